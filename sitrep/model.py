@@ -1,0 +1,137 @@
+"""The output contract: what sitrep says about an article.
+
+Every stage reads and returns these types. The JSON Schema in ``sitrep/schema/`` is generated from
+``ExtractResult`` (``sitrep schema``) and checked against it by a test, so the two never drift. The contract
+changes only by adding fields: a field is never renamed or removed.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0.0"
+
+Outcome = Literal["killed", "injured", "abducted", "arrested", "missing", "casualties"]
+Victim = Literal["security_forces", "civilians", "militants", "unspecified"]
+ClaimantKind = Literal[
+    "armed_group",
+    "government",
+    "security_forces",
+    "local_source",
+    "medical",
+    "media",
+    "unofficial",
+    "rights_group",
+    "other",
+    "none",
+]
+Stance = Literal["claimed", "confirmed", "reported", "alleged", "estimated", "denied"]
+PlaceKind = Literal["country", "admin1", "admin2", "admin3", "town", "locality"]
+PlaceRole = Literal["event", "mention"]
+
+
+class Contract(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Article(Contract):
+    """An article as read from its source; ``text`` is what the stages read and is not part of the output."""
+
+    id: str
+    text: str = Field(exclude=True)
+    title: str | None = None
+    published: date | None = None
+    url: str | None = None
+    source: str | None = None
+
+
+class Count(Contract):
+    """A figure as written. ``low``/``high`` are bounds; both equal for an exact figure, null when unknown."""
+
+    low: int | None = None
+    high: int | None = None
+    text: str = Field(description="The words of the figure as written, e.g. 'more than 200'.")
+    approximate: bool = False
+
+
+class Claimant(Contract):
+    """Who states a figure. ``kind`` 'none' means the article says it in its own voice."""
+
+    name: str | None = None
+    kind: ClaimantKind = "none"
+    text: str | None = Field(default=None, description="The words naming the claimant, as written.")
+
+
+class Claim(Contract):
+    """One figure for one outcome and one kind of victim, with who states it and how."""
+
+    id: str
+    outcome: Outcome
+    victim: Victim
+    victim_text: str = ""
+    count: Count
+    claimant: Claimant
+    stance: Stance
+    verified: bool | None = None
+    quote: str = Field(description="The sentence the figure stands in.")
+    start: int = Field(description="Character offset of the quoted sentence in the article text.")
+    end: int
+    place_ids: list[str] = Field(
+        default_factory=list, description="Places named in the claim's sentence or the nearest one before it."
+    )
+    part_of: str | None = Field(
+        default=None,
+        description="Id of a claim this one is a subset of ('17 killed, including 5 children').",
+    )
+
+
+class Place(Contract):
+    """A place named in the article, resolved against the gazetteer."""
+
+    id: str
+    name: str
+    text: str
+    country_code: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: str | None = None
+    kind: PlaceKind
+    precision: dict[str, int] = Field(
+        default_factory=dict, description="{'acled': geo_precision 1-3, 'ucdp': where_prec 1-7}."
+    )
+    role: PlaceRole = "event"
+    start: int
+    end: int
+
+
+class ArticleMeta(Contract):
+    id: str
+    title: str | None = None
+    published: date | None = None
+    url: str | None = None
+    source: str | None = None
+
+
+class ExtractResult(Contract):
+    """One article's extraction: the unit of ``sitrep extract`` output (one JSON object per article)."""
+
+    article: ArticleMeta
+    claims: list[Claim] = Field(default_factory=list)
+    places: list[Place] = Field(default_factory=list)
+    events: list[dict[str, Any]] = Field(default_factory=list)
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of one ``ExtractResult``, as committed in ``sitrep/schema/``."""
+    schema = ExtractResult.model_json_schema()
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"https://sitrep.invalid/schema/extract-{SCHEMA_VERSION}.json",
+        "version": SCHEMA_VERSION,
+        **schema,
+    }
