@@ -1,0 +1,138 @@
+"""The ``sitrep`` command line. Thin: parses options, calls the stages, prints.
+
+Exit codes: 0 every input was read; 1 at least one input could not be read (the others were still processed,
+each problem printed on one line to standard error); 2 the command line itself was wrong.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date, datetime
+from enum import Enum
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from sitrep.ingest.files import DEFAULT_MAX_BYTES, InputProblem, read_inputs
+from sitrep.model import Claim, ExtractResult, json_schema
+from sitrep.nlp.pipeline import extract
+
+app = typer.Typer(
+    help="sitrep: sourced conflict-event data from news reports, every figure kept with who claims it.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+EXIT_INPUT_PROBLEM = 1
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    json = "json"
+
+
+def _parse_date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").date()
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+@app.command("extract")
+def extract_command(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(help="Files (.txt, .html, .htm, .jsonl), directories, or - for standard input."),
+    ],
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        OutputFormat.table
+    ),
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date (YYYY-MM-DD) for articles that do not carry one."),
+    ] = None,
+    max_bytes: Annotated[int, typer.Option(help="Largest article accepted, in bytes.")] = DEFAULT_MAX_BYTES,
+) -> None:
+    """Extract every casualty figure with its claimant, stance and verification status."""
+    default_date = _parse_date(published)
+    errors = Console(stderr=True, highlight=False, soft_wrap=True)
+    out = Console(highlight=False)
+    problems = 0
+    results: list[dict] = []
+    for item in read_inputs(inputs, published=default_date, max_bytes=max_bytes):
+        if isinstance(item, InputProblem):
+            problems += 1
+            errors.print(f"sitrep: error: {item}", markup=False)
+            continue
+        result = extract(item)
+        if output_format is OutputFormat.jsonl:
+            sys.stdout.write(result.model_dump_json() + "\n")
+        elif output_format is OutputFormat.json:
+            results.append(result.model_dump(mode="json"))
+        else:
+            _print_table(out, result)
+    if output_format is OutputFormat.json:
+        sys.stdout.write(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
+    if problems:
+        errors.print(f"sitrep: {problems} input(s) could not be read; the rest were processed", markup=False)
+        raise typer.Exit(EXIT_INPUT_PROBLEM)
+
+
+@app.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of one extract result (one line of ``--format jsonl``)."""
+    sys.stdout.write(json.dumps(json_schema(), indent=2) + "\n")
+
+
+def _figure(claim: Claim) -> str:
+    count = claim.count
+    if count.low is None and count.high is None:
+        bounds = "?"
+    elif count.low == count.high:
+        bounds = str(count.low)
+    elif count.high is None:
+        bounds = f"≥{count.low}"
+    elif count.low is None:
+        bounds = f"≤{count.high}"
+    else:
+        bounds = f"{count.low}–{count.high}"
+    return f"{bounds}{' ~' if count.approximate else ''}"
+
+
+def _print_table(console: Console, result: ExtractResult) -> None:
+    article = result.article
+    heading = f"{article.id}" + (f" — {article.title}" if article.title else "")
+    if article.published:
+        heading += f" ({article.published.isoformat()})"
+    table = Table(title=heading, title_justify="left", show_lines=False, expand=False)
+    for column in ("id", "outcome", "victim", "figure", "as written", "claimant", "stance", "verified"):
+        table.add_column(column, overflow="fold")
+    for claim in result.claims:
+        claimant = claim.claimant.kind
+        if claim.claimant.name:
+            claimant += f": {claim.claimant.name}"
+        verified = {True: "yes", False: "no", None: ""}[claim.verified]
+        table.add_row(
+            claim.id,
+            claim.outcome,
+            claim.victim,
+            _figure(claim),
+            claim.count.text,
+            claimant,
+            claim.stance,
+            verified,
+        )
+    if not result.claims:
+        table.add_row("", "(no casualty figures)", "", "", "", "", "", "")
+    console.print(table)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()

@@ -1,0 +1,215 @@
+"""Reading articles from files, directories and standard input.
+
+``read_inputs`` yields an ``Article`` for every article it can read and an ``InputProblem`` (one line: where
+and what) for every one it cannot, so one bad file never stops a batch.
+
+Formats: ``.txt`` (UTF-8; first line is the title when a blank line follows it), ``.html``/``.htm`` (main text
+and metadata through trafilatura), ``.jsonl`` (one article per line: ``id``, ``text``, optional ``title``,
+``published``, ``url``, ``source``). A directory is read recursively in name order; ``-`` is standard input
+(JSON Lines when its first character is ``{``, else plain text).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import BinaryIO
+
+from pydantic import ValidationError
+
+from sitrep.model import Article
+
+TEXT_SUFFIXES = {".txt"}
+HTML_SUFFIXES = {".html", ".htm"}
+JSONL_SUFFIXES = {".jsonl"}
+KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+# One article larger than this is refused: news articles are kilobytes; this is a wrong file, not a story.
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class InputProblem:
+    """An input that could not be read: ``where`` is a path (and line), ``what`` says what was wrong."""
+
+    where: str
+    what: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.what}"
+
+
+class _Unreadable(Exception):
+    pass
+
+
+def read_inputs(
+    inputs: Iterable[str],
+    published: date | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    stdin: BinaryIO | None = None,
+) -> Iterator[Article | InputProblem]:
+    """Articles from each input in order; ``published`` fills in a missing publication date."""
+    for name in inputs:
+        if name == "-":
+            source = stdin if stdin is not None else sys.stdin.buffer
+            yield from _with_default_date(_read_stdin(source, max_bytes), published)
+            continue
+        path = Path(name)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in KNOWN_SUFFIXES)
+            if not files:
+                yield InputProblem(name, "directory has no .txt, .html, .htm or .jsonl files")
+            for file in files:
+                yield from _with_default_date(_read_file(file, max_bytes), published)
+        elif path.is_file():
+            yield from _with_default_date(_read_file(path, max_bytes), published)
+        elif path.exists():
+            yield InputProblem(name, "not a regular file")
+        else:
+            yield InputProblem(name, "no such file or directory")
+
+
+def _with_default_date(
+    items: Iterator[Article | InputProblem], published: date | None
+) -> Iterator[Article | InputProblem]:
+    for item in items:
+        if isinstance(item, Article) and item.published is None and published is not None:
+            item = item.model_copy(update={"published": published})
+        yield item
+
+
+def _read_file(path: Path, max_bytes: int) -> Iterator[Article | InputProblem]:
+    where = str(path)
+    suffix = path.suffix.lower()
+    if suffix not in KNOWN_SUFFIXES:
+        yield InputProblem(where, f"unsupported file type {suffix or '(none)'}: use .txt, .html, .htm or .jsonl")
+        return
+    try:
+        if suffix in JSONL_SUFFIXES:
+            with path.open("rb") as handle:
+                yield from _read_jsonl(handle, where, max_bytes)
+            return
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise _Unreadable(f"file too large ({_megabytes(size)} > {_megabytes(max_bytes)} limit)")
+        raw = path.read_bytes()
+        if suffix in HTML_SUFFIXES:
+            yield _article_from_html(raw, path.name)
+        else:
+            yield _article_from_text(raw, path.name)
+    except _Unreadable as problem:
+        yield InputProblem(where, str(problem))
+    except OSError as error:
+        yield InputProblem(where, f"cannot read: {error.strerror or error}")
+
+
+def _read_stdin(handle: BinaryIO, max_bytes: int) -> Iterator[Article | InputProblem]:
+    head = handle.peek(1)[:1] if hasattr(handle, "peek") else b""
+    if head.lstrip() == b"{":
+        yield from _read_jsonl(handle, "<stdin>", max_bytes)
+        return
+    raw = handle.read(max_bytes + 1)
+    if head == b"" and raw.lstrip().startswith(b"{"):
+        yield from _read_jsonl(iter(raw.splitlines(keepends=True)), "<stdin>", max_bytes)
+        return
+    try:
+        if len(raw) > max_bytes:
+            raise _Unreadable(f"input too large (> {_megabytes(max_bytes)} limit)")
+        yield _article_from_text(raw, "stdin")
+    except _Unreadable as problem:
+        yield InputProblem("<stdin>", str(problem))
+
+
+def _read_jsonl(lines: Iterable[bytes], where: str, max_bytes: int) -> Iterator[Article | InputProblem]:
+    seen_any = False
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        seen_any = True
+        place = f"{where}:{number}"
+        if len(line) > max_bytes:
+            yield InputProblem(place, f"line too large ({_megabytes(len(line))} > {_megabytes(max_bytes)} limit)")
+            continue
+        try:
+            record = json.loads(_decode(line))
+        except _Unreadable as problem:
+            yield InputProblem(place, str(problem))
+            continue
+        except json.JSONDecodeError as error:
+            yield InputProblem(place, f"not valid JSON ({error.msg} at column {error.colno})")
+            continue
+        yield _article_from_record(record, place)
+    if not seen_any:
+        yield InputProblem(where, "empty file: no articles")
+
+
+def _article_from_record(record: object, place: str) -> Article | InputProblem:
+    if not isinstance(record, dict):
+        return InputProblem(place, "expected a JSON object with 'id' and 'text'")
+    missing = [key for key in ("id", "text") if record.get(key) in (None, "")]
+    if missing:
+        return InputProblem(place, f"missing required field {' and '.join(repr(k) for k in missing)}")
+    fields = {key: record.get(key) for key in ("title", "published", "url", "source")}
+    if isinstance(fields["published"], str):
+        fields["published"] = fields["published"][:10]
+    try:
+        return Article(id=str(record["id"]), text=str(record["text"]), **fields)
+    except ValidationError as error:
+        first = error.errors()[0]
+        field = ".".join(str(part) for part in first["loc"])
+        return InputProblem(place, f"bad value for {field!r}: {first['msg']}")
+
+
+def _decode(raw: bytes) -> str:
+    if b"\x00" in raw[:8192]:
+        raise _Unreadable("binary file (contains NUL bytes), not text")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise _Unreadable(f"not UTF-8 text (invalid byte at offset {error.start})") from None
+
+
+def _article_from_text(raw: bytes, name: str) -> Article:
+    text = _decode(raw).replace("\r\n", "\n")
+    if not text.strip():
+        raise _Unreadable("empty file: no text")
+    title = None
+    first, separator, rest = text.lstrip("\n").partition("\n")
+    if separator and rest.startswith("\n") and first.strip() and rest.strip():
+        title, text = first.strip(), rest.lstrip("\n")
+    return Article(id=name, title=title, text=text)
+
+
+def _article_from_html(raw: bytes, name: str) -> Article:
+    import trafilatura  # imported here: it is slow to import and only HTML needs it
+
+    if b"\x00" in raw[:8192]:
+        raise _Unreadable("binary file (contains NUL bytes), not HTML")
+    if not raw.strip():
+        raise _Unreadable("empty file: no HTML")
+    document = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False)
+    text = (document.text if document is not None else None) or ""
+    if not text.strip():
+        raise _Unreadable("no article text found in the HTML")
+    published = None
+    if document.date:
+        try:
+            published = date.fromisoformat(document.date[:10])
+        except ValueError:
+            published = None
+    return Article(
+        id=name,
+        title=document.title,
+        text=text,
+        published=published,
+        url=document.url,
+        source=document.sitename,
+    )
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB"

@@ -1,0 +1,232 @@
+"""Who states each figure, how (stance), and whether the text says it was verified.
+
+Reads reporting phrases ("officials said", "according to local leaders", "…, said a police official"), finds
+the claimant's words next to them and names their kind from ``sitrep/data/claimants.tsv``. References back
+("the group", "it said", "the spokesperson") are resolved to the last claimant named in the article.
+A figure with no reporting phrase in its clause is stated in the article's own voice (kind ``none``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from sitrep.model import Claimant, Stance
+from sitrep.nlp.casualties import Mention
+from sitrep.nlp.lexicon import PhraseMatch, PhraseTable, Token, read_table
+
+# Clause boundaries: a figure takes its claimant from its own clause.
+_CLAUSE_BREAKS = frozenset({";", "while", "whereas", "but", "however", "meanwhile", "although", "though"})
+# Where the search for a claimant's words stops when walking away from the reporting verb.
+_CLAIMANT_STOPS = frozenset({".", ";", ":", "?", "!", "(", ")", "that", "which", "when"})
+# A claimant's words end at these ("tribal elders in three districts" → "tribal elders").
+_NAME_ENDS = frozenset({"in", "of", "from", "at", "on", "and", "or", "who", "which", "that", "to", "for", "with", ","})
+_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
+_RANK = {"previous": 0, "previous_armed_group": 1}  # any real kind ranks 2: named beats referred-back
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimantWord:
+    kind: str  # a ClaimantKind, or previous / previous_armed_group
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReportingWord:
+    stance: Stance
+    form: str  # verb | after | hedge | responsibility
+
+
+@dataclass(slots=True)
+class Report:
+    """A reporting phrase in a sentence with the claimant it names."""
+
+    start: int
+    end: int
+    stance: Stance
+    claimant: Claimant
+
+
+@dataclass(slots=True)
+class Attribution:
+    claimant: Claimant
+    stance: Stance
+    verified: bool | None = None
+
+
+@dataclass(slots=True)
+class ArticleMemory:
+    """What earlier sentences named: for 'it said', 'the group', 'the spokesperson'."""
+
+    last: Claimant | None = None
+    last_armed_group: Claimant | None = None
+    attributed: list[tuple[int, Attribution]] = field(default_factory=list)  # (sentence index, attribution)
+
+    def remember(self, claimant: Claimant) -> None:
+        self.last = claimant
+        if claimant.kind == "armed_group":
+            self.last_armed_group = claimant
+
+
+class AttributionReader:
+    def __init__(self) -> None:
+        self.claimants: PhraseTable[ClaimantWord] = PhraseTable(
+            [(row["phrase"], ClaimantWord(row["kind"], row["name"])) for row in read_table("claimants.tsv")]
+        )
+        self.reporting: PhraseTable[ReportingWord] = PhraseTable(
+            [(row["phrase"], ReportingWord(row["stance"], row["form"])) for row in read_table("reporting.tsv")]
+        )
+        self.unverified: PhraseTable[str] = PhraseTable(
+            [(row["phrase"], row["verified"]) for row in read_table("verification.tsv")]
+        )
+
+    # -- claimants -------------------------------------------------------------------------------------------
+    def _claimant_in(self, tokens: list[Token], start: int, stop: int, memory: ArticleMemory) -> Claimant | None:
+        matches = list(self.claimants.find_all(tokens, start, stop))
+        if not matches:
+            return None
+        best = max(
+            matches, key=lambda m: (_RANK.get(m.payload.kind, 2), m.end - m.start, m.start)
+        )
+        end = best.end
+        while end < stop and end - best.end < 2 and tokens[end].is_word and tokens[end].norm not in _NAME_ENDS:
+            if self.reporting.match_at(tokens, end):
+                break
+            end += 1  # "provincial government official": keep the noun the phrase modifies
+        words = " ".join(token.text for token in tokens[best.start : end])
+        kind = best.payload.kind
+        if kind == "previous":
+            return memory.last.model_copy(update={"text": words}) if memory.last else None
+        if kind == "previous_armed_group":
+            if memory.last_armed_group:
+                return memory.last_armed_group.model_copy(update={"text": words})
+            return Claimant(name=None, kind="armed_group", text=words)
+        return Claimant(name=best.payload.name or words.lower(), kind=kind, text=words)
+
+    def _window_before(self, tokens: list[Token], index: int) -> tuple[int, int]:
+        start = index
+        while start > 0 and index - start < 14:
+            word = tokens[start - 1].norm
+            if word in _CLAIMANT_STOPS or (word == "," and start < index):
+                break
+            start -= 1
+        return start, index
+
+    def _window_after(self, tokens: list[Token], index: int) -> tuple[int, int]:
+        stop = index
+        while stop < len(tokens) and stop - index < 10 and tokens[stop].norm not in _CLAIMANT_STOPS | {","}:
+            stop += 1
+        return index, stop
+
+    def _reports(self, tokens: list[Token], memory: ArticleMemory) -> tuple[list[Report], list[PhraseMatch]]:
+        reports, hedges = [], []
+        for match in self.reporting.find_all(tokens):
+            word: ReportingWord = match.payload
+            if word.form == "hedge":
+                hedges.append(match)
+                continue
+            if word.form == "after":
+                claimant = self._claimant_in(tokens, *self._window_after(tokens, match.end), memory)
+            else:
+                claimant = self._claimant_in(tokens, *self._window_before(tokens, match.start), memory)
+                inverted = match.start > 0 and (tokens[match.start - 1].norm in _QUOTES | {","})
+                if claimant is None and (inverted or match.start == 0):
+                    claimant = self._claimant_in(tokens, *self._window_after(tokens, match.end), memory)
+            if claimant is None:
+                continue
+            memory.remember(claimant)
+            if word.form != "responsibility":
+                reports.append(Report(match.start, match.end, word.stance, claimant))
+        return reports, hedges
+
+    # -- sentences -------------------------------------------------------------------------------------------
+    def read_sentence(
+        self, sentence_index: int, tokens: list[Token], mentions: list[Mention], memory: ArticleMemory
+    ) -> list[Attribution]:
+        """Attributions for the sentence's mentions, in the same order; updates ``memory``."""
+        reports, hedges = self._reports(tokens, memory)
+        clause_of = _clauses(tokens)
+        attributions = []
+        for mention in mentions:
+            clause = clause_of[mention.token_start]
+            candidates = [r for r in reports if clause_of[r.start] == clause]
+            if candidates:
+                report = min(candidates, key=lambda r: _distance(r, mention))
+                attribution = Attribution(report.claimant, report.stance)
+            else:
+                attribution = Attribution(Claimant(kind="none"), "reported")
+            if attribution.stance == "reported" and any(
+                clause_of[h.start] == clause and 0 <= mention.token_start - h.end <= 4 for h in hedges
+            ):
+                attribution.stance = "estimated"
+            attributions.append(attribution)
+        self._read_verification(tokens, attributions, memory)
+        memory.attributed.extend((sentence_index, a) for a in attributions)
+        return attributions
+
+    def _read_verification(self, tokens: list[Token], current: list[Attribution], memory: ArticleMemory) -> None:
+        """'could not be independently verified': the sentence's figures, or those it refers back to."""
+        if not any(True for _ in self.unverified.find_all(tokens)):
+            return
+        if current:
+            for attribution in current:
+                attribution.verified = False
+            return
+        named = {m.payload.kind for m in self.claimants.find_all(tokens)}
+        named_kinds = {"armed_group" if k == "previous_armed_group" else k for k in named} - {"previous"}
+        if named_kinds:
+            targets = [a for _, a in memory.attributed if a.claimant.kind in named_kinds]
+        elif memory.attributed:
+            last_sentence = memory.attributed[-1][0]
+            targets = [a for s, a in memory.attributed if s == last_sentence]
+        else:
+            targets = []
+        for attribution in targets:
+            attribution.verified = False
+
+
+def confirm_across_claimants(attributions: list[Attribution], mentions: list[Mention]) -> None:
+    """A figure that another party 'confirms' with the same number is verified for the first claimant."""
+    confirmations = [
+        (a, m)
+        for a, m in zip(attributions, mentions, strict=True)
+        if a.stance == "confirmed" and a.claimant.kind != "none"
+    ]
+    for attribution, mention in zip(attributions, mentions, strict=True):
+        if attribution.verified is not None or attribution.claimant.kind == "none":
+            continue
+        if any(
+            other.claimant.kind != attribution.claimant.kind and _same_figure(mention, other_mention)
+            for other, other_mention in confirmations
+        ):
+            attribution.verified = True
+
+
+def _same_figure(a: Mention, b: Mention) -> bool:
+    return (
+        a.outcome == b.outcome
+        and a.count.low is not None
+        and not (a.count.approximate or b.count.approximate)
+        and (a.count.low, a.count.high) == (b.count.low, b.count.high)
+        and (a.victim == b.victim or "unspecified" in (a.victim, b.victim))
+    )
+
+
+def _clauses(tokens: list[Token]) -> list[int]:
+    clause, out = 0, []
+    for token in tokens:
+        if token.norm in _CLAUSE_BREAKS:
+            clause += 1
+        out.append(clause)
+    return out
+
+
+def _distance(report: Report, mention: Mention) -> int:
+    if report.end <= mention.token_start:
+        return mention.token_start - report.end
+    return max(0, report.start - mention.token_end)
+
+
+@cache
+def attribution_reader() -> AttributionReader:
+    return AttributionReader()

@@ -1,0 +1,325 @@
+"""Casualty figures in a sentence: a count, who it counts (victim) and what happened to them (outcome).
+
+Works on one sentence's tokens. A figure becomes a mention only when it is tied to an outcome ("17 soldiers
+were killed", "killing 17", "the death toll rose to 17") and, unless the outcome is right next to it, to a
+noun for people; quantities that measure something else (hours, vehicles, districts, ages, dates, money) are
+dropped by the context table ``sitrep/data/non_casualty.tsv``. Attribution is a later stage.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from sitrep.model import Count, Outcome, Victim
+from sitrep.nlp.lexicon import PhraseMatch, PhraseTable, Token, read_table, tokenize
+from sitrep.nlp.numbers import CountGrammar, CountSpan, count_grammar
+
+# Words that may stand between a figure and its noun ("dozens of the", "17 other").
+_NP_SKIP = frozenset({"of", "the", "their", "its", "his", "her", "our", "these", "those", "other", "more"})
+# Words that end the search for a figure's noun or outcome: clause words and prepositions.
+_NP_STOP = frozenset(
+    """and or but while whereas as in on at from by for with without into near after before during since when
+    where who which that were was are is have has had been be being said says told when if than to""".split()
+)
+# Between an outcome word and a figure after it: "the death toll rose to 17", "killing at least 17".
+_BRIDGE_BEFORE = frozenset(
+    "rose risen climbed reached jumped increased stood stands stand is was has had have at to of the lives "
+    "now reportedly allegedly also another further may might could be likely expected feared exceed exceeds "
+    "exceeded".split()
+)
+# Between a figure's noun and an outcome after it: "17 soldiers were reportedly killed".
+_BRIDGE_AFTER = frozenset(
+    "were was have has had been are is being be reportedly allegedly also all later subsequently apparently "
+    "got left critically seriously severely fatally mortally badly".split()
+)
+_NEGATIONS = frozenset({"not", "no", "never", "none", "neither", "nor", "n't", "nobody", "without"})
+# "the hostages were freed" speaks of hostages already counted; "any casualties" is not a report of some.
+_BARE_NOT_AFTER = frozenset({"the", "no", "any", "of", "these", "those", "their", "its", "his", "her", "zero"})
+_COORDINATORS = frozenset({"and", ",", "plus"})
+_YEAR_RE = re.compile(r"^(19|20)\d\d$")
+
+
+@dataclass(frozen=True, slots=True)
+class OutcomeWord:
+    outcome: Outcome
+    bare: bool  # reports the outcome even with no figure ("took hostages")
+
+
+@dataclass(frozen=True, slots=True)
+class VictimWord:
+    victim: Victim
+    singular: bool
+    generic: bool
+
+
+@dataclass(slots=True)
+class Mention:
+    """A casualty figure in a sentence; offsets are relative to the sentence."""
+
+    outcome: Outcome
+    victim: Victim
+    victim_text: str
+    count: Count
+    token_start: int
+    token_end: int
+    part_of: int | None = None  # index of the mention this one is a subset of
+
+
+@dataclass(slots=True)
+class _Figure:
+    span_start: int  # token indices of the figure
+    span_end: int
+    count: Count
+    is_year_like: bool
+    victim: VictimWord | None = None
+    victim_text: str = ""
+    np_end: int = 0  # token index after the figure's noun phrase
+    outcome: Outcome | None = None
+    outcome_from: str = ""  # noun | before | after | coordination
+    part_of: int | None = None
+
+
+class CasualtyReader:
+    def __init__(self, grammar: CountGrammar) -> None:
+        self.grammar = grammar
+        self.outcomes: PhraseTable[OutcomeWord] = PhraseTable(
+            [(row["phrase"], OutcomeWord(row["outcome"], row["bare"] == "yes")) for row in read_table("outcomes.tsv")]
+        )
+        self.victims: PhraseTable[VictimWord] = PhraseTable(
+            [
+                (
+                    row["phrase"],
+                    VictimWord(row["victim"], row["number"] == "singular", row["generic"] == "yes"),
+                )
+                for row in read_table("victims.tsv")
+            ]
+        )
+        context = read_table("non_casualty.tsv")
+        self.units_after: PhraseTable[str] = PhraseTable(
+            [(row["words"], row["applies_to"]) for row in context if row["side"] == "after"]
+        )
+        self.words_before = {row["words"]: row["applies_to"] for row in context if row["side"] == "before"}
+
+    # -- figures ---------------------------------------------------------------------------------------------
+    def _figures(self, sentence: str, tokens: list[Token]) -> list[_Figure]:
+        figures = []
+        for span in self.grammar.find(sentence):
+            first = next((i for i, t in enumerate(tokens) if t.start >= span.start), None)
+            if first is None:
+                continue
+            stop = first
+            while stop < len(tokens) and tokens[stop].end <= span.end:
+                stop += 1
+            year_like = bool(_YEAR_RE.match(span.text.strip())) and not span.has_modifier
+            if self._measures_something_else(tokens, first, stop, year_like):
+                continue
+            figures.append(_Figure(first, stop, _count(span), year_like))
+        return figures
+
+    def _measures_something_else(self, tokens: list[Token], first: int, stop: int, year_like: bool) -> bool:
+        if stop < len(tokens):
+            unit = self.units_after.match_at(tokens, stop)
+            if unit and (unit.payload == "any" or year_like):
+                return True
+        if first > 0:
+            applies = self.words_before.get(tokens[first - 1].norm)
+            if applies and (applies == "any" or year_like):
+                return True
+        return False
+
+    def _singular_figures(self, tokens: list[Token], taken: set[int]) -> list[_Figure]:
+        """'a soldier', 'an officer': a singular victim noun after 'a'/'an' (adjectives allowed) counts 1."""
+        figures = []
+        for match in self.victims.find_all(tokens):
+            if not match.payload.singular or match.start in taken:
+                continue
+            for back in range(match.start - 1, max(match.start - 5, -1), -1):
+                word = tokens[back].norm
+                if word in self.grammar.singular_words:
+                    row = self.grammar.singular_words[word]
+                    text = " ".join(t.text for t in tokens[back : match.end])
+                    count = Count(low=_int(row.low), high=_int(row.high), text=text, approximate=False)
+                    figures.append(_Figure(back, back + 1, count, False))
+                    break
+                if word.isdigit() and back not in taken:
+                    continue  # "a 17-year-old boy": the age was already set aside as not a count
+                if not tokens[back].is_word or word in _NP_STOP or back in taken:
+                    break
+        return figures
+
+    # -- noun phrase and outcome -------------------------------------------------------------------------------
+    def _read_noun_phrase(self, tokens: list[Token], figure: _Figure) -> bool:
+        """Find the figure's people noun and any outcome noun; False when the figure measures something else."""
+        index, fillers = figure.span_end, 0
+        while index < len(tokens) and fillers <= 3:
+            victim = self.victims.match_at(tokens, index)
+            if victim:
+                generic_first = victim.payload.generic and figure.victim is None
+                if figure.victim is None or figure.victim.generic:
+                    figure.victim = victim.payload
+                    figure.victim_text = _join(tokens, victim.start, victim.end)
+                elif figure.np_end == victim.start:  # "law enforcement members": keep all the words
+                    figure.victim_text = _join(tokens, victim.start - len(figure.victim_text.split()), victim.end)
+                index = figure.np_end = victim.end
+                if generic_first and index < len(tokens) and tokens[index].norm == "of":
+                    index += 1  # "members of the Frontier Corps": keep looking for who
+                    continue
+                if index < len(tokens) and self.victims.match_at(tokens, index):
+                    continue  # "law enforcement members", "civilian workers"
+                break
+            outcome = self.outcomes.match_at(tokens, index)
+            if outcome:
+                figure.outcome, figure.outcome_from = outcome.payload.outcome, "noun"
+                figure.np_end = outcome.end
+                return True
+            if self.units_after.match_at(tokens, index):
+                return False
+            word = tokens[index].norm
+            if word in _NP_SKIP:
+                index += 1
+                continue
+            if not tokens[index].is_word or word in _NP_STOP:
+                break
+            fillers += 1
+            index += 1
+        if figure.victim is None:
+            figure.np_end = figure.span_end
+        elif figure.np_end < len(tokens):
+            outcome = self.outcomes.match_at(tokens, figure.np_end)
+            if outcome:  # "31 civilian deaths", "17 soldiers' bodies"
+                figure.outcome, figure.outcome_from = outcome.payload.outcome, "noun"
+        return True
+
+    def _outcome_before(self, tokens: list[Token], figure: _Figure, outcomes: list[PhraseMatch]) -> None:
+        ends = {match.end: match for match in outcomes}
+        index, bridged = figure.span_start, 0
+        while index > 0 and bridged <= 3:
+            match = ends.get(index)
+            if match and not _negated(tokens, match.start):
+                figure.outcome, figure.outcome_from = match.payload.outcome, "before"
+                return
+            if tokens[index - 1].norm not in _BRIDGE_BEFORE:
+                return
+            index -= 1
+            bridged += 1
+
+    def _outcome_after(self, tokens: list[Token], figure: _Figure) -> None:
+        index = figure.np_end
+        while index < len(tokens) and index - figure.np_end <= 4:
+            match = self.outcomes.match_at(tokens, index)
+            if match:
+                if not _negated(tokens, match.start):
+                    figure.outcome, figure.outcome_from = match.payload.outcome, "after"
+                return
+            if tokens[index].norm not in _BRIDGE_AFTER:
+                return
+            index += 1
+
+    def read(self, sentence: str, tokens: list[Token] | None = None) -> list[Mention]:
+        tokens = tokenize(sentence) if tokens is None else tokens
+        figures = self._figures(sentence, tokens)
+        taken = {i for f in figures for i in range(f.span_start, f.span_end)}
+        figures += self._singular_figures(tokens, taken)
+        figures.sort(key=lambda f: f.span_start)
+        figures = [f for f in figures if self._read_noun_phrase(tokens, f)]
+        outcomes = list(self.outcomes.find_all(tokens))
+        for figure in figures:
+            if figure.outcome is None:
+                self._outcome_before(tokens, figure, outcomes)
+            if figure.outcome is None:
+                self._outcome_after(tokens, figure)
+        _share_across_lists(tokens, figures)
+        _link_subsets(tokens, figures)
+        covered = {i for f in figures for i in range(f.span_start, max(f.np_end, f.span_end))}
+        figures += _bare_outcomes(tokens, outcomes, covered)
+
+        mentions: list[Mention] = []
+        kept: dict[int, int] = {}
+        for position, figure in enumerate(figures):
+            if figure.outcome is None or _negated(tokens, figure.span_start):
+                continue
+            if figure.victim is None and (figure.is_year_like or figure.outcome_from == "coordination"):
+                continue
+            kept[position] = len(mentions)
+            mentions.append(
+                Mention(
+                    outcome=figure.outcome,
+                    victim=figure.victim.victim if figure.victim else "unspecified",
+                    victim_text=figure.victim_text,
+                    count=figure.count,
+                    token_start=figure.span_start,
+                    token_end=figure.np_end,
+                    part_of=kept.get(figure.part_of) if figure.part_of is not None else None,
+                )
+            )
+        return mentions
+
+
+def _share_across_lists(tokens: list[Token], figures: list[_Figure]) -> None:
+    """'17 police and 31 civilians were killed' / 'killing 3 soldiers and 5 civilians': one outcome for a list."""
+
+    def joined(left: _Figure, right: _Figure) -> bool:
+        between = [t.norm for t in tokens[left.np_end : right.span_start]]
+        return bool(between) and all(word in _COORDINATORS for word in between)
+
+    for left, right in zip(reversed(figures[:-1]), reversed(figures[1:]), strict=True):
+        if left.outcome is None and right.outcome is not None and right.outcome_from != "before" and joined(
+            left, right
+        ):
+            left.outcome, left.outcome_from = right.outcome, "coordination"
+    for left, right in zip(figures[:-1], figures[1:], strict=True):
+        if right.outcome is None and left.outcome_from == "before" and joined(left, right):
+            right.outcome, right.outcome_from = left.outcome, "before"
+
+
+def _bare_outcomes(tokens: list[Token], outcomes: list[PhraseMatch], covered: set[int]) -> list[_Figure]:
+    """'took hostages', 'heavy casualties': an outcome reported with no figure is a claim with a null count."""
+    figures = []
+    for match in outcomes:
+        if not match.payload.bare or match.start in covered or _negated(tokens, match.start):
+            continue
+        if match.start > 0 and tokens[match.start - 1].norm in _BARE_NOT_AFTER:
+            continue
+        words = _join(tokens, match.start, match.end)
+        figure = _Figure(match.start, match.end, Count(text=words), False, np_end=match.end)
+        figure.outcome, figure.outcome_from = match.payload.outcome, "noun"
+        figure.victim_text = ""
+        figures.append(figure)
+    return figures
+
+
+def _link_subsets(tokens: list[Token], figures: list[_Figure]) -> None:
+    """'12 people were killed, including three children': the children are part of the 12."""
+    for position, figure in enumerate(figures):
+        if position == 0 or figure.span_start == 0:
+            continue
+        before = {tokens[i].norm for i in range(max(0, figure.span_start - 3), figure.span_start)}
+        if before & {"including", "among", "includes", "include"}:
+            whole = figures[position - 1]
+            figure.part_of = position - 1
+            if figure.outcome is None:
+                figure.outcome, figure.outcome_from = whole.outcome, whole.outcome_from
+
+
+def _negated(tokens: list[Token], index: int) -> bool:
+    """'were not injured', 'none of the 30 passengers': a negation up to three words before."""
+    return any(tokens[i].norm in _NEGATIONS for i in range(max(0, index - 3), index))
+
+
+def _join(tokens: list[Token], start: int, stop: int) -> str:
+    return " ".join(token.text for token in tokens[start:stop])
+
+
+def _int(value: str) -> int | None:
+    return int(value) if value else None
+
+
+def _count(span: CountSpan) -> Count:
+    return Count(low=span.low, high=span.high, text=span.text, approximate=span.approximate)
+
+
+@cache
+def casualty_reader() -> CasualtyReader:
+    return CasualtyReader(count_grammar())

@@ -1,0 +1,191 @@
+"""The count grammar: written figures ("more than 200", "two dozen", "between 10 and 15") as low/high bounds.
+
+The rules are the rows of ``sitrep/data/count_grammar.tsv``; this module compiles them into one regular
+expression and evaluates a row's low/high expressions. Number words are read by text2num.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from text_to_num import text2num
+
+from sitrep.nlp.lexicon import read_table
+
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million"
+).split()
+_NUMBER_WORD = "(?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + ")"
+_FIRST_NUMBER_WORD = "(?:" + "|".join(sorted(_UNITS[:-3], key=len, reverse=True)) + ")"
+# A run of number words ("two hundred and fifty", "twenty-five") or digits with thousands separators; a run
+# never starts with "hundred"/"thousand"/"million" ("1.5 million" is not the number "million").
+_WORDS_RUN = rf"{_FIRST_NUMBER_WORD}(?:(?:\s*-\s*|\s+(?:and\s+)?){_NUMBER_WORD})*"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?![\d]|[.,]\d)"
+NUMBER = rf"(?:{_DIGITS}|{_WORDS_RUN}(?![\w-]))"
+
+_EXPRESSION_RE = re.compile(r"^(?:(?P<var>[NMQ])(?:(?P<op>[+*])(?P<arg>\d+))?|(?P<int>\d+))$")
+
+
+@dataclass(frozen=True, slots=True)
+class GrammarRow:
+    kind: str  # modifier | quantity | range | vague | singular
+    pattern: str
+    low: str
+    high: str
+    approximate: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CountSpan:
+    """A figure found in text: character offsets, bounds, and the grammar rows that read it."""
+
+    start: int
+    end: int
+    text: str
+    low: int | None
+    high: int | None
+    approximate: bool
+    kind: str  # the quantity row's kind: quantity | range | vague
+    has_modifier: bool
+    number_start: int  # where the figure's first number starts (for context checks)
+    number_end: int
+
+
+def parse_number(text: str) -> int | None:
+    """Digits or number words as an integer; None when the words do not form one number."""
+    cleaned = text.replace(",", "").strip()
+    if cleaned.isdigit():
+        return int(cleaned)
+    words = re.sub(r"\s*-\s*", " ", cleaned.lower()).split()
+    # "five and six" is not one number: drop words from the right until text2num accepts the rest.
+    while words:
+        try:
+            return int(text2num(" ".join(words), "en"))
+        except ValueError:
+            words = words[:-1]
+    return None
+
+
+def _evaluate(expression: str, values: dict[str, int | None]) -> int | None:
+    if not expression:
+        return None
+    match = _EXPRESSION_RE.match(expression)
+    if match is None:
+        raise ValueError(f"count grammar: cannot read the expression {expression!r}")
+    if match.group("int"):
+        return int(match.group("int"))
+    value = values.get(match.group("var"))
+    if value is None:
+        return None
+    arg = int(match.group("arg") or 0)
+    return {"+": value + arg, "*": value * arg}.get(match.group("op") or "", value)
+
+
+def _pattern_regex(pattern: str, group_prefix: str) -> str:
+    """A row pattern as regex: words joined by flexible space, {N}/{M} as numbers, '-' as any dash."""
+    parts = re.split(r"(\{[NM]\}|-)", pattern)
+    pieces = []
+    for part in parts:
+        if part in ("{N}", "{M}"):
+            pieces.append(rf"(?P<{group_prefix}{part[1].lower()}>{NUMBER})")
+        elif part == "-":
+            pieces.append(r"\s*[-–—]\s*")
+        elif part.strip():
+            pieces.append(r"\s+".join(re.escape(word) for word in part.split()))
+    joined = ""
+    for piece in pieces:
+        # Words next to each other need a space between them; a dash brings its own.
+        needs_space = joined and not joined.endswith(r"\s*") and not piece.startswith(r"\s*")
+        joined += (r"\s+" if needs_space else "") + piece
+    return joined
+
+
+def _specificity(row: GrammarRow) -> tuple[int, int]:
+    words = re.findall(r"\{[NM]\}|[^\s{}-]+|-", row.pattern)
+    literals = sum(1 for word in words if not word.startswith("{"))
+    return (-len(words), -literals)
+
+
+class CountGrammar:
+    """The compiled count grammar. ``find`` returns every figure in a text, left to right."""
+
+    def __init__(self, rows: list[GrammarRow]) -> None:
+        self.rows = rows
+        self.modifiers = {" ".join(r.pattern.lower().split()): r for r in rows if r.kind == "modifier"}
+        self.singular_words = {r.pattern.lower(): r for r in rows if r.kind == "singular"}
+        self._figure_rows: dict[str, GrammarRow] = {}
+        alternatives = []
+        figure_rows = [r for r in rows if r.kind in ("quantity", "range", "vague")]
+        seen_patterns: set[str] = set()
+        for index, row in enumerate(sorted(figure_rows, key=_specificity)):
+            if row.pattern in seen_patterns:  # a row repeated only to add a test example
+                continue
+            seen_patterns.add(row.pattern)
+            name = f"g{index}"
+            self._figure_rows[name] = row
+            alternatives.append(rf"(?P<{name}>{_pattern_regex(row.pattern, name)})")
+        modifiers = "|".join(
+            r"\s+".join(re.escape(w) for w in phrase.split())
+            for phrase in sorted(self.modifiers, key=len, reverse=True)
+        )
+        self.regex = re.compile(
+            rf"(?<![\w.,/-])(?:(?P<modifier>{modifiers})\s+)?(?:{'|'.join(alternatives)})(?![\w])",
+            re.IGNORECASE,
+        )
+
+    def find(self, text: str) -> list[CountSpan]:
+        spans = []
+        for match in self.regex.finditer(text):
+            name = next(n for n in self._figure_rows if match.group(n) is not None)
+            row = self._figure_rows[name]
+            values = {
+                "N": parse_number(match.group(f"{name}n")) if f"{name}n" in self.regex.groupindex else None,
+                "M": parse_number(match.group(f"{name}m")) if f"{name}m" in self.regex.groupindex else None,
+            }
+            if values["N"] is None and "{N}" in row.pattern:
+                continue
+            low, high = _evaluate(row.low, values), _evaluate(row.high, values)
+            approximate = row.approximate
+            modifier_text = match.group("modifier")
+            if modifier_text and row.kind != "vague":
+                modifier = self.modifiers[" ".join(modifier_text.lower().split())]
+                quantity = {"Q": low if low is not None else high}
+                low, high = _evaluate(modifier.low, quantity), _evaluate(modifier.high, quantity)
+                approximate = approximate or modifier.approximate
+            number_start, number_end = match.span(name)
+            spans.append(
+                CountSpan(
+                    start=match.start(),
+                    end=match.end(),
+                    text=match.group(),
+                    low=low,
+                    high=high,
+                    approximate=approximate,
+                    kind=row.kind,
+                    has_modifier=bool(modifier_text),
+                    number_start=number_start,
+                    number_end=number_end,
+                )
+            )
+        return spans
+
+
+def load_rows() -> list[GrammarRow]:
+    return [
+        GrammarRow(
+            kind=row["kind"],
+            pattern=row["pattern"],
+            low=row["low"],
+            high=row["high"],
+            approximate=row["approximate"] == "yes",
+        )
+        for row in read_table("count_grammar.tsv")
+    ]
+
+
+@cache
+def count_grammar() -> CountGrammar:
+    return CountGrammar(load_rows())
