@@ -193,7 +193,9 @@ def _article_from_html(raw: bytes, name: str) -> Article:
         raise _Unreadable("empty file: no HTML")
     document = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False)
     text = (document.text if document is not None else None) or ""
-    if not text.strip():
+    # trafilatura puts one newline between paragraphs; the sentence splitter expects a blank line.
+    text = "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
+    if not text:
         raise _Unreadable("no article text found in the HTML")
     published = None
     if document.date:

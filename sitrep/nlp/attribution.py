@@ -18,10 +18,13 @@ from sitrep.nlp.lexicon import PhraseMatch, PhraseTable, Token, read_table
 # Clause boundaries: a figure takes its claimant from its own clause.
 _CLAUSE_BREAKS = frozenset({";", "while", "whereas", "but", "however", "meanwhile", "although", "though"})
 # Where the search for a claimant's words stops when walking away from the reporting verb.
-_CLAIMANT_STOPS = frozenset({".", ";", ":", "?", "!", "(", ")", "that", "which", "when"})
+_CLAIMANT_STOPS = frozenset({".", ";", ":", "?", "!", "—", "–", "that", "which", "when"})
 # A claimant's words end at these ("tribal elders in three districts" → "tribal elders").
-_NAME_ENDS = frozenset({"in", "of", "from", "at", "on", "and", "or", "who", "which", "that", "to", "for", "with", ","})
+_NAME_ENDS = frozenset(
+    "in of from at on and or who which that to for with had has have was were is are been based".split()
+)
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
+_NEGATIONS = frozenset({"neither", "none", "no", "not", "nobody"})
 _RANK = {"previous": 0, "previous_armed_group": 1}  # any real kind ranks 2: named beats referred-back
 
 
@@ -82,7 +85,7 @@ class AttributionReader:
 
     # -- claimants -------------------------------------------------------------------------------------------
     def _claimant_in(self, tokens: list[Token], start: int, stop: int, memory: ArticleMemory) -> Claimant | None:
-        matches = list(self.claimants.find_all(tokens, start, stop))
+        matches = [m for m in self.claimants.find_all(tokens, start, stop) if m.payload.kind != "all_parties"]
         if not matches:
             return None
         best = max(
@@ -104,17 +107,20 @@ class AttributionReader:
         return Claimant(name=best.payload.name or words.lower(), kind=kind, text=words)
 
     def _window_before(self, tokens: list[Token], index: int) -> tuple[int, int]:
+        """The words before a reporting verb back to the clause start: '…, the military's media wing, said'."""
         start = index
-        while start > 0 and index - start < 14:
-            word = tokens[start - 1].norm
-            if word in _CLAIMANT_STOPS or (word == "," and start < index):
-                break
+        while start > 0 and index - start < 24 and tokens[start - 1].norm not in _CLAIMANT_STOPS:
             start -= 1
         return start, index
 
-    def _window_after(self, tokens: list[Token], index: int) -> tuple[int, int]:
+    def _window_after(self, tokens: list[Token], index: int, limit: int = 10) -> tuple[int, int]:
         stop = index
-        while stop < len(tokens) and stop - index < 10 and tokens[stop].norm not in _CLAIMANT_STOPS | {","}:
+        while (
+            stop < len(tokens)
+            and stop - index < limit
+            and tokens[stop].norm not in _CLAIMANT_STOPS | {","}
+            and tokens[stop].is_word
+        ):
             stop += 1
         return index, stop
 
@@ -131,7 +137,8 @@ class AttributionReader:
                 claimant = self._claimant_in(tokens, *self._window_before(tokens, match.start), memory)
                 inverted = match.start > 0 and (tokens[match.start - 1].norm in _QUOTES | {","})
                 if claimant is None and (inverted or match.start == 0):
-                    claimant = self._claimant_in(tokens, *self._window_after(tokens, match.end), memory)
+                    # "…, said a police official": the claimant follows the verb directly.
+                    claimant = self._claimant_in(tokens, *self._window_after(tokens, match.end, 5), memory)
             if claimant is None:
                 continue
             memory.remember(claimant)
@@ -164,9 +171,15 @@ class AttributionReader:
         memory.attributed.extend((sentence_index, a) for a in attributions)
         return attributions
 
+    @staticmethod
+    def _says_unverified(tokens: list[Token], match: PhraseMatch) -> bool:
+        if match.payload == "no":
+            return True
+        return any(token.norm in _NEGATIONS for token in tokens[: match.start])
+
     def _read_verification(self, tokens: list[Token], current: list[Attribution], memory: ArticleMemory) -> None:
         """'could not be independently verified': the sentence's figures, or those it refers back to."""
-        if not any(True for _ in self.unverified.find_all(tokens)):
+        if not any(self._says_unverified(tokens, match) for match in self.unverified.find_all(tokens)):
             return
         if current:
             for attribution in current:
@@ -174,7 +187,9 @@ class AttributionReader:
             return
         named = {m.payload.kind for m in self.claimants.find_all(tokens)}
         named_kinds = {"armed_group" if k == "previous_armed_group" else k for k in named} - {"previous"}
-        if named_kinds:
+        if "all_parties" in named_kinds:
+            targets = [a for _, a in memory.attributed if a.claimant.kind != "none"]
+        elif named_kinds:
             targets = [a for _, a in memory.attributed if a.claimant.kind in named_kinds]
         elif memory.attributed:
             last_sentence = memory.attributed[-1][0]

@@ -32,7 +32,7 @@ _BRIDGE_BEFORE = frozenset(
 # Between a figure's noun and an outcome after it: "17 soldiers were reportedly killed".
 _BRIDGE_AFTER = frozenset(
     "were was have has had been are is being be reportedly allegedly also all later subsequently apparently "
-    "got left critically seriously severely fatally mortally badly".split()
+    "got left critically seriously severely fatally mortally badly among those".split()
 )
 _NEGATIONS = frozenset({"not", "no", "never", "none", "neither", "nor", "n't", "nobody", "without"})
 # "the hostages were freed" speaks of hostages already counted; "any casualties" is not a report of some.
@@ -50,7 +50,7 @@ class OutcomeWord:
 @dataclass(frozen=True, slots=True)
 class VictimWord:
     victim: Victim
-    singular: bool
+    number: str  # singular | plural | any ("personnel": "a Levies personnel" is said too)
     generic: bool
 
 
@@ -91,7 +91,7 @@ class CasualtyReader:
             [
                 (
                     row["phrase"],
-                    VictimWord(row["victim"], row["number"] == "singular", row["generic"] == "yes"),
+                    VictimWord(row["victim"], row["number"], row["generic"] == "yes"),
                 )
                 for row in read_table("victims.tsv")
             ]
@@ -133,7 +133,7 @@ class CasualtyReader:
         """'a soldier', 'an officer': a singular victim noun after 'a'/'an' (adjectives allowed) counts 1."""
         figures = []
         for match in self.victims.find_all(tokens):
-            if not match.payload.singular or match.start in taken:
+            if match.payload.number == "plural" or match.start in taken:
                 continue
             for back in range(match.start - 1, max(match.start - 5, -1), -1):
                 word = tokens[back].norm
@@ -154,6 +154,12 @@ class CasualtyReader:
         """Find the figure's people noun and any outcome noun; False when the figure measures something else."""
         index, fillers = figure.span_end, 0
         while index < len(tokens) and fillers <= 3:
+            after_bracket = _after_bracket(tokens, index)
+            if after_bracket:  # "Two Frontier Corps (FC) personnel": step over a bracketed acronym
+                index = after_bracket
+                if figure.victim is not None:
+                    figure.np_end = index
+                continue
             victim = self.victims.match_at(tokens, index)
             if victim:
                 generic_first = victim.payload.generic and figure.victim is None
@@ -166,15 +172,16 @@ class CasualtyReader:
                 if generic_first and index < len(tokens) and tokens[index].norm == "of":
                     index += 1  # "members of the Frontier Corps": keep looking for who
                     continue
-                if index < len(tokens) and self.victims.match_at(tokens, index):
-                    continue  # "law enforcement members", "civilian workers"
+                if index < len(tokens) and (self.victims.match_at(tokens, index) or _after_bracket(tokens, index)):
+                    continue  # "law enforcement members", "civilian workers", "Frontier Corps (FC)"
                 break
             outcome = self.outcomes.match_at(tokens, index)
             if outcome:
                 figure.outcome, figure.outcome_from = outcome.payload.outcome, "noun"
                 figure.np_end = outcome.end
                 return True
-            if self.units_after.match_at(tokens, index):
+            unit = self.units_after.match_at(tokens, index)
+            if unit and unit.payload == "any":
                 return False
             word = tokens[index].norm
             if word in _NP_SKIP:
@@ -232,6 +239,7 @@ class CasualtyReader:
                 self._outcome_after(tokens, figure)
         _share_across_lists(tokens, figures)
         _link_subsets(tokens, figures)
+        _others_like_before(figures)
         covered = {i for f in figures for i in range(f.span_start, max(f.np_end, f.span_end))}
         figures += _bare_outcomes(tokens, outcomes, covered)
 
@@ -280,6 +288,8 @@ def _bare_outcomes(tokens: list[Token], outcomes: list[PhraseMatch], covered: se
     for match in outcomes:
         if not match.payload.bare or match.start in covered or _negated(tokens, match.start):
             continue
+        if match.end < len(tokens) and tokens[match.end].norm in ("unknown", "unclear"):
+            continue  # "casualties unknown" says nothing happened or not
         if match.start > 0 and tokens[match.start - 1].norm in _BARE_NOT_AFTER:
             continue
         words = _join(tokens, match.start, match.end)
@@ -288,6 +298,14 @@ def _bare_outcomes(tokens: list[Token], outcomes: list[PhraseMatch], covered: se
         figure.victim_text = ""
         figures.append(figure)
     return figures
+
+
+def _others_like_before(figures: list[_Figure]) -> None:
+    """'7 soldiers were killed, 4 injured', '…and three others wounded': the same kind of people as before."""
+    for previous, figure in zip(figures[:-1], figures[1:], strict=True):
+        unnamed = figure.victim is None or figure.victim_text.lower() in ("others", "other")
+        if unnamed and previous.victim and not previous.victim.generic:
+            figure.victim = previous.victim
 
 
 def _link_subsets(tokens: list[Token], figures: list[_Figure]) -> None:
@@ -301,6 +319,16 @@ def _link_subsets(tokens: list[Token], figures: list[_Figure]) -> None:
             figure.part_of = position - 1
             if figure.outcome is None:
                 figure.outcome, figure.outcome_from = whole.outcome, whole.outcome_from
+
+
+def _after_bracket(tokens: list[Token], index: int) -> int | None:
+    """The index after a short bracketed aside starting at ``index`` ("(FC)"), or None."""
+    if tokens[index].norm != "(":
+        return None
+    for close in range(index + 1, min(index + 5, len(tokens))):
+        if tokens[close].norm == ")":
+            return close + 1
+    return None
 
 
 def _negated(tokens: list[Token], index: int) -> bool:

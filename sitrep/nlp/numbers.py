@@ -85,20 +85,22 @@ def _evaluate(expression: str, values: dict[str, int | None]) -> int | None:
 
 
 def _pattern_regex(pattern: str, group_prefix: str) -> str:
-    """A row pattern as regex: words joined by flexible space, {N}/{M} as numbers, '-' as any dash."""
+    """A row pattern as regex: words joined by flexible space, {N}/{M} as numbers, '-' as a hyphen or en dash."""
     parts = re.split(r"(\{[NM]\}|-)", pattern)
+    # "15-17": a dash joins digits only, with no space ("March 8 — Two soldiers" is no range).
+    slot = _DIGITS if "-" in parts else NUMBER
     pieces = []
     for part in parts:
         if part in ("{N}", "{M}"):
-            pieces.append(rf"(?P<{group_prefix}{part[1].lower()}>{NUMBER})")
+            pieces.append(rf"(?P<{group_prefix}{part[1].lower()}>{slot})")
         elif part == "-":
-            pieces.append(r"\s*[-–—]\s*")
+            pieces.append(r"[-–]")
         elif part.strip():
             pieces.append(r"\s+".join(re.escape(word) for word in part.split()))
     joined = ""
     for piece in pieces:
         # Words next to each other need a space between them; a dash brings its own.
-        needs_space = joined and not joined.endswith(r"\s*") and not piece.startswith(r"\s*")
+        needs_space = joined and not joined.endswith("[-–]") and piece != "[-–]"
         joined += (r"\s+" if needs_space else "") + piece
     return joined
 
