@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from datetime import date, datetime
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -30,7 +30,7 @@ app = typer.Typer(
 EXIT_INPUT_PROBLEM = 1
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     table = "table"
     jsonl = "jsonl"
     json = "json"
@@ -64,6 +64,8 @@ def extract_command(
     default_date = _parse_date(published)
     errors = Console(stderr=True, highlight=False, soft_wrap=True)
     out = Console(highlight=False)
+    if not out.is_terminal:  # piped or redirected: do not fold the table to 80 columns
+        out = Console(highlight=False, width=160)
     problems = 0
     results: list[dict] = []
     for item in read_inputs(inputs, published=default_date, max_bytes=max_bytes):

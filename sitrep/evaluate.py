@@ -89,7 +89,8 @@ def score_claims(name: str, items: Iterable[tuple[str, str, list[dict[str, Any]]
         for gold in gold_claims:
             key = _figure_key(gold["outcome"], gold["victim"], gold.get("low"), gold.get("high"))
             match = next(
-                (c for c in unmatched if _figure_key(c.outcome, c.victim, c.count.low, c.count.high) == key), None
+                (c for c in unmatched if _figure_key(c.outcome, c.victim, c.count.low, c.count.high) == key),
+                None,
             )
             if match is None:
                 score.errors.append(f"{item_id}: missed {_describe_gold(gold)}")
@@ -144,13 +145,17 @@ def _note_key(notes: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Claim precision and recall on the hand-checked dev set.")
     parser.add_argument("--devset", type=Path, default=Path("tests/devset"), help="folder of the annotations")
-    parser.add_argument("--shared", type=Path, default=Path("../shared/data/dev"), help="folder of the dev data")
+    parser.add_argument(
+        "--shared", type=Path, default=Path("../shared/data/dev"), help="folder of the dev data"
+    )
     parser.add_argument("--errors", action="store_true", help="list every miss and spurious claim")
     args = parser.parse_args(argv)
     scores = [score_claims("own sentences", sentence_items(args.devset / "sentences.jsonl"))]
     acled_csv = args.shared / "acled_balochistan_2020_2022.csv"
     if acled_csv.exists():
-        scores.append(score_claims("ACLED notes", acled_note_items(args.devset / "acled_notes.jsonl", acled_csv)))
+        scores.append(
+            score_claims("ACLED notes", acled_note_items(args.devset / "acled_notes.jsonl", acled_csv))
+        )
     else:
         print(f"(ACLED notes skipped: {acled_csv} not found)")
     header = f"{'set':<14} {'items':>5} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6} {'attrP':>6} {'attrR':>6}"

@@ -86,7 +86,9 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[Article | InputProblem]:
     where = str(path)
     suffix = path.suffix.lower()
     if suffix not in KNOWN_SUFFIXES:
-        yield InputProblem(where, f"unsupported file type {suffix or '(none)'}: use .txt, .html, .htm or .jsonl")
+        yield InputProblem(
+            where, f"unsupported file type {suffix or '(none)'}: use .txt, .html, .htm or .jsonl"
+        )
         return
     try:
         if suffix in JSONL_SUFFIXES:
@@ -132,7 +134,9 @@ def _read_jsonl(lines: Iterable[bytes], where: str, max_bytes: int) -> Iterator[
         seen_any = True
         place = f"{where}:{number}"
         if len(line) > max_bytes:
-            yield InputProblem(place, f"line too large ({_megabytes(len(line))} > {_megabytes(max_bytes)} limit)")
+            yield InputProblem(
+                place, f"line too large ({_megabytes(len(line))} > {_megabytes(max_bytes)} limit)"
+            )
             continue
         try:
             record = json.loads(_decode(line))

@@ -77,22 +77,27 @@ class AttributionReader:
             [(row["phrase"], ClaimantWord(row["kind"], row["name"])) for row in read_table("claimants.tsv")]
         )
         self.reporting: PhraseTable[ReportingWord] = PhraseTable(
-            [(row["phrase"], ReportingWord(row["stance"], row["form"])) for row in read_table("reporting.tsv")]
+            [
+                (row["phrase"], ReportingWord(row["stance"], row["form"]))
+                for row in read_table("reporting.tsv")
+            ]
         )
         self.unverified: PhraseTable[str] = PhraseTable(
             [(row["phrase"], row["verified"]) for row in read_table("verification.tsv")]
         )
 
     # -- claimants -------------------------------------------------------------------------------------------
-    def _claimant_in(self, tokens: list[Token], start: int, stop: int, memory: ArticleMemory) -> Claimant | None:
+    def _claimant_in(
+        self, tokens: list[Token], start: int, stop: int, memory: ArticleMemory
+    ) -> Claimant | None:
         matches = [m for m in self.claimants.find_all(tokens, start, stop) if m.payload.kind != "all_parties"]
         if not matches:
             return None
-        best = max(
-            matches, key=lambda m: (_RANK.get(m.payload.kind, 2), m.end - m.start, m.start)
-        )
+        best = max(matches, key=lambda m: (_RANK.get(m.payload.kind, 2), m.end - m.start, m.start))
         end = best.end
-        while end < stop and end - best.end < 2 and tokens[end].is_word and tokens[end].norm not in _NAME_ENDS:
+        while (
+            end < stop and end - best.end < 2 and tokens[end].is_word and tokens[end].norm not in _NAME_ENDS
+        ):
             if self.reporting.match_at(tokens, end):
                 break
             end += 1  # "provincial government official": keep the noun the phrase modifies
@@ -177,7 +182,9 @@ class AttributionReader:
             return True
         return any(token.norm in _NEGATIONS for token in tokens[: match.start])
 
-    def _read_verification(self, tokens: list[Token], current: list[Attribution], memory: ArticleMemory) -> None:
+    def _read_verification(
+        self, tokens: list[Token], current: list[Attribution], memory: ArticleMemory
+    ) -> None:
         """'could not be independently verified': the sentence's figures, or those it refers back to."""
         if not any(self._says_unverified(tokens, match) for match in self.unverified.find_all(tokens)):
             return

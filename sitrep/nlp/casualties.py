@@ -20,23 +20,26 @@ from sitrep.nlp.numbers import CountGrammar, CountSpan, count_grammar
 _NP_SKIP = frozenset({"of", "the", "their", "its", "his", "her", "our", "these", "those", "other", "more"})
 # Words that end the search for a figure's noun or outcome: clause words and prepositions.
 _NP_STOP = frozenset(
-    """and or but while whereas as in on at from by for with without into near after before during since when
-    where who which that were was are is have has had been be being said says told when if than to""".split()
+    "and or but while whereas as in on at from by for with without into near after before during since "
+    "when where who which that were was are is have has had been be being said says told when if than to "
+    "including".split()
 )
 # Between an outcome word and a figure after it: "the death toll rose to 17", "killing at least 17".
 _BRIDGE_BEFORE = frozenset(
-    "rose risen climbed reached jumped increased stood stands stand is was has had have at to of the lives "
-    "now reportedly allegedly also another further may might could be likely expected feared exceed exceeds "
-    "exceeded".split()
+    "rose risen climbed reached jumped increased stood stands stand is was has had have at to of the "
+    "lives now reportedly allegedly also another further may might could be likely expected feared exceed "
+    "exceeds exceeded".split()
 )
 # Between a figure's noun and an outcome after it: "17 soldiers were reportedly killed".
 _BRIDGE_AFTER = frozenset(
-    "were was have has had been are is being be reportedly allegedly also all later subsequently apparently "
-    "got left critically seriously severely fatally mortally badly among those".split()
+    "were was have has had been are is being be reportedly allegedly also all later subsequently "
+    "apparently got left critically seriously severely fatally mortally badly among those".split()
 )
 _NEGATIONS = frozenset({"not", "no", "never", "none", "neither", "nor", "n't", "nobody", "without"})
 # "the hostages were freed" speaks of hostages already counted; "any casualties" is not a report of some.
-_BARE_NOT_AFTER = frozenset({"the", "no", "any", "of", "these", "those", "their", "its", "his", "her", "zero"})
+_BARE_NOT_AFTER = frozenset(
+    {"the", "no", "any", "of", "these", "those", "their", "its", "his", "her", "zero"}
+)
 _COORDINATORS = frozenset({"and", ",", "plus"})
 _YEAR_RE = re.compile(r"^(19|20)\d\d$")
 
@@ -85,7 +88,10 @@ class CasualtyReader:
     def __init__(self, grammar: CountGrammar) -> None:
         self.grammar = grammar
         self.outcomes: PhraseTable[OutcomeWord] = PhraseTable(
-            [(row["phrase"], OutcomeWord(row["outcome"], row["bare"] == "yes")) for row in read_table("outcomes.tsv")]
+            [
+                (row["phrase"], OutcomeWord(row["outcome"], row["bare"] == "yes"))
+                for row in read_table("outcomes.tsv")
+            ]
         )
         self.victims: PhraseTable[VictimWord] = PhraseTable(
             [
@@ -167,12 +173,16 @@ class CasualtyReader:
                     figure.victim = victim.payload
                     figure.victim_text = _join(tokens, victim.start, victim.end)
                 elif figure.np_end == victim.start:  # "law enforcement members": keep all the words
-                    figure.victim_text = _join(tokens, victim.start - len(figure.victim_text.split()), victim.end)
+                    figure.victim_text = _join(
+                        tokens, victim.start - len(figure.victim_text.split()), victim.end
+                    )
                 index = figure.np_end = victim.end
                 if generic_first and index < len(tokens) and tokens[index].norm == "of":
                     index += 1  # "members of the Frontier Corps": keep looking for who
                     continue
-                if index < len(tokens) and (self.victims.match_at(tokens, index) or _after_bracket(tokens, index)):
+                if index < len(tokens) and (
+                    self.victims.match_at(tokens, index) or _after_bracket(tokens, index)
+                ):
                     continue  # "law enforcement members", "civilian workers", "Frontier Corps (FC)"
                 break
             outcome = self.outcomes.match_at(tokens, index)
@@ -273,8 +283,11 @@ def _share_across_lists(tokens: list[Token], figures: list[_Figure]) -> None:
         return bool(between) and all(word in _COORDINATORS for word in between)
 
     for left, right in zip(reversed(figures[:-1]), reversed(figures[1:]), strict=True):
-        if left.outcome is None and right.outcome is not None and right.outcome_from != "before" and joined(
-            left, right
+        if (
+            left.outcome is None
+            and right.outcome is not None
+            and right.outcome_from != "before"
+            and joined(left, right)
         ):
             left.outcome, left.outcome_from = right.outcome, "coordination"
     for left, right in zip(figures[:-1], figures[1:], strict=True):

@@ -15,8 +15,9 @@ from text_to_num import text2num
 from sitrep.nlp.lexicon import read_table
 
 _UNITS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million"
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred "
+    "thousand million"
 ).split()
 _NUMBER_WORD = "(?:" + "|".join(sorted(_UNITS, key=len, reverse=True)) + ")"
 _FIRST_NUMBER_WORD = "(?:" + "|".join(sorted(_UNITS[:-3], key=len, reverse=True)) + ")"

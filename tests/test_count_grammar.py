@@ -1,0 +1,41 @@
+"""One test per row of the count grammar table: its example sentence must give the stated bounds."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.nlp.lexicon import read_table
+from sitrep.nlp.numbers import count_grammar, parse_number
+from sitrep.nlp.pipeline import extract_claims
+
+ROWS = read_table("count_grammar.tsv")
+
+
+def _bound(value: str) -> int | None:
+    return int(value) if value else None
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[f"{r['kind']}:{r['pattern']}:{r['example'][:20]}" for r in ROWS])
+def test_grammar_row_example_gives_its_bounds(row: dict[str, str]) -> None:
+    claims = extract_claims(row["example"])
+    assert len(claims) >= 1, f"no claim from {row['example']!r}"
+    first = claims[0]
+    assert (first.count.low, first.count.high) == (_bound(row["expect_low"]), _bound(row["expect_high"]))
+    assert first.count.approximate is (row["approximate"] == "yes")
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [("seventeen", 17), ("two hundred and fifty", 250), ("twenty-five", 25), ("1,200", 1200), ("31", 31)],
+)
+def test_numbers_in_words_and_digits(words: str, value: int) -> None:
+    assert parse_number(words) == value
+
+
+def test_a_dash_range_needs_digits_on_both_sides() -> None:
+    spans = count_grammar().find("QUETTA, March 8 — Two soldiers were killed")
+    assert [(s.text, s.low, s.high) for s in spans] == [("8", 8, 8), ("Two", 2, 2)]
+
+
+def test_every_row_kind_is_known() -> None:
+    assert {row["kind"] for row in ROWS} <= {"modifier", "quantity", "range", "vague", "singular"}
