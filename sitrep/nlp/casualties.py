@@ -111,7 +111,7 @@ class CasualtyReader:
     # -- figures ---------------------------------------------------------------------------------------------
     def _figures(self, sentence: str, tokens: list[Token]) -> list[_Figure]:
         figures = []
-        for span in self.grammar.find(sentence):
+        for span in self.grammar.find(sentence, tokens):
             first = next((i for i, t in enumerate(tokens) if t.start >= span.start), None)
             if first is None:
                 continue

@@ -12,19 +12,20 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 Payload = TypeVar("Payload")
 
 # Numbers (with thousands separators), words (with inner apostrophes, e.g. "group's"), single other characters.
 # Hyphens are not tokens: "law-enforcement" matches the phrase "law enforcement".
 _TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’.][^\W\d_]+)*|[^\w\s-]")
-_POSSESSIVE_RE = re.compile(r"['’]s?$")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word, number or punctuation mark; ``norm`` is lower case without a possessive ending."""
+class Token(NamedTuple):
+    """A word, number or punctuation mark; ``norm`` is lower case without a possessive ending.
+
+    A named tuple, not a dataclass: an article makes thousands and tuples are the cheapest to build.
+    """
 
     text: str
     norm: str
@@ -38,13 +39,16 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
+    lowered = text.lower()
     tokens = []
     for match in _TOKEN_RE.finditer(text):
-        word = match.group()
-        lowered = word.lower()
-        possessive = bool(_POSSESSIVE_RE.search(lowered)) and len(lowered) > 2
-        norm = _POSSESSIVE_RE.sub("", lowered) if possessive else lowered
-        tokens.append(Token(word, norm, match.start(), match.end(), possessive))
+        start, end = match.span()
+        norm = lowered[start:end]
+        # "group's" / "militants'" read as "group" / "militants", remembering the possessive.
+        possessive = len(norm) > 2 and (norm[-1] in "'’" or (norm[-1] == "s" and norm[-2] in "'’"))
+        if possessive:
+            norm = norm[:-2] if norm[-1] == "s" else norm[:-1]
+        tokens.append(Token(text[start:end], norm, start, end, possessive))
     return tokens
 
 
@@ -81,15 +85,26 @@ class PhraseTable(Generic[Payload]):
         if not entries:
             return None
         for words, payload in entries:
-            stop = index + len(words)
-            if stop <= len(tokens) and all(tokens[index + k].norm == words[k] for k in range(1, len(words))):
-                return PhraseMatch(index, stop, payload)
+            length = len(words)
+            if length == 1:
+                return PhraseMatch(index, index + 1, payload)
+            stop = index + length
+            if stop <= len(tokens):
+                for k in range(1, length):
+                    if tokens[index + k].norm != words[k]:
+                        break
+                else:
+                    return PhraseMatch(index, stop, payload)
         return None
 
     def find_all(self, tokens: list[Token], start: int = 0, stop: int | None = None) -> Iterator[PhraseMatch]:
         """Non-overlapping matches from left to right, the longest at each position."""
         index, stop = start, len(tokens) if stop is None else stop
+        first_words = self.first_words
         while index < stop:
+            if tokens[index].norm not in first_words:  # the common case, without a call
+                index += 1
+                continue
             match = self.match_at(tokens, index)
             if match and match.end <= stop:
                 yield match
@@ -98,14 +113,20 @@ class PhraseTable(Generic[Payload]):
                 index += 1
 
 
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
 @cache
-def words_regex(*table_names: str) -> re.Pattern[str]:
-    """A case-insensitive regex that finds any first word of the named tables' phrases: a cheap pre-filter."""
+def first_words(*table_names: str) -> frozenset[str]:
+    """The first words of the named tables' phrases, lower case: a cheap test of whether a text may match."""
     words: set[str] = set()
     for name in table_names:
         for row in read_table(name):
             first = tokenize(row["phrase"])
             if first:
                 words.add(first[0].norm)
-    alternatives = "|".join(sorted((re.escape(word) for word in words), key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+    return frozenset(words)
+
+
+def has_any_word(text: str, words: frozenset[str]) -> bool:
+    return not words.isdisjoint(_WORD_RE.findall(text.lower()))

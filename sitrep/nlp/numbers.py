@@ -7,12 +7,13 @@ expression and evaluates a row's low/high expressions. Number words are read by 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
 from text_to_num import text2num
 
-from sitrep.nlp.lexicon import read_table
+from sitrep.nlp.lexicon import Token, read_table, tokenize
 
 _UNITS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -138,10 +139,26 @@ class CountGrammar:
             rf"(?<![\w.,/-])(?:(?P<modifier>{modifiers})\s+)?(?:{'|'.join(alternatives)})(?![\w])",
             re.IGNORECASE,
         )
+        # Where a figure can start: a digit or the first word of a pattern. Trying the full expression only
+        # there is several times faster than scanning every character with it.
+        starts = {w.split()[0].lower() for w in self.modifiers} | set(_UNITS)
+        starts |= {r.pattern.split()[0].lower() for r in figure_rows if not r.pattern.startswith("{")}
+        self._start_words = frozenset(starts)
 
-    def find(self, text: str) -> list[CountSpan]:
+    def _matches(self, text: str, tokens: list[Token] | None) -> Iterator[re.Match[str]]:
+        position = 0
+        for token in tokenize(text) if tokens is None else tokens:
+            if token.start < position or not (token.norm in self._start_words or token.norm[0].isdigit()):
+                continue
+            match = self.regex.match(text, token.start)
+            if match:
+                position = match.end()
+                yield match
+
+    def find(self, text: str, tokens: list[Token] | None = None) -> list[CountSpan]:
+        """Every figure in ``text``, left to right; ``tokens`` are its tokens when the caller has them."""
         spans = []
-        for match in self.regex.finditer(text):
+        for match in self._matches(text, tokens):
             name = next(n for n in self._figure_rows if match.group(n) is not None)
             row = self._figure_rows[name]
             values = {

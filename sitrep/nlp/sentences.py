@@ -1,18 +1,21 @@
-"""Sentence boundaries: spaCy's blank English tokenizer (which knows "D.I. Khan", "U.S.") and its sentencizer.
+"""Paragraphs and sentences: spaCy's blank English tokenizer (which knows "D.I. Khan", "U.S.") and sentencizer.
 
-Paragraphs (blank-line separated) are split first, so a headline or dateline line never runs into the next
-sentence. No statistical model is loaded: nothing is downloaded.
+Paragraphs (blank-line separated) come first, so a headline or dateline line never runs into the next sentence.
+No statistical model is loaded: nothing is downloaded.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 import spacy
 from spacy.language import Language
 
 _PARAGRAPH_RE = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
+# Where a sentence might end inside a paragraph; a paragraph without one is a single sentence.
+_MAYBE_BOUNDARY_RE = re.compile(r"[.!?…][\"'”’)\]]*\s")
 
 
 @cache
@@ -22,16 +25,30 @@ def _nlp() -> Language:
     return nlp
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Character spans (start, end) of the sentences of ``text``, trimmed of surrounding space."""
-    paragraphs = [(m.start(), m.group()) for m in _PARAGRAPH_RE.finditer(text) if m.group().strip()]
+def paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """Character spans of the non-blank paragraphs of ``text``."""
+    for match in _PARAGRAPH_RE.finditer(text):
+        if match.group().strip():
+            yield match.start(), match.end()
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Character spans of the sentences of ``text[start:end]`` (offsets into ``text``), trimmed of space."""
+    end = len(text) if end is None else end
     spans = []
-    for (offset, _), doc in zip(paragraphs, _nlp().pipe(p for _, p in paragraphs), strict=True):
-        for sentence in doc.sents:
-            start = offset + sentence.start_char
-            end = offset + sentence.end_char
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            if end > start:
-                spans.append((start, end))
+    for paragraph_start, paragraph_end in paragraphs(text[start:end]):
+        offset = start + paragraph_start
+        paragraph = text[offset : start + paragraph_end]
+        if _MAYBE_BOUNDARY_RE.search(paragraph.rstrip()) is None:
+            bounds = [(0, len(paragraph))]  # no full stop inside: one sentence, spaCy need not look
+        else:
+            bounds = [(s.start_char, s.end_char) for s in _nlp()(paragraph).sents]
+        for sentence_start, sentence_end in bounds:
+            begin, stop = offset + sentence_start, offset + sentence_end
+            while begin < stop and text[begin].isspace():
+                begin += 1
+            while stop > begin and text[stop - 1].isspace():
+                stop -= 1
+            if stop > begin:
+                spans.append((begin, stop))
     return spans

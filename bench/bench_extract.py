@@ -1,0 +1,78 @@
+"""Benchmark of the extraction stage: articles/s on one core, peak memory, and cost against spaCy's tokenizer.
+
+    python bench/bench_extract.py [--articles 2000] [--runs 5] [--input FILE.jsonl]
+
+Reads ../shared/data/dev/gva_articles_dev.jsonl (falls back to the bundled examples) replicated to
+``--articles`` articles. Reports medians over ``--runs`` and the ratio to a bare spaCy tokenizer pass over the
+same texts, measured in the same run. A benchmark, not a test: nothing here asserts a time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import spacy
+
+from sitrep.ingest.files import read_inputs
+from sitrep.model import Article
+from sitrep.nlp.pipeline import extract
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_INPUT = REPO.parent / "shared" / "data" / "dev" / "gva_articles_dev.jsonl"
+
+
+def load_articles(path: Path, count: int) -> list[Article]:
+    source = path if path.exists() else REPO / "examples"
+    base = [item for item in read_inputs([str(source)]) if isinstance(item, Article)]
+    return [base[i % len(base)].model_copy(update={"id": f"{i}"}) for i in range(count)]
+
+
+def timed(function, articles: list[Article]) -> float:
+    start = time.perf_counter()
+    for article in articles:
+        function(article)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--input", type=Path, default=DEFAULT_INPUT)
+    args = parser.parse_args()
+
+    articles = load_articles(args.input, args.articles)
+    words = sum(len(a.text.split()) for a in articles)
+    tokenizer = spacy.blank("en").tokenizer
+    extract(articles[0])  # load lexicons and build the grammar once, as a long run would
+
+    extract_times, tokenizer_times = [], []
+    for _ in range(args.runs):
+        extract_times.append(timed(extract, articles))
+        tokenizer_times.append(timed(lambda a: tokenizer(a.text), articles))
+    extract_s, tokenizer_s = statistics.median(extract_times), statistics.median(tokenizer_times)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    claims = sum(len(extract(a).claims) for a in articles[: min(len(articles), 300)])
+    result = {
+        "articles": len(articles),
+        "words_per_article": round(words / len(articles)),
+        "runs": args.runs,
+        "extract_articles_per_s": round(len(articles) / extract_s),
+        "extract_words_per_s": round(words / extract_s),
+        "spacy_tokenizer_articles_per_s": round(len(articles) / tokenizer_s),
+        "extract_cost_vs_tokenizer": round(extract_s / tokenizer_s, 2),
+        "peak_rss_mb": round(peak_mb),
+        "claims_in_first_300": claims,
+        "python": sys.version.split()[0],
+    }
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()
