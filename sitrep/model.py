@@ -7,7 +7,7 @@ changes only by adding fields: a field is never renamed or removed.
 
 from __future__ import annotations
 
-from datetime import date
+import datetime as dt
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -43,7 +43,7 @@ class Article(Contract):
     id: str
     text: str = Field(exclude=True)
     title: str | None = None
-    published: date | None = None
+    published: dt.date | None = None
     url: str | None = None
     source: str | None = None
 
@@ -109,10 +109,66 @@ class Place(Contract):
     end: int
 
 
+class Figure(Contract):
+    """A reconciled figure for an event: lowest reliable, best, highest claimed; ``rule`` says how."""
+
+    low: int | None = None
+    best: int | None = None
+    high: int | None = None
+    rule: str = ""
+
+
+class BySide(Contract):
+    """Deaths of all parties, split by who died."""
+
+    security_forces: Figure = Field(default_factory=Figure)
+    civilians: Figure = Field(default_factory=Figure)
+    militants: Figure = Field(default_factory=Figure)
+    unspecified: Figure = Field(default_factory=Figure)
+
+
+class Event(Contract):
+    """One event as ACLED codes it: one place, one day, one actor pair, one sub-event type."""
+
+    id: str
+    event_type: str
+    sub_event_type: str
+    gtd_attack_type: str
+    date: dt.date | None = None
+    date_precision: dict[str, int] = Field(
+        default_factory=dict, description="{'acled': time_precision 1-3, 'ucdp': date_prec 1-5}."
+    )
+    actor1: str | None = None
+    actor2: str | None = None
+    inter1: int | None = Field(default=None, description="ACLED inter code of actor1 (1-8).")
+    inter2: int | None = None
+    interaction: int | None = Field(default=None, description="inter1 and inter2 joined, lower first.")
+    claimed_by: list[str] = Field(default_factory=list)
+    denied_by: list[str] = Field(default_factory=list)
+    place_id: str | None = None
+    fatalities: Figure = Field(default_factory=Figure)
+    injured: Figure = Field(default_factory=Figure)
+    abducted: Figure = Field(default_factory=Figure)
+    by_side: BySide = Field(default_factory=BySide)
+    claim_ids: list[str] = Field(default_factory=list)
+    campaign_id: str | None = None
+    tactics: list[str] = Field(default_factory=list, description="The tactic words the typing read.")
+
+
+class Campaign(Contract):
+    """A named operation spanning several events ("Operation …, Phase II") and its campaign-wide claims."""
+
+    id: str
+    name: str
+    actor: str | None = None
+    event_ids: list[str] = Field(default_factory=list)
+    claim_ids: list[str] = Field(default_factory=list)
+
+
 class ArticleMeta(Contract):
     id: str
     title: str | None = None
-    published: date | None = None
+    published: dt.date | None = None
     url: str | None = None
     source: str | None = None
 
@@ -123,7 +179,8 @@ class ExtractResult(Contract):
     article: ArticleMeta
     claims: list[Claim] = Field(default_factory=list)
     places: list[Place] = Field(default_factory=list)
-    events: list[dict[str, Any]] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    campaigns: list[Campaign] = Field(default_factory=list)
 
 
 def json_schema() -> dict[str, Any]:
