@@ -1,0 +1,117 @@
+"""The word lists the place resolver reads (``sitrep/data/geo/``), loaded once.
+
+They are data so that an analyst can extend them without touching code: ``context_cues.tsv`` (locative,
+motion, kind, metonymy, institution, relation and facility words), ``title_patterns.txt`` (regular expressions
+for titles such as "Special Representative for"). Demonyms, publication names and personal-name words are
+compiled into the index by ``scripts/build_gazetteer.py`` and are not read here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from sitrep.geo.normalize import name_key
+
+Phrases = frozenset[tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    locative: Phrases
+    motion: Phrases
+    near: Phrases
+    kind_after: dict[str, str]  # folded word after a name -> the kind it announces
+    metonymy_verbs: Phrases
+    metonymy_nouns: frozenset[str]
+    institutions: Phrases
+    relations: Phrases
+    facilities: frozenset[str]
+    titles: re.Pattern[str]
+    longest_before: int  # longest phrase (in words) that is looked for before a name
+    before: dict[
+        tuple[str, ...], frozenset[str]
+    ]  # phrase -> its categories (locative, motion, near, relation)
+
+    def categories_before(self, words: list[str], index: int) -> frozenset[str]:
+        """Categories of every phrase ending right before token ``index`` ('the' may sit between), one pass."""
+        end = index - 1 if index > 0 and words[index - 1] == "the" else index
+        found: frozenset[str] = frozenset()
+        for length in range(1, min(self.longest_before, end) + 1):
+            categories = self.before.get(tuple(words[end - length : end]))
+            if categories:
+                found = found | categories
+        return found
+
+    def phrase_before(self, words: list[str], index: int, phrases: Phrases, skip_the: bool = True) -> bool:
+        """Whether one of ``phrases`` ends right before token ``index`` (an article 'the' may sit between)."""
+        end = index
+        if skip_the and end > 0 and words[end - 1] == "the":
+            end -= 1
+        for length in range(1, self.longest_before + 1):
+            if end - length < 0:
+                break
+            if tuple(words[end - length : end]) in phrases:
+                return True
+        return False
+
+    @staticmethod
+    def phrase_after(words: list[str], index: int, phrases: Phrases, longest: int = 3) -> bool:
+        """Whether one of ``phrases`` starts at token ``index``."""
+        return any(tuple(words[index : index + length]) in phrases for length in range(1, longest + 1))
+
+
+def _data_dir() -> Path:
+    return Path(str(resources.files("sitrep") / "data" / "geo"))
+
+
+@lru_cache(maxsize=1)
+def get_lexicon() -> Lexicon:
+    categories: dict[str, set[tuple[str, ...]]] = defaultdict(set)
+    kind_after: dict[str, str] = {}
+    for line in (_data_dir() / "context_cues.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        category, phrase = line.split("\t", 1)
+        words = tuple(name_key(phrase).split())
+        if not words:
+            continue
+        if category.startswith("kind:"):
+            # Only the first word decides ("sub-division" folds to "sub division": "sub" is enough).
+            kind_after.setdefault(words[0], category[5:])
+        else:
+            categories[category].add(words)
+    title_lines = [
+        line
+        for line in (_data_dir() / "title_patterns.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    # One alternation: a single search per name instead of one per pattern.
+    titles = re.compile("|".join(f"(?:{line})" for line in title_lines), re.IGNORECASE)
+    before: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for category, label in (
+        ("locative", "locative"),
+        ("motion", "motion"),
+        ("near", "near"),
+        ("relation_before", "relation"),
+    ):
+        for phrase in categories[category]:
+            before[phrase].add(label)
+    return Lexicon(
+        locative=frozenset(categories["locative"]),
+        motion=frozenset(categories["motion"]),
+        near=frozenset(categories["near"]),
+        kind_after=kind_after,
+        metonymy_verbs=frozenset(categories["metonymy_verb"]),
+        metonymy_nouns=frozenset(w[0] for w in categories["metonymy_noun"]),
+        institutions=frozenset(categories["institution"]),
+        relations=frozenset(categories["relation_before"]),
+        facilities=frozenset(w[0] for w in categories["facility"]),
+        titles=titles,
+        longest_before=max(len(p) for p in before),
+        before={phrase: frozenset(labels) for phrase, labels in before.items()},
+    )

@@ -1,0 +1,892 @@
+"""Find and resolve every place an article names: ``find_places(text) -> list[Place]``.
+
+Steps, each cheap enough for well under a millisecond on a 300-word article once the index is loaded:
+
+1. **Candidates.** One automaton pass finds every indexed name on word boundaries; overlapping hits keep the
+   longest ("Dera Murad Jamali", not "Dera").
+2. **Is it a place at all?** A hit must be capitalised (unless the whole sentence is in capitals or title
+   case), must not be an acronym ("BLA"), and must not sit inside a longer capitalised name ("Imran Khan",
+   "Kalat Scouts"). Names that are also common words or personal names ("Hub", "Khan") need a cue: a locative
+   word before ("in", "near"...) or a kind word after ("district", "town"...).
+3. **Event or mention.** A place is a *mention* (never an event location) when it is a nationality or group
+   adjective ("Pakistani", "Baloch"), part of a title ("Special Representative for Afghanistan"), a metonym
+   ("Islamabad's narrative", "Kabul said", "Quetta-based"), part of an organisation's or outlet's name ("The
+   Balochistan Post", "Balochistan Liberation Army"), or a dateline. Datelines ("QUETTA, March 12 --",
+   "TURBAT:") say where the story was filed, not where the event was: the dateline occurrence is always a
+   mention, and the place is an event only where the body names it as one.
+4. **Which place.** Candidates are scored by population (log), name type (primary or curated spelling over
+   foreign alternates), kind, the document's focus (the country and province most of its other places point
+   to, plus ``country_hint``), kind words ("Kalat district" is the district, "Buleda tehsil" the tehsil) and
+   containers ("X area of Y district", "X in Y", "X, Y" keep X inside Y). Districts come before towns of other
+   districts (Naseerabad is the Balochistan district, not the Sindh town Nasirabad); a town and the district it
+   heads resolve to the town unless the text says "district".
+5. **Unknown localities.** "Lijje area in Kharan district" names a place the index lacks: first a fuzzy match
+   against the focus country's small alias table, else a locality placed at its container's coordinates with
+   the container's precision.
+
+Precision follows ACLED (1 town, 2 near a town or part of a region, 3 larger region coded at its seat) and
+UCDP where_prec (1 exact, 2 within ~25 km, 3 ADM2, 4 ADM1, 6 country).
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import math
+import re
+from dataclasses import dataclass, field
+
+from sitrep.geo.fuzzy import fuzzy_index
+from sitrep.geo.gazetteer import Gazetteer, NameEntry, NameMatch, PlaceRecord, Tokens, get_gazetteer, tokenize
+from sitrep.geo.lexicon import Lexicon, get_lexicon
+from sitrep.model import Place
+
+log = logging.getLogger(__name__)
+
+# Small words that may sit lower-case inside a multi-word name ("Dera Ismail Khan", "Bandar-e Abbas").
+CONNECTORS = frozenset(
+    {
+        "of",
+        "de",
+        "del",
+        "e",
+        "i",
+        "al",
+        "el",
+        "la",
+        "le",
+        "the",
+        "and",
+        "da",
+        "do",
+        "des",
+        "du",
+        "di",
+        "ul",
+        "ur",
+        "us",
+        "an",
+        "am",
+        "bin",
+        "ibn",
+        "s",
+    }
+)
+UNIT_WORDS = frozenset(
+    {
+        "district",
+        "tehsil",
+        "province",
+        "agency",
+        "division",
+        "city",
+        "town",
+        "region",
+        "county",
+        "governorate",
+        "state",
+        "area",
+        "valley",
+        "sub",
+        "subdivision",
+        "village",
+    }
+)
+# Words before a name that are capitalised only because a sentence or title starts there.
+SENTENCE_OPENERS = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "on",
+        "from",
+        "to",
+        "the",
+        "a",
+        "an",
+        "and",
+        "but",
+        "as",
+        "when",
+        "while",
+        "after",
+        "before",
+        "since",
+        "during",
+        "meanwhile",
+        "however",
+        "outside",
+        "inside",
+        "across",
+        "around",
+        "district",
+        "tehsil",
+        "province",
+        "city",
+        "town",
+    }
+)
+KIND_PRIOR = {"country": 3.0, "admin1": 2.0, "admin2": 0.5, "admin3": -0.5, "town": 0.0, "locality": 0.0}
+NAME_TYPE_PRIOR = {"p": 1.0, "v": 1.0, "s": 0.5, "a": -0.5, "d": 0.0}
+# Tehsils and curated localities carry no population; a tehsil typically has tens of thousands of people.
+UNKNOWN_POPULATION_PRIOR = {"admin3": 20_000, "locality": 2_000, "town": 2_000}
+PRECISION = {  # kind -> (ACLED geo_precision, UCDP where_prec)
+    "town": (1, 1),
+    "locality": (1, 1),
+    "admin3": (2, 2),
+    "admin2": (3, 3),
+    "admin1": (3, 4),
+    "country": (3, 6),
+}
+
+_DATELINE_RES = (
+    # "QUETTA, March 12 (Reuters) —", "TURBAT:", "ISLAMABAD (AP) -"
+    re.compile(
+        r"(?m)^[ \t]*(?P<name>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})"
+        r"(?:,[ \t]*[A-Z][A-Za-z.]+(?:[ \t]+\d{1,2})?(?:,[ \t]*\d{4})?)?[ \t]*(?:\([^)\n]{1,30}\))?"
+        r"[ \t]*(?::|—|–|--|-)[ \t]"
+    ),
+    # "Quetta, March 12 (Reuters) —", "Kabul, Afghanistan —"
+    re.compile(
+        r"(?m)^[ \t]*(?P<name>[A-Z][a-z'’.\-]+(?: [A-Z][a-z'’.\-]+){0,2}),[ \t]*"
+        r"(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?|[A-Z][a-z]+)[ \t]*(?:\([^)\n]{1,30}\))?"
+        r"[ \t]*(?:—|–|--|-)[ \t]"
+    ),
+)
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z])")
+# Between a place and its container: "X area of Y", "X in Y", "X, Y", "X Market in Y town".
+_GAP_STOPWORDS = frozenset(
+    {
+        "and",
+        "or",
+        "but",
+        "to",
+        "from",
+        "with",
+        "by",
+        "for",
+        "after",
+        "before",
+        "as",
+        "while",
+        "when",
+        "a",
+        "an",
+        "between",
+        "via",
+        "towards",
+        "toward",
+        "then",
+        "than",
+        "not",
+    }
+)
+_CONTAINER_GAP = re.compile(
+    r"^(?P<words>(?:\s*[A-Za-z]+){0,3}?)\s*(?:\bof|\bin|\bnear|,|\bwithin)\s+(?:the\s+)?$"
+)
+# An unknown capitalised name before a kind word and a container: "Lijje area in", "Jamak locality of".
+_UNKNOWN_BEFORE = re.compile(
+    r"(?P<name>[A-Z][\w'’\-]+(?:[ \-][A-Z][\w'’\-]+){0,2})\s+(?P<kind>area|areas|village|locality|town|bazaar|bazar|"
+    r"valley|mountains|hills|region)\s+(?:of|in|near)\s+(?:the\s+)?$"
+)
+_KIND_WORD_NEAR_END = re.compile(
+    r"(?:area|areas|village|locality|town|bazaar|bazar|valley|mountains|hills|region)"
+    r"\s+(?:of|in|near)\s+(?:the\s+)?$"
+)
+_UNKNOWN_AFTER_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|from|to)\s+(?:the\s+)?(?P<name>[A-Z][a-z][\w'’\-]{2,}(?:[ \-][A-Z][a-z][\w'’\-]+)?)"
+    r"(?:\s+(?P<kind>area|village|locality|town|tehsil|district|bazaar|valley))?\b"
+    r"|(?P<name2>[A-Z][a-z][\w'’\-]{2,}(?:[ \-][A-Z][a-z][\w'’\-]+)?)\s+(?P<kind2>area|village|tehsil|district)\b"
+)
+
+
+@dataclass(slots=True)
+class _Hit:
+    """One name occurrence on its way to becoming a Place."""
+
+    start: int
+    end: int
+    first: int
+    last: int
+    written: str
+    entry: NameEntry | None
+    candidates: list[tuple[PlaceRecord, str]]
+    sentence: int = 0
+    role: str = "event"
+    why: str = ""
+    kind_cue: str | None = None
+    near: bool = False
+    locative: bool = False
+    motion: bool = False
+    container: _Hit | None = None
+    chosen: PlaceRecord | None = None
+    score_margin: float = 0.0
+    synthetic: dict[str, object] = field(default_factory=dict)  # an unknown locality: its own fields
+    visited: bool = False
+    soft_container: bool = False  # linked by a comma only: a hint, not a constraint
+    relation: bool = False  # after "relations with", "talks with"...
+
+
+@dataclass(slots=True)
+class _Doc:
+    text: str
+    tokens: Tokens
+    sentence_starts: list[int]
+    caps_sentences: dict[int, bool]
+
+
+def find_places(
+    text: str, sentences: list[tuple[int, int]] | None = None, country_hint: str | None = None
+) -> list[Place]:
+    """Every place ``text`` names, resolved against the offline gazetteer, in text order (ids p1, p2, ...).
+
+    ``sentences`` (character spans) are used when given, else found here; ``country_hint`` is the ISO code
+    of the publication's country when known. Never raises on odd input: it returns what it could resolve.
+    """
+    if not text or not text.strip():
+        return []
+    try:
+        return _find_places(text, sentences, (country_hint or "").upper() or None)
+    except Exception:  # a place stage must never take extraction down with it
+        log.exception("place resolution failed; returning no places for this text")
+        return []
+
+
+def rank_event_places(text: str, places: list[Place]) -> list[Place]:
+    """Event places, most likely event location first: after a locative word ("in", "at", "near"), earlier in
+    the text, more specific, and tied to a district. Origins and destinations ("from", "to") rank last."""
+    lexicon = get_lexicon()
+    tokens = tokenize(text)
+    starts = [s for s, _e in tokens.spans]
+
+    def salience(item: tuple[int, Place]) -> tuple[float, int]:
+        order, place = item
+        score = 0.0
+        index = bisect.bisect_left(starts, place.start)
+        if lexicon.phrase_before(tokens.words, index, lexicon.locative):
+            score += 2.0
+        if lexicon.phrase_before(tokens.words, index, lexicon.motion):
+            score -= 1.5
+        score += {
+            "locality": 1.0,
+            "town": 1.0,
+            "admin3": 0.8,
+            "admin2": 0.5,
+            "admin1": -1.0,
+            "country": -2.0,
+        }.get(place.kind, 0.0)
+        if place.admin2:
+            score += 1.0
+        score -= 0.002 * place.start / max(1, len(text)) * 100  # earlier is likelier, gently
+        return (-score, order)
+
+    events = [(i, p) for i, p in enumerate(places) if p.role == "event"]
+    return [p for _i, p in sorted(events, key=salience)]
+
+
+# --------------------------------------------------------------------------------------------------------------
+
+
+def _find_places(text: str, sentences: list[tuple[int, int]] | None, country_hint: str | None) -> list[Place]:
+    gazetteer = get_gazetteer()
+    lexicon = get_lexicon()
+    tokens, matches = gazetteer.find_names(text)
+    if not tokens.words:
+        return []
+    doc = _Doc(text, tokens, _sentence_starts(text, sentences), {})
+    datelines = _dateline_spans(text)
+
+    hits = _select_hits(doc, gazetteer, matches, lexicon, datelines)
+    focus_cc, focus_admin1 = _focus(hits, country_hint)
+    # Unknown names are looked for only where a fuzzy alias table exists for the document's country.
+    hits.extend(
+        _unknown_locality_hits(doc, hits, lexicon, fuzzy=bool(focus_cc and gazetteer.fuzzy_aliases(focus_cc)))
+    )
+    hits.sort(key=lambda h: h.start)
+    _link_containers(doc, hits, lexicon)
+    for hit in hits:
+        _choose(hit, focus_cc, focus_admin1, country_hint)
+    _fill_unknown_localities(hits)
+    return _to_places(doc, gazetteer, hits)
+
+
+def _sentence_starts(text: str, sentences: list[tuple[int, int]] | None) -> list[int]:
+    if sentences:
+        return sorted(start for start, _end in sentences)
+    return [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
+
+
+_NONE: frozenset[str] = frozenset()
+# The last word of every pattern in title_patterns.txt, folded (keep in step with that file).
+_TITLE_LAST_WORDS = frozenset(
+    {
+        "of",
+        "for",
+        "to",
+        "on",
+        "the",
+        "governor",
+        "commissioner",
+        "dc",
+        "ac",
+        "ig",
+        "igp",
+        "police",
+        "minister",
+        "secretary",
+        "general",
+        "chief",
+    }
+)
+_LONG_WORD = re.compile(r"\b[^\W\d_][^\W_]{3,}")
+_LONG_CAPITALISED_WORD = re.compile(r"\b[^\W\d_a-z][^\W_]{3,}")
+
+
+def _is_caps_sentence(doc: _Doc, sentence: int) -> bool:
+    """Whether capital letters say nothing in a sentence (all caps, or a Title Case headline); cached."""
+    cached = doc.caps_sentences.get(sentence)
+    if cached is None:
+        starts = doc.sentence_starts
+        end = starts[sentence + 1] if sentence + 1 < len(starts) else len(doc.text)
+        chunk = doc.text[starts[sentence] if sentence >= 0 else 0 : end]
+        total = len(_LONG_WORD.findall(chunk))
+        upper = sum(1 for w in _LONG_CAPITALISED_WORD.findall(chunk) if not w[0].islower())
+        cached = total >= 3 and upper / total >= 0.7
+        doc.caps_sentences[sentence] = cached
+    return cached
+
+
+def _dateline_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for pattern in _DATELINE_RES:
+        for m in pattern.finditer(text[:2000]):
+            # A dateline opens the article or a paragraph: only the first lines qualify.
+            if m.start() == 0 or text.count("\n", 0, m.start()) <= 2:
+                spans.append(m.span("name"))
+    return spans
+
+
+def _is_capitalised(word: str) -> bool:
+    return bool(word) and (word[0].isupper() or word[0].isdigit())
+
+
+def _select_hits(
+    doc: _Doc,
+    gazetteer: Gazetteer,
+    matches: list[NameMatch],
+    lexicon: Lexicon,
+    datelines: list[tuple[int, int]],
+) -> list[_Hit]:
+    text, words = doc.text, doc.tokens.words
+    hits: list[_Hit] = []
+    publications: list[tuple[int, int]] = []
+    covered_until = -1
+    for match in matches:  # sorted by start, longest first
+        opening = text[match.start]
+        if not (opening.isupper() or opening.isdigit()):
+            continue  # lower case is never a name, even in a Title Case headline; the cheapest test first
+        entry = gazetteer.entry(match.key)
+        if entry.publication:
+            if _is_capitalised(text[match.start : match.end]):
+                publications.append((match.start, match.end))
+            continue
+        if match.start < covered_until and not any(s <= match.start < e for s, e in publications):
+            continue  # inside a longer name already taken
+        sentence = bisect.bisect_right(doc.sentence_starts, match.start) - 1
+        if not _looks_like_a_name(doc, match, sentence):
+            continue
+        hit = _Hit(
+            match.start,
+            match.end,
+            match.first,
+            match.last,
+            text[match.start : match.end],
+            entry,
+            [],
+            sentence,
+        )
+        before = (
+            lexicon.categories_before(words, match.first) if _joined_to_previous(doc, match.first) else _NONE
+        )
+        hit.locative, hit.motion, hit.near = "locative" in before, "motion" in before, "near" in before
+        hit.relation = "relation" in before
+        after = words[match.last + 1] if _joined_to_next(doc, match.last) else ""
+        hit.kind_cue = lexicon.kind_after.get(after)
+        if after in ("area", "areas", "outskirts", "suburbs", "vicinity"):
+            hit.near = True
+        cued = hit.locative or hit.motion or (hit.kind_cue is not None)
+        sentence_initial = match.start == doc.sentence_starts[sentence] if sentence >= 0 else True
+        if entry.common and not cued:
+            continue
+        if entry.wordlike and not cued and (sentence_initial or _is_caps_sentence(doc, sentence)):
+            continue
+        if _embedded_in_longer_name(doc, match, lexicon, sentence_initial):
+            # "Pakistan Army", "Balochistan Liberation Army": an organisation; "Imran Khan": a person.
+            if any(t == "d" for _r, t in entry.targets) or _has_kind(gazetteer, entry, ("country", "admin1")):
+                hit.role, hit.why = "mention", "organisation"
+            else:
+                continue
+        hit.candidates = [(gazetteer.record(row), name_type) for row, name_type in entry.targets]
+        if any(s <= match.start < e for s, e in publications):
+            hit.role, hit.why = "mention", "publication"
+        elif any(s <= match.start < e for s, e in datelines):
+            hit.role, hit.why = "mention", "dateline"
+        elif all(t == "d" for _r, t in entry.targets):
+            hit.role, hit.why = "mention", "demonym"
+        elif hit.role == "event":
+            why = _mention_reason(doc, match, lexicon, hit)
+            if why:
+                hit.role, hit.why = "mention", why
+        hits.append(hit)
+        covered_until = max(covered_until, match.end)
+    return hits
+
+
+def _joined_to_next(doc: _Doc, index: int) -> bool:
+    """Whether token ``index`` and the next one belong to one phrase (no sentence or clause punctuation)."""
+    if index + 1 >= len(doc.tokens.spans):
+        return False
+    gap = doc.text[doc.tokens.spans[index][1] : doc.tokens.spans[index + 1][0]]
+    return not any(c in '.!?;:,()[]"“”\n' for c in gap)
+
+
+def _joined_to_previous(doc: _Doc, index: int) -> bool:
+    return index > 0 and _joined_to_next(doc, index - 1)
+
+
+def _has_kind(gazetteer: Gazetteer, entry: NameEntry, kinds: tuple[str, ...]) -> bool:
+    return any(gazetteer.record(row).kind in kinds for row, _t in entry.targets)
+
+
+def _looks_like_a_name(doc: _Doc, match: NameMatch, sentence: int) -> bool:
+    text, spans, words = doc.text, doc.tokens.spans, doc.tokens.words
+    first_word = text[spans[match.first][0] : spans[match.first][1]]
+    if not _is_capitalised(first_word):
+        return False
+    if (
+        match.first == match.last
+        and len(first_word) <= 4
+        and first_word.isupper()
+        and not _is_caps_sentence(doc, sentence)
+    ):
+        # An acronym ("BLA", "FC", "CTD") in mixed-case prose; datelines are all caps and longer.
+        line_start = text.rfind("\n", 0, match.start) + 1
+        if match.start - line_start > 2:
+            return False
+    for i in range(match.first + 1, match.last + 1):
+        word = text[spans[i][0] : spans[i][1]]
+        if not _is_capitalised(word) and words[i] not in CONNECTORS and words[i] not in UNIT_WORDS:
+            return False
+    return True
+
+
+def _embedded_in_longer_name(doc: _Doc, match: NameMatch, lexicon: Lexicon, sentence_initial: bool) -> bool:
+    """Whether the name is glued to other capitalised words that are not place words ("Imran Khan")."""
+    text, spans, words = doc.text, doc.tokens.spans, doc.tokens.words
+    if match.first > 0 and not sentence_initial:
+        s, e = spans[match.first - 1]
+        joined = text[e : spans[match.first][0]]
+        previous = text[s:e]
+        if (
+            joined in (" ", "-")
+            and _is_capitalised(previous)
+            and not previous.isupper()
+            and words[match.first - 1] not in SENTENCE_OPENERS
+            and words[match.first - 1] not in lexicon.facilities
+        ):
+            return True
+    if match.last + 1 < len(words):
+        s, e = spans[match.last + 1]
+        joined = text[spans[match.last][1] : s]
+        following = text[s:e]
+        if (
+            joined == " "
+            and _is_capitalised(following)
+            and not following.isupper()
+            and words[match.last + 1] not in lexicon.facilities
+            and words[match.last + 1] not in lexicon.kind_after
+            and not _is_capitalised_place_word(words[match.last + 1])
+        ):
+            return True
+    return False
+
+
+def _is_capitalised_place_word(word: str) -> bool:
+    # "Quetta Balochistan", "Turbat Kech": a following place name is a container, not a surname.
+    gazetteer = get_gazetteer()
+    found = gazetteer.lookup(word)
+    return (
+        found is not None
+        and not found[1].common
+        and any(gazetteer.record(row).kind in ("admin1", "admin2", "country") for row, _t in found[1].targets)
+    )
+
+
+def _mention_reason(doc: _Doc, match: NameMatch, lexicon: Lexicon, hit: _Hit) -> str:
+    text, words = doc.text, doc.tokens.words
+    # Every title pattern ends in a preposition or a title word: test that word before running the regex.
+    if (
+        match.first > 0
+        and words[match.first - 1] in _TITLE_LAST_WORDS
+        and lexicon.titles.search(text[max(0, match.start - 80) : match.start])
+    ):
+        return "title"
+    nxt = match.last + 1
+    if (
+        text[match.end : match.end + 1] == "-"
+        and nxt < len(words)
+        and _is_capitalised(text[doc.tokens.spans[nxt][0]])
+    ):
+        return "compound"  # "China-Pakistan corridor", "Pakistan-Iran border": a modifier, not a location
+    if match.start > 0 and text[match.start - 1] == "-" and match.first > 0:
+        prev_start = doc.tokens.spans[match.first - 1][0]
+        if _is_capitalised(text[prev_start]) and doc.tokens.spans[match.first - 1][1] == match.start - 1:
+            return "compound"
+    possessive = nxt < len(words) and words[nxt] == "s" and text[match.end : match.end + 1] in ("'", "’")
+    if possessive and nxt + 1 < len(words) and words[nxt + 1] in lexicon.metonymy_nouns:
+        return "metonymy"
+    joined_after = _joined_to_next(doc, match.last)
+    if joined_after and not hit.locative and lexicon.phrase_after(words, nxt, lexicon.metonymy_verbs):
+        return "metonymy"
+    if joined_after and lexicon.phrase_after(words, nxt, lexicon.institutions, longest=2):
+        return "institution"
+    if hit.relation:
+        return "relation"
+    # "Islamabad and Kabul" in a diplomatic sentence: the second of two metonyms joined by "and".
+    return ""
+
+
+def _unknown_locality_hits(doc: _Doc, hits: list[_Hit], lexicon: Lexicon, fuzzy: bool) -> list[_Hit]:
+    """Capitalised names the index lacks, in place-like positions: fuzzy-matched later or kept as localities."""
+    text = doc.text
+    taken = [(h.start, h.end) for h in hits]
+    found: list[_Hit] = []
+    starts = [s for s, _e in doc.tokens.spans]
+
+    def overlaps(s: int, e: int) -> bool:
+        return any(s < he and hs < e for hs, he in taken)
+
+    # "Lijje area in Kharan district": a name before a kind word and a known container.
+    words = doc.tokens.words
+    for container in hits:
+        if container.first < 3 or words[container.first - 1] not in ("of", "in", "near", "the"):
+            continue  # cheap test before the patterns
+        window = text[max(0, container.start - 80) : container.start]
+        if not _KIND_WORD_NEAR_END.search(window):
+            continue
+        m = _UNKNOWN_BEFORE.search(window)
+        if not m:
+            continue
+        s = container.start - len(window) + m.start("name")
+        e = s + len(m.group("name"))
+        if overlaps(s, e) or m.group("name").split()[0].lower() in ("the", "a", "an"):
+            continue
+        first = bisect.bisect_left(starts, s)
+        last = bisect.bisect_left(starts, e) - 1
+        hit = _Hit(s, e, first, last, m.group("name"), None, [], container.sentence)
+        hit.near = True
+        hit.container = container
+        hit.synthetic = {"name": m.group("name"), "kind_word": m.group("kind")}
+        found.append(hit)
+        taken.append((s, e))
+    # "in Naseerabaad area": a misspelling of a focus-country name, left for fuzzy matching.
+    for m in _UNKNOWN_AFTER_LOCATIVE.finditer(text) if fuzzy else ():
+        group = "name" if m.group("name") else "name2"
+        s, e = m.span(group)
+        if overlaps(s, e):
+            continue
+        first = bisect.bisect_left(starts, s)
+        last = bisect.bisect_left(starts, e) - 1
+        sentence = bisect.bisect_right(doc.sentence_starts, s) - 1
+        hit = _Hit(s, e, first, last, m.group(group), None, [], sentence)
+        hit.locative = group == "name"
+        hit.kind_cue = lexicon.kind_after.get((m.group("kind") or m.group("kind2") or "").lower())
+        hit.synthetic = {"name": m.group(group), "fuzzy_only": True}
+        found.append(hit)
+        taken.append((s, e))
+    return found
+
+
+def _link_containers(doc: _Doc, hits: list[_Hit], lexicon: Lexicon) -> None:
+    """ "X area of Y", "X in Y", "X, Y": Y contains X when only kind or facility words stand between them."""
+    for a, b in zip(hits, hits[1:], strict=False):
+        if a.container is not None or not (b.candidates or b.synthetic):
+            continue
+        gap = _CONTAINER_GAP.match(doc.text[a.end : b.start])
+        soft = bool(gap) and "," in gap.group(0)
+        if soft and not _comma_container(doc, b):
+            continue
+        if gap and all(
+            w.lower() in lexicon.facilities
+            or w.lower() in lexicon.kind_after
+            or (w.islower() and w not in _GAP_STOPWORDS)  # "Chagai flour mill in Nushki"
+            for w in gap.group("words").split()
+        ):
+            a.container = b
+            a.soft_container = soft
+
+
+def _comma_container(doc: _Doc, b: _Hit) -> bool:
+    """ "Turbat, Kech" names a container; "Quetta, Nushki, Dalbandin" is a list. A comma container must be a
+    unit (district, tehsil, province, country) and must not itself continue a list."""
+    if not b.candidates or any(r.kind in ("town", "locality") for r, _t in b.candidates):
+        return False  # "Turbat, Sibi" is a list of towns; "Turbat, Kech" a town and its district
+    after = doc.text[b.end : b.end + 6].lstrip()
+    return not (after.startswith((",", "and ", "or ", "&")))
+
+
+def _focus(hits: list[_Hit], country_hint: str | None) -> tuple[str | None, str | None]:
+    """The country and first-level unit the document is about.
+
+    Each name votes for the country (and province) of its best reading before focus is known: "Sibi" votes
+    Pakistan (a district of 135,000) over Mali (a town of 26,000). Event names weigh more than mentions
+    ("Special Representative for Afghanistan" says little about where things happen); explicit country and
+    province names weigh more than towns.
+    """
+    countries: dict[str, float] = {}
+    provinces: dict[tuple[str, str], float] = {}
+    for hit in hits:
+        if not hit.candidates:
+            continue
+        best = max(hit.candidates, key=lambda c: (_score(hit, c[0], c[1], None, None, None), -c[0].row))[0]
+        if not best.country_code:
+            continue
+        weight = 1.0 if hit.role == "event" else 0.5
+        unambiguous = len({r.country_code for r, _t in hit.candidates}) == 1
+        if best.kind in ("country", "admin1") and hit.role == "event" and unambiguous:
+            weight = 1.5
+        countries[best.country_code] = countries.get(best.country_code, 0.0) + weight
+        if best.admin1:
+            unit = (best.country_code, best.admin1)
+            provinces[unit] = provinces.get(unit, 0.0) + weight
+    if country_hint:
+        countries[country_hint] = countries.get(country_hint, 0.0) + 2.0  # outweighs one ambiguous name
+    if not countries:
+        return None, None
+    focus_cc = max(sorted(countries), key=lambda cc: countries[cc])
+    in_focus = {unit: v for unit, v in provinces.items() if unit[0] == focus_cc}
+    focus_admin1 = max(sorted(in_focus), key=lambda u: in_focus[u])[1] if in_focus else None
+    return focus_cc, focus_admin1
+
+
+def _score(
+    hit: _Hit,
+    record: PlaceRecord,
+    name_type: str,
+    focus_cc: str | None,
+    focus_admin1: str | None,
+    country_hint: str | None,
+) -> float:
+    population = record.population or UNKNOWN_POPULATION_PRIOR.get(record.kind, 0)
+    score = math.log10(population + 10) + KIND_PRIOR[record.kind] + NAME_TYPE_PRIOR[name_type]
+    if record.id.startswith("sup:"):
+        score += 1.0  # curated for the places conflict reporting names
+    if focus_cc and record.country_code == focus_cc:
+        score += 3.0
+        if focus_admin1 and record.admin1 == focus_admin1:
+            score += 1.5
+    if country_hint and record.country_code == country_hint:
+        score += 1.5
+    cue = hit.kind_cue
+    if cue:
+        if cue == record.kind:
+            score += 2.0 if cue == "town" else 6.0  # "X town" also names tehsils and districts after X
+        elif cue in ("town", "locality") and record.kind in ("town", "admin3", "locality"):
+            score += 1.5
+        elif {cue, record.kind} == {"admin2", "admin3"}:
+            score += 1.0  # "Kech tehsil" / "Dasht district": neighbouring levels share names
+    container = hit.container.chosen if hit.container else None
+    if container is not None and container is not record:
+        if container.kind in ("admin2", "admin3", "town") and record.admin2 == container.admin2:
+            score += 5.0
+        elif (container.admin1 and record.admin1 == container.admin1) or (
+            container.kind == "country" and record.country_code == container.country_code
+        ):
+            score += 2.0
+    return score
+
+
+def _choose(hit: _Hit, focus_cc: str | None, focus_admin1: str | None, country_hint: str | None) -> None:
+    if hit.chosen is not None or hit.visited:
+        return
+    hit.visited = True  # each hit is decided once, container chains included
+    if hit.container is not None:
+        _choose(hit.container, focus_cc, focus_admin1, country_hint)  # "X in Y": Y first
+    if hit.synthetic.get("fuzzy_only") or (hit.synthetic and not hit.candidates):
+        hit.candidates = _fuzzy_candidates(hit, focus_cc)
+        if not hit.candidates:
+            return
+    container = _effective_record(hit.container)
+    if container is not None and container.kind in ("admin2", "admin3", "town"):
+        inside = [(r, t) for r, t in hit.candidates if r.admin2 == container.admin2 and r is not container]
+        if not inside and hit.soft_container:
+            inside = hit.candidates
+        if not inside:
+            # "Bhat area in Kharan district": no Bhat in Kharan, so not the Bhat in India either; a locality
+            # of Kharan it is.
+            hit.candidates = []
+            hit.synthetic.setdefault("name", hit.written)
+            return
+        hit.candidates = inside
+    scored = sorted(
+        ((_score(hit, r, t, focus_cc, focus_admin1, country_hint), -r.row, r) for r, t in hit.candidates),
+        reverse=True,
+    )
+    if not scored:
+        return
+    best = scored[0][2]
+    if focus_cc and best.country_code != focus_cc and not _plausibly_abroad(hit, scored[0][2], focus_cc):
+        hit.candidates = []  # "Dandar area" in a Pakistani report is not the Afghan village Ḏanḏar
+        return
+    hit.score_margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 99.0
+    if best.kind in ("admin1", "admin2") and hit.kind_cue != best.kind:
+        # A district (or province) and the town that heads it share coordinates: without "district" the town
+        # is meant ("Kalat", "Kabul", "Islamabad").
+        for _s, _r, record in scored[1:]:
+            if (
+                record.kind == "town"
+                and record.lat == best.lat
+                and record.lon == best.lon
+                and best.lat is not None
+            ):
+                best = record
+                break
+    hit.chosen = best
+
+
+def _plausibly_abroad(hit: _Hit, best: PlaceRecord, focus_cc: str) -> bool:
+    """Whether a place outside the focus country is likely meant: a country, a province, a large place named
+    by its own name, or a city known abroad by an exonym. A small foreign village reached only because the
+    local place is missing from the index is not."""
+    if best.kind in ("country", "admin1"):
+        return True
+    if any(r.country_code == focus_cc for r, _t in hit.candidates):
+        return True  # a real choice between readings was made by score
+    name_types = {t for r, t in hit.candidates if r is best}
+    threshold = 100_000 if name_types & {"p", "v", "s"} else 1_000_000
+    return best.population >= threshold
+
+
+def _effective_record(hit: _Hit | None) -> PlaceRecord | None:
+    """What a hit stands for once chosen: its place, or for an unknown locality the place containing it."""
+    seen = 0
+    while hit is not None and seen < 8:
+        if hit.chosen is not None:
+            return hit.chosen
+        hit, seen = hit.container, seen + 1
+    return None
+
+
+def _fuzzy_candidates(hit: _Hit, focus_cc: str | None) -> list[tuple[PlaceRecord, str]]:
+    """Focus-country places whose alias is a near spelling of an unknown name (never worldwide)."""
+    if not focus_cc:
+        return []
+    gazetteer = get_gazetteer()
+    name = str(hit.synthetic["name"])
+    out: list[tuple[PlaceRecord, str]] = []
+    for key in fuzzy_index(focus_cc).search(" ".join(tokenize(name).words)):
+        found = gazetteer.lookup(key)
+        if found is None:
+            continue
+        out.extend(
+            (gazetteer.record(row), "v")
+            for row, _t in found[1].targets
+            if gazetteer.record(row).country_code == focus_cc
+        )
+    if out:
+        hit.synthetic["fuzzy"] = True
+    return out
+
+
+def _fill_unknown_localities(hits: list[_Hit]) -> None:
+    """Unknown names with a resolved container become localities placed at the container."""
+    for hit in hits:
+        if hit.chosen is not None or not hit.synthetic or hit.synthetic.get("fuzzy_only"):
+            continue
+        container = _effective_record(hit.container)
+        if container is None or container.kind in ("country", "admin1"):
+            continue
+        hit.synthetic["container"] = container
+        if hit.container is not None and hit.container.role == "mention":
+            hit.role, hit.why = "mention", hit.container.why
+
+
+def _district_seat(gazetteer: Gazetteer, record: PlaceRecord) -> PlaceRecord | None:
+    """The district (admin2) place a record lies in, for coordinates when the record has none."""
+    found = gazetteer.lookup(record.admin2) if record.admin2 else None
+    if found is None:
+        return None
+    for row, _t in found[1].targets:
+        candidate = gazetteer.record(row)
+        if (
+            candidate.kind == "admin2"
+            and candidate.country_code == record.country_code
+            and candidate.lat is not None
+        ):
+            return candidate
+    return None
+
+
+def _to_places(doc: _Doc, gazetteer: Gazetteer, hits: list[_Hit]) -> list[Place]:
+    places: list[Place] = []
+    # A dateline place is an event only if the body names it as one; the dateline itself stays a mention.
+    for hit in hits:
+        record = hit.chosen
+        if record is None and "container" not in hit.synthetic:
+            continue
+        text = doc.text[hit.start : hit.end]
+        if record is not None:
+            acled, ucdp = PRECISION[record.kind]
+            lat, lon = record.lat, record.lon
+            if lat is None:
+                seat = _district_seat(gazetteer, record)
+                if seat is not None:
+                    # Known only to its district: placed at the district seat, with district-level precision.
+                    lat, lon, acled, ucdp = seat.lat, seat.lon, 2, 3
+            elif hit.near and record.kind in ("town", "locality"):
+                acled, ucdp = 2, 2
+            places.append(
+                Place(
+                    id=f"p{len(places) + 1}",
+                    name=record.name,
+                    text=text,
+                    country_code=record.country_code or None,
+                    admin1=record.admin1 or None,
+                    admin2=(record.admin2 or None) if record.kind not in ("country", "admin1") else None,
+                    lat=lat,
+                    lon=lon,
+                    geonameid=record.id[3:] if record.id.startswith("gn:") else record.id,
+                    kind=record.kind,
+                    precision={"acled": acled, "ucdp": ucdp},
+                    role=hit.role,  # type: ignore[arg-type]
+                    start=hit.start,
+                    end=hit.end,
+                )
+            )
+        else:
+            container: PlaceRecord = hit.synthetic["container"]  # type: ignore[assignment]
+            ucdp = 3 if container.kind == "admin2" else 2
+            lat, lon = container.lat, container.lon
+            if lat is None:
+                seat = _district_seat(gazetteer, container)
+                if seat is not None:
+                    lat, lon, ucdp = seat.lat, seat.lon, 3
+            places.append(
+                Place(
+                    id=f"p{len(places) + 1}",
+                    name=str(hit.synthetic["name"]),
+                    text=text,
+                    country_code=container.country_code or None,
+                    admin1=container.admin1 or None,
+                    admin2=container.admin2 or None,
+                    lat=lat,
+                    lon=lon,
+                    geonameid=None,
+                    kind="locality",
+                    precision={"acled": 2, "ucdp": ucdp},
+                    role=hit.role,  # type: ignore[arg-type]
+                    start=hit.start,
+                    end=hit.end,
+                )
+            )
+    return places
