@@ -40,15 +40,20 @@ class Token(NamedTuple):
 
 def tokenize(text: str) -> list[Token]:
     lowered = text.lower()
+    make = Token._make  # builds the tuple in C, skipping the Python-level __new__
     tokens = []
+    append = tokens.append
     for match in _TOKEN_RE.finditer(text):
         start, end = match.span()
         norm = lowered[start:end]
         # "group's" / "militants'" read as "group" / "militants", remembering the possessive.
-        possessive = len(norm) > 2 and (norm[-1] in "'’" or (norm[-1] == "s" and norm[-2] in "'’"))
-        if possessive:
-            norm = norm[:-2] if norm[-1] == "s" else norm[:-1]
-        tokens.append(Token(text[start:end], norm, start, end, possessive))
+        last = norm[-1]
+        if last in "'’" and len(norm) > 2:
+            append(make((text[start:end], norm[:-1], start, end, True)))
+        elif last == "s" and len(norm) > 2 and norm[-2] in "'’":
+            append(make((text[start:end], norm[:-2], start, end, True)))
+        else:
+            append(make((text[start:end], norm, start, end, False)))
     return tokens
 
 

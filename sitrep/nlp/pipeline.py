@@ -5,45 +5,66 @@ Each stage is its own module and can be run alone; this one only wires them toge
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from functools import cache
+from typing import NamedTuple
 
-from sitrep.model import Article, ArticleMeta, Claim, ExtractResult
+from sitrep.geo.resolve import find_places
+from sitrep.model import Article, ArticleMeta, Claim, ExtractResult, Place
 from sitrep.nlp.attribution import ArticleMemory, Attribution, attribution_reader, confirm_across_claimants
 from sitrep.nlp.casualties import Mention, casualty_reader
-from sitrep.nlp.lexicon import first_words, has_any_word, tokenize
+from sitrep.nlp.lexicon import Token, first_words, has_any_word, tokenize
 from sitrep.nlp.sentences import paragraphs, split_sentences
 
 
-def _units(text: str) -> Iterator[tuple[int, int, bool]]:
-    """The spans worth reading, with whether they may hold a figure.
+class Unit(NamedTuple):
+    """A sentence (or a whole paragraph with no figure) worth reading, with its tokens."""
 
-    Sentence splitting is the costliest step, so only paragraphs with an outcome word are split. A paragraph
-    with only reporting or verification phrases is read whole: it can name a claimant that a later sentence
-    refers back to, or say that earlier figures could not be verified. Other paragraphs are skipped.
-    """
+    start: int
+    end: int
+    tokens: list[Token]
+    may_hold_figure: bool
+
+
+@cache
+def _unit_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """Words that make a span worth reading: outcome, outcome-or-tactic, context, and all of them."""
     outcome_words = first_words("outcomes.tsv")
+    split_words = outcome_words | first_words("tactics.tsv")
     context_words = first_words("reporting.tsv", "verification.tsv")
+    return outcome_words, split_words, context_words, split_words | context_words
+
+
+def read_units(text: str) -> list[Unit]:
+    """The spans of ``text`` the stages read, with their tokens.
+
+    Sentence splitting is the costliest step, so only paragraphs with an outcome or tactic word are split. A
+    paragraph with only reporting or verification phrases is read whole: it can name a claimant that a later
+    sentence refers back to, or say that earlier figures could not be verified. Other paragraphs are skipped.
+    """
+    outcome_words, split_words, context_words, any_words = _unit_words()
+    units = []
     for start, end in paragraphs(text):
         paragraph = text[start:end]
-        if has_any_word(paragraph, outcome_words):
+        if has_any_word(paragraph, split_words):
             for sentence_start, sentence_end in split_sentences(text, start, end):
                 sentence = text[sentence_start:sentence_end]
-                if has_any_word(sentence, outcome_words):
-                    yield sentence_start, sentence_end, True
-                elif has_any_word(sentence, context_words):
-                    yield sentence_start, sentence_end, False
+                figure = has_any_word(sentence, outcome_words)
+                if figure or has_any_word(sentence, any_words):
+                    units.append(Unit(sentence_start, sentence_end, tokenize(sentence), figure))
         elif has_any_word(paragraph, context_words):
-            yield start, end, False
+            units.append(Unit(start, end, tokenize(paragraph), False))
+    return units
 
 
-def extract_claims(text: str) -> list[Claim]:
+def extract_claims(text: str, units: list[Unit] | None = None) -> list[Claim]:
     """Every casualty figure in ``text`` with its claimant, stance and verification, in text order."""
     casualties, attribution = casualty_reader(), attribution_reader()
     memory = ArticleMemory()
     found: list[tuple[tuple[int, int], Mention, Attribution]] = []
-    for index, (start, end, may_hold_figure) in enumerate(_units(text)):
+    for index, (start, end, tokens, may_hold_figure) in enumerate(
+        read_units(text) if units is None else units
+    ):
         sentence = text[start:end]
-        tokens = tokenize(sentence)
         mentions = casualties.read(sentence, tokens) if may_hold_figure else []
         attributions = attribution.read_sentence(index, tokens, mentions, memory)
         found.extend(((start, end), m, a) for m, a in zip(mentions, attributions, strict=True))
@@ -75,6 +96,24 @@ def extract_claims(text: str) -> list[Claim]:
     return claims
 
 
+def assign_places(claims: list[Claim], places: list[Place], units: list[Unit]) -> list[Claim]:
+    """Each claim's ``place_ids``: the event places of its sentence, else of the nearest sentence before it."""
+    event_places = [p for p in places if p.role == "event"]
+    out = []
+    for claim in claims:
+        ids = [p.id for p in event_places if claim.start <= p.start < claim.end]
+        before = [p for p in event_places if p.end <= claim.start]
+        if not ids and before:
+            last = before[-1]
+            unit = next((u for u in units if u.start <= last.start < u.end), None)
+            ids = [p.id for p in before if unit and unit.start <= p.start < unit.end] or [last.id]
+        out.append(claim.model_copy(update={"place_ids": ids}) if ids else claim)
+    return out
+
+
 def extract(article: Article) -> ExtractResult:
     meta = ArticleMeta(**article.model_dump(exclude={"text"}))
-    return ExtractResult(article=meta, claims=extract_claims(article.text))
+    units = read_units(article.text)
+    places = find_places(article.text)
+    claims = assign_places(extract_claims(article.text, units), places, units)
+    return ExtractResult(article=meta, claims=claims, places=places)

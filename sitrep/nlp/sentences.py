@@ -1,7 +1,13 @@
-"""Paragraphs and sentences: spaCy's blank English tokenizer (which knows "D.I. Khan", "U.S.") and sentencizer.
+"""Paragraphs and sentences.
+
+A sentence ends at ". ! ? …" (with any closing quotes or brackets) followed by space and then a capital
+letter, a digit or an opening quote, unless the word before the full stop is an abbreviation: spaCy's English
+tokenizer exceptions ("Mr.", "Gen.", "U.S.", "a.m.") plus ``sitrep/data/abbreviations.txt`` ("Lt.", "Rs.")
+and initials ("D.I. Khan"). This is the boundary rule of spaCy's sentencizer applied to spaCy's abbreviation
+list, without running the tokenizer over every word: sentence splitting was the costliest step of extraction.
+``bench/bench_sentences.py`` measures its agreement with spaCy's tokenizer + sentencizer.
 
 Paragraphs (blank-line separated) come first, so a headline or dateline line never runs into the next sentence.
-No statistical model is loaded: nothing is downloaded.
 """
 
 from __future__ import annotations
@@ -9,20 +15,24 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
+from importlib import resources
 
-import spacy
-from spacy.language import Language
+from spacy.lang.en import English
 
 _PARAGRAPH_RE = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
-# Where a sentence might end inside a paragraph; a paragraph without one is a single sentence.
-_MAYBE_BOUNDARY_RE = re.compile(r"[.!?…][\"'”’)\]]*\s")
+# A candidate boundary: end punctuation, closing quotes/brackets, space, then what may start a sentence.
+_BOUNDARY_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9])")
+_WORD_BEFORE_RE = re.compile(r"(\S+)$")
+_INITIALS_RE = re.compile(r"^(?:[A-Za-z]\.)+$")
 
 
 @cache
-def _nlp() -> Language:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    return nlp
+def abbreviations() -> frozenset[str]:
+    """Words ending in a full stop that do not end a sentence."""
+    spacy_list = {key for key in English.Defaults.tokenizer_exceptions if key.endswith(".") and len(key) > 1}
+    ours = resources.files("sitrep.data").joinpath("abbreviations.txt").read_text(encoding="utf-8")
+    extra = {line.strip() for line in ours.splitlines() if line.strip() and not line.startswith("#")}
+    return frozenset(spacy_list | extra)
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:
@@ -32,23 +42,28 @@ def paragraphs(text: str) -> Iterator[tuple[int, int]]:
             yield match.start(), match.end()
 
 
+def _ends_sentence(text: str, boundary: re.Match[str]) -> bool:
+    if text[boundary.start()] != ".":
+        return True
+    word = _WORD_BEFORE_RE.search(text, max(0, boundary.start() - 40), boundary.start() + 1)
+    if word is None:
+        return True
+    token = word.group(1).lstrip("\"'“‘([")
+    return token not in abbreviations() and _INITIALS_RE.match(token) is None
+
+
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Character spans of the sentences of ``text[start:end]`` (offsets into ``text``), trimmed of space."""
     end = len(text) if end is None else end
     spans = []
     for paragraph_start, paragraph_end in paragraphs(text[start:end]):
-        offset = start + paragraph_start
-        paragraph = text[offset : start + paragraph_end]
-        if _MAYBE_BOUNDARY_RE.search(paragraph.rstrip()) is None:
-            bounds = [(0, len(paragraph))]  # no full stop inside: one sentence, spaCy need not look
-        else:
-            bounds = [(s.start_char, s.end_char) for s in _nlp()(paragraph).sents]
-        for sentence_start, sentence_end in bounds:
-            begin, stop = offset + sentence_start, offset + sentence_end
-            while begin < stop and text[begin].isspace():
-                begin += 1
-            while stop > begin and text[stop - 1].isspace():
-                stop -= 1
-            if stop > begin:
-                spans.append((begin, stop))
+        begin, stop = start + paragraph_start, start + paragraph_end
+        cuts = [m.end() for m in _BOUNDARY_RE.finditer(text, begin, stop) if _ends_sentence(text, m)]
+        for piece_start, piece_end in zip([begin, *cuts], [*cuts, stop], strict=True):
+            while piece_start < piece_end and text[piece_start].isspace():
+                piece_start += 1
+            while piece_end > piece_start and text[piece_end - 1].isspace():
+                piece_end -= 1
+            if piece_end > piece_start:
+                spans.append((piece_start, piece_end))
     return spans
