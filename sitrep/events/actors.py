@@ -507,13 +507,23 @@ def _cue_table() -> PhraseTable[_Cue]:
 
 
 @cache
-def _cue_words() -> frozenset[str]:
-    # The longest word of each claim or deny phrase: a text without any of them holds no cue.
+def responsibility_cue_words() -> frozenset[str]:
+    # The telling words of each claim or deny phrase (not "attack" or "said", which most reports have): a text
+    # with none of them holds no cue, and the costlier reading is skipped.
     words = set()
     for row in read_table("responsibility.tsv"):
         if row["role"] in ("claim", "deny"):
-            words.add(max((token.norm for token in tokenize(row["phrase"])), key=len))
+            phrase = [token.norm for token in tokenize(row["phrase"]) if token.is_word]
+            telling = [word for word in phrase if word not in _COMMON_CUE_WORDS] or phrase
+            words.update(telling)
     return frozenset(words)
+
+
+_COMMON_CUE_WORDS = frozenset(
+    "the a an it its their they was were is be been being had have has said to of by out up that with do no "
+    "not any attack attacks bombing blast explosion killing killings assault ambush abduction kidnapping "
+    "carried took takes behind".split()
+)
 
 
 def _eligible(actor: Actor, role: str) -> bool:
@@ -530,7 +540,7 @@ def responsibility(text: str, actors: ActorDictionary) -> tuple[list[str], list[
     "the group denied involvement" (the last armed group named); "no group has claimed responsibility" gives
     nothing. The cue phrases are data: ``sitrep/data/responsibility.tsv``.
     """
-    if not has_any_word(text, _cue_words()):
+    if not has_any_word(text, responsibility_cue_words()):
         return [], []
     tokens = tokenize(text)
     mentions = actors.find(text)

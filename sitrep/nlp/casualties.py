@@ -135,11 +135,23 @@ class CasualtyReader:
                 return True
         return False
 
-    def _singular_figures(self, tokens: list[Token], taken: set[int]) -> list[_Figure]:
-        """'a soldier', 'an officer': a singular victim noun after 'a'/'an' (adjectives allowed) counts 1."""
+    def _singular_figures(
+        self, tokens: list[Token], taken: set[int], previous: VictimWord | None
+    ) -> list[_Figure]:
+        """'a soldier', 'the officer' (adjectives allowed) and 'he'/'she' count 1; a pronoun stands for
+        ``previous``, the last person named before this sentence."""
         figures = []
         for match in self.victims.find_all(tokens):
             if match.payload.number == "plural" or match.start in taken:
+                continue
+            word = tokens[match.start].norm
+            if word in self.grammar.singular_words:  # "He was killed in the attack."
+                row = self.grammar.singular_words[word]
+                count = Count(low=_int(row.low), high=_int(row.high), text=tokens[match.start].text)
+                figure = _Figure(match.start, match.start, count, False)
+                if previous is not None:
+                    figure.victim, figure.victim_text = previous, tokens[match.start].text
+                figures.append(figure)
                 continue
             for back in range(match.start - 1, max(match.start - 5, -1), -1):
                 word = tokens[back].norm
@@ -234,11 +246,25 @@ class CasualtyReader:
                 return
             index += 1
 
-    def read(self, sentence: str, tokens: list[Token] | None = None) -> list[Mention]:
+    def last_person(self, tokens: list[Token]) -> VictimWord | None:
+        """The last named person (not a pronoun) in a sentence: what a later 'he'/'she' refers to."""
+        found = None
+        for match in self.victims.find_all(tokens):
+            if (
+                match.payload.number != "plural"
+                and tokens[match.start].norm not in self.grammar.singular_words
+            ):
+                found = match.payload
+        return found
+
+    def read(
+        self, sentence: str, tokens: list[Token] | None = None, previous: VictimWord | None = None
+    ) -> list[Mention]:
+        """The casualty mentions of one sentence; ``previous`` is the last person named before it."""
         tokens = tokenize(sentence) if tokens is None else tokens
         figures = self._figures(sentence, tokens)
         taken = {i for f in figures for i in range(f.span_start, f.span_end)}
-        figures += self._singular_figures(tokens, taken)
+        figures += self._singular_figures(tokens, taken, previous)
         figures.sort(key=lambda f: f.span_start)
         figures = [f for f in figures if self._read_noun_phrase(tokens, f)]
         outcomes = list(self.outcomes.find_all(tokens))

@@ -40,7 +40,7 @@ class Token(NamedTuple):
 
 def tokenize(text: str) -> list[Token]:
     lowered = text.lower()
-    make = Token._make  # builds the tuple in C, skipping the Python-level __new__
+    new, cls = tuple.__new__, Token  # builds the tuple in C, skipping the named tuple's Python-level __new__
     tokens = []
     append = tokens.append
     for match in _TOKEN_RE.finditer(text):
@@ -49,11 +49,11 @@ def tokenize(text: str) -> list[Token]:
         # "group's" / "militants'" read as "group" / "militants", remembering the possessive.
         last = norm[-1]
         if last in "'’" and len(norm) > 2:
-            append(make((text[start:end], norm[:-1], start, end, True)))
+            append(new(cls, (text[start:end], norm[:-1], start, end, True)))
         elif last == "s" and len(norm) > 2 and norm[-2] in "'’":
-            append(make((text[start:end], norm[:-2], start, end, True)))
+            append(new(cls, (text[start:end], norm[:-2], start, end, True)))
         else:
-            append(make((text[start:end], norm, start, end, False)))
+            append(new(cls, (text[start:end], norm, start, end, False)))
     return tokens
 
 

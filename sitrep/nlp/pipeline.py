@@ -8,6 +8,7 @@ from __future__ import annotations
 from functools import cache
 from typing import NamedTuple
 
+from sitrep.events.build import build_events
 from sitrep.geo.resolve import find_places
 from sitrep.model import Article, ArticleMeta, Claim, ExtractResult, Place
 from sitrep.nlp.attribution import ArticleMemory, Attribution, attribution_reader, confirm_across_claimants
@@ -112,8 +113,12 @@ def assign_places(claims: list[Claim], places: list[Place], units: list[Unit]) -
 
 
 def extract(article: Article) -> ExtractResult:
+    """The whole pipeline for one article: claims, places, events and campaigns."""
     meta = ArticleMeta(**article.model_dump(exclude={"text"}))
     units = read_units(article.text)
     places = find_places(article.text)
     claims = assign_places(extract_claims(article.text, units), places, units)
-    return ExtractResult(article=meta, claims=claims, places=places)
+    events, campaigns = build_events(
+        article.text, article.published, [(u.start, u.end, u.tokens) for u in units], claims, places
+    )
+    return ExtractResult(article=meta, claims=claims, places=places, events=events, campaigns=campaigns)

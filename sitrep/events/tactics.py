@@ -1,0 +1,79 @@
+"""Event typing: tactic words → ACLED event type / sub-event type and GTD attack type.
+
+The table is ``sitrep/data/tactics.tsv``. A phrase may have rows for different targets ("opened fire" on
+soldiers is an armed clash, on civilians an attack); the row for the event's target is used, else the row for
+any target, else any row of the phrase. The highest-priority tactic of an event decides its type.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from sitrep.nlp.lexicon import PhraseTable, Token, read_table
+
+Target = Literal["armed", "civilians", "unknown"]
+
+
+@dataclass(frozen=True, slots=True)
+class EventType:
+    event_type: str
+    sub_event_type: str
+    gtd_attack_type: str
+    priority: int
+    target: str  # any | armed | civilians
+
+
+@dataclass(frozen=True, slots=True)
+class TacticMatch:
+    phrase: str
+    types: tuple[EventType, ...]  # the phrase's rows, one per target
+    start: int  # character offsets in the text the tokens came from
+    end: int
+
+    def for_target(self, target: Target) -> EventType:
+        for wanted in (target, "any"):
+            for row in self.types:
+                if row.target == wanted:
+                    return row
+        return self.types[0]
+
+
+class TacticReader:
+    def __init__(self) -> None:
+        rows: dict[str, list[EventType]] = {}
+        for row in read_table("tactics.tsv"):
+            rows.setdefault(row["phrase"], []).append(
+                EventType(
+                    row["event_type"],
+                    row["sub_event_type"],
+                    row["gtd_attack_type"],
+                    int(row["priority"]),
+                    row["target"],
+                )
+            )
+        self.table: PhraseTable[tuple[str, tuple[EventType, ...]]] = PhraseTable(
+            [(phrase, (phrase, tuple(types))) for phrase, types in rows.items()]
+        )
+
+    def find(self, tokens: list[Token], offset: int = 0) -> list[TacticMatch]:
+        """Tactic phrases in ``tokens``; ``offset`` is added to their character offsets."""
+        return [
+            TacticMatch(
+                m.payload[0], m.payload[1], offset + tokens[m.start].start, offset + tokens[m.end - 1].end
+            )
+            for m in self.table.find_all(tokens)
+        ]
+
+
+def choose_type(tactics: list[TacticMatch], target: Target) -> EventType | None:
+    """The event's type: the highest-priority tactic, read for the event's target."""
+    if not tactics:
+        return None
+    return max((t.for_target(target) for t in tactics), key=lambda row: row.priority)
+
+
+@cache
+def tactic_reader() -> TacticReader:
+    return TacticReader()

@@ -1,0 +1,176 @@
+"""Events: typing, actors, individuation, campaigns and the per-event figure rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sitrep.events.figures import acled_fatalities, event_figures, reconcile
+from sitrep.events.tactics import choose_type, tactic_reader
+from sitrep.ingest.files import read_inputs
+from sitrep.model import Article, Claim, Claimant, Count
+from sitrep.nlp.lexicon import tokenize
+from sitrep.nlp.pipeline import extract
+from tests.conftest import EXAMPLES
+
+
+def _claim(
+    claim_id: str,
+    low: int | None,
+    high: int | None,
+    kind: str = "none",
+    victim: str = "security_forces",
+    outcome: str = "killed",
+    stance: str = "reported",
+    text: str = "",
+    part_of: str | None = None,
+) -> Claim:
+    return Claim(
+        id=claim_id,
+        outcome=outcome,
+        victim=victim,
+        count=Count(low=low, high=high, text=text or str(low)),
+        claimant=Claimant(kind=kind, name=kind),
+        stance=stance,
+        quote="",
+        start=0,
+        end=0,
+        part_of=part_of,
+    )
+
+
+def test_contested_toll_low_best_high() -> None:
+    claims = [
+        _claim("c1", 201, None, kind="armed_group", stance="claimed", text="more than 200"),
+        _claim("c2", 15, None, kind="government", stance="confirmed", text="at least 15"),
+        _claim("c3", 17, None, kind="local_source", text="at least 17"),
+        _claim("c4", 31, 31, kind="local_source", victim="civilians"),
+        _claim("c5", 101, None, kind="unofficial", victim="unspecified", stance="estimated"),
+    ]
+    figure = reconcile(claims)
+    assert (figure.low, figure.best, figure.high) == (15, 48, 201)
+    assert "local_source" in figure.rule and "armed_group" in figure.rule
+
+
+def test_a_repeated_figure_and_a_subset_are_not_counted_twice() -> None:
+    claims = [
+        _claim("c1", 12, 12, victim="unspecified"),
+        _claim("c2", 12, 12, victim="unspecified"),
+        _claim("c3", 3, 3, victim="civilians", part_of="c1"),
+    ]
+    assert (reconcile(claims).low, reconcile(claims).best) == (12, 12)
+
+
+def test_deaths_split_by_side() -> None:
+    claims = [
+        _claim("c1", 18, 18, kind="security_forces"),
+        _claim("c2", 41, 41, kind="security_forces", victim="militants"),
+        _claim("c3", 33, 33, kind="rights_group", victim="civilians"),
+    ]
+    by_side = event_figures(claims)["by_side"]
+    assert (by_side.security_forces.best, by_side.militants.best, by_side.civilians.best) == (18, 41, 33)
+    # state forces counting militants they killed are the perpetrator: no low from them alone
+    assert by_side.militants.low is None and by_side.militants.high == 41
+
+
+@pytest.mark.parametrize(
+    ("claims", "expected"),
+    [
+        ([_claim("c1", 24, None, text="dozens")], 12),
+        ([_claim("c1", None, None, text="several")], 3),
+        ([_claim("c1", 5, 5, kind="armed_group", stance="claimed"), _claim("c2", 2, 2, kind="none")], 2),
+        ([_claim("c1", 5, 5, kind="armed_group", stance="claimed")], 5),
+        ([_claim("c1", None, None, outcome="casualties", text="an unspecified number of")], 0),
+        ([], 0),
+    ],
+)
+def test_acled_conservative_fatalities(claims: list[Claim], expected: int) -> None:
+    assert acled_fatalities(claims) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target", "sub_event_type", "gtd"),
+    [
+        (
+            "A suicide bomber blew himself up and gunmen opened fire",
+            "armed",
+            "Suicide bomb",
+            "Bombing/Explosion",
+        ),
+        ("Militants opened fire on the checkpost", "armed", "Armed clash", "Armed Assault"),
+        ("Gunmen opened fire on a wedding party", "civilians", "Attack", "Armed Assault"),
+        ("A roadside bomb hit the convoy", "armed", "Remote explosive/landmine/IED", "Bombing/Explosion"),
+        (
+            "Six passengers were abducted from a bus",
+            "civilians",
+            "Abduction/forced disappearance",
+            "Hostage Taking (Kidnapping)",
+        ),
+        ("Authorities suspended mobile internet across the province", "unknown", "Other", ""),
+        (
+            "Fighters took control of the town",
+            "armed",
+            "Non-state actor overtakes territory",
+            "Armed Assault",
+        ),
+    ],
+)
+def test_tactic_typing(sentence: str, target: str, sub_event_type: str, gtd: str) -> None:
+    chosen = choose_type(tactic_reader().find(tokenize(sentence)), target)
+    assert chosen is not None
+    assert (chosen.sub_event_type, chosen.gtd_attack_type) == (sub_event_type, gtd)
+
+
+def _events(text: str, published: str = "2025-04-08"):
+    return extract(Article(id="t", text=text, published=dt.date.fromisoformat(published)))
+
+
+def test_single_incident_event() -> None:
+    result = _events(
+        "TURBAT, April 8 — Two Frontier Corps (FC) personnel were killed and three others wounded on Tuesday "
+        "when a roadside bomb struck their vehicle near Turbat in Kech district, police said. "
+        "The Balochistan Liberation Front claimed responsibility for the attack."
+    )
+    [event] = result.events
+    place = {p.id: p for p in result.places}[event.place_id]
+    assert (event.event_type, event.sub_event_type) == (
+        "Explosions/Remote violence",
+        "Remote explosive/landmine/IED",
+    )
+    assert (place.name, place.admin2) == ("Turbat", "Kech")
+    assert event.date == dt.date(2025, 4, 8) and event.date_precision == {"acled": 1, "ucdp": 1}
+    assert event.actor1 == "BLF: Baloch Liberation Front"
+    assert event.actor2 == "Police Forces of Pakistan"
+    assert (event.inter1, event.inter2, event.interaction) == (2, 1, 12)
+    assert event.claimed_by == ["BLF: Baloch Liberation Front"]
+    assert (event.fatalities.best, event.injured.best) == (2, 3)
+    assert event.by_side.security_forces.best == 2
+
+
+def test_unidentified_gunmen_stay_unidentified() -> None:
+    [event] = _events("Unidentified gunmen shot dead two labourers in Kharan on Monday.").events
+    assert event.actor1 == "Unidentified Armed Group (Pakistan)"
+    assert event.actor2 == "Civilians (Pakistan)"
+    assert event.sub_event_type == "Attack"
+
+
+def test_statements_only_make_no_event() -> None:
+    result = _events("The foreign minister said Pakistan wanted good relations with its neighbours.")
+    assert result.events == [] and result.campaigns == []
+
+
+def test_campaign_across_towns() -> None:
+    articles = {a.id: a for a in read_inputs([str(EXAMPLES)])}
+    result = extract(articles["2025-03-12_meridian-wire_balochistan-attacks.txt"])
+    [campaign] = result.campaigns
+    assert campaign.name == "Operation Sandwall, Phase II"
+    assert campaign.actor == "BLA: Baloch Liberation Army"
+    places = {p.id: p.name for p in result.places}
+    towns = {places[e.place_id] for e in result.events if e.place_id}
+    assert {"Nushki", "Quetta", "Dalbandin", "Kharan", "Gwadar", "Mastung", "Tump", "Turbat", "Sibi"} <= towns
+    assert all(e.campaign_id == campaign.id for e in result.events)
+    # the campaign-wide figures (200+, dozens, 17 + 31) belong to the campaign, not to one town
+    assert {"c1", "c3", "c4", "c5"} <= set(campaign.claim_ids)
+    nushki = next(e for e in result.events if places.get(e.place_id) == "Nushki")
+    assert nushki.sub_event_type == "Suicide bomb"
