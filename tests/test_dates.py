@@ -6,7 +6,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-import time
 
 import pytest
 
@@ -342,13 +341,7 @@ ARTICLE = (
 )
 
 
-def test_a_300_word_article_is_read_in_well_under_a_third_of_a_millisecond() -> None:
+def test_a_300_word_article_gives_each_of_its_dates() -> None:
+    # Speed is measured by bench/bench_extract.py, not asserted here: benchmarks are not timed tests.
     assert 280 <= len(ARTICLE.split()) <= 320
     assert len(find_dates(ARTICLE, THU)) == 5
-    best = float("inf")
-    for _ in range(10):  # the best of ten batches, so that a busy machine does not fail the test
-        start = time.perf_counter()
-        for _ in range(20):
-            find_dates(ARTICLE, THU)
-        best = min(best, (time.perf_counter() - start) / 20)
-    assert best < 0.3e-3, f"{best * 1e6:.0f} µs"
