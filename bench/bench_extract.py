@@ -1,4 +1,5 @@
-"""Benchmark of the extraction stage: articles/s on one core, peak memory, and cost against spaCy's tokenizer.
+"""Benchmark of extraction: articles/s on one core for the claims stage and for the whole pipeline (claims,
+places, events), peak memory, and cost against spaCy's tokenizer.
 
     python bench/bench_extract.py [--articles 2000] [--runs 5] [--input FILE.jsonl]
 
@@ -21,7 +22,7 @@ import spacy
 
 from sitrep.ingest.files import read_inputs
 from sitrep.model import Article
-from sitrep.nlp.pipeline import extract
+from sitrep.nlp.pipeline import extract, extract_claims
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_INPUT = REPO.parent / "shared" / "data" / "dev" / "gva_articles_dev.jsonl"
@@ -52,20 +53,24 @@ def main() -> None:
     tokenizer = spacy.blank("en").tokenizer
     extract(articles[0])  # load lexicons and build the grammar once, as a long run would
 
-    extract_times, tokenizer_times = [], []
+    extract_times, claims_times, tokenizer_times = [], [], []
     for _ in range(args.runs):
         extract_times.append(timed(extract, articles))
+        claims_times.append(timed(lambda a: extract_claims(a.text), articles))
         tokenizer_times.append(timed(lambda a: tokenizer(a.text), articles))
     extract_s, tokenizer_s = statistics.median(extract_times), statistics.median(tokenizer_times)
+    claims_s = statistics.median(claims_times)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     claims = sum(len(extract(a).claims) for a in articles[: min(len(articles), 300)])
     result = {
         "articles": len(articles),
         "words_per_article": round(words / len(articles)),
         "runs": args.runs,
+        "claims_stage_articles_per_s": round(len(articles) / claims_s),
         "extract_articles_per_s": round(len(articles) / extract_s),
         "extract_words_per_s": round(words / extract_s),
         "spacy_tokenizer_articles_per_s": round(len(articles) / tokenizer_s),
+        "claims_stage_cost_vs_tokenizer": round(claims_s / tokenizer_s, 2),
         "extract_cost_vs_tokenizer": round(extract_s / tokenizer_s, 2),
         "peak_rss_mb": round(peak_mb),
         "claims_in_first_300": claims,
