@@ -129,14 +129,12 @@ def _read_sentences(
     claims_at: dict[int, list[Claim]] = {}
     for claim in claims:
         claims_at.setdefault(claim.start, []).append(claim)
+    mentions = actors.find(text)  # one automaton pass over the article, shared out to its sentences
     out = []
     for start, end, tokens in sentences:
         sentence = Sentence(start, end, tokens, claims=claims_at.get(start, []))
         sentence.tactics = tactics.find(tokens, offset=start)
-        sentence.actors = [
-            ActorMention(m.actor, m.start + start, m.end + start, m.text)
-            for m in actors.find(text[start:end])
-        ]
+        sentence.actors = [m for m in mentions if start <= m.start < end]
         if sentence.is_incident:
             sentence.places = [p for p in places if p.role == "event" and start <= p.start < end]
             sentence.date = find_event_date(text[start:end], published, context=text[:start])
