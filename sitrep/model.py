@@ -165,6 +165,50 @@ class Campaign(Contract):
     claim_ids: list[str] = Field(default_factory=list)
 
 
+class SourcedClaim(Claim):
+    """A claim as kept in the dataset: its ``id`` is unique across articles ("<article id>#c1") and it says
+    which article it came from and when that was published."""
+
+    article_id: str
+    published: dt.date | None = None
+    source: str | None = None
+    url: str | None = None
+
+
+class TollPoint(Contract):
+    """One step of a toll's evolution: what one claimant said, in one article, on one day."""
+
+    published: dt.date | None = None
+    article_id: str
+    claimant: str
+    claimant_kind: ClaimantKind
+    outcome: Outcome
+    low: int | None = None
+    high: int | None = None
+    text: str
+
+
+class DatasetEvent(Event):
+    """An event of the reconciled dataset: merged across articles, every claim kept with its source."""
+
+    article_ids: list[str] = Field(default_factory=list)
+    claims: list[SourcedClaim] = Field(default_factory=list)
+    place: Place | None = None
+    notes: str = Field(default="", description="Who claims what, in words; the figures' rules.")
+    toll: list[TollPoint] = Field(default_factory=list, description="Figures per source over publication time.")
+
+
+class DatasetCampaign(Campaign):
+    article_ids: list[str] = Field(default_factory=list)
+
+
+class Dataset(Contract):
+    """The ``sitrep export --format json`` document."""
+
+    events: list[DatasetEvent] = Field(default_factory=list)
+    campaigns: list[DatasetCampaign] = Field(default_factory=list)
+
+
 class ArticleMeta(Contract):
     id: str
     title: str | None = None
