@@ -1,0 +1,239 @@
+"""Cross-article resolution: when two articles describe the same incident, and how figures are reconciled.
+
+All the rules are here, stated once.
+
+**Same incident** (``same_incident``): two events are merged when
+
+1. they are at the same place — the same gazetteer place, or the same district when either is placed only at
+   district level or coarser — and
+2. their dates are compatible: equal when both are known to the day (ACLED time precision 1), otherwise
+   within the wider one's window (a week: ±3 days; a month: same month). Two events dated to different days in
+   the same town are never merged;
+3. their types are compatible: the same sub-event type, or the same event type, or one of them is a plain
+   armed clash / attack (a report that only says "attack" does not contradict one that says "IED"); and
+4. their actors do not contradict: the same actor1, or either is unidentified or unknown.
+   Events of the same named campaign at the same place and day are merged whatever their types.
+
+**Reconciled figures** (``reconcile``): every claim from every article is kept. When one claimant gives
+figures in several articles (tolls rise as bodies are counted), only its latest figures count — latest by
+publication date, the later article on a tie. Then the per-event rules of ``sitrep.events.figures`` apply:
+low from non-perpetrators, high including the perpetrator, best from the most reliable source. The ``notes``
+say, per claimant, what it claims, and end with the rules' reading.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from sitrep.events.figures import event_figures
+from sitrep.model import ArticleMeta, DatasetEvent, Event, ExtractResult, Place, SourcedClaim, TollPoint
+
+_UNKNOWN_ACTORS = ("Unidentified Armed Group",)
+_GENERIC_TYPES = {"Armed clash", "Attack"}
+_WINDOW_DAYS = {1: 0, 2: 3, 3: 15}  # ACLED time precision → how far apart two dates may be
+
+
+def claim_id(article_id: str, local_id: str) -> str:
+    """A claim's dataset id: unique across articles."""
+    return f"{article_id}#{local_id}"
+
+
+def to_dataset_event(event: Event, result: ExtractResult, article: ArticleMeta) -> DatasetEvent:
+    """One article's event as a dataset event: its claims with their source, its place inline."""
+    claims_by_id = {c.id: c for c in result.claims}
+    places = {p.id: p for p in result.places}
+    claims = [
+        SourcedClaim(
+            **claims_by_id[local].model_dump(exclude={"id", "part_of"}),
+            id=claim_id(article.id, local),
+            part_of=claim_id(article.id, claims_by_id[local].part_of) if claims_by_id[local].part_of else None,
+            article_id=article.id,
+            published=article.published,
+            source=article.source,
+            url=article.url,
+        )
+        for local in event.claim_ids
+        if local in claims_by_id
+    ]
+    dataset_event = DatasetEvent(
+        **event.model_dump(exclude={"claim_ids"}),
+        claim_ids=[c.id for c in claims],
+        article_ids=[article.id],
+        claims=claims,
+        place=places.get(event.place_id) if event.place_id else None,
+    )
+    return reconcile(dataset_event)
+
+
+def _district(place: Place | None) -> tuple[str | None, str | None, str | None]:
+    if place is None:
+        return (None, None, None)
+    return (place.country_code, place.admin1, place.admin2)
+
+
+def _same_place(a: DatasetEvent, b: DatasetEvent) -> bool:
+    if a.place is None or b.place is None:
+        return False
+    if a.place.geonameid and a.place.geonameid == b.place.geonameid:
+        return True
+    coarse = max(a.place.precision.get("acled", 3), b.place.precision.get("acled", 3)) >= 3
+    return coarse and _district(a.place) == _district(b.place) and a.place.admin2 is not None
+
+
+def _dates_compatible(a: DatasetEvent, b: DatasetEvent) -> bool:
+    if a.date is None or b.date is None:
+        return a.date is None and b.date is None
+    precision = max(a.date_precision.get("acled", 2), b.date_precision.get("acled", 2))
+    if precision >= 3:
+        return (a.date.year, a.date.month) == (b.date.year, b.date.month)
+    return abs((a.date - b.date).days) <= _WINDOW_DAYS[precision]
+
+
+def _types_compatible(a: DatasetEvent, b: DatasetEvent) -> bool:
+    if a.sub_event_type == b.sub_event_type or a.event_type == b.event_type:
+        return True
+    return a.sub_event_type in _GENERIC_TYPES or b.sub_event_type in _GENERIC_TYPES
+
+
+def _known(actor: str | None) -> bool:
+    return bool(actor) and not actor.startswith(_UNKNOWN_ACTORS)
+
+
+def _actors_compatible(a: DatasetEvent, b: DatasetEvent) -> bool:
+    if not (_known(a.actor1) and _known(b.actor1)):
+        return True
+    return a.actor1 == b.actor1 or a.actor1 in (b.actor2,) or b.actor1 in (a.actor2,)
+
+
+def same_incident(a: DatasetEvent, b: DatasetEvent, same_campaign: bool = False) -> bool:
+    """Whether two events describe one incident (the rules in the module docstring)."""
+    if not (_same_place(a, b) and _dates_compatible(a, b)):
+        return False
+    if same_campaign:
+        return True
+    return _types_compatible(a, b) and _actors_compatible(a, b)
+
+
+def merge(into: DatasetEvent, new: DatasetEvent) -> DatasetEvent:
+    """``into`` with ``new``'s claims and articles added (nothing counted twice), figures recomputed."""
+    known = {c.id for c in into.claims}
+    claims = into.claims + [c for c in new.claims if c.id not in known]
+    articles = into.article_ids + [a for a in new.article_ids if a not in into.article_ids]
+    more_precise = new if _precision(new) < _precision(into) else into
+    merged = into.model_copy(
+        update={
+            "claims": claims,
+            "claim_ids": [c.id for c in claims],
+            "article_ids": articles,
+            "claimed_by": sorted(set(into.claimed_by) | set(new.claimed_by)),
+            "denied_by": sorted(set(into.denied_by) | set(new.denied_by)),
+            "tactics": sorted(set(into.tactics) | set(new.tactics)),
+            "date": more_precise.date,
+            "date_precision": more_precise.date_precision,
+            "actor1": into.actor1 if _known(into.actor1) else new.actor1 or into.actor1,
+            "actor2": into.actor2 or new.actor2,
+        }
+    )
+    return reconcile(merged)
+
+
+def _precision(event: DatasetEvent) -> int:
+    return event.date_precision.get("acled", 9) if event.date else 9
+
+
+def _latest_figures(claims: list[SourcedClaim]) -> list[SourcedClaim]:
+    """Each claimant's figures from its latest article only: a later toll supersedes an earlier one."""
+    latest: dict[tuple[str, str], tuple[dt.date, int]] = {}
+    order = {article: index for index, article in enumerate(dict.fromkeys(c.article_id for c in claims))}
+    for claim in claims:
+        key = (claim.claimant.kind, (claim.claimant.name or "").lower())
+        stamp = (claim.published or dt.date.min, order[claim.article_id])
+        if key not in latest or stamp > latest[key]:
+            latest[key] = stamp
+    return [
+        c
+        for c in claims
+        if (c.published or dt.date.min, order[c.article_id])
+        == latest[(c.claimant.kind, (c.claimant.name or "").lower())]
+    ]
+
+
+def reconcile(event: DatasetEvent) -> DatasetEvent:
+    """Figures, notes and toll evolution recomputed from all of the event's claims."""
+    current = _latest_figures(event.claims)
+    figures = event_figures(current)
+    toll = sorted(
+        (
+            TollPoint(
+                published=c.published,
+                article_id=c.article_id,
+                claimant=c.claimant.name or c.claimant.kind,
+                claimant_kind=c.claimant.kind,
+                outcome=c.outcome,
+                low=c.count.low,
+                high=c.count.high,
+                text=c.count.text,
+            )
+            for c in event.claims
+        ),
+        key=lambda p: (p.published or dt.date.min, p.article_id, p.claimant),
+    )
+    updated = event.model_copy(update={**figures, "toll": toll})
+    return updated.model_copy(update={"notes": notes(updated, current)})
+
+
+_LABELS = {
+    "armed_group": "Armed group",
+    "government": "Officials",
+    "security_forces": "Security forces",
+    "local_source": "Local sources",
+    "medical": "Medical sources",
+    "media": "Media",
+    "unofficial": "Unofficial sources",
+    "rights_group": "Rights group",
+    "other": "Others",
+    "none": "Reported",
+}
+_VERBS = {
+    "claimed": "claims",
+    "confirmed": "confirms",
+    "reported": "reports",
+    "alleged": "alleges",
+    "estimated": "estimates",
+    "denied": "denies",
+}
+
+
+def _figure_text(claim: SourcedClaim) -> str:
+    low, high = claim.count.low, claim.count.high
+    if low is None and high is None:
+        number = claim.count.text
+    elif low == high:
+        number = str(low)
+    elif high is None:
+        number = f"{low - 1}+" if claim.count.text.lower().startswith(("more than", "over")) else f"{low}+"
+    elif low is None:
+        number = f"up to {high}"
+    else:
+        number = f"{low}–{high}"
+    victim = {"security_forces": "security personnel", "unspecified": "people"}.get(claim.victim, claim.victim)
+    return f"{number} {victim} {claim.outcome}"
+
+
+def notes(event: DatasetEvent, current: list[SourcedClaim] | None = None) -> str:
+    """'Armed group (BLA) claims 200+ security personnel killed; Officials confirm 15 …' and the reading."""
+    current = event.claims if current is None else current
+    by_claimant: dict[tuple[str, str, str], list[SourcedClaim]] = defaultdict(list)
+    for claim in current:
+        if claim.part_of is None:
+            name = claim.claimant.name if claim.claimant.kind != "none" else ""
+            by_claimant[(claim.claimant.kind, name or "", claim.stance)].append(claim)
+    parts = []
+    for (kind, name, stance), claims in by_claimant.items():
+        label = _LABELS.get(kind, kind) + (f" ({name})" if name and name.lower() != kind else "")
+        figures = " and ".join(_figure_text(c) for c in claims)
+        unverified = " (not independently verified)" if any(c.verified is False for c in claims) else ""
+        parts.append(f"{label} {_VERBS.get(stance, stance)} {figures}{unverified}")
+    reading = f"Fatalities: {event.fatalities.rule}." if event.fatalities.rule else ""
+    return "; ".join(parts) + (". " if parts else "") + reading
