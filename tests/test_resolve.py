@@ -1,0 +1,141 @@
+"""Cross-article resolution: which events are one incident, and how their figures are reconciled."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sitrep.model import Claimant, Count, DatasetEvent, Place, SourcedClaim
+from sitrep.resolve import merge, reconcile, same_incident
+
+TURBAT = Place(
+    id="p1",
+    name="Turbat",
+    text="Turbat",
+    country_code="PK",
+    admin1="Balochistan",
+    admin2="Kech",
+    lat=26.0,
+    lon=63.05,
+    geonameid="1163054",
+    kind="town",
+    precision={"acled": 1, "ucdp": 1},
+    start=0,
+    end=6,
+)
+QUETTA = TURBAT.model_copy(update={"name": "Quetta", "admin2": "Quetta", "geonameid": "1167528"})
+KECH = TURBAT.model_copy(
+    update={"name": "Kech", "kind": "admin2", "geonameid": "adm2-kech", "precision": {"acled": 3, "ucdp": 3}}
+)
+
+
+def _claim(
+    article: str,
+    published: str,
+    low: int,
+    kind: str = "security_forces",
+    name: str = "police",
+    victim: str = "security_forces",
+    stance: str = "reported",
+) -> SourcedClaim:
+    return SourcedClaim(
+        id=f"{article}#c1",
+        outcome="killed",
+        victim=victim,
+        count=Count(low=low, high=low, text=str(low)),
+        claimant=Claimant(kind=kind, name=name),
+        stance=stance,
+        quote="",
+        start=0,
+        end=0,
+        article_id=article,
+        published=dt.date.fromisoformat(published),
+    )
+
+
+def _event(
+    article: str,
+    day: str,
+    place: Place = TURBAT,
+    precision: int = 1,
+    sub: str = "Remote explosive/landmine/IED",
+    actor1: str = "BLF: Baloch Liberation Front",
+    claims: list[SourcedClaim] | None = None,
+) -> DatasetEvent:
+    event_type = {
+        "Armed clash": "Battles",
+        "Attack": "Violence against civilians",
+        "Abduction/forced disappearance": "Violence against civilians",
+    }.get(sub, "Explosions/Remote violence")
+    claims = claims or []
+    return reconcile(
+        DatasetEvent(
+            id=f"{article}-e1",
+            event_type=event_type,
+            sub_event_type=sub,
+            gtd_attack_type="Bombing/Explosion",
+            date=dt.date.fromisoformat(day),
+            date_precision={"acled": precision, "ucdp": precision},
+            actor1=actor1,
+            actor2="Police Forces of Pakistan",
+            place_id=place.id,
+            place=place,
+            article_ids=[article],
+            claims=claims,
+            claim_ids=[c.id for c in claims],
+        )
+    )
+
+
+def test_same_place_and_day_is_one_incident() -> None:
+    assert same_incident(_event("a", "2025-04-08"), _event("b", "2025-04-08"))
+
+
+def test_two_days_in_one_town_are_never_merged() -> None:
+    assert not same_incident(_event("a", "2025-04-08"), _event("b", "2025-04-09"))
+
+
+def test_a_week_dated_report_merges_within_three_days() -> None:
+    assert same_incident(_event("a", "2025-04-08"), _event("b", "2025-04-10", precision=2))
+    assert not same_incident(_event("a", "2025-04-08"), _event("b", "2025-04-14", precision=2))
+
+
+def test_different_towns_are_different_incidents() -> None:
+    assert not same_incident(_event("a", "2025-04-08"), _event("b", "2025-04-08", place=QUETTA))
+
+
+def test_district_level_report_merges_with_a_town_in_that_district() -> None:
+    assert same_incident(_event("a", "2025-04-08"), _event("b", "2025-04-08", place=KECH))
+
+
+def test_types_and_actors_must_not_contradict() -> None:
+    ied = _event("a", "2025-04-08")
+    assert same_incident(ied, _event("b", "2025-04-08", sub="Armed clash"))  # a plain clash report
+    assert not same_incident(ied, _event("b", "2025-04-08", sub="Abduction/forced disappearance"))
+    assert same_incident(ied, _event("b", "2025-04-08", actor1="Unidentified Armed Group (Pakistan)"))
+    assert not same_incident(ied, _event("b", "2025-04-08", actor1="TTP: Tehreek-i-Taliban Pakistan"))
+    assert same_incident(
+        ied, _event("b", "2025-04-08", sub="Abduction/forced disappearance"), same_campaign=True
+    )
+
+
+def test_merge_keeps_every_claim_once_and_the_latest_toll_per_claimant() -> None:
+    first = _event("a", "2025-04-08", claims=[_claim("a", "2025-04-08", 2)])
+    later = _event("b", "2025-04-08", claims=[_claim("b", "2025-04-10", 5)])
+    group = _event(
+        "c",
+        "2025-04-08",
+        claims=[_claim("c", "2025-04-09", 20, kind="armed_group", name="BLF", stance="claimed")],
+    )
+    merged = merge(merge(first, later), group)
+    assert merged.article_ids == ["a", "b", "c"]
+    assert [c.id for c in merged.claims] == ["a#c1", "b#c1", "c#c1"]
+    # police said 2, then 5: the later toll supersedes; the group's 20 is the high
+    assert (merged.fatalities.low, merged.fatalities.best, merged.fatalities.high) == (5, 5, 20)
+    assert [(p.published.isoformat(), p.low) for p in merged.toll] == [
+        ("2025-04-08", 2),
+        ("2025-04-09", 20),
+        ("2025-04-10", 5),
+    ]
+    assert "Armed group (BLF) claims 20 security personnel killed" in merged.notes
+    # merging the same article again adds nothing
+    assert merge(merged, later).claims == merged.claims
