@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.table import Table
 
 from sitrep.ingest.files import DEFAULT_MAX_BYTES, InputProblem, read_inputs
-from sitrep.model import Claim, ExtractResult, json_schema
+from sitrep.model import Claim, ExtractResult, Figure, json_schema
 from sitrep.nlp.pipeline import extract
 
 app = typer.Typer(
@@ -134,6 +134,42 @@ def _print_table(console: Console, result: ExtractResult) -> None:
     if not result.claims:
         table.add_row("", "(no casualty figures)", "", "", "", "", "", "")
     console.print(table)
+    if result.events:
+        _print_events(console, result)
+
+
+def _bounds(figure: Figure) -> str:
+    values = [figure.low, figure.best, figure.high]
+    return "" if all(v is None for v in values) else "/".join("–" if v is None else str(v) for v in values)
+
+
+def _print_events(console: Console, result: ExtractResult) -> None:
+    places = {p.id: p for p in result.places}
+    campaigns = {c.id: c.name for c in result.campaigns}
+    table = Table(title="events (fatalities and injured as low/best/high)", title_justify="left")
+    for column in ("id", "date", "sub-event type", "place", "actor1", "actor2", "killed", "injured", "claims"):
+        table.add_column(column, overflow="fold")
+    for event in result.events:
+        place = places.get(event.place_id or "")
+        where = f"{place.name} ({place.admin2 or place.admin1 or place.country_code})" if place else ""
+        table.add_row(
+            event.id,
+            event.date.isoformat() if event.date else "",
+            event.sub_event_type,
+            where,
+            event.actor1 or "",
+            event.actor2 or "",
+            _bounds(event.fatalities),
+            _bounds(event.injured),
+            " ".join(event.claim_ids),
+        )
+    console.print(table)
+    for event_ids in {e.campaign_id for e in result.events if e.campaign_id}:
+        campaign = next(c for c in result.campaigns if c.id == event_ids)
+        console.print(
+            f"campaign {campaign.id}: {campaigns[campaign.id]} ({campaign.actor or 'actor unknown'}),"
+            f" {len(campaign.event_ids)} events; campaign-wide claims: {' '.join(campaign.claim_ids) or 'none'}"
+        )
 
 
 def main() -> None:  # pragma: no cover - console entry point

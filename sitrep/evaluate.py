@@ -275,10 +275,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n{'events':<15} {'records':>7} {'event':>6} {'sub-event':>9} {'actors':>7} {'deaths=':>7}")
         for event_score in event_scores:
             r = event_score.ratios()
+            typed = event_score.actor_gold > 0  # UCDP headlines are scored on deaths only
+            sub_event = f"{r['sub_event_type_accuracy']:>9.1%}" if typed else f"{'n/a':>9}"
+            actors = f"{r['named_actor_accuracy']:>7.1%}" if typed else f"{'n/a':>7}"
             print(
                 f"{event_score.name:<15} {event_score.records:>7} {r['event_found']:>6.1%}"
-                f" {r['sub_event_type_accuracy']:>9.1%} {r['named_actor_accuracy']:>7.1%}"
-                f" {r['fatalities_exact']:>7.1%}"
+                f" {sub_event} {actors} {r['fatalities_exact']:>7.1%}"
             )
         scores.extend(event_scores)  # for --errors
     if args.errors:

@@ -249,6 +249,8 @@ def _event(
         hit = [m.actor for m in mentions if m.actor.kind in _NON_STATE_KINDS - {"unidentified"}]
         other_group = next((_parent(a.name, actors) for a in hit if _parent(a.name, actors) != actor1), None)
         actor2 = state_name if state_name and state_name != actor1 else (other_group or civilians)
+    if sub_event_type == "Arrests" and state_name:
+        actor1, actor2 = state_name, perpetrator  # the force that arrests acts; whom it arrests, if named
     inter1, inter2 = _inter(actor1, actors), _inter(actor2, actors)
     figures = event_figures(group.claims)
     return Event(
