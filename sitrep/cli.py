@@ -10,12 +10,14 @@ import json
 import sys
 from datetime import date, datetime
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
+from sitrep.evaluate.records import EvalInputError, evaluate_file
 from sitrep.ingest.files import DEFAULT_MAX_BYTES, InputProblem, read_inputs
 from sitrep.model import Claim, ExtractResult, Figure, json_schema
 from sitrep.nlp.pipeline import extract
@@ -87,6 +89,41 @@ def extract_command(
         raise typer.Exit(EXIT_INPUT_PROBLEM)
 
 
+@app.command("eval")
+def eval_command(
+    fmt: Annotated[str, typer.Argument(metavar="FORMAT", help="acled | gtd | ucdp | jsonl")],
+    path: Annotated[Path, typer.Argument(metavar="FILE", help="The analysts' export (CSV; GTD also .xlsx).")],
+    strip_coder_notes: Annotated[
+        bool,
+        typer.Option(help="Remove ACLED coder conventions ('coded as…', 'N fatalities', '(District, …)')."),
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object: metric → value.")] = False,
+    examples: Annotated[int, typer.Option(help="Error examples to show per field.")] = 5,
+) -> None:
+    """How often sitrep agrees with an analysts' dataset: accuracy per field, with error examples."""
+    try:
+        report = evaluate_file(fmt, path, strip_coder_notes=strip_coder_notes, examples=examples)
+    except EvalInputError as error:
+        Console(stderr=True, soft_wrap=True).print(f"sitrep: error: {error}", markup=False, highlight=False)
+        raise typer.Exit(EXIT_INPUT_PROBLEM) from None
+    if as_json:
+        sys.stdout.write(json.dumps(report.metrics()) + "\n")
+        return
+    out = Console(highlight=False)
+    table = Table(title=f"sitrep vs {fmt} ({report.records} records)", title_justify="left")
+    for column in ("field", "accuracy", "scored"):
+        table.add_column(column)
+    for name, score in report.fields.items():
+        if score.scored:
+            table.add_row(name, f"{score.accuracy:.1%}", str(score.scored))
+    for name, value in report.extra.items():
+        table.add_row(name, f"{value:.1%}" if isinstance(value, float) else str(value), "")
+    out.print(table)
+    for name, score in report.fields.items():
+        for example in score.examples:
+            out.print(f"  {name}: {example}", markup=False)
+
+
 @app.command("schema")
 def schema_command() -> None:
     """Print the JSON Schema of one extract result (one line of ``--format jsonl``)."""
@@ -147,7 +184,17 @@ def _print_events(console: Console, result: ExtractResult) -> None:
     places = {p.id: p for p in result.places}
     campaigns = {c.id: c.name for c in result.campaigns}
     table = Table(title="events (fatalities and injured as low/best/high)", title_justify="left")
-    for column in ("id", "date", "sub-event type", "place", "actor1", "actor2", "killed", "injured", "claims"):
+    for column in (
+        "id",
+        "date",
+        "sub-event type",
+        "place",
+        "actor1",
+        "actor2",
+        "killed",
+        "injured",
+        "claims",
+    ):
         table.add_column(column, overflow="fold")
     for event in result.events:
         place = places.get(event.place_id or "")

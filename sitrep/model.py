@@ -195,7 +195,9 @@ class DatasetEvent(Event):
     claims: list[SourcedClaim] = Field(default_factory=list)
     place: Place | None = None
     notes: str = Field(default="", description="Who claims what, in words; the figures' rules.")
-    toll: list[TollPoint] = Field(default_factory=list, description="Figures per source over publication time.")
+    toll: list[TollPoint] = Field(
+        default_factory=list, description="Figures per source over publication time."
+    )
 
 
 class DatasetCampaign(Campaign):

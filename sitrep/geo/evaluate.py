@@ -26,7 +26,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from sitrep.evaluate import strip_coder_notes
+from sitrep.evaluate.devset import strip_coder_notes
 from sitrep.geo.resolve import find_places, rank_event_places
 from sitrep.model import Place
 

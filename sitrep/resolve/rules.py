@@ -47,7 +47,9 @@ def to_dataset_event(event: Event, result: ExtractResult, article: ArticleMeta) 
         SourcedClaim(
             **claims_by_id[local].model_dump(exclude={"id", "part_of"}),
             id=claim_id(article.id, local),
-            part_of=claim_id(article.id, claims_by_id[local].part_of) if claims_by_id[local].part_of else None,
+            part_of=claim_id(article.id, claims_by_id[local].part_of)
+            if claims_by_id[local].part_of
+            else None,
             article_id=article.id,
             published=article.published,
             source=article.source,
@@ -217,7 +219,9 @@ def _figure_text(claim: SourcedClaim) -> str:
         number = f"up to {high}"
     else:
         number = f"{low}–{high}"
-    victim = {"security_forces": "security personnel", "unspecified": "people"}.get(claim.victim, claim.victim)
+    victim = {"security_forces": "security personnel", "unspecified": "people"}.get(
+        claim.victim, claim.victim
+    )
     return f"{number} {victim} {claim.outcome}"
 
 

@@ -1,4 +1,4 @@
-"""Scoring sitrep against hand-checked and analyst-coded data.
+"""Scoring claim extraction on the hand-checked dev set; ``python -m sitrep.evaluate`` prints every figure.
 
 ACLED notes carry coder conventions that real news never has; ``strip_coder_notes`` removes them so that a
 score measures reading prose, not reading the coder's summary line.
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import datetime as dt
 import hashlib
 import json
 import re
@@ -17,10 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sitrep.events.actors import acled_actor_matches
-from sitrep.events.figures import acled_fatalities
-from sitrep.model import Article, Claim, Event, ExtractResult
-from sitrep.nlp.pipeline import extract, extract_claims
+from sitrep.nlp.pipeline import extract_claims
 
 # Each pattern removes one ACLED coder convention; order matters (parentheticals before sentences).
 _CODER_PATTERNS: list[tuple[re.Pattern[str], str]] = [
@@ -146,103 +142,6 @@ def _note_key(notes: str) -> str:
     return hashlib.sha1(notes.encode("utf-8")).hexdigest()[:12]
 
 
-# -- events against ACLED and UCDP ---------------------------------------------------------------------------
-
-
-@dataclass
-class EventScore:
-    """Agreement of sitrep's main event per record with the analysts' coding of that record."""
-
-    name: str
-    records: int = 0
-    with_event: int = 0
-    sub_event_type: int = 0
-    actor_gold: int = 0
-    actor_matched: int = 0
-    fatalities_exact: int = 0
-    errors: list[str] = field(default_factory=list)
-
-    def ratios(self) -> dict[str, float]:
-        def ratio(part: int, whole: int) -> float:
-            return part / whole if whole else 0.0
-
-        return {
-            "event_found": ratio(self.with_event, self.records),
-            "sub_event_type_accuracy": ratio(self.sub_event_type, self.records),
-            "named_actor_accuracy": ratio(self.actor_matched, self.actor_gold),
-            "fatalities_exact": ratio(self.fatalities_exact, self.records),
-        }
-
-
-def _main_event(result: ExtractResult) -> tuple[Event | None, list[Claim]]:
-    """The event a one-incident record describes: the one holding most claims, else the first."""
-    if not result.events:
-        return None, []
-    event = max(result.events, key=lambda e: (len(e.claim_ids), -result.events.index(e)))
-    claims = {c.id: c for c in result.claims}
-    return event, [claims[i] for i in event.claim_ids if i in claims]
-
-
-_INFERRED_ACTORS = {"Baloch Separatists (Pakistan)"}
-
-
-def score_events_acled(acled_csv: Path) -> EventScore:
-    """Sub-event type, named actors and ACLED fatalities on ACLED notes with coder conventions removed."""
-    score = EventScore("ACLED notes")
-    with acled_csv.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    for number, row in enumerate(rows):
-        text = strip_coder_notes(row["notes"])
-        published = dt.date.fromisoformat(row["event_date"])
-        result = extract(Article(id=f"acled-{number}", text=text, published=published))
-        event, claims = _main_event(result)
-        score.records += 1
-        if event is None:
-            score.errors.append(f"row {number}: no event (gold {row['sub_event_type']})")
-            fatalities = 0
-        else:
-            score.with_event += 1
-            fatalities = acled_fatalities(claims)
-            if event.sub_event_type == row["sub_event_type"]:
-                score.sub_event_type += 1
-            else:
-                score.errors.append(f"row {number}: {event.sub_event_type} for {row['sub_event_type']}")
-        for gold in (row["actor1"], row["actor2"]):
-            # ACLED's umbrella for unattributed Baloch militants is a coder's inference that sitrep does not
-            # make ("unidentified gunmen" stay unidentified): not counted as a named actor.
-            if not gold or gold in _INFERRED_ACTORS:
-                continue
-            score.actor_gold += 1
-            predicted = [event.actor1, event.actor2] if event else []
-            if any(acled_actor_matches(p, gold) for p in predicted):
-                score.actor_matched += 1
-            else:
-                score.errors.append(f"row {number}: actors {predicted} miss {gold!r}")
-        if fatalities == int(row["fatalities"] or 0):
-            score.fatalities_exact += 1
-        else:
-            score.errors.append(f"row {number}: fatalities {fatalities} for {row['fatalities']}")
-    return score
-
-
-def score_deaths_ucdp(ucdp_csv: Path) -> EventScore:
-    """UCDP GED rows with a headline: does sitrep's best death figure equal UCDP's ``best``?"""
-    score = EventScore("UCDP headlines")
-    with ucdp_csv.open(encoding="utf-8", newline="") as handle:
-        rows = [row for row in csv.DictReader(handle) if row["source_headline"].strip()]
-    for row in rows:
-        published = dt.date.fromisoformat(row["date_start"][:10])
-        result = extract(Article(id=row["id"], text=row["source_headline"], published=published))
-        best = sum(e.fatalities.best or 0 for e in result.events)
-        score.records += 1
-        score.with_event += bool(result.events)
-        if best == int(row["best"] or 0):
-            score.fatalities_exact += 1
-        else:
-            score.errors.append(f"UCDP {row['id']}: best {best} for {row['best']}")
-    return score
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Claim precision and recall on the hand-checked dev set.")
     parser.add_argument("--devset", type=Path, default=Path("tests/devset"), help="folder of the annotations")
@@ -267,29 +166,25 @@ def main(argv: list[str] | None = None) -> int:
             f"{score.name:<14} {score.items:>5} {score.gold:>5} {score.predicted:>5} {r['precision']:>6.1%}"
             f" {r['recall']:>6.1%} {r['f1']:>6.1%} {r['attributed_precision']:>6.1%} {r['attributed_recall']:>6.1%}"
         )
+    reports = []
     if acled_csv.exists():
-        event_scores = [score_events_acled(acled_csv)]
+        from sitrep.evaluate.records import evaluate_file  # imported here: it imports this module
+
+        reports.append(("ACLED notes", evaluate_file("acled", acled_csv, strip_coder_notes=True)))
         ucdp_csv = args.shared / "ucdp_ged_pakistan.csv"
         if ucdp_csv.exists():
-            event_scores.append(score_deaths_ucdp(ucdp_csv))
-        print(f"\n{'events':<15} {'records':>7} {'event':>6} {'sub-event':>9} {'actors':>7} {'deaths=':>7}")
-        for event_score in event_scores:
-            r = event_score.ratios()
-            typed = event_score.actor_gold > 0  # UCDP headlines are scored on deaths only
-            sub_event = f"{r['sub_event_type_accuracy']:>9.1%}" if typed else f"{'n/a':>9}"
-            actors = f"{r['named_actor_accuracy']:>7.1%}" if typed else f"{'n/a':>7}"
-            print(
-                f"{event_score.name:<15} {event_score.records:>7} {r['event_found']:>6.1%}"
-                f" {sub_event} {actors} {r['fatalities_exact']:>7.1%}"
-            )
-        scores.extend(event_scores)  # for --errors
+            reports.append(("UCDP headlines", evaluate_file("ucdp", ucdp_csv)))
+    for name, report in reports:
+        print(f"\n{name} ({report.records} records)")
+        for field_name, field_score in report.fields.items():
+            print(f"  {field_name:<18} {field_score.accuracy:>7.1%}  of {field_score.scored}")
     if args.errors:
         for score in scores:
             print(f"\n{score.name}:")
             for error in score.errors:
                 print(f"  {error}")
+        for name, report in reports:
+            for field_name, field_score in report.fields.items():
+                for example in field_score.examples:
+                    print(f"  {name} {field_name}: {example}")
     return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
