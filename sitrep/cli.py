@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -19,8 +20,8 @@ from rich.table import Table
 
 from sitrep.evaluate.records import EvalInputError, evaluate_file
 from sitrep.ingest.files import DEFAULT_MAX_BYTES, InputProblem, read_inputs
-from sitrep.model import Claim, ExtractResult, Figure, json_schema
-from sitrep.nlp.pipeline import extract
+from sitrep.model import Article, Claim, ExtractResult, Figure, json_schema
+from sitrep.parallel import extract_many
 
 app = typer.Typer(
     help="sitrep: sourced conflict-event data from news reports, every figure kept with who claims it.",
@@ -61,6 +62,11 @@ def extract_command(
         typer.Option(help="Publication date (YYYY-MM-DD) for articles that do not carry one."),
     ] = None,
     max_bytes: Annotated[int, typer.Option(help="Largest article accepted, in bytes.")] = DEFAULT_MAX_BYTES,
+    workers: Annotated[int, typer.Option(help="Processes to extract with (this machine's cores).")] = 1,
+    dask: Annotated[
+        str | None,
+        typer.Option(help="Address of a dask.distributed scheduler to extract on, e.g. tcp://host:8786."),
+    ] = None,
 ) -> None:
     """Extract every casualty figure with its claimant, stance and verification status."""
     default_date = _parse_date(published)
@@ -69,13 +75,18 @@ def extract_command(
     if not out.is_terminal:  # piped or redirected: do not fold the table to 80 columns
         out = Console(highlight=False, width=160)
     problems = 0
+
+    def articles() -> Iterator[Article]:
+        nonlocal problems
+        for item in read_inputs(inputs, published=default_date, max_bytes=max_bytes):
+            if isinstance(item, InputProblem):
+                problems += 1
+                errors.print(f"sitrep: error: {item}", markup=False)
+            else:
+                yield item
+
     results: list[dict] = []
-    for item in read_inputs(inputs, published=default_date, max_bytes=max_bytes):
-        if isinstance(item, InputProblem):
-            problems += 1
-            errors.print(f"sitrep: error: {item}", markup=False)
-            continue
-        result = extract(item)
+    for result in extract_many(articles(), workers=workers, dask=dask):
         if output_format is OutputFormat.jsonl:
             sys.stdout.write(result.model_dump_json() + "\n")
         elif output_format is OutputFormat.json:
