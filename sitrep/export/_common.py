@@ -1,0 +1,191 @@
+"""What the writers share: the data tables they read, event numbers, an event's sources, and output handling."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import io
+import os
+import secrets
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import BinaryIO, TextIO
+
+from sitrep.model import ArticleMeta, Dataset, DatasetEvent
+from sitrep.nlp.lexicon import read_table
+
+Output = BinaryIO | TextIO | Path | str
+
+# Event numbers made from a hash have this many digits: with 100,000 events the chance that two share a number
+# is about 1 in 200,000, and ``event_numbers`` refuses to write a dataset where two do.
+_HASH_DIGITS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    iso2: str
+    iso3: str
+    iso_numeric: int
+    acled_name: str
+    acled_region: str
+    ucdp_name: str
+    ucdp_region: str
+
+
+@cache
+def _countries() -> dict[str, Country]:
+    return {
+        row["iso2"]: Country(
+            row["iso2"],
+            row["iso3"],
+            int(row["iso_numeric"]),
+            row["acled_name"],
+            row["acled_region"],
+            row["ucdp_name"],
+            row["ucdp_region"],
+        )
+        for row in read_table("countries.tsv")
+    }
+
+
+def country(iso2: str | None) -> Country | None:
+    """The row of ``countries.tsv`` for an ISO alpha-2 code; None for a country the table lacks."""
+    return _countries().get(iso2.upper()) if iso2 else None
+
+
+def event_number(event_id: str) -> int:
+    """A stable number for an event id: the id itself when it is all digits (a database key), else the first
+    digits of its BLAKE2b hash, so the same event keeps its number from one export to the next."""
+    if event_id.isdigit() and len(event_id) <= 18:
+        return int(event_id)
+    digest = hashlib.blake2b(event_id.encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big") % 10**_HASH_DIGITS
+
+
+def event_numbers(dataset: Dataset) -> dict[str, int]:
+    """Every event's number; raises ValueError if two events would share one (ids must stay unique)."""
+    numbers: dict[str, int] = {}
+    seen: dict[int, str] = {}
+    for event in dataset.events:
+        number = event_number(event.id)
+        if number in seen and seen[number] != event.id:
+            raise ValueError(
+                f"events {seen[number]!r} and {event.id!r} map to the same export number {number}"
+            )
+        seen[number] = event.id
+        numbers[event.id] = number
+    return numbers
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One article behind an event, with what is known of it."""
+
+    article_id: str
+    name: str | None
+    published: dt.date | None
+    title: str | None
+    url: str | None
+
+
+def event_sources(event: DatasetEvent, articles: Mapping[str, ArticleMeta] | None = None) -> list[Source]:
+    """The event's articles in the event's order. Metadata comes from ``articles`` when given (the store has
+    it), else from the event's claims, which carry their article's source, date and URL but not its title."""
+    articles = articles or {}
+    from_claims = {c.article_id: c for c in reversed(event.claims)}
+    sources = []
+    for article_id in dict.fromkeys(event.article_ids + [c.article_id for c in event.claims]):
+        meta = articles.get(article_id)
+        claim = from_claims.get(article_id)
+        sources.append(
+            Source(
+                article_id=article_id,
+                name=meta.source if meta and meta.source else claim.source if claim else None,
+                published=meta.published if meta and meta.published else claim.published if claim else None,
+                title=meta.title if meta else None,
+                url=meta.url if meta and meta.url else claim.url if claim else None,
+            )
+        )
+    return sources
+
+
+def join(values: list[str], separator: str = "; ") -> str:
+    """Distinct non-empty values in order, joined."""
+    return separator.join(dict.fromkeys(v for v in values if v))
+
+
+def cell(value: object) -> str:
+    """A value as a CSV cell: blank for None, ISO for dates."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def coordinate(value: float | None) -> str:
+    """Latitude or longitude as ACLED and UCDP write them: decimal degrees, blank when unknown."""
+    return "" if value is None else f"{value:.6f}".rstrip("0").rstrip(".")
+
+
+@contextlib.contextmanager
+def _atomic_path(path: Path, mode: str) -> Iterator[io.IOBase]:
+    """A file written beside ``path`` and moved over it when complete: a failed export leaves no half file."""
+    # A plain open() (not mkstemp) so the file gets the usual permissions under the user's umask.
+    temporary = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
+    try:
+        if "b" in mode:
+            with open(temporary, "xb") as stream:
+                yield stream
+        else:
+            with open(temporary, "x", encoding="utf-8", newline="") as stream:
+                yield stream
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _is_path(out: Output) -> bool:
+    return isinstance(out, str | os.PathLike)
+
+
+@contextlib.contextmanager
+def text_output(out: Output) -> Iterator[TextIO]:
+    """A text stream for ``out``: a path (written atomically, UTF-8), a text stream, or a binary stream (UTF-8)."""
+    if _is_path(out):
+        with _atomic_path(Path(out), "w") as stream:
+            yield stream  # type: ignore[misc]
+    elif isinstance(out, io.TextIOBase):
+        yield out  # type: ignore[misc]
+        out.flush()
+    else:
+        # Wrap a binary stream without taking ownership: detach so the caller's stream stays open.
+        wrapper = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)  # type: ignore[arg-type]
+        try:
+            yield wrapper
+            wrapper.flush()
+        finally:
+            wrapper.detach()
+
+
+@contextlib.contextmanager
+def binary_output(out: Output) -> Iterator[BinaryIO]:
+    """A binary stream for ``out``: a path (written atomically), a binary stream, or a text stream's buffer."""
+    if _is_path(out):
+        with _atomic_path(Path(out), "wb") as stream:
+            yield stream  # type: ignore[misc]
+    elif isinstance(out, io.TextIOBase):
+        buffer = getattr(out, "buffer", None)
+        if buffer is None:
+            raise ValueError("this format is binary: give a file path or a binary stream")
+        out.flush()
+        yield buffer
+        buffer.flush()
+    else:
+        yield out  # type: ignore[misc]
+        out.flush()  # type: ignore[union-attr]

@@ -1,0 +1,70 @@
+"""GeoJSON export (RFC 7946): a FeatureCollection with one Point per event that has coordinates.
+
+Coordinates are [longitude, latitude], as RFC 7946 requires. Events without coordinates cannot be drawn; they
+are left out and counted in the top-level member ``events_without_coordinates`` (their ids in
+``events_without_coordinates_ids``), so a map never silently shows fewer events than the dataset has.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from sitrep.model import Dataset, DatasetEvent
+
+
+def feature(event: DatasetEvent) -> dict[str, Any] | None:
+    """The event as a Point feature; None when it has no coordinates."""
+    place = event.place
+    if place is None or place.lat is None or place.lon is None:
+        return None
+    properties = {
+        "id": event.id,
+        "event_type": event.event_type,
+        "sub_event_type": event.sub_event_type,
+        "date": event.date.isoformat() if event.date else None,
+        "date_precision": event.date_precision,
+        "actor1": event.actor1,
+        "actor2": event.actor2,
+        "interaction": event.interaction,
+        "place": place.name,
+        "admin1": place.admin1,
+        "admin2": place.admin2,
+        "country_code": place.country_code,
+        "geo_precision": place.precision,
+        "fatalities_low": event.fatalities.low,
+        "fatalities_best": event.fatalities.best,
+        "fatalities_high": event.fatalities.high,
+        "campaign_id": event.campaign_id,
+        "notes": event.notes,
+        "article_ids": list(event.article_ids),
+        "claim_count": len(event.claims),
+    }
+    return {
+        "type": "Feature",
+        "id": event.id,
+        "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
+        "properties": properties,
+    }
+
+
+def collection(dataset: Dataset) -> dict[str, Any]:
+    features = []
+    unplaced = []
+    for event in dataset.events:
+        item = feature(event)
+        if item is None:
+            unplaced.append(event.id)
+        else:
+            features.append(item)
+    return {
+        "type": "FeatureCollection",
+        "features": features,
+        "events_without_coordinates": len(unplaced),
+        "events_without_coordinates_ids": unplaced,
+    }
+
+
+def write(dataset: Dataset, stream: TextIO) -> None:
+    json.dump(collection(dataset), stream, ensure_ascii=False, indent=1)
+    stream.write("\n")
