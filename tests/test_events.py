@@ -141,7 +141,7 @@ def test_single_incident_event() -> None:
     assert (place.name, place.admin2) == ("Turbat", "Kech")
     assert event.date == dt.date(2025, 4, 8) and event.date_precision == {"acled": 1, "ucdp": 1}
     assert event.actor1 == "BLF: Baloch Liberation Front"
-    assert event.actor2 == "Police Forces of Pakistan"
+    assert event.actor2 == "Police Forces of Pakistan Frontier Corps"  # the branch, as ACLED names it
     assert (event.inter1, event.inter2, event.interaction) == (2, 1, 12)
     assert event.claimed_by == ["BLF: Baloch Liberation Front"]
     assert (event.fatalities.best, event.injured.best) == (2, 3)

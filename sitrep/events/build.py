@@ -32,6 +32,7 @@ from sitrep.events.dates import EventDate, find_event_date
 from sitrep.events.figures import event_figures
 from sitrep.events.tactics import TacticMatch, Target, choose_type, tactic_reader
 from sitrep.model import Campaign, Claim, Event, Place
+from sitrep.nlp.attribution import attribution_reader
 from sitrep.nlp.lexicon import Token, has_any_word
 
 _OPERATION_RE = re.compile(
@@ -134,12 +135,27 @@ def _read_sentences(
     for start, end, tokens in sentences:
         sentence = Sentence(start, end, tokens, claims=claims_at.get(start, []))
         sentence.tactics = tactics.find(tokens, offset=start)
-        sentence.actors = [m for m in mentions if start <= m.start < end]
+        sentence.actors = [
+            m for m in mentions if start <= m.start < end and not _speaks(tokens, m.start - start, m.end - start)
+        ]
         if sentence.is_incident:
             sentence.places = [p for p in places if p.role == "event" and start <= p.start < end]
             sentence.date = find_event_date(text[start:end], published, context=text[:start])
         out.append(sentence)
     return out
+
+
+def _speaks(tokens: list[Token], start: int, end: int) -> bool:
+    """An actor named as the source of a statement ("…, police said", "according to the army") is a claimant,
+    not a party to the event."""
+    reporting = attribution_reader().reporting
+    after = next((i for i, t in enumerate(tokens) if t.start >= end), None)
+    if after is not None:
+        match = reporting.match_at(tokens, after)
+        if match and match.payload.form == "verb":
+            return True
+    before = [t.norm for t in tokens if t.end <= start][-2:]
+    return before == ["according", "to"]
 
 
 def _group(
@@ -238,7 +254,7 @@ def _event(
         perpetrator = _parent(named_groups[0].name, actors)
     if perpetrator is None and article_actor:
         perpetrator = article_actor
-    state_name = _parent(state.name, actors) if state else None
+    state_name = state.name if state else None  # a branch stays a branch: ACLED names it ("… Frontier Corps")
     country = group.place.country_code if group.place else None
     civilians = f"Civilians ({_country_name(country)})" if target == "civilians" else None
     if perpetrator is None and state_name and any(c.victim == "militants" for c in group.claims):
