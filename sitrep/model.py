@@ -46,6 +46,8 @@ class Article(Contract):
     published: dt.date | None = None
     url: str | None = None
     source: str | None = None
+    author: str | None = None
+    language: str | None = Field(default=None, description="ISO 639-1 code, or 'und' when unknown.")
 
 
 class Count(Contract):
@@ -217,6 +219,8 @@ class ArticleMeta(Contract):
     published: dt.date | None = None
     url: str | None = None
     source: str | None = None
+    author: str | None = None
+    language: str | None = None
 
 
 class ExtractResult(Contract):
@@ -227,6 +231,7 @@ class ExtractResult(Contract):
     places: list[Place] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     campaigns: list[Campaign] = Field(default_factory=list)
+    note: str | None = Field(default=None, description="Why the article was not read, when it was not.")
 
 
 def json_schema() -> dict[str, Any]:

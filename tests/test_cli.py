@@ -62,6 +62,8 @@ def test_standard_input_plain_text_and_published_date() -> None:
         "published": "2025-01-02",
         "url": None,
         "source": None,
+        "author": None,
+        "language": "en",
     }
     assert record["claims"][0]["claimant"]["kind"] == "security_forces"
 

@@ -142,3 +142,21 @@ def test_unverifiable_claims_of_both_sides() -> None:
 def test_odd_text_never_raises() -> None:
     for text in ["", "   ", "٣ افراد ہلاک", "KILLED KILLED 17 17", "—" * 50, "(((", "at least"]:
         extract_claims(text)
+
+
+def test_an_article_in_another_language_is_kept_but_not_read() -> None:
+    from sitrep.model import Article
+    from sitrep.nlp.pipeline import extract
+
+    french = (
+        "Au moins douze soldats ont été tués mardi dans une attaque contre un poste de contrôle près de Turbat, "
+        "selon des responsables locaux qui ont demandé à ne pas être nommés."
+    )
+    result = extract(Article(id="fr", text=french))
+    assert result.article.language == "fr"
+    assert result.claims == [] and result.events == []
+    assert result.note and "'fr'" in result.note
+    english = extract(
+        Article(id="en", text="Twelve soldiers were killed in an attack near Turbat, officials said.")
+    )
+    assert english.article.language == "en" and english.note is None and english.claims

@@ -188,32 +188,65 @@ def _article_from_text(raw: bytes, name: str) -> Article:
     return Article(id=name, title=title, text=text)
 
 
-def _article_from_html(raw: bytes, name: str) -> Article:
+@dataclass(frozen=True, slots=True)
+class HtmlContent:
+    """The main text and metadata trafilatura finds in one HTML document."""
+
+    text: str
+    title: str | None
+    author: str | None
+    published: date | None
+    url: str | None
+    sitename: str | None
+    hostname: str | None
+
+
+def extract_html(html: bytes | str, url: str | None = None) -> HtmlContent | None:
+    """Main text (paragraphs separated by a blank line) and metadata of one HTML document, or None when it
+    holds no article text. ``url`` is where the page came from: trafilatura uses it for the site name.
+
+    Shared by HTML files and fetched pages so both read HTML the same way.
+    """
     import trafilatura  # imported here: it is slow to import and only HTML needs it
 
-    if b"\x00" in raw[:8192]:
-        raise _Unreadable("binary file (contains NUL bytes), not HTML")
-    if not raw.strip():
-        raise _Unreadable("empty file: no HTML")
-    document = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False)
+    document = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
     text = (document.text if document is not None else None) or ""
     # trafilatura puts one newline between paragraphs; the sentence splitter expects a blank line.
     text = "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
     if not text:
-        raise _Unreadable("no article text found in the HTML")
+        return None
     published = None
     if document.date:
         try:
             published = date.fromisoformat(document.date[:10])
         except ValueError:
             published = None
-    return Article(
-        id=name,
-        title=document.title,
+    return HtmlContent(
         text=text,
+        title=document.title,
+        author=document.author,
         published=published,
         url=document.url,
-        source=document.sitename,
+        sitename=document.sitename,
+        hostname=document.hostname,
+    )
+
+
+def _article_from_html(raw: bytes, name: str) -> Article:
+    if b"\x00" in raw[:8192]:
+        raise _Unreadable("binary file (contains NUL bytes), not HTML")
+    if not raw.strip():
+        raise _Unreadable("empty file: no HTML")
+    content = extract_html(raw)
+    if content is None:
+        raise _Unreadable("no article text found in the HTML")
+    return Article(
+        id=name,
+        title=content.title,
+        text=content.text,
+        published=content.published,
+        url=content.url,
+        source=content.sitename,
     )
 
 

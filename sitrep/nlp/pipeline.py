@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from sitrep.events.build import build_events
 from sitrep.geo.resolve import find_places
+from sitrep.ingest.language import detect_language
 from sitrep.model import Article, ArticleMeta, Claim, ExtractResult, Place
 from sitrep.nlp.attribution import ArticleMemory, Attribution, attribution_reader, confirm_across_claimants
 from sitrep.nlp.casualties import Mention, casualty_reader
@@ -113,8 +114,14 @@ def assign_places(claims: list[Claim], places: list[Place], units: list[Unit]) -
 
 
 def extract(article: Article) -> ExtractResult:
-    """The whole pipeline for one article: claims, places, events and campaigns."""
-    meta = ArticleMeta(**article.model_dump(exclude={"text"}))
+    """The whole pipeline for one article: claims, places, events and campaigns.
+
+    An article in another language is kept with its language and not read: the lexicons are English.
+    """
+    language = article.language or detect_language(article.text)
+    meta = ArticleMeta(**article.model_dump(exclude={"text", "language"}), language=language)
+    if language not in ("en", "und"):
+        return ExtractResult(article=meta, note=f"not read: written in '{language}', the extractor reads English")
     units = read_units(article.text)
     places = find_places(article.text)
     claims = assign_places(extract_claims(article.text, units), places, units)
