@@ -1,8 +1,14 @@
 from __future__ import annotations
 
+import os
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.web_server import FixtureServer
+from tests.web_server import start as start_web_server
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"
@@ -16,3 +22,55 @@ def shared_dev() -> Path:
     if not SHARED_DEV.is_dir():
         pytest.skip(f"dev data not available at {SHARED_DEV}")
     return SHARED_DEV
+
+
+# --- event store: every store test runs on SQLite and on PostgreSQL, each on a database of its own ----------
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The URL of an empty database. PostgreSQL: a fresh schema in the database at ``SITREP_TEST_PG_URL``
+    (``.ci/run`` starts one); skipped where that is unset, except under CI, where it fails instead."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'sitrep.db'}"
+        return
+    base = os.environ.get("SITREP_TEST_PG_URL")
+    if not base:
+        if os.environ.get("CI"):
+            pytest.fail("SITREP_TEST_PG_URL is not set: under CI the PostgreSQL store tests must run")
+        pytest.skip(
+            "PostgreSQL store tests: set SITREP_TEST_PG_URL=postgresql+psycopg://user:pw@host:port/db"
+        )
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    schema = f"sitrep_test_{uuid.uuid4().hex[:16]}"
+    admin = create_engine(base)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+# --- a real HTTP server on loopback (tests/web_server.py), one per test module --------------------------------
+
+
+@pytest.fixture(scope="module")
+def _web_server() -> Iterator[FixtureServer]:
+    server = start_web_server("127.0.0.1")
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def server(_web_server: FixtureServer) -> Iterator[FixtureServer]:
+    """The loopback server, its request log empty and its extra routes reset after the test."""
+    _web_server.seen.clear()
+    yield _web_server
+    _web_server.routes.clear()

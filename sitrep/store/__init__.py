@@ -1,0 +1,22 @@
+"""The event store: articles, claims, places, events and campaigns in SQLite or PostgreSQL.
+
+``sitrep.store.ingest.ingest`` runs the pipeline and stores its results, merging events across articles (it is
+not imported here: it loads the NLP pipeline, which readers of the store never need); ``load_dataset`` and
+``list_events`` read them back as the contract's ``Dataset`` / ``DatasetEvent``; ``sitrep.store.db`` opens
+databases and applies the migrations shipped in ``sitrep/store/migrations``.
+"""
+
+from sitrep.store.db import StoreError, database_url, open_engine, require_schema, upgrade
+from sitrep.store.query import EventFilter, count_events, list_events, load_dataset
+
+__all__ = [
+    "EventFilter",
+    "StoreError",
+    "count_events",
+    "database_url",
+    "list_events",
+    "load_dataset",
+    "open_engine",
+    "require_schema",
+    "upgrade",
+]

@@ -1,0 +1,214 @@
+"""``sitrep ingest``: read articles, run the whole pipeline on each, store them one transaction at a time.
+
+Extraction (the costly part) runs in the main process, or with ``workers`` ≥ 2 in that many processes fed
+chunks of articles; writing always happens in the main process, one article per transaction, in input order,
+so a run is reproducible and a crash or kill loses at most the article being written. Re-running the same
+inputs skips the stored articles before extracting them (their text hash or URL is known), so an interrupted
+batch completes quickly.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import islice
+
+from sqlalchemy import Engine
+
+from sitrep.ingest.files import DEFAULT_MAX_BYTES, InputProblem, read_inputs
+from sitrep.model import Article, ExtractResult
+from sitrep.nlp.pipeline import extract
+from sitrep.store.db import ensure_writable, reported, require_schema
+from sitrep.store.dedup import signature, text_sha256, url_sha256
+from sitrep.store.writer import ArticleWriter, Extracted, Outcome, Stored
+
+# Articles per task sent to a worker: enough to amortise the round trip, few enough to balance the workers.
+CHUNK_SIZE = 8
+# Tasks queued per worker: keeps the workers busy while bounding memory.
+IN_FLIGHT_PER_WORKER = 4
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    new: int = 0
+    duplicates: int = 0
+    already_stored: int = 0
+    failed: int = 0
+    new_events: int = 0
+    merged_events: int = 0
+    events_in_database: int | None = None
+    # Stored but not read by the extractor (e.g. not English): language -> count.
+    not_read: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def articles(self) -> int:
+        return self.new + self.duplicates + self.already_stored + self.failed
+
+    def add(self, stored: Stored) -> None:
+        if stored.outcome is Outcome.new:
+            self.new += 1
+        elif stored.outcome is Outcome.duplicate:
+            self.duplicates += 1
+        else:
+            self.already_stored += 1
+        self.new_events += stored.new_events
+        self.merged_events += stored.merged_events
+
+    def line(self) -> str:
+        text = (
+            f"ingested {self.articles} articles: {self.new} new, {self.duplicates} duplicates, "
+            f"{self.already_stored} already stored, {self.failed} failed; "
+            f"{self.new_events} new events, {self.merged_events} merged into stored events"
+        )
+        if self.events_in_database is not None:
+            text += f"; {self.events_in_database} events in the database"
+        if self.not_read:
+            languages = ", ".join(f"{n} language {lang}" for lang, n in sorted(self.not_read.items()))
+            text += f"; {sum(self.not_read.values())} stored but not read ({languages})"
+        return text
+
+
+@dataclass(frozen=True, slots=True)
+class Failed:
+    """An article the pipeline could not process, or an input that could not be read."""
+
+    where: str
+    what: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.what}"
+
+
+@dataclass(frozen=True, slots=True)
+class _Known:
+    """An article whose text or URL is already stored (as ``uid``): not extracted again."""
+
+    article: Article
+    uid: str
+
+
+def _fingerprints(article: Article) -> tuple[str, str | None]:
+    return text_sha256(article.text), url_sha256(article.url)
+
+
+def _extracted(article: Article) -> Extracted | Failed:
+    try:
+        result = extract(article)
+    except Exception as error:  # one article's bug must not stop a batch of thousands
+        return Failed(article.id, f"extraction failed: {type(error).__name__}: {error}")
+    return Extracted(article, result, *_fingerprints(article), signature(article.text))
+
+
+def _extract_chunk(articles: list[Article]) -> list[tuple[str, bytes | None] | Failed]:
+    """Worker side: results travel back as JSON (faster to send than pickled pydantic objects)."""
+    out: list[tuple[str, bytes | None] | Failed] = []
+    for article in articles:
+        item = _extracted(article)
+        out.append(item if isinstance(item, Failed) else (item.result.model_dump_json(), item.signature))
+    return out
+
+
+def _from_worker(article: Article, returned: tuple[str, bytes | None] | Failed) -> Extracted | Failed:
+    if isinstance(returned, Failed):
+        return returned
+    result_json, signature_bytes = returned
+    return Extracted(
+        article, ExtractResult.model_validate_json(result_json), *_fingerprints(article), signature_bytes
+    )
+
+
+Item = Extracted | _Known | Failed
+
+
+def _classify(
+    items: Iterable[Article | InputProblem], known_as: Callable[[str, str | None], str | None]
+) -> Iterator[Article | _Known | Failed]:
+    for item in items:
+        if isinstance(item, InputProblem):
+            yield Failed(item.where, item.what)
+            continue
+        uid = known_as(*_fingerprints(item))
+        yield _Known(item, uid) if uid is not None else item
+
+
+def _in_process(items: Iterator[Article | _Known | Failed]) -> Iterator[Item]:
+    for item in items:
+        yield _extracted(item) if isinstance(item, Article) else item
+
+
+def _in_workers(items: Iterator[Article | _Known | Failed], workers: int) -> Iterator[Item]:
+    """Extraction in ``workers`` processes, results yielded in input order."""
+    # forkserver, not fork: a forked child would inherit the writer's open SQLite connection.
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    pending: deque[tuple[list[Article | _Known | Failed], Future[list] | None]] = deque()
+
+    def finished(chunk: list[Article | _Known | Failed], future: Future[list] | None) -> Iterator[Item]:
+        returned = iter(future.result() if future is not None else ())
+        for item in chunk:
+            yield _from_worker(item, next(returned)) if isinstance(item, Article) else item
+
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        while chunk := list(islice(items, CHUNK_SIZE)):
+            articles = [item for item in chunk if isinstance(item, Article)]
+            pending.append((chunk, pool.submit(_extract_chunk, articles) if articles else None))
+            while len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+                yield from finished(*pending.popleft())
+        while pending:
+            yield from finished(*pending.popleft())
+
+
+def ingest(
+    inputs: Iterable[str],
+    engine: Engine,
+    *,
+    published: date | None = None,
+    workers: int = 1,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    summary: IngestSummary | None = None,
+    on_stored: Callable[[Stored], None] | None = None,
+    on_failed: Callable[[Failed], None] | None = None,
+    items: Iterable[Article | InputProblem] | None = None,
+    on_not_read: Callable[[str, str], None] | None = None,
+) -> IngestSummary:
+    """Read ``inputs``, extract and store every article; returns the counts (also kept in ``summary`` as they
+    grow, so a caller still has them when a database error ends the run early). ``items``: articles (and
+    problems) read by the caller (URLs, feeds) instead of ``read_inputs(inputs)``. ``on_not_read(article id,
+    note)``: a new article stored without being read (e.g. not English)."""
+    summary = summary if summary is not None else IngestSummary()
+    ensure_writable(engine)
+    require_schema(engine, create=True)
+    with reported(engine.url):
+        writer = ArticleWriter(engine)
+        try:
+            classified = _classify(
+                items if items is not None else read_inputs(inputs, published=published, max_bytes=max_bytes),
+                writer.known_as,
+            )
+            stream = _in_workers(classified, workers) if workers > 1 else _in_process(classified)
+            for item in stream:
+                if isinstance(item, Failed):
+                    summary.failed += 1
+                    if on_failed is not None:
+                        on_failed(item)
+                    continue
+                if isinstance(item, _Known):
+                    stored = Stored(Outcome.already_stored, item.article.id, item.uid)
+                else:
+                    stored = writer.store(item)
+                    if item.result.note and stored.outcome is Outcome.new:
+                        language = item.result.article.language or "und"
+                        summary.not_read[language] = summary.not_read.get(language, 0) + 1
+                        if on_not_read is not None:
+                            on_not_read(item.article.id, item.result.note)
+                summary.add(stored)
+                if on_stored is not None:
+                    on_stored(stored)
+            summary.events_in_database = writer.count_events()
+        finally:
+            writer.close()
+    return summary

@@ -1,0 +1,192 @@
+"""The database schema: SQLAlchemy 2 declarative models. Alembic migrations (``migrations/``) create and change it.
+
+Every row has an integer primary key for joins and, where the dataset shows it, a ``uid``: the dataset id,
+unique across articles ("<article uid>#c1" for a claim, "<article uid>#e1" for the event an article first
+reported). JSON columns use SQLAlchemy's portable ``JSON`` type (TEXT on SQLite, JSON on PostgreSQL).
+
+- ``articles``: every article read, with its normalised-text SHA-256 and MinHash signature (near-duplicate
+  detection across runs); a near-duplicate keeps only its row, pointing at the original (``duplicate_of``).
+- ``places``: every place an article names (event places and mentions), as extracted.
+- ``campaigns``: named operations, one row per normalised name and actor, linked to their articles.
+- ``events``: the reconciled events: the event fields, the place's country/admin1/admin2 copied for filtering
+  and candidate lookup, figures, ``notes`` and ``toll`` as ``sitrep.resolve.rules.reconcile`` left them.
+- ``claims``: every claim of every original article, pointing at the event or campaign that holds it. The toll
+  evolution is these claims ordered by their article's publication date (``events.toll`` keeps it ready).
+- ``event_articles`` / ``campaign_articles``: which articles report an event / a campaign.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# Explicit constraint names: migrations can then drop or alter them the same way on every database.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON, str: String}
+
+
+class ArticleRow(Base):
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(unique=True)
+    source_id: Mapped[str] = mapped_column(doc="The id the input gave (JSONL id or file name).")
+    url: Mapped[str | None]
+    # Uniqueness through hashes: PostgreSQL cannot index arbitrarily long values such as tracking-laden URLs.
+    url_sha256: Mapped[str | None] = mapped_column(String(64), unique=True)
+    text_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    title: Mapped[str | None]
+    published: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    source: Mapped[str | None]
+    author: Mapped[str | None]
+    language: Mapped[str | None] = mapped_column(doc="ISO 639-1, as given or detected; 'und' when unknown.")
+    note: Mapped[str | None] = mapped_column(doc="Why the pipeline did not read it (e.g. not English).")
+    text: Mapped[str] = mapped_column(Text)
+    minhash: Mapped[bytes | None] = mapped_column(
+        LargeBinary, doc="MinHash signature, little-endian uint32s."
+    )
+    duplicate_of: Mapped[int | None] = mapped_column(ForeignKey("articles.id"), index=True)
+    similarity: Mapped[float | None] = mapped_column(
+        Float, doc="Estimated Jaccard similarity to the original."
+    )
+    ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class PlaceRow(Base):
+    __tablename__ = "places"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(unique=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), index=True)
+    name: Mapped[str]
+    text: Mapped[str]
+    country_code: Mapped[str | None]
+    admin1: Mapped[str | None]
+    admin2: Mapped[str | None]
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    geonameid: Mapped[str | None]
+    kind: Mapped[str]
+    precision: Mapped[dict[str, Any]]
+    role: Mapped[str]
+    start: Mapped[int] = mapped_column("start_char")
+    end: Mapped[int] = mapped_column("end_char")
+
+
+class CampaignRow(Base):
+    __tablename__ = "campaigns"
+    __table_args__ = (UniqueConstraint("name_key", "actor_key", name="uq_campaigns_name_key_actor_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(unique=True)
+    name: Mapped[str]
+    actor: Mapped[str | None]
+    # Matching keys: the normalised name, and the actor with '' for none (NULLs never collide in a unique key).
+    name_key: Mapped[str]
+    actor_key: Mapped[str]
+
+
+class EventRow(Base):
+    __tablename__ = "events"
+    __table_args__ = (
+        Index("ix_events_place_key_date", "place_key", "date"),
+        Index("ix_events_country_admin", "country_code", "admin1", "admin2"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(unique=True)
+    event_type: Mapped[str] = mapped_column(index=True)
+    sub_event_type: Mapped[str] = mapped_column(index=True)
+    gtd_attack_type: Mapped[str]
+    date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    date_precision: Mapped[dict[str, Any]]
+    actor1: Mapped[str | None] = mapped_column(index=True)
+    actor2: Mapped[str | None]
+    inter1: Mapped[int | None]
+    inter2: Mapped[int | None]
+    interaction: Mapped[int | None]
+    claimed_by: Mapped[list[Any]]
+    denied_by: Mapped[list[Any]]
+    place_id: Mapped[int | None] = mapped_column(ForeignKey("places.id"))
+    # The place's district copied here: filters and merge candidates need no join.
+    country_code: Mapped[str | None]
+    admin1: Mapped[str | None]
+    admin2: Mapped[str | None]
+    place_key: Mapped[str | None] = mapped_column(doc="country|admin1|admin2: where merge candidates are.")
+    fatalities: Mapped[dict[str, Any]]
+    injured: Mapped[dict[str, Any]]
+    abducted: Mapped[dict[str, Any]]
+    by_side: Mapped[dict[str, Any]]
+    campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaigns.id"), index=True)
+    tactics: Mapped[list[Any]]
+    notes: Mapped[str] = mapped_column(Text)
+    toll: Mapped[list[Any]]
+    revision: Mapped[int] = mapped_column(doc="Times merged into: tells a writer its cached copy is current.")
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ClaimRow(Base):
+    __tablename__ = "claims"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(unique=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), index=True)
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id"), index=True)
+    campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaigns.id"), index=True)
+    outcome: Mapped[str]
+    victim: Mapped[str]
+    victim_text: Mapped[str]
+    count_low: Mapped[int | None]
+    count_high: Mapped[int | None]
+    count_text: Mapped[str]
+    count_approximate: Mapped[bool] = mapped_column(Boolean)
+    claimant_name: Mapped[str | None]
+    claimant_kind: Mapped[str]
+    claimant_text: Mapped[str | None]
+    stance: Mapped[str]
+    verified: Mapped[bool | None] = mapped_column(Boolean)
+    quote: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column("start_char")
+    end: Mapped[int] = mapped_column("end_char")
+    place_ids: Mapped[list[Any]]
+    part_of: Mapped[str | None]
+
+
+class EventArticleRow(Base):
+    __tablename__ = "event_articles"
+
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id"), primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), primary_key=True, index=True)
+
+
+class CampaignArticleRow(Base):
+    __tablename__ = "campaign_articles"
+
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id"), primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), primary_key=True, index=True)
