@@ -1,0 +1,60 @@
+"""``sitrep serve``: the database checked, the token settled, then one uvicorn process for the API and the
+dashboard.
+
+The server binds to 127.0.0.1 unless told otherwise. On a loopback address it also accepts only loopback host
+names in the ``Host`` header, so a web page elsewhere cannot reach it through a DNS name it points at
+127.0.0.1 (DNS rebinding); bound to another address it accepts any host name. CORS is never enabled: pages
+from other origins cannot read its answers.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import Callable
+
+from sitrep.api.app import WEB_DIR, create_app
+from sitrep.api.security import resolve_token
+from sitrep.store.db import ensure_writable, open_engine, require_schema, shown
+
+LOOPBACK_NAMES = ["127.0.0.1", "localhost", "::1", "[::1]"]
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def serve(
+    url: str,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    *,
+    new_token: bool = False,
+    say: Callable[[str], None] = print,
+) -> None:
+    """Run the server until interrupted. Raises ``StoreError`` / ``TokenError`` for problems the user can fix."""
+    import uvicorn
+
+    engine = open_engine(url)
+    try:
+        ensure_writable(engine)
+        # An empty database gets sitrep's schema (so text ingest works at once); an older one is refused
+        # with the command that upgrades it.
+        require_schema(engine, create=True)
+        digests, token = resolve_token(engine, new=new_token)
+    finally:
+        engine.dispose()
+    if token is not None:
+        say(f"write token (shown this once; only its hash is stored): {token}")
+        say("  use it as `Authorization: Bearer <token>`; `sitrep serve --new-token` replaces it")
+    if not (WEB_DIR / "static" / "vendor" / "leaflet" / "leaflet.js").is_file():
+        say("note: the dashboard's libraries are not built: run `npm ci && npm run build` in sitrep/web")
+    allowed = [*LOOPBACK_NAMES, host] if is_loopback(host) else None
+    app = create_app(url, token_digests=digests, allowed_hosts=allowed)
+    where = f"[{host}]" if ":" in host else host
+    say(f"sitrep: serving {shown(url)} on http://{where}:{port}/ (API docs at /docs); Ctrl-C stops")
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)

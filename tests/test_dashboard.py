@@ -1,0 +1,220 @@
+"""The dashboard in a real browser: Playwright drives Debian's chromium against ``sitrep``'s server, started
+here on loopback with a database made from the bundled examples (plus one hostile article posted through the
+API): markers on the map, claims side by side, a review edit in the history, nothing from an article ever
+executed, and nothing fetched from anywhere but the server.
+
+Skipped when chromium, Playwright or the dashboard build (``npm ci && npm run build`` in ``sitrep/web``) is
+missing, except under CI (``CI`` set), where that is a failure. ``SITREP_DASHBOARD_SCREENSHOT=path.png`` saves a
+screenshot of the dashboard (how ``docs/dashboard.png`` is made).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+import pytest
+
+from sitrep.api.app import WEB_DIR, create_app
+from sitrep.api.server import LOOPBACK_NAMES
+from sitrep.store.review import token_digest
+from tests.test_api import TURBAT_IED, ingest_examples
+
+CHROMIUM = Path("/usr/bin/chromium")
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
+TOKEN = "dashboard-token-0123456789abcdef"
+HOSTILE = {
+    "id": "hostile-article",
+    "title": "Attack <script>window.__xss='title'</script> in Quetta",
+    "source": "<b onmouseover=\"window.__xss='source'\">Evil Outlet</b>",
+    "published": "2025-03-20",
+    "text": (
+        "QUETTA, March 20 — Gunmen killed five policemen <img src=x onerror=\"window.__xss='img'\"> at a checkpost "
+        "in Quetta on Thursday, police said <script>window.__xss='quote'</script>.\n\nNo group claimed the attack."
+    ),
+}
+
+
+def _require(ok: bool, reason: str) -> None:
+    if not ok:
+        if os.environ.get("CI"):
+            pytest.fail(f"{reason} (CI is set: the browser tests must run)")
+        pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    _require(CHROMIUM.exists(), f"no {CHROMIUM}: apt-get install chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _require(False, "Playwright for Python is not installed")
+    _require(
+        (WEB_DIR / "static" / "vendor" / "leaflet" / "leaflet.js").is_file(),
+        "dashboard not built: run `npm ci && npm run build` in sitrep/web",
+    )
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
+        yield browser
+        browser.close()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real uvicorn server in a thread, on a free loopback port, as ``sitrep serve`` configures it."""
+    import uvicorn
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('dashboard') / 'sitrep.db'}"
+    ingest_examples(url)
+    app = create_app(url, token_digests=[token_digest(TOKEN)], allowed_hosts=LOOPBACK_NAMES, cache_max_age=0)
+    port = _free_port()
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
+    uvicorn_server = uvicorn.Server(config)
+    thread = threading.Thread(target=uvicorn_server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not uvicorn_server.started:
+        assert time.monotonic() < deadline and thread.is_alive(), "the server did not start"
+        time.sleep(0.05)
+    base = f"http://127.0.0.1:{port}"
+    stored = httpx.post(
+        f"{base}/api/ingest", json=HOSTILE, headers={"Authorization": f"Bearer {TOKEN}"}, timeout=60
+    )
+    assert stored.status_code == 200 and stored.json()["stored"][0]["outcome"] == "new", stored.text
+    try:
+        yield base
+    finally:
+        uvicorn_server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture
+def page(browser: Any, server: str) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    page.outside: list[str] = []
+    page.dialogs: list[str] = []
+    page.errors: list[str] = []
+
+    def only_the_server(route: Any) -> None:
+        # The dashboard must work with no internet: anything not for our server is recorded and refused.
+        if route.request.url.startswith(server):
+            route.continue_()
+        else:
+            page.outside.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", only_the_server)
+    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.goto(server + "/")
+    page.wait_for_selector("body[data-ready=true]", timeout=20000)
+    yield page
+    assert page.outside == [], "the dashboard fetched something from outside the server"
+    assert page.errors == [], "JavaScript errors"
+    context.close()
+
+
+def _events(server: str) -> list[dict]:
+    return httpx.get(f"{server}/api/events", params={"limit": 1000}).json()["events"]
+
+
+def test_map_shows_a_marker_per_event_offline(page: Any, server: str) -> None:
+    events = _events(server)
+    mapped = {e["id"] for e in events if e["lat"] is not None}
+    assert len(mapped) >= 15
+    markers = page.locator("path.event-marker")
+    assert markers.count() == len(mapped)
+    assert {markers.nth(i).get_attribute("data-event-id") for i in range(markers.count())} == mapped
+    assert "OCHA/WFP COD-AB via HDX" in page.locator(".leaflet-control-attribution").inner_text()
+    assert "Natural Earth" in page.locator(".leaflet-control-attribution").inner_text()
+    # Country outlines, districts and markers are all vector paths: no tile images.
+    assert page.locator(".leaflet-tile").count() == 0
+    assert page.locator(".leaflet-overlay-pane path").count() > 200
+    assert page.locator("#timeline rect.bar").count() >= 4
+    if os.environ.get("SITREP_DASHBOARD_SCREENSHOT"):  # the campaign view: a contested toll side by side
+        page.locator("#tabs button[data-view=campaigns]").click()
+        page.locator("#view tr.clickable").first.click()
+        page.wait_for_selector(".claim")
+        page.wait_for_timeout(300)
+        page.screenshot(path=os.environ["SITREP_DASHBOARD_SCREENSHOT"])
+
+
+def test_clicking_a_marker_shows_every_claim_side_by_side(page: Any, server: str) -> None:
+    page.locator(f'path.event-marker[data-event-id="{TURBAT_IED}"]').click()
+    page.wait_for_selector("#claims .claim")
+    event = httpx.get(f"{server}/api/events/{quote(TURBAT_IED, safe='')}").json()
+    cards = page.locator("#claims .claim")
+    assert cards.count() == len(event["claims"]) == 2
+    boxes = [cards.nth(i).bounding_box() for i in range(cards.count())]
+    assert boxes[0]["y"] == boxes[1]["y"] and boxes[0]["x"] < boxes[1]["x"], "side by side, not stacked"
+    for i, claim in enumerate(event["claims"]):
+        text = cards.nth(i).inner_text()
+        for expected in (
+            "police",
+            claim["stance"],
+            str(claim["count"]["low"]),
+            claim["quote"][:40],
+            "2025-04-08",
+        ):
+            assert expected in text, (expected, text)
+    figures = page.locator("table.figures").inner_text()
+    assert "killed" in figures and "police" in figures
+
+
+def test_review_edit_shows_in_the_history(page: Any, server: str) -> None:
+    page.locator("#analyst summary").click()
+    page.fill("#analyst-name", "Test Analyst")
+    page.fill("#analyst-token", TOKEN)
+    page.click("#analyst-save")
+    page.locator(f'path.event-marker[data-event-id="{TURBAT_IED}"]').click()
+    page.wait_for_selector("#edit-form")
+    page.fill("#edit-form input[name=fatalities_best]", "4")
+    page.fill("#edit-form input[name=fatalities_high]", "4")
+    page.fill("#edit-form input[name=note]", "hospital list")
+    page.click("#edit-form button[type=submit]")
+    page.wait_for_selector("#history li.change")
+    history = page.locator("#history").inner_text()
+    assert "edit by Test Analyst" in history and "hospital list" in history
+    assert '"best":2' in history.replace(" ", "") and '"best":4' in history.replace(" ", "")
+    event = httpx.get(f"{server}/api/events/{quote(TURBAT_IED, safe='')}").json()
+    assert event["fatalities"]["best"] == 4 and event["history"][0]["who"] == "Test Analyst"
+    page.click("#history button.undo")
+    page.wait_for_selector("#history li.change.undone")
+    assert httpx.get(f"{server}/api/events/{quote(TURBAT_IED, safe='')}").json()["fatalities"]["best"] == 2
+
+
+def test_article_text_is_shown_never_run(page: Any, server: str) -> None:
+    hostile = next(e for e in _events(server) if e["date"] == "2025-03-20")
+    page.locator(f'path.event-marker[data-event-id="{hostile["id"]}"]').hover()
+    page.locator(f'path.event-marker[data-event-id="{hostile["id"]}"]').click()
+    page.wait_for_selector("#claims .claim")
+    view = page.locator("#view")
+    text = view.inner_text()
+    assert "<script>window.__xss='quote'</script>" in text, "the quote is shown as the article wrote it"
+    assert "<img src=x onerror=" in text
+    assert "<script>window.__xss='title'</script>" in text and "<b onmouseover=" in text
+    assert view.locator("img, script, b").count() == 0, "no element was made from article text"
+    page.locator("#tabs button[data-view=list]").click()
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__xss") is None
+    assert page.dialogs == []
