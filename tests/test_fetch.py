@@ -8,17 +8,12 @@ address checks fails a test instead of sending traffic.
 
 from __future__ import annotations
 
-import gzip
 import ipaddress
 import socket
-import threading
 import time
-import zlib
 from collections.abc import Iterator
 from datetime import date
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -38,185 +33,7 @@ from sitrep.ingest.fetch import (
 from sitrep.ingest.files import InputProblem
 from sitrep.ingest.language import detect_language
 from sitrep.model import Article
-
-WEB = Path(__file__).parent / "fixtures" / "web"
-HUGE = 50 * 1024 * 1024
-ETAG = '"rev-7"'
-LAST_MODIFIED = "Tue, 15 Apr 2025 12:00:00 GMT"
-
-
-# -- the loopback server ---------------------------------------------------------------------------------
-
-
-class _Handler(BaseHTTPRequestHandler):
-    server: _FixtureServer
-
-    def log_message(self, format: str, *args: object) -> None:  # quiet
-        pass
-
-    def do_GET(self) -> None:  # noqa: C901 - one route table, read top to bottom
-        self.server.seen.append(
-            (time.monotonic(), self.path, {k.lower(): v for k, v in self.headers.items()})
-        )
-        url = urlsplit(self.path)
-        path, query = url.path, parse_qs(url.query)
-        try:
-            if path.startswith("/news/") and (WEB / path.lstrip("/")).is_file():
-                body = self._fixture(path)
-                charset = "" if path.endswith("windows-1252.html") else "; charset=utf-8"
-                self._send(200, body, "text/html" + charset)
-            elif path == "/news/header-charset.html":
-                # Same windows-1252 bytes, charset only in the HTTP header (meta removed).
-                body = self._fixture("/news/windows-1252.html").replace(
-                    b'<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">', b""
-                )
-                self._send(200, body, "text/html; charset=windows-1252")
-            elif path == "/feeds/links-only.rss":
-                self._conditional(self._fixture(path), "application/rss+xml")
-            elif path == "/feeds/full-text.atom":
-                self._send(200, self._fixture(path), "application/atom+xml")
-            elif path == "/feeds/as-text":
-                self._send(200, self._fixture("/feeds/links-only.rss"), "text/plain")
-            elif path == "/conditional":
-                self._conditional(self._fixture("/news/relief-convoy.html"), "text/html; charset=utf-8")
-            elif path == "/gzip":
-                body = gzip.compress(self._fixture("/news/checkpoint-attack.html"))
-                self._send(200, body, "text/html; charset=utf-8", {"Content-Encoding": "gzip"})
-            elif path == "/deflate":
-                body = zlib.compress(self._fixture("/news/checkpoint-attack.html"))
-                self._send(200, body, "text/html; charset=utf-8", {"Content-Encoding": "deflate"})
-            elif path == "/raw-deflate":  # deflate without the zlib wrapper, as some servers send it
-                packer = zlib.compressobj(wbits=-zlib.MAX_WBITS)
-                body = packer.compress(self._fixture("/news/checkpoint-attack.html")) + packer.flush()
-                self._send(200, body, "text/html; charset=utf-8", {"Content-Encoding": "deflate"})
-            elif path == "/no-content-type":
-                self._send(200, self._fixture("/news/relief-convoy.html"), None)
-            elif path.startswith("/redirect/chain/"):
-                left = int(path.rsplit("/", 1)[1])
-                target = f"/redirect/chain/{left - 1}" if left > 0 else "/news/checkpoint-attack.html"
-                self._send(302, b"", "text/html", {"Location": target})
-            elif path == "/redirect/to":
-                self._send(302, b"", "text/html", {"Location": query["url"][0]})
-            elif path in ("/loop/a", "/loop/b"):
-                self._send(301, b"", "text/html", {"Location": "/loop/b" if path == "/loop/a" else "/loop/a"})
-            elif path == "/set-cookie":
-                headers = {"Set-Cookie": "session=abc123; Path=/", "Location": "/news/relief-convoy.html"}
-                self._send(302, b"", "text/html", headers)
-            elif path == "/doc.pdf":
-                self._send(200, b"%PDF-1.4\n% fixture\n", "application/pdf")
-            elif path == "/image.png":
-                self._send(200, b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "image/png")
-            elif path == "/plain.txt":
-                self._send(200, b"Just a note, not a page.\n", "text/plain; charset=utf-8")
-            elif path == "/busy":
-                self._send(503, b"busy", "text/plain", {"Retry-After": "120"})
-            elif path == "/huge":
-                self._stream(HUGE, declare=False)
-            elif path == "/huge-declared":
-                self._stream(HUGE, declare=True)
-            elif path == "/gzip-bomb":
-                self._send(200, self.server.bomb, "text/html", {"Content-Encoding": "gzip"})
-            elif path == "/slow":
-                time.sleep(3)
-                self._send(200, b"<html><body><p>late</p></body></html>", "text/html")
-            elif path == "/drip":
-                self._drip()
-            else:
-                self._send(404, b"<html><body>not here</body></html>", "text/html")
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client stopped reading: expected for the size and time caps
-
-    def _fixture(self, path: str) -> bytes:
-        return (WEB / path.lstrip("/")).read_bytes().replace(b"{{BASE}}", self.server.base.encode())
-
-    def _send(self, status: int, body: bytes, content_type: str | None, headers: dict | None = None) -> None:
-        self.send_response(status)
-        if content_type:
-            self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        for name, value in (headers or {}).items():
-            self.send_header(name, value)
-        self.end_headers()
-        self.wfile.write(body)
-
-    def _conditional(self, body: bytes, content_type: str) -> None:
-        validators = {"ETag": ETAG, "Last-Modified": LAST_MODIFIED}
-        if (
-            self.headers.get("If-None-Match") == ETAG
-            or self.headers.get("If-Modified-Since") == LAST_MODIFIED
-        ):
-            self.send_response(304)
-            for name, value in validators.items():
-                self.send_header(name, value)
-            self.end_headers()
-            return
-        self._send(200, body, content_type, validators)
-
-    def _stream(self, size: int, declare: bool) -> None:
-        # Generated on the fly, never stored: 50 MB of HTML-ish filler, abandoned when the client hangs up.
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html")
-        if declare:
-            self.send_header("Content-Length", str(size))
-        self.end_headers()
-        chunk = b"<p>" + b"filler " * 9360 + b"</p>\n"
-        sent = 0
-        while sent < size:
-            part = chunk[: size - sent]
-            self.wfile.write(part)
-            sent += len(part)
-
-    def _drip(self) -> None:
-        # Headers at once, then a byte every 0.1 s for up to 5 s: every read is quick, the whole is not.
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html")
-        self.end_headers()
-        self.wfile.write(b"<html><body><p>")
-        for _ in range(50):
-            time.sleep(0.1)
-            self.wfile.write(b"x")
-            self.wfile.flush()
-
-
-class _FixtureServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def __init__(self, host: str, family: int = socket.AF_INET) -> None:
-        self.address_family = family
-        super().__init__((host, 0), _Handler)
-        self.seen: list[tuple[float, str, dict[str, str]]] = []
-        port = self.server_address[1]
-        self.port = port
-        self.base = f"http://[{host}]:{port}" if family == socket.AF_INET6 else f"http://{host}:{port}"
-        self.bomb = _BOMB
-
-    def paths(self) -> list[str]:
-        return [urlsplit(path).path for _, path, _ in self.seen]
-
-
-# 50 MB of zeros, gzip-compressed to about 50 KB: decoded, it would blow well past the size cap.
-_BOMB = gzip.compress(bytes(HUGE), compresslevel=9)
-
-
-def _start(host: str, family: int = socket.AF_INET) -> _FixtureServer:
-    server = _FixtureServer(host, family)
-    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-    return server
-
-
-@pytest.fixture(scope="module")
-def _server_instance() -> Iterator[_FixtureServer]:
-    server = _start("127.0.0.1")
-    yield server
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture
-def server(_server_instance: _FixtureServer) -> _FixtureServer:
-    _server_instance.seen.clear()
-    return _server_instance
-
+from tests.web_server import ETAG, LAST_MODIFIED, WEB, FixtureServer, start
 
 # -- the network guard -----------------------------------------------------------------------------------
 
@@ -305,7 +122,7 @@ def _problem(result: object, kind: str) -> FetchProblem:
 # -- pages -----------------------------------------------------------------------------------------------
 
 
-def test_page_becomes_article_with_metadata(server: _FixtureServer, fetcher: Fetcher) -> None:
+def test_page_becomes_article_with_metadata(server: FixtureServer, fetcher: Fetcher) -> None:
     url = f"{server.base}/news/checkpoint-attack.html"
     article = fetch_article(url, fetcher)
     assert isinstance(article, Article), article
@@ -319,7 +136,7 @@ def test_page_becomes_article_with_metadata(server: _FixtureServer, fetcher: Fet
     assert "Privacy" not in article.text  # navigation and footer are not the article
 
 
-def test_page_without_site_name_takes_the_host(server: _FixtureServer, fetcher: Fetcher) -> None:
+def test_page_without_site_name_takes_the_host(server: FixtureServer, fetcher: Fetcher) -> None:
     article = fetch_article(f"{server.base}/news/relief-convoy.html", fetcher)
     assert isinstance(article, Article), article
     assert article.source == "127.0.0.1"
@@ -328,7 +145,7 @@ def test_page_without_site_name_takes_the_host(server: _FixtureServer, fetcher: 
 
 
 @pytest.mark.parametrize("path", ["/news/windows-1252.html", "/news/header-charset.html"])
-def test_charset_from_meta_or_header(server: _FixtureServer, fetcher: Fetcher, path: str) -> None:
+def test_charset_from_meta_or_header(server: FixtureServer, fetcher: Fetcher, path: str) -> None:
     article = fetch_article(server.base + path, fetcher)
     assert isinstance(article, Article), article
     assert article.title == "Café owners reopen on the old market street"
@@ -337,7 +154,7 @@ def test_charset_from_meta_or_header(server: _FixtureServer, fetcher: Fetcher, p
 
 
 @pytest.mark.parametrize("path", ["/gzip", "/deflate", "/raw-deflate"])
-def test_compressed_page(server: _FixtureServer, fetcher: Fetcher, path: str) -> None:
+def test_compressed_page(server: FixtureServer, fetcher: Fetcher, path: str) -> None:
     result = fetcher.fetch(server.base + path)
     assert isinstance(result, FetchResult), result
     assert result.content == (WEB / "news" / "checkpoint-attack.html").read_bytes()
@@ -346,13 +163,13 @@ def test_compressed_page(server: _FixtureServer, fetcher: Fetcher, path: str) ->
     assert "gzip" in server.seen[0][2]["accept-encoding"]
 
 
-def test_page_without_content_type_is_sniffed(server: _FixtureServer, fetcher: Fetcher) -> None:
+def test_page_without_content_type_is_sniffed(server: FixtureServer, fetcher: Fetcher) -> None:
     result = fetcher.fetch(f"{server.base}/no-content-type")
     assert isinstance(result, FetchResult), result
     assert result.kind == "html" and result.content_type == ""
 
 
-def test_user_agent_sent_and_no_cookie_kept(server: _FixtureServer) -> None:
+def test_user_agent_sent_and_no_cookie_kept(server: FixtureServer) -> None:
     with _fetcher(user_agent="sitrep-test/1.0 (+https://example.invalid/contact)") as client:
         assert isinstance(client.fetch(f"{server.base}/set-cookie"), FetchResult)
         assert isinstance(client.fetch(f"{server.base}/news/relief-convoy.html"), FetchResult)
@@ -364,7 +181,7 @@ def test_user_agent_sent_and_no_cookie_kept(server: _FixtureServer) -> None:
     assert DEFAULT_USER_AGENT.startswith("sitrep/")
 
 
-def test_redirects_followed_up_to_the_cap(server: _FixtureServer, fetcher: Fetcher) -> None:
+def test_redirects_followed_up_to_the_cap(server: FixtureServer, fetcher: Fetcher) -> None:
     result = fetcher.fetch(f"{server.base}/redirect/chain/4")  # chain/N: N + 1 redirects
     assert isinstance(result, FetchResult), result
     assert result.final_url == f"{server.base}/news/checkpoint-attack.html"
@@ -373,7 +190,7 @@ def test_redirects_followed_up_to_the_cap(server: _FixtureServer, fetcher: Fetch
     assert isinstance(article, Article) and article.id == f"{server.base}/news/checkpoint-attack.html"
 
 
-def test_too_many_redirects(server: _FixtureServer, fetcher: Fetcher) -> None:
+def test_too_many_redirects(server: FixtureServer, fetcher: Fetcher) -> None:
     problem = _problem(fetcher.fetch(f"{server.base}/redirect/chain/5"), "too_many_redirects")
     assert problem.what == "too many redirects (more than 5)"
     server.seen.clear()
@@ -382,14 +199,14 @@ def test_too_many_redirects(server: _FixtureServer, fetcher: Fetcher) -> None:
     assert len(server.seen) == 6  # the first request and five redirects, then it stops
 
 
-def test_http_errors(server: _FixtureServer, fetcher: Fetcher) -> None:
+def test_http_errors(server: FixtureServer, fetcher: Fetcher) -> None:
     problem = _problem(fetcher.fetch(f"{server.base}/news/withdrawn-story.html"), "http_status")
     assert problem.what == "HTTP 404 Not Found" and problem.status == 404
     problem = _problem(fetcher.fetch(f"{server.base}/busy"), "http_status")
     assert problem.what == "HTTP 503 Service Unavailable" and problem.retry_after == 120
 
 
-def test_size_caps(server: _FixtureServer) -> None:
+def test_size_caps(server: FixtureServer) -> None:
     with _fetcher() as client:
         started = time.monotonic()
         problem = _problem(client.fetch(f"{server.base}/huge"), "too_large")
@@ -412,11 +229,11 @@ def test_size_caps(server: _FixtureServer) -> None:
         ("/plain.txt", "not HTML or a feed (text/plain)"),
     ],
 )
-def test_not_html(server: _FixtureServer, fetcher: Fetcher, path: str, reason: str) -> None:
+def test_not_html(server: FixtureServer, fetcher: Fetcher, path: str, reason: str) -> None:
     assert _problem(fetcher.fetch(server.base + path), "unsupported_type").what == reason
 
 
-def test_slow_response_times_out(server: _FixtureServer) -> None:
+def test_slow_response_times_out(server: FixtureServer) -> None:
     with _fetcher(read_timeout=0.3) as client:
         started = time.monotonic()
         problem = _problem(client.fetch(f"{server.base}/slow"), "timeout")
@@ -424,7 +241,7 @@ def test_slow_response_times_out(server: _FixtureServer) -> None:
         assert time.monotonic() - started < 2
 
 
-def test_total_time_is_capped(server: _FixtureServer) -> None:
+def test_total_time_is_capped(server: FixtureServer) -> None:
     with _fetcher(read_timeout=1.0, total_timeout=0.5) as client:
         started = time.monotonic()
         problem = _problem(client.fetch(f"{server.base}/drip"), "timeout")
@@ -432,7 +249,7 @@ def test_total_time_is_capped(server: _FixtureServer) -> None:
         assert time.monotonic() - started < 2
 
 
-def test_conditional_requests(server: _FixtureServer, fetcher: Fetcher) -> None:
+def test_conditional_requests(server: FixtureServer, fetcher: Fetcher) -> None:
     first = fetcher.fetch(f"{server.base}/conditional")
     assert isinstance(first, FetchResult) and not first.not_modified and first.status == 200
     assert (first.etag, first.last_modified) == (ETAG, LAST_MODIFIED)
@@ -447,7 +264,7 @@ def test_conditional_requests(server: _FixtureServer, fetcher: Fetcher) -> None:
     assert server.seen[2][2]["if-modified-since"] == LAST_MODIFIED
 
 
-def test_per_host_interval(server: _FixtureServer) -> None:
+def test_per_host_interval(server: FixtureServer) -> None:
     with _fetcher(min_interval=0.4) as client:
         started = time.monotonic()
         for _ in range(3):
@@ -476,7 +293,7 @@ def test_per_host_interval(server: _FixtureServer) -> None:
     ],
 )
 def test_private_addresses_refused_before_connecting(
-    server: _FixtureServer, guard: _Guard, template: str, address: str | None
+    server: FixtureServer, guard: _Guard, template: str, address: str | None
 ) -> None:
     with _fetcher(allow_private=False) as client:
         problem = _problem(client.fetch(template.format(port=server.port)), "refused_address")
@@ -488,7 +305,7 @@ def test_private_addresses_refused_before_connecting(
 
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "[::ffff:127.0.0.1]"])
-def test_allow_private_reaches_loopback(server: _FixtureServer, host: str) -> None:
+def test_allow_private_reaches_loopback(server: FixtureServer, host: str) -> None:
     with _fetcher(allow_private=True) as client:
         result = client.fetch(f"http://{host}:{server.port}/news/relief-convoy.html")
     assert isinstance(result, FetchResult), result
@@ -498,7 +315,7 @@ def test_allow_private_reaches_loopback(server: _FixtureServer, host: str) -> No
 
 def test_allow_private_reaches_ipv6_loopback() -> None:
     try:
-        server6 = _start("::1", socket.AF_INET6)
+        server6 = start("::1", socket.AF_INET6)
     except OSError:
         pytest.skip("no IPv6 loopback here")
     try:
@@ -520,7 +337,7 @@ def test_allow_private_reaches_ipv6_loopback() -> None:
     ],
 )
 def test_redirect_to_private_address_refused(
-    server: _FixtureServer, guard: _Guard, target: str, address: str
+    server: FixtureServer, guard: _Guard, target: str, address: str
 ) -> None:
     # The test server's own address stands in for a public host; everything else stays refused.
     with _fetcher(allow_private=False, allowed_networks=["127.0.0.1/32"]) as client:
@@ -544,7 +361,7 @@ def test_host_names_resolving_to_private_addresses_refused(guard: _Guard) -> Non
     assert guard.connects == []
 
 
-def test_connection_pinned_to_checked_address(server: _FixtureServer, guard: _Guard) -> None:
+def test_connection_pinned_to_checked_address(server: FixtureServer, guard: _Guard) -> None:
     guard.names["pinned.example"] = ["127.0.0.1"]
     with _fetcher(allow_private=False, allowed_networks=["127.0.0.0/8"]) as client:
         article = fetch_article(f"http://pinned.example:{server.port}/news/checkpoint-attack.html", client)
@@ -595,7 +412,7 @@ def test_address_problem(address: str, reason: str | None) -> None:
         ("", "", "empty"),
     ],
 )
-def test_invalid_urls(server: _FixtureServer, fetcher: Fetcher, url: str, where: str, what: str) -> None:
+def test_invalid_urls(server: FixtureServer, fetcher: Fetcher, url: str, where: str, what: str) -> None:
     problem = _problem(fetcher.fetch(url), "invalid_url")
     assert problem.where == where
     assert what in problem.what and problem.what.startswith("invalid URL: ")
@@ -603,7 +420,7 @@ def test_invalid_urls(server: _FixtureServer, fetcher: Fetcher, url: str, where:
     assert server.seen == []
 
 
-def test_redirect_with_credentials_refused(server: _FixtureServer, fetcher: Fetcher) -> None:
+def test_redirect_with_credentials_refused(server: FixtureServer, fetcher: Fetcher) -> None:
     target = f"http://admin:pw@127.0.0.1:{server.port}/news/relief-convoy.html"
     problem = _problem(fetcher.fetch(f"{server.base}/redirect/to?url={target}"), "invalid_url")
     assert problem.what == "redirect to an invalid URL: user names and passwords in URLs are not accepted"
@@ -621,7 +438,7 @@ def test_unreachable_port_is_a_problem(fetcher: Fetcher) -> None:
 # -- feeds -----------------------------------------------------------------------------------------------
 
 
-def test_rss_links_only(server: _FixtureServer, fetcher: Fetcher) -> None:
+def test_rss_links_only(server: FixtureServer, fetcher: Fetcher) -> None:
     feed = read_feed(f"{server.base}/feeds/links-only.rss", fetcher)
     assert isinstance(feed, FeedResult), feed
     assert feed.title == "Frontier Ledger — Region"
@@ -645,7 +462,7 @@ def test_rss_links_only(server: _FixtureServer, fetcher: Fetcher) -> None:
     assert items[2].what == "HTTP 404 Not Found"
 
 
-def test_rss_poll_with_validators_is_not_modified(server: _FixtureServer, fetcher: Fetcher) -> None:
+def test_rss_poll_with_validators_is_not_modified(server: FixtureServer, fetcher: Fetcher) -> None:
     feed = read_feed(f"{server.base}/feeds/links-only.rss", fetcher, etag=ETAG)
     assert isinstance(feed, FeedResult) and feed.not_modified and feed.entries == ()
     feed = read_feed(f"{server.base}/feeds/links-only.rss", fetcher, modified=LAST_MODIFIED)
@@ -653,7 +470,7 @@ def test_rss_poll_with_validators_is_not_modified(server: _FixtureServer, fetche
     assert list(articles_from_feed(feed, fetcher)) == []
 
 
-def test_atom_full_text_needs_no_page_fetch(server: _FixtureServer, fetcher: Fetcher) -> None:
+def test_atom_full_text_needs_no_page_fetch(server: FixtureServer, fetcher: Fetcher) -> None:
     feed = read_feed(f"{server.base}/feeds/full-text.atom", fetcher)
     assert isinstance(feed, FeedResult), feed
     assert feed.title == "Meridian Wire: South Asia"
@@ -677,7 +494,7 @@ def test_atom_full_text_needs_no_page_fetch(server: _FixtureServer, fetcher: Fet
     assert detect_language(items[1].text) == "fr"
 
 
-def test_read_url_takes_pages_and_feeds(server: _FixtureServer, fetcher: Fetcher) -> None:
+def test_read_url_takes_pages_and_feeds(server: FixtureServer, fetcher: Fetcher) -> None:
     page = list(read_url(f"{server.base}/news/checkpoint-attack.html", fetcher))
     assert len(page) == 1 and isinstance(page[0], Article)
     from_feed = list(read_url(f"{server.base}/feeds/full-text.atom", fetcher))
@@ -688,7 +505,7 @@ def test_read_url_takes_pages_and_feeds(server: _FixtureServer, fetcher: Fetcher
     assert len(bad) == 1 and bad[0].what == "not HTML or a feed (application/pdf)"
 
 
-def test_feed_and_page_mixups_are_problems(server: _FixtureServer, fetcher: Fetcher) -> None:
+def test_feed_and_page_mixups_are_problems(server: FixtureServer, fetcher: Fetcher) -> None:
     problem = _problem(read_feed(f"{server.base}/news/relief-convoy.html", fetcher), "not_a_feed")
     assert problem.what == "not an RSS or Atom feed (an HTML page)"
     problem = _problem(fetch_article(f"{server.base}/feeds/links-only.rss", fetcher), "not_a_page")
@@ -698,7 +515,7 @@ def test_feed_and_page_mixups_are_problems(server: _FixtureServer, fetcher: Fetc
 # -- languages, sniffing, helpers ------------------------------------------------------------------------
 
 
-def test_detect_language(server: _FixtureServer, fetcher: Fetcher) -> None:
+def test_detect_language(server: FixtureServer, fetcher: Fetcher) -> None:
     english = fetch_article(f"{server.base}/news/checkpoint-attack.html", fetcher)
     french = fetch_article(f"{server.base}/news/rapport-fr.html", fetcher)
     assert isinstance(english, Article) and isinstance(french, Article)

@@ -136,7 +136,9 @@ def _read_sentences(
         sentence = Sentence(start, end, tokens, claims=claims_at.get(start, []))
         sentence.tactics = tactics.find(tokens, offset=start)
         sentence.actors = [
-            m for m in mentions if start <= m.start < end and not _speaks(tokens, m.start - start, m.end - start)
+            m
+            for m in mentions
+            if start <= m.start < end and not _speaks(tokens, m.start - start, m.end - start)
         ]
         if sentence.is_incident:
             sentence.places = [p for p in places if p.role == "event" and start <= p.start < end]

@@ -121,7 +121,9 @@ def extract(article: Article) -> ExtractResult:
     language = article.language or detect_language(article.text)
     meta = ArticleMeta(**article.model_dump(exclude={"text", "language"}), language=language)
     if language not in ("en", "und"):
-        return ExtractResult(article=meta, note=f"not read: written in '{language}', the extractor reads English")
+        return ExtractResult(
+            article=meta, note=f"not read: written in '{language}', the extractor reads English"
+        )
     units = read_units(article.text)
     places = find_places(article.text)
     claims = assign_places(extract_claims(article.text, units), places, units)
