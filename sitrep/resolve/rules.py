@@ -8,9 +8,10 @@ All the rules are here, stated once.
    district level or coarser — and
 2. their dates are compatible: equal when both are known to the day (ACLED time precision 1), otherwise
    within the wider one's window (a week: ±3 days; a month: same month). Two events dated to different days in
-   the same town are never merged;
+   the same town are never merged, nor is an undated one;
 3. their types are compatible: the same sub-event type, or the same event type, or one of them is a plain
-   armed clash / attack (a report that only says "attack" does not contradict one that says "IED"); and
+   armed clash / attack and both are violent (a report that only says "attack" does not contradict one that
+   says "IED"; it does contradict a protest or a looting); and
 4. their actors do not contradict: the same actor1, or either is unidentified or unknown.
    Events of the same named campaign at the same place and day are merged whatever their types.
 
@@ -31,6 +32,7 @@ from sitrep.model import ArticleMeta, DatasetEvent, Event, ExtractResult, Place,
 
 _UNKNOWN_ACTORS = ("Unidentified Armed Group",)
 _GENERIC_TYPES = {"Armed clash", "Attack"}
+_VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _WINDOW_DAYS = {1: 0, 2: 3, 3: 15}  # ACLED time precision → how far apart two dates may be
 
 
@@ -85,7 +87,7 @@ def _same_place(a: DatasetEvent, b: DatasetEvent) -> bool:
 
 def _dates_compatible(a: DatasetEvent, b: DatasetEvent) -> bool:
     if a.date is None or b.date is None:
-        return a.date is None and b.date is None
+        return False  # an undated report cannot be placed on any one day: never merged
     precision = max(a.date_precision.get("acled", 2), b.date_precision.get("acled", 2))
     if precision >= 3:
         return (a.date.year, a.date.month) == (b.date.year, b.date.month)
@@ -95,7 +97,9 @@ def _dates_compatible(a: DatasetEvent, b: DatasetEvent) -> bool:
 def _types_compatible(a: DatasetEvent, b: DatasetEvent) -> bool:
     if a.sub_event_type == b.sub_event_type or a.event_type == b.event_type:
         return True
-    return a.sub_event_type in _GENERIC_TYPES or b.sub_event_type in _GENERIC_TYPES
+    # A plain clash or attack report fits any violent event, not a protest, riot or strategic development.
+    violent = a.event_type in _VIOLENT_TYPES and b.event_type in _VIOLENT_TYPES
+    return violent and (a.sub_event_type in _GENERIC_TYPES or b.sub_event_type in _GENERIC_TYPES)
 
 
 def _known(actor: str | None) -> bool:
@@ -133,11 +137,27 @@ def merge(into: DatasetEvent, new: DatasetEvent) -> DatasetEvent:
             "tactics": sorted(set(into.tactics) | set(new.tactics)),
             "date": more_precise.date,
             "date_precision": more_precise.date_precision,
-            "actor1": into.actor1 if _known(into.actor1) else new.actor1 or into.actor1,
-            "actor2": into.actor2 or new.actor2,
+            **_actors_after_merge(into, new),
         }
     )
     return reconcile(merged)
+
+
+def _actors_after_merge(into: DatasetEvent, new: DatasetEvent) -> dict[str, object]:
+    """A known actor replaces an unidentified one, with its inter code; the interaction follows."""
+    fields: dict[str, object] = {}
+    if not _known(into.actor1) and _known(new.actor1):
+        fields.update(actor1=new.actor1, inter1=new.inter1)
+    if not into.actor2 and new.actor2:
+        fields.update(actor2=new.actor2, inter2=new.inter2)
+    if fields:
+        inter1 = fields.get("inter1", into.inter1)
+        inter2 = fields.get("inter2", into.inter2)
+        if inter1 is not None:
+            fields["interaction"] = (
+                inter1 * 10 if inter2 is None else min(inter1, inter2) * 10 + max(inter1, inter2)
+            )
+    return fields
 
 
 def _precision(event: DatasetEvent) -> int:
