@@ -26,7 +26,7 @@ def test_devset_files_are_well_formed() -> None:
         for claim in row["claims"]:
             for field, allowed in ALLOWED.items():
                 assert claim[field] in allowed, (row["id"], field, claim[field])
-    notes = (DEVSET / "acled_notes.jsonl").read_text()
+    notes = (DEVSET / "coder_notes_gold.jsonl").read_text()
     assert len(notes.splitlines()) >= 40
     assert '"text"' not in notes, "ACLED notes must not be copied into the repository"
 
@@ -39,7 +39,9 @@ def test_own_sentences_precision_and_recall() -> None:
 
 
 def test_acled_notes_precision_and_recall(shared_dev: Path) -> None:
-    items = acled_note_items(DEVSET / "acled_notes.jsonl", shared_dev / "acled_balochistan_2020_2022.csv")
+    items = acled_note_items(
+        DEVSET / "coder_notes_gold.jsonl", shared_dev / "acled_balochistan_2020_2022.csv"
+    )
     assert len(items) >= 40
     ratios = score_claims("acled", items).ratios()
     assert ratios["precision"] >= 0.92

@@ -22,7 +22,9 @@ def sitrep_eval(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_acled_fixture_json_metrics() -> None:
-    result = sitrep_eval("acled", str(FIXTURES / "acled_small.csv"), "--strip-coder-notes", "--json")
+    result = sitrep_eval(
+        "acled", str(FIXTURES / "conflict_events_small.csv"), "--strip-coder-notes", "--json"
+    )
     assert result.returncode == 0, result.stderr
     metrics = json.loads(result.stdout)
     assert metrics["records"] == 3
@@ -34,14 +36,14 @@ def test_acled_fixture_json_metrics() -> None:
 
 
 def test_coder_notes_matter() -> None:
-    stripped = evaluate_file("acled", FIXTURES / "acled_small.csv", strip_coder_notes=True)
-    raw = evaluate_file("acled", FIXTURES / "acled_small.csv")
+    stripped = evaluate_file("acled", FIXTURES / "conflict_events_small.csv", strip_coder_notes=True)
+    raw = evaluate_file("acled", FIXTURES / "conflict_events_small.csv")
     assert stripped.records == raw.records == 3
     assert stripped.fields["admin2"].accuracy == 1.0
 
 
 def test_gtd_fixture_skips_unknown_values() -> None:
-    metrics = evaluate_file("gtd", FIXTURES / "gtd_small.csv").metrics()
+    metrics = evaluate_file("gtd", FIXTURES / "terrorism_incidents_small.csv").metrics()
     assert metrics["nkill_exact_scored"] == 1  # -9 is unknown, not zero
     assert metrics["nkill_exact_accuracy"] == 1.0
     assert metrics["nhostkid_exact_accuracy"] == 1.0

@@ -154,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     acled_csv = args.shared / "acled_balochistan_2020_2022.csv"
     if acled_csv.exists():
         scores.append(
-            score_claims("ACLED notes", acled_note_items(args.devset / "acled_notes.jsonl", acled_csv))
+            score_claims("ACLED notes", acled_note_items(args.devset / "coder_notes_gold.jsonl", acled_csv))
         )
     else:
         print(f"(ACLED notes skipped: {acled_csv} not found)")
