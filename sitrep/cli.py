@@ -24,7 +24,7 @@ from rich.table import Table
 from sitrep.evaluate.records import EvalInputError, evaluate_file
 from sitrep.ingest.files import DEFAULT_MAX_BYTES, InputProblem
 from sitrep.ingest.sources import FetchOptions, parse_interval, read_sources
-from sitrep.model import Article, Claim, ExtractResult, Figure, json_schema
+from sitrep.model import Article, Claim, Event, ExtractResult, Figure, Place, json_schema
 from sitrep.parallel import extract_many
 
 app = typer.Typer(
@@ -41,6 +41,11 @@ class OutputFormat(StrEnum):
     table = "table"
     jsonl = "jsonl"
     json = "json"
+
+
+def _error(problem: object) -> None:
+    """One line on standard error for a user's mistake or an unusable input: never a traceback."""
+    Console(stderr=True, highlight=False, soft_wrap=True).print(f"sitrep: error: {problem}", markup=False)
 
 
 def _parse_date(value: str | None) -> date | None:
@@ -131,7 +136,7 @@ def extract_command(
         for item in sources:
             if isinstance(item, InputProblem):
                 problems += 1
-                errors.print(f"sitrep: error: {item}", markup=False)
+                _error(item)
             else:
                 yield item
 
@@ -173,7 +178,7 @@ def eval_command(
     try:
         report = evaluate_file(fmt, path, strip_coder_notes=strip_coder_notes, examples=examples)
     except EvalInputError as error:
-        Console(stderr=True, soft_wrap=True).print(f"sitrep: error: {error}", markup=False, highlight=False)
+        _error(error)
         raise typer.Exit(EXIT_INPUT_PROBLEM) from None
     if as_json:
         sys.stdout.write(json.dumps(report.metrics()) + "\n")
@@ -280,7 +285,7 @@ def ingest_command(
             progress.close()
             engine.dispose()
     except StoreError as error:
-        errors.print(f"sitrep: error: {error}", markup=False)
+        _error(error)
         failed_database = True
     print(summary.line())
     if failed_database or summary.failed:
@@ -339,7 +344,7 @@ def watch_command(
         finally:
             engine.dispose()
     except StoreError as error:
-        errors.print(f"sitrep: error: {error}", markup=False)
+        _error(error)
         failed_database = True
     print(report.line())
     if failed_database or (report.failed and not report.interrupted):
@@ -363,7 +368,7 @@ def db_upgrade_command(db: DbOption = None) -> None:
         finally:
             engine.dispose()
     except StoreError as error:
-        Console(stderr=True, highlight=False, soft_wrap=True).print(f"sitrep: error: {error}", markup=False)
+        _error(error)
         raise typer.Exit(EXIT_INPUT_PROBLEM) from None
     if before == after:
         print(f"{shown(url)}: schema already at revision {after}")
@@ -384,7 +389,7 @@ def db_current_command(db: DbOption = None) -> None:
         finally:
             engine.dispose()
     except StoreError as error:
-        Console(stderr=True, highlight=False, soft_wrap=True).print(f"sitrep: error: {error}", markup=False)
+        _error(error)
         raise typer.Exit(EXIT_INPUT_PROBLEM) from None
     state = "up to date" if revision == head else f"sitrep's newest is {head}: run `sitrep db upgrade`"
     print(f"{shown(url)}: revision {revision or 'none (empty database)'} ({state})")
@@ -410,7 +415,7 @@ def serve_command(
     try:
         serve(database_url(db), host, port, new_token=new_token)
     except (StoreError, TokenError) as error:
-        Console(stderr=True, highlight=False, soft_wrap=True).print(f"sitrep: error: {error}", markup=False)
+        _error(error)
         raise typer.Exit(EXIT_INPUT_PROBLEM) from None
 
 
@@ -451,7 +456,7 @@ def _read_dataset(db: str | None, filters: dict, min_fatalities: int | None):
         finally:
             engine.dispose()
     except StoreError as error:
-        Console(stderr=True, highlight=False, soft_wrap=True).print(f"sitrep: error: {error}", markup=False)
+        _error(error)
         raise typer.Exit(EXIT_INPUT_PROBLEM) from None
     return dataset, articles
 
@@ -479,29 +484,12 @@ def events_command(
     out = Console(highlight=False)
     if not out.is_terminal:
         out = Console(highlight=False, width=180)
-    table = Table(title=f"{len(dataset.events)} events (killed as low/best/high)", title_justify="left")
-    for column in (
-        "id",
-        "date",
-        "sub-event type",
-        "place",
-        "actor1",
-        "actor2",
-        "killed",
-        "articles",
-        "notes",
-    ):
-        table.add_column(column, overflow="fold")
+    table = _event_table(
+        f"{len(dataset.events)} events (killed as low/best/high)", ("killed", "articles", "notes")
+    )
     for event in dataset.events:
-        place = event.place
-        where = f"{place.name} ({place.admin2 or place.admin1 or place.country_code})" if place else ""
         table.add_row(
-            event.id,
-            event.date.isoformat() if event.date else "",
-            event.sub_event_type,
-            where,
-            event.actor1 or "",
-            event.actor2 or "",
+            *_event_cells(event, event.place),
             _bounds(event.fatalities),
             str(len(event.article_ids)),
             event.notes.split(". Fatalities:")[0],
@@ -594,41 +582,37 @@ def _bounds(figure: Figure) -> str:
     return "" if all(v is None for v in values) else "/".join("–" if v is None else str(v) for v in values)
 
 
+_EVENT_COLUMNS = ("id", "date", "sub-event type", "place", "actor1", "actor2")
+
+
+def _event_table(title: str, more_columns: tuple[str, ...]) -> Table:
+    table = Table(title=title, title_justify="left")
+    for column in _EVENT_COLUMNS + more_columns:
+        table.add_column(column, overflow="fold")
+    return table
+
+
+def _event_cells(event: Event, place: Place | None) -> list[str]:
+    """The cells of ``_EVENT_COLUMNS`` for one event."""
+    where = f"{place.name} ({place.admin2 or place.admin1 or place.country_code})" if place else ""
+    date_text = event.date.isoformat() if event.date else ""
+    return [event.id, date_text, event.sub_event_type, where, event.actor1 or "", event.actor2 or ""]
+
+
 def _print_events(console: Console, result: ExtractResult) -> None:
     places = {p.id: p for p in result.places}
-    campaigns = {c.id: c.name for c in result.campaigns}
-    table = Table(title="events (fatalities and injured as low/best/high)", title_justify="left")
-    for column in (
-        "id",
-        "date",
-        "sub-event type",
-        "place",
-        "actor1",
-        "actor2",
-        "killed",
-        "injured",
-        "claims",
-    ):
-        table.add_column(column, overflow="fold")
+    table = _event_table("events (fatalities and injured as low/best/high)", ("killed", "injured", "claims"))
     for event in result.events:
-        place = places.get(event.place_id or "")
-        where = f"{place.name} ({place.admin2 or place.admin1 or place.country_code})" if place else ""
         table.add_row(
-            event.id,
-            event.date.isoformat() if event.date else "",
-            event.sub_event_type,
-            where,
-            event.actor1 or "",
-            event.actor2 or "",
+            *_event_cells(event, places.get(event.place_id or "")),
             _bounds(event.fatalities),
             _bounds(event.injured),
             " ".join(event.claim_ids),
         )
     console.print(table)
-    for event_ids in {e.campaign_id for e in result.events if e.campaign_id}:
-        campaign = next(c for c in result.campaigns if c.id == event_ids)
+    for campaign in result.campaigns:
         console.print(
-            f"campaign {campaign.id}: {campaigns[campaign.id]} ({campaign.actor or 'actor unknown'}),"
+            f"campaign {campaign.id}: {campaign.name} ({campaign.actor or 'actor unknown'}),"
             f" {len(campaign.event_ids)} events; campaign-wide claims: {' '.join(campaign.claim_ids) or 'none'}"
         )
 

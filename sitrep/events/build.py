@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from sitrep.countries import country
 from sitrep.events.actors import (
     Actor,
     ActorDictionary,
@@ -319,11 +320,10 @@ def _unidentified(country: str | None, actors: ActorDictionary) -> str:
     return name if actors.get(name) else "Unidentified Armed Group (Pakistan)"
 
 
-_COUNTRY_NAMES = {"PK": "Pakistan", "AF": "Afghanistan", "IR": "Iran", "IN": "India"}
-
-
 def _country_name(code: str | None) -> str:
-    return _COUNTRY_NAMES.get(code or "PK", code or "Pakistan")
+    """The name ACLED gives a country in actor names ("Civilians (Pakistan)"); Pakistan when unknown."""
+    found = country(code or "PK")
+    return found.acled_name if found else (code or "Pakistan")
 
 
 def _inter(name: str | None, actors: ActorDictionary) -> int | None:

@@ -10,50 +10,16 @@ import os
 import secrets
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from sitrep.model import ArticleMeta, Dataset, DatasetEvent
-from sitrep.nlp.lexicon import read_table
 
 Output = BinaryIO | TextIO | Path | str
 
 # Event numbers made from a hash have this many digits: with 100,000 events the chance that two share a number
 # is about 1 in 200,000, and ``event_numbers`` refuses to write a dataset where two do.
 _HASH_DIGITS = 12
-
-
-@dataclass(frozen=True, slots=True)
-class Country:
-    iso2: str
-    iso3: str
-    iso_numeric: int
-    acled_name: str
-    acled_region: str
-    ucdp_name: str
-    ucdp_region: str
-
-
-@cache
-def _countries() -> dict[str, Country]:
-    return {
-        row["iso2"]: Country(
-            row["iso2"],
-            row["iso3"],
-            int(row["iso_numeric"]),
-            row["acled_name"],
-            row["acled_region"],
-            row["ucdp_name"],
-            row["ucdp_region"],
-        )
-        for row in read_table("countries.tsv")
-    }
-
-
-def country(iso2: str | None) -> Country | None:
-    """The row of ``countries.tsv`` for an ISO alpha-2 code; None for a country the table lacks."""
-    return _countries().get(iso2.upper()) if iso2 else None
 
 
 def event_number(event_id: str) -> int:

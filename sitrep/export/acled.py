@@ -37,8 +37,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TextIO
 
+from sitrep.countries import country
 from sitrep.events.figures import acled_fatalities
-from sitrep.export._common import coordinate, country, event_numbers, event_sources, join
+from sitrep.export._common import coordinate, event_numbers, event_sources, join
 from sitrep.model import ArticleMeta, Dataset, DatasetEvent
 from sitrep.nlp.lexicon import read_table
 

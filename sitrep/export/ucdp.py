@@ -48,8 +48,9 @@ from collections.abc import Mapping
 from functools import cache
 from typing import TextIO
 
+from sitrep.countries import Country, country
 from sitrep.events.actors import load_actors
-from sitrep.export._common import Country, coordinate, country, event_numbers, event_sources, join
+from sitrep.export._common import coordinate, event_numbers, event_sources, join
 from sitrep.model import ArticleMeta, Dataset, DatasetEvent
 from sitrep.nlp.lexicon import read_table
 
