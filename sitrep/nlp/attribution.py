@@ -157,7 +157,7 @@ class AttributionReader:
     ) -> list[Attribution]:
         """Attributions for the sentence's mentions, in the same order; updates ``memory``."""
         reports, hedges = self._reports(tokens, memory)
-        clause_of = _clauses(tokens)
+        clause_of = _clauses(tokens) if mentions else []
         attributions = []
         for mention in mentions:
             clause = clause_of[mention.token_start]

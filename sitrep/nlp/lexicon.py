@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from operator import itemgetter
 from typing import Generic, NamedTuple, TypeVar
 
 Payload = TypeVar("Payload")
@@ -38,23 +39,72 @@ class Token(NamedTuple):
         return self.text[0].isalpha()
 
 
-def tokenize(text: str) -> list[Token]:
+class Tokens(list[Token]):
+    """The tokens of a text, with the index of each lower-case form's first occurrence, built on first use.
+
+    Phrase tables ask "where does any of my first words occur?" about one sentence many times (outcomes,
+    victims, claimants, reporting verbs, tactics…): the index answers with one set intersection instead of a
+    walk over every token per table. A slice of it is a plain list, which the tables walk as before.
+    """
+
+    __slots__ = ("_first", "_last", "_norms")
+
+    def norms(self) -> dict[str, int]:
+        """The lower-case forms present (a dict's keys serve as a set: no second structure to build)."""
+        return self.first_index()[0]
+
+    def first_index(self) -> tuple[dict[str, int], dict[str, int], list[str]]:
+        """(lower-case form → index of its first token, … of its last token, every token's lower-case form)."""
+        try:
+            return self._first, self._last, self._norms
+        except AttributeError:
+            # Built by C loops (map, zip, dict): a Python loop per token would cost more than it saves.
+            self._norms = norms = list(map(_NORM, self))
+            self._last = dict(zip(norms, range(len(norms)), strict=True))
+            self._first = dict(zip(reversed(norms), range(len(norms) - 1, -1, -1), strict=True))
+            return self._first, self._last, norms
+
+
+_NORM = itemgetter(1)
+
+
+def tokenize(text: str) -> Tokens:
     lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters lower-case to two ("İ"): keep their first, keep offsets
+        lowered = "".join(character.lower()[0] for character in text)
     new, cls = tuple.__new__, Token  # builds the tuple in C, skipping the named tuple's Python-level __new__
-    tokens = []
+    tokens = Tokens()
     append = tokens.append
     for match in _TOKEN_RE.finditer(text):
         start, end = match.span()
         norm = lowered[start:end]
-        # "group's" / "militants'" read as "group" / "militants", remembering the possessive.
-        last = norm[-1]
-        if last in "'’" and len(norm) > 2:
-            append(new(cls, (text[start:end], norm[:-1], start, end, True)))
-        elif last == "s" and len(norm) > 2 and norm[-2] in "'’":
+        # "group's" reads as "group", remembering the possessive. (A word never ends in an apostrophe: in
+        # "militants'" the apostrophe is a token of its own.)
+        if norm[-1] == "s" and len(norm) > 2 and norm[-2] in "'’":
             append(new(cls, (text[start:end], norm[:-2], start, end, True)))
         else:
             append(new(cls, (text[start:end], norm, start, end, False)))
     return tokens
+
+
+def positions(tokens: list[Token], norms: frozenset[str] | set[str]) -> list[int]:
+    """The indexes of the tokens whose lower-case form is in ``norms``, in order."""
+    if not isinstance(tokens, Tokens):
+        return [index for index, token in enumerate(tokens) if token.norm in norms]
+    first, last, all_norms = tokens.first_index()
+    present = norms.intersection(first)
+    if not present:
+        return []
+    found = []
+    for norm in present:
+        index, final = first[norm], last[norm]
+        found.append(index)
+        while index < final:  # later occurrences, found by list.index in C
+            index = all_norms.index(norm, index + 1, final + 1)
+            found.append(index)
+    if len(found) > 1:
+        found.sort()
+    return found
 
 
 def read_table(name: str) -> list[dict[str, str]]:
@@ -104,18 +154,17 @@ class PhraseTable(Generic[Payload]):
 
     def find_all(self, tokens: list[Token], start: int = 0, stop: int | None = None) -> Iterator[PhraseMatch]:
         """Non-overlapping matches from left to right, the longest at each position."""
-        index, stop = start, len(tokens) if stop is None else stop
-        first_words = self.first_words
-        while index < stop:
-            if tokens[index].norm not in first_words:  # the common case, without a call
-                index += 1
+        stop = len(tokens) if stop is None else stop
+        reached = start
+        for index in positions(tokens, self.first_words):
+            if index < reached:
                 continue
+            if index >= stop:
+                break
             match = self.match_at(tokens, index)
             if match and match.end <= stop:
                 yield match
-                index = match.end
-            else:
-                index += 1
+                reached = match.end
 
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
@@ -131,6 +180,11 @@ def first_words(*table_names: str) -> frozenset[str]:
             if first:
                 words.add(first[0].norm)
     return frozenset(words)
+
+
+def word_set(text: str) -> set[str]:
+    """The lower-case words of ``text`` (letters only: "group's" gives "group" and "s")."""
+    return set(_WORD_RE.findall(text.lower()))
 
 
 def has_any_word(text: str, words: frozenset[str]) -> bool:

@@ -13,7 +13,7 @@ from functools import cache
 
 from text_to_num import text2num
 
-from sitrep.nlp.lexicon import Token, read_table, tokenize
+from sitrep.nlp.lexicon import Token, positions, read_table, tokenize
 
 _UNITS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -113,6 +113,10 @@ def _specificity(row: GrammarRow) -> tuple[int, int]:
     return (-len(words), -literals)
 
 
+# Where a number token starts: a digit not inside a number ("1,000" and "2.5" are one token each).
+_NUMBER_START_RE = re.compile(r"(?<!\d)(?<!\d[.,])\d")
+
+
 class CountGrammar:
     """The compiled count grammar. ``find`` returns every figure in a text, left to right."""
 
@@ -146,11 +150,15 @@ class CountGrammar:
         self._start_words = frozenset(starts)
 
     def _matches(self, text: str, tokens: list[Token] | None) -> Iterator[re.Match[str]]:
+        tokens = tokenize(text) if tokens is None else tokens
+        starts = [tokens[i].start for i in positions(tokens, self._start_words)]
+        starts += [match.start() for match in _NUMBER_START_RE.finditer(text)]
+        starts.sort()
         position = 0
-        for token in tokenize(text) if tokens is None else tokens:
-            if token.start < position or not (token.norm in self._start_words or token.norm[0].isdigit()):
+        for start in starts:
+            if start < position:
                 continue
-            match = self.regex.match(text, token.start)
+            match = self.regex.match(text, start)
             if match:
                 position = match.end()
                 yield match
@@ -159,7 +167,7 @@ class CountGrammar:
         """Every figure in ``text``, left to right; ``tokens`` are its tokens when the caller has them."""
         spans = []
         for match in self._matches(text, tokens):
-            name = next(n for n in self._figure_rows if match.group(n) is not None)
+            name = match.lastgroup  # the row's group closes last: its inner groups close inside it
             row = self._figure_rows[name]
             values = {
                 "N": parse_number(match.group(f"{name}n")) if f"{name}n" in self.regex.groupindex else None,

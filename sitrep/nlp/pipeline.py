@@ -14,7 +14,7 @@ from sitrep.ingest.language import detect_language
 from sitrep.model import Article, ArticleMeta, Claim, ExtractResult, Place
 from sitrep.nlp.attribution import ArticleMemory, Attribution, attribution_reader, confirm_across_claimants
 from sitrep.nlp.casualties import Mention, casualty_reader
-from sitrep.nlp.lexicon import Token, first_words, has_any_word, tokenize
+from sitrep.nlp.lexicon import Token, first_words, tokenize, word_set
 from sitrep.nlp.sentences import paragraphs, split_sentences
 
 
@@ -42,19 +42,22 @@ def read_units(text: str) -> list[Unit]:
     Sentence splitting is the costliest step, so only paragraphs with an outcome or tactic word are split. A
     paragraph with only reporting or verification phrases is read whole: it can name a claimant that a later
     sentence refers back to, or say that earlier figures could not be verified. Other paragraphs are skipped.
+    A split paragraph's sentences are tokenised before they are tested: the tokens answer the test and are
+    kept for the stages (nearly every sentence of a split paragraph is kept).
     """
     outcome_words, split_words, context_words, any_words = _unit_words()
     units = []
     for start, end in paragraphs(text):
-        paragraph = text[start:end]
-        if has_any_word(paragraph, split_words):
+        words = word_set(text[start:end])
+        if not split_words.isdisjoint(words):
             for sentence_start, sentence_end in split_sentences(text, start, end):
-                sentence = text[sentence_start:sentence_end]
-                figure = has_any_word(sentence, outcome_words)
-                if figure or has_any_word(sentence, any_words):
-                    units.append(Unit(sentence_start, sentence_end, tokenize(sentence), figure))
-        elif has_any_word(paragraph, context_words):
-            units.append(Unit(start, end, tokenize(paragraph), False))
+                tokens = tokenize(text[sentence_start:sentence_end])
+                norms = tokens.norms()
+                figure = not outcome_words.isdisjoint(norms)
+                if figure or not any_words.isdisjoint(norms):
+                    units.append(Unit(sentence_start, sentence_end, tokens, figure))
+        elif not context_words.isdisjoint(words):
+            units.append(Unit(start, end, tokenize(text[start:end]), False))
     return units
 
 
