@@ -9,11 +9,12 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from operator import itemgetter
 from typing import Generic, NamedTuple, TypeVar
+
+import ahocorasick
 
 Payload = TypeVar("Payload")
 
@@ -37,6 +38,10 @@ class Token(NamedTuple):
     @property
     def is_word(self) -> bool:
         return self.text[0].isalpha()
+
+
+# Builds a named tuple in C, skipping its Python-level __new__ (a measurable cost at thousands an article).
+_new_tuple = tuple.__new__
 
 
 class Tokens(list[Token]):
@@ -72,7 +77,7 @@ def tokenize(text: str) -> Tokens:
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters lower-case to two ("İ"): keep their first, keep offsets
         lowered = "".join(character.lower()[0] for character in text)
-    new, cls = tuple.__new__, Token  # builds the tuple in C, skipping the named tuple's Python-level __new__
+    new, cls = _new_tuple, Token
     tokens = Tokens()
     append = tokens.append
     for match in _TOKEN_RE.finditer(text):
@@ -115,8 +120,9 @@ def read_table(name: str) -> list[dict[str, str]]:
     return [{key: (value or "").strip() for key, value in row.items()} for row in reader]
 
 
-@dataclass(frozen=True, slots=True)
-class PhraseMatch(Generic[Payload]):
+class PhraseMatch(NamedTuple, Generic[Payload]):
+    """A phrase found in a token list. A named tuple: an article makes hundreds, and tuples are cheap to build."""
+
     start: int  # token index of the first token
     end: int  # token index after the last token
     payload: Payload
@@ -142,14 +148,14 @@ class PhraseTable(Generic[Payload]):
         for words, payload in entries:
             length = len(words)
             if length == 1:
-                return PhraseMatch(index, index + 1, payload)
+                return _new_tuple(PhraseMatch, (index, index + 1, payload))
             stop = index + length
             if stop <= len(tokens):
                 for k in range(1, length):
                     if tokens[index + k].norm != words[k]:
                         break
                 else:
-                    return PhraseMatch(index, stop, payload)
+                    return _new_tuple(PhraseMatch, (index, stop, payload))
         return None
 
     def find_all(self, tokens: list[Token], start: int = 0, stop: int | None = None) -> Iterator[PhraseMatch]:
@@ -182,9 +188,43 @@ def first_words(*table_names: str) -> frozenset[str]:
     return frozenset(words)
 
 
-def word_set(text: str) -> set[str]:
-    """The lower-case words of ``text`` (letters only: "group's" gives "group" and "s")."""
-    return set(_WORD_RE.findall(text.lower()))
+class WordSpotter:
+    """Tells which of several word lists a text uses, stopping at the first word of the first list.
+
+    One Aho-Corasick pass over the lower-cased text, whole words only (a word is a run of letters, as in
+    ``has_any_word``), instead of splitting the whole text into words: most texts asked about hold a word of
+    the first list early on.
+    """
+
+    _RANKS = 16  # the automaton stores one int a word: its length × 16 + the rank of its list
+
+    def __init__(self, *word_lists: frozenset[str]) -> None:
+        if len(word_lists) > self._RANKS:
+            raise ValueError(f"at most {self._RANKS} word lists")
+        self._automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        for rank in reversed(range(len(word_lists))):  # a word in several lists counts for the first
+            for word in word_lists[rank]:
+                self._automaton.add_word(word, len(word) * self._RANKS + rank)
+        self._automaton.make_automaton()
+
+    def first_list(self, text: str) -> int | None:
+        """The index of the first list that has a word in ``text``, or None."""
+        lowered = text.lower()
+        length = len(lowered)
+        best: int | None = None
+        for last, value in self._automaton.iter(lowered):
+            word_length, rank = divmod(value, self._RANKS)
+            if best is not None and rank >= best:
+                continue
+            start = last + 1 - word_length
+            if (start and lowered[start - 1].isalpha()) or (
+                last + 1 < length and lowered[last + 1].isalpha()
+            ):
+                continue
+            if rank == 0:
+                return 0
+            best = rank
+        return best
 
 
 def has_any_word(text: str, words: frozenset[str]) -> bool:

@@ -14,7 +14,7 @@ from sitrep.ingest.language import detect_language
 from sitrep.model import Article, ArticleMeta, Claim, ExtractResult, Place
 from sitrep.nlp.attribution import ArticleMemory, Attribution, attribution_reader, confirm_across_claimants
 from sitrep.nlp.casualties import Mention, casualty_reader
-from sitrep.nlp.lexicon import Token, first_words, tokenize, word_set
+from sitrep.nlp.lexicon import Token, WordSpotter, first_words, tokenize
 from sitrep.nlp.sentences import paragraphs, split_sentences
 
 
@@ -36,6 +36,13 @@ def _unit_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], froze
     return outcome_words, split_words, context_words, split_words | context_words
 
 
+@cache
+def _paragraph_spotter() -> WordSpotter:
+    """Finds whether a paragraph must be split (list 0) or only holds context words (list 1)."""
+    _, split_words, context_words, _ = _unit_words()
+    return WordSpotter(split_words, context_words)
+
+
 def read_units(text: str) -> list[Unit]:
     """The spans of ``text`` the stages read, with their tokens.
 
@@ -46,17 +53,18 @@ def read_units(text: str) -> list[Unit]:
     kept for the stages (nearly every sentence of a split paragraph is kept).
     """
     outcome_words, split_words, context_words, any_words = _unit_words()
+    spotter = _paragraph_spotter()
     units = []
     for start, end in paragraphs(text):
-        words = word_set(text[start:end])
-        if not split_words.isdisjoint(words):
+        found = spotter.first_list(text[start:end])
+        if found == 0:
             for sentence_start, sentence_end in split_sentences(text, start, end):
                 tokens = tokenize(text[sentence_start:sentence_end])
                 norms = tokens.norms()
                 figure = not outcome_words.isdisjoint(norms)
                 if figure or not any_words.isdisjoint(norms):
                     units.append(Unit(sentence_start, sentence_end, tokens, figure))
-        elif not context_words.isdisjoint(words):
+        elif found == 1:
             units.append(Unit(start, end, tokenize(text[start:end]), False))
     return units
 
