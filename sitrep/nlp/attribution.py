@@ -19,6 +19,7 @@ from sitrep.nlp.lexicon import PhraseMatch, PhraseTable, Token, read_table
 _CLAUSE_BREAKS = frozenset({";", "while", "whereas", "but", "however", "meanwhile", "although", "though"})
 # Where the search for a claimant's words stops when walking away from the reporting verb.
 _CLAIMANT_STOPS = frozenset({".", ";", ":", "?", "!", "—", "–", "that", "which", "when"})
+_CLAIMANT_STOPS_AFTER = _CLAIMANT_STOPS | {","}
 # A claimant's words end at these ("tribal elders in three districts" → "tribal elders").
 _NAME_ENDS = frozenset(
     "in of from at on and or who which that to for with had has have was were is are been based".split()
@@ -123,7 +124,7 @@ class AttributionReader:
         while (
             stop < len(tokens)
             and stop - index < limit
-            and tokens[stop].norm not in _CLAIMANT_STOPS | {","}
+            and tokens[stop].norm not in _CLAIMANT_STOPS_AFTER
             and tokens[stop].is_word
         ):
             stop += 1

@@ -9,8 +9,10 @@ dropped by the context table ``sitrep/data/non_casualty.tsv``. Attribution is a 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter
 
 from sitrep.model import Count, Outcome, Victim
 from sitrep.nlp.lexicon import PhraseMatch, PhraseTable, Token, read_table, tokenize
@@ -42,6 +44,7 @@ _BARE_NOT_AFTER = frozenset(
 )
 _COORDINATORS = frozenset({"and", ",", "plus"})
 _YEAR_RE = re.compile(r"^(19|20)\d\d$")
+_START = attrgetter("start")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,8 +115,8 @@ class CasualtyReader:
     def _figures(self, sentence: str, tokens: list[Token]) -> list[_Figure]:
         figures = []
         for span in self.grammar.find(sentence, tokens):
-            first = next((i for i, t in enumerate(tokens) if t.start >= span.start), None)
-            if first is None:
+            first = bisect_left(tokens, span.start, key=_START)  # the first token at or after the figure
+            if first == len(tokens):
                 continue
             stop = first
             while stop < len(tokens) and tokens[stop].end <= span.end:

@@ -148,10 +148,17 @@ class CountGrammar:
         starts = {w.split()[0].lower() for w in self.modifiers} | set(_UNITS)
         starts |= {r.pattern.split()[0].lower() for r in figure_rows if not r.pattern.startswith("{")}
         self._start_words = frozenset(starts)
+        self._next_words = _next_words(list(self.modifiers) + [r.pattern for r in figure_rows])
 
     def _matches(self, text: str, tokens: list[Token] | None) -> Iterator[re.Match[str]]:
         tokens = tokenize(text) if tokens is None else tokens
-        starts = [tokens[i].start for i in positions(tokens, self._start_words)]
+        last = len(tokens) - 1
+        starts = []
+        for index in positions(tokens, self._start_words):
+            following = self._next_words.get(tokens[index].norm)
+            if following and (index == last or not tokens[index + 1].norm.startswith(following)):
+                continue  # "at" not followed by "least", "a" by "dozen"/"few"/…: no figure starts here
+            starts.append(tokens[index].start)
         starts += [match.start() for match in _NUMBER_START_RE.finditer(text)]
         starts.sort()
         position = 0
@@ -199,6 +206,25 @@ class CountGrammar:
                 )
             )
         return spans
+
+
+def _next_words(patterns: list[str]) -> dict[str, tuple[str, ...]]:
+    """For a first word that only ever begins a longer phrase ("at" least, "a" dozen, "in" excess of): the
+    words that can follow it. A word that is a phrase alone ("dozens", a one-word modifier such as "about")
+    or is followed by a number slot ("between {N}") is left out: the expression is always tried there."""
+    follow: dict[str, set[str] | None] = {}
+    for pattern in patterns:
+        words = pattern.lower().replace("-", " - ").split()
+        first = words[0]
+        if first.startswith("{"):
+            continue
+        if len(words) == 1 or words[1].startswith("{") or words[1] == "-":
+            follow[first] = None
+        elif first not in follow:
+            follow[first] = {words[1]}
+        elif (known := follow[first]) is not None:
+            known.add(words[1])
+    return {word: tuple(sorted(after)) for word, after in follow.items() if after}
 
 
 def load_rows() -> list[GrammarRow]:
