@@ -45,29 +45,28 @@ _new_tuple = tuple.__new__
 
 
 class Tokens(list[Token]):
-    """The tokens of a text, with the index of each lower-case form's first occurrence, built on first use.
+    """The tokens of a text, with the index of each lower-case form's last occurrence, built on first use.
 
     Phrase tables ask "where does any of my first words occur?" about one sentence many times (outcomes,
     victims, claimants, reporting verbs, tactics…): the index answers with one set intersection instead of a
     walk over every token per table. A slice of it is a plain list, which the tables walk as before.
     """
 
-    __slots__ = ("_first", "_last", "_norms")
+    __slots__ = ("_last", "_norms")
 
     def norms(self) -> dict[str, int]:
         """The lower-case forms present (a dict's keys serve as a set: no second structure to build)."""
-        return self.first_index()[0]
+        return self.last_index()[0]
 
-    def first_index(self) -> tuple[dict[str, int], dict[str, int], list[str]]:
-        """(lower-case form → index of its first token, … of its last token, every token's lower-case form)."""
+    def last_index(self) -> tuple[dict[str, int], list[str]]:
+        """(lower-case form → index of its last token, every token's lower-case form)."""
         try:
-            return self._first, self._last, self._norms
+            return self._last, self._norms
         except AttributeError:
             # Built by C loops (map, zip, dict): a Python loop per token would cost more than it saves.
             self._norms = norms = list(map(_NORM, self))
             self._last = dict(zip(norms, range(len(norms)), strict=True))
-            self._first = dict(zip(reversed(norms), range(len(norms) - 1, -1, -1), strict=True))
-            return self._first, self._last, norms
+            return self._last, norms
 
 
 _NORM = itemgetter(1)
@@ -96,15 +95,16 @@ def positions(tokens: list[Token], norms: frozenset[str] | set[str]) -> list[int
     """The indexes of the tokens whose lower-case form is in ``norms``, in order."""
     if not isinstance(tokens, Tokens):
         return [index for index, token in enumerate(tokens) if token.norm in norms]
-    first, last, all_norms = tokens.first_index()
-    present = norms.intersection(first)
+    last, all_norms = tokens.last_index()
+    present = norms.intersection(last)
     if not present:
         return []
     found = []
     for norm in present:
-        index, final = first[norm], last[norm]
+        final = last[norm]
+        index = all_norms.index(norm, 0, final + 1)  # list.index scans in C
         found.append(index)
-        while index < final:  # later occurrences, found by list.index in C
+        while index < final:
             index = all_norms.index(norm, index + 1, final + 1)
             found.append(index)
     if len(found) > 1:
