@@ -35,6 +35,7 @@ import logging
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from sitrep.geo.fuzzy import fuzzy_index
 from sitrep.geo.gazetteer import Gazetteer, NameEntry, NameMatch, PlaceRecord, Tokens, get_gazetteer, tokenize
@@ -153,7 +154,12 @@ _DATELINE_RES = (
         r"[ \t]*(?:—|–|--|-)[ \t]"
     ),
 )
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z])")
+# A sentence ends after . ! ? (closing quotes, space, then a capital or digit), at a blank line, or at a line
+# break before a capital. Every branch opens with one of four characters, spelt as one class so that the regex
+# engine skips straight to them instead of trying three branches at every position.
+_SENTENCE_END = re.compile(
+    r"[.!?\n](?:(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|(?<=\n)\s*\n|(?<=\n)(?=[A-Z]))"
+)
 # Between a place and its container: "X area of Y", "X in Y", "X, Y", "X Market in Y town".
 _GAP_STOPWORDS = frozenset(
     {
@@ -184,6 +190,7 @@ _GAP_STOPWORDS = frozenset(
 _CONTAINER_GAP = re.compile(
     r"^(?P<words>(?:\s*[A-Za-z]+){0,3}?)\s*(?:\bof|\bin|\bnear|,|\bwithin)\s+(?:the\s+)?$"
 )
+_CONTAINER_GAP_ENDINGS = ("of", "in", "near", ",", "the")  # "within" ends in "in"
 # An unknown capitalised name before a kind word and a container: "Lijje area in", "Jamak locality of".
 _UNKNOWN_BEFORE = re.compile(
     r"(?P<name>[A-Z][\w'’\-]+(?:[ \-][A-Z][\w'’\-]+){0,2})\s+(?P<kind>area|areas|village|locality|town|bazaar|bazar|"
@@ -290,7 +297,7 @@ def rank_event_places(text: str, places: list[Place]) -> list[Place]:
 def _find_places(text: str, sentences: list[tuple[int, int]] | None, country_hint: str | None) -> list[Place]:
     gazetteer = get_gazetteer()
     lexicon = get_lexicon()
-    tokens, matches = gazetteer.find_names(text)
+    tokens, matches = gazetteer.find_names(text, capitalised=True)
     if not tokens.words:
         return []
     doc = _Doc(text, tokens, _sentence_starts(text, sentences), {})
@@ -357,13 +364,17 @@ def _is_caps_sentence(doc: _Doc, sentence: int) -> bool:
 
 
 def _dateline_spans(text: str) -> list[tuple[int, int]]:
-    spans = []
-    for pattern in _DATELINE_RES:
-        for m in pattern.finditer(text[:2000]):
-            # A dateline opens the article or a paragraph: only the first lines qualify.
-            if m.start() == 0 or text.count("\n", 0, m.start()) <= 2:
-                spans.append(m.span("name"))
-    return spans
+    # A dateline opens the article or one of its first paragraphs: only the first three lines qualify. No
+    # dateline pattern crosses a line break, so the patterns need not run past the third one.
+    head = text[:2000]
+    line_end = -1
+    for _ in range(3):
+        line_end = head.find("\n", line_end + 1)
+        if line_end < 0:
+            break
+    if line_end >= 0:
+        head = head[:line_end]
+    return [m.span("name") for pattern in _DATELINE_RES for m in pattern.finditer(head)]
 
 
 def _is_capitalised(word: str) -> bool:
@@ -377,59 +388,67 @@ def _select_hits(
     lexicon: Lexicon,
     datelines: list[tuple[int, int]],
 ) -> list[_Hit]:
+    """The name matches that stand for places. ``matches`` holds capitalised matches only (lower case is never
+    a name, even in a Title Case headline), sorted by start, longest first."""
     text, words = doc.text, doc.tokens.words
+    sentence_starts = doc.sentence_starts
     hits: list[_Hit] = []
     publications: list[tuple[int, int]] = []
     covered_until = -1
-    for match in matches:  # sorted by start, longest first
-        opening = text[match.start]
-        if not (opening.isupper() or opening.isdigit()):
-            continue  # lower case is never a name, even in a Title Case headline; the cheapest test first
+    for match in matches:
+        start = match.start
         entry = gazetteer.entry(match.key)
         if entry.publication:
-            if _is_capitalised(text[match.start : match.end]):
-                publications.append((match.start, match.end))
+            publications.append((start, match.end))
             continue
-        if match.start < covered_until and not any(s <= match.start < e for s, e in publications):
+        in_publication = bool(publications) and any(s <= start < e for s, e in publications)
+        if start < covered_until and not in_publication:
             continue  # inside a longer name already taken
-        sentence = bisect.bisect_right(doc.sentence_starts, match.start) - 1
+        sentence = bisect.bisect_right(sentence_starts, start) - 1
         if not _looks_like_a_name(doc, match, sentence):
             continue
-        hit = _Hit(
-            match.start,
-            match.end,
-            match.first,
-            match.last,
-            text[match.start : match.end],
-            entry,
-            [],
-            sentence,
-        )
+        # Cues first, the _Hit only for names that survive the rejections below.
         before = (
             lexicon.categories_before(words, match.first) if _joined_to_previous(doc, match.first) else _NONE
         )
-        hit.locative, hit.motion, hit.near = "locative" in before, "motion" in before, "near" in before
-        hit.relation = "relation" in before
         after = words[match.last + 1] if _joined_to_next(doc, match.last) else ""
-        hit.kind_cue = lexicon.kind_after.get(after)
-        if after in ("area", "areas", "outskirts", "suburbs", "vicinity"):
-            hit.near = True
-        cued = hit.locative or hit.motion or (hit.kind_cue is not None)
-        sentence_initial = match.start == doc.sentence_starts[sentence] if sentence >= 0 else True
+        kind_cue = lexicon.kind_after.get(after)
+        locative, motion = "locative" in before, "motion" in before
+        cued = locative or motion or (kind_cue is not None)
+        sentence_initial = start == sentence_starts[sentence] if sentence >= 0 else True
         if entry.common and not cued:
             continue
         if entry.wordlike and not cued and (sentence_initial or _is_caps_sentence(doc, sentence)):
             continue
+        role, why = "event", ""
         if _embedded_in_longer_name(doc, match, lexicon, sentence_initial):
             # "Pakistan Army", "Balochistan Liberation Army": an organisation; "Imran Khan": a person.
-            if any(t == "d" for _r, t in entry.targets) or _has_kind(gazetteer, entry, ("country", "admin1")):
-                hit.role, hit.why = "mention", "organisation"
+            if any(t == "d" for _r, t in entry.targets) or _has_kind(
+                gazetteer, match.key, ("country", "admin1")
+            ):
+                role, why = "mention", "organisation"
             else:
                 continue
-        hit.candidates = [(gazetteer.record(row), name_type) for row, name_type in entry.targets]
-        if any(s <= match.start < e for s, e in publications):
+        hit = _Hit(
+            start,
+            match.end,
+            match.first,
+            match.last,
+            text[start : match.end],
+            entry,
+            list(gazetteer.readings(match.key)),
+            sentence,
+            role=role,
+            why=why,
+            kind_cue=kind_cue,
+            near="near" in before or after in ("area", "areas", "outskirts", "suburbs", "vicinity"),
+            locative=locative,
+            motion=motion,
+            relation="relation" in before,
+        )
+        if in_publication:
             hit.role, hit.why = "mention", "publication"
-        elif any(s <= match.start < e for s, e in datelines):
+        elif any(s <= start < e for s, e in datelines):
             hit.role, hit.why = "mention", "dateline"
         elif all(t == "d" for _r, t in entry.targets):
             hit.role, hit.why = "mention", "demonym"
@@ -442,27 +461,29 @@ def _select_hits(
     return hits
 
 
+# Punctuation that ends a phrase between two words.
+_PHRASE_BREAK = re.compile(r'[.!?;:,()\[\]"“”\n]')
+
+
 def _joined_to_next(doc: _Doc, index: int) -> bool:
     """Whether token ``index`` and the next one belong to one phrase (no sentence or clause punctuation)."""
-    if index + 1 >= len(doc.tokens.spans):
+    spans = doc.tokens.spans
+    if index + 1 >= len(spans):
         return False
-    gap = doc.text[doc.tokens.spans[index][1] : doc.tokens.spans[index + 1][0]]
-    return not any(c in '.!?;:,()[]"“”\n' for c in gap)
+    return _PHRASE_BREAK.search(doc.text, spans[index][1], spans[index + 1][0]) is None
 
 
 def _joined_to_previous(doc: _Doc, index: int) -> bool:
     return index > 0 and _joined_to_next(doc, index - 1)
 
 
-def _has_kind(gazetteer: Gazetteer, entry: NameEntry, kinds: tuple[str, ...]) -> bool:
-    return any(gazetteer.record(row).kind in kinds for row, _t in entry.targets)
+def _has_kind(gazetteer: Gazetteer, key: int, kinds: tuple[str, ...]) -> bool:
+    return any(record.kind in kinds for record, _t in gazetteer.readings(key))
 
 
 def _looks_like_a_name(doc: _Doc, match: NameMatch, sentence: int) -> bool:
     text, spans, words = doc.text, doc.tokens.spans, doc.tokens.words
-    first_word = text[spans[match.first][0] : spans[match.first][1]]
-    if not _is_capitalised(first_word):
-        return False
+    first_word = text[spans[match.first][0] : spans[match.first][1]]  # capitalised: find_names tested it
     if (
         match.first == match.last
         and len(first_word) <= 4
@@ -511,6 +532,7 @@ def _embedded_in_longer_name(doc: _Doc, match: NameMatch, lexicon: Lexicon, sent
     return False
 
 
+@lru_cache(maxsize=4096)  # a word's answer never changes; the capitalised words of news repeat a lot
 def _is_capitalised_place_word(word: str) -> bool:
     # "Quetta Balochistan", "Turbat Kech": a following place name is a container, not a surname.
     gazetteer = get_gazetteer()
@@ -518,7 +540,7 @@ def _is_capitalised_place_word(word: str) -> bool:
     return (
         found is not None
         and not found[1].common
-        and any(gazetteer.record(row).kind in ("admin1", "admin2", "country") for row, _t in found[1].targets)
+        and _has_kind(gazetteer, found[0], ("admin1", "admin2", "country"))
     )
 
 
@@ -561,7 +583,7 @@ def _unknown_locality_hits(doc: _Doc, hits: list[_Hit], lexicon: Lexicon, fuzzy:
     text = doc.text
     taken = [(h.start, h.end) for h in hits]
     found: list[_Hit] = []
-    starts = [s for s, _e in doc.tokens.spans]
+    starts = doc.tokens.starts
 
     def overlaps(s: int, e: int) -> bool:
         return any(s < he and hs < e for hs, he in taken)
@@ -612,7 +634,16 @@ def _link_containers(doc: _Doc, hits: list[_Hit], lexicon: Lexicon) -> None:
     for a, b in zip(hits, hits[1:], strict=False):
         if a.container is not None or not (b.candidates or b.synthetic):
             continue
-        gap = _CONTAINER_GAP.match(doc.text[a.end : b.start])
+        gap_text = doc.text[a.end : b.start]
+        # Cheap tests that every container gap passes ("area of ", ", ", "Market in the "): at most five words,
+        # ending in a linking word and a space. They spare the backtracking regex the long gaps.
+        if not (
+            gap_text[-1:].isspace()
+            and len(gap_text.split(None, 5)) <= 5
+            and gap_text.rstrip().endswith(_CONTAINER_GAP_ENDINGS)
+        ):
+            continue
+        gap = _CONTAINER_GAP.match(gap_text)
         soft = bool(gap) and "," in gap.group(0)
         if soft and not _comma_container(doc, b):
             continue
