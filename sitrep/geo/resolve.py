@@ -36,6 +36,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 
 from sitrep.geo.fuzzy import fuzzy_index
 from sitrep.geo.gazetteer import Gazetteer, NameEntry, NameMatch, PlaceRecord, Tokens, get_gazetteer, tokenize
@@ -346,7 +347,6 @@ _TITLE_LAST_WORDS = frozenset(
     }
 )
 _LONG_WORD = re.compile(r"\b[^\W\d_][^\W_]{3,}")
-_LONG_CAPITALISED_WORD = re.compile(r"\b[^\W\d_a-z][^\W_]{3,}")
 
 
 def _is_caps_sentence(doc: _Doc, sentence: int) -> bool:
@@ -356,8 +356,10 @@ def _is_caps_sentence(doc: _Doc, sentence: int) -> bool:
         starts = doc.sentence_starts
         end = starts[sentence + 1] if sentence + 1 < len(starts) else len(doc.text)
         chunk = doc.text[starts[sentence] if sentence >= 0 else 0 : end]
-        total = len(_LONG_WORD.findall(chunk))
-        upper = sum(1 for w in _LONG_CAPITALISED_WORD.findall(chunk) if not w[0].islower())
+        long_words = _LONG_WORD.findall(chunk)
+        total = len(long_words)
+        # The long words that start with anything but a lower-case letter (C-level counting).
+        upper = total - sum(map(str.islower, map(itemgetter(0), long_words)))
         cached = total >= 3 and upper / total >= 0.7
         doc.caps_sentences[sentence] = cached
     return cached
@@ -679,12 +681,20 @@ def _focus(hits: list[_Hit], country_hint: str | None) -> tuple[str | None, str 
     for hit in hits:
         if not hit.candidates:
             continue
-        best = max(hit.candidates, key=lambda c: (_score(hit, c[0], c[1], None, None, None), -c[0].row))[0]
+        if len(hit.candidates) == 1:
+            best = hit.candidates[0][0]  # nothing to compare
+        else:
+            best = max(hit.candidates, key=lambda c: (_score(hit, c[0], c[1], None, None, None), -c[0].row))[
+                0
+            ]
         if not best.country_code:
             continue
         weight = 1.0 if hit.role == "event" else 0.5
-        unambiguous = len({r.country_code for r, _t in hit.candidates}) == 1
-        if best.kind in ("country", "admin1") and hit.role == "event" and unambiguous:
+        if (
+            best.kind in ("country", "admin1")
+            and hit.role == "event"
+            and len({r.country_code for r, _t in hit.candidates}) == 1  # unambiguous
+        ):
             weight = 1.5
         countries[best.country_code] = countries.get(best.country_code, 0.0) + weight
         if best.admin1:
@@ -700,6 +710,22 @@ def _focus(hits: list[_Hit], country_hint: str | None) -> tuple[str | None, str 
     return focus_cc, focus_admin1
 
 
+# (place row, name type) -> the part of a reading's score that no document changes. Rows are those of the
+# shared index (get_gazetteer), the only one resolution reads.
+_PRIORS: dict[tuple[int, str], float] = {}
+
+
+def _prior(record: PlaceRecord, name_type: str) -> float:
+    prior = _PRIORS.get((record.row, name_type))
+    if prior is None:
+        population = record.population or UNKNOWN_POPULATION_PRIOR.get(record.kind, 0)
+        prior = math.log10(population + 10) + KIND_PRIOR[record.kind] + NAME_TYPE_PRIOR[name_type]
+        if record.id.startswith("sup:"):
+            prior += 1.0  # curated for the places conflict reporting names
+        _PRIORS[(record.row, name_type)] = prior
+    return prior
+
+
 def _score(
     hit: _Hit,
     record: PlaceRecord,
@@ -708,10 +734,7 @@ def _score(
     focus_admin1: str | None,
     country_hint: str | None,
 ) -> float:
-    population = record.population or UNKNOWN_POPULATION_PRIOR.get(record.kind, 0)
-    score = math.log10(population + 10) + KIND_PRIOR[record.kind] + NAME_TYPE_PRIOR[name_type]
-    if record.id.startswith("sup:"):
-        score += 1.0  # curated for the places conflict reporting names
+    score = _prior(record, name_type)
     if focus_cc and record.country_code == focus_cc:
         score += 3.0
         if focus_admin1 and record.admin1 == focus_admin1:
@@ -759,10 +782,13 @@ def _choose(hit: _Hit, focus_cc: str | None, focus_admin1: str | None, country_h
             hit.synthetic.setdefault("name", hit.written)
             return
         hit.candidates = inside
-    scored = sorted(
-        ((_score(hit, r, t, focus_cc, focus_admin1, country_hint), -r.row, r) for r, t in hit.candidates),
-        reverse=True,
-    )
+    if len(hit.candidates) == 1:
+        scored = [(0.0, 0, hit.candidates[0][0])]  # nothing to compare: the score is never read
+    else:
+        scored = sorted(
+            ((_score(hit, r, t, focus_cc, focus_admin1, country_hint), -r.row, r) for r, t in hit.candidates),
+            reverse=True,
+        )
     if not scored:
         return
     best = scored[0][2]
