@@ -325,6 +325,8 @@ def _sentence_starts(text: str, sentences: list[tuple[int, int]] | None) -> list
 
 
 _NONE: frozenset[str] = frozenset()
+# Words after a name that make the location approximate: "Turbat area", "Quetta outskirts".
+_NEAR_AFTER = frozenset({"area", "areas", "outskirts", "suburbs", "vicinity"})
 # The last word of every pattern in title_patterns.txt, folded (keep in step with that file).
 _TITLE_LAST_WORDS = frozenset(
     {
@@ -410,10 +412,13 @@ def _select_hits(
         if not _looks_like_a_name(doc, match, sentence):
             continue
         # Cues first, the _Hit only for names that survive the rejections below.
-        before = (
-            lexicon.categories_before(words, match.first) if _joined_to_previous(doc, match.first) else _NONE
-        )
-        after = words[match.last + 1] if _joined_to_next(doc, match.last) else ""
+        # The word tests first: they rule out most positions before the punctuation test on the text runs.
+        before = lexicon.categories_before(words, match.first)
+        if before and not _joined_to_previous(doc, match.first):
+            before = _NONE
+        after = words[match.last + 1] if match.last + 1 < len(words) else ""
+        if (after in lexicon.kind_after or after in _NEAR_AFTER) and not _joined_to_next(doc, match.last):
+            after = ""
         kind_cue = lexicon.kind_after.get(after)
         locative, motion = "locative" in before, "motion" in before
         cued = locative or motion or (kind_cue is not None)
@@ -443,7 +448,7 @@ def _select_hits(
             role=role,
             why=why,
             kind_cue=kind_cue,
-            near="near" in before or after in ("area", "areas", "outskirts", "suburbs", "vicinity"),
+            near="near" in before or after in _NEAR_AFTER,
             locative=locative,
             motion=motion,
             relation="relation" in before,
