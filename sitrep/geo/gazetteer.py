@@ -78,11 +78,15 @@ class NameMatch:
 
 @dataclass(slots=True)
 class Tokens:
-    """The words of a text: spans in the original text and their folded forms."""
+    """The words of a text: their folded forms and where each starts and ends in the original text."""
 
-    spans: list[tuple[int, int]]
     words: list[str]
-    starts: list[int]  # spans[i][0], kept apart for bisect
+    starts: list[int]
+    ends: list[int]
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        return list(zip(self.starts, self.ends, strict=True))
 
 
 _ASCII_WORD_SPLIT = re.compile(f"({ASCII_TOKEN_RE.pattern})")
@@ -95,8 +99,8 @@ def tokenize(text: str) -> Tokens:
     # offset, with no Python code per token.
     parts = (_ASCII_WORD_SPLIT if folded.isascii() else _WORD_SPLIT).split(folded)
     offsets = list(itertools.accumulate(map(len, parts), initial=0))
-    starts = offsets[1:-1:2]  # word i is part 2i+1
-    return Tokens(list(zip(starts, offsets[2::2], strict=True)), parts[1::2], starts)
+    # Word i is part 2i + 1: it starts where part 2i + 1 starts and ends where part 2i + 2 starts.
+    return Tokens(parts[1::2], offsets[1:-1:2], offsets[2::2])
 
 
 def _float_or_none(value: str) -> float | None:
@@ -231,7 +235,7 @@ class Gazetteer:
             map(operator.add, itertools.accumulate(map(len, words[:-1]), initial=0), range(1, len(words) + 1))
         )
         key_length = self._key_length
-        text_starts = tokens.starts
+        text_starts, text_ends = tokens.starts, tokens.ends
         found = []
         for end, key in self._automaton.iter(haystack):
             # Keys carry a sentinel space at each end and the haystack has one space between words, so every
@@ -241,7 +245,7 @@ class Gazetteer:
             if capitalised and not (text[start].isupper() or text[start].isdigit()):
                 continue
             last = bisect.bisect_right(starts, end - 1) - 1
-            found.append((start, -tokens.spans[last][1], first, last, key))
+            found.append((start, -text_ends[last], first, last, key))
         # Text order, longest first at one start; one start and end is one key, so the tuples never tie.
         found.sort()
         return tokens, [

@@ -265,7 +265,7 @@ def rank_event_places(text: str, places: list[Place]) -> list[Place]:
     the text, more specific, and tied to a district. Origins and destinations ("from", "to") rank last."""
     lexicon = get_lexicon()
     tokens = tokenize(text)
-    starts = [s for s, _e in tokens.spans]
+    starts = tokens.starts
 
     def salience(item: tuple[int, Place]) -> tuple[float, int]:
         order, place = item
@@ -321,7 +321,7 @@ def _find_places(text: str, sentences: list[tuple[int, int]] | None, country_hin
 def _sentence_starts(text: str, sentences: list[tuple[int, int]] | None) -> list[int]:
     if sentences:
         return sorted(start for start, _end in sentences)
-    return [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
+    return [0, *map(re.Match.end, _SENTENCE_END.finditer(text))]
 
 
 _NONE: frozenset[str] = frozenset()
@@ -474,10 +474,10 @@ _PHRASE_BREAK = re.compile(r'[.!?;:,()\[\]"“”\n]')
 
 def _joined_to_next(doc: _Doc, index: int) -> bool:
     """Whether token ``index`` and the next one belong to one phrase (no sentence or clause punctuation)."""
-    spans = doc.tokens.spans
-    if index + 1 >= len(spans):
+    starts = doc.tokens.starts
+    if index + 1 >= len(starts):
         return False
-    return _PHRASE_BREAK.search(doc.text, spans[index][1], spans[index + 1][0]) is None
+    return _PHRASE_BREAK.search(doc.text, doc.tokens.ends[index], starts[index + 1]) is None
 
 
 def _joined_to_previous(doc: _Doc, index: int) -> bool:
@@ -489,31 +489,33 @@ def _has_kind(gazetteer: Gazetteer, key: int, kinds: tuple[str, ...]) -> bool:
 
 
 def _looks_like_a_name(doc: _Doc, match: NameMatch, sentence: int) -> bool:
-    text, spans, words = doc.text, doc.tokens.spans, doc.tokens.words
-    first_word = text[spans[match.first][0] : spans[match.first][1]]  # capitalised: find_names tested it
-    if (
-        match.first == match.last
-        and len(first_word) <= 4
-        and first_word.isupper()
-        and not _is_caps_sentence(doc, sentence)
-    ):
-        # An acronym ("BLA", "FC", "CTD") in mixed-case prose; datelines are all caps and longer.
-        line_start = text.rfind("\n", 0, match.start) + 1
-        if match.start - line_start > 2:
-            return False
+    text, starts, ends, words = doc.text, doc.tokens.starts, doc.tokens.ends, doc.tokens.words
+    if match.first == match.last:
+        first_word = text[match.start : match.end]  # capitalised: find_names tested it
+        # An acronym ("BLA", "FC", "CTD") in mixed-case prose; datelines are all caps and longer. The sentence
+        # test reads the whole sentence: it goes last.
+        return not (
+            len(first_word) <= 4
+            and first_word.isupper()
+            and match.start - (text.rfind("\n", 0, match.start) + 1) > 2
+            and not _is_caps_sentence(doc, sentence)
+        )
     for i in range(match.first + 1, match.last + 1):
-        word = text[spans[i][0] : spans[i][1]]
-        if not _is_capitalised(word) and words[i] not in CONNECTORS and words[i] not in UNIT_WORDS:
+        if (
+            not _is_capitalised(text[starts[i] : ends[i]])
+            and words[i] not in CONNECTORS
+            and words[i] not in UNIT_WORDS
+        ):
             return False
     return True
 
 
 def _embedded_in_longer_name(doc: _Doc, match: NameMatch, lexicon: Lexicon, sentence_initial: bool) -> bool:
     """Whether the name is glued to other capitalised words that are not place words ("Imran Khan")."""
-    text, spans, words = doc.text, doc.tokens.spans, doc.tokens.words
+    text, starts, ends, words = doc.text, doc.tokens.starts, doc.tokens.ends, doc.tokens.words
     if match.first > 0 and not sentence_initial:
-        s, e = spans[match.first - 1]
-        joined = text[e : spans[match.first][0]]
+        s, e = starts[match.first - 1], ends[match.first - 1]
+        joined = text[e : match.start]
         previous = text[s:e]
         if (
             joined in (" ", "-")
@@ -524,8 +526,8 @@ def _embedded_in_longer_name(doc: _Doc, match: NameMatch, lexicon: Lexicon, sent
         ):
             return True
     if match.last + 1 < len(words):
-        s, e = spans[match.last + 1]
-        joined = text[spans[match.last][1] : s]
+        s, e = starts[match.last + 1], ends[match.last + 1]
+        joined = text[match.end : s]
         following = text[s:e]
         if (
             joined == " "
@@ -564,13 +566,17 @@ def _mention_reason(doc: _Doc, match: NameMatch, lexicon: Lexicon, hit: _Hit) ->
     if (
         text[match.end : match.end + 1] == "-"
         and nxt < len(words)
-        and _is_capitalised(text[doc.tokens.spans[nxt][0]])
+        and _is_capitalised(text[doc.tokens.starts[nxt]])
     ):
         return "compound"  # "China-Pakistan corridor", "Pakistan-Iran border": a modifier, not a location
-    if match.start > 0 and text[match.start - 1] == "-" and match.first > 0:
-        prev_start = doc.tokens.spans[match.first - 1][0]
-        if _is_capitalised(text[prev_start]) and doc.tokens.spans[match.first - 1][1] == match.start - 1:
-            return "compound"
+    if (
+        match.start > 0
+        and text[match.start - 1] == "-"
+        and match.first > 0
+        and _is_capitalised(text[doc.tokens.starts[match.first - 1]])
+        and doc.tokens.ends[match.first - 1] == match.start - 1
+    ):
+        return "compound"
     possessive = nxt < len(words) and words[nxt] == "s" and text[match.end : match.end + 1] in ("'", "’")
     if possessive and nxt + 1 < len(words) and words[nxt + 1] in lexicon.metonymy_nouns:
         return "metonymy"
