@@ -63,6 +63,7 @@ class NameEntry:
     wordlike: bool  # a less common English word: needs a cue where capital letters prove nothing
     publication: bool
     targets: tuple[tuple[int, str], ...]  # (place row, name type)
+    name_types: frozenset[str]  # the types among targets, for tests that need not walk hundreds of targets
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +152,7 @@ class Gazetteer:
         self._record_cache: dict[int, PlaceRecord] = {}
         self._entry_cache: dict[int, NameEntry] = {}
         self._readings_cache: dict[int, tuple[tuple[PlaceRecord, str], ...]] = {}
+        self._kinds_cache: dict[int, frozenset[str]] = {}
         self._base = base
         self._fuzzy: dict[str, list[str]] | None = None
 
@@ -188,7 +190,9 @@ class Gazetteer:
         if cached is None:
             flags, _, targets = self._postings[key].partition(";")
             parsed = tuple((int(t[:-1]), t[-1]) for t in targets.split(",") if t)
-            cached = NameEntry("c" in flags, "w" in flags, "P" in flags, parsed)
+            cached = NameEntry(
+                "c" in flags, "w" in flags, "P" in flags, parsed, frozenset(t for _row, t in parsed)
+            )
             self._entry_cache[key] = cached
         return cached
 
@@ -198,6 +202,13 @@ class Gazetteer:
         if cached is None:
             cached = tuple((self.record(row), name_type) for row, name_type in self.entry(key).targets)
             self._readings_cache[key] = cached
+        return cached
+
+    def kinds(self, key: int) -> frozenset[str]:
+        """The kinds of place (town, admin2...) an indexed name points at."""
+        cached = self._kinds_cache.get(key)
+        if cached is None:
+            cached = self._kinds_cache[key] = frozenset(record.kind for record, _t in self.readings(key))
         return cached
 
     def fuzzy_aliases(self, country_code: str) -> list[str]:

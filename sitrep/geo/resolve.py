@@ -408,11 +408,8 @@ def _select_hits(
         in_publication = bool(publications) and any(s <= start < e for s, e in publications)
         if start < covered_until and not in_publication:
             continue  # inside a longer name already taken
-        sentence = bisect.bisect_right(sentence_starts, start) - 1
-        if not _looks_like_a_name(doc, match, sentence):
-            continue
-        # Cues first, the _Hit only for names that survive the rejections below.
-        # The word tests first: they rule out most positions before the punctuation test on the text runs.
+        # Cues first: a common word without one is dropped before any other test. In each cue the word test
+        # goes first; it rules out most positions before the punctuation between the words is read.
         before = lexicon.categories_before(words, match.first)
         if before and not _joined_to_previous(doc, match.first):
             before = _NONE
@@ -422,17 +419,18 @@ def _select_hits(
         kind_cue = lexicon.kind_after.get(after)
         locative, motion = "locative" in before, "motion" in before
         cued = locative or motion or (kind_cue is not None)
-        sentence_initial = start == sentence_starts[sentence] if sentence >= 0 else True
         if entry.common and not cued:
             continue
+        sentence = bisect.bisect_right(sentence_starts, start) - 1
+        if not _looks_like_a_name(doc, match, sentence):
+            continue
+        sentence_initial = start == sentence_starts[sentence] if sentence >= 0 else True
         if entry.wordlike and not cued and (sentence_initial or _is_caps_sentence(doc, sentence)):
             continue
         role, why = "event", ""
         if _embedded_in_longer_name(doc, match, lexicon, sentence_initial):
             # "Pakistan Army", "Balochistan Liberation Army": an organisation; "Imran Khan": a person.
-            if any(t == "d" for _r, t in entry.targets) or _has_kind(
-                gazetteer, match.key, ("country", "admin1")
-            ):
+            if "d" in entry.name_types or _has_kind(gazetteer, match.key, ("country", "admin1")):
                 role, why = "mention", "organisation"
             else:
                 continue
@@ -457,7 +455,7 @@ def _select_hits(
             hit.role, hit.why = "mention", "publication"
         elif any(s <= start < e for s, e in datelines):
             hit.role, hit.why = "mention", "dateline"
-        elif all(t == "d" for _r, t in entry.targets):
+        elif entry.name_types <= {"d"}:  # demonyms only
             hit.role, hit.why = "mention", "demonym"
         elif hit.role == "event":
             why = _mention_reason(doc, match, lexicon, hit)
@@ -485,7 +483,7 @@ def _joined_to_previous(doc: _Doc, index: int) -> bool:
 
 
 def _has_kind(gazetteer: Gazetteer, key: int, kinds: tuple[str, ...]) -> bool:
-    return any(record.kind in kinds for record, _t in gazetteer.readings(key))
+    return not gazetteer.kinds(key).isdisjoint(kinds)
 
 
 def _looks_like_a_name(doc: _Doc, match: NameMatch, sentence: int) -> bool:
@@ -580,10 +578,13 @@ def _mention_reason(doc: _Doc, match: NameMatch, lexicon: Lexicon, hit: _Hit) ->
     possessive = nxt < len(words) and words[nxt] == "s" and text[match.end : match.end + 1] in ("'", "’")
     if possessive and nxt + 1 < len(words) and words[nxt + 1] in lexicon.metonymy_nouns:
         return "metonymy"
-    joined_after = _joined_to_next(doc, match.last)
-    if joined_after and not hit.locative and lexicon.phrase_after(words, nxt, lexicon.metonymy_verbs):
+    if (
+        not hit.locative
+        and lexicon.phrase_after(words, nxt, lexicon.metonymy_verbs)
+        and _joined_to_next(doc, match.last)
+    ):
         return "metonymy"
-    if joined_after and lexicon.phrase_after(words, nxt, lexicon.institutions, longest=2):
+    if lexicon.phrase_after(words, nxt, lexicon.institutions, longest=2) and _joined_to_next(doc, match.last):
         return "institution"
     if hit.relation:
         return "relation"
