@@ -368,17 +368,21 @@ def _is_caps_sentence(doc: _Doc, sentence: int) -> bool:
 
 
 def _dateline_spans(text: str) -> list[tuple[int, int]]:
-    # A dateline opens the article or one of its first paragraphs: only the first three lines qualify. No
-    # dateline pattern crosses a line break, so the patterns need not run past the third one.
+    # A dateline opens the article or one of its first paragraphs: only the first three lines qualify. Every
+    # pattern starts at a line start and stays on its line, so each is tried at those three positions only.
     head = text[:2000]
-    line_end = -1
-    for _ in range(3):
-        line_end = head.find("\n", line_end + 1)
+    line_starts = [0]
+    for _ in range(2):
+        line_end = head.find("\n", line_starts[-1])
         if line_end < 0:
             break
-    if line_end >= 0:
-        head = head[:line_end]
-    return [m.span("name") for pattern in _DATELINE_RES for m in pattern.finditer(head)]
+        line_starts.append(line_end + 1)
+    return [
+        m.span("name")
+        for pattern in _DATELINE_RES
+        for line_start in line_starts
+        if (m := pattern.match(head, line_start))
+    ]
 
 
 def _is_capitalised(word: str) -> bool:
