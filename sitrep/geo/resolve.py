@@ -561,7 +561,7 @@ def _mention_reason(doc: _Doc, match: NameMatch, lexicon: Lexicon, hit: _Hit) ->
     if (
         match.first > 0
         and words[match.first - 1] in _TITLE_LAST_WORDS
-        and lexicon.titles.search(text[max(0, match.start - 80) : match.start])
+        and lexicon.ends_in_title(text[max(0, match.start - 80) : match.start])
     ):
         return "title"
     nxt = match.last + 1
