@@ -700,9 +700,9 @@ def _focus(hits: list[_Hit], country_hint: str | None) -> tuple[str | None, str 
         if len(hit.candidates) == 1:
             best = hit.candidates[0][0]  # nothing to compare
         else:
-            best = max(hit.candidates, key=lambda c: (_score(hit, c[0], c[1], None, None, None), -c[0].row))[
-                0
-            ]
+            # The first reading with the highest (score, -row), as max() with a key picks it; no focus yet.
+            ranks = [(_score(hit, r, t, None, None, None), -r.row) for r, t in hit.candidates]
+            best = hit.candidates[ranks.index(max(ranks))][0]
         if not best.country_code:
             continue
         weight = 1.0 if hit.role == "event" else 0.5
@@ -750,7 +750,9 @@ def _score(
     focus_admin1: str | None,
     country_hint: str | None,
 ) -> float:
-    score = _prior(record, name_type)
+    score = _PRIORS.get((record.row, name_type))
+    if score is None:
+        score = _prior(record, name_type)
     if focus_cc and record.country_code == focus_cc:
         score += 3.0
         if focus_admin1 and record.admin1 == focus_admin1:
