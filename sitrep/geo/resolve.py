@@ -233,6 +233,7 @@ class _Hit:
     visited: bool = False
     soft_container: bool = False  # linked by a comma only: a hint, not a constraint
     relation: bool = False  # after "relations with", "talks with"...
+    key: int | None = None  # the indexed name found (None for an unknown locality)
 
 
 @dataclass(slots=True)
@@ -454,6 +455,7 @@ def _select_hits(
             locative=locative,
             motion=motion,
             relation="relation" in before,
+            key=match.key,
         )
         if in_publication:
             hit.role, hit.why = "mention", "publication"
@@ -697,12 +699,7 @@ def _focus(hits: list[_Hit], country_hint: str | None) -> tuple[str | None, str 
     for hit in hits:
         if not hit.candidates:
             continue
-        if len(hit.candidates) == 1:
-            best = hit.candidates[0][0]  # nothing to compare
-        else:
-            # The first reading with the highest (score, -row), as max() with a key picks it; no focus yet.
-            ranks = [(_score(hit, r, t, None, None, None), -r.row) for r, t in hit.candidates]
-            best = hit.candidates[ranks.index(max(ranks))][0]
+        best = _best_without_focus(hit)
         if not best.country_code:
             continue
         weight = 1.0 if hit.role == "event" else 0.5
@@ -740,6 +737,27 @@ def _prior(record: PlaceRecord, name_type: str) -> float:
             prior += 1.0  # curated for the places conflict reporting names
         _PRIORS[(record.row, name_type)] = prior
     return prior
+
+
+# (name key, kind cue) -> the best reading of that name before any document focus is known.
+_BEST_WITHOUT_FOCUS: dict[tuple[int, str | None], PlaceRecord] = {}
+
+
+def _best_without_focus(hit: _Hit) -> PlaceRecord:
+    """The reading a name votes for in ``_focus``: it depends on the name and its kind cue only (no container is
+    linked yet), so it is ranked once per name and cue."""
+    cache_key = (hit.key, hit.kind_cue) if hit.key is not None and hit.container is None else None
+    best = _BEST_WITHOUT_FOCUS.get(cache_key) if cache_key else None
+    if best is None:
+        if len(hit.candidates) == 1:
+            best = hit.candidates[0][0]  # nothing to compare
+        else:
+            # The first reading with the highest (score, -row), as max() with a key picks it.
+            ranks = [(_score(hit, r, t, None, None, None), -r.row) for r, t in hit.candidates]
+            best = hit.candidates[ranks.index(max(ranks))][0]
+        if cache_key:
+            _BEST_WITHOUT_FOCUS[cache_key] = best
+    return best
 
 
 def _score(
