@@ -33,7 +33,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from sitrep.geo.normalize import fold, name_key, token_re
+from sitrep.geo.normalize import ASCII_TOKEN_RE, TOKEN_RE, fold, name_key
 
 NAME_TYPES = "pvsad"
 
@@ -63,6 +63,7 @@ class NameEntry:
     wordlike: bool  # a less common English word: needs a cue where capital letters prove nothing
     publication: bool
     targets: tuple[tuple[int, str], ...]  # (place row, name type)
+    name_types: frozenset[str]  # the types among targets, for tests that need not walk hundreds of targets
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,17 +79,29 @@ class NameMatch:
 
 @dataclass(slots=True)
 class Tokens:
-    """The words of a text: spans in the original text and their folded forms."""
+    """The words of a text: their folded forms and where each starts and ends in the original text."""
 
-    spans: list[tuple[int, int]]
     words: list[str]
+    starts: list[int]
+    ends: list[int]
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        return list(zip(self.starts, self.ends, strict=True))
+
+
+_ASCII_WORD_SPLIT = re.compile(f"({ASCII_TOKEN_RE.pattern})")
+_WORD_SPLIT = re.compile(f"({TOKEN_RE.pattern})")
 
 
 def tokenize(text: str) -> Tokens:
     folded = fold(text)
-    pattern = token_re(folded)
-    # Two C-level passes beat one Python loop over the matches.
-    return Tokens(list(map(re.Match.span, pattern.finditer(folded))), pattern.findall(folded))
+    # One C-level split gives separators and words alternately; the running sum of their lengths gives every
+    # offset, with no Python code per token.
+    parts = (_ASCII_WORD_SPLIT if folded.isascii() else _WORD_SPLIT).split(folded)
+    offsets = list(itertools.accumulate(map(len, parts), initial=0))
+    # Word i is part 2i + 1: it starts where part 2i + 1 starts and ends where part 2i + 2 starts.
+    return Tokens(parts[1::2], offsets[1:-1:2], offsets[2::2])
 
 
 def _float_or_none(value: str) -> float | None:
@@ -138,6 +151,8 @@ class Gazetteer:
         self._rows = inflated["rows"]
         self._record_cache: dict[int, PlaceRecord] = {}
         self._entry_cache: dict[int, NameEntry] = {}
+        self._readings_cache: dict[int, tuple[tuple[PlaceRecord, str], ...]] = {}
+        self._kinds_cache: dict[int, frozenset[str]] = {}
         self._base = base
         self._fuzzy: dict[str, list[str]] | None = None
 
@@ -175,8 +190,25 @@ class Gazetteer:
         if cached is None:
             flags, _, targets = self._postings[key].partition(";")
             parsed = tuple((int(t[:-1]), t[-1]) for t in targets.split(",") if t)
-            cached = NameEntry("c" in flags, "w" in flags, "P" in flags, parsed)
+            cached = NameEntry(
+                "c" in flags, "w" in flags, "P" in flags, parsed, frozenset(t for _row, t in parsed)
+            )
             self._entry_cache[key] = cached
+        return cached
+
+    def readings(self, key: int) -> tuple[tuple[PlaceRecord, str], ...]:
+        """The places an indexed name points at, with the name's type for each, in index order."""
+        cached = self._readings_cache.get(key)
+        if cached is None:
+            cached = tuple((self.record(row), name_type) for row, name_type in self.entry(key).targets)
+            self._readings_cache[key] = cached
+        return cached
+
+    def kinds(self, key: int) -> frozenset[str]:
+        """The kinds of place (town, admin2...) an indexed name points at."""
+        cached = self._kinds_cache.get(key)
+        if cached is None:
+            cached = self._kinds_cache[key] = frozenset(record.kind for record, _t in self.readings(key))
         return cached
 
     def fuzzy_aliases(self, country_code: str) -> list[str]:
@@ -195,29 +227,41 @@ class Gazetteer:
         key = self._automaton.get(f" {name_key(name)} ", None)
         return None if key is None else (key, self.entry(key))
 
-    def find_names(self, text: str, tokens: Tokens | None = None) -> tuple[Tokens, list[NameMatch]]:
-        """Every indexed name in ``text`` on word boundaries (overlapping ones included), in text order."""
+    def find_names(
+        self, text: str, tokens: Tokens | None = None, capitalised: bool = False
+    ) -> tuple[Tokens, list[NameMatch]]:
+        """Every indexed name in ``text`` on word boundaries (overlapping ones included), in text order.
+
+        With ``capitalised``, only names whose first character in ``text`` is an upper-case letter or a digit:
+        most hits in news prose are lower-case words, and dropping them here costs one character test each.
+        """
         tokens = tokens or tokenize(text)
-        if not tokens.words:
-            return tokens, []
-        haystack = " " + " ".join(tokens.words) + " "
-        # Haystack position of each token's first character (C-level accumulate, no per-token Python code).
         words = tokens.words
-        # start of token i = 1 (sentinel) + i (separators) + the lengths of the words before it
+        if not words:
+            return tokens, []
+        haystack = " " + " ".join(words) + " "
+        # Haystack position of each token's first character (C-level accumulate, no per-token Python code):
+        # start of token i = 1 (sentinel) + i (separators) + the lengths of the words before it.
         starts = list(
             map(operator.add, itertools.accumulate(map(len, words[:-1]), initial=0), range(1, len(words) + 1))
         )
-        matches = []
         key_length = self._key_length
-        spans = tokens.spans
+        text_starts, text_ends = tokens.starts, tokens.ends
+        found = []
         for end, key in self._automaton.iter(haystack):
             # Keys carry a sentinel space at each end and the haystack has one space between words, so every
             # hit is word-aligned: its first token starts right after the leading sentinel.
             first = bisect.bisect_left(starts, end - key_length[key] + 2)
+            start = text_starts[first]
+            if capitalised and not (text[start].isupper() or text[start].isdigit()):
+                continue
             last = bisect.bisect_right(starts, end - 1) - 1
-            matches.append(NameMatch(spans[first][0], spans[last][1], first, last, key))
-        matches.sort(key=lambda m: (m.start, -m.end))
-        return tokens, matches
+            found.append((start, -text_ends[last], first, last, key))
+        # Text order, longest first at one start; one start and end is one key, so the tuples never tie.
+        found.sort()
+        return tokens, [
+            NameMatch(start, -neg_end, first, last, key) for start, neg_end, first, last, key in found
+        ]
 
 
 _LOCK = threading.Lock()

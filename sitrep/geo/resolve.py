@@ -35,6 +35,8 @@ import logging
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from operator import itemgetter
 
 from sitrep.geo.fuzzy import fuzzy_index
 from sitrep.geo.gazetteer import Gazetteer, NameEntry, NameMatch, PlaceRecord, Tokens, get_gazetteer, tokenize
@@ -153,7 +155,12 @@ _DATELINE_RES = (
         r"[ \t]*(?:—|–|--|-)[ \t]"
     ),
 )
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z])")
+# A sentence ends after . ! ? (closing quotes, space, then a capital or digit), at a blank line, or at a line
+# break before a capital. Every branch opens with one of four characters, spelt as one class so that the regex
+# engine skips straight to them instead of trying three branches at every position.
+_SENTENCE_END = re.compile(
+    r"[.!?\n](?:(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|(?<=\n)\s*\n|(?<=\n)(?=[A-Z]))"
+)
 # Between a place and its container: "X area of Y", "X in Y", "X, Y", "X Market in Y town".
 _GAP_STOPWORDS = frozenset(
     {
@@ -184,6 +191,7 @@ _GAP_STOPWORDS = frozenset(
 _CONTAINER_GAP = re.compile(
     r"^(?P<words>(?:\s*[A-Za-z]+){0,3}?)\s*(?:\bof|\bin|\bnear|,|\bwithin)\s+(?:the\s+)?$"
 )
+_CONTAINER_GAP_ENDINGS = ("of", "in", "near", ",", "the")  # "within" ends in "in"
 # An unknown capitalised name before a kind word and a container: "Lijje area in", "Jamak locality of".
 _UNKNOWN_BEFORE = re.compile(
     r"(?P<name>[A-Z][\w'’\-]+(?:[ \-][A-Z][\w'’\-]+){0,2})\s+(?P<kind>area|areas|village|locality|town|bazaar|bazar|"
@@ -225,6 +233,7 @@ class _Hit:
     visited: bool = False
     soft_container: bool = False  # linked by a comma only: a hint, not a constraint
     relation: bool = False  # after "relations with", "talks with"...
+    key: int | None = None  # the indexed name found (None for an unknown locality)
 
 
 @dataclass(slots=True)
@@ -257,7 +266,7 @@ def rank_event_places(text: str, places: list[Place]) -> list[Place]:
     the text, more specific, and tied to a district. Origins and destinations ("from", "to") rank last."""
     lexicon = get_lexicon()
     tokens = tokenize(text)
-    starts = [s for s, _e in tokens.spans]
+    starts = tokens.starts
 
     def salience(item: tuple[int, Place]) -> tuple[float, int]:
         order, place = item
@@ -290,7 +299,7 @@ def rank_event_places(text: str, places: list[Place]) -> list[Place]:
 def _find_places(text: str, sentences: list[tuple[int, int]] | None, country_hint: str | None) -> list[Place]:
     gazetteer = get_gazetteer()
     lexicon = get_lexicon()
-    tokens, matches = gazetteer.find_names(text)
+    tokens, matches = gazetteer.find_names(text, capitalised=True)
     if not tokens.words:
         return []
     doc = _Doc(text, tokens, _sentence_starts(text, sentences), {})
@@ -313,10 +322,12 @@ def _find_places(text: str, sentences: list[tuple[int, int]] | None, country_hin
 def _sentence_starts(text: str, sentences: list[tuple[int, int]] | None) -> list[int]:
     if sentences:
         return sorted(start for start, _end in sentences)
-    return [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
+    return [0, *map(re.Match.end, _SENTENCE_END.finditer(text))]
 
 
 _NONE: frozenset[str] = frozenset()
+# Words after a name that make the location approximate: "Turbat area", "Quetta outskirts".
+_NEAR_AFTER = frozenset({"area", "areas", "outskirts", "suburbs", "vicinity"})
 # The last word of every pattern in title_patterns.txt, folded (keep in step with that file).
 _TITLE_LAST_WORDS = frozenset(
     {
@@ -339,7 +350,6 @@ _TITLE_LAST_WORDS = frozenset(
     }
 )
 _LONG_WORD = re.compile(r"\b[^\W\d_][^\W_]{3,}")
-_LONG_CAPITALISED_WORD = re.compile(r"\b[^\W\d_a-z][^\W_]{3,}")
 
 
 def _is_caps_sentence(doc: _Doc, sentence: int) -> bool:
@@ -349,21 +359,31 @@ def _is_caps_sentence(doc: _Doc, sentence: int) -> bool:
         starts = doc.sentence_starts
         end = starts[sentence + 1] if sentence + 1 < len(starts) else len(doc.text)
         chunk = doc.text[starts[sentence] if sentence >= 0 else 0 : end]
-        total = len(_LONG_WORD.findall(chunk))
-        upper = sum(1 for w in _LONG_CAPITALISED_WORD.findall(chunk) if not w[0].islower())
+        long_words = _LONG_WORD.findall(chunk)
+        total = len(long_words)
+        # The long words that start with anything but a lower-case letter (C-level counting).
+        upper = total - sum(map(str.islower, map(itemgetter(0), long_words)))
         cached = total >= 3 and upper / total >= 0.7
         doc.caps_sentences[sentence] = cached
     return cached
 
 
 def _dateline_spans(text: str) -> list[tuple[int, int]]:
-    spans = []
-    for pattern in _DATELINE_RES:
-        for m in pattern.finditer(text[:2000]):
-            # A dateline opens the article or a paragraph: only the first lines qualify.
-            if m.start() == 0 or text.count("\n", 0, m.start()) <= 2:
-                spans.append(m.span("name"))
-    return spans
+    # A dateline opens the article or one of its first paragraphs: only the first three lines qualify. Every
+    # pattern starts at a line start and stays on its line, so each is tried at those three positions only.
+    head = text[:2000]
+    line_starts = [0]
+    for _ in range(2):
+        line_end = head.find("\n", line_starts[-1])
+        if line_end < 0:
+            break
+        line_starts.append(line_end + 1)
+    return [
+        m.span("name")
+        for pattern in _DATELINE_RES
+        for line_start in line_starts
+        if (m := pattern.match(head, line_start))
+    ]
 
 
 def _is_capitalised(word: str) -> bool:
@@ -377,61 +397,71 @@ def _select_hits(
     lexicon: Lexicon,
     datelines: list[tuple[int, int]],
 ) -> list[_Hit]:
+    """The name matches that stand for places. ``matches`` holds capitalised matches only (lower case is never
+    a name, even in a Title Case headline), sorted by start, longest first."""
     text, words = doc.text, doc.tokens.words
+    sentence_starts = doc.sentence_starts
     hits: list[_Hit] = []
     publications: list[tuple[int, int]] = []
     covered_until = -1
-    for match in matches:  # sorted by start, longest first
-        opening = text[match.start]
-        if not (opening.isupper() or opening.isdigit()):
-            continue  # lower case is never a name, even in a Title Case headline; the cheapest test first
+    for match in matches:
+        start = match.start
         entry = gazetteer.entry(match.key)
         if entry.publication:
-            if _is_capitalised(text[match.start : match.end]):
-                publications.append((match.start, match.end))
+            publications.append((start, match.end))
             continue
-        if match.start < covered_until and not any(s <= match.start < e for s, e in publications):
+        in_publication = bool(publications) and any(s <= start < e for s, e in publications)
+        if start < covered_until and not in_publication:
             continue  # inside a longer name already taken
-        sentence = bisect.bisect_right(doc.sentence_starts, match.start) - 1
+        # Cues first: a common word without one is dropped before any other test. In each cue the word test
+        # goes first; it rules out most positions before the punctuation between the words is read.
+        before = lexicon.categories_before(words, match.first)
+        if before and not _joined_to_previous(doc, match.first):
+            before = _NONE
+        after = words[match.last + 1] if match.last + 1 < len(words) else ""
+        if (after in lexicon.kind_after or after in _NEAR_AFTER) and not _joined_to_next(doc, match.last):
+            after = ""
+        kind_cue = lexicon.kind_after.get(after)
+        locative, motion = "locative" in before, "motion" in before
+        cued = locative or motion or (kind_cue is not None)
+        if entry.common and not cued:
+            continue
+        sentence = bisect.bisect_right(sentence_starts, start) - 1
         if not _looks_like_a_name(doc, match, sentence):
             continue
+        sentence_initial = start == sentence_starts[sentence] if sentence >= 0 else True
+        if entry.wordlike and not cued and (sentence_initial or _is_caps_sentence(doc, sentence)):
+            continue
+        role, why = "event", ""
+        if _embedded_in_longer_name(doc, match, lexicon, sentence_initial):
+            # "Pakistan Army", "Balochistan Liberation Army": an organisation; "Imran Khan": a person.
+            if "d" in entry.name_types or _has_kind(gazetteer, match.key, ("country", "admin1")):
+                role, why = "mention", "organisation"
+            else:
+                continue
         hit = _Hit(
-            match.start,
+            start,
             match.end,
             match.first,
             match.last,
-            text[match.start : match.end],
+            text[start : match.end],
             entry,
-            [],
+            list(gazetteer.readings(match.key)),
             sentence,
+            role=role,
+            why=why,
+            kind_cue=kind_cue,
+            near="near" in before or after in _NEAR_AFTER,
+            locative=locative,
+            motion=motion,
+            relation="relation" in before,
+            key=match.key,
         )
-        before = (
-            lexicon.categories_before(words, match.first) if _joined_to_previous(doc, match.first) else _NONE
-        )
-        hit.locative, hit.motion, hit.near = "locative" in before, "motion" in before, "near" in before
-        hit.relation = "relation" in before
-        after = words[match.last + 1] if _joined_to_next(doc, match.last) else ""
-        hit.kind_cue = lexicon.kind_after.get(after)
-        if after in ("area", "areas", "outskirts", "suburbs", "vicinity"):
-            hit.near = True
-        cued = hit.locative or hit.motion or (hit.kind_cue is not None)
-        sentence_initial = match.start == doc.sentence_starts[sentence] if sentence >= 0 else True
-        if entry.common and not cued:
-            continue
-        if entry.wordlike and not cued and (sentence_initial or _is_caps_sentence(doc, sentence)):
-            continue
-        if _embedded_in_longer_name(doc, match, lexicon, sentence_initial):
-            # "Pakistan Army", "Balochistan Liberation Army": an organisation; "Imran Khan": a person.
-            if any(t == "d" for _r, t in entry.targets) or _has_kind(gazetteer, entry, ("country", "admin1")):
-                hit.role, hit.why = "mention", "organisation"
-            else:
-                continue
-        hit.candidates = [(gazetteer.record(row), name_type) for row, name_type in entry.targets]
-        if any(s <= match.start < e for s, e in publications):
+        if in_publication:
             hit.role, hit.why = "mention", "publication"
-        elif any(s <= match.start < e for s, e in datelines):
+        elif any(s <= start < e for s, e in datelines):
             hit.role, hit.why = "mention", "dateline"
-        elif all(t == "d" for _r, t in entry.targets):
+        elif entry.name_types <= {"d"}:  # demonyms only
             hit.role, hit.why = "mention", "demonym"
         elif hit.role == "event":
             why = _mention_reason(doc, match, lexicon, hit)
@@ -442,50 +472,54 @@ def _select_hits(
     return hits
 
 
+# Punctuation that ends a phrase between two words.
+_PHRASE_BREAK = re.compile(r'[.!?;:,()\[\]"“”\n]')
+
+
 def _joined_to_next(doc: _Doc, index: int) -> bool:
     """Whether token ``index`` and the next one belong to one phrase (no sentence or clause punctuation)."""
-    if index + 1 >= len(doc.tokens.spans):
+    starts = doc.tokens.starts
+    if index + 1 >= len(starts):
         return False
-    gap = doc.text[doc.tokens.spans[index][1] : doc.tokens.spans[index + 1][0]]
-    return not any(c in '.!?;:,()[]"“”\n' for c in gap)
+    return _PHRASE_BREAK.search(doc.text, doc.tokens.ends[index], starts[index + 1]) is None
 
 
 def _joined_to_previous(doc: _Doc, index: int) -> bool:
     return index > 0 and _joined_to_next(doc, index - 1)
 
 
-def _has_kind(gazetteer: Gazetteer, entry: NameEntry, kinds: tuple[str, ...]) -> bool:
-    return any(gazetteer.record(row).kind in kinds for row, _t in entry.targets)
+def _has_kind(gazetteer: Gazetteer, key: int, kinds: tuple[str, ...]) -> bool:
+    return not gazetteer.kinds(key).isdisjoint(kinds)
 
 
 def _looks_like_a_name(doc: _Doc, match: NameMatch, sentence: int) -> bool:
-    text, spans, words = doc.text, doc.tokens.spans, doc.tokens.words
-    first_word = text[spans[match.first][0] : spans[match.first][1]]
-    if not _is_capitalised(first_word):
-        return False
-    if (
-        match.first == match.last
-        and len(first_word) <= 4
-        and first_word.isupper()
-        and not _is_caps_sentence(doc, sentence)
-    ):
-        # An acronym ("BLA", "FC", "CTD") in mixed-case prose; datelines are all caps and longer.
-        line_start = text.rfind("\n", 0, match.start) + 1
-        if match.start - line_start > 2:
-            return False
+    text, starts, ends, words = doc.text, doc.tokens.starts, doc.tokens.ends, doc.tokens.words
+    if match.first == match.last:
+        first_word = text[match.start : match.end]  # capitalised: find_names tested it
+        # An acronym ("BLA", "FC", "CTD") in mixed-case prose; datelines are all caps and longer. The sentence
+        # test reads the whole sentence: it goes last.
+        return not (
+            len(first_word) <= 4
+            and first_word.isupper()
+            and match.start - (text.rfind("\n", 0, match.start) + 1) > 2
+            and not _is_caps_sentence(doc, sentence)
+        )
     for i in range(match.first + 1, match.last + 1):
-        word = text[spans[i][0] : spans[i][1]]
-        if not _is_capitalised(word) and words[i] not in CONNECTORS and words[i] not in UNIT_WORDS:
+        if (
+            not _is_capitalised(text[starts[i] : ends[i]])
+            and words[i] not in CONNECTORS
+            and words[i] not in UNIT_WORDS
+        ):
             return False
     return True
 
 
 def _embedded_in_longer_name(doc: _Doc, match: NameMatch, lexicon: Lexicon, sentence_initial: bool) -> bool:
     """Whether the name is glued to other capitalised words that are not place words ("Imran Khan")."""
-    text, spans, words = doc.text, doc.tokens.spans, doc.tokens.words
+    text, starts, ends, words = doc.text, doc.tokens.starts, doc.tokens.ends, doc.tokens.words
     if match.first > 0 and not sentence_initial:
-        s, e = spans[match.first - 1]
-        joined = text[e : spans[match.first][0]]
+        s, e = starts[match.first - 1], ends[match.first - 1]
+        joined = text[e : match.start]
         previous = text[s:e]
         if (
             joined in (" ", "-")
@@ -496,8 +530,8 @@ def _embedded_in_longer_name(doc: _Doc, match: NameMatch, lexicon: Lexicon, sent
         ):
             return True
     if match.last + 1 < len(words):
-        s, e = spans[match.last + 1]
-        joined = text[spans[match.last][1] : s]
+        s, e = starts[match.last + 1], ends[match.last + 1]
+        joined = text[match.end : s]
         following = text[s:e]
         if (
             joined == " "
@@ -511,6 +545,7 @@ def _embedded_in_longer_name(doc: _Doc, match: NameMatch, lexicon: Lexicon, sent
     return False
 
 
+@lru_cache(maxsize=4096)  # a word's answer never changes; the capitalised words of news repeat a lot
 def _is_capitalised_place_word(word: str) -> bool:
     # "Quetta Balochistan", "Turbat Kech": a following place name is a container, not a surname.
     gazetteer = get_gazetteer()
@@ -518,7 +553,7 @@ def _is_capitalised_place_word(word: str) -> bool:
     return (
         found is not None
         and not found[1].common
-        and any(gazetteer.record(row).kind in ("admin1", "admin2", "country") for row, _t in found[1].targets)
+        and _has_kind(gazetteer, found[0], ("admin1", "admin2", "country"))
     )
 
 
@@ -528,27 +563,34 @@ def _mention_reason(doc: _Doc, match: NameMatch, lexicon: Lexicon, hit: _Hit) ->
     if (
         match.first > 0
         and words[match.first - 1] in _TITLE_LAST_WORDS
-        and lexicon.titles.search(text[max(0, match.start - 80) : match.start])
+        and lexicon.ends_in_title(text[max(0, match.start - 80) : match.start])
     ):
         return "title"
     nxt = match.last + 1
     if (
         text[match.end : match.end + 1] == "-"
         and nxt < len(words)
-        and _is_capitalised(text[doc.tokens.spans[nxt][0]])
+        and _is_capitalised(text[doc.tokens.starts[nxt]])
     ):
         return "compound"  # "China-Pakistan corridor", "Pakistan-Iran border": a modifier, not a location
-    if match.start > 0 and text[match.start - 1] == "-" and match.first > 0:
-        prev_start = doc.tokens.spans[match.first - 1][0]
-        if _is_capitalised(text[prev_start]) and doc.tokens.spans[match.first - 1][1] == match.start - 1:
-            return "compound"
+    if (
+        match.start > 0
+        and text[match.start - 1] == "-"
+        and match.first > 0
+        and _is_capitalised(text[doc.tokens.starts[match.first - 1]])
+        and doc.tokens.ends[match.first - 1] == match.start - 1
+    ):
+        return "compound"
     possessive = nxt < len(words) and words[nxt] == "s" and text[match.end : match.end + 1] in ("'", "’")
     if possessive and nxt + 1 < len(words) and words[nxt + 1] in lexicon.metonymy_nouns:
         return "metonymy"
-    joined_after = _joined_to_next(doc, match.last)
-    if joined_after and not hit.locative and lexicon.phrase_after(words, nxt, lexicon.metonymy_verbs):
+    if (
+        not hit.locative
+        and lexicon.phrase_after(words, nxt, lexicon.metonymy_verbs)
+        and _joined_to_next(doc, match.last)
+    ):
         return "metonymy"
-    if joined_after and lexicon.phrase_after(words, nxt, lexicon.institutions, longest=2):
+    if lexicon.phrase_after(words, nxt, lexicon.institutions, longest=2) and _joined_to_next(doc, match.last):
         return "institution"
     if hit.relation:
         return "relation"
@@ -561,7 +603,7 @@ def _unknown_locality_hits(doc: _Doc, hits: list[_Hit], lexicon: Lexicon, fuzzy:
     text = doc.text
     taken = [(h.start, h.end) for h in hits]
     found: list[_Hit] = []
-    starts = [s for s, _e in doc.tokens.spans]
+    starts = doc.tokens.starts
 
     def overlaps(s: int, e: int) -> bool:
         return any(s < he and hs < e for hs, he in taken)
@@ -612,7 +654,16 @@ def _link_containers(doc: _Doc, hits: list[_Hit], lexicon: Lexicon) -> None:
     for a, b in zip(hits, hits[1:], strict=False):
         if a.container is not None or not (b.candidates or b.synthetic):
             continue
-        gap = _CONTAINER_GAP.match(doc.text[a.end : b.start])
+        gap_text = doc.text[a.end : b.start]
+        # Cheap tests that every container gap passes ("area of ", ", ", "Market in the "): at most five words,
+        # ending in a linking word and a space. They spare the backtracking regex the long gaps.
+        if not (
+            gap_text[-1:].isspace()
+            and len(gap_text.split(None, 5)) <= 5
+            and gap_text.rstrip().endswith(_CONTAINER_GAP_ENDINGS)
+        ):
+            continue
+        gap = _CONTAINER_GAP.match(gap_text)
         soft = bool(gap) and "," in gap.group(0)
         if soft and not _comma_container(doc, b):
             continue
@@ -648,12 +699,15 @@ def _focus(hits: list[_Hit], country_hint: str | None) -> tuple[str | None, str 
     for hit in hits:
         if not hit.candidates:
             continue
-        best = max(hit.candidates, key=lambda c: (_score(hit, c[0], c[1], None, None, None), -c[0].row))[0]
+        best = _best_without_focus(hit)
         if not best.country_code:
             continue
         weight = 1.0 if hit.role == "event" else 0.5
-        unambiguous = len({r.country_code for r, _t in hit.candidates}) == 1
-        if best.kind in ("country", "admin1") and hit.role == "event" and unambiguous:
+        if (
+            best.kind in ("country", "admin1")
+            and hit.role == "event"
+            and len({r.country_code for r, _t in hit.candidates}) == 1  # unambiguous
+        ):
             weight = 1.5
         countries[best.country_code] = countries.get(best.country_code, 0.0) + weight
         if best.admin1:
@@ -669,6 +723,43 @@ def _focus(hits: list[_Hit], country_hint: str | None) -> tuple[str | None, str 
     return focus_cc, focus_admin1
 
 
+# (place row, name type) -> the part of a reading's score that no document changes. Rows are those of the
+# shared index (get_gazetteer), the only one resolution reads.
+_PRIORS: dict[tuple[int, str], float] = {}
+
+
+def _prior(record: PlaceRecord, name_type: str) -> float:
+    prior = _PRIORS.get((record.row, name_type))
+    if prior is None:
+        population = record.population or UNKNOWN_POPULATION_PRIOR.get(record.kind, 0)
+        prior = math.log10(population + 10) + KIND_PRIOR[record.kind] + NAME_TYPE_PRIOR[name_type]
+        if record.id.startswith("sup:"):
+            prior += 1.0  # curated for the places conflict reporting names
+        _PRIORS[(record.row, name_type)] = prior
+    return prior
+
+
+# (name key, kind cue) -> the best reading of that name before any document focus is known.
+_BEST_WITHOUT_FOCUS: dict[tuple[int, str | None], PlaceRecord] = {}
+
+
+def _best_without_focus(hit: _Hit) -> PlaceRecord:
+    """The reading a name votes for in ``_focus``: it depends on the name and its kind cue only (no container is
+    linked yet), so it is ranked once per name and cue."""
+    cache_key = (hit.key, hit.kind_cue) if hit.key is not None and hit.container is None else None
+    best = _BEST_WITHOUT_FOCUS.get(cache_key) if cache_key else None
+    if best is None:
+        if len(hit.candidates) == 1:
+            best = hit.candidates[0][0]  # nothing to compare
+        else:
+            # The first reading with the highest (score, -row), as max() with a key picks it.
+            ranks = [(_score(hit, r, t, None, None, None), -r.row) for r, t in hit.candidates]
+            best = hit.candidates[ranks.index(max(ranks))][0]
+        if cache_key:
+            _BEST_WITHOUT_FOCUS[cache_key] = best
+    return best
+
+
 def _score(
     hit: _Hit,
     record: PlaceRecord,
@@ -677,10 +768,9 @@ def _score(
     focus_admin1: str | None,
     country_hint: str | None,
 ) -> float:
-    population = record.population or UNKNOWN_POPULATION_PRIOR.get(record.kind, 0)
-    score = math.log10(population + 10) + KIND_PRIOR[record.kind] + NAME_TYPE_PRIOR[name_type]
-    if record.id.startswith("sup:"):
-        score += 1.0  # curated for the places conflict reporting names
+    score = _PRIORS.get((record.row, name_type))
+    if score is None:
+        score = _prior(record, name_type)
     if focus_cc and record.country_code == focus_cc:
         score += 3.0
         if focus_admin1 and record.admin1 == focus_admin1:
@@ -728,10 +818,13 @@ def _choose(hit: _Hit, focus_cc: str | None, focus_admin1: str | None, country_h
             hit.synthetic.setdefault("name", hit.written)
             return
         hit.candidates = inside
-    scored = sorted(
-        ((_score(hit, r, t, focus_cc, focus_admin1, country_hint), -r.row, r) for r, t in hit.candidates),
-        reverse=True,
-    )
+    if len(hit.candidates) == 1:
+        scored = [(0.0, 0, hit.candidates[0][0])]  # nothing to compare: the score is never read
+    else:
+        scored = sorted(
+            ((_score(hit, r, t, focus_cc, focus_admin1, country_hint), -r.row, r) for r, t in hit.candidates),
+            reverse=True,
+        )
     if not scored:
         return
     best = scored[0][2]
