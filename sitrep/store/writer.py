@@ -27,7 +27,19 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Insert, bindparam, exists, func, insert, or_, select, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Executable,
+    Insert,
+    bindparam,
+    exists,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 
 from sitrep.model import Article, DatasetEvent, ExtractResult, Place
@@ -78,8 +90,10 @@ _INSERT_ARTICLE_UNLESS_TAKEN: dict[str, Insert] = {
     "sqlite": sqlite.insert(articles).on_conflict_do_nothing().returning(articles.c.id),
     "postgresql": postgresql.insert(articles).on_conflict_do_nothing().returning(articles.c.id),
 }
-# One multi-row INSERT … RETURNING (SQLAlchemy's "insertmanyvalues"); rows come back in any order, hence the uid.
-_INSERT_PLACES = insert(places).returning(places.c.uid, places.c.id)
+_INSERT_PLACES = insert(places)
+# Rows come back in any order, hence the uid.
+_INSERT_PLACES_RETURNING = insert(places).returning(places.c.uid, places.c.id)
+_PLACE_ROWS = select(places.c.uid, places.c.id).where(places.c.article_id == bindparam("article_row"))
 _FIND_CAMPAIGN = select(campaigns.c.id, campaigns.c.uid).where(
     campaigns.c.name_key == bindparam("name_key"), campaigns.c.actor_key == bindparam("actor_key")
 )
@@ -257,6 +271,73 @@ class _Candidates:
             self._size -= len(self._months.popitem(last=False)[1])
 
 
+class _Writes:
+    """Runs the writer's frequent INSERTs and UPDATEs: on SQLite straight on its DBAPI cursor, elsewhere through
+    SQLAlchemy.
+
+    SQLAlchemy's work per execution (30 µs and more, per row with many parameters) costs several times what
+    SQLite takes to run these small statements. Here each statement is compiled once by SQLAlchemy (for the
+    columns given) and its parameters converted by SQLAlchemy's own type processors (JSON, dates, booleans), so
+    the rows written are the same; the statements run inside the connection's transaction all the same. Over a
+    network (PostgreSQL) the round trip dwarfs that overhead, and SQLAlchemy batches many rows into one."""
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+        self._sqlite = connection.dialect.name == "sqlite"
+        self._compiled: dict[tuple[Executable, tuple[str, ...]], tuple[str, list[tuple[str, Any]]]] = {}
+
+    def _prepared(self, statement: Executable, keys: tuple[str, ...]) -> tuple[str, list[tuple[str, Any]]]:
+        found = self._compiled.get((statement, keys))
+        if found is None:
+            dialect = self.connection.dialect
+            compiled = statement.compile(dialect=dialect, column_keys=list(keys))
+            assert compiled.positiontup is not None  # SQLite's "?" parameters
+            processors = [
+                (name, compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect))
+                for name in compiled.positiontup
+            ]
+            found = self._compiled[statement, keys] = (compiled.string, processors)
+        return found
+
+    def _run(self, statement: Executable, rows: list[dict[str, Any]], many: bool) -> Any:
+        sql, processors = self._prepared(statement, tuple(rows[0]))
+        values = [
+            tuple(row[name] if process is None else process(row[name]) for name, process in processors)
+            for row in rows
+        ]
+        cursor = self.connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        if many:
+            cursor.executemany(sql, values)
+            return None
+        return cursor.execute(sql, values[0]).fetchall()
+
+    def scalar(self, statement: Executable, row: dict[str, Any]) -> Any:
+        """The first value the statement returns (its RETURNING), None if it returns no row."""
+        if not self._sqlite:
+            return self.connection.execute(statement, row).scalar()
+        returned = self._run(statement, [row], many=False)
+        return returned[0][0] if returned else None
+
+    def execute(self, statement: Executable, row: dict[str, Any]) -> None:
+        if not self._sqlite:
+            self.connection.execute(statement, row)
+        else:
+            self._run(statement, [row], many=False)
+
+    def execute_many(self, statement: Executable, rows: list[dict[str, Any]]) -> None:
+        if not self._sqlite:
+            self.connection.execute(statement, rows)
+        elif rows:
+            self._run(statement, rows, many=True)
+
+    def places(self, rows: list[dict[str, Any]], article_row: int) -> dict[str, int]:
+        """Inserts an article's places: their row ids by uid."""
+        if not self._sqlite:  # one multi-row INSERT … RETURNING (SQLAlchemy's "insertmanyvalues")
+            return dict(self.connection.execute(_INSERT_PLACES_RETURNING, rows).all())
+        self._run(_INSERT_PLACES, rows, many=True)
+        return dict(self._run(_PLACE_ROWS, [{"article_row": article_row}], many=False))
+
+
 class _Memory:
     """What the writer remembers between articles instead of reading it back from the database.
 
@@ -294,6 +375,7 @@ class ArticleWriter:
         self._known_urls: dict[str, str] = {}
         # One connection for the writer's life: checking one out of the pool per article costs time for nothing.
         self._connection = self._engine.connect()
+        self._writes = _Writes(self._connection)
         columns = (articles.c.id, articles.c.uid, articles.c.text_sha256, articles.c.url_sha256)
         with self._connection.begin():
             for row in self._connection.execute(select(*columns, articles.c.minhash)):
@@ -327,7 +409,7 @@ class ArticleWriter:
         memory = self._memory
         try:
             with self._connection.begin():
-                stored, article_row = _Transaction(self._connection, memory).store(item)
+                stored, article_row = _Transaction(self._writes, memory).store(item)
         except BaseException:
             memory.forget_events()  # it may hold states the rollback undid
             memory.last_article_row = None
@@ -343,8 +425,9 @@ class ArticleWriter:
 class _Transaction:
     """The writes of one article, on one connection inside its transaction."""
 
-    def __init__(self, connection: Connection, memory: _Memory) -> None:
-        self.connection = connection
+    def __init__(self, writes: _Writes, memory: _Memory) -> None:
+        self.writes = writes
+        self.connection = writes.connection
         self.memory = memory
         self.links: list[dict[str, int]] = []  # event_articles rows, written together at the end
 
@@ -401,7 +484,7 @@ class _Transaction:
                 self._insert_event(article_row, reconcile(dataset_event), place_row, campaign_row, ids)
                 stored.new_events += 1
         if self.links:
-            execute(_INSERT_EVENT_ARTICLES, self.links)
+            self.writes.execute_many(_INSERT_EVENT_ARTICLES, self.links)
         self._insert_claims(article_row, uid, item.result, ids)
         return stored, article_row
 
@@ -414,13 +497,13 @@ class _Transaction:
                 return uid
             return uid, self.connection.execute(_INSERT_ARTICLE, {**values, "uid": uid}).scalar_one()
         # Insert first, look only when a unique key (uid, text or URL) was taken: the rare case.
-        row = self.connection.execute(insert_unless_taken, {**values, "uid": item.article.id}).scalar()
+        row = self.writes.scalar(insert_unless_taken, {**values, "uid": item.article.id})
         if row is not None:
             return item.article.id, row
         uid = self._stored_or_free_uid(item)
         if isinstance(uid, Stored):
             return uid
-        return uid, self.connection.execute(insert_unless_taken, {**values, "uid": uid}).scalar_one()
+        return uid, self.writes.scalar(insert_unless_taken, {**values, "uid": uid})
 
     def _stored_or_free_uid(self, item: Extracted) -> Stored | str:
         """``Stored`` if an article with this text or URL is stored, else the uid this one can take."""
@@ -462,7 +545,7 @@ class _Transaction:
             }
             for place in result.places
         ]
-        row_ids = dict(self.connection.execute(_INSERT_PLACES, rows).all())
+        row_ids = self.writes.places(rows, article_row)
         ids.place_rows = {place.id: row_ids[f"{uid}#{place.id}"] for place in result.places}
 
     def _upsert_campaigns(self, article_row: int, uid: str, result: ExtractResult, ids: _Ids) -> None:
@@ -505,7 +588,7 @@ class _Transaction:
         if campaign_row is None and new_campaign is not None:
             values["campaign_id"] = campaign_row = new_campaign  # a later article named the operation
             merged = merged.model_copy(update={"campaign_id": new.campaign_id})
-        self.connection.execute(_UPDATE_EVENT, {**values, "revision": revision + 1, "row": row})
+        self.writes.execute(_UPDATE_EVENT, {**values, "revision": revision + 1, "row": row})
         self.memory.events[row] = (revision + 1, merged)
         now = _candidate(row, revision + 1, campaign_row, merged, candidate.event.place)
         self.memory.candidates.replace(key, candidate, now)
@@ -524,7 +607,7 @@ class _Transaction:
     ) -> None:
         country_code, admin1, admin2 = _district(event)
         key = place_key(country_code, admin1, admin2)
-        row = self.connection.execute(
+        row = self.writes.scalar(
             _INSERT_EVENT,
             {
                 "uid": event.id,
@@ -537,7 +620,7 @@ class _Transaction:
                 "campaign_id": campaign_row,
                 "revision": 0,
             },
-        ).scalar_one()
+        )
         self.memory.events[row] = (0, event)
         if key is not None and place_row is not None and event.date is not None:  # a candidate from now on
             self.memory.candidates.add(key, _candidate(row, 0, campaign_row, event, event.place))
@@ -581,7 +664,7 @@ class _Transaction:
                     "part_of": claim_id(uid, claim.part_of) if claim.part_of else None,
                 }
             )
-        self.connection.execute(_INSERT_CLAIMS, rows)
+        self.writes.execute_many(_INSERT_CLAIMS, rows)
 
 
 def _comparable(row: Any) -> DatasetEvent:
