@@ -41,8 +41,11 @@ def claim_id(article_id: str, local_id: str) -> str:
     return f"{article_id}#{local_id}"
 
 
-def to_dataset_event(event: Event, result: ExtractResult, article: ArticleMeta) -> DatasetEvent:
-    """One article's event as a dataset event: its claims with their source, its place inline."""
+def to_dataset_event(
+    event: Event, result: ExtractResult, article: ArticleMeta, *, reconciled: bool = True
+) -> DatasetEvent:
+    """One article's event as a dataset event: its claims with their source, its place inline. ``reconciled``:
+    with its figures, notes and toll (without: for merging into another event, which recomputes them)."""
     claims_by_id = {c.id: c for c in result.claims}
     places = {p.id: p for p in result.places}
     claims = [
@@ -67,7 +70,7 @@ def to_dataset_event(event: Event, result: ExtractResult, article: ArticleMeta) 
         claims=claims,
         place=places.get(event.place_id) if event.place_id else None,
     )
-    return reconcile(dataset_event)
+    return reconcile(dataset_event) if reconciled else dataset_event
 
 
 def _district(place: Place | None) -> tuple[str | None, str | None, str | None]:

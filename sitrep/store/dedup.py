@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+from datasketch import MinHash, MinHashLSH
 
 # Changing any of these makes stored signatures incomparable with new ones. "affine32" (datasketch ≥ 2) gives
 # 32-bit hash values (512 bytes per article) and mixes each input hash with MurmurHash3's finaliser first, so
@@ -65,10 +65,15 @@ def _permutations() -> object:
     return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
 
 
-def _minhash(signature_bytes: bytes) -> LeanMinHash:
-    # LeanMinHash: comparing needs only the values; a full MinHash would regenerate its permutations (0.2 ms).
-    values = np.frombuffer(signature_bytes, dtype="<u4").astype(np.uint32)
-    return LeanMinHash(seed=SEED, hashvalues=values, scheme=SCHEME)
+# datasketch's banding for THRESHOLD and NUM_PERM (25 bands of 5 values): a signature is a candidate when one of
+# its bands equals the same band of a stored signature.
+_LSH = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+_BAND_BYTES = [(start * 4, end * 4) for start, end in _LSH.hashranges]  # uint32s → byte offsets
+del _LSH
+
+
+def _bands(signature_bytes: bytes) -> list[bytes]:
+    return [signature_bytes[start:end] for start, end in _BAND_BYTES]
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,11 +83,14 @@ class NearDuplicate:
 
 
 class NearDuplicateIndex:
-    """MinHash-LSH over the stored articles' signatures, keyed by article row id."""
+    """MinHash-LSH over the stored articles' signatures, keyed by article row id.
+
+    datasketch's ``MinHashLSH`` banding, with each band's bytes as a plain dictionary key: the same candidates
+    and similarities as ``MinHashLSH.query`` and ``MinHash.jaccard``, at a fraction of their cost per article."""
 
     def __init__(self) -> None:
-        self._lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
-        self._signatures: dict[int, LeanMinHash] = {}
+        self._bands: list[dict[bytes, list[int]]] = [{} for _ in _BAND_BYTES]
+        self._signatures: dict[int, np.ndarray] = {}
 
     def __len__(self) -> int:
         return len(self._signatures)
@@ -90,17 +98,21 @@ class NearDuplicateIndex:
     def add(self, article_id: int, signature_bytes: bytes | None) -> None:
         if signature_bytes is None or article_id in self._signatures:
             return
-        minhash = _minhash(signature_bytes)
-        self._signatures[article_id] = minhash
-        self._lsh.insert(article_id, minhash)
+        self._signatures[article_id] = np.frombuffer(signature_bytes, dtype="<u4")
+        for table, band in zip(self._bands, _bands(signature_bytes), strict=True):
+            table.setdefault(band, []).append(article_id)
 
     def find(self, signature_bytes: bytes | None) -> NearDuplicate | None:
         """The earliest stored article at least ``THRESHOLD`` similar, if any."""
         if signature_bytes is None or not self._signatures:
             return None
-        minhash = _minhash(signature_bytes)
-        for candidate in sorted(self._lsh.query(minhash)):
-            similarity = float(minhash.jaccard(self._signatures[candidate]))
+        candidates: set[int] = set()
+        for table, band in zip(self._bands, _bands(signature_bytes), strict=True):
+            candidates.update(table.get(band, ()))
+        values = np.frombuffer(signature_bytes, dtype="<u4")
+        for candidate in sorted(candidates):
+            # The estimated Jaccard similarity: the share of equal minimum hashes (as ``MinHash.jaccard``).
+            similarity = float(np.count_nonzero(values == self._signatures[candidate])) / NUM_PERM
             if similarity >= THRESHOLD:
                 return NearDuplicate(candidate, similarity)
         return None

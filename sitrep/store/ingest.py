@@ -91,70 +91,90 @@ class _Known:
     uid: str
 
 
-def _fingerprints(article: Article) -> tuple[str, str | None]:
-    return text_sha256(article.text), url_sha256(article.url)
+@dataclass(frozen=True, slots=True)
+class _ToExtract:
+    """An article to extract, with the fingerprints it was checked by: computed once, they are stored with it."""
+
+    article: Article
+    text_sha256: str
+    url_sha256: str | None
 
 
-def _extracted(article: Article) -> Extracted | Failed:
+def _extract(article: Article) -> ExtractResult | Failed:
     try:
-        result = extract(article)
+        return extract(article)
     except Exception as error:  # one article's bug must not stop a batch of thousands
         return Failed(article.id, f"extraction failed: {type(error).__name__}: {error}")
-    return Extracted(article, result, *_fingerprints(article), signature(article.text))
+
+
+def _extracted(pending: _ToExtract) -> Extracted | Failed:
+    article = pending.article
+    result = _extract(article)
+    if isinstance(result, Failed):
+        return result
+    return Extracted(article, result, pending.text_sha256, pending.url_sha256, signature(article.text))
 
 
 def _extract_chunk(articles: list[Article]) -> list[tuple[str, bytes | None] | Failed]:
     """Worker side: results travel back as JSON (faster to send than pickled pydantic objects)."""
     out: list[tuple[str, bytes | None] | Failed] = []
     for article in articles:
-        item = _extracted(article)
-        out.append(item if isinstance(item, Failed) else (item.result.model_dump_json(), item.signature))
+        result = _extract(article)
+        out.append(
+            result if isinstance(result, Failed) else (result.model_dump_json(), signature(article.text))
+        )
     return out
 
 
-def _from_worker(article: Article, returned: tuple[str, bytes | None] | Failed) -> Extracted | Failed:
+def _from_worker(pending: _ToExtract, returned: tuple[str, bytes | None] | Failed) -> Extracted | Failed:
     if isinstance(returned, Failed):
         return returned
     result_json, signature_bytes = returned
     return Extracted(
-        article, ExtractResult.model_validate_json(result_json), *_fingerprints(article), signature_bytes
+        pending.article,
+        ExtractResult.model_validate_json(result_json),
+        pending.text_sha256,
+        pending.url_sha256,
+        signature_bytes,
     )
 
 
 Item = Extracted | _Known | Failed
+Classified = _ToExtract | _Known | Failed
 
 
 def _classify(
     items: Iterable[Article | InputProblem], known_as: Callable[[str, str | None], str | None]
-) -> Iterator[Article | _Known | Failed]:
+) -> Iterator[Classified]:
     for item in items:
         if isinstance(item, InputProblem):
             yield Failed(item.where, item.what)
             continue
-        uid = known_as(*_fingerprints(item))
-        yield _Known(item, uid) if uid is not None else item
+        text_hash, url_hash = text_sha256(item.text), url_sha256(item.url)
+        uid = known_as(text_hash, url_hash)
+        yield _Known(item, uid) if uid is not None else _ToExtract(item, text_hash, url_hash)
 
 
-def _in_process(items: Iterator[Article | _Known | Failed]) -> Iterator[Item]:
+def _in_process(items: Iterator[Classified]) -> Iterator[Item]:
     for item in items:
-        yield _extracted(item) if isinstance(item, Article) else item
+        yield _extracted(item) if isinstance(item, _ToExtract) else item
 
 
-def _in_workers(items: Iterator[Article | _Known | Failed], workers: int) -> Iterator[Item]:
+def _in_workers(items: Iterator[Classified], workers: int) -> Iterator[Item]:
     """Extraction in ``workers`` processes, results yielded in input order."""
     # forkserver, not fork: a forked child would inherit the writer's open SQLite connection.
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    pending: deque[tuple[list[Article | _Known | Failed], Future[list] | None]] = deque()
+    pending: deque[tuple[list[Classified], Future[list] | None]] = deque()
 
-    def finished(chunk: list[Article | _Known | Failed], future: Future[list] | None) -> Iterator[Item]:
+    def finished(chunk: list[Classified], future: Future[list] | None) -> Iterator[Item]:
         returned = iter(future.result() if future is not None else ())
         for item in chunk:
-            yield _from_worker(item, next(returned)) if isinstance(item, Article) else item
+            yield _from_worker(item, next(returned)) if isinstance(item, _ToExtract) else item
 
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         while chunk := list(islice(items, CHUNK_SIZE)):
-            articles = [item for item in chunk if isinstance(item, Article)]
+            articles = [item.article for item in chunk if isinstance(item, _ToExtract)]
             pending.append((chunk, pool.submit(_extract_chunk, articles) if articles else None))
             while len(pending) >= workers * IN_FLIGHT_PER_WORKER:
                 yield from finished(*pending.popleft())

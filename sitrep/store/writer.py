@@ -14,7 +14,9 @@ differ. Undated events are never merged: nothing says they happened on the same 
 normalised name and actor.
 
 The statements are built once (SQLAlchemy Core with bound parameters): building them per article cost more
-than running them.
+than running them. The writer keeps in memory what it needs to decide (the merge candidates, the full events it
+merged into lately) instead of reading them back for every article; it trusts that memory only while no other
+process has written since its last transaction (see ``_Memory``).
 """
 
 from __future__ import annotations
@@ -25,10 +27,23 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, exists, func, insert, or_, select, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Executable,
+    Insert,
+    bindparam,
+    exists,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy.dialects import postgresql, sqlite
 
-from sitrep.model import Article, DatasetEvent, ExtractResult
-from sitrep.resolve.rules import claim_id, merge, same_incident, to_dataset_event
+from sitrep.model import Article, DatasetEvent, ExtractResult, Place
+from sitrep.resolve.rules import claim_id, merge, reconcile, same_incident, to_dataset_event
 from sitrep.store.db import WRITE
 from sitrep.store.dedup import NearDuplicateIndex
 from sitrep.store.query import (
@@ -67,8 +82,17 @@ _UID_TAKEN = select(exists().where(articles.c.uid == bindparam("uid")))
 _ARTICLE = select(articles.c.id, articles.c.uid, articles.c.duplicate_of).where(
     articles.c.id == bindparam("row")
 )
+_LAST_ARTICLE = select(func.max(articles.c.id))
 _INSERT_ARTICLE = insert(articles).returning(articles.c.id)
+# Where the database has INSERT … ON CONFLICT DO NOTHING: an article whose uid, text or URL is taken is not
+# inserted (and nothing is returned), so the common case, a new article, needs no lookup first.
+_INSERT_ARTICLE_UNLESS_TAKEN: dict[str, Insert] = {
+    "sqlite": sqlite.insert(articles).on_conflict_do_nothing().returning(articles.c.id),
+    "postgresql": postgresql.insert(articles).on_conflict_do_nothing().returning(articles.c.id),
+}
 _INSERT_PLACES = insert(places)
+# Rows come back in any order, hence the uid.
+_INSERT_PLACES_RETURNING = insert(places).returning(places.c.uid, places.c.id)
 _PLACE_ROWS = select(places.c.uid, places.c.id).where(places.c.article_id == bindparam("article_row"))
 _FIND_CAMPAIGN = select(campaigns.c.id, campaigns.c.uid).where(
     campaigns.c.name_key == bindparam("name_key"), campaigns.c.actor_key == bindparam("actor_key")
@@ -109,6 +133,9 @@ _INSERT_CLAIMS = insert(claims)
 # Full events kept in memory after a write (row id → event, at its revision): a merge into a recently stored
 # event, the common case, then needs no reload of its claims.
 CACHED_EVENTS = 1000
+# Merge candidates kept in memory (events, by district and month): enough for the districts and months a feed
+# reports at the moment; others are read again when needed.
+CACHED_CANDIDATES = 20_000
 
 
 class Outcome(enum.StrEnum):
@@ -158,27 +185,207 @@ def place_key(country_code: str | None, admin1: str | None, admin2: str | None) 
     return f"{country_code}|{admin1 or ''}|{admin2 or ''}"
 
 
+def _month(day: dt.date) -> int:
+    return day.year * 12 + day.month - 1
+
+
+def _months_span(first: int, last: int) -> tuple[dt.date, dt.date]:
+    """The first day of month ``first`` and the last day of month ``last`` (as ``_month`` numbers them)."""
+    after = last + 1
+    return (
+        dt.date(first // 12, first % 12 + 1, 1),
+        dt.date(after // 12, after % 12 + 1, 1) - dt.timedelta(days=1),
+    )
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class _Candidate:
+    """A stored event as the same-incident rules compare it, with what merging into it needs."""
+
+    row: int
+    revision: int
+    campaign_row: int | None
+    date: dt.date  # the event's (candidates always have one)
+    event: DatasetEvent  # place, date, types and actors only
+
+
+class _Candidates:
+    """The merge candidates in memory: stored events with a place and a date, by district and month.
+
+    A district's month is read from the database the first time a new event falls near it, then kept current
+    with the writer's own inserts and merges; beyond ``CACHED_CANDIDATES`` events the months least recently
+    used are dropped (and read again when needed)."""
+
+    def __init__(self) -> None:
+        self._months: OrderedDict[tuple[str, int], list[_Candidate]] = OrderedDict()
+        self._size = 0
+
+    def clear(self) -> None:
+        self._months.clear()
+        self._size = 0
+
+    def near(self, connection: Connection, key: str, day: dt.date) -> list[_Candidate]:
+        """The stored events of district ``key`` dated within ``CANDIDATE_DAYS`` of ``day``, oldest first (what
+        ``_CANDIDATES`` selects)."""
+        window = dt.timedelta(days=CANDIDATE_DAYS)
+        earliest, latest = day - window, day + window
+        months = range(_month(earliest), _month(latest) + 1)
+        missing = [month for month in months if (key, month) not in self._months]
+        if missing:
+            self._read(connection, key, missing)
+        found: list[_Candidate] = []
+        for month in months:
+            self._months.move_to_end((key, month))
+            found.extend(c for c in self._months[key, month] if earliest <= c.date <= latest)
+        found.sort(key=lambda candidate: candidate.row)
+        return found
+
+    def _read(self, connection: Connection, key: str, missing: list[int]) -> None:
+        earliest, latest = _months_span(missing[0], missing[-1])
+        read: dict[int, list[_Candidate]] = {month: [] for month in missing}
+        parameters = {"place_key": key, "earliest": earliest, "latest": latest}
+        for row in connection.execute(_CANDIDATES, parameters):
+            month = read.get(_month(row.date))
+            if month is not None:  # a month already in memory is already current
+                month.append(_Candidate(row.id, row.revision, row.campaign_id, row.date, _comparable(row)))
+        for month, candidates in read.items():
+            self._months[key, month] = candidates
+            self._size += len(candidates)
+
+    def add(self, key: str, candidate: _Candidate) -> None:
+        """A new event, or the new state of one: kept if its month is in memory (else it is read with it)."""
+        month = self._months.get((key, _month(candidate.date)))
+        if month is not None:
+            month.append(candidate)
+            self._size += 1
+
+    def replace(self, key: str, old: _Candidate, new: _Candidate) -> None:
+        month = self._months.get((key, _month(old.date)))
+        if month is not None:
+            month.remove(old)
+            self._size -= 1
+        self.add(key, new)  # a merge can move the event's date to another month
+
+    def trim(self) -> None:
+        while self._size > CACHED_CANDIDATES and self._months:
+            self._size -= len(self._months.popitem(last=False)[1])
+
+
+class _Writes:
+    """Runs the writer's frequent INSERTs and UPDATEs: on SQLite straight on its DBAPI cursor, elsewhere through
+    SQLAlchemy.
+
+    SQLAlchemy's work per execution (30 µs and more, per row with many parameters) costs several times what
+    SQLite takes to run these small statements. Here each statement is compiled once by SQLAlchemy (for the
+    columns given) and its parameters converted by SQLAlchemy's own type processors (JSON, dates, booleans), so
+    the rows written are the same; the statements run inside the connection's transaction all the same. Over a
+    network (PostgreSQL) the round trip dwarfs that overhead, and SQLAlchemy batches many rows into one."""
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+        self._sqlite = connection.dialect.name == "sqlite"
+        self._compiled: dict[tuple[Executable, tuple[str, ...]], tuple[str, list[tuple[str, Any]]]] = {}
+
+    def _prepared(self, statement: Executable, keys: tuple[str, ...]) -> tuple[str, list[tuple[str, Any]]]:
+        found = self._compiled.get((statement, keys))
+        if found is None:
+            dialect = self.connection.dialect
+            compiled = statement.compile(dialect=dialect, column_keys=list(keys))
+            assert compiled.positiontup is not None  # SQLite's "?" parameters
+            processors = [
+                (name, compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect))
+                for name in compiled.positiontup
+            ]
+            found = self._compiled[statement, keys] = (compiled.string, processors)
+        return found
+
+    def _run(self, statement: Executable, rows: list[dict[str, Any]], many: bool) -> Any:
+        sql, processors = self._prepared(statement, tuple(rows[0]))
+        values = [
+            tuple(row[name] if process is None else process(row[name]) for name, process in processors)
+            for row in rows
+        ]
+        cursor = self.connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        if many:
+            cursor.executemany(sql, values)
+            return None
+        return cursor.execute(sql, values[0]).fetchall()
+
+    def scalar(self, statement: Executable, row: dict[str, Any]) -> Any:
+        """The first value the statement returns (its RETURNING), None if it returns no row."""
+        if not self._sqlite:
+            return self.connection.execute(statement, row).scalar()
+        returned = self._run(statement, [row], many=False)
+        return returned[0][0] if returned else None
+
+    def execute(self, statement: Executable, row: dict[str, Any]) -> None:
+        if not self._sqlite:
+            self.connection.execute(statement, row)
+        else:
+            self._run(statement, [row], many=False)
+
+    def execute_many(self, statement: Executable, rows: list[dict[str, Any]]) -> None:
+        if not self._sqlite:
+            self.connection.execute(statement, rows)
+        elif rows:
+            self._run(statement, rows, many=True)
+
+    def places(self, rows: list[dict[str, Any]], article_row: int) -> dict[str, int]:
+        """Inserts an article's places: their row ids by uid."""
+        if not self._sqlite:  # one multi-row INSERT … RETURNING (SQLAlchemy's "insertmanyvalues")
+            return dict(self.connection.execute(_INSERT_PLACES_RETURNING, rows).all())
+        self._run(_INSERT_PLACES, rows, many=True)
+        return dict(self._run(_PLACE_ROWS, [{"article_row": article_row}], many=False))
+
+
+class _Memory:
+    """What the writer remembers between articles instead of reading it back from the database.
+
+    The near-duplicate index only ever grows with committed articles. The events (full events lately merged
+    into, and the merge candidates) are trusted only while no other process has written: every write to the
+    events happens in a transaction that inserts an article row, and article row ids are handed out in order
+    (SQLite: one past the largest; PostgreSQL: a sequence), so an article row one past this writer's previous
+    one proves nobody else stored an article in between. Anything else — another writer, a rolled-back or
+    skipped row — and the events are forgotten and read again."""
+
+    def __init__(self) -> None:
+        self.near = NearDuplicateIndex()
+        self.events: OrderedDict[int, tuple[int, DatasetEvent]] = OrderedDict()  # row → (revision, event)
+        self.candidates = _Candidates()
+        self.last_article_row: int | None = None
+
+    def forget_events(self) -> None:
+        self.events.clear()
+        self.candidates.clear()
+
+    def trim(self) -> None:
+        while len(self.events) > CACHED_EVENTS:
+            self.events.popitem(last=False)
+        self.candidates.trim()
+
+
 class ArticleWriter:
     """Writes articles into the database at ``engine``, one transaction each, from a single process."""
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine.execution_options(**{WRITE: True})
-        self._near = NearDuplicateIndex()
+        self._memory = _Memory()
         # Fingerprint → the stored article's uid, for skipping known articles before extracting them.
         self._known_texts: dict[str, str] = {}
         self._known_urls: dict[str, str] = {}
-        self._events: OrderedDict[int, tuple[int, DatasetEvent]] = OrderedDict()
         # One connection for the writer's life: checking one out of the pool per article costs time for nothing.
         self._connection = self._engine.connect()
+        self._writes = _Writes(self._connection)
         columns = (articles.c.id, articles.c.uid, articles.c.text_sha256, articles.c.url_sha256)
         with self._connection.begin():
             for row in self._connection.execute(select(*columns, articles.c.minhash)):
                 self._remember(*row)
+            self._memory.last_article_row = self._connection.execute(_LAST_ARTICLE).scalar() or 0
 
     def _remember(
         self, article_row: int, uid: str, text_hash: str, url_hash: str | None, signature: bytes | None
     ) -> None:
-        self._near.add(article_row, signature)
+        self._memory.near.add(article_row, signature)
         self._known_texts[text_hash] = uid
         if url_hash:
             self._known_urls[url_hash] = uid
@@ -199,16 +406,18 @@ class ArticleWriter:
 
     def store(self, item: Extracted) -> Stored:
         """Store one article in one transaction (see the module docstring)."""
+        memory = self._memory
         try:
             with self._connection.begin():
-                stored, article_row = _Transaction(self._connection, self._near, self._events).store(item)
+                stored, article_row = _Transaction(self._writes, memory).store(item)
         except BaseException:
-            self._events.clear()  # it may hold states the rollback undid
+            memory.forget_events()  # it may hold states the rollback undid
+            memory.last_article_row = None
             raise
-        while len(self._events) > CACHED_EVENTS:
-            self._events.popitem(last=False)
+        memory.trim()
         # Only once committed: a rolled-back article must not be found as a duplicate later.
         if article_row is not None:
+            memory.last_article_row = article_row
             self._remember(article_row, stored.uid, item.text_sha256, item.url_sha256, item.signature)
         return stored
 
@@ -216,43 +425,22 @@ class ArticleWriter:
 class _Transaction:
     """The writes of one article, on one connection inside its transaction."""
 
-    def __init__(
-        self,
-        connection: Connection,
-        near: NearDuplicateIndex,
-        cached: OrderedDict[int, tuple[int, DatasetEvent]],
-    ) -> None:
-        self.connection = connection
-        self.near = near
-        self.cached = cached
+    def __init__(self, writes: _Writes, memory: _Memory) -> None:
+        self.writes = writes
+        self.connection = writes.connection
+        self.memory = memory
         self.links: list[dict[str, int]] = []  # event_articles rows, written together at the end
 
     def store(self, item: Extracted) -> tuple[Stored, int | None]:
         execute, article = self.connection.execute, item.article
-        found = execute(
-            _FIND_STORED, {"text_hash": item.text_sha256, "url_hash": item.url_sha256, "uid": article.id}
-        ).all()
-        existing = next(
-            (
-                r
-                for r in found
-                if r.text_sha256 == item.text_sha256 or (item.url_sha256 and r.url_sha256 == item.url_sha256)
-            ),
-            None,
-        )
-        if existing is not None:
-            return Stored(Outcome.already_stored, article.id, existing.uid), None
-
-        uid = self._free_uid(article.id) if found else article.id
-        near = self.near.find(item.signature)
+        near = self.memory.near.find(item.signature)
         original = execute(_ARTICLE, {"row": near.article_id}).first() if near else None
         if original is not None and original.duplicate_of is not None:  # point at the first, never at a copy
             original = execute(_ARTICLE, {"row": original.duplicate_of}).first()
         meta = item.result.article
-        article_row = execute(
-            _INSERT_ARTICLE,
+        inserted = self._insert_article(
+            item,
             {
-                "uid": uid,
                 "source_id": article.id,
                 "url": article.url,
                 "url_sha256": item.url_sha256,
@@ -269,7 +457,13 @@ class _Transaction:
                 "similarity": near.similarity if near is not None and original is not None else None,
                 "ingested_at": dt.datetime.now(dt.UTC),
             },
-        ).scalar_one()
+        )
+        if isinstance(inserted, Stored):
+            return inserted, None
+        uid, article_row = inserted
+        last = self.memory.last_article_row
+        if last is None or article_row != last + 1:  # someone else wrote since (see ``_Memory``)
+            self.memory.forget_events()
         if original is not None:
             similarity = near.similarity if near is not None else None
             return Stored(Outcome.duplicate, article.id, uid, original.uid, similarity), article_row
@@ -280,18 +474,54 @@ class _Transaction:
         self._insert_places(article_row, uid, item.result, ids)
         self._upsert_campaigns(article_row, uid, item.result, ids)
         for event in item.result.events:
-            dataset_event = _scoped(to_dataset_event(event, item.result, meta), uid, ids)
+            # Not reconciled yet: merging recomputes the figures from all the claims anyway.
+            dataset_event = _scoped(to_dataset_event(event, item.result, meta, reconciled=False), uid, ids)
             campaign_row = ids.campaign_rows.get(event.campaign_id) if event.campaign_id else None
             if self._merge_into_stored(article_row, dataset_event, campaign_row, ids):
                 stored.merged_events += 1
             else:
                 place_row = ids.place_rows.get(event.place_id) if event.place_id else None
-                self._insert_event(article_row, dataset_event, place_row, campaign_row, ids)
+                self._insert_event(article_row, reconcile(dataset_event), place_row, campaign_row, ids)
                 stored.new_events += 1
         if self.links:
-            execute(_INSERT_EVENT_ARTICLES, self.links)
+            self.writes.execute_many(_INSERT_EVENT_ARTICLES, self.links)
         self._insert_claims(article_row, uid, item.result, ids)
         return stored, article_row
+
+    def _insert_article(self, item: Extracted, values: dict[str, Any]) -> Stored | tuple[str, int]:
+        """The article's row: its uid and row id; or, when its text or URL is stored already, ``Stored``."""
+        insert_unless_taken = _INSERT_ARTICLE_UNLESS_TAKEN.get(self.connection.dialect.name)
+        if insert_unless_taken is None:  # no INSERT … ON CONFLICT on this database: look first
+            uid = self._stored_or_free_uid(item)
+            if isinstance(uid, Stored):
+                return uid
+            return uid, self.connection.execute(_INSERT_ARTICLE, {**values, "uid": uid}).scalar_one()
+        # Insert first, look only when a unique key (uid, text or URL) was taken: the rare case.
+        row = self.writes.scalar(insert_unless_taken, {**values, "uid": item.article.id})
+        if row is not None:
+            return item.article.id, row
+        uid = self._stored_or_free_uid(item)
+        if isinstance(uid, Stored):
+            return uid
+        return uid, self.writes.scalar(insert_unless_taken, {**values, "uid": uid})
+
+    def _stored_or_free_uid(self, item: Extracted) -> Stored | str:
+        """``Stored`` if an article with this text or URL is stored, else the uid this one can take."""
+        article = item.article
+        found = self.connection.execute(
+            _FIND_STORED, {"text_hash": item.text_sha256, "url_hash": item.url_sha256, "uid": article.id}
+        ).all()
+        existing = next(
+            (
+                r
+                for r in found
+                if r.text_sha256 == item.text_sha256 or (item.url_sha256 and r.url_sha256 == item.url_sha256)
+            ),
+            None,
+        )
+        if existing is not None:
+            return Stored(Outcome.already_stored, article.id, existing.uid)
+        return self._free_uid(article.id) if found else article.id
 
     def _free_uid(self, wanted: str) -> str:
         """``wanted``, or ``wanted~2``, ``~3``… when another article already has that id (two files of one
@@ -315,9 +545,7 @@ class _Transaction:
             }
             for place in result.places
         ]
-        # A plain insert and one select of the ids: cheaper than RETURNING rows in parameter order.
-        self.connection.execute(_INSERT_PLACES, rows)
-        row_ids = dict(self.connection.execute(_PLACE_ROWS, {"article_row": article_row}).all())
+        row_ids = self.writes.places(rows, article_row)
         ids.place_rows = {place.id: row_ids[f"{uid}#{place.id}"] for place in result.places}
 
     def _upsert_campaigns(self, article_row: int, uid: str, result: ExtractResult, ids: _Ids) -> None:
@@ -340,37 +568,33 @@ class _Transaction:
         key = place_key(*_district(new))
         if key is None or new.date is None or new.place is None:
             return False
-        window = dt.timedelta(days=CANDIDATE_DAYS)
-        candidates = self.connection.execute(
-            _CANDIDATES,
-            {
-                "place_key": key,
-                "earliest": new.date - window,
-                "latest": new.date + window,
-            },
-        )
-        for row in candidates:
-            if any(link["event_id"] == row.id for link in self.links):
+        linked = {link["event_id"] for link in self.links}
+        for candidate in self.memory.candidates.near(self.connection, key, new.date):
+            if candidate.row in linked:
                 continue  # an event of this same article: the extractor already told them apart
-            same_campaign = new_campaign is not None and row.campaign_id == new_campaign
-            if same_incident(_comparable(row), new, same_campaign=same_campaign):
+            same_campaign = new_campaign is not None and candidate.campaign_row == new_campaign
+            if same_incident(candidate.event, new, same_campaign=same_campaign):
                 break
         else:
             return False
-        revision, stored = self.cached.pop(row.id, (None, None))
-        if revision != row.revision or stored is None:  # not cached, or changed by another writer since
-            full_row = self.connection.execute(_EVENT_BY_ROW, {"row": row.id}).one()
+        row, revision = candidate.row, candidate.revision
+        cached_revision, stored = self.memory.events.pop(row, (None, None))
+        if cached_revision != revision or stored is None:  # not in memory, or out of date
+            full_row = self.connection.execute(_EVENT_BY_ROW, {"row": row}).one()
             [stored] = events_from_rows(self.connection, [full_row])
         merged = merge(stored, new)
         values = _event_values(merged)
-        if row.campaign_id is None and new_campaign is not None:
-            values["campaign_id"] = new_campaign  # a later article named the operation this event belongs to
+        campaign_row = candidate.campaign_row
+        if campaign_row is None and new_campaign is not None:
+            values["campaign_id"] = campaign_row = new_campaign  # a later article named the operation
             merged = merged.model_copy(update={"campaign_id": new.campaign_id})
-        self.connection.execute(_UPDATE_EVENT, {**values, "revision": row.revision + 1, "row": row.id})
-        self.cached[row.id] = (row.revision + 1, merged)
-        self.links.append({"event_id": row.id, "article_id": article_row})
+        self.writes.execute(_UPDATE_EVENT, {**values, "revision": revision + 1, "row": row})
+        self.memory.events[row] = (revision + 1, merged)
+        now = _candidate(row, revision + 1, campaign_row, merged, candidate.event.place)
+        self.memory.candidates.replace(key, candidate, now)
+        self.links.append({"event_id": row, "article_id": article_row})
         for claim in new.claims:
-            ids.claim_events[claim.id] = row.id
+            ids.claim_events[claim.id] = row
         return True
 
     def _insert_event(
@@ -382,7 +606,8 @@ class _Transaction:
         ids: _Ids,
     ) -> None:
         country_code, admin1, admin2 = _district(event)
-        row = self.connection.execute(
+        key = place_key(country_code, admin1, admin2)
+        row = self.writes.scalar(
             _INSERT_EVENT,
             {
                 "uid": event.id,
@@ -391,12 +616,14 @@ class _Transaction:
                 "country_code": country_code,
                 "admin1": admin1,
                 "admin2": admin2,
-                "place_key": place_key(country_code, admin1, admin2),
+                "place_key": key,
                 "campaign_id": campaign_row,
                 "revision": 0,
             },
-        ).scalar_one()
-        self.cached[row] = (0, event)
+        )
+        self.memory.events[row] = (0, event)
+        if key is not None and place_row is not None and event.date is not None:  # a candidate from now on
+            self.memory.candidates.add(key, _candidate(row, 0, campaign_row, event, event.place))
         self.links.append({"event_id": row, "article_id": article_row})
         for claim in event.claims:
             ids.claim_events[claim.id] = row
@@ -437,7 +664,7 @@ class _Transaction:
                     "part_of": claim_id(uid, claim.part_of) if claim.part_of else None,
                 }
             )
-        self.connection.execute(_INSERT_CLAIMS, rows)
+        self.writes.execute_many(_INSERT_CLAIMS, rows)
 
 
 def _comparable(row: Any) -> DatasetEvent:
@@ -453,6 +680,26 @@ def _comparable(row: Any) -> DatasetEvent:
         actor2=row.actor2,
         place=place_from_row(row),
     )
+
+
+def _candidate(
+    row: int, revision: int, campaign_row: int | None, event: DatasetEvent, place: Place | None
+) -> _Candidate:
+    """An event the writer holds in full as a merge candidate (what ``_comparable`` reads of it), at ``place``
+    (as stored)."""
+    assert event.date is not None, "only dated events are merge candidates"
+    compared = DatasetEvent(
+        id=event.id,
+        event_type=event.event_type,
+        sub_event_type=event.sub_event_type,
+        gtd_attack_type=event.gtd_attack_type,
+        date=event.date,
+        date_precision=event.date_precision,
+        actor1=event.actor1,
+        actor2=event.actor2,
+        place=place,
+    )
+    return _Candidate(row, revision, campaign_row, event.date, compared)
 
 
 def _district(event: DatasetEvent) -> tuple[str | None, str | None, str | None]:
