@@ -72,19 +72,30 @@ def parse_number(text: str) -> int | None:
     return None
 
 
-def _evaluate(expression: str, values: dict[str, int | None]) -> int | None:
-    if not expression:
-        return None
+@cache
+def _parse_expression(expression: str) -> tuple[str | None, str, int]:
+    """A bound expression ("N", "N+1", "Q*12", "24") as (variable or None for a constant, operator, number);
+    parsed once per distinct expression, as the grammar has only a few."""
     match = _EXPRESSION_RE.match(expression)
     if match is None:
         raise ValueError(f"count grammar: cannot read the expression {expression!r}")
     if match.group("int"):
-        return int(match.group("int"))
-    value = values.get(match.group("var"))
+        return None, "", int(match.group("int"))
+    return match.group("var"), match.group("op") or "", int(match.group("arg") or 0)
+
+
+def _evaluate(expression: str, values: dict[str, int | None]) -> int | None:
+    if not expression:
+        return None
+    variable, operator, number = _parse_expression(expression)
+    if variable is None:
+        return number
+    value = values.get(variable)
     if value is None:
         return None
-    arg = int(match.group("arg") or 0)
-    return {"+": value + arg, "*": value * arg}.get(match.group("op") or "", value)
+    if operator == "+":
+        return value + number
+    return value * number if operator == "*" else value
 
 
 def _pattern_regex(pattern: str, group_prefix: str) -> str:
@@ -149,6 +160,13 @@ class CountGrammar:
         starts = {w.split()[0].lower() for w in self.modifiers} | set(_UNITS)
         starts |= {r.pattern.split()[0].lower() for r in figure_rows if not r.pattern.startswith("{")}
         self._start_words = frozenset(starts)
+        # Each row's number-slot groups ("g5n", "g5m"), or None where the row has no such slot.
+        self._slot_groups = {
+            name: tuple(
+                group if group in self.regex.groupindex else None for group in (f"{name}n", f"{name}m")
+            )
+            for name in self._figure_rows
+        }
         self._next_words = _next_words(list(self.modifiers) + [r.pattern for r in figure_rows])
 
     def _matches(self, text: str, tokens: list[Token] | None) -> Iterator[re.Match[str]]:
@@ -177,9 +195,10 @@ class CountGrammar:
         for match in self._matches(text, tokens):
             name = match.lastgroup  # the row's group closes last: its inner groups close inside it
             row = self._figure_rows[name]
+            n_group, m_group = self._slot_groups[name]
             values = {
-                "N": parse_number(match.group(f"{name}n")) if f"{name}n" in self.regex.groupindex else None,
-                "M": parse_number(match.group(f"{name}m")) if f"{name}m" in self.regex.groupindex else None,
+                "N": parse_number(match.group(n_group)) if n_group else None,
+                "M": parse_number(match.group(m_group)) if m_group else None,
             }
             if values["N"] is None and "{N}" in row.pattern:
                 continue
