@@ -18,7 +18,7 @@ from typing import Any
 from sitrep.evaluate.devset import score_claims, strip_coder_notes
 from sitrep.events.actors import acled_actor_matches, load_actors
 from sitrep.events.figures import acled_fatalities
-from sitrep.geo.evaluate import haversine_km, same_district
+from sitrep.geo import evaluate as geo_evaluate  # the module: it imports this package and may be half-loaded
 from sitrep.model import Article, Claim, Event, ExtractResult, Place
 from sitrep.nlp.pipeline import extract
 
@@ -184,12 +184,14 @@ def _score_acled(report: Report, record: _Record, result: ExtractResult, keep: i
     if gold.get("admin2"):
         got = place.admin2 if place else None
         report.field("admin2").add(
-            same_district(got, gold["admin2"]), f"{where}: {got} ≠ {gold['admin2']}", keep
+            geo_evaluate.same_district(got, gold["admin2"]), f"{where}: {got} ≠ {gold['admin2']}", keep
         )
     if _known(gold.get("latitude")) and _known(gold.get("longitude")):
         km = None
         if place and place.lat is not None and place.lon is not None:
-            km = haversine_km(place.lat, place.lon, float(gold["latitude"]), float(gold["longitude"]))
+            km = geo_evaluate.haversine_km(
+                place.lat, place.lon, float(gold["latitude"]), float(gold["longitude"])
+            )
         report.field("within_25km").add(
             km is not None and km <= _NEAR_KM, f"{where}: {km and round(km)} km", keep
         )
@@ -242,7 +244,7 @@ def _score_ucdp(report: Report, record: _Record, result: ExtractResult, keep: in
     if gold.get("adm_2"):
         got = place.admin2 if place else None
         report.field("adm_2").add(
-            same_district(got, gold["adm_2"]), f"{where}: {got} ≠ {gold['adm_2']}", keep
+            geo_evaluate.same_district(got, gold["adm_2"]), f"{where}: {got} ≠ {gold['adm_2']}", keep
         )
 
 
