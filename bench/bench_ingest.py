@@ -1,13 +1,15 @@
 """Benchmark of ``sitrep ingest`` into SQLite: articles/s with 1 and 2 extraction processes, and database size.
 
     python bench/bench_ingest.py [--copies 34] [--runs 3] [--workers 1 2] [--dates same shifted]
-                                 [--input FILE.jsonl]
+                                 [--noise 1.5] [--input FILE.jsonl]
 
 The 300 GVA dev articles (../shared/data/dev/gva_articles_dev.jsonl) are replicated ``--copies`` times
 (34: 10,200 articles). Each copy is made unique so it is neither an exact nor a near-duplicate of another: a
-paragraph of random non-words ("zqhkwmdo the zqpvbnse of …", fillers kept so it still reads as English) one and
-a half times the article's length is appended; two copies then share about a quarter of their 3-word shingles,
-under the 0.5 threshold.
+paragraph of random non-words ("zqhkwmdo the zqpvbnse of …", fillers kept so it still reads as English)
+``--noise`` times the article's length (default 1.5) is appended; two copies then share about a quarter of
+their 3-word shingles, under the 0.5 threshold (the summary line of each run shows no near-duplicates; at 1.0,
+a third shared, an occasional copy is still taken for one). The padded texts are 2.5 times as long as the
+originals, so extraction, signatures and place matching cost more than on the originals.
 
 ``--dates same``: the copies keep their publication date, so the 34 copies of an article report the same
 events: every event is merged into 33 times and ends with the claims of 34 articles or more (the worst case:
@@ -36,20 +38,22 @@ DEFAULT_INPUT = REPO.parent / "shared" / "data" / "dev" / "gva_articles_dev.json
 FILLERS = ("the", "of", "and")
 
 
-def unique_copies(records: list[dict], copies: int, seed: int = 11, shift_days: int = 0) -> list[dict]:
+def unique_copies(
+    records: list[dict], copies: int, seed: int = 11, shift_days: int = 0, noise: float = 1.5
+) -> list[dict]:
     rng = random.Random(seed)
     out = []
     for number in range(copies):
         for record in records:
-            pairs = len(record["text"].split()) * 3 // 4
-            noise = " ".join(
+            pairs = round(len(record["text"].split()) * noise / 2)  # two words a pair
+            padding = " ".join(
                 f"zq{''.join(rng.choices(string.ascii_lowercase, k=6))} {FILLERS[i % 3]}"
                 for i in range(pairs)
             )
             copy = {
                 **{k: record[k] for k in ("title", "published", "source") if record.get(k)},
                 "id": f"{record['id']}~{number}",
-                "text": f"{record['text']}\n\n{noise}.",
+                "text": f"{record['text']}\n\n{padding}.",
             }
             if shift_days and copy.get("published"):
                 published = dt.date.fromisoformat(copy["published"][:10])
@@ -84,6 +88,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--dates", nargs="+", choices=["same", "shifted"], default=["same", "shifted"])
     parser.add_argument("--input", type=Path, default=DEFAULT_INPUT)
+    parser.add_argument("--noise", type=float, default=1.5, help="padding per copy, × the article's words")
     args = parser.parse_args()
     if not args.input.exists():
         raise SystemExit(f"no input at {args.input}: pass --input FILE.jsonl")
@@ -94,7 +99,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="sitrep-bench-") as temporary:
         directory = Path(temporary)
         for dates in args.dates:
-            batch_records = unique_copies(records, args.copies, shift_days=400 if dates == "shifted" else 0)
+            shift_days = 400 if dates == "shifted" else 0
+            batch_records = unique_copies(records, args.copies, shift_days=shift_days, noise=args.noise)
             batch = directory / f"batch-{dates}.jsonl"
             batch.write_text("".join(json.dumps(r) + "\n" for r in batch_records), encoding="utf-8")
             count = len(batch_records)
