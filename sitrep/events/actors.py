@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -23,7 +23,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from sitrep.nlp.lexicon import PhraseTable, has_any_word, read_table, tokenize
+from sitrep.nlp.lexicon import PhraseTable, Token, has_any_word, read_table, tokenize
 
 KIND_INTER: dict[str, int] = {
     "state_forces": 1,
@@ -188,6 +188,7 @@ _FOLD = str.maketrans(
     }
 )
 _WORD_RE = re.compile(r"[^\W_]+")
+_LETTERS_RE = re.compile(r"[^\W\d_]+")  # a word as ``has_any_word`` reads it
 # A capitalised word right before a generic alias written with a capital ("Free Balochistan Army") makes the
 # alias part of a name we do not know; these words do not ("The Army said").
 _OPENERS = frozenset("The A An Its Their His Her Our This That These Those".split())
@@ -519,6 +520,21 @@ def responsibility_cue_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@cache
+def _cue_runs() -> frozenset[str]:
+    # The cue words that are a single run of letters: only these can be words ``has_any_word`` finds.
+    return frozenset(word for word in responsibility_cue_words() if _LETTERS_RE.fullmatch(word))
+
+
+def has_cue_word(text: str, tokens: list[Token]) -> bool:
+    """``has_any_word(text, responsibility_cue_words())`` for a text whose tokens are given and whose lower case
+    keeps its length (so token norms are its lower-cased words): a norm among the cue words settles it without
+    reading the text again; only texts without one are read."""
+    return not _cue_runs().isdisjoint([token.norm for token in tokens]) or has_any_word(
+        text, responsibility_cue_words()
+    )
+
+
 _COMMON_CUE_WORDS = frozenset(
     "the a an it its their they was were is be been being had have has said to of by out up that with do no "
     "not any attack attacks bombing blast explosion killing killings assault ambush abduction kidnapping "
@@ -533,22 +549,33 @@ def _eligible(actor: Actor, role: str) -> bool:
     return role == "deny" and actor.kind == "state_forces"
 
 
-def responsibility(text: str, actors: ActorDictionary) -> tuple[list[str], list[str]]:
+def responsibility(
+    text: str, actors: ActorDictionary, pieces: Sequence[tuple[int, list[Token]]] | None = None
+) -> tuple[list[str], list[str]]:
     """(claimed_by, denied_by): canonical names of the actors the text says claim or deny the attack.
 
     "X claimed responsibility", "responsibility was claimed by X", "X, which claimed the attack as …",
     "the group denied involvement" (the last armed group named); "no group has claimed responsibility" gives
     nothing. The cue phrases are data: ``sitrep/data/responsibility.tsv``.
+
+    A caller that has tokenised the text already passes ``pieces``: (offset in ``text``, the tokens ``tokenize``
+    gives for the piece starting there), in order, together the tokens of the whole text.
     """
     if not has_any_word(text, responsibility_cue_words()):
         return [], []
-    tokens = tokenize(text)
+    tokens: list[Token] = []
+    offsets: list[int] = []  # per token, what places its piece-relative offsets in the text
+    for offset, piece in pieces if pieces is not None else [(0, tokenize(text))]:
+        tokens += piece
+        offsets += [offset] * len(piece)
     mentions = actors.find(text)
     mention_starts = [mention.start for mention in mentions]
-    stops = [token.start for token in tokens if token.text in _SENTENCE_STOPS]
+    stops = [token.start + offsets[i] for i, token in enumerate(tokens) if token.text in _SENTENCE_STOPS]
     matches = list(_cue_table().find_all(tokens))
     anaphors = [
-        (tokens[m.start].start, tokens[m.end - 1].end) for m in matches if m.payload.role == "anaphor"
+        (tokens[m.start].start + offsets[m.start], tokens[m.end - 1].end + offsets[m.end - 1])
+        for m in matches
+        if m.payload.role == "anaphor"
     ]
     negations = {m.start for m in matches if m.payload.role == "negation"}
     found: dict[str, list[str]] = {"claim": [], "deny": []}
@@ -556,12 +583,13 @@ def responsibility(text: str, actors: ActorDictionary) -> tuple[list[str], list[
         cue = match.payload
         if cue.role not in found:
             continue
-        begin, end = tokens[match.start].start, tokens[match.end - 1].end
+        begin = tokens[match.start].start + offsets[match.start]
+        end = tokens[match.end - 1].end + offsets[match.end - 1]
         at = bisect.bisect_left(stops, begin)
         sentence_start = stops[at - 1] + 1 if at else 0
         sentence_end = stops[at] if at < len(stops) else len(text)
         window = range(max(0, match.start - _NEGATION_WINDOW), match.start)
-        if any(i in negations and tokens[i].start >= sentence_start for i in window):
+        if any(i in negations and tokens[i].start + offsets[i] >= sentence_start for i in window):
             continue
         names: list[str] = []
         if cue.side in ("before", "either"):

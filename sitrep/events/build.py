@@ -25,6 +25,7 @@ from sitrep.events.actors import (
     Actor,
     ActorDictionary,
     ActorMention,
+    has_cue_word,
     load_actors,
     responsibility,
     responsibility_cue_words,
@@ -90,10 +91,7 @@ def build_events(
     read = _read_sentences(text, published, sentences, claims, places, actors)
     campaign_name = _campaign_name(text)
     groups, campaign_claims = _group(read, places, campaign_name is not None)
-    # Only sentences with a responsibility cue word are read for who claims the attack (it is costly).
-    cue_words = responsibility_cue_words()
-    cue_text = " ".join(text[s.start : s.end] for s in read if has_any_word(text[s.start : s.end], cue_words))
-    claimed_by, denied_by = responsibility(cue_text, actors) if cue_text else ([], [])
+    claimed_by, denied_by = _responsibility(text, read, actors)
 
     # An event whose sentences name no armed group is the article's, when the article names only one.
     article_actor = _article_actor(read, actors)
@@ -146,6 +144,31 @@ def _read_sentences(
             sentence.date = find_event_date(text[start:end], published, context=text[:start])
         out.append(sentence)
     return out
+
+
+def _responsibility(
+    text: str, sentences: list[Sentence], actors: ActorDictionary
+) -> tuple[list[str], list[str]]:
+    """Who claims or denies the attack, read from the sentences with a responsibility cue word (it is costly)."""
+    if not (text.isascii() or len(text.lower()) == len(text)):
+        # A character that lengthens in lower case shifts token norms: read the sentences' text.
+        cue_words = responsibility_cue_words()
+        cue_text = " ".join(
+            text[s.start : s.end] for s in sentences if has_any_word(text[s.start : s.end], cue_words)
+        )
+        return responsibility(cue_text, actors) if cue_text else ([], [])
+    cue_sentences = [s for s in sentences if has_cue_word(text[s.start : s.end], s.tokens)]
+    if not cue_sentences:
+        return [], []
+    # The sentences joined by spaces, with their tokens placed in the joined text (no token spans a space, so
+    # these are the tokens the joined text has).
+    pieces = []
+    offset = 0
+    for sentence in cue_sentences:
+        pieces.append((offset, sentence.tokens))
+        offset += sentence.end - sentence.start + 1
+    cue_text = " ".join(text[s.start : s.end] for s in cue_sentences)
+    return responsibility(cue_text, actors, pieces)
 
 
 def _speaks(tokens: list[Token], start: int, end: int) -> bool:
