@@ -521,6 +521,21 @@ def responsibility_cue_words() -> frozenset[str]:
 
 
 @cache
+def _claim_phrase_words() -> tuple[frozenset[str], ...]:
+    phrases = {
+        frozenset(token.norm for token in tokenize(row["phrase"]))
+        for row in read_table("responsibility.tsv")
+        if row["role"] in ("claim", "deny")
+    }
+    return tuple(phrases)
+
+
+def may_state_responsibility(norms: set[str]) -> bool:
+    """Whether a text whose tokens have these norms can hold a claim or deny phrase: one needs all its words."""
+    return any(phrase <= norms for phrase in _claim_phrase_words())
+
+
+@cache
 def _cue_runs() -> frozenset[str]:
     # The cue words that are a single run of letters: only these can be words ``has_any_word`` finds.
     return frozenset(word for word in responsibility_cue_words() if _LETTERS_RE.fullmatch(word))

@@ -27,6 +27,7 @@ from sitrep.events.actors import (
     ActorMention,
     has_cue_word,
     load_actors,
+    may_state_responsibility,
     responsibility,
     responsibility_cue_words,
 )
@@ -157,6 +158,13 @@ def _responsibility(
             text[s.start : s.end] for s in sentences if has_any_word(text[s.start : s.end], cue_words)
         )
         return responsibility(cue_text, actors) if cue_text else ([], [])
+    # Most articles hold no claim or denial phrase: when no phrase has all its words in the article, there is
+    # nothing to read.
+    words: set[str] = set()
+    for sentence in sentences:
+        words.update([token.norm for token in sentence.tokens])
+    if not may_state_responsibility(words):
+        return [], []
     cue_sentences = [s for s in sentences if has_cue_word(text[s.start : s.end], s.tokens)]
     if not cue_sentences:
         return [], []
