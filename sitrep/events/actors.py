@@ -521,18 +521,21 @@ def responsibility_cue_words() -> frozenset[str]:
 
 
 @cache
-def _claim_phrase_words() -> tuple[frozenset[str], ...]:
-    phrases = {
-        frozenset(token.norm for token in tokenize(row["phrase"]))
-        for row in read_table("responsibility.tsv")
-        if row["role"] in ("claim", "deny")
-    }
-    return tuple(phrases)
+def _claim_phrases_by_word() -> dict[str, list[frozenset[str]]]:
+    """The words of each claim or deny phrase, filed under its longest word (the least common, as a rule)."""
+    by_word: dict[str, list[frozenset[str]]] = {}
+    for row in read_table("responsibility.tsv"):
+        if row["role"] in ("claim", "deny"):
+            norms = [token.norm for token in tokenize(row["phrase"])]
+            if norms:  # the phrase table leaves out a phrase without tokens
+                by_word.setdefault(max(norms, key=len), []).append(frozenset(norms))
+    return by_word
 
 
 def may_state_responsibility(norms: set[str]) -> bool:
     """Whether a text whose tokens have these norms can hold a claim or deny phrase: one needs all its words."""
-    return any(phrase <= norms for phrase in _claim_phrase_words())
+    by_word = _claim_phrases_by_word()
+    return any(phrase <= norms for word in norms & by_word.keys() for phrase in by_word[word])
 
 
 @cache

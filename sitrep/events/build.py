@@ -16,9 +16,11 @@ tactic (a grenade attack that turned into a gunfight stays one event). How sente
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from operator import itemgetter
 
 from sitrep.countries import country
 from sitrep.events.actors import (
@@ -89,10 +91,10 @@ def build_events(
 ) -> tuple[list[Event], list[Campaign]]:
     """Events and campaigns of one article. ``sentences`` are (start, end, tokens) with tokens of the sentence."""
     actors = actors or load_actors()
-    read = _read_sentences(text, published, sentences, claims, places, actors)
+    read, article_norms = _read_sentences(text, published, sentences, claims, places, actors)
     campaign_name = _campaign_name(text)
     groups, campaign_claims = _group(read, places, campaign_name is not None)
-    claimed_by, denied_by = _responsibility(text, read, actors)
+    claimed_by, denied_by = _responsibility(text, read, article_norms, actors)
 
     # An event whose sentences name no armed group is the article's, when the article names only one.
     article_actor = _article_actor(read, actors)
@@ -125,30 +127,36 @@ def _read_sentences(
     claims: list[Claim],
     places: list[Place],
     actors: ActorDictionary,
-) -> list[Sentence]:
+) -> tuple[list[Sentence], set[str]]:
+    """The sentences with what they hold, and the norms of all their tokens."""
     tactics = tactic_reader()
+    tactic_words = tactics.table.first_words
     claims_at: dict[int, list[Claim]] = {}
     for claim in claims:
         claims_at.setdefault(claim.start, []).append(claim)
+    event_places = [p for p in places if p.role == "event"]
     mentions = actors.find(text)  # one automaton pass over the article, shared out to its sentences
+    mention_starts = [m.start for m in mentions]  # in text order
+    article_norms: set[str] = set()
     out = []
     for start, end, tokens in sentences:
-        sentence = Sentence(start, end, tokens, claims=claims_at.get(start, []))
-        sentence.tactics = tactics.find(tokens, offset=start)
-        sentence.actors = [
-            m
-            for m in mentions
-            if start <= m.start < end and not _speaks(tokens, m.start - start, m.end - start)
-        ]
+        norms = [token.norm for token in tokens]
+        article_norms.update(norms)
+        # A sentence with no first word of a tactic phrase has none: skip the phrase matcher.
+        found = tactics.find(tokens, offset=start) if not tactic_words.isdisjoint(norms) else []
+        named = mentions[bisect_left(mention_starts, start) : bisect_left(mention_starts, end)]
+        if named:
+            named = [m for m in named if not _speaks(tokens, m.start - start, m.end - start)]
+        sentence = Sentence(start, end, tokens, claims_at.get(start, []), found, [], named)
         if sentence.is_incident:
-            sentence.places = [p for p in places if p.role == "event" and start <= p.start < end]
+            sentence.places = [p for p in event_places if start <= p.start < end]
             sentence.date = find_event_date(text[start:end], published, context=text[:start])
         out.append(sentence)
-    return out
+    return out, article_norms
 
 
 def _responsibility(
-    text: str, sentences: list[Sentence], actors: ActorDictionary
+    text: str, sentences: list[Sentence], article_norms: set[str], actors: ActorDictionary
 ) -> tuple[list[str], list[str]]:
     """Who claims or denies the attack, read from the sentences with a responsibility cue word (it is costly)."""
     if not (text.isascii() or len(text.lower()) == len(text)):
@@ -160,10 +168,7 @@ def _responsibility(
         return responsibility(cue_text, actors) if cue_text else ([], [])
     # Most articles hold no claim or denial phrase: when no phrase has all its words in the article, there is
     # nothing to read.
-    words: set[str] = set()
-    for sentence in sentences:
-        words.update([token.norm for token in sentence.tokens])
-    if not may_state_responsibility(words):
+    if not may_state_responsibility(article_norms):
         return [], []
     cue_sentences = [s for s in sentences if has_cue_word(text[s.start : s.end], s.tokens)]
     if not cue_sentences:
@@ -183,13 +188,17 @@ def _speaks(tokens: list[Token], start: int, end: int) -> bool:
     """An actor named as the source of a statement ("…, police said", "according to the army") is a claimant,
     not a party to the event."""
     reporting = attribution_reader().reporting
-    after = next((i for i, t in enumerate(tokens) if t.start >= end), None)
-    if after is not None:
+    after = bisect_left(tokens, end, key=_token_start)  # the first token after the actor
+    if after < len(tokens):
         match = reporting.match_at(tokens, after)
         if match and match.payload.form == "verb":
             return True
-    before = [t.norm for t in tokens if t.end <= start][-2:]
-    return before == ["according", "to"]
+    before = bisect_right(tokens, start, key=_token_end)  # the tokens before the actor
+    return before >= 2 and tokens[before - 2].norm == "according" and tokens[before - 1].norm == "to"
+
+
+_token_start = itemgetter(2)  # Token.start: tokens are in text order, so their starts and ends are sorted
+_token_end = itemgetter(3)
 
 
 def _group(
