@@ -386,6 +386,8 @@ def _interaction(inter1: int | None, inter2: int | None) -> int | None:
 
 
 def _campaign_name(text: str) -> str | None:
+    if "Operation" not in text:  # the common case, without running the pattern over the whole text
+        return None
     match = _OPERATION_RE.search(text)
     if match is None:
         return None
