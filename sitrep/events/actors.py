@@ -532,10 +532,18 @@ def _claim_phrases_by_word() -> dict[str, list[frozenset[str]]]:
     return by_word
 
 
+@cache
+def claim_phrase_words() -> frozenset[str]:
+    """Every word of the claim and deny phrases."""
+    return frozenset(
+        word for phrases in _claim_phrases_by_word().values() for phrase in phrases for word in phrase
+    )
+
+
 def may_state_responsibility(norms: set[str]) -> bool:
     """Whether a text whose tokens have these norms can hold a claim or deny phrase: one needs all its words."""
     by_word = _claim_phrases_by_word()
-    return any(phrase <= norms for word in norms & by_word.keys() for phrase in by_word[word])
+    return any(phrase <= norms for word in by_word.keys() & norms for phrase in by_word[word])
 
 
 @cache
@@ -544,13 +552,11 @@ def _cue_runs() -> frozenset[str]:
     return frozenset(word for word in responsibility_cue_words() if _LETTERS_RE.fullmatch(word))
 
 
-def has_cue_word(text: str, tokens: list[Token]) -> bool:
-    """``has_any_word(text, responsibility_cue_words())`` for a text whose tokens are given and whose lower case
-    keeps its length (so token norms are its lower-cased words): a norm among the cue words settles it without
-    reading the text again; only texts without one are read."""
-    return not _cue_runs().isdisjoint([token.norm for token in tokens]) or has_any_word(
-        text, responsibility_cue_words()
-    )
+def has_cue_word(text: str, norms: set[str]) -> bool:
+    """``has_any_word(text, responsibility_cue_words())`` for a text whose lower case keeps its length, given the
+    norms of its tokens (then its lower-cased words): a norm among the cue words settles it without reading the
+    text again; only texts without one are read."""
+    return not _cue_runs().isdisjoint(norms) or has_any_word(text, responsibility_cue_words())
 
 
 _COMMON_CUE_WORDS = frozenset(

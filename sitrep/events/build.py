@@ -27,6 +27,7 @@ from sitrep.events.actors import (
     Actor,
     ActorDictionary,
     ActorMention,
+    claim_phrase_words,
     has_cue_word,
     load_actors,
     may_state_responsibility,
@@ -61,6 +62,7 @@ class Sentence:
     start: int
     end: int
     tokens: list[Token]
+    norms: set[str]  # of its tokens
     claims: list[Claim] = field(default_factory=list)
     tactics: list[TacticMatch] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
@@ -91,10 +93,10 @@ def build_events(
 ) -> tuple[list[Event], list[Campaign]]:
     """Events and campaigns of one article. ``sentences`` are (start, end, tokens) with tokens of the sentence."""
     actors = actors or load_actors()
-    read, article_norms = _read_sentences(text, published, sentences, claims, places, actors)
+    read = _read_sentences(text, published, sentences, claims, places, actors)
     campaign_name = _campaign_name(text)
     groups, campaign_claims = _group(read, places, campaign_name is not None)
-    claimed_by, denied_by = _responsibility(text, read, article_norms, actors)
+    claimed_by, denied_by = _responsibility(text, read, actors)
 
     # An event whose sentences name no armed group is the article's, when the article names only one.
     article_actor = _article_actor(read, actors)
@@ -127,8 +129,7 @@ def _read_sentences(
     claims: list[Claim],
     places: list[Place],
     actors: ActorDictionary,
-) -> tuple[list[Sentence], set[str]]:
-    """The sentences with what they hold, and the norms of all their tokens."""
+) -> list[Sentence]:
     tactics = tactic_reader()
     tactic_words = tactics.table.first_words
     claims_at: dict[int, list[Claim]] = {}
@@ -137,26 +138,24 @@ def _read_sentences(
     event_places = [p for p in places if p.role == "event"]
     mentions = actors.find(text)  # one automaton pass over the article, shared out to its sentences
     mention_starts = [m.start for m in mentions]  # in text order
-    article_norms: set[str] = set()
     out = []
     for start, end, tokens in sentences:
-        norms = [token.norm for token in tokens]
-        article_norms.update(norms)
+        norms = set(map(_token_norm, tokens))
         # A sentence with no first word of a tactic phrase has none: skip the phrase matcher.
         found = tactics.find(tokens, offset=start) if not tactic_words.isdisjoint(norms) else []
         named = mentions[bisect_left(mention_starts, start) : bisect_left(mention_starts, end)]
         if named:
             named = [m for m in named if not _speaks(tokens, m.start - start, m.end - start)]
-        sentence = Sentence(start, end, tokens, claims_at.get(start, []), found, [], named)
+        sentence = Sentence(start, end, tokens, norms, claims_at.get(start, []), found, [], named)
         if sentence.is_incident:
             sentence.places = [p for p in event_places if start <= p.start < end]
             sentence.date = find_event_date(text[start:end], published, context=text[:start])
         out.append(sentence)
-    return out, article_norms
+    return out
 
 
 def _responsibility(
-    text: str, sentences: list[Sentence], article_norms: set[str], actors: ActorDictionary
+    text: str, sentences: list[Sentence], actors: ActorDictionary
 ) -> tuple[list[str], list[str]]:
     """Who claims or denies the attack, read from the sentences with a responsibility cue word (it is costly)."""
     if not (text.isascii() or len(text.lower()) == len(text)):
@@ -166,11 +165,15 @@ def _responsibility(
             text[s.start : s.end] for s in sentences if has_any_word(text[s.start : s.end], cue_words)
         )
         return responsibility(cue_text, actors) if cue_text else ([], [])
-    # Most articles hold no claim or denial phrase: when no phrase has all its words in the article, there is
-    # nothing to read.
-    if not may_state_responsibility(article_norms):
+    # Most articles hold no claim or deny phrase, and then there is nothing to read. In the joined sentences a
+    # phrase lies within one sentence, which then has all its words, or runs on from a sentence's last token.
+    phrase_words = claim_phrase_words()
+    if not any(
+        may_state_responsibility(s.norms) or (s.tokens and s.tokens[-1].norm in phrase_words)
+        for s in sentences
+    ):
         return [], []
-    cue_sentences = [s for s in sentences if has_cue_word(text[s.start : s.end], s.tokens)]
+    cue_sentences = [s for s in sentences if has_cue_word(text[s.start : s.end], s.norms)]
     if not cue_sentences:
         return [], []
     # The sentences joined by spaces, with their tokens placed in the joined text (no token spans a space, so
@@ -197,8 +200,8 @@ def _speaks(tokens: list[Token], start: int, end: int) -> bool:
     return before >= 2 and tokens[before - 2].norm == "according" and tokens[before - 1].norm == "to"
 
 
-_token_start = itemgetter(2)  # Token.start: tokens are in text order, so their starts and ends are sorted
-_token_end = itemgetter(3)
+# Token fields by position, for map and bisect. Tokens are in text order: their starts and ends are sorted.
+_token_norm, _token_start, _token_end = itemgetter(1), itemgetter(2), itemgetter(3)
 
 
 def _group(
