@@ -521,29 +521,33 @@ def responsibility_cue_words() -> frozenset[str]:
 
 
 @cache
-def _claim_phrases_by_word() -> dict[str, list[frozenset[str]]]:
-    """The words of each claim or deny phrase, filed under its longest word (the least common, as a rule)."""
+def _claim_phrases_by_word() -> tuple[frozenset[str], dict[str, list[frozenset[str]]]]:
+    """The words of each claim or deny phrase, filed under its longest telling word (the least common, as a
+    rule: "role", not "said", for "said it had no role"); and the words they are filed under."""
     by_word: dict[str, list[frozenset[str]]] = {}
     for row in read_table("responsibility.tsv"):
         if row["role"] in ("claim", "deny"):
             norms = [token.norm for token in tokenize(row["phrase"])]
             if norms:  # the phrase table leaves out a phrase without tokens
-                by_word.setdefault(max(norms, key=len), []).append(frozenset(norms))
-    return by_word
+                telling = [norm for norm in norms if norm not in _COMMON_CUE_WORDS] or norms
+                by_word.setdefault(max(telling, key=len), []).append(frozenset(norms))
+    return frozenset(by_word), by_word
 
 
 @cache
 def claim_phrase_words() -> frozenset[str]:
     """Every word of the claim and deny phrases."""
     return frozenset(
-        word for phrases in _claim_phrases_by_word().values() for phrase in phrases for word in phrase
+        word for phrases in _claim_phrases_by_word()[1].values() for phrase in phrases for word in phrase
     )
 
 
 def may_state_responsibility(norms: set[str]) -> bool:
     """Whether a text whose tokens have these norms can hold a claim or deny phrase: one needs all its words."""
-    by_word = _claim_phrases_by_word()
-    return any(phrase <= norms for word in by_word.keys() & norms for phrase in by_word[word])
+    keys, by_word = _claim_phrases_by_word()
+    if keys.isdisjoint(norms):  # the common case, without building a set
+        return False
+    return any(phrase <= norms for word in keys & norms for phrase in by_word[word])
 
 
 @cache
