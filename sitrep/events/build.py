@@ -91,7 +91,8 @@ def build_events(
     places: list[Place],
     actors: ActorDictionary | None = None,
 ) -> tuple[list[Event], list[Campaign]]:
-    """Events and campaigns of one article. ``sentences`` are (start, end, tokens) with tokens of the sentence."""
+    """Events and campaigns of one article. ``sentences`` are (start, end, tokens) with the tokens
+    ``tokenize(text[start:end])`` gives (responsibility is read from them)."""
     actors = actors or load_actors()
     read = _read_sentences(text, published, sentences, claims, places, actors)
     campaign_name = _campaign_name(text)
