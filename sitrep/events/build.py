@@ -55,7 +55,7 @@ _DEFAULT_TYPES = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     """One sentence of the article with what the stages found in it."""
 
@@ -193,7 +193,7 @@ def _speaks(tokens: list[Token], start: int, end: int) -> bool:
     not a party to the event."""
     reporting = attribution_reader().reporting
     after = bisect_left(tokens, end, key=_token_start)  # the first token after the actor
-    if after < len(tokens):
+    if after < len(tokens) and tokens[after].norm in reporting.first_words:
         match = reporting.match_at(tokens, after)
         if match and match.payload.form == "verb":
             return True
