@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -23,7 +23,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from sitrep.nlp.lexicon import PhraseTable, has_any_word, read_table, tokenize
+from sitrep.nlp.lexicon import PhraseTable, Token, has_any_word, read_table, tokenize
 
 KIND_INTER: dict[str, int] = {
     "state_forces": 1,
@@ -181,13 +181,9 @@ def _read_file(path: Path) -> str:
 
 # Folding keeps the text's length: lower case, hyphens/apostrophes/whitespace to a space. Other punctuation
 # stays, so a phrase never runs across a comma or full stop. Runs of spaces are squeezed separately.
-_FOLD = str.maketrans(
-    {
-        **dict.fromkeys("-‐‑‒–—−'’‘`´ʼ", " "),
-        **dict.fromkeys("\t\n\r\f\v\u00a0\u2002\u2003\u2009\u200a\u202f\u3000", " "),
-    }
-)
+_FOLDED_TO_SPACE = "-‐‑‒–—−'’‘`´ʼ\t\n\r\f\v\u00a0\u2002\u2003\u2009\u200a\u202f\u3000"
 _WORD_RE = re.compile(r"[^\W_]+")
+_LETTERS_RE = re.compile(r"[^\W\d_]+")  # a word as ``has_any_word`` reads it
 # A capitalised word right before a generic alias written with a capital ("Free Balochistan Army") makes the
 # alias part of a name we do not know; these words do not ("The Army said").
 _OPENERS = frozenset("The A An Its Their His Her Our This That These Those".split())
@@ -198,7 +194,12 @@ def _fold_text(text: str) -> str:
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters lower-case to two ("İ"): keep their first
         lowered = "".join(char.lower()[0] for char in text)
-    return lowered.translate(_FOLD)
+    # str.replace for each character present, not str.translate: on non-ASCII text (curly quotes, in most
+    # news) translate looks up every character in turn and is some twenty times slower.
+    for char in _FOLDED_TO_SPACE:
+        if char in lowered:
+            lowered = lowered.replace(char, " ")
+    return lowered
 
 
 def _fold_alias(alias: str) -> str:
@@ -519,6 +520,49 @@ def responsibility_cue_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@cache
+def _claim_phrases_by_word() -> tuple[frozenset[str], dict[str, list[frozenset[str]]]]:
+    """The words of each claim or deny phrase, filed under its longest telling word (the least common, as a
+    rule: "role", not "said", for "said it had no role"); and the words they are filed under."""
+    by_word: dict[str, list[frozenset[str]]] = {}
+    for row in read_table("responsibility.tsv"):
+        if row["role"] in ("claim", "deny"):
+            norms = [token.norm for token in tokenize(row["phrase"])]
+            if norms:  # the phrase table leaves out a phrase without tokens
+                telling = [norm for norm in norms if norm not in _COMMON_CUE_WORDS] or norms
+                by_word.setdefault(max(telling, key=len), []).append(frozenset(norms))
+    return frozenset(by_word), by_word
+
+
+@cache
+def claim_phrase_words() -> frozenset[str]:
+    """Every word of the claim and deny phrases."""
+    return frozenset(
+        word for phrases in _claim_phrases_by_word()[1].values() for phrase in phrases for word in phrase
+    )
+
+
+def may_state_responsibility(norms: set[str]) -> bool:
+    """Whether a text whose tokens have these norms can hold a claim or deny phrase: one needs all its words."""
+    keys, by_word = _claim_phrases_by_word()
+    if keys.isdisjoint(norms):  # the common case, without building a set
+        return False
+    return any(phrase <= norms for word in keys & norms for phrase in by_word[word])
+
+
+@cache
+def _cue_runs() -> frozenset[str]:
+    # The cue words that are a single run of letters: only these can be words ``has_any_word`` finds.
+    return frozenset(word for word in responsibility_cue_words() if _LETTERS_RE.fullmatch(word))
+
+
+def has_cue_word(text: str, norms: set[str]) -> bool:
+    """``has_any_word(text, responsibility_cue_words())`` for a text whose lower case keeps its length, given the
+    norms of its tokens (then its lower-cased words): a norm among the cue words settles it without reading the
+    text again; only texts without one are read."""
+    return not _cue_runs().isdisjoint(norms) or has_any_word(text, responsibility_cue_words())
+
+
 _COMMON_CUE_WORDS = frozenset(
     "the a an it its their they was were is be been being had have has said to of by out up that with do no "
     "not any attack attacks bombing blast explosion killing killings assault ambush abduction kidnapping "
@@ -533,22 +577,33 @@ def _eligible(actor: Actor, role: str) -> bool:
     return role == "deny" and actor.kind == "state_forces"
 
 
-def responsibility(text: str, actors: ActorDictionary) -> tuple[list[str], list[str]]:
+def responsibility(
+    text: str, actors: ActorDictionary, pieces: Sequence[tuple[int, list[Token]]] | None = None
+) -> tuple[list[str], list[str]]:
     """(claimed_by, denied_by): canonical names of the actors the text says claim or deny the attack.
 
     "X claimed responsibility", "responsibility was claimed by X", "X, which claimed the attack as …",
     "the group denied involvement" (the last armed group named); "no group has claimed responsibility" gives
     nothing. The cue phrases are data: ``sitrep/data/responsibility.tsv``.
+
+    A caller that has tokenised the text already passes ``pieces``: (offset in ``text``, the tokens ``tokenize``
+    gives for the piece starting there), in order, together the tokens of the whole text.
     """
     if not has_any_word(text, responsibility_cue_words()):
         return [], []
-    tokens = tokenize(text)
+    tokens: list[Token] = []
+    offsets: list[int] = []  # per token, what places its piece-relative offsets in the text
+    for offset, piece in pieces if pieces is not None else [(0, tokenize(text))]:
+        tokens += piece
+        offsets += [offset] * len(piece)
     mentions = actors.find(text)
     mention_starts = [mention.start for mention in mentions]
-    stops = [token.start for token in tokens if token.text in _SENTENCE_STOPS]
+    stops = [token.start + offsets[i] for i, token in enumerate(tokens) if token.text in _SENTENCE_STOPS]
     matches = list(_cue_table().find_all(tokens))
     anaphors = [
-        (tokens[m.start].start, tokens[m.end - 1].end) for m in matches if m.payload.role == "anaphor"
+        (tokens[m.start].start + offsets[m.start], tokens[m.end - 1].end + offsets[m.end - 1])
+        for m in matches
+        if m.payload.role == "anaphor"
     ]
     negations = {m.start for m in matches if m.payload.role == "negation"}
     found: dict[str, list[str]] = {"claim": [], "deny": []}
@@ -556,12 +611,13 @@ def responsibility(text: str, actors: ActorDictionary) -> tuple[list[str], list[
         cue = match.payload
         if cue.role not in found:
             continue
-        begin, end = tokens[match.start].start, tokens[match.end - 1].end
+        begin = tokens[match.start].start + offsets[match.start]
+        end = tokens[match.end - 1].end + offsets[match.end - 1]
         at = bisect.bisect_left(stops, begin)
         sentence_start = stops[at - 1] + 1 if at else 0
         sentence_end = stops[at] if at < len(stops) else len(text)
         window = range(max(0, match.start - _NEGATION_WINDOW), match.start)
-        if any(i in negations and tokens[i].start >= sentence_start for i in window):
+        if any(i in negations and tokens[i].start + offsets[i] >= sentence_start for i in window):
             continue
         names: list[str] = []
         if cue.side in ("before", "either"):

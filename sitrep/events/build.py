@@ -16,16 +16,21 @@ tactic (a grenade attack that turned into a gunfight stays one event). How sente
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from operator import itemgetter
 
 from sitrep.countries import country
 from sitrep.events.actors import (
     Actor,
     ActorDictionary,
     ActorMention,
+    claim_phrase_words,
+    has_cue_word,
     load_actors,
+    may_state_responsibility,
     responsibility,
     responsibility_cue_words,
 )
@@ -50,13 +55,14 @@ _DEFAULT_TYPES = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     """One sentence of the article with what the stages found in it."""
 
     start: int
     end: int
     tokens: list[Token]
+    norms: set[str]  # of its tokens
     claims: list[Claim] = field(default_factory=list)
     tactics: list[TacticMatch] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
@@ -85,15 +91,13 @@ def build_events(
     places: list[Place],
     actors: ActorDictionary | None = None,
 ) -> tuple[list[Event], list[Campaign]]:
-    """Events and campaigns of one article. ``sentences`` are (start, end, tokens) with tokens of the sentence."""
+    """Events and campaigns of one article. ``sentences`` are (start, end, tokens) with the tokens
+    ``tokenize(text[start:end])`` gives (responsibility is read from them)."""
     actors = actors or load_actors()
     read = _read_sentences(text, published, sentences, claims, places, actors)
     campaign_name = _campaign_name(text)
     groups, campaign_claims = _group(read, places, campaign_name is not None)
-    # Only sentences with a responsibility cue word are read for who claims the attack (it is costly).
-    cue_words = responsibility_cue_words()
-    cue_text = " ".join(text[s.start : s.end] for s in read if has_any_word(text[s.start : s.end], cue_words))
-    claimed_by, denied_by = responsibility(cue_text, actors) if cue_text else ([], [])
+    claimed_by, denied_by = _responsibility(text, read, actors)
 
     # An event whose sentences name no armed group is the article's, when the article names only one.
     article_actor = _article_actor(read, actors)
@@ -128,37 +132,77 @@ def _read_sentences(
     actors: ActorDictionary,
 ) -> list[Sentence]:
     tactics = tactic_reader()
+    tactic_words = tactics.table.first_words
     claims_at: dict[int, list[Claim]] = {}
     for claim in claims:
         claims_at.setdefault(claim.start, []).append(claim)
+    event_places = [p for p in places if p.role == "event"]
     mentions = actors.find(text)  # one automaton pass over the article, shared out to its sentences
+    mention_starts = [m.start for m in mentions]  # in text order
     out = []
     for start, end, tokens in sentences:
-        sentence = Sentence(start, end, tokens, claims=claims_at.get(start, []))
-        sentence.tactics = tactics.find(tokens, offset=start)
-        sentence.actors = [
-            m
-            for m in mentions
-            if start <= m.start < end and not _speaks(tokens, m.start - start, m.end - start)
-        ]
+        norms = set(map(_token_norm, tokens))
+        # A sentence with no first word of a tactic phrase has none: skip the phrase matcher.
+        found = tactics.find(tokens, offset=start) if not tactic_words.isdisjoint(norms) else []
+        named = mentions[bisect_left(mention_starts, start) : bisect_left(mention_starts, end)]
+        if named:
+            named = [m for m in named if not _speaks(tokens, m.start - start, m.end - start)]
+        sentence = Sentence(start, end, tokens, norms, claims_at.get(start, []), found, [], named)
         if sentence.is_incident:
-            sentence.places = [p for p in places if p.role == "event" and start <= p.start < end]
+            sentence.places = [p for p in event_places if start <= p.start < end]
             sentence.date = find_event_date(text[start:end], published, context=text[:start])
         out.append(sentence)
     return out
+
+
+def _responsibility(
+    text: str, sentences: list[Sentence], actors: ActorDictionary
+) -> tuple[list[str], list[str]]:
+    """Who claims or denies the attack, read from the sentences with a responsibility cue word (it is costly)."""
+    if not (text.isascii() or len(text.lower()) == len(text)):
+        # A character that lengthens in lower case shifts token norms: read the sentences' text.
+        cue_words = responsibility_cue_words()
+        cue_text = " ".join(
+            text[s.start : s.end] for s in sentences if has_any_word(text[s.start : s.end], cue_words)
+        )
+        return responsibility(cue_text, actors) if cue_text else ([], [])
+    # Most articles hold no claim or deny phrase, and then there is nothing to read. In the joined sentences a
+    # phrase lies within one sentence, which then has all its words, or runs on from a sentence's last token.
+    phrase_words = claim_phrase_words()
+    if not any(
+        may_state_responsibility(s.norms) or (s.tokens and s.tokens[-1].norm in phrase_words)
+        for s in sentences
+    ):
+        return [], []
+    cue_sentences = [s for s in sentences if has_cue_word(text[s.start : s.end], s.norms)]
+    if not cue_sentences:
+        return [], []
+    # The sentences joined by spaces, with their tokens placed in the joined text (no token spans a space, so
+    # these are the tokens the joined text has).
+    pieces = []
+    offset = 0
+    for sentence in cue_sentences:
+        pieces.append((offset, sentence.tokens))
+        offset += sentence.end - sentence.start + 1
+    cue_text = " ".join(text[s.start : s.end] for s in cue_sentences)
+    return responsibility(cue_text, actors, pieces)
 
 
 def _speaks(tokens: list[Token], start: int, end: int) -> bool:
     """An actor named as the source of a statement ("…, police said", "according to the army") is a claimant,
     not a party to the event."""
     reporting = attribution_reader().reporting
-    after = next((i for i, t in enumerate(tokens) if t.start >= end), None)
-    if after is not None:
+    after = bisect_left(tokens, end, key=_token_start)  # the first token after the actor
+    if after < len(tokens) and tokens[after].norm in reporting.first_words:
         match = reporting.match_at(tokens, after)
         if match and match.payload.form == "verb":
             return True
-    before = [t.norm for t in tokens if t.end <= start][-2:]
-    return before == ["according", "to"]
+    before = bisect_right(tokens, start, key=_token_end)  # the tokens before the actor
+    return before >= 2 and tokens[before - 2].norm == "according" and tokens[before - 1].norm == "to"
+
+
+# Token fields by position, for map and bisect. Tokens are in text order: their starts and ends are sorted.
+_token_norm, _token_start, _token_end = itemgetter(1), itemgetter(2), itemgetter(3)
 
 
 def _group(
@@ -346,6 +390,8 @@ def _interaction(inter1: int | None, inter2: int | None) -> int | None:
 
 
 def _campaign_name(text: str) -> str | None:
+    if "Operation" not in text:  # the common case, without running the pattern over the whole text
+        return None
     match = _OPERATION_RE.search(text)
     if match is None:
         return None

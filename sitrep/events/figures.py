@@ -90,9 +90,11 @@ def _totals(claims: list[Claim]) -> list[_Total]:
 
 def reconcile(claims: list[Claim]) -> Figure:
     """low / best / high for one outcome from the claims about it (the rules in the module docstring)."""
+    if not claims:  # most events lack most outcomes
+        return Figure(rule="")
     totals = _totals(claims)
     if not totals:
-        return Figure(rule="no claim gives a number" if claims else "")
+        return Figure(rule="no claim gives a number")
     parts = []
     trusted = [t for t in totals if not t.perpetrator]
     low = min(trusted, key=lambda t: t.low) if trusted else None
@@ -109,10 +111,16 @@ def reconcile(claims: list[Claim]) -> Figure:
 
 def split_by_side(deaths: list[Claim]) -> BySide:
     """Deaths of all parties by who died, each side reconciled by the same rules."""
-    sides = {}
-    for side in ("security_forces", "civilians", "militants", "unspecified"):
-        sides[side] = reconcile([c for c in deaths if c.victim == side and c.part_of is None])
-    return BySide(**sides)
+    by_side: dict[str, list[Claim]] = {
+        "security_forces": [],
+        "civilians": [],
+        "militants": [],
+        "unspecified": [],
+    }
+    for claim in deaths:
+        if claim.part_of is None and claim.victim in by_side:
+            by_side[claim.victim].append(claim)
+    return BySide(**{side: reconcile(claims) for side, claims in by_side.items()})
 
 
 def event_figures(claims: list[Claim]) -> dict[str, Figure | BySide]:
