@@ -128,34 +128,47 @@ class PhraseMatch(NamedTuple, Generic[Payload]):
     payload: Payload
 
 
+_NO_PHRASE = object()  # a first word that is no phrase on its own
+
+
 class PhraseTable(Generic[Payload]):
     """Phrases keyed by their first token; finds the longest phrase starting at each token."""
 
     def __init__(self, phrases: list[tuple[str, Payload]]) -> None:
-        self._by_first: dict[str, list[tuple[tuple[str, ...], Payload]]] = {}
+        # first word → (second word → longer phrases starting with both, longest first; the one-word phrase).
+        # Filing longer phrases under their second word too spares trying every "the …" phrase at each "the".
+        self._by_first: dict[str, tuple[dict[str, list[tuple[tuple[str, ...], Payload]]], object]] = {}
+        entries: dict[str, list[tuple[tuple[str, ...], Payload]]] = {}
         for phrase, payload in phrases:
             words = tuple(token.norm for token in tokenize(phrase))
             if words:
-                self._by_first.setdefault(words[0], []).append((words, payload))
-        for entries in self._by_first.values():
-            entries.sort(key=lambda entry: -len(entry[0]))
+                entries.setdefault(words[0], []).append((words, payload))
+        for first, same_first in entries.items():
+            same_first.sort(key=lambda entry: -len(entry[0]))  # stable: equal lengths keep the file's order
+            longer: dict[str, list[tuple[tuple[str, ...], Payload]]] = {}
+            for words, payload in same_first:
+                if len(words) > 1:
+                    longer.setdefault(words[1], []).append((words, payload))
+            single = next((payload for words, payload in same_first if len(words) == 1), _NO_PHRASE)
+            self._by_first[first] = (longer, single)
         self.first_words = frozenset(self._by_first)
 
     def match_at(self, tokens: list[Token], index: int) -> PhraseMatch[Payload] | None:
-        entries = self._by_first.get(tokens[index].norm)
-        if not entries:
+        found = self._by_first.get(tokens[index].norm)
+        if found is None:
             return None
-        for words, payload in entries:
-            length = len(words)
-            if length == 1:
-                return _new_tuple(PhraseMatch, (index, index + 1, payload))
-            stop = index + length
-            if stop <= len(tokens):
-                for k in range(1, length):
-                    if tokens[index + k].norm != words[k]:
-                        break
-                else:
-                    return _new_tuple(PhraseMatch, (index, stop, payload))
+        longer, single = found
+        if longer and index + 1 < len(tokens):
+            for words, payload in longer.get(tokens[index + 1].norm, ()):
+                stop = index + len(words)
+                if stop <= len(tokens):
+                    for k in range(2, len(words)):
+                        if tokens[index + k].norm != words[k]:
+                            break
+                    else:
+                        return _new_tuple(PhraseMatch, (index, stop, payload))
+        if single is not _NO_PHRASE:
+            return _new_tuple(PhraseMatch, (index, index + 1, single))
         return None
 
     def find_all(self, tokens: list[Token], start: int = 0, stop: int | None = None) -> Iterator[PhraseMatch]:
