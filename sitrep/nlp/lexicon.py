@@ -93,9 +93,12 @@ def tokenize(text: str) -> Tokens:
 
 def positions(tokens: list[Token], norms: frozenset[str] | set[str]) -> list[int]:
     """The indexes of the tokens whose lower-case form is in ``norms``, in order."""
-    if not isinstance(tokens, Tokens):
-        return [index for index, token in enumerate(tokens) if token.norm in norms]
-    last, all_norms = tokens.last_index()
+    try:
+        last, all_norms = tokens._last, tokens._norms  # type: ignore[attr-defined]  # built: the usual case
+    except AttributeError:
+        if not isinstance(tokens, Tokens):
+            return [index for index, token in enumerate(tokens) if token.norm in norms]
+        last, all_norms = tokens.last_index()
     present = norms.intersection(last)
     if not present:
         return []
