@@ -21,6 +21,7 @@ from spacy.lang.en import English
 
 _PARAGRAPH_RE = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
 # A candidate boundary: end punctuation, closing quotes/brackets, space, then what may start a sentence.
+_NON_BLANK_RE = re.compile(r"\S")
 _BOUNDARY_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9])")
 _WORD_BEFORE_RE = re.compile(r"(\S+)$")
 _INITIALS_RE = re.compile(r"^(?:[A-Za-z]\.)+$")
@@ -35,10 +36,11 @@ def abbreviations() -> frozenset[str]:
     return frozenset(spacy_list | extra)
 
 
-def paragraphs(text: str) -> Iterator[tuple[int, int]]:
-    """Character spans of the non-blank paragraphs of ``text``."""
-    for match in _PARAGRAPH_RE.finditer(text):
-        if match.group().strip():
+def paragraphs(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """Character spans of the non-blank paragraphs of ``text[start:end]`` (offsets into ``text``)."""
+    end = len(text) if end is None else end
+    for match in _PARAGRAPH_RE.finditer(text, start, end):
+        if _NON_BLANK_RE.search(text, match.start(), match.end()):  # no copy of the paragraph to test it
             yield match.start(), match.end()
 
 
@@ -56,8 +58,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     """Character spans of the sentences of ``text[start:end]`` (offsets into ``text``), trimmed of space."""
     end = len(text) if end is None else end
     spans = []
-    for paragraph_start, paragraph_end in paragraphs(text[start:end]):
-        begin, stop = start + paragraph_start, start + paragraph_end
+    for begin, stop in paragraphs(text, start, end):
         cuts = [m.end() for m in _BOUNDARY_RE.finditer(text, begin, stop) if _ends_sentence(text, m)]
         for piece_start, piece_end in zip([begin, *cuts], [*cuts, stop], strict=True):
             while piece_start < piece_end and text[piece_start].isspace():
