@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -542,7 +542,7 @@ def claim_phrase_words() -> frozenset[str]:
     )
 
 
-def may_state_responsibility(norms: set[str]) -> bool:
+def may_state_responsibility(norms: Set[str]) -> bool:
     """Whether a text whose tokens have these norms can hold a claim or deny phrase: one needs all its words."""
     keys, by_word = _claim_phrases_by_word()
     if keys.isdisjoint(norms):  # the common case, without building a set
@@ -556,7 +556,7 @@ def _cue_runs() -> frozenset[str]:
     return frozenset(word for word in responsibility_cue_words() if _LETTERS_RE.fullmatch(word))
 
 
-def has_cue_word(text: str, norms: set[str]) -> bool:
+def has_cue_word(text: str, norms: Set[str]) -> bool:
     """``has_any_word(text, responsibility_cue_words())`` for a text whose lower case keeps its length, given the
     norms of its tokens (then its lower-cased words): a norm among the cue words settles it without reading the
     text again; only texts without one are read."""
