@@ -20,8 +20,8 @@ The rules, in one place (each figure shown in ``Figure.rule``):
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from sitrep.model import BySide, Claim, Count, Figure
 from sitrep.nlp.lexicon import has_any_word, read_table
@@ -41,8 +41,7 @@ _RELIABILITY = {
 _STATE = {"government", "security_forces"}
 
 
-@dataclass(frozen=True, slots=True)
-class _Total:
+class _Total(NamedTuple):  # a named tuple: a frozen dataclass sets each field through object.__setattr__
     claimant: str  # a label for the rule text
     kind: str
     low: int
@@ -144,12 +143,15 @@ def event_figures(claims: list[Claim]) -> dict[str, Figure | BySide]:
 
 def event_figure_fields(claims: list[Claim]) -> dict[str, dict]:
     """``event_figures`` as plain fields, for ``Event(**event_figure_fields(claims), …)`` to validate at once."""
-    killed = [c for c in claims if c.outcome == "killed"]
+    by_outcome: dict[str, list[Claim]] = {"killed": [], "injured": [], "abducted": []}
+    for claim in claims:  # one pass, in order
+        if claim.outcome in by_outcome:
+            by_outcome[claim.outcome].append(claim)
     return {
-        "fatalities": _figure_fields(killed),
-        "injured": _figure_fields([c for c in claims if c.outcome == "injured"]),
-        "abducted": _figure_fields([c for c in claims if c.outcome == "abducted"]),
-        "by_side": _by_side_fields(killed),
+        "fatalities": _figure_fields(by_outcome["killed"]),
+        "injured": _figure_fields(by_outcome["injured"]),
+        "abducted": _figure_fields(by_outcome["abducted"]),
+        "by_side": _by_side_fields(by_outcome["killed"]),
     }
 
 
