@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -501,10 +501,20 @@ class _Cue:
 
 
 @cache
+def _responsibility_rows() -> list[dict[str, str]]:
+    """``responsibility.tsv``, read once for the three tables built from it (read-only)."""
+    return read_table("responsibility.tsv")
+
+
+@cache
+def _claim_and_deny_tokens() -> list[list[Token]]:
+    """The tokens of each claim or deny phrase, in file order, tokenised once for the two tables that read them."""
+    return [tokenize(row["phrase"]) for row in _responsibility_rows() if row["role"] in ("claim", "deny")]
+
+
+@cache
 def _cue_table() -> PhraseTable[_Cue]:
-    return PhraseTable(
-        [(row["phrase"], _Cue(row["role"], row["side"])) for row in read_table("responsibility.tsv")]
-    )
+    return PhraseTable([(row["phrase"], _Cue(row["role"], row["side"])) for row in _responsibility_rows()])
 
 
 @cache
@@ -512,11 +522,10 @@ def responsibility_cue_words() -> frozenset[str]:
     # The telling words of each claim or deny phrase (not "attack" or "said", which most reports have): a text
     # with none of them holds no cue, and the costlier reading is skipped.
     words = set()
-    for row in read_table("responsibility.tsv"):
-        if row["role"] in ("claim", "deny"):
-            phrase = [token.norm for token in tokenize(row["phrase"]) if token.is_word]
-            telling = [word for word in phrase if word not in _COMMON_CUE_WORDS] or phrase
-            words.update(telling)
+    for tokens in _claim_and_deny_tokens():
+        phrase = [token.norm for token in tokens if token.is_word]
+        telling = [word for word in phrase if word not in _COMMON_CUE_WORDS] or phrase
+        words.update(telling)
     return frozenset(words)
 
 
@@ -525,12 +534,11 @@ def _claim_phrases_by_word() -> tuple[frozenset[str], dict[str, list[frozenset[s
     """The words of each claim or deny phrase, filed under its longest telling word (the least common, as a
     rule: "role", not "said", for "said it had no role"); and the words they are filed under."""
     by_word: dict[str, list[frozenset[str]]] = {}
-    for row in read_table("responsibility.tsv"):
-        if row["role"] in ("claim", "deny"):
-            norms = [token.norm for token in tokenize(row["phrase"])]
-            if norms:  # the phrase table leaves out a phrase without tokens
-                telling = [norm for norm in norms if norm not in _COMMON_CUE_WORDS] or norms
-                by_word.setdefault(max(telling, key=len), []).append(frozenset(norms))
+    for tokens in _claim_and_deny_tokens():
+        norms = [token.norm for token in tokens]
+        if norms:  # the phrase table leaves out a phrase without tokens
+            telling = [norm for norm in norms if norm not in _COMMON_CUE_WORDS] or norms
+            by_word.setdefault(max(telling, key=len), []).append(frozenset(norms))
     return frozenset(by_word), by_word
 
 
@@ -542,7 +550,7 @@ def claim_phrase_words() -> frozenset[str]:
     )
 
 
-def may_state_responsibility(norms: set[str]) -> bool:
+def may_state_responsibility(norms: Set[str]) -> bool:
     """Whether a text whose tokens have these norms can hold a claim or deny phrase: one needs all its words."""
     keys, by_word = _claim_phrases_by_word()
     if keys.isdisjoint(norms):  # the common case, without building a set
@@ -556,7 +564,7 @@ def _cue_runs() -> frozenset[str]:
     return frozenset(word for word in responsibility_cue_words() if _LETTERS_RE.fullmatch(word))
 
 
-def has_cue_word(text: str, norms: set[str]) -> bool:
+def has_cue_word(text: str, norms: Set[str]) -> bool:
     """``has_any_word(text, responsibility_cue_words())`` for a text whose lower case keeps its length, given the
     norms of its tokens (then its lower-cased words): a norm among the cue words settles it without reading the
     text again; only texts without one are read."""

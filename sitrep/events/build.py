@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 from datetime import date
 from operator import itemgetter
@@ -35,11 +35,11 @@ from sitrep.events.actors import (
     responsibility_cue_words,
 )
 from sitrep.events.dates import EventDate, find_event_date
-from sitrep.events.figures import event_figures
+from sitrep.events.figures import event_figure_fields
 from sitrep.events.tactics import TacticMatch, Target, choose_type, tactic_reader
 from sitrep.model import Campaign, Claim, Event, Place
 from sitrep.nlp.attribution import attribution_reader
-from sitrep.nlp.lexicon import Token, has_any_word
+from sitrep.nlp.lexicon import Token, Tokens, has_any_word
 
 _OPERATION_RE = re.compile(
     r"\bOperation\s+[\"“']?(?P<name>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})[\"”']?"
@@ -62,7 +62,7 @@ class Sentence:
     start: int
     end: int
     tokens: list[Token]
-    norms: set[str]  # of its tokens
+    norms: Set[str]  # of its tokens
     claims: list[Claim] = field(default_factory=list)
     tactics: list[TacticMatch] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
@@ -141,7 +141,8 @@ def _read_sentences(
     mention_starts = [m.start for m in mentions]  # in text order
     out = []
     for start, end, tokens in sentences:
-        norms = set(map(_token_norm, tokens))
+        # The tokens' own index of their norms (built by the claims stage before us) serves as the set.
+        norms = tokens.norms().keys() if isinstance(tokens, Tokens) else set(map(_token_norm, tokens))
         # A sentence with no first word of a tactic phrase has none: skip the phrase matcher.
         found = tactics.find(tokens, offset=start) if not tactic_words.isdisjoint(norms) else []
         named = mentions[bisect_left(mention_starts, start) : bisect_left(mention_starts, end)]
@@ -315,7 +316,7 @@ def _event(
     if sub_event_type == "Arrests" and state_name:
         actor1, actor2 = state_name, perpetrator  # the force that arrests acts; whom it arrests, if named
     inter1, inter2 = _inter(actor1, actors), _inter(actor2, actors)
-    figures = event_figures(group.claims)
+    figures = event_figure_fields(group.claims)  # validated with the event
     return Event(
         id=event_id,
         event_type=event_type,

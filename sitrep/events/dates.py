@@ -102,8 +102,7 @@ _YEARS = frozenset(str(year) for year in range(1900, 2100))
 
 @dataclass(frozen=True, slots=True)
 class _Grammar:
-    pattern: re.Pattern[str]  # for lower-cased text
-    pattern_any_case: re.Pattern[str]  # for the rare text whose lower case changes its length
+    pattern: re.Pattern[str]  # for lower-cased text (``_any_case_pattern`` reads the rest)
     triggers: frozenset[str]  # a date expression contains one of these words
     starts: frozenset[str]  # ... and begins with one of these (or a number)
     vocabulary: frozenset[str]  # every word of every phrase: what may stand between a start and a trigger
@@ -227,7 +226,6 @@ def _grammar() -> _Grammar:
     verbs = frozenset(_norm(row["phrase"]) for row in read_table("reporting.tsv") if row["form"] == "verb")
     return _Grammar(
         pattern=re.compile(pattern, re.VERBOSE),
-        pattern_any_case=re.compile(pattern, re.VERBOSE | re.IGNORECASE),
         triggers=frozenset(triggers),
         starts=frozenset(starts),
         vocabulary=frozenset(vocabulary),
@@ -245,6 +243,13 @@ def _grammar() -> _Grammar:
         directions=directions,
         vague=vague,
     )
+
+
+@cache
+def _any_case_pattern() -> re.Pattern[str]:
+    """The date pattern for the rare text whose lower case changes its length. Compiled on first need: the
+    pattern takes some 15 ms to compile, and a process may never meet such a text."""
+    return re.compile(_grammar().pattern.pattern, re.VERBOSE | re.IGNORECASE)
 
 
 # ---------------------------------------------------------------------------------------------- scanning
@@ -271,7 +276,7 @@ def _scan(text: str, grammar: _Grammar) -> list[re.Match[str]]:
     """
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters lengthen in lower case: keep offsets, scan fully
-        return list(grammar.pattern_any_case.finditer(text))
+        return list(_any_case_pattern().finditer(text))
     present = grammar.triggers.intersection(_words(lowered))
     if not present:
         return []
