@@ -818,6 +818,30 @@ def _choose(hit: _Hit, focus_cc: str | None, focus_admin1: str | None, country_h
             hit.synthetic.setdefault("name", hit.written)
             return
         hit.candidates = inside
+    if len(hit.candidates) <= 1 or hit.container is not None or hit.synthetic or hit.key is None:
+        _rank(hit, focus_cc, focus_admin1, country_hint)
+        return
+    # A name with no container is ranked on its readings, its kind cue and the focus alone: once per such tuple.
+    cache_key = (hit.key, hit.kind_cue, focus_cc, focus_admin1, country_hint)
+    decision = _DECISIONS.get(cache_key)
+    if decision is None:
+        _rank(hit, focus_cc, focus_admin1, country_hint)
+        _DECISIONS[cache_key] = (hit.chosen, hit.score_margin, not hit.candidates)
+    else:
+        hit.chosen, hit.score_margin, dropped = decision
+        if dropped:
+            hit.candidates = []
+
+
+# (name key, kind cue, focus country, focus province, country hint) -> what _rank decided for a name with no
+# container: (chosen place, score margin, whether every reading was dropped).
+_DECISIONS: dict[
+    tuple[int, str | None, str | None, str | None, str | None], tuple[PlaceRecord | None, float, bool]
+] = {}
+
+
+def _rank(hit: _Hit, focus_cc: str | None, focus_admin1: str | None, country_hint: str | None) -> None:
+    """Pick the best of a hit's remaining readings (or drop them all when only an unlikely foreign one is left)."""
     if len(hit.candidates) == 1:
         scored = [(0.0, 0, hit.candidates[0][0])]  # nothing to compare: the score is never read
     else:
