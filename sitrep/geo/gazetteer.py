@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -64,9 +65,10 @@ class NameEntry:
     name_types: frozenset[str]  # the types among targets, for tests that need not walk hundreds of targets
 
 
-@dataclass(frozen=True, slots=True)
-class NameMatch:
-    """An indexed name found in the text; offsets are in the original text, first and last token indices."""
+class NameMatch(NamedTuple):
+    """An indexed name found in the text; offsets are in the original text, first and last token indices.
+
+    A named tuple: a text makes dozens, and a tuple is made several times faster than a frozen dataclass."""
 
     start: int
     end: int
