@@ -36,7 +36,6 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from operator import itemgetter
 
 from sitrep.geo.fuzzy import fuzzy_index
 from sitrep.geo.gazetteer import Gazetteer, NameEntry, NameMatch, PlaceRecord, Tokens, get_gazetteer, tokenize
@@ -349,7 +348,8 @@ _TITLE_LAST_WORDS = frozenset(
         "chief",
     }
 )
-_LONG_WORD = re.compile(r"\b[^\W\d_][^\W_]{3,}")
+# The first letter of each word of four letters or more: findall makes one-character strings, mostly shared.
+_LONG_WORD_INITIAL = re.compile(r"\b([^\W\d_])[^\W_]{3,}")
 
 
 def _is_caps_sentence(doc: _Doc, sentence: int) -> bool:
@@ -359,10 +359,10 @@ def _is_caps_sentence(doc: _Doc, sentence: int) -> bool:
         starts = doc.sentence_starts
         end = starts[sentence + 1] if sentence + 1 < len(starts) else len(doc.text)
         chunk = doc.text[starts[sentence] if sentence >= 0 else 0 : end]
-        long_words = _LONG_WORD.findall(chunk)
-        total = len(long_words)
+        initials = _LONG_WORD_INITIAL.findall(chunk)
+        total = len(initials)
         # The long words that start with anything but a lower-case letter (C-level counting).
-        upper = total - sum(map(str.islower, map(itemgetter(0), long_words)))
+        upper = total - sum(map(str.islower, initials))
         cached = total >= 3 and upper / total >= 0.7
         doc.caps_sentences[sentence] = cached
     return cached
