@@ -270,12 +270,16 @@ class Gazetteer:
         for end, key in self._automaton.iter(haystack):
             spaces_before += haystack.count(" ", counted_to, end)
             counted_to = end
-            key_start = end - key_length[key] + 1  # the key's leading space
-            first = spaces_before - 1 - haystack.count(" ", key_start + 1, end)
+            last = spaces_before - 1
+            length = key_length[key]
+            # A one-word key is that word and its two sentinels; a longer one spans as many more words as it
+            # holds inner spaces.
+            first = (
+                last if length == len(words[last]) + 2 else last - haystack.count(" ", end - length + 2, end)
+            )
             start = text_starts[first]
             if capitalised and not (text[start].isupper() or text[start].isdigit()):
                 continue
-            last = spaces_before - 1
             found.append((start, -text_ends[last], first, last, key))
         # Text order, longest first at one start; one start and end is one key, so the tuples never tie.
         found.sort()
