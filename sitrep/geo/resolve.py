@@ -36,7 +36,6 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from operator import itemgetter
 
 from sitrep.geo.fuzzy import fuzzy_index
 from sitrep.geo.gazetteer import Gazetteer, NameEntry, NameMatch, PlaceRecord, Tokens, get_gazetteer, tokenize
@@ -349,7 +348,8 @@ _TITLE_LAST_WORDS = frozenset(
         "chief",
     }
 )
-_LONG_WORD = re.compile(r"\b[^\W\d_][^\W_]{3,}")
+# The first letter of each word of four letters or more: findall makes one-character strings, mostly shared.
+_LONG_WORD_INITIAL = re.compile(r"\b([^\W\d_])[^\W_]{3,}")
 
 
 def _is_caps_sentence(doc: _Doc, sentence: int) -> bool:
@@ -359,10 +359,10 @@ def _is_caps_sentence(doc: _Doc, sentence: int) -> bool:
         starts = doc.sentence_starts
         end = starts[sentence + 1] if sentence + 1 < len(starts) else len(doc.text)
         chunk = doc.text[starts[sentence] if sentence >= 0 else 0 : end]
-        long_words = _LONG_WORD.findall(chunk)
-        total = len(long_words)
+        initials = _LONG_WORD_INITIAL.findall(chunk)
+        total = len(initials)
         # The long words that start with anything but a lower-case letter (C-level counting).
-        upper = total - sum(map(str.islower, map(itemgetter(0), long_words)))
+        upper = total - sum(map(str.islower, initials))
         cached = total >= 3 and upper / total >= 0.7
         doc.caps_sentences[sentence] = cached
     return cached
@@ -818,6 +818,30 @@ def _choose(hit: _Hit, focus_cc: str | None, focus_admin1: str | None, country_h
             hit.synthetic.setdefault("name", hit.written)
             return
         hit.candidates = inside
+    if len(hit.candidates) <= 1 or hit.container is not None or hit.synthetic or hit.key is None:
+        _rank(hit, focus_cc, focus_admin1, country_hint)
+        return
+    # A name with no container is ranked on its readings, its kind cue and the focus alone: once per such tuple.
+    cache_key = (hit.key, hit.kind_cue, focus_cc, focus_admin1, country_hint)
+    decision = _DECISIONS.get(cache_key)
+    if decision is None:
+        _rank(hit, focus_cc, focus_admin1, country_hint)
+        _DECISIONS[cache_key] = (hit.chosen, hit.score_margin, not hit.candidates)
+    else:
+        hit.chosen, hit.score_margin, dropped = decision
+        if dropped:
+            hit.candidates = []
+
+
+# (name key, kind cue, focus country, focus province, country hint) -> what _rank decided for a name with no
+# container: (chosen place, score margin, whether every reading was dropped).
+_DECISIONS: dict[
+    tuple[int, str | None, str | None, str | None, str | None], tuple[PlaceRecord | None, float, bool]
+] = {}
+
+
+def _rank(hit: _Hit, focus_cc: str | None, focus_admin1: str | None, country_hint: str | None) -> None:
+    """Pick the best of a hit's remaining readings (or drop them all when only an unlikely foreign one is left)."""
     if len(hit.candidates) == 1:
         scored = [(0.0, 0, hit.candidates[0][0])]  # nothing to compare: the score is never read
     else:
@@ -920,6 +944,18 @@ def _district_seat(gazetteer: Gazetteer, record: PlaceRecord) -> PlaceRecord | N
     return None
 
 
+def _place(**fields: object) -> Place:
+    """The Place that ``Place(**fields)`` makes, minus validation, which costs more than the rest of resolving a
+    name. Only for values this module typed itself, with every field given in declaration order (the order
+    validation would store them in), so that every field counts as set."""
+    place = Place.__new__(Place)
+    object.__setattr__(place, "__dict__", fields)
+    object.__setattr__(place, "__pydantic_fields_set__", set(fields))
+    object.__setattr__(place, "__pydantic_extra__", None)
+    object.__setattr__(place, "__pydantic_private__", None)
+    return place
+
+
 def _to_places(doc: _Doc, gazetteer: Gazetteer, hits: list[_Hit]) -> list[Place]:
     places: list[Place] = []
     # A dateline place is an event only if the body names it as one; the dateline itself stays a mention.
@@ -939,7 +975,7 @@ def _to_places(doc: _Doc, gazetteer: Gazetteer, hits: list[_Hit]) -> list[Place]
             elif hit.near and record.kind in ("town", "locality"):
                 acled, ucdp = 2, 2
             places.append(
-                Place(
+                _place(
                     id=f"p{len(places) + 1}",
                     name=record.name,
                     text=text,
@@ -965,7 +1001,7 @@ def _to_places(doc: _Doc, gazetteer: Gazetteer, hits: list[_Hit]) -> list[Place]
                 if seat is not None:
                     lat, lon, ucdp = seat.lat, seat.lon, 3
             places.append(
-                Place(
+                _place(
                     id=f"p{len(places) + 1}",
                     name=str(hit.synthetic["name"]),
                     text=text,
