@@ -944,18 +944,6 @@ def _district_seat(gazetteer: Gazetteer, record: PlaceRecord) -> PlaceRecord | N
     return None
 
 
-def _place(**fields: object) -> Place:
-    """The Place that ``Place(**fields)`` makes, minus validation, which costs more than the rest of resolving a
-    name. Only for values this module typed itself, with every field given in declaration order (the order
-    validation would store them in), so that every field counts as set."""
-    place = Place.__new__(Place)
-    object.__setattr__(place, "__dict__", fields)
-    object.__setattr__(place, "__pydantic_fields_set__", set(fields))
-    object.__setattr__(place, "__pydantic_extra__", None)
-    object.__setattr__(place, "__pydantic_private__", None)
-    return place
-
-
 def _to_places(doc: _Doc, gazetteer: Gazetteer, hits: list[_Hit]) -> list[Place]:
     places: list[Place] = []
     # A dateline place is an event only if the body names it as one; the dateline itself stays a mention.
@@ -975,7 +963,7 @@ def _to_places(doc: _Doc, gazetteer: Gazetteer, hits: list[_Hit]) -> list[Place]
             elif hit.near and record.kind in ("town", "locality"):
                 acled, ucdp = 2, 2
             places.append(
-                _place(
+                Place(
                     id=f"p{len(places) + 1}",
                     name=record.name,
                     text=text,
@@ -1001,7 +989,7 @@ def _to_places(doc: _Doc, gazetteer: Gazetteer, hits: list[_Hit]) -> list[Place]
                 if seat is not None:
                     lat, lon, ucdp = seat.lat, seat.lon, 3
             places.append(
-                _place(
+                Place(
                     id=f"p{len(places) + 1}",
                     name=str(hit.synthetic["name"]),
                     text=text,
