@@ -49,13 +49,14 @@ def url_sha256(url: str | None) -> str | None:
 def signature(text: str) -> bytes | None:
     """The MinHash signature of ``text`` as bytes (little-endian uint32s); None when the text is too short."""
     words = _WORD.findall(normalise(text))
-    shingles = {" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
+    # The shingles by C-level map/zip: a Python loop per word cost a third of the signature on long texts.
+    shingles = set(map(" ".join, zip(*(words[k:] for k in range(SHINGLE_WORDS)), strict=False)))
     if len(shingles) < MIN_SHINGLES:
         return None
     minhash = MinHash(
         num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashfunc=SHINGLE_HASH, permutations=_permutations()
     )
-    minhash.update_batch([s.encode("utf-8") for s in shingles])
+    minhash.update_batch(list(map(str.encode, shingles)))  # UTF-8
     return np.asarray(minhash.hashvalues, dtype="<u4").tobytes()
 
 
