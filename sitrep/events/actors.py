@@ -23,7 +23,15 @@ from pathlib import Path
 
 import ahocorasick
 
-from sitrep.nlp.lexicon import PhraseTable, Token, has_any_word, read_table, tokenize
+from sitrep.nlp.lexicon import (
+    PhraseTable,
+    Token,
+    has_any_word,
+    lower_keeping_offsets,
+    read_table,
+    spaces_for,
+    tokenize,
+)
 
 KIND_INTER: dict[str, int] = {
     "state_forces": 1,
@@ -191,15 +199,7 @@ _PREVIOUS_WORD_RE = re.compile(r"([^\W\d_][\w.]*) +$")
 
 
 def _fold_text(text: str) -> str:
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a few characters lower-case to two ("İ"): keep their first
-        lowered = "".join(char.lower()[0] for char in text)
-    # str.replace for each character present, not str.translate: on non-ASCII text (curly quotes, in most
-    # news) translate looks up every character in turn and is some twenty times slower.
-    for char in _FOLDED_TO_SPACE:
-        if char in lowered:
-            lowered = lowered.replace(char, " ")
-    return lowered
+    return spaces_for(lower_keeping_offsets(text), _FOLDED_TO_SPACE)
 
 
 def _fold_alias(alias: str) -> str:

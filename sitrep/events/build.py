@@ -161,7 +161,8 @@ def _responsibility(
 ) -> tuple[list[str], list[str]]:
     """Who claims or denies the attack, read from the sentences with a responsibility cue word (it is costly)."""
     if not (text.isascii() or len(text.lower()) == len(text)):
-        # A character that lengthens in lower case shifts token norms: read the sentences' text.
+        # A character that lengthens in lower case ("İ") makes token norms and the words ``has_any_word`` reads
+        # differ: read the sentences' text, as before tokens were reused here.
         cue_words = responsibility_cue_words()
         cue_text = " ".join(
             text[s.start : s.end] for s in sentences if has_any_word(text[s.start : s.end], cue_words)

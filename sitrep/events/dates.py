@@ -52,7 +52,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from sitrep.nlp.lexicon import read_table
+from sitrep.nlp.lexicon import read_table, spaces_for
 
 __all__ = ["EventDate", "find_dates", "find_event_date"]
 
@@ -260,11 +260,7 @@ _SEPARATORS = ",.'’-"  # may stick to a word inside an expression ("Dec.", "26
 
 
 def _words(lowered: str) -> list[str]:
-    # str.replace for each mark present, not str.translate: translate is slow on non-ASCII text.
-    for mark in _PUNCTUATION:
-        if mark in lowered:
-            lowered = lowered.replace(mark, " ")
-    return lowered.split()
+    return spaces_for(lowered, _PUNCTUATION).split()
 
 
 def _scan(text: str, grammar: _Grammar) -> list[re.Match[str]]:

@@ -116,7 +116,11 @@ def _figure_fields(claims: list[Claim]) -> dict[str, int | str | None]:
 
 def split_by_side(deaths: list[Claim]) -> BySide:
     """Deaths of all parties by who died, each side reconciled by the same rules."""
-    return BySide(**{side: Figure(**fields) for side, fields in _by_side_fields(deaths).items()})
+    return _by_side(_by_side_fields(deaths))
+
+
+def _by_side(fields: dict[str, dict[str, int | str | None]]) -> BySide:
+    return BySide(**{side: Figure(**value) for side, value in fields.items()})
 
 
 def _by_side_fields(deaths: list[Claim]) -> dict[str, dict[str, int | str | None]]:
@@ -137,7 +141,7 @@ def event_figures(claims: list[Claim]) -> dict[str, Figure | BySide]:
     fields = event_figure_fields(claims)
     by_side = fields.pop("by_side")
     figures: dict[str, Figure | BySide] = {name: Figure(**value) for name, value in fields.items()}
-    figures["by_side"] = BySide(**{side: Figure(**value) for side, value in by_side.items()})
+    figures["by_side"] = _by_side(by_side)
     return figures
 
 

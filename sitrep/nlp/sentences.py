@@ -20,8 +20,8 @@ from importlib import resources
 from spacy.lang.en import English
 
 _PARAGRAPH_RE = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
-# A candidate boundary: end punctuation, closing quotes/brackets, space, then what may start a sentence.
 _NON_BLANK_RE = re.compile(r"\S")
+# A candidate boundary: end punctuation, closing quotes/brackets, space, then what may start a sentence.
 _BOUNDARY_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]*[A-Z0-9])")
 _WORD_BEFORE_RE = re.compile(r"(\S+)$")
 _INITIALS_RE = re.compile(r"^(?:[A-Za-z]\.)+$")
