@@ -11,18 +11,20 @@ import csv
 import datetime as dt
 import json
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sitrep.evaluate.devset import score_claims, strip_coder_notes
+from sitrep.evaluate.halves import HALVES, Half, half_of
+from sitrep.evaluate.realnews import RealNewsInputError, read_articles, score_gva, score_realnews
+from sitrep.evaluate.report import Record, Report, main_event
 from sitrep.events.actors import acled_actor_matches, load_actors
 from sitrep.events.figures import acled_fatalities
 from sitrep.geo import evaluate as geo_evaluate  # the module: it imports this package and may be half-loaded
-from sitrep.model import Article, Claim, Event, ExtractResult, Place
+from sitrep.model import Article, ExtractResult
 from sitrep.nlp.pipeline import extract
 
-FORMATS = ("acled", "gtd", "ucdp", "jsonl")
+FORMATS = ("acled", "gtd", "ucdp", "realnews", "gva", "jsonl")
 _NEAR_KM = 25.0
 # ACLED's umbrella for unattributed Baloch militants is a coder's inference sitrep does not make.
 _INFERRED_ACTORS = {"Baloch Separatists (Pakistan)"}
@@ -30,64 +32,6 @@ _INFERRED_ACTORS = {"Baloch Separatists (Pakistan)"}
 
 class EvalInputError(ValueError):
     """The evaluation file cannot be read as the format asked for (one line: what and where)."""
-
-
-@dataclass
-class FieldScore:
-    scored: int = 0
-    correct: int = 0
-    examples: list[str] = field(default_factory=list)
-
-    def add(self, ok: bool, example: str, keep: int) -> None:
-        self.scored += 1
-        self.correct += ok
-        if not ok and len(self.examples) < keep:
-            self.examples.append(example)
-
-    @property
-    def accuracy(self) -> float:
-        return self.correct / self.scored if self.scored else 0.0
-
-
-@dataclass
-class Report:
-    """Per-field agreement; ``metrics()`` is what ``--json`` prints."""
-
-    fmt: str
-    records: int = 0
-    fields: dict[str, FieldScore] = field(default_factory=dict)
-    extra: dict[str, float] = field(default_factory=dict)
-
-    def field(self, name: str) -> FieldScore:
-        return self.fields.setdefault(name, FieldScore())
-
-    def metrics(self) -> dict[str, float | int]:
-        out: dict[str, float | int] = {"records": self.records}
-        for name, score in self.fields.items():
-            if not score.scored:
-                continue
-            out[f"{name}_accuracy"] = round(score.accuracy, 4)
-            out[f"{name}_scored"] = score.scored
-        out.update(self.extra)
-        return out
-
-
-@dataclass
-class _Record:
-    key: str
-    text: str
-    published: dt.date | None
-    gold: dict[str, str]
-
-
-def _main_event(result: ExtractResult) -> tuple[Event | None, list[Claim], Place | None]:
-    """The event a one-incident record describes: the one holding most claims, else the first."""
-    if not result.events:
-        return None, [], None
-    event = max(result.events, key=lambda e: (len(e.claim_ids), -result.events.index(e)))
-    claims = {c.id: c for c in result.claims}
-    places = {p.id: p for p in result.places}
-    return event, [claims[i] for i in event.claim_ids if i in claims], places.get(event.place_id or "")
 
 
 def _date(value: str) -> dt.date | None:
@@ -132,11 +76,13 @@ def _number(value: str) -> int:
     return int(float(value))
 
 
-def _records(fmt: str, path: Path, strip: bool) -> Iterator[_Record]:
+def _records(fmt: str, path: Path, strip: bool) -> Iterator[Record]:
     if fmt == "acled":
         for number, row in enumerate(_read_csv(path, "notes"), start=2):
             text = strip_coder_notes(row["notes"]) if strip else row["notes"]
-            yield _Record(f"{path.name}:{number}", text, _date(row.get("event_date", "")), row)
+            # ACLED's dev export has no id column: the notes themselves identify the record.
+            key = row.get("event_id_cnty") or row["notes"]
+            yield Record(key, text, _date(row.get("event_date", "")), row, where=f"{path.name}:{number}")
     elif fmt == "gtd":
         for number, row in enumerate(_read_gtd(path), start=2):
             year, month, day = (row.get(k, "0") or "0" for k in ("iyear", "imonth", "iday"))
@@ -144,21 +90,30 @@ def _records(fmt: str, path: Path, strip: bool) -> Iterator[_Record]:
                 published = dt.date(_number(year), max(_number(month), 1), max(_number(day), 1))
             except ValueError:
                 published = None
-            yield _Record(f"{path.name}:{number}", row["summary"], published, row)
+            key = row.get("eventid") or row["summary"]
+            yield Record(key, row["summary"], published, row, where=f"{path.name}:{number}")
     elif fmt == "ucdp":
         for number, row in enumerate(_read_csv(path, "source_headline"), start=2):
             if row["source_headline"].strip():
-                yield _Record(
-                    f"{path.name}:{number}", row["source_headline"], _date(row.get("date_start", "")), row
+                yield Record(
+                    row.get("id") or row["source_headline"],
+                    row["source_headline"],
+                    _date(row.get("date_start", "")),
+                    row,
+                    where=f"{path.name}:{number}",
                 )
+    elif fmt == "realnews":
+        yield from read_articles(path, ("claims", "events"))
+    elif fmt == "gva":
+        yield from read_articles(path, ("num_killed", "num_injured"))
     else:
         raise EvalInputError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
 
 
-def _score_acled(report: Report, record: _Record, result: ExtractResult, keep: int) -> None:
-    event, claims, place = _main_event(result)
+def _score_acled(report: Report, record: Record, result: ExtractResult, keep: int) -> None:
+    event, claims, place = main_event(result)
     gold = record.gold
-    where = record.key
+    where = record.label
     report.field("event_found").add(event is not None, f"{where}: no event", keep)
     if gold.get("sub_event_type"):
         got = event.sub_event_type if event else None
@@ -197,9 +152,9 @@ def _score_acled(report: Report, record: _Record, result: ExtractResult, keep: i
         )
 
 
-def _score_gtd(report: Report, record: _Record, result: ExtractResult, keep: int) -> None:
-    event, _claims, place = _main_event(result)
-    gold, where = record.gold, record.key
+def _score_gtd(report: Report, record: Record, result: ExtractResult, keep: int) -> None:
+    event, _claims, place = main_event(result)
+    gold, where = record.gold, record.label
     for column, figure in (("nkill", "fatalities"), ("nwound", "injured"), ("nhostkid", "abducted")):
         if _known(gold.get(column)):
             got = getattr(event, figure).best if event else None
@@ -231,9 +186,9 @@ def _score_gtd(report: Report, record: _Record, result: ExtractResult, keep: int
         )
 
 
-def _score_ucdp(report: Report, record: _Record, result: ExtractResult, keep: int) -> None:
-    gold, where = record.gold, record.key
-    event, _claims, place = _main_event(result)
+def _score_ucdp(report: Report, record: Record, result: ExtractResult, keep: int) -> None:
+    gold, where = record.gold, record.label
+    event, _claims, place = main_event(result)
     if _known(gold.get("best")):
         got = sum(e.fatalities.best or 0 for e in result.events)
         report.field("best_exact").add(got == _number(gold["best"]), f"{where}: {got} ≠ {gold['best']}", keep)
@@ -248,31 +203,53 @@ def _score_ucdp(report: Report, record: _Record, result: ExtractResult, keep: in
         )
 
 
-_SCORERS: dict[str, Callable[[Report, _Record, ExtractResult, int], None]] = {
+_SCORERS: dict[str, Callable[[Report, Record, ExtractResult, int], None]] = {
     "acled": _score_acled,
     "gtd": _score_gtd,
     "ucdp": _score_ucdp,
+    "realnews": score_realnews,
+    "gva": score_gva,
 }
 
 
-def evaluate_file(fmt: str, path: Path, strip_coder_notes: bool = False, examples: int = 5) -> Report:
-    """Score sitrep on an analysts' file; raises ``EvalInputError`` (one line) when it cannot be read."""
+def evaluate_file(
+    fmt: str, path: Path, strip_coder_notes: bool = False, examples: int = 5, half: Half | None = None
+) -> Report:
+    """Score sitrep on an analysts' file, or on one fixed half of it (``halves.half_of`` each record's id);
+    raises ``EvalInputError`` (one line) when it cannot be read."""
     if not path.is_file():
         raise EvalInputError(f"{path}: no such file")
+    if half is not None and half not in HALVES:
+        raise EvalInputError(f"unknown half {half!r}: use A or B")
     report = Report(fmt)
     if fmt == "jsonl":
-        return _evaluate_jsonl(path, report, examples)
+        return _evaluate_jsonl(path, report, examples, half)
     scorer = _SCORERS.get(fmt)
     if scorer is None:
         raise EvalInputError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
-    for record in _records(fmt, path, strip_coder_notes):
-        report.records += 1
-        result = extract(Article(id=record.key, text=record.text, published=record.published))
-        scorer(report, record, result, examples)
+    try:
+        for record in _records(fmt, path, strip_coder_notes):
+            if half is not None and half_of(record.key) != half:
+                continue
+            report.records += 1
+            article = Article(
+                id=record.key[:200], text=record.text, title=record.title, published=record.published
+            )
+            scorer(report, record, extract(article), examples)
+    except RealNewsInputError as error:
+        raise EvalInputError(str(error)) from None
     return report
 
 
-def _evaluate_jsonl(path: Path, report: Report, examples: int) -> Report:
+def evaluate_halves(
+    fmt: str, path: Path, strip_coder_notes: bool = False, examples: int = 5
+) -> dict[str, Report]:
+    """Half A, half B and the whole (their sum) of a dev file; examples only from A, where rules are tuned."""
+    first, second = (evaluate_file(fmt, path, strip_coder_notes, examples, half=h) for h in HALVES)
+    return {"A": first, "B": second.without_examples(), "all": first.merged(second)}
+
+
+def _evaluate_jsonl(path: Path, report: Report, examples: int, half: Half | None = None) -> Report:
     """The project's own annotated format (tests/devset/README.md): claim precision and recall."""
     items: list[tuple[str, str, list[dict[str, Any]]]] = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
@@ -280,7 +257,9 @@ def _evaluate_jsonl(path: Path, report: Report, examples: int) -> Report:
             continue
         try:
             row = json.loads(line)
-            items.append((str(row.get("id", number)), row["text"], row["claims"]))
+            item_id = str(row.get("id", number))
+            if half is None or half_of(item_id) == half:
+                items.append((item_id, row["text"], row["claims"]))
         except (json.JSONDecodeError, KeyError, TypeError) as error:
             raise EvalInputError(f"{path}:{number}: not an annotated item ({error})") from None
     score = score_claims(path.name, items)
