@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sitrep.evaluate.halves import HALVES, Half, half_of
 from sitrep.nlp.pipeline import extract_claims
 
 # Each pattern removes one ACLED coder convention; order matters (parentheticals before sentences).
@@ -123,18 +124,24 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def sentence_items(path: Path) -> list[tuple[str, str, list[dict[str, Any]]]]:
-    return [(row["id"], row["text"], row["claims"]) for row in _read_jsonl(path)]
+def sentence_items(path: Path, half: Half | None = None) -> list[tuple[str, str, list[dict[str, Any]]]]:
+    """The team's annotated sentences, or one fixed half of them (by id)."""
+    rows = _read_jsonl(path)
+    return [(r["id"], r["text"], r["claims"]) for r in rows if half is None or half_of(r["id"]) == half]
 
 
-def acled_note_items(annotations: Path, acled_csv: Path) -> list[tuple[str, str, list[dict[str, Any]]]]:
-    """Gold claims for ACLED notes: the text comes from the (unshipped) ACLED file, matched by key."""
+def acled_note_items(
+    annotations: Path, acled_csv: Path, half: Half | None = None
+) -> list[tuple[str, str, list[dict[str, Any]]]]:
+    """Gold claims for ACLED notes: the text comes from the (unshipped) ACLED file, matched by key. A note's
+    half is drawn from its text, as ``sitrep eval acled`` draws it."""
     with acled_csv.open(encoding="utf-8", newline="") as handle:
         notes = {_note_key(row["notes"]): row["notes"] for row in csv.DictReader(handle)}
     items = []
     for row in _read_jsonl(annotations):
-        if row["key"] in notes:
-            items.append((f"acled-row-{row['row']}", strip_coder_notes(notes[row["key"]]), row["claims"]))
+        note = notes.get(row["key"])
+        if note is not None and (half is None or half_of(note) == half):
+            items.append((f"acled-row-{row['row']}", strip_coder_notes(note), row["claims"]))
     return items
 
 
@@ -150,41 +157,46 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--errors", action="store_true", help="list every miss and spurious claim")
     args = parser.parse_args(argv)
-    scores = [score_claims("own sentences", sentence_items(args.devset / "sentences.jsonl"))]
     acled_csv = args.shared / "acled_balochistan_2020_2022.csv"
+    scores = []
+    for half in HALVES:
+        scores.append(score_claims(f"own sentences {half}", sentence_items(args.devset / "sentences.jsonl", half)))
     if acled_csv.exists():
-        scores.append(
-            score_claims("ACLED notes", acled_note_items(args.devset / "coder_notes_gold.jsonl", acled_csv))
-        )
+        for half in HALVES:
+            notes = acled_note_items(args.devset / "coder_notes_gold.jsonl", acled_csv, half)
+            scores.append(score_claims(f"ACLED notes {half}", notes))
     else:
         print(f"(ACLED notes skipped: {acled_csv} not found)")
-    header = f"{'set':<14} {'items':>5} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6} {'attrP':>6} {'attrR':>6}"
+    header = f"{'set':<16} {'items':>5} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6} {'attrP':>6} {'attrR':>6}"
     print(header)
     for score in scores:
         r = score.ratios()
         print(
-            f"{score.name:<14} {score.items:>5} {score.gold:>5} {score.predicted:>5} {r['precision']:>6.1%}"
+            f"{score.name:<16} {score.items:>5} {score.gold:>5} {score.predicted:>5} {r['precision']:>6.1%}"
             f" {r['recall']:>6.1%} {r['f1']:>6.1%} {r['attributed_precision']:>6.1%} {r['attributed_recall']:>6.1%}"
         )
     reports = []
     if acled_csv.exists():
-        from sitrep.evaluate.records import evaluate_file  # imported here: it imports this module
+        from sitrep.evaluate.records import evaluate_halves  # imported here: it imports this module
 
-        reports.append(("ACLED notes", evaluate_file("acled", acled_csv, strip_coder_notes=True)))
+        reports.append(("ACLED notes", evaluate_halves("acled", acled_csv, strip_coder_notes=True)))
         ucdp_csv = args.shared / "ucdp_ged_pakistan.csv"
         if ucdp_csv.exists():
-            reports.append(("UCDP headlines", evaluate_file("ucdp", ucdp_csv)))
-    for name, report in reports:
-        print(f"\n{name} ({report.records} records)")
-        for field_name, field_score in report.fields.items():
-            print(f"  {field_name:<18} {field_score.accuracy:>7.1%}  of {field_score.scored}")
-    if args.errors:
+            reports.append(("UCDP headlines", evaluate_halves("ucdp", ucdp_csv)))
+    for name, halves in reports:
+        print(f"\n{name} (records: A {halves['A'].records}, B {halves['B'].records})  half A / half B")
+        for field_name, field_score in halves["A"].fields.items():
+            other = halves["B"].fields.get(field_name)
+            b_figure = f"{other.accuracy:>7.1%}" if other else "      -"
+            print(f"  {field_name:<18} {field_score.accuracy:>7.1%} / {b_figure}  of {field_score.scored}")
+    if args.errors:  # half A only: rules are tuned there, half B's errors are not read
         for score in scores:
-            print(f"\n{score.name}:")
-            for error in score.errors:
-                print(f"  {error}")
-        for name, report in reports:
-            for field_name, field_score in report.fields.items():
+            if score.name.endswith(" A"):
+                print(f"\n{score.name}:")
+                for error in score.errors:
+                    print(f"  {error}")
+        for name, halves in reports:
+            for field_name, field_score in halves["A"].fields.items():
                 for example in field_score.examples:
                     print(f"  {name} {field_name}: {example}")
     return 0
