@@ -94,9 +94,11 @@ def build_events(
     """Events and campaigns of one article. ``sentences`` are (start, end, tokens) with the tokens
     ``tokenize(text[start:end])`` gives (responsibility is read from them)."""
     actors = actors or load_actors()
-    read = _read_sentences(text, published, sentences, claims, places, actors)
+    reported = _without_dateline(text, places)
+    read = _read_sentences(text, published, sentences, claims, reported, actors)
     campaign_name = _campaign_name(text)
-    groups, campaign_claims = _group(read, places, campaign_name is not None)
+    # The dateline stays the place of last resort: a local report is often filed where it happened.
+    groups, campaign_claims = _group(read, reported or places, campaign_name is not None)
     claimed_by, denied_by = _responsibility(text, read, actors)
 
     # An event whose sentences name no armed group is the article's, when the article names only one.
@@ -154,6 +156,20 @@ def _read_sentences(
             sentence.date = find_event_date(text[start:end], published, context=text[:start])
         out.append(sentence)
     return out
+
+
+# What follows a place that opens an article when it is the dateline ("QUETTA: …", "Islamabad, Dec 10 …",
+# "(Karachi) …", "PESHAWAR - …"): the place where the report was filed, not where the attack was.
+_DATELINE_END = re.compile(r"\s*(?:[:,)\u2013\u2014]|-\s|\(|\[)")
+
+
+def _without_dateline(text: str, places: list[Place]) -> list[Place]:
+    """The places without the article's dateline."""
+    if not places or places[0].start > 2:  # the common case: the article opens with no place
+        return places
+    head = len(text) - len(text.lstrip(" \n\t(["))
+    first = places[0]
+    return places[1:] if first.start == head and _DATELINE_END.match(text, first.end) else places
 
 
 def _responsibility(
@@ -225,6 +241,10 @@ def _group(
         # Figures of a campaign that no single place can hold: several places, or none / a whole province.
         campaign_wide = len(own_places) > 1 or not fine_places
         targets = own_places or [place or first_place]
+        if len(targets) > 1 and targets[0].start == sentence.start:
+            # A place opening the sentence beside others is its dateline ("QUETTA: … in Kalat"): the figures
+            # go to a place named in the report itself.
+            targets = [*targets[1:], targets[0]]
         if has_campaign and not fine_places:
             targets = []  # a summary of the whole campaign ("attacks across the province"), not an event
         for target in targets:
@@ -238,7 +258,117 @@ def _group(
             groups[key].claims.extend(sentence.claims)
         if own_places:
             place = own_places[0] if len(own_places) == 1 else place
-    return list(groups.values()), campaign_claims
+    return _merge(list(groups.values())), campaign_claims
+
+
+# How fine a place is, for the place an event keeps when several of its mentions are merged: a village or town
+# over a tehsil over a district.
+_FINENESS = {"locality": 0, "town": 0, "admin3": 1, "admin2": 2, "admin1": 3, "country": 4}
+
+
+def _district(place: Place | None) -> tuple[str | None, str | None, str] | None:
+    """The district a place lies in (None for a province, a country or no place): two mentions in one
+    district on one day are one event, as ACLED codes one place a day."""
+    if place is None or place.kind in ("admin1", "country"):
+        return None
+    return (place.country_code, place.admin1, (place.admin2 or place.name).casefold())
+
+
+def _covers(coarse: Place | None, fine: Place) -> bool:
+    """A province, country or missing place that may stand for ``fine`` (it contains it)."""
+    if coarse is None:
+        return True
+    if coarse.kind == "country":
+        return coarse.country_code == fine.country_code
+    return coarse.kind == "admin1" and coarse.admin1 == fine.admin1 and coarse.country_code == fine.country_code
+
+
+def _join(into: _Group, other: _Group) -> None:
+    """``other``'s sentences and claims into ``into``, which keeps the finer place and a known day."""
+    if other.place is not None and (
+        into.place is None or _FINENESS[other.place.kind] < _FINENESS[into.place.kind]
+    ):
+        into.place = other.place
+    if into.day is None and other.day is not None:
+        into.day, into.date = other.day, other.date
+    sentences = {id(s): s for s in into.sentences + other.sentences}
+    into.sentences = sorted(sentences.values(), key=_sentence_start)
+    into.claims = sorted({c.id: c for c in into.claims + other.claims}.values(), key=_claim_start)
+
+
+def _listed_apart(one: _Group, other: _Group) -> bool:
+    """Two towns or tehsils named together as the places of several attacks ("attacks in Tump and Turbat") stay two
+    events though they lie in one district."""
+    if one.place is None or other.place is None or one.place.name == other.place.name:
+        return False
+    towns = ("town", "locality", "admin3")
+    if one.place.kind not in towns or other.place.kind not in towns:
+        return False
+    shared = {id(s) for s in one.sentences}
+    return any(id(s) in shared for s in other.sentences)
+
+
+def _sentence_start(sentence: Sentence) -> int:
+    return sentence.start
+
+
+def _claim_start(claim: Claim) -> int:
+    return claim.start
+
+
+def _merge(groups: list[_Group]) -> list[_Group]:
+    """One event per attack: the mentions of one district on one day (town, tehsil and district named in
+    different sentences) are one event at the finest place named. A province, a country or no place is the
+    place of an event only when the report names nothing smaller for that day: such a group joins the one
+    district group it can stand for; beside several districts it is kept only for the figures it holds
+    (a province-level claim is never dropped), and a group without figures is dropped when the same day has
+    an event at a named district (a province named without figures is context, not a second attack)."""
+    if len(groups) < 2:
+        return groups
+    fine: dict[tuple[object, ...], _Group] = {}
+    coarse: list[_Group] = []
+    for group in groups:
+        district = _district(group.place)
+        key: tuple[object, ...] = (district, group.day)
+        if district is None:
+            coarse.append(group)
+            continue
+        while key in fine and _listed_apart(fine[key], group):
+            key = (*key, group.place.id if group.place else None)
+        if key in fine:
+            _join(fine[key], group)
+        else:
+            fine[key] = group
+    # An undated mention of a district joins that district's one dated event.
+    for (district, day, *apart), group in list(fine.items()):
+        if day is not None:
+            continue
+        dated = [g for (d, when, *_), g in fine.items() if d == district and when is not None]
+        if len(dated) == 1:
+            _join(dated[0], group)
+            del fine[(district, day, *apart)]
+    # A mention of the district without figures a day before or after its event (a date read from a
+    # neighbouring sentence, an overnight attack) is that event, not another attack.
+    for key, group in list(fine.items()):
+        if group.claims or group.day is None:
+            continue
+        near = [
+            g
+            for (d, when, *_), g in fine.items()
+            if g is not group and d == key[0] and g.claims and when and abs((when - group.day).days) <= 1
+        ]
+        if len(near) == 1:
+            _join(near[0], group)
+            del fine[key]
+    kept = list(fine.values())
+    for group in coarse:
+        same_day = [g for g in kept if group.day is None or g.day is None or g.day == group.day]
+        inside = [g for g in same_day if g.place is not None and _covers(group.place, g.place)]
+        if len({_district(g.place) for g in inside}) == 1:
+            _join(inside[0], group)
+        elif group.claims or not same_day:
+            kept.append(group)
+    return sorted(kept, key=lambda g: g.sentences[0].start if g.sentences else 0)
 
 
 def _distinct(places: list[Place]) -> list[Place]:
