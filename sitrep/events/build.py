@@ -283,13 +283,13 @@ def _covers(coarse: Place | None, fine: Place) -> bool:
     return coarse.kind == "admin1" and coarse.admin1 == fine.admin1 and coarse.country_code == fine.country_code
 
 
-def _join(into: _Group, other: _Group) -> None:
+def _join(into: _Group, other: _Group, keep_day: bool = False) -> None:
     """``other``'s sentences and claims into ``into``, which keeps the finer place and a known day."""
     if other.place is not None and (
         into.place is None or _FINENESS[other.place.kind] < _FINENESS[into.place.kind]
     ):
         into.place = other.place
-    if into.day is None and other.day is not None:
+    if into.day is None and other.day is not None and not keep_day:
         into.day, into.date = other.day, other.date
     sentences = {id(s): s for s in into.sentences + other.sentences}
     into.sentences = sorted(sentences.values(), key=_sentence_start)
@@ -347,6 +347,20 @@ def _merge(groups: list[_Group]) -> list[_Group]:
         if len(dated) == 1:
             _join(dated[0], group)
             del fine[(district, day, *apart)]
+    # A group dated only to the week (a statement's day, the publication's week) is the district's event of a
+    # day in that week: a precisely dated one first.
+    for key, group in list(fine.items()):
+        if group.day is None or group.date is None or group.date.precision.get("acled", 1) != 2:
+            continue
+        week = [
+            g
+            for (d, when, *_), g in fine.items()
+            if g is not group and d == key[0] and when is not None and abs((when - group.day).days) < 7
+        ]
+        week.sort(key=lambda g: (g.date is None or g.date.precision.get("acled", 1) != 1))
+        if week:
+            _join(week[0], group, keep_day=True)
+            del fine[key]
     # A mention of the district without figures a day before or after its event (a date read from a
     # neighbouring sentence, an overnight attack) is that event, not another attack.
     for key, group in list(fine.items()):
