@@ -280,7 +280,9 @@ def _covers(coarse: Place | None, fine: Place) -> bool:
         return True
     if coarse.kind == "country":
         return coarse.country_code == fine.country_code
-    return coarse.kind == "admin1" and coarse.admin1 == fine.admin1 and coarse.country_code == fine.country_code
+    return (
+        coarse.kind == "admin1" and coarse.admin1 == fine.admin1 and coarse.country_code == fine.country_code
+    )
 
 
 def _join(into: _Group, other: _Group, keep_day: bool = False) -> None:
@@ -357,7 +359,7 @@ def _merge(groups: list[_Group]) -> list[_Group]:
             for (d, when, *_), g in fine.items()
             if g is not group and d == key[0] and when is not None and abs((when - group.day).days) < 7
         ]
-        week.sort(key=lambda g: (g.date is None or g.date.precision.get("acled", 1) != 1))
+        week.sort(key=lambda g: g.date is None or g.date.precision.get("acled", 1) != 1)
         if week:
             _join(week[0], group, keep_day=True)
             del fine[key]

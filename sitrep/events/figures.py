@@ -123,7 +123,9 @@ def _totals(claims: list[Claim], fill: bool = True) -> list[_Total]:
         largest = _largest(own)
         sides = [c for v, c in largest.items() if v != "unspecified"]
         unspecified = largest.get("unspecified")
-        if sides and (unspecified is None or sum(c.count.low or 0 for c in sides) >= (unspecified.count.low or 0)):
+        if sides and (
+            unspecified is None or sum(c.count.low or 0 for c in sides) >= (unspecified.count.low or 0)
+        ):
             filled = [c for side, c in official.items() if side not in largest]
             low, high = _sum(sides + filled)
             perpetrator = any(_is_perpetrator(c) for c in sides)
