@@ -22,9 +22,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from operator import itemgetter
 
-from sitrep.countries import country
+from sitrep.countries import country as _country
 from sitrep.events.actors import (
-    Actor,
     ActorDictionary,
     ActorMention,
     claim_phrase_words,
@@ -104,10 +103,28 @@ def build_events(
     # An event whose sentences name no armed group is the article's, when the article names only one.
     article_actor = _article_actor(read, actors)
     article_state = _article_state(read)
+    article_country, support = _article_country(reported or places)
+    # The countries of the groups and forces the article names outright (not by a common noun).
+    named_countries = {
+        m.actor.country for s in read for m in s.actors if not m.actor.generic and m.actor.country
+    }
+    # Generic actors take the country of a report about another country: two of its places, or one in a
+    # report naming no group or force outright (a lone name read as a place abroad beside "the BLA" is more
+    # likely a misread place).
+    focus = article_country if support >= 2 or (support and not named_countries) else None
     events = []
     for group in groups:
         event = _event(
-            f"e{len(events) + 1}", group, claimed_by, denied_by, actors, article_actor, article_state
+            f"e{len(events) + 1}",
+            group,
+            claimed_by,
+            denied_by,
+            actors,
+            article_actor,
+            article_state,
+            article_country,
+            focus,
+            named_countries,
         )
         if event is not None:
             events.append(event)
@@ -357,7 +374,11 @@ def _merge(groups: list[_Group]) -> list[_Group]:
         week = [
             g
             for (d, when, *_), g in fine.items()
-            if g is not group and d == key[0] and when is not None and abs((when - group.day).days) < 7
+            if g is not group
+            and d == key[0]
+            and when is not None
+            and abs((when - group.day).days) < 7
+            and not _listed_apart(g, group)
         ]
         week.sort(key=lambda g: g.date is None or g.date.precision.get("acled", 1) != 1)
         if week:
@@ -371,7 +392,12 @@ def _merge(groups: list[_Group]) -> list[_Group]:
         near = [
             g
             for (d, when, *_), g in fine.items()
-            if g is not group and d == key[0] and g.claims and when and abs((when - group.day).days) <= 1
+            if g is not group
+            and d == key[0]
+            and g.claims
+            and when
+            and abs((when - group.day).days) <= 1
+            and not _listed_apart(g, group)
         ]
         if len(near) == 1:
             _join(near[0], group)
@@ -425,12 +451,20 @@ def _event(
     denied_by: list[str],
     actors: ActorDictionary,
     article_actor: str | None,
-    article_state: Actor | None,
+    article_state: ActorMention | None,
+    article_country: str | None = None,
+    focus: str | None = None,
+    country_named: Set[str] = frozenset(),
 ) -> Event | None:
     mentions = [m for s in group.sentences for m in s.actors]
     state = next((m.actor for m in mentions if m.actor.kind == "state_forces"), None)
-    if state is None and any(c.victim == "security_forces" for c in group.claims):
-        state = article_state
+    state_from_article = False
+    if (
+        state is None
+        and article_state is not None
+        and any(c.victim == "security_forces" for c in group.claims)
+    ):
+        state, state_from_article = article_state.actor, True
     named_groups = [m.actor for m in mentions if m.actor.kind in _NON_STATE_KINDS and not m.actor.generic]
     target = _target(group, state is not None)
     tactics = [t for s in group.sentences for t in s.tactics]
@@ -450,12 +484,14 @@ def _event(
     if perpetrator is None and article_actor:
         perpetrator = article_actor
     state_name = state.name if state else None  # a branch stays a branch: ACLED names it ("… Frontier Corps")
-    country = group.place.country_code if group.place else None
+    country = group.place.country_code if group.place and group.place.country_code else article_country
     civilians = f"Civilians ({_country_name(country)})" if target == "civilians" else None
     if perpetrator is None and state_name and any(c.victim == "militants" for c in group.claims):
-        actor1, actor2 = state_name, _unidentified(country, actors)
+        actor1, actor2 = state_name, _unidentified(country, actors, focus)
     else:
-        actor1 = perpetrator or (_unidentified(country, actors) if target != "unknown" or tactics else None)
+        actor1 = perpetrator or (
+            _unidentified(country, actors, focus) if target != "unknown" or tactics else None
+        )
         # A second group hit by the first (a pro-government militia), even when named by a common noun.
         hit = [m.actor for m in mentions if m.actor.kind in _NON_STATE_KINDS - {"unidentified"}]
         other_group = next((_parent(a.name, actors) for a in hit if _parent(a.name, actors) != actor1), None)
@@ -463,6 +499,16 @@ def _event(
     if sub_event_type == "Arrests" and state_name:
         actor1, actor2 = state_name, perpetrator  # the force that arrests acts; whom it arrests, if named
     inter1, inter2 = _inter(actor1, actors), _inter(actor2, actors)
+    # Generic words name the forces and gunmen of the country the event is in, not of the dictionary's.
+    generic = {m.actor.name for m in mentions if m.actor.generic}
+    if state_from_article and article_state is not None and article_state.actor.generic:
+        generic.add(article_state.actor.name)
+    # Only where the whole report is about that country: one place resolved abroad in a report from Pakistan is
+    # more likely a misread place than a foreign force.
+    # Nor where the report names a group or force of the dictionary's country outright (the BLA, the Levies).
+    if country is not None and country == focus and _country(country) is not None:
+        actor1 = _in_country(actor1, country, actors, generic, country_named)
+        actor2 = _in_country(actor2, country, actors, generic, country_named)
     figures = event_figure_fields(group.claims)  # validated with the event
     return Event(
         id=event_id,
@@ -496,9 +542,20 @@ def _article_actor(sentences: list[Sentence], actors: ActorDictionary) -> str | 
     return named.pop() if len(named) == 1 else None
 
 
-def _article_state(sentences: list[Sentence]) -> Actor | None:
+def _article_country(places: list[Place]) -> tuple[str | None, int]:
+    """The country most of the article's event places lie in, for events placed nowhere, and how many of
+    its places lie there."""
+    counts: dict[str, int] = {}
+    for place in places:
+        if place.role == "event" and place.country_code:
+            counts[place.country_code] = counts.get(place.country_code, 0) + 1
+    top = max(counts, key=counts.__getitem__) if counts else None
+    return top, counts.get(top, 0) if top else 0
+
+
+def _article_state(sentences: list[Sentence]) -> ActorMention | None:
     """The state force an article names first, for events whose own sentences name none."""
-    return next((m.actor for s in sentences for m in s.actors if m.actor.kind == "state_forces"), None)
+    return next((m for s in sentences for m in s.actors if m.actor.kind == "state_forces"), None)
 
 
 def _parent(name: str, actors: ActorDictionary) -> str:
@@ -507,14 +564,44 @@ def _parent(name: str, actors: ActorDictionary) -> str:
     return actor.parent if actor and actor.parent else name
 
 
-def _unidentified(country: str | None, actors: ActorDictionary) -> str:
-    name = f"Unidentified Armed Group ({_country_name(country)})"
-    return name if actors.get(name) else "Unidentified Armed Group (Pakistan)"
+def _unidentified(country: str | None, actors: ActorDictionary, focus: str | None = None) -> str:
+    """The unidentified armed group of the event's country (ACLED names one per country): one the dictionary
+    knows, or the country the report is about; else Pakistan's, the project's home."""
+    for code in (country, focus):
+        name = f"Unidentified Armed Group ({_country_name(code)})"
+        if code and (actors.get(name) or (code == focus and _country(code) is not None)):
+            return name
+    return "Unidentified Armed Group (Pakistan)"
+
+
+def _in_country(
+    name: str | None,
+    country_code: str | None,
+    actors: ActorDictionary,
+    generic: Set[str],
+    named_countries: Set[str] = frozenset(),
+) -> str | None:
+    """An actor named only by a common word ("police", "gunmen") or left unidentified, under the name of the
+    event's country: a gunman in a report from Ohio is not a Pakistani group. Named actors keep their names."""
+    if name is None or country_code is None:
+        return name
+    actor = actors.get(name)
+    if actor is None or actor.country in (None, country_code) or actor.country in named_countries:
+        return name
+    if actor.kind != "unidentified" and name not in generic:
+        return name
+    if actor.parent:  # a branch of a foreign force has no counterpart: the parent force, localised
+        return _in_country(actor.parent, country_code, actors, {actor.parent}, named_countries)
+    there, here = _country_name(actor.country), _country_name(country_code)
+    for form in (f"({there})", f" of {there}"):
+        if form in name:
+            return name.replace(form, form.replace(there, here))
+    return name
 
 
 def _country_name(code: str | None) -> str:
     """The name ACLED gives a country in actor names ("Civilians (Pakistan)"); Pakistan when unknown."""
-    found = country(code or "PK")
+    found = _country(code or "PK")
     return found.acled_name if found else (code or "Pakistan")
 
 
@@ -523,6 +610,8 @@ def _inter(name: str | None, actors: ActorDictionary) -> int | None:
         return None
     if name.startswith("Civilians ("):
         return 7
+    if name.startswith("Unidentified Armed Group ("):
+        return 3
     actor = actors.get(name)
     return actor.inter if actor else None
 

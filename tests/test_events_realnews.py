@@ -1,0 +1,109 @@
+"""Events as full-length reports give them: one event per attack, datelines, the country of generic actors.
+
+The reports below are the team's own invented text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sitrep.model import Article, ExtractResult, Place
+from sitrep.nlp.pipeline import extract
+
+
+def _read(text: str, published: str = "2024-05-16") -> ExtractResult:
+    return extract(Article(id="t", text=text, published=dt.date.fromisoformat(published)))
+
+
+def _place(result: ExtractResult, place_id: str | None) -> Place | None:
+    return next((p for p in result.places if p.id == place_id), None)
+
+
+def test_town_tehsil_and_district_named_apart_are_one_attack() -> None:
+    result = _read(
+        "Three labourers were shot dead in Mand on Wednesday. "
+        "The attack took place in Kech district, a Levies official said. "
+        "Two more workers were injured in the firing in Kech district, he added."
+    )
+    assert len(result.events) == 1
+    [event] = result.events
+    place = _place(result, event.place_id)
+    assert place is not None and place.admin2 == "Kech"
+    assert place.kind != "admin2"  # the finest place named
+    assert (event.fatalities.best, event.injured.best) == (3, 2)
+
+
+def test_two_attacks_in_two_districts_stay_two_events() -> None:
+    result = _read(
+        "Gunmen killed two policemen at a checkpost in Kalat on Wednesday. "
+        "In a separate attack the same day, a bomb killed four soldiers in Panjgur."
+    )
+    districts = sorted(p.admin2 for e in result.events if (p := _place(result, e.place_id)) and p.admin2)
+    assert districts == ["Kalat", "Panjgur"]
+
+
+def test_towns_listed_as_separate_attacks_stay_apart_in_one_district() -> None:
+    result = _read("On Wednesday militants attacked posts in Tump and in Turbat, killing a soldier.")
+    towns = {p.name for e in result.events if (p := _place(result, e.place_id))}
+    assert {"Tump", "Turbat"} <= towns
+
+
+def test_a_province_named_without_figures_is_not_a_second_event() -> None:
+    result = _read(
+        "Five miners were killed when armed men attacked a coal mine in Duki on Wednesday. "
+        "Attacks on workers have risen across Balochistan, officials said."
+    )
+    assert len(result.events) == 1
+    place = _place(result, result.events[0].place_id)
+    assert place is not None and place.name == "Duki"
+
+
+def test_province_level_figures_are_kept_when_no_smaller_place_is_named() -> None:
+    result = _read("Security forces killed six militants in Balochistan on Wednesday, the military said.")
+    [event] = result.events
+    place = _place(result, event.place_id)
+    assert place is not None and place.kind == "admin1"
+    assert event.fatalities.best == 6 and event.claim_ids
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Islamabad, May 15 Two Levies personnel were martyred on Wednesday when their vehicle hit a landmine "
+        "in Kohlu, officials said.",
+        "(Peshawar) A police constable was shot dead by unidentified gunmen in Bannu on Wednesday.",
+    ],
+)
+def test_a_dateline_is_not_where_the_attack_happened(text: str) -> None:
+    result = _read(text)
+    [event] = result.events
+    place = _place(result, event.place_id)
+    assert place is not None and place.name in ("Kohlu", "Bannu")
+    assert event.claim_ids
+
+
+def test_a_dateline_alone_still_places_a_local_report() -> None:
+    result = _read("DAYTON, Ohio - Two men were shot dead outside a bar late on Saturday, police said.")
+    [event] = result.events
+    place = _place(result, event.place_id)
+    assert place is not None and place.admin1 == "Ohio"
+
+
+def test_a_gunman_in_a_us_report_is_not_a_pakistani_group() -> None:
+    result = _read(
+        "DAYTON, Ohio — A gunman shot and killed two men outside a bar in Dayton, Ohio, late on Saturday, "
+        "police said. Three other people were wounded."
+    )
+    assert result.events
+    event = result.events[0]
+    assert event.actor1 == "Unidentified Armed Group (United States)"
+    assert "Pakistan" not in (event.actor2 or "")
+
+
+def test_a_gunman_in_a_pakistani_report_stays_pakistani() -> None:
+    result = _read("Unidentified gunmen shot dead two shopkeepers in Turbat, Kech district, on Wednesday.")
+    [event] = result.events
+    assert event.actor1 == "Unidentified Armed Group (Pakistan)"
+    assert event.actor2 == "Civilians (Pakistan)"
