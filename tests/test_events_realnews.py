@@ -107,3 +107,34 @@ def test_a_gunman_in_a_pakistani_report_stays_pakistani() -> None:
     [event] = result.events
     assert event.actor1 == "Unidentified Armed Group (Pakistan)"
     assert event.actor2 == "Civilians (Pakistan)"
+
+
+def test_the_day_that_owns_the_attack_dates_it() -> None:
+    # published on a Thursday: the funeral was on Wednesday, the attack on Tuesday
+    result = _read(
+        "Funeral prayers were held in Sibi on Wednesday for four guards killed in Tuesday's attack on the "
+        "railway station.",
+        published="2024-05-16",
+    )
+    [event] = result.events
+    assert event.date == dt.date(2024, 5, 14)
+
+
+def test_a_raid_repulsed_is_the_attackers_event() -> None:
+    result = _read(
+        "Two policemen were martyred and three attackers were killed when militants stormed a police "
+        "station in Tank on Wednesday, police said."
+    )
+    [event] = result.events
+    assert event.actor1 == "Unidentified Armed Group (Pakistan)"
+    assert event.actor2 == "Police Forces of Pakistan"
+    assert event.fatalities.best == 5  # the attackers count, as ACLED counts them
+    assert event.by_side.militants.best == 3
+
+
+def test_an_operation_that_kills_only_militants_is_the_forces_event() -> None:
+    result = _read(
+        "Security forces killed four militants in an operation in Kurram on Wednesday, the ISPR said."
+    )
+    [event] = result.events
+    assert event.actor1 == "Military Forces of Pakistan"

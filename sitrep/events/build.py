@@ -486,7 +486,10 @@ def _event(
     state_name = state.name if state else None  # a branch stays a branch: ACLED names it ("… Frontier Corps")
     country = group.place.country_code if group.place and group.place.country_code else article_country
     civilians = f"Civilians ({_country_name(country)})" if target == "civilians" else None
-    if perpetrator is None and state_name and any(c.victim == "militants" for c in group.claims):
+    # State forces act first when militants are the only dead or hurt (an operation); where soldiers, police or
+    # civilians fell too, the unnamed attackers did (a raid repulsed, its attackers killed).
+    victims = {c.victim for c in group.claims if c.outcome in ("killed", "injured")}
+    if perpetrator is None and state_name and victims == {"militants"}:
         actor1, actor2 = state_name, _unidentified(country, actors, focus)
     else:
         actor1 = perpetrator or (

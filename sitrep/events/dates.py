@@ -52,6 +52,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from sitrep.events.tactics import tactic_reader  # its table names the attack words
 from sitrep.nlp.lexicon import read_table, spaces_for
 
 __all__ = ["EventDate", "find_dates", "find_event_date"]
@@ -824,6 +825,24 @@ def find_dates(text: str, published: dt.date | None) -> list[tuple[int, int, Eve
     return [(f.start, f.end, _event_date(f)) for f in _resolve(text, _as_date(published), {}, None)]
 
 
+# A possessive after a date and up to three words after it: "Tuesday's attack", "Sunday's twin blasts".
+_POSSESSIVE = re.compile(r"(?:['\u2019]s)?\s+((?:[\w-]+\s+){0,2}[\w-]+)")
+
+
+def _owns_an_attack(sentence: str, found: _Found) -> bool:
+    """Whether a date is the possessive of an attack word ("Tuesday's attack")."""
+    if not found.text.endswith(("'s", "\u2019s")) and sentence[found.end : found.end + 2] not in (
+        "'s",
+        "\u2019s",
+    ):
+        return False
+    match = _POSSESSIVE.match(sentence, found.end)
+    if match is None:
+        return False
+    attack_words = tactic_reader().table.first_words
+    return any(word in attack_words for word in match.group(1).lower().split())
+
+
 def find_event_date(
     sentence: str,
     published: dt.date | None,
@@ -849,6 +868,11 @@ def find_event_date(
     found = _resolve(sentence, published, keys, _Context(context, published, keys))
     # Statement dates only when nothing else dates the sentence; then the most precise, then the first.
     pool = [f for f in found if not f.statement] or found
+    if len(pool) > 1 and not any(f.derived for f in pool):
+        # A day that owns an attack ("in Tuesday's attack", "Sunday's deadly blast") names the event's day;
+        # the sentence's other dates are of what followed (a funeral, a statement, a rising toll). Not where
+        # the sentence counts from that attack ("a day after Monday's raid"): that dates another event.
+        pool = [f for f in pool if _owns_an_attack(sentence, f)] or pool
     if pool:
         dated = [(_event_date(f), f.start) for f in pool]
         return min(dated, key=lambda d: (d[0].precision["ucdp"], d[0].precision["acled"], d[1]))[0]
