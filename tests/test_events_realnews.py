@@ -138,3 +138,31 @@ def test_an_operation_that_kills_only_militants_is_the_forces_event() -> None:
     )
     [event] = result.events
     assert event.actor1 == "Military Forces of Pakistan"
+
+
+def test_a_shooting_report_without_a_figure_still_yields_its_event() -> None:
+    result = _read(
+        "FRESNO, California - Detectives are investigating a shooting outside a grocery store in Fresno, "
+        "California, on Saturday evening. The victim was taken to a hospital, police said."
+    )
+    assert len(result.events) == 1
+    event = result.events[0]
+    assert event.sub_event_type == "Attack"
+    assert "Pakistan" not in (event.actor1 or "")
+
+
+def test_name_heavy_english_is_read() -> None:
+    roll = ", ".join(
+        f"{rank} {name}"
+        for rank, name in [
+            ("Sepoy", "Rafiq Gul"),
+            ("Naik", "Shams Wali"),
+            ("Sepoy", "Daud Jan"),
+            ("Lance Naik", "Pir Bakhsh"),
+            ("Sepoy", "Hamid Zarin"),
+            ("Havaldar", "Qadir Bux"),
+        ]
+    )
+    result = _read(f"Martyred in Panjgur on Wednesday: {roll}. Three soldiers were killed in the ambush.")
+    assert result.article.language in ("en", "und")
+    assert result.events and result.claims
