@@ -403,6 +403,20 @@ def _merge(groups: list[_Group]) -> list[_Group]:
             _join(near[0], group)
             del fine[key]
     kept = list(fine.values())
+    # One province (or country, or no place) on one day is one group before it is weighed against districts.
+    by_area: dict[tuple[object, ...], _Group] = {}
+    for group in coarse:
+        place = group.place
+        area = (
+            (place.kind, place.country_code, place.admin1, group.day)
+            if place
+            else (None, None, None, group.day)
+        )
+        if area in by_area:
+            _join(by_area[area], group)
+        else:
+            by_area[area] = group
+    coarse = list(by_area.values())
     for group in coarse:
         same_day = [g for g in kept if group.day is None or g.day is None or g.day == group.day]
         inside = [g for g in same_day if g.place is not None and _covers(group.place, g.place)]
@@ -489,7 +503,13 @@ def _event(
     # State forces act first when militants are the only dead or hurt (an operation); where soldiers, police or
     # civilians fell too, the unnamed attackers did (a raid repulsed, its attackers killed).
     victims = {c.victim for c in group.claims if c.outcome in ("killed", "injured")}
-    if perpetrator is None and state_name and victims == {"militants"}:
+    # So do they in an operation ("an intelligence-based operation") where no soldier or civilian fell.
+    operation = any(row.by == "state" for t in tactics for row in t.types)
+    if (
+        perpetrator is None
+        and state_name
+        and (victims == {"militants"} or (operation and victims <= {"militants", "unspecified"}))
+    ):
         actor1, actor2 = state_name, _unidentified(country, actors, focus)
     else:
         actor1 = perpetrator or (

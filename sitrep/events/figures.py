@@ -19,7 +19,8 @@ The rules, in one place (each figure says in ``Figure.rule`` how it was reached)
    else the lower bound: "more than 200" gives 201).
 6. **best** by a named rule an analyst can switch (``best_rule``, or the ``SITREP_BEST_RULE`` setting):
    - ``official`` (default, as the dev gold and ACLED's practice code it): the official account's total where
-     an official gives a figure, else the lowest total from a party other than the perpetrator;
+     an official gives a figure, else the lowest total from a party other than the perpetrator; never below
+     low (officials who counted only some of the dead) nor above high;
    - ``lowest``: the low figure (the most conservative reading);
    - ``most_reliable``: the lowest total from the most reliable kind of source present, in this order: the
      article's own voice and medical sources; local sources, rights groups, media and others; government and
@@ -180,8 +181,14 @@ def _figure_fields(
     parts.append(f"high {_bound(high)} from {high.claimant} ({high.kind})")
     if best_rule == "official":
         official = _official_total(claims) if not own_claim else None
-        if official is not None:
-            best_value = official[0]
+        if official is not None and official[0] < low.low:
+            # The officials counted only some of the dead (the attackers, say): their total is a floor.
+            best_value = low.low
+            parts.append(
+                f"best {best_value} by the official rule: the officials' partial total, raised to the low"
+            )
+        elif official is not None:
+            best_value = min(official[0], _bound(high))
             parts.append(f"best {best_value} by the official rule: the officials' total")
         else:
             best_value = low.low

@@ -23,6 +23,7 @@ class EventType:
     gtd_attack_type: str
     priority: int
     target: str  # any | armed | civilians
+    by: str = ""  # "state": an action only state forces take (an intelligence-based operation)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +52,7 @@ class TacticReader:
                     row["gtd_attack_type"],
                     int(row["priority"]),
                     row["target"],
+                    row.get("by", ""),
                 )
             )
         self.table: PhraseTable[tuple[str, tuple[EventType, ...]]] = PhraseTable(
