@@ -166,3 +166,30 @@ def test_name_heavy_english_is_read() -> None:
     result = _read(f"Martyred in Panjgur on Wednesday: {roll}. Three soldiers were killed in the ambush.")
     assert result.article.language in ("en", "und")
     assert result.events and result.claims
+
+
+def test_grenades_in_a_gun_battle_are_its_weapons() -> None:
+    result = _read(
+        "Militants stormed a Levies post in Washuk on Wednesday and a gun battle followed in which they "
+        "hurled grenades; two Levies men were martyred."
+    )
+    [event] = result.events
+    assert event.sub_event_type == "Armed clash"
+
+
+def test_a_grenade_thrown_alone_is_a_grenade_attack() -> None:
+    result = _read(
+        "Unknown men hurled a hand grenade at a shop in Turbat on Wednesday, injuring three people."
+    )
+    [event] = result.events
+    assert event.sub_event_type == "Grenade"
+
+
+def test_an_intelligence_based_operation_is_the_forces_clash() -> None:
+    result = _read(
+        "Security forces conducted an intelligence-based operation in Tank district on Wednesday and killed "
+        "five terrorists involved in targeted killings, the ISPR said."
+    )
+    [event] = result.events
+    assert event.actor1 == "Military Forces of Pakistan"
+    assert event.sub_event_type == "Armed clash"

@@ -511,6 +511,9 @@ def _event(
         and (victims == {"militants"} or (operation and victims <= {"militants", "unspecified"}))
     ):
         actor1, actor2 = state_name, _unidentified(country, actors, focus)
+        if operation and sub_event_type == "Attack":
+            # Forces fighting militants clash with them; the killings the statement lists are background.
+            event_type, sub_event_type, gtd = "Battles", "Armed clash", "Armed Assault"
     else:
         actor1 = perpetrator or (
             _unidentified(country, actors, focus) if target != "unknown" or tactics else None
