@@ -193,3 +193,22 @@ def test_an_intelligence_based_operation_is_the_forces_clash() -> None:
     [event] = result.events
     assert event.actor1 == "Military Forces of Pakistan"
     assert event.sub_event_type == "Armed clash"
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        # published on Thursday 16 May 2024
+        ("on Tuesday night", "2024-05-14"),
+        ("late last night", "2024-05-15"),
+        ("overnight", "2024-05-15"),  # the night before the paper: its evening
+        ("overnight into Wednesday", "2024-05-14"),  # the night that ran into Wednesday began on Tuesday
+        ("in the early hours of Wednesday", "2024-05-15"),  # the day that is named
+    ],
+)
+def test_relative_dates_are_anchored_to_publication(words: str, expected: str) -> None:
+    result = _read(
+        f"Militants attacked a checkpost in Kalat {words}, killing a sepoy.", published="2024-05-16"
+    )
+    [event] = result.events
+    assert event.date == dt.date.fromisoformat(expected)

@@ -623,6 +623,10 @@ def _resolve(
         if item is None:
             continue
         item.statement = _after_reporting_verb(text, item.start, grammar)
+        if isinstance(item, _Found) and _NIGHT_INTO.search(text, max(0, item.start - 24), item.start):
+            # "overnight into Wednesday": the night began the evening before, and the evening dates it.
+            item.date -= _ONE_DAY
+            item.rule = f"evening before:{item.rule}"
         (pending if isinstance(item, _Pending) else found).append(item)
     # References in text order, so that "two days later" can count from "the next day" before it.
     for item in pending:
@@ -634,6 +638,9 @@ def _resolve(
             bisect.insort(found, resolved, key=lambda f: f.start)
     return found
 
+
+# A night named by the morning it ran into ("overnight into Wednesday", "the night to Sunday").
+_NIGHT_INTO = re.compile(r"\b(?:overnight|night)\s+(?:into|to)\s+$", re.IGNORECASE)
 
 # Verbs after which a recipient may come before the date ("told AFP on Wednesday").
 _TELLING = frozenset({"told", "tells", "telling", "informed"})
