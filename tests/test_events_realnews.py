@@ -212,3 +212,13 @@ def test_relative_dates_are_anchored_to_publication(words: str, expected: str) -
     )
     [event] = result.events
     assert event.date == dt.date.fromisoformat(expected)
+
+
+def test_two_operations_in_one_district_are_two_events() -> None:
+    result = _read(
+        "Security forces killed four militants in an intelligence-based operation in the general area of "
+        "Mir Ali on Wednesday, the ISPR said. In another intelligence-based operation in the general area of "
+        "Spinwam, troops killed two militants."
+    )
+    towns = sorted(p.name for e in result.events if (p := _place(result, e.place_id)))
+    assert towns == ["Mir Ali", "Spinwam"]

@@ -316,13 +316,17 @@ def _join(into: _Group, other: _Group, keep_day: bool = False) -> None:
 
 
 def _listed_apart(one: _Group, other: _Group) -> bool:
-    """Two towns or tehsils named together as the places of several attacks ("attacks in Tump and Turbat") stay two
-    events though they lie in one district."""
+    """Two towns or tehsils of one district that are two attacks: named together as the places of several
+    ("attacks in Tump and Turbat"), or each told with figures of its own, or each told without any (two
+    operations, one per area). A place told without figures beside one told with them is the same attack
+    described again ("the blast in Turbat … the injured from Satellite Town")."""
     if one.place is None or other.place is None or one.place.name == other.place.name:
         return False
     towns = ("town", "locality", "admin3")
     if one.place.kind not in towns or other.place.kind not in towns:
         return False
+    if bool(one.claims) == bool(other.claims):
+        return True
     shared = {id(s) for s in one.sentences}
     return any(id(s) in shared for s in other.sentences)
 
