@@ -222,3 +222,13 @@ def test_two_operations_in_one_district_are_two_events() -> None:
     )
     towns = sorted(p.name for e in result.events if (p := _place(result, e.place_id)))
     assert towns == ["Mir Ali", "Spinwam"]
+
+
+def test_a_named_group_the_forces_fought_is_the_second_actor() -> None:
+    result = _read(
+        "Troops killed six TTP militants during an intelligence-based operation in Khyber district on "
+        "Wednesday, the military's media wing said."
+    )
+    [event] = result.events
+    assert event.actor1 == "Military Forces of Pakistan"
+    assert event.actor2 == "TTP: Tehreek-i-Taliban Pakistan"

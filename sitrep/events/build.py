@@ -509,12 +509,13 @@ def _event(
     victims = {c.victim for c in group.claims if c.outcome in ("killed", "injured")}
     # So do they in an operation ("an intelligence-based operation") where no soldier or civilian fell.
     operation = any(row.by == "state" for t in tactics for row in t.types)
+    # A group named in such a report, but not claiming the attack, is the one the forces fought.
     if (
-        perpetrator is None
+        not claimed_by
         and state_name
         and (victims == {"militants"} or (operation and victims <= {"militants", "unspecified"}))
     ):
-        actor1, actor2 = state_name, _unidentified(country, actors, focus)
+        actor1, actor2 = state_name, perpetrator or _unidentified(country, actors, focus)
         if operation and sub_event_type == "Attack":
             # Forces fighting militants clash with them; the killings the statement lists are background.
             event_type, sub_event_type, gtd = "Battles", "Armed clash", "Armed Assault"
