@@ -232,3 +232,13 @@ def test_a_named_group_the_forces_fought_is_the_second_actor() -> None:
     [event] = result.events
     assert event.actor1 == "Military Forces of Pakistan"
     assert event.actor2 == "TTP: Tehreek-i-Taliban Pakistan"
+
+
+def test_the_day_told_nearest_the_violence_dates_the_event() -> None:
+    result = _read(
+        "Neighbours gathered on Saturday evening to mourn two brothers who were shot dead outside their shop "
+        "in Gwadar on Friday.",
+        published="2024-05-19",
+    )
+    [event] = result.events
+    assert event.date == dt.date(2024, 5, 17)

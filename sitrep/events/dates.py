@@ -850,6 +850,47 @@ def _owns_an_attack(sentence: str, found: _Found) -> bool:
     return any(word in attack_words for word in match.group(1).lower().split())
 
 
+@cache
+def _violence_words() -> frozenset[str]:
+    """Words that tell of violence: the tactics' first words and the words of deaths and injuries."""
+    outcomes = {
+        row["phrase"].split()[0]
+        for row in read_table("outcomes.tsv")
+        if row["outcome"] in ("killed", "injured") and row["phrase"]
+    }
+    return frozenset(tactic_reader().table.first_words | outcomes)
+
+
+def _attack_distances(sentence: str, found: list[_Found]) -> list[int]:
+    """Each date's distance in words to the nearest word of violence in the sentence. A date told after the
+    violence ("were shot dead outside their shop on Friday") counts its distance; one told before it counts
+    double, as news prose dates an event after its verb and opens with other days (a vigil, a funeral). With
+    no word of violence, the dates keep their order."""
+    words = _violence_words()
+    spans = [(m.start(), m.group()) for m in _WORD_SPAN.finditer(sentence.lower())]
+    spots = [index for index, (_, word) in enumerate(spans) if word in words]
+    if not spots:
+        return [f.start for f in found]
+    starts = [start for start, _ in spans]
+    distances = []
+    for f in found:
+        first = bisect.bisect_left(starts, f.start)  # the date's first word
+        last = max(first, bisect.bisect_left(starts, f.end) - 1)  # its last word
+        distances.append(
+            min(
+                first - spot if spot < first else 2 * (spot - last)
+                for spot in spots
+                if not first <= spot <= last
+            )
+            if any(not first <= spot <= last for spot in spots)
+            else 0
+        )
+    return distances
+
+
+_WORD_SPAN = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
 def find_event_date(
     sentence: str,
     published: dt.date | None,
@@ -882,6 +923,11 @@ def find_event_date(
         pool = [f for f in pool if _owns_an_attack(sentence, f)] or pool
     if pool:
         dated = [(_event_date(f), f.start) for f in pool]
+        if len({d.date for d, _ in dated}) > 1 and not any(f.derived for f in pool):
+            # Days of different things (a vigil on Saturday for those shot on Friday): the one told nearest to
+            # the violence is the event's.
+            near = _attack_distances(sentence, pool)
+            dated = [(d, near[i]) for i, (d, _) in enumerate(dated)]
         return min(dated, key=lambda d: (d[0].precision["ucdp"], d[0].precision["acled"], d[1]))[0]
     if published is None:
         return EventDate(None, {}, "", "none")
