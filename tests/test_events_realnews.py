@@ -242,3 +242,17 @@ def test_the_day_told_nearest_the_violence_dates_the_event() -> None:
     )
     [event] = result.events
     assert event.date == dt.date(2024, 5, 17)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A bomb planted on the road hit a van travelling from Turbat to Gwadar near Pasni on Wednesday, killing "
+        "three passengers. The injured were taken to Karachi.",
+        "Three labourers from Punjab were shot dead near Pasni, about 100 km east of Gwadar, on Wednesday.",
+    ],
+)
+def test_destinations_origins_and_landmarks_are_not_event_places(text: str) -> None:
+    result = _read(text)
+    names = {p.name for e in result.events if (p := _place(result, e.place_id))}
+    assert names == {"Pasni"}

@@ -169,7 +169,9 @@ def _read_sentences(
             named = [m for m in named if not _speaks(tokens, m.start - start, m.end - start)]
         sentence = Sentence(start, end, tokens, norms, claims_at.get(start, []), found, [], named)
         if sentence.is_incident:
-            sentence.places = [p for p in event_places if start <= p.start < end]
+            sentence.places = [
+                p for p in event_places if start <= p.start < end and not _away(text, p.start, start)
+            ]
             sentence.date = find_event_date(text[start:end], published, context=text[:start])
         out.append(sentence)
     return out
@@ -178,6 +180,22 @@ def _read_sentences(
 # What follows a place that opens an article when it is the dateline ("QUETTA: …", "Islamabad, Dec 10 …",
 # "(Karachi) …", "PESHAWAR - …"): the place where the report was filed, not where the attack was.
 _DATELINE_END = re.compile(r"\s*(?:[:,)\u2013\u2014]|-\s|\(|\[)")
+
+
+# Words before a place that make it where someone went or came from, or a point of reference, not where the
+# attack was: "taken to Quetta", "labourers from Punjab", "a train on its way to Quetta from Lahore",
+# "200 km south-west of Peshawar", "east of the provincial capital Quetta". Not "close to", "next to".
+_AWAY = re.compile(
+    r"(?:(?<!\bclose )(?<!\bnext )(?<!\badjacent )\b(?:to|from|towards?)"
+    r"|\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)"
+    r"\s+(?:the\s+)?(?:(?:provincial|federal)\s+)?(?:capital\s+(?:city\s+)?(?:of\s+)?)?$",
+    re.IGNORECASE,
+)
+
+
+def _away(text: str, place_start: int, sentence_start: int) -> bool:
+    """Whether the words before a place name it as a destination, an origin or a point of reference."""
+    return _AWAY.search(text, max(sentence_start, place_start - 48), place_start) is not None
 
 
 def _without_dateline(text: str, places: list[Place]) -> list[Place]:
