@@ -256,3 +256,13 @@ def test_destinations_origins_and_landmarks_are_not_event_places(text: str) -> N
     result = _read(text)
     names = {p.name for e in result.events if (p := _place(result, e.place_id))}
     assert names == {"Pasni"}
+
+
+def test_a_neighbouring_country_named_as_a_border_is_not_the_event_place() -> None:
+    result = _read(
+        "A roadside bomb killed four Levies men on Wednesday in a district of Balochistan bordering Iran, "
+        "officials said. The blast struck their vehicle near Mand."
+    )
+    places = {p.name for e in result.events if (p := _place(result, e.place_id))}
+    assert "Iran" not in places
+    assert "Mand" in places

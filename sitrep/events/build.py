@@ -94,10 +94,11 @@ def build_events(
     ``tokenize(text[start:end])`` gives (responsibility is read from them)."""
     actors = actors or load_actors()
     reported = _without_dateline(text, places)
-    read = _read_sentences(text, published, sentences, claims, reported, actors)
+    located = [p for p in reported if not _away(text, p.start)]
+    read = _read_sentences(text, published, sentences, claims, located, actors)
     campaign_name = _campaign_name(text)
     # The dateline stays the place of last resort: a local report is often filed where it happened.
-    groups, campaign_claims = _group(read, reported or places, campaign_name is not None)
+    groups, campaign_claims = _group(read, located or reported or places, campaign_name is not None)
     claimed_by, denied_by = _responsibility(text, read, actors)
 
     # An event whose sentences name no armed group is the article's, when the article names only one.
@@ -169,9 +170,7 @@ def _read_sentences(
             named = [m for m in named if not _speaks(tokens, m.start - start, m.end - start)]
         sentence = Sentence(start, end, tokens, norms, claims_at.get(start, []), found, [], named)
         if sentence.is_incident:
-            sentence.places = [
-                p for p in event_places if start <= p.start < end and not _away(text, p.start, start)
-            ]
+            sentence.places = [p for p in event_places if start <= p.start < end]
             sentence.date = find_event_date(text[start:end], published, context=text[:start])
         out.append(sentence)
     return out
@@ -184,18 +183,20 @@ _DATELINE_END = re.compile(r"\s*(?:[:,)\u2013\u2014]|-\s|\(|\[)")
 
 # Words before a place that make it where someone went or came from, or a point of reference, not where the
 # attack was: "taken to Quetta", "labourers from Punjab", "a train on its way to Quetta from Lahore",
-# "200 km south-west of Peshawar", "east of the provincial capital Quetta". Not "close to", "next to".
+# "200 km south-west of Peshawar", "east of the provincial capital Quetta", "a district bordering Iran", "the
+# border with Afghanistan". Not "close to", "next to".
 _AWAY = re.compile(
     r"(?:(?<!\bclose )(?<!\bnext )(?<!\badjacent )\b(?:to|from|towards?)"
-    r"|\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)"
+    r"|\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of"
+    r"|\bborder(?:s|ing|ed)?(?:\s+with)?)"
     r"\s+(?:the\s+)?(?:(?:provincial|federal)\s+)?(?:capital\s+(?:city\s+)?(?:of\s+)?)?$",
     re.IGNORECASE,
 )
 
 
-def _away(text: str, place_start: int, sentence_start: int) -> bool:
+def _away(text: str, place_start: int) -> bool:
     """Whether the words before a place name it as a destination, an origin or a point of reference."""
-    return _AWAY.search(text, max(sentence_start, place_start - 48), place_start) is not None
+    return _AWAY.search(text, max(0, place_start - 48), place_start) is not None
 
 
 def _without_dateline(text: str, places: list[Place]) -> list[Place]:
