@@ -266,3 +266,12 @@ def test_a_neighbouring_country_named_as_a_border_is_not_the_event_place() -> No
     places = {p.name for e in result.events if (p := _place(result, e.place_id))}
     assert "Iran" not in places
     assert "Mand" in places
+
+
+def test_a_lede_without_a_place_is_set_where_the_violence_is_first_placed() -> None:
+    result = _read(
+        "Two railway guards were injured in a bomb explosion on Wednesday. The Quetta-bound passenger train "
+        "had left Sibi in the morning. The bomb went off under the engine near Mach."
+    )
+    places = {p.name for e in result.events if (p := _place(result, e.place_id))}
+    assert places == {"Mach"}

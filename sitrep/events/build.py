@@ -94,7 +94,7 @@ def build_events(
     ``tokenize(text[start:end])`` gives (responsibility is read from them)."""
     actors = actors or load_actors()
     reported = _without_dateline(text, places)
-    located = [p for p in reported if not _away(text, p.start)]
+    located = [p for p in reported if not _away(text, p)]
     read = _read_sentences(text, published, sentences, claims, located, actors)
     campaign_name = _campaign_name(text)
     # The dateline stays the place of last resort: a local report is often filed where it happened.
@@ -194,9 +194,16 @@ _AWAY = re.compile(
 )
 
 
-def _away(text: str, place_start: int) -> bool:
-    """Whether the words before a place name it as a destination, an origin or a point of reference."""
-    return _AWAY.search(text, max(0, place_start - 48), place_start) is not None
+# After a place: a destination named as an adjective ("a Quetta-bound train", "Rawalpindi bound express").
+_BOUND = re.compile(r"\s*-?\s*bound\b", re.IGNORECASE)
+
+
+def _away(text: str, place: Place) -> bool:
+    """Whether the words around a place name it as a destination, an origin or a point of reference."""
+    return (
+        _AWAY.search(text, max(0, place.start - 48), place.start) is not None
+        or _BOUND.match(text, place.end) is not None
+    )
 
 
 def _without_dateline(text: str, places: list[Place]) -> list[Place]:
@@ -262,7 +269,11 @@ _token_norm, _token_start, _token_end = itemgetter(1), itemgetter(2), itemgetter
 def _group(
     sentences: list[Sentence], places: list[Place], has_campaign: bool
 ) -> tuple[list[_Group], list[Claim]]:
-    first_place = next((p for p in places if p.role == "event"), None)
+    # A sentence of violence that names no place, before any that does, is set where the article first places
+    # violence; failing that, at the article's first event place.
+    first_place = next((p for s in sentences if s.is_incident for p in s.places), None) or next(
+        (p for p in places if p.role == "event"), None
+    )
     groups: dict[tuple[str | None, date | None], _Group] = {}
     campaign_claims: list[Claim] = []
     place: Place | None = None
