@@ -275,3 +275,15 @@ def test_a_lede_without_a_place_is_set_where_the_violence_is_first_placed() -> N
     )
     places = {p.name for e in result.events if (p := _place(result, e.place_id))}
     assert places == {"Mach"}
+
+
+def test_the_datelines_country_and_filing_date_are_not_the_events() -> None:
+    result = _read(
+        "Balochistan [Pakistan], May 16 : Militants killed two soldiers in an attack on a post in Awaran on "
+        "Tuesday, officials said.",
+        published="2024-05-16",
+    )
+    [event] = result.events
+    place = _place(result, event.place_id)
+    assert place is not None and place.name == "Awaran"
+    assert event.date == dt.date(2024, 5, 14)

@@ -95,7 +95,7 @@ def build_events(
     actors = actors or load_actors()
     reported = _without_dateline(text, places)
     located = [p for p in reported if not _away(text, p)]
-    read = _read_sentences(text, published, sentences, claims, located, actors)
+    read = _read_sentences(text, published, sentences, claims, located, actors, places)
     campaign_name = _campaign_name(text)
     # The dateline stays the place of last resort: a local report is often filed where it happened.
     groups, campaign_claims = _group(read, located or reported or places, campaign_name is not None)
@@ -150,6 +150,7 @@ def _read_sentences(
     claims: list[Claim],
     places: list[Place],
     actors: ActorDictionary,
+    all_places: list[Place] | None = None,
 ) -> list[Sentence]:
     tactics = tactic_reader()
     tactic_words = tactics.table.first_words
@@ -157,6 +158,7 @@ def _read_sentences(
     for claim in claims:
         claims_at.setdefault(claim.start, []).append(claim)
     event_places = [p for p in places if p.role == "event"]
+    dateline = _dateline_end(text, all_places or [])
     mentions = actors.find(text)  # one automaton pass over the article, shared out to its sentences
     mention_starts = [m.start for m in mentions]  # in text order
     out = []
@@ -171,7 +173,10 @@ def _read_sentences(
         sentence = Sentence(start, end, tokens, norms, claims_at.get(start, []), found, [], named)
         if sentence.is_incident:
             sentence.places = [p for p in event_places if start <= p.start < end]
-            sentence.date = find_event_date(text[start:end], published, context=text[:start])
+            words = text[start:end]
+            if start < dateline < end:  # the dateline's date is the filing day, not the event's
+                words = " " * (dateline - start) + words[dateline - start :]
+            sentence.date = find_event_date(words, published, context=text[:start])
         out.append(sentence)
     return out
 
@@ -206,13 +211,33 @@ def _away(text: str, place: Place) -> bool:
     )
 
 
-def _without_dateline(text: str, places: list[Place]) -> list[Place]:
-    """The places without the article's dateline."""
+# The rest of a dateline after its place: a country in brackets, the filing date, a news agency, the dash or
+# colon ("Balochistan [Pakistan], September 16 :", "Islamabad, Mar 21 (UNI)", "PESHAWAR, Dec 5 -").
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_DATELINE_TAIL = re.compile(
+    r"(?:\s*[\[(][^\])\n]{1,40}[\])])?"
+    rf"(?:\s*,?\s*(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\s+{_MONTH})(?:\s*,?\s*\d{{4}})?)?"
+    r"(?:\s*\([A-Za-z .]{1,12}\))?"
+    r"\s*(?:[:\u2013\u2014]|-(?=\s))?"
+)
+
+
+def _dateline_end(text: str, places: list[Place]) -> int:
+    """Where the article's dateline ends (0 when it opens with none)."""
     if not places or places[0].start > 2:  # the common case: the article opens with no place
-        return places
+        return 0
     head = len(text) - len(text.lstrip(" \n\t(["))
     first = places[0]
-    return places[1:] if first.start == head and _DATELINE_END.match(text, first.end) else places
+    if first.start != head or not _DATELINE_END.match(text, first.end):
+        return 0
+    tail = _DATELINE_TAIL.match(text, first.end)
+    return tail.end() if tail else first.end
+
+
+def _without_dateline(text: str, places: list[Place]) -> list[Place]:
+    """The places without the article's dateline (its place and a country bracketed after it)."""
+    end = _dateline_end(text, places)
+    return [p for p in places if p.start >= end] if end else places
 
 
 def _responsibility(
