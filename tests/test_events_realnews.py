@@ -287,3 +287,13 @@ def test_the_datelines_country_and_filing_date_are_not_the_events() -> None:
     place = _place(result, event.place_id)
     assert place is not None and place.name == "Awaran"
     assert event.date == dt.date(2024, 5, 14)
+
+
+def test_an_operation_told_in_the_passive_is_an_event_of_its_own() -> None:
+    result = _read(
+        "Security forces killed nine terrorists in two operations on Wednesday, the ISPR said. The first "
+        "operation was carried out in Tank district. Another operation was conducted in Lakki Marwat district."
+    )
+    districts = sorted(p.admin2 for e in result.events if (p := _place(result, e.place_id)) and p.admin2)
+    assert districts == ["Lakki Marwat", "Tank"]
+    assert all(e.actor1 == "Military Forces of Pakistan" for e in result.events)

@@ -531,16 +531,18 @@ def _event(
 ) -> Event | None:
     mentions = [m for s in group.sentences for m in s.actors]
     state = next((m.actor for m in mentions if m.actor.kind == "state_forces"), None)
+    tactics = [t for s in group.sentences for t in s.tactics]
+    # An operation only state forces conduct ("an intelligence-based operation") is theirs.
+    operation = any(row.by == "state" for t in tactics for row in t.types)
     state_from_article = False
     if (
         state is None
         and article_state is not None
-        and any(c.victim == "security_forces" for c in group.claims)
+        and (operation or any(c.victim == "security_forces" for c in group.claims))
     ):
         state, state_from_article = article_state.actor, True
     named_groups = [m.actor for m in mentions if m.actor.kind in _NON_STATE_KINDS and not m.actor.generic]
     target = _target(group, state is not None)
-    tactics = [t for s in group.sentences for t in s.tactics]
     chosen = choose_type(tactics, target)
     if chosen is None and not group.claims:
         return None
@@ -563,7 +565,6 @@ def _event(
     # civilians fell too, the unnamed attackers did (a raid repulsed, its attackers killed).
     victims = {c.victim for c in group.claims if c.outcome in ("killed", "injured")}
     # So do they in an operation ("an intelligence-based operation") where no soldier or civilian fell.
-    operation = any(row.by == "state" for t in tactics for row in t.types)
     # A group named in such a report, but not claiming the attack, is the one the forces fought.
     if (
         not claimed_by
