@@ -49,8 +49,57 @@ def test_contested_toll_low_best_high() -> None:
         _claim("c5", 101, None, kind="unofficial", victim="unspecified", stance="estimated"),
     ]
     figure = reconcile(claims)
-    assert (figure.low, figure.best, figure.high) == (15, 48, 201)
-    assert "local_source" in figure.rule and "armed_group" in figure.rule
+    # best by the default rule: the officials' total; the other rules are a switch away
+    assert (figure.low, figure.best, figure.high) == (15, 15, 201)
+    assert "official rule" in figure.rule and "armed_group" in figure.rule
+    assert reconcile(claims, best_rule="most_reliable").best == 48
+    assert "local_source" in reconcile(claims, best_rule="most_reliable").rule
+    assert reconcile(claims, best_rule="lowest").best == 15
+
+
+def test_best_rule_is_a_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    claims = [
+        _claim("c1", 6, 6, kind="security_forces", victim="unspecified"),
+        _claim("c2", 4, 4, kind="medical", victim="unspecified"),
+        _claim("c3", 9, 9, kind="local_source", victim="unspecified"),
+    ]
+    # the officials' account: the largest official figure (a hospital's early count is superseded)
+    assert reconcile(claims).best == 6
+    monkeypatch.setenv("SITREP_BEST_RULE", "lowest")
+    assert reconcile(claims).best == 4 and "lowest rule" in reconcile(claims).rule
+    monkeypatch.setenv("SITREP_BEST_RULE", "median")
+    with pytest.raises(ValueError, match="official"):
+        reconcile(claims)
+
+
+def test_no_official_figure_takes_the_lowest_from_a_non_perpetrator() -> None:
+    claims = [
+        _claim("c1", 30, 30, kind="armed_group", victim="security_forces", stance="claimed"),
+        _claim("c2", 7, 7, kind="local_source", victim="security_forces"),
+        _claim("c3", 5, 5, kind="media", victim="security_forces"),
+    ]
+    figure = reconcile(claims)
+    assert (figure.low, figure.best, figure.high) == (5, 5, 30)
+
+
+def test_a_figure_only_the_perpetrator_gives_still_counts() -> None:
+    claims = [_claim("c1", 12, 12, kind="armed_group", victim="security_forces", stance="claimed")]
+    figure = reconcile(claims)
+    assert (figure.low, figure.best, figure.high) == (12, 12, 12)
+    assert "perpetrator's own claim" in figure.rule
+
+
+def test_attackers_killed_count_in_every_source_total() -> None:
+    # the reporter counts the guards; the police count the guards and the two attackers shot dead
+    claims = [
+        _claim("c1", 3, 3, kind="none", victim="security_forces"),
+        _claim("c2", 3, 3, kind="security_forces", victim="security_forces"),
+        _claim("c3", 2, 2, kind="security_forces", victim="militants"),
+    ]
+    figures = event_figures(claims)
+    fatalities, by_side = figures["fatalities"], figures["by_side"]
+    assert (fatalities.low, fatalities.best, fatalities.high) == (5, 5, 5)
+    assert (by_side.security_forces.best, by_side.militants.best) == (3, 2)
 
 
 def test_a_repeated_figure_and_a_subset_are_not_counted_twice() -> None:
@@ -70,8 +119,9 @@ def test_deaths_split_by_side() -> None:
     ]
     by_side = event_figures(claims)["by_side"]
     assert (by_side.security_forces.best, by_side.militants.best, by_side.civilians.best) == (18, 41, 33)
-    # state forces counting militants they killed are the perpetrator: no low from them alone
-    assert by_side.militants.low is None and by_side.militants.high == 41
+    # state forces counting militants they killed are the perpetrator: their figure stands, flagged as such
+    assert by_side.militants.low == 41 and by_side.militants.high == 41
+    assert "perpetrator's own claim" in by_side.militants.rule
 
 
 @pytest.mark.parametrize(

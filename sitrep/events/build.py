@@ -22,9 +22,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from operator import itemgetter
 
-from sitrep.countries import country
+from sitrep.countries import country as _country
 from sitrep.events.actors import (
-    Actor,
     ActorDictionary,
     ActorMention,
     claim_phrase_words,
@@ -94,18 +93,39 @@ def build_events(
     """Events and campaigns of one article. ``sentences`` are (start, end, tokens) with the tokens
     ``tokenize(text[start:end])`` gives (responsibility is read from them)."""
     actors = actors or load_actors()
-    read = _read_sentences(text, published, sentences, claims, places, actors)
+    reported = _without_dateline(text, places)
+    located = [p for p in reported if not _away(text, p)]
+    read = _read_sentences(text, published, sentences, claims, located, actors, places)
     campaign_name = _campaign_name(text)
-    groups, campaign_claims = _group(read, places, campaign_name is not None)
+    # The dateline stays the place of last resort: a local report is often filed where it happened.
+    groups, campaign_claims = _group(read, located or reported or places, campaign_name is not None)
     claimed_by, denied_by = _responsibility(text, read, actors)
 
     # An event whose sentences name no armed group is the article's, when the article names only one.
     article_actor = _article_actor(read, actors)
     article_state = _article_state(read)
+    article_country, support = _article_country(reported or places)
+    # The countries of the groups and forces the article names outright (not by a common noun).
+    named_countries = {
+        m.actor.country for s in read for m in s.actors if not m.actor.generic and m.actor.country
+    }
+    # Generic actors take the country of a report about another country: two of its places, or one in a
+    # report naming no group or force outright (a lone name read as a place abroad beside "the BLA" is more
+    # likely a misread place).
+    focus = article_country if support >= 2 or (support and not named_countries) else None
     events = []
     for group in groups:
         event = _event(
-            f"e{len(events) + 1}", group, claimed_by, denied_by, actors, article_actor, article_state
+            f"e{len(events) + 1}",
+            group,
+            claimed_by,
+            denied_by,
+            actors,
+            article_actor,
+            article_state,
+            article_country,
+            focus,
+            named_countries,
         )
         if event is not None:
             events.append(event)
@@ -130,6 +150,7 @@ def _read_sentences(
     claims: list[Claim],
     places: list[Place],
     actors: ActorDictionary,
+    all_places: list[Place] | None = None,
 ) -> list[Sentence]:
     tactics = tactic_reader()
     tactic_words = tactics.table.first_words
@@ -137,6 +158,7 @@ def _read_sentences(
     for claim in claims:
         claims_at.setdefault(claim.start, []).append(claim)
     event_places = [p for p in places if p.role == "event"]
+    dateline = _dateline_end(text, all_places or [])
     mentions = actors.find(text)  # one automaton pass over the article, shared out to its sentences
     mention_starts = [m.start for m in mentions]  # in text order
     out = []
@@ -151,9 +173,71 @@ def _read_sentences(
         sentence = Sentence(start, end, tokens, norms, claims_at.get(start, []), found, [], named)
         if sentence.is_incident:
             sentence.places = [p for p in event_places if start <= p.start < end]
-            sentence.date = find_event_date(text[start:end], published, context=text[:start])
+            words = text[start:end]
+            if start < dateline < end:  # the dateline's date is the filing day, not the event's
+                words = " " * (dateline - start) + words[dateline - start :]
+            sentence.date = find_event_date(words, published, context=text[:start])
         out.append(sentence)
     return out
+
+
+# What follows a place that opens an article when it is the dateline ("QUETTA: …", "Islamabad, Dec 10 …",
+# "(Karachi) …", "PESHAWAR - …"): the place where the report was filed, not where the attack was.
+_DATELINE_END = re.compile(r"\s*(?:[:,)\u2013\u2014]|-\s|\(|\[)")
+
+
+# Words before a place that make it where someone went or came from, or a point of reference, not where the
+# attack was: "taken to Quetta", "labourers from Punjab", "a train on its way to Quetta from Lahore",
+# "200 km south-west of Peshawar", "east of the provincial capital Quetta", "a district bordering Iran", "the
+# border with Afghanistan". Not "close to", "next to".
+_AWAY = re.compile(
+    r"(?:(?<!\bclose )(?<!\bnext )(?<!\badjacent )\b(?:to|from|towards?)"
+    r"|\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of"
+    r"|\bborder(?:s|ing|ed)?(?:\s+with)?)"
+    r"\s+(?:the\s+)?(?:(?:provincial|federal)\s+)?(?:capital\s+(?:city\s+)?(?:of\s+)?)?$",
+    re.IGNORECASE,
+)
+
+
+# After a place: a destination named as an adjective ("a Quetta-bound train", "Rawalpindi bound express").
+_BOUND = re.compile(r"\s*-?\s*bound\b", re.IGNORECASE)
+
+
+def _away(text: str, place: Place) -> bool:
+    """Whether the words around a place name it as a destination, an origin or a point of reference."""
+    return (
+        _AWAY.search(text, max(0, place.start - 48), place.start) is not None
+        or _BOUND.match(text, place.end) is not None
+    )
+
+
+# The rest of a dateline after its place: a country in brackets, the filing date, a news agency, the dash or
+# colon ("Balochistan [Pakistan], September 16 :", "Islamabad, Mar 21 (UNI)", "PESHAWAR, Dec 5 -").
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_DATELINE_TAIL = re.compile(
+    r"(?:\s*[\[(][^\])\n]{1,40}[\])])?"
+    rf"(?:\s*,?\s*(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\s+{_MONTH})(?:\s*,?\s*\d{{4}})?)?"
+    r"(?:\s*\([A-Za-z .]{1,12}\))?"
+    r"\s*(?:[:\u2013\u2014]|-(?=\s))?"
+)
+
+
+def _dateline_end(text: str, places: list[Place]) -> int:
+    """Where the article's dateline ends (0 when it opens with none)."""
+    if not places or places[0].start > 2:  # the common case: the article opens with no place
+        return 0
+    head = len(text) - len(text.lstrip(" \n\t(["))
+    first = places[0]
+    if first.start != head or not _DATELINE_END.match(text, first.end):
+        return 0
+    tail = _DATELINE_TAIL.match(text, first.end)
+    return tail.end() if tail else first.end
+
+
+def _without_dateline(text: str, places: list[Place]) -> list[Place]:
+    """The places without the article's dateline (its place and a country bracketed after it)."""
+    end = _dateline_end(text, places)
+    return [p for p in places if p.start >= end] if end else places
 
 
 def _responsibility(
@@ -210,7 +294,11 @@ _token_norm, _token_start, _token_end = itemgetter(1), itemgetter(2), itemgetter
 def _group(
     sentences: list[Sentence], places: list[Place], has_campaign: bool
 ) -> tuple[list[_Group], list[Claim]]:
-    first_place = next((p for p in places if p.role == "event"), None)
+    # A sentence of violence that names no place, before any that does, is set where the article first places
+    # violence; failing that, at the article's first event place.
+    first_place = next((p for s in sentences if s.is_incident for p in s.places), None) or next(
+        (p for p in places if p.role == "event"), None
+    )
     groups: dict[tuple[str | None, date | None], _Group] = {}
     campaign_claims: list[Claim] = []
     place: Place | None = None
@@ -225,6 +313,10 @@ def _group(
         # Figures of a campaign that no single place can hold: several places, or none / a whole province.
         campaign_wide = len(own_places) > 1 or not fine_places
         targets = own_places or [place or first_place]
+        if len(targets) > 1 and targets[0].start == sentence.start:
+            # A place opening the sentence beside others is its dateline ("QUETTA: … in Kalat"): the figures
+            # go to a place named in the report itself.
+            targets = [*targets[1:], targets[0]]
         if has_campaign and not fine_places:
             targets = []  # a summary of the whole campaign ("attacks across the province"), not an event
         for target in targets:
@@ -238,7 +330,160 @@ def _group(
             groups[key].claims.extend(sentence.claims)
         if own_places:
             place = own_places[0] if len(own_places) == 1 else place
-    return list(groups.values()), campaign_claims
+    return _merge(list(groups.values())), campaign_claims
+
+
+# How fine a place is, for the place an event keeps when several of its mentions are merged: a village or town
+# over a tehsil over a district.
+_FINENESS = {"locality": 0, "town": 0, "admin3": 1, "admin2": 2, "admin1": 3, "country": 4}
+
+
+def _district(place: Place | None) -> tuple[str | None, str | None, str] | None:
+    """The district a place lies in (None for a province, a country or no place): two mentions in one
+    district on one day are one event, as ACLED codes one place a day."""
+    if place is None or place.kind in ("admin1", "country"):
+        return None
+    return (place.country_code, place.admin1, (place.admin2 or place.name).casefold())
+
+
+def _covers(coarse: Place | None, fine: Place) -> bool:
+    """A province, country or missing place that may stand for ``fine`` (it contains it)."""
+    if coarse is None:
+        return True
+    if coarse.kind == "country":
+        return coarse.country_code == fine.country_code
+    return (
+        coarse.kind == "admin1" and coarse.admin1 == fine.admin1 and coarse.country_code == fine.country_code
+    )
+
+
+def _join(into: _Group, other: _Group, keep_day: bool = False) -> None:
+    """``other``'s sentences and claims into ``into``, which keeps the finer place and a known day."""
+    if other.place is not None and (
+        into.place is None or _FINENESS[other.place.kind] < _FINENESS[into.place.kind]
+    ):
+        into.place = other.place
+    if into.day is None and other.day is not None and not keep_day:
+        into.day, into.date = other.day, other.date
+    sentences = {id(s): s for s in into.sentences + other.sentences}
+    into.sentences = sorted(sentences.values(), key=_sentence_start)
+    into.claims = sorted({c.id: c for c in into.claims + other.claims}.values(), key=_claim_start)
+
+
+def _listed_apart(one: _Group, other: _Group) -> bool:
+    """Two towns or tehsils of one district that are two attacks: named together as the places of several
+    ("attacks in Tump and Turbat"), or each told with figures of its own, or each told without any (two
+    operations, one per area). A place told without figures beside one told with them is the same attack
+    described again ("the blast in Turbat … the injured from Satellite Town")."""
+    if one.place is None or other.place is None or one.place.name == other.place.name:
+        return False
+    towns = ("town", "locality", "admin3")
+    if one.place.kind not in towns or other.place.kind not in towns:
+        return False
+    if bool(one.claims) == bool(other.claims):
+        return True
+    shared = {id(s) for s in one.sentences}
+    return any(id(s) in shared for s in other.sentences)
+
+
+def _sentence_start(sentence: Sentence) -> int:
+    return sentence.start
+
+
+def _claim_start(claim: Claim) -> int:
+    return claim.start
+
+
+def _merge(groups: list[_Group]) -> list[_Group]:
+    """One event per attack: the mentions of one district on one day (town, tehsil and district named in
+    different sentences) are one event at the finest place named. A province, a country or no place is the
+    place of an event only when the report names nothing smaller for that day: such a group joins the one
+    district group it can stand for; beside several districts it is kept only for the figures it holds
+    (a province-level claim is never dropped), and a group without figures is dropped when the same day has
+    an event at a named district (a province named without figures is context, not a second attack)."""
+    if len(groups) < 2:
+        return groups
+    fine: dict[tuple[object, ...], _Group] = {}
+    coarse: list[_Group] = []
+    for group in groups:
+        district = _district(group.place)
+        key: tuple[object, ...] = (district, group.day)
+        if district is None:
+            coarse.append(group)
+            continue
+        while key in fine and _listed_apart(fine[key], group):
+            key = (*key, group.place.id if group.place else None)
+        if key in fine:
+            _join(fine[key], group)
+        else:
+            fine[key] = group
+    # An undated mention of a district joins that district's one dated event.
+    for (district, day, *apart), group in list(fine.items()):
+        if day is not None:
+            continue
+        dated = [g for (d, when, *_), g in fine.items() if d == district and when is not None]
+        if len(dated) == 1:
+            _join(dated[0], group)
+            del fine[(district, day, *apart)]
+    # A group dated only to the week (a statement's day, the publication's week) is the district's event of a
+    # day in that week: a precisely dated one first.
+    for key, group in list(fine.items()):
+        if group.day is None or group.date is None or group.date.precision.get("acled", 1) != 2:
+            continue
+        week = [
+            g
+            for (d, when, *_), g in fine.items()
+            if g is not group
+            and d == key[0]
+            and when is not None
+            and abs((when - group.day).days) < 7
+            and not _listed_apart(g, group)
+        ]
+        week.sort(key=lambda g: g.date is None or g.date.precision.get("acled", 1) != 1)
+        if week:
+            _join(week[0], group, keep_day=True)
+            del fine[key]
+    # A mention of the district without figures a day before or after its event (a date read from a
+    # neighbouring sentence, an overnight attack) is that event, not another attack.
+    for key, group in list(fine.items()):
+        if group.claims or group.day is None:
+            continue
+        near = [
+            g
+            for (d, when, *_), g in fine.items()
+            if g is not group
+            and d == key[0]
+            and g.claims
+            and when
+            and abs((when - group.day).days) <= 1
+            and not _listed_apart(g, group)
+        ]
+        if len(near) == 1:
+            _join(near[0], group)
+            del fine[key]
+    kept = list(fine.values())
+    # One province (or country, or no place) on one day is one group before it is weighed against districts.
+    by_area: dict[tuple[object, ...], _Group] = {}
+    for group in coarse:
+        place = group.place
+        area = (
+            (place.kind, place.country_code, place.admin1, group.day)
+            if place
+            else (None, None, None, group.day)
+        )
+        if area in by_area:
+            _join(by_area[area], group)
+        else:
+            by_area[area] = group
+    coarse = list(by_area.values())
+    for group in coarse:
+        same_day = [g for g in kept if group.day is None or g.day is None or g.day == group.day]
+        inside = [g for g in same_day if g.place is not None and _covers(group.place, g.place)]
+        if len({_district(g.place) for g in inside}) == 1:
+            _join(inside[0], group)
+        elif group.claims or not same_day:
+            kept.append(group)
+    return sorted(kept, key=lambda g: g.sentences[0].start if g.sentences else 0)
 
 
 def _distinct(places: list[Place]) -> list[Place]:
@@ -279,15 +524,25 @@ def _event(
     denied_by: list[str],
     actors: ActorDictionary,
     article_actor: str | None,
-    article_state: Actor | None,
+    article_state: ActorMention | None,
+    article_country: str | None = None,
+    focus: str | None = None,
+    country_named: Set[str] = frozenset(),
 ) -> Event | None:
     mentions = [m for s in group.sentences for m in s.actors]
     state = next((m.actor for m in mentions if m.actor.kind == "state_forces"), None)
-    if state is None and any(c.victim == "security_forces" for c in group.claims):
-        state = article_state
+    tactics = [t for s in group.sentences for t in s.tactics]
+    # An operation only state forces conduct ("an intelligence-based operation") is theirs.
+    operation = any(row.by == "state" for t in tactics for row in t.types)
+    state_from_article = False
+    if (
+        state is None
+        and article_state is not None
+        and (operation or any(c.victim == "security_forces" for c in group.claims))
+    ):
+        state, state_from_article = article_state.actor, True
     named_groups = [m.actor for m in mentions if m.actor.kind in _NON_STATE_KINDS and not m.actor.generic]
     target = _target(group, state is not None)
-    tactics = [t for s in group.sentences for t in s.tactics]
     chosen = choose_type(tactics, target)
     if chosen is None and not group.claims:
         return None
@@ -304,12 +559,26 @@ def _event(
     if perpetrator is None and article_actor:
         perpetrator = article_actor
     state_name = state.name if state else None  # a branch stays a branch: ACLED names it ("… Frontier Corps")
-    country = group.place.country_code if group.place else None
+    country = group.place.country_code if group.place and group.place.country_code else article_country
     civilians = f"Civilians ({_country_name(country)})" if target == "civilians" else None
-    if perpetrator is None and state_name and any(c.victim == "militants" for c in group.claims):
-        actor1, actor2 = state_name, _unidentified(country, actors)
+    # State forces act first when militants are the only dead or hurt (an operation); where soldiers, police or
+    # civilians fell too, the unnamed attackers did (a raid repulsed, its attackers killed).
+    victims = {c.victim for c in group.claims if c.outcome in ("killed", "injured")}
+    # So do they in an operation ("an intelligence-based operation") where no soldier or civilian fell.
+    # A group named in such a report, but not claiming the attack, is the one the forces fought.
+    if (
+        not claimed_by
+        and state_name
+        and (victims == {"militants"} or (operation and victims <= {"militants", "unspecified"}))
+    ):
+        actor1, actor2 = state_name, perpetrator or _unidentified(country, actors, focus)
+        if operation and sub_event_type == "Attack":
+            # Forces fighting militants clash with them; the killings the statement lists are background.
+            event_type, sub_event_type, gtd = "Battles", "Armed clash", "Armed Assault"
     else:
-        actor1 = perpetrator or (_unidentified(country, actors) if target != "unknown" or tactics else None)
+        actor1 = perpetrator or (
+            _unidentified(country, actors, focus) if target != "unknown" or tactics else None
+        )
         # A second group hit by the first (a pro-government militia), even when named by a common noun.
         hit = [m.actor for m in mentions if m.actor.kind in _NON_STATE_KINDS - {"unidentified"}]
         other_group = next((_parent(a.name, actors) for a in hit if _parent(a.name, actors) != actor1), None)
@@ -317,6 +586,16 @@ def _event(
     if sub_event_type == "Arrests" and state_name:
         actor1, actor2 = state_name, perpetrator  # the force that arrests acts; whom it arrests, if named
     inter1, inter2 = _inter(actor1, actors), _inter(actor2, actors)
+    # Generic words name the forces and gunmen of the country the event is in, not of the dictionary's.
+    generic = {m.actor.name for m in mentions if m.actor.generic}
+    if state_from_article and article_state is not None and article_state.actor.generic:
+        generic.add(article_state.actor.name)
+    # Only where the whole report is about that country: one place resolved abroad in a report from Pakistan is
+    # more likely a misread place than a foreign force.
+    # Nor where the report names a group or force of the dictionary's country outright (the BLA, the Levies).
+    if country is not None and country == focus and _country(country) is not None:
+        actor1 = _in_country(actor1, country, actors, generic, country_named)
+        actor2 = _in_country(actor2, country, actors, generic, country_named)
     figures = event_figure_fields(group.claims)  # validated with the event
     return Event(
         id=event_id,
@@ -350,9 +629,20 @@ def _article_actor(sentences: list[Sentence], actors: ActorDictionary) -> str | 
     return named.pop() if len(named) == 1 else None
 
 
-def _article_state(sentences: list[Sentence]) -> Actor | None:
+def _article_country(places: list[Place]) -> tuple[str | None, int]:
+    """The country most of the article's event places lie in, for events placed nowhere, and how many of
+    its places lie there."""
+    counts: dict[str, int] = {}
+    for place in places:
+        if place.role == "event" and place.country_code:
+            counts[place.country_code] = counts.get(place.country_code, 0) + 1
+    top = max(counts, key=counts.__getitem__) if counts else None
+    return top, counts.get(top, 0) if top else 0
+
+
+def _article_state(sentences: list[Sentence]) -> ActorMention | None:
     """The state force an article names first, for events whose own sentences name none."""
-    return next((m.actor for s in sentences for m in s.actors if m.actor.kind == "state_forces"), None)
+    return next((m for s in sentences for m in s.actors if m.actor.kind == "state_forces"), None)
 
 
 def _parent(name: str, actors: ActorDictionary) -> str:
@@ -361,14 +651,44 @@ def _parent(name: str, actors: ActorDictionary) -> str:
     return actor.parent if actor and actor.parent else name
 
 
-def _unidentified(country: str | None, actors: ActorDictionary) -> str:
-    name = f"Unidentified Armed Group ({_country_name(country)})"
-    return name if actors.get(name) else "Unidentified Armed Group (Pakistan)"
+def _unidentified(country: str | None, actors: ActorDictionary, focus: str | None = None) -> str:
+    """The unidentified armed group of the event's country (ACLED names one per country): one the dictionary
+    knows, or the country the report is about; else Pakistan's, the project's home."""
+    for code in (country, focus):
+        name = f"Unidentified Armed Group ({_country_name(code)})"
+        if code and (actors.get(name) or (code == focus and _country(code) is not None)):
+            return name
+    return "Unidentified Armed Group (Pakistan)"
+
+
+def _in_country(
+    name: str | None,
+    country_code: str | None,
+    actors: ActorDictionary,
+    generic: Set[str],
+    named_countries: Set[str] = frozenset(),
+) -> str | None:
+    """An actor named only by a common word ("police", "gunmen") or left unidentified, under the name of the
+    event's country: a gunman in a report from Ohio is not a Pakistani group. Named actors keep their names."""
+    if name is None or country_code is None:
+        return name
+    actor = actors.get(name)
+    if actor is None or actor.country in (None, country_code) or actor.country in named_countries:
+        return name
+    if actor.kind != "unidentified" and name not in generic:
+        return name
+    if actor.parent:  # a branch of a foreign force has no counterpart: the parent force, localised
+        return _in_country(actor.parent, country_code, actors, {actor.parent}, named_countries)
+    there, here = _country_name(actor.country), _country_name(country_code)
+    for form in (f"({there})", f" of {there}"):
+        if form in name:
+            return name.replace(form, form.replace(there, here))
+    return name
 
 
 def _country_name(code: str | None) -> str:
     """The name ACLED gives a country in actor names ("Civilians (Pakistan)"); Pakistan when unknown."""
-    found = country(code or "PK")
+    found = _country(code or "PK")
     return found.acled_name if found else (code or "Pakistan")
 
 
@@ -377,6 +697,8 @@ def _inter(name: str | None, actors: ActorDictionary) -> int | None:
         return None
     if name.startswith("Civilians ("):
         return 7
+    if name.startswith("Unidentified Armed Group ("):
+        return 3
     actor = actors.get(name)
     return actor.inter if actor else None
 

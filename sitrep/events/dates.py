@@ -52,6 +52,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from sitrep.events.tactics import tactic_reader  # its table names the attack words
 from sitrep.nlp.lexicon import read_table, spaces_for
 
 __all__ = ["EventDate", "find_dates", "find_event_date"]
@@ -622,6 +623,10 @@ def _resolve(
         if item is None:
             continue
         item.statement = _after_reporting_verb(text, item.start, grammar)
+        if isinstance(item, _Found) and _NIGHT_INTO.search(text, max(0, item.start - 24), item.start):
+            # "overnight into Wednesday": the night began the evening before, and the evening dates it.
+            item.date -= _ONE_DAY
+            item.rule = f"evening before:{item.rule}"
         (pending if isinstance(item, _Pending) else found).append(item)
     # References in text order, so that "two days later" can count from "the next day" before it.
     for item in pending:
@@ -633,6 +638,9 @@ def _resolve(
             bisect.insort(found, resolved, key=lambda f: f.start)
     return found
 
+
+# A night named by the morning it ran into ("overnight into Wednesday", "the night to Sunday").
+_NIGHT_INTO = re.compile(r"\b(?:overnight|night)\s+(?:into|to)\s+$", re.IGNORECASE)
 
 # Verbs after which a recipient may come before the date ("told AFP on Wednesday").
 _TELLING = frozenset({"told", "tells", "telling", "informed"})
@@ -824,6 +832,65 @@ def find_dates(text: str, published: dt.date | None) -> list[tuple[int, int, Eve
     return [(f.start, f.end, _event_date(f)) for f in _resolve(text, _as_date(published), {}, None)]
 
 
+# A possessive after a date and up to three words after it: "Tuesday's attack", "Sunday's twin blasts".
+_POSSESSIVE = re.compile(r"(?:['\u2019]s)?\s+((?:[\w-]+\s+){0,2}[\w-]+)")
+
+
+def _owns_an_attack(sentence: str, found: _Found) -> bool:
+    """Whether a date is the possessive of an attack word ("Tuesday's attack")."""
+    if not found.text.endswith(("'s", "\u2019s")) and sentence[found.end : found.end + 2] not in (
+        "'s",
+        "\u2019s",
+    ):
+        return False
+    match = _POSSESSIVE.match(sentence, found.end)
+    if match is None:
+        return False
+    attack_words = tactic_reader().table.first_words
+    return any(word in attack_words for word in match.group(1).lower().split())
+
+
+@cache
+def _violence_words() -> frozenset[str]:
+    """Words that tell of violence: the tactics' first words and the words of deaths and injuries."""
+    outcomes = {
+        row["phrase"].split()[0]
+        for row in read_table("outcomes.tsv")
+        if row["outcome"] in ("killed", "injured") and row["phrase"]
+    }
+    return frozenset(tactic_reader().table.first_words | outcomes)
+
+
+def _attack_distances(sentence: str, found: list[_Found]) -> list[int]:
+    """Each date's distance in words to the nearest word of violence in the sentence. A date told after the
+    violence ("were shot dead outside their shop on Friday") counts its distance; one told before it counts
+    double, as news prose dates an event after its verb and opens with other days (a vigil, a funeral). With
+    no word of violence, the dates keep their order."""
+    words = _violence_words()
+    spans = [(m.start(), m.group()) for m in _WORD_SPAN.finditer(sentence.lower())]
+    spots = [index for index, (_, word) in enumerate(spans) if word in words]
+    if not spots:
+        return [f.start for f in found]
+    starts = [start for start, _ in spans]
+    distances = []
+    for f in found:
+        first = bisect.bisect_left(starts, f.start)  # the date's first word
+        last = max(first, bisect.bisect_left(starts, f.end) - 1)  # its last word
+        distances.append(
+            min(
+                first - spot if spot < first else 2 * (spot - last)
+                for spot in spots
+                if not first <= spot <= last
+            )
+            if any(not first <= spot <= last for spot in spots)
+            else 0
+        )
+    return distances
+
+
+_WORD_SPAN = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
 def find_event_date(
     sentence: str,
     published: dt.date | None,
@@ -849,8 +916,18 @@ def find_event_date(
     found = _resolve(sentence, published, keys, _Context(context, published, keys))
     # Statement dates only when nothing else dates the sentence; then the most precise, then the first.
     pool = [f for f in found if not f.statement] or found
+    if len(pool) > 1 and not any(f.derived for f in pool):
+        # A day that owns an attack ("in Tuesday's attack", "Sunday's deadly blast") names the event's day;
+        # the sentence's other dates are of what followed (a funeral, a statement, a rising toll). Not where
+        # the sentence counts from that attack ("a day after Monday's raid"): that dates another event.
+        pool = [f for f in pool if _owns_an_attack(sentence, f)] or pool
     if pool:
         dated = [(_event_date(f), f.start) for f in pool]
+        if len({d.date for d, _ in dated}) > 1 and not any(f.derived for f in pool):
+            # Days of different things (a vigil on Saturday for those shot on Friday): the one told nearest to
+            # the violence is the event's.
+            near = _attack_distances(sentence, pool)
+            dated = [(d, near[i]) for i, (d, _) in enumerate(dated)]
         return min(dated, key=lambda d: (d[0].precision["ucdp"], d[0].precision["acled"], d[1]))[0]
     if published is None:
         return EventDate(None, {}, "", "none")

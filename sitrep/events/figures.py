@@ -1,24 +1,37 @@
 """Per-event figures from the event's claims: low / best / high, and deaths split by side.
 
-The rules, in one place (each figure shown in ``Figure.rule``):
+The rules, in one place (each figure says in ``Figure.rule`` how it was reached):
 
 1. **One total per claimant.** A claimant's figure for an outcome is the sum of the figures it gives for
    different victims ("17 police and 31 civilians" = 48), or its figure for unspecified victims, whichever is
-   larger; a figure it repeats for the same victims counts once (its largest). Subsets ("including three children", ``part_of``) are never added again. Denials are left out.
-2. **low** = the lowest total stated by a party other than the perpetrator, or in the article's own voice. The
-   perpetrator is an armed group speaking of deaths it caused among others, or state forces / government
-   speaking of militants they killed.
-3. **high** = the highest total anyone claims, the perpetrator's included (an upper bound where it is given,
+   larger; a figure it repeats for the same victims counts once (its largest: tolls rise as bodies are
+   counted). Subsets ("including three children", ``part_of``) are never added again. Denials are left out.
+2. **All deaths, attackers included** (ACLED counts every death of the event): a claimant that gives figures
+   by side but leaves out a side the officials report (the attackers the army says it killed, a civilian the
+   district officer reports) has that side filled from the official account before its total is taken.
+   The *official account* is, per side, the largest figure of the government, security forces and medical
+   sources (police, army/ISPR, civil officials, hospitals).
+3. The **perpetrator** is an armed group speaking of deaths it caused among others, or state forces speaking
+   of militants they killed.
+4. **low** = the lowest total from a party other than the perpetrator (the article's own voice included).
+   A figure only the perpetrator states still gives low, best and high, flagged "perpetrator's own claim".
+5. **high** = the highest total anyone claims, the perpetrator's included (an upper bound where it is given,
    else the lower bound: "more than 200" gives 201).
-4. **best** = the lowest total from the most reliable kind of source present, in this order: the article's own
-   voice and medical sources; local sources, rights groups, media and others; government and security forces;
-   unofficial sources; armed groups. Within a kind the lowest total is taken (ACLED's conservative reading).
-5. No figure is averaged or rounded: every number is a claim's number or one claimant's sum of its own
-   figures. Figures with no number ("several", "took hostages") never set a bound.
+6. **best** by a named rule an analyst can switch (``best_rule``, or the ``SITREP_BEST_RULE`` setting):
+   - ``official`` (default, as the dev gold and ACLED's practice code it): the official account's total where
+     an official gives a figure, else the lowest total from a party other than the perpetrator; never below
+     low (officials who counted only some of the dead) nor above high;
+   - ``lowest``: the low figure (the most conservative reading);
+   - ``most_reliable``: the lowest total from the most reliable kind of source present, in this order: the
+     article's own voice and medical sources; local sources, rights groups, media and others; government and
+     security forces; unofficial sources; armed groups.
+7. No figure is averaged or rounded: every number is a claim's number or a sum of claims' numbers. Figures
+   with no number ("several", "took hostages") never set a bound.
 """
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from functools import cache
 from typing import NamedTuple
@@ -39,6 +52,20 @@ _RELIABILITY = {
     "armed_group": 4,
 }
 _STATE = {"government", "security_forces"}
+_OFFICIAL = {"government", "security_forces", "medical"}
+_SIDES = ("security_forces", "civilians", "militants")
+
+BEST_RULES = ("official", "lowest", "most_reliable")
+DEFAULT_BEST_RULE = "official"
+BEST_RULE_SETTING = "SITREP_BEST_RULE"
+
+
+def best_rule_setting() -> str:
+    """The best rule in force: ``SITREP_BEST_RULE`` when it names one of ``BEST_RULES``, else the default."""
+    chosen = os.environ.get(BEST_RULE_SETTING, "").strip().lower()
+    if chosen and chosen not in BEST_RULES:
+        raise ValueError(f"{BEST_RULE_SETTING}={chosen!r}: the best rules are {', '.join(BEST_RULES)}")
+    return chosen or DEFAULT_BEST_RULE
 
 
 class _Total(NamedTuple):  # a named tuple: a frozen dataclass sets each field through object.__setattr__
@@ -60,70 +87,137 @@ def _claimant_key(claim: Claim) -> tuple[str, str]:
     return (claim.claimant.kind, (claim.claimant.name or "").lower())
 
 
-def _totals(claims: list[Claim]) -> list[_Total]:
-    """One total per claimant, by rule 1."""
-    by_claimant: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+def _largest(claims: list[Claim]) -> dict[str, Claim]:
+    """A claimant's figure per kind of victim: its largest (a figure it repeats counts once)."""
+    largest: dict[str, Claim] = {}
     for claim in claims:
-        if claim.part_of is None and claim.stance != "denied" and claim.count.low is not None:
-            by_claimant[_claimant_key(claim)].append(claim)
+        if claim.victim not in largest or (claim.count.low or 0) > (largest[claim.victim].count.low or 0):
+            largest[claim.victim] = claim
+    return largest
+
+
+def _counted(claims: list[Claim]) -> list[Claim]:
+    return [c for c in claims if c.part_of is None and c.stance != "denied" and c.count.low is not None]
+
+
+def _official_sides(claims: list[Claim]) -> dict[str, Claim]:
+    """The official account by side (rule 2): per side, the largest figure of an official source."""
+    return _largest([c for c in claims if c.claimant.kind in _OFFICIAL and c.victim in _SIDES])
+
+
+def _sum(chosen: list[Claim]) -> tuple[int, int | None]:
+    low = sum(c.count.low or 0 for c in chosen)
+    highs = [c.count.high for c in chosen]
+    return low, (sum(h for h in highs if h is not None) if all(h is not None for h in highs) else None)
+
+
+def _totals(claims: list[Claim], fill: bool = True) -> list[_Total]:
+    """One total per claimant, by rules 1 and 2 (``fill``: sides the claimant omits from the official
+    account)."""
+    counted = _counted(claims)
+    by_claimant: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for claim in counted:
+        by_claimant[_claimant_key(claim)].append(claim)
+    official = _official_sides(counted) if fill else {}
     totals = []
     for (kind, name), own in by_claimant.items():
-        # A figure a claimant repeats for the same victims counts once: keep its largest per kind of victim.
-        largest: dict[str, Claim] = {}
-        for claim in own:
-            if claim.victim not in largest or (claim.count.low or 0) > (largest[claim.victim].count.low or 0):
-                largest[claim.victim] = claim
+        largest = _largest(own)
         sides = [c for v, c in largest.items() if v != "unspecified"]
-        unspecified = [c for v, c in largest.items() if v == "unspecified"]
-        low_sides = sum(c.count.low or 0 for c in sides)
-        low_unspecified = max((c.count.low or 0 for c in unspecified), default=0)
-        use_sides = low_sides >= low_unspecified
-        chosen = sides if use_sides else [max(unspecified, key=lambda c: c.count.low or 0)]
-        low = low_sides if use_sides else low_unspecified
-        highs = [c.count.high for c in chosen]
-        high = sum(h for h in highs if h is not None) if all(h is not None for h in highs) else None
-        perpetrator = any(_is_perpetrator(c) for c in chosen)
+        unspecified = largest.get("unspecified")
+        if sides and (
+            unspecified is None or sum(c.count.low or 0 for c in sides) >= (unspecified.count.low or 0)
+        ):
+            filled = [c for side, c in official.items() if side not in largest]
+            low, high = _sum(sides + filled)
+            perpetrator = any(_is_perpetrator(c) for c in sides)
+        else:
+            assert unspecified is not None
+            low, high = _sum([unspecified])
+            perpetrator = _is_perpetrator(unspecified)
         totals.append(_Total(name or kind, kind, low, high, perpetrator))
     return totals
 
 
-def reconcile(claims: list[Claim]) -> Figure:
+def _official_total(claims: list[Claim]) -> tuple[int, int | None] | None:
+    """The official account's total: its sides summed, or an official's figure for unspecified victims where
+    that is larger; None when no official gives a figure."""
+    counted = [c for c in _counted(claims) if c.claimant.kind in _OFFICIAL]
+    if not counted:
+        return None
+    sides = list(_official_sides(counted).values())
+    unspecified = [c for c in counted if c.victim == "unspecified"]
+    by_sides = _sum(sides) if sides else (0, 0)
+    widest = max(unspecified, key=lambda c: c.count.low or 0, default=None)
+    if widest is not None and (widest.count.low or 0) > by_sides[0]:
+        return _sum([widest])
+    return by_sides
+
+
+def reconcile(claims: list[Claim], best_rule: str | None = None) -> Figure:
     """low / best / high for one outcome from the claims about it (the rules in the module docstring)."""
-    return Figure(**_figure_fields(claims))
+    return Figure(**_figure_fields(claims, best_rule or best_rule_setting()))
 
 
-def _figure_fields(claims: list[Claim]) -> dict[str, int | str | None]:
+def _bound(total: _Total) -> int:
+    return total.high if total.high is not None else total.low
+
+
+def _figure_fields(
+    claims: list[Claim], best_rule: str = DEFAULT_BEST_RULE, fill: bool = True
+) -> dict[str, int | str | None]:
     """``reconcile``'s figure as the fields to build it from: an event validates its figures with itself, in one
     pass, instead of building each of its eight figures as a model of its own."""
     if not claims:  # most events lack most outcomes
         return {"rule": ""}
-    totals = _totals(claims)
+    totals = _totals(claims, fill)
     if not totals:
         return {"rule": "no claim gives a number"}
     parts = []
     trusted = [t for t in totals if not t.perpetrator]
-    low = min(trusted, key=lambda t: t.low) if trusted else None
-    if low:
-        parts.append(f"low {low.low} from {low.claimant} ({low.kind})")
-    high = max(totals, key=lambda t: t.high if t.high is not None else t.low)
-    high_value = high.high if high.high is not None else high.low
-    parts.append(f"high {high_value} from {high.claimant} ({high.kind})")
-    most_reliable = min(_RELIABILITY.get(t.kind, 1) for t in totals)
-    best = min((t for t in totals if _RELIABILITY.get(t.kind, 1) == most_reliable), key=lambda t: t.low)
-    parts.append(f"best {best.low} from {best.claimant} ({best.kind})")
-    return {"low": low.low if low else None, "best": best.low, "high": high_value, "rule": "; ".join(parts)}
+    own_claim = not trusted
+    low = min(trusted or totals, key=lambda t: t.low)
+    parts.append(f"low {low.low} from {low.claimant} ({low.kind})")
+    high = max(totals, key=_bound)
+    parts.append(f"high {_bound(high)} from {high.claimant} ({high.kind})")
+    if best_rule == "official":
+        official = _official_total(claims) if not own_claim else None
+        if official is not None and official[0] < low.low:
+            # The officials counted only some of the dead (the attackers, say): their total is a floor.
+            best_value = low.low
+            parts.append(
+                f"best {best_value} by the official rule: the officials' partial total, raised to the low"
+            )
+        elif official is not None:
+            best_value = min(official[0], _bound(high))
+            parts.append(f"best {best_value} by the official rule: the officials' total")
+        else:
+            best_value = low.low
+            parts.append(f"best {best_value} by the official rule: no official figure, the low")
+    elif best_rule == "lowest":
+        best_value = low.low
+        parts.append(f"best {best_value} by the lowest rule")
+    elif best_rule == "most_reliable":
+        most_reliable = min(_RELIABILITY.get(t.kind, 1) for t in totals)
+        best = min((t for t in totals if _RELIABILITY.get(t.kind, 1) == most_reliable), key=lambda t: t.low)
+        best_value = best.low
+        parts.append(f"best {best_value} by the most_reliable rule: from {best.claimant} ({best.kind})")
+    else:
+        raise ValueError(f"unknown best rule {best_rule!r}: the best rules are {', '.join(BEST_RULES)}")
+    if own_claim:
+        parts.append("perpetrator's own claim")
+    return {"low": low.low, "best": best_value, "high": _bound(high), "rule": "; ".join(parts)}
 
 
-def split_by_side(deaths: list[Claim]) -> BySide:
+def split_by_side(deaths: list[Claim], best_rule: str | None = None) -> BySide:
     """Deaths of all parties by who died, each side reconciled by the same rules."""
-    return _by_side(_by_side_fields(deaths))
+    return _by_side(_by_side_fields(deaths, best_rule or best_rule_setting()))
 
 
 def _by_side(fields: dict[str, dict[str, int | str | None]]) -> BySide:
     return BySide(**{side: Figure(**value) for side, value in fields.items()})
 
 
-def _by_side_fields(deaths: list[Claim]) -> dict[str, dict[str, int | str | None]]:
+def _by_side_fields(deaths: list[Claim], best_rule: str) -> dict[str, dict[str, int | str | None]]:
     by_side: dict[str, list[Claim]] = {
         "security_forces": [],
         "civilians": [],
@@ -133,29 +227,32 @@ def _by_side_fields(deaths: list[Claim]) -> dict[str, dict[str, int | str | None
     for claim in deaths:
         if claim.part_of is None and claim.victim in by_side:
             by_side[claim.victim].append(claim)
-    return {side: _figure_fields(claims) for side, claims in by_side.items()}
+    # A side's figures are its own: nothing is filled in from the other sides.
+    return {side: _figure_fields(claims, best_rule, fill=False) for side, claims in by_side.items()}
 
 
-def event_figures(claims: list[Claim]) -> dict[str, Figure | BySide]:
+def event_figures(claims: list[Claim], best_rule: str | None = None) -> dict[str, Figure | BySide]:
     """The event's ``fatalities``, ``injured``, ``abducted`` and ``by_side``."""
-    fields = event_figure_fields(claims)
+    fields = event_figure_fields(claims, best_rule)
     by_side = fields.pop("by_side")
     figures: dict[str, Figure | BySide] = {name: Figure(**value) for name, value in fields.items()}
     figures["by_side"] = _by_side(by_side)
     return figures
 
 
-def event_figure_fields(claims: list[Claim]) -> dict[str, dict]:
-    """``event_figures`` as plain fields, for ``Event(**event_figure_fields(claims), …)`` to validate at once."""
+def event_figure_fields(claims: list[Claim], best_rule: str | None = None) -> dict[str, dict]:
+    """``event_figures`` as plain fields, for ``Event(**event_figure_fields(claims), …)`` to validate at once.
+    ``best_rule`` is one of ``BEST_RULES``; by default the ``SITREP_BEST_RULE`` setting, else "official"."""
+    rule = best_rule or best_rule_setting()
     by_outcome: dict[str, list[Claim]] = {"killed": [], "injured": [], "abducted": []}
     for claim in claims:  # one pass, in order
         if claim.outcome in by_outcome:
             by_outcome[claim.outcome].append(claim)
     return {
-        "fatalities": _figure_fields(by_outcome["killed"]),
-        "injured": _figure_fields(by_outcome["injured"]),
-        "abducted": _figure_fields(by_outcome["abducted"]),
-        "by_side": _by_side_fields(by_outcome["killed"]),
+        "fatalities": _figure_fields(by_outcome["killed"], rule),
+        "injured": _figure_fields(by_outcome["injured"], rule),
+        "abducted": _figure_fields(by_outcome["abducted"], rule),
+        "by_side": _by_side_fields(by_outcome["killed"], rule),
     }
 
 

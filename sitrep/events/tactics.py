@@ -23,6 +23,7 @@ class EventType:
     gtd_attack_type: str
     priority: int
     target: str  # any | armed | civilians
+    by: str = ""  # "state": an action only state forces take (an intelligence-based operation)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +52,7 @@ class TacticReader:
                     row["gtd_attack_type"],
                     int(row["priority"]),
                     row["target"],
+                    row.get("by", ""),
                 )
             )
         self.table: PhraseTable[tuple[str, tuple[EventType, ...]]] = PhraseTable(
@@ -67,11 +69,32 @@ class TacticReader:
         ]
 
 
+# Weapons thrown or fired from afar, which name the event only when no one fought at close quarters.
+_STANDOFF = frozenset({"Grenade", "Shelling/artillery/missile attack"})
+# From this priority up, a Battles or Violence-against-civilians row is a ground assault ("stormed",
+# "gun battle", "shootout"), not a word any report of violence uses ("attacked", "killed").
+_ASSAULT_PRIORITY = 45
+
+
 def choose_type(tactics: list[TacticMatch], target: Target) -> EventType | None:
-    """The event's type: the highest-priority tactic, read for the event's target."""
+    """The event's type: the highest-priority tactic, read for the event's target. Grenades or rockets used in
+    a ground assault are its weapons: the assault names the event (ACLED codes a raid with guns and grenades
+    as the clash or attack it was)."""
     if not tactics:
         return None
-    return max((t.for_target(target) for t in tactics), key=lambda row: row.priority)
+    rows = [t.for_target(target) for t in tactics]
+    best = max(rows, key=lambda row: row.priority)
+    if best.sub_event_type in _STANDOFF:
+        assault = [
+            row
+            for row in rows
+            if row.priority >= _ASSAULT_PRIORITY
+            and row.event_type in ("Battles", "Violence against civilians")
+            and row.sub_event_type not in _STANDOFF
+        ]
+        if assault:
+            return max(assault, key=lambda row: row.priority)
+    return best
 
 
 @cache
