@@ -24,6 +24,8 @@ _CLAIMANT_STOPS_AFTER = _CLAIMANT_STOPS | {","}
 _NAME_ENDS = frozenset(
     "in of from at on and or who which that to for with had has have was were is are been based".split()
 )
+# After "said", a pronoun starts the reported clause ("…, said it had counted …"), not the claimant's name.
+_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "that", "there"})
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 _NEGATIONS = frozenset({"neither", "none", "no", "not", "nobody"})
 _RANK = {"previous": 0, "previous_armed_group": 1}  # any real kind ranks 2: named beats referred-back
@@ -33,6 +35,7 @@ _RANK = {"previous": 0, "previous_armed_group": 1}  # any real kind ranks 2: nam
 class ClaimantWord:
     kind: str  # a ClaimantKind, or previous / previous_armed_group
     name: str
+    upper: bool = False  # an acronym: read only when written in capitals
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +68,9 @@ class ArticleMemory:
     last: Claimant | None = None
     last_armed_group: Claimant | None = None
     attributed: list[tuple[int, Attribution]] = field(default_factory=list)  # (sentence index, attribution)
+    # The last statement of the current paragraph (paragraph index, report): a paragraph of reported speech
+    # ("The ISPR said … . During the operation, four militants were killed.") speaks with one voice.
+    speaker: tuple[int, Report] | None = None
 
     def remember(self, claimant: Claimant) -> None:
         self.last = claimant
@@ -75,7 +81,10 @@ class ArticleMemory:
 class AttributionReader:
     def __init__(self) -> None:
         self.claimants: PhraseTable[ClaimantWord] = PhraseTable(
-            [(row["phrase"], ClaimantWord(row["kind"], row["name"])) for row in read_table("claimants.tsv")]
+            [
+                (row["phrase"], ClaimantWord(row["kind"], row["name"], row.get("case") == "upper"))
+                for row in read_table("claimants.tsv")
+            ]
         )
         self.reporting: PhraseTable[ReportingWord] = PhraseTable(
             [
@@ -91,17 +100,23 @@ class AttributionReader:
     def _claimant_in(
         self, tokens: list[Token], start: int, stop: int, memory: ArticleMemory
     ) -> Claimant | None:
-        matches = [m for m in self.claimants.find_all(tokens, start, stop) if m.payload.kind != "all_parties"]
+        matches = [
+            m
+            for m in self.claimants.find_all(tokens, start, stop)
+            if m.payload.kind != "all_parties" and (not m.payload.upper or tokens[m.start].text.isupper())
+        ]
         if not matches:
             return None
         best = max(matches, key=lambda m: (_RANK.get(m.payload.kind, 2), m.end - m.start, m.start))
         end = best.end
-        while (
-            end < stop and end - best.end < 2 and tokens[end].is_word and tokens[end].norm not in _NAME_ENDS
-        ):
+        # Keep the words that go on naming the claimant: a noun of the claimant table ("provincial government
+        # official") or a name ("Commissioner Naeem Bazai"), never the clause that follows ("troops killed").
+        while end < stop and end - best.end < 4 and tokens[end].is_word and tokens[end].norm not in _NAME_ENDS:
             if self.reporting.match_at(tokens, end):
                 break
-            end += 1  # "provincial government official": keep the noun the phrase modifies
+            if not tokens[end].text[0].isupper() and self.claimants.match_at(tokens, end) is None:
+                break
+            end += 1
         words = " ".join(token.text for token in tokens[best.start : end])
         kind = best.payload.kind
         if kind == "previous":
@@ -137,13 +152,20 @@ class AttributionReader:
             if word.form == "hedge":
                 hedges.append(match)
                 continue
+            if word.form == "not_report":
+                continue
             if word.form == "after":
                 claimant = self._claimant_in(tokens, *self._window_after(tokens, match.end), memory)
             else:
-                claimant = self._claimant_in(tokens, *self._window_before(tokens, match.start), memory)
                 inverted = match.start > 0 and (tokens[match.start - 1].norm in _QUOTES | {","})
-                if claimant is None and (inverted or match.start == 0):
-                    # "…, said a police official": the claimant follows the verb directly.
+                claimant = None
+                if inverted and (match.end >= len(tokens) or tokens[match.end].norm not in _PRONOUNS):
+                    # "…, said a police official", '…," says a press release by the ISPR': the claimant follows
+                    # the verb; the words before it belong to the statement.
+                    claimant = self._claimant_in(tokens, *self._window_after(tokens, match.end), memory)
+                if claimant is None:
+                    claimant = self._claimant_in(tokens, *self._window_before(tokens, match.start), memory)
+                if claimant is None and match.start == 0:
                     claimant = self._claimant_in(tokens, *self._window_after(tokens, match.end, 5), memory)
             if claimant is None:
                 continue
@@ -154,18 +176,32 @@ class AttributionReader:
 
     # -- sentences -------------------------------------------------------------------------------------------
     def read_sentence(
-        self, sentence_index: int, tokens: list[Token], mentions: list[Mention], memory: ArticleMemory
+        self,
+        sentence_index: int,
+        tokens: list[Token],
+        mentions: list[Mention],
+        memory: ArticleMemory,
+        paragraph: int = -1,
     ) -> list[Attribution]:
-        """Attributions for the sentence's mentions, in the same order; updates ``memory``."""
+        """Attributions for the sentence's mentions, in the same order; updates ``memory``.
+
+        A figure takes the statement of its own clause; else the sentence's nearest one (a quote split by
+        "while" is one statement: '"One man died while two were hurt," he said'); else, with no statement in
+        the sentence, the last one of the same paragraph (reported speech goes on across sentences)."""
         reports, hedges = self._reports(tokens, memory)
+        if memory.speaker is not None and memory.speaker[0] != paragraph:
+            memory.speaker = None
+        speaker = memory.speaker[1] if memory.speaker is not None and paragraph >= 0 else None
         clause_of = _clauses(tokens) if mentions else []
         attributions = []
         for mention in mentions:
             clause = clause_of[mention.token_start]
-            candidates = [r for r in reports if clause_of[r.start] == clause]
+            candidates = [r for r in reports if clause_of[r.start] == clause] or reports
             if candidates:
                 report = min(candidates, key=lambda r: _distance(r, mention))
                 attribution = Attribution(report.claimant, report.stance)
+            elif speaker is not None:
+                attribution = Attribution(speaker.claimant, speaker.stance)
             else:
                 attribution = Attribution(Claimant(kind="none"), "reported")
             if attribution.stance == "reported" and any(
@@ -175,6 +211,8 @@ class AttributionReader:
             attributions.append(attribution)
         self._read_verification(tokens, attributions, memory)
         memory.attributed.extend((sentence_index, a) for a in attributions)
+        if reports and paragraph >= 0:
+            memory.speaker = (paragraph, reports[-1])
         return attributions
 
     @staticmethod

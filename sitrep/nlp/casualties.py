@@ -35,14 +35,34 @@ _BRIDGE_BEFORE = frozenset(
 # Between a figure's noun and an outcome after it: "17 soldiers were reportedly killed".
 _BRIDGE_AFTER = frozenset(
     "were was have has had been are is being be reportedly allegedly also all later subsequently "
-    "apparently got left critically seriously severely fatally mortally badly among those".split()
+    "apparently got left critically seriously severely fatally mortally badly among those the "
+    "successfully reported confirmed".split()
 )
+# An aside between a figure's noun and its outcome: "20 others, among them children, injured", "two people —
+# a constable and a passenger — were killed", "nine soldiers of the Pakistan Army were martyred". The word
+# that opens it, and the words after a comma that show the comma opens one rather than ends the clause.
+_ASIDE_OPENERS = frozenset({",", "—", "–", "(", "including", "among", "of", "near", "in", "at", "from", "inside"})
+_ASIDE_AFTER_COMMA = frozenset(
+    "including among mostly mainly most all both many some a an one two three four five six seven eight nine "
+    "ten".split()
+)
+_ASIDE_CLOSERS = frozenset({",", "—", "–"})
+_ASIDE_LONG = frozenset({",", "—", "–", "including", "among"})
+_ASIDE_BREAKS = frozenset({".", ";", ":", "?", "!"})
+# Lower-case particles inside an organisation's name ("Fitna al Khwarij", "Tehreek-i-Taliban").
+_NAME_PARTICLES = frozenset({"the", "al", "ul", "e", "i", "el", "ud", "un", "of", "-"})
+_QUOTE_MARKS = frozenset({'"', "“", "”"})
+# Words before a figure that make it a reference to people already counted: "the two injured", "the remaining
+# three", "these five".
+_DEFINITE = frozenset({"the", "these", "those"})
+_DEFINITE_ADJECTIVES = frozenset({"remaining", "other", "same", "said", "latter", "former"})
 _NEGATIONS = frozenset({"not", "no", "never", "none", "neither", "nor", "n't", "nobody", "without"})
 # "the hostages were freed" speaks of hostages already counted; "any casualties" is not a report of some.
 _BARE_NOT_AFTER = frozenset(
     {"the", "no", "any", "of", "these", "those", "their", "its", "his", "her", "zero"}
 )
 _COORDINATORS = frozenset({"and", ",", "plus"})
+_SUBSET_WORDS = frozenset({"including", "included", "include", "includes"})
 _YEAR_RE = re.compile(r"^(19|20)\d\d$")
 _START = attrgetter("start")
 
@@ -71,6 +91,8 @@ class Mention:
     token_start: int
     token_end: int
     part_of: int | None = None  # index of the mention this one is a subset of
+    definite: bool = False  # refers to people counted before ("the injured soldier", "two of the dead")
+    named: bool = False  # the figure names who it counts ("17 soldiers"), not a bare number ("17 were")
 
 
 @dataclass(slots=True)
@@ -85,6 +107,7 @@ class _Figure:
     outcome: Outcome | None = None
     outcome_from: str = ""  # noun | before | after | coordination
     part_of: int | None = None
+    definite: bool = False  # "the two injured", "two of the dead": people already counted
 
 
 class CasualtyReader:
@@ -133,7 +156,10 @@ class CasualtyReader:
             if unit and (unit.payload == "any" or year_like):
                 return True
         if first > 0:
-            applies = self.words_before.get(tokens[first - 1].norm)
+            before = first - 1
+            if tokens[before].norm == "." and before > 0:
+                before -= 1  # "Sept. 13", "No. 4": the word before an abbreviation's full stop
+            applies = self.words_before.get(tokens[before].norm)
             if applies and (applies == "any" or year_like):
                 return True
         return False
@@ -144,9 +170,12 @@ class CasualtyReader:
         """'a soldier', 'the officer' (adjectives allowed) and 'he'/'she' count 1; a pronoun stands for
         ``previous``, the last person named before this sentence."""
         figures = []
+        determiners: set[int] = set()  # "a woman civilian": one person, not one for each noun
         for match in self.victims.find_all(tokens):
             if match.payload.number == "plural" or match.start in taken:
                 continue
+            if tokens[match.end - 1].possessive:
+                continue  # "a journalist's son": the journalist is not the one counted
             word = tokens[match.start].norm
             if word in self.grammar.singular_words:  # "He was killed in the attack."
                 row = self.grammar.singular_words[word]
@@ -159,10 +188,15 @@ class CasualtyReader:
             for back in range(match.start - 1, max(match.start - 5, -1), -1):
                 word = tokens[back].norm
                 if word in self.grammar.singular_words:
+                    if back in determiners:
+                        break
+                    determiners.add(back)
                     row = self.grammar.singular_words[word]
                     text = " ".join(t.text for t in tokens[back : match.end])
                     count = Count(low=_int(row.low), high=_int(row.high), text=text, approximate=False)
-                    figures.append(_Figure(back, back + 1, count, False))
+                    figure = _Figure(back, back + 1, count, False)
+                    figure.definite = word in _DEFINITE
+                    figures.append(figure)
                     break
                 if word.isdigit() and back not in taken:
                     continue  # "a 17-year-old boy": the age was already set aside as not a count
@@ -204,12 +238,14 @@ class CasualtyReader:
             if outcome:
                 figure.outcome, figure.outcome_from = outcome.payload.outcome, "noun"
                 figure.np_end = outcome.end
+                if index >= 2 and tokens[index - 2].norm == "of" and tokens[index - 1].norm in _DEFINITE:
+                    figure.definite = True  # "two of the dead were identified": a part of a known toll
                 return True
             unit = self.units_after.match_at(tokens, index)
             if unit and unit.payload == "any":
                 return False
             word = tokens[index].norm
-            if word in _NP_SKIP:
+            if word in _NP_SKIP or word in _QUOTE_MARKS:  # three "heavily armed terrorists"
                 index += 1
                 continue
             if not tokens[index].is_word or word in _NP_STOP:
@@ -227,6 +263,16 @@ class CasualtyReader:
     def _outcome_before(self, tokens: list[Token], figure: _Figure, outcomes: list[PhraseMatch]) -> None:
         ends = {match.end: match for match in outcomes}
         index, bridged = figure.span_start, 0
+        # "the wounded, including 10 policemen, …", "the dead included two children": a part of those people.
+        at = index
+        if at > 0 and tokens[at - 1].norm in _SUBSET_WORDS:
+            at -= 1
+            if at > 0 and tokens[at - 1].norm == ",":
+                at -= 1
+            match = ends.get(at)
+            if match and not _negated(tokens, match.start):
+                figure.outcome, figure.outcome_from = match.payload.outcome, "before"
+                return
         while index > 0 and bridged <= 3:
             match = ends.get(index)
             if match and not _negated(tokens, match.start):
@@ -238,16 +284,70 @@ class CasualtyReader:
             bridged += 1
 
     def _outcome_after(self, tokens: list[Token], figure: _Figure) -> None:
-        index = figure.np_end
-        while index < len(tokens) and index - figure.np_end <= 4:
+        index, bridged, asides = figure.np_end, 0, 0
+        while index < len(tokens) and bridged <= 4:
             match = self.outcomes.match_at(tokens, index)
             if match:
                 if not _negated(tokens, match.start):
                     figure.outcome, figure.outcome_from = match.payload.outcome, "after"
                 return
             if tokens[index].norm not in _BRIDGE_AFTER:
-                return
+                aside_end = self._aside_end(tokens, index) if asides < 2 and bridged == 0 else None
+                if aside_end is None:
+                    return
+                index, asides = aside_end, asides + 1
+                continue
             index += 1
+            bridged += 1
+
+    def _leads_on(self, tokens: list[Token], index: int) -> bool:
+        """Whether an outcome or a word that bridges to one stands at ``index``."""
+        return index < len(tokens) and (
+            (tokens[index].norm in _BRIDGE_AFTER and tokens[index].norm != "the")
+            or self.outcomes.match_at(tokens, index) is not None
+        )
+
+    def _aside_end(self, tokens: list[Token], index: int) -> int | None:
+        """The index after an aside that starts at ``index`` and is followed by the outcome or a bridge to it:
+        a bracket, a comma or dash pair around an apposition ("…, including two policemen, …"), "including
+        …" or "among them …", "of" with a name ("of the Pakistan Army") or a short place phrase ("near the
+        camp"). None when no such aside starts there."""
+        opener = tokens[index].norm
+        if opener not in _ASIDE_OPENERS:
+            return None
+        if opener == "(":
+            close = _after_bracket(tokens, index)
+            return close if close and self._leads_on(tokens, close) else None
+        if opener == "," and (index + 1 >= len(tokens) or tokens[index + 1].norm not in _ASIDE_AFTER_COMMA):
+            return None
+        if opener == "of":
+            end = index + 1
+            capitalised = False
+            while end < len(tokens) and end - index <= 6:
+                token = tokens[end]
+                if token.is_word and token.text[0].isupper():
+                    capitalised = True
+                elif token.norm not in _NAME_PARTICLES:
+                    break
+                end += 1
+            return end if capitalised and self._leads_on(tokens, end) else None
+        # A place phrase is short ("near the camp"); an apposition may list a few people.
+        limit = min(len(tokens), index + (14 if opener in _ASIDE_LONG else 6))
+        for end in range(index + 1, limit):
+            token = tokens[end]
+            if token.norm in _ASIDE_BREAKS:
+                return None
+            if opener in (",", "—", "–") and token.norm in _ASIDE_CLOSERS:
+                return end + 1 if self._leads_on(tokens, end + 1) else None
+            if opener not in (",", "—", "–") and self._leads_on(tokens, end):
+                return end
+            if opener not in (",", "—", "–") and (token.norm in _ASIDE_CLOSERS or (
+                token.norm in _NP_STOP and token.norm != "and"
+            )):
+                if token.norm in _ASIDE_CLOSERS and self._leads_on(tokens, end + 1):
+                    return end + 1
+                return None
+        return None
 
     def last_person(self, tokens: list[Token]) -> VictimWord | None:
         """The last named person (not a pronoun) in a sentence: what a later 'he'/'she' refers to."""
@@ -289,6 +389,10 @@ class CasualtyReader:
                 continue
             if figure.victim is None and (figure.is_year_like or figure.outcome_from == "coordination"):
                 continue
+            if figure.part_of is not None and figure.span_end == figure.span_start + 1 and (
+                tokens[figure.span_start].norm in self.grammar.singular_words
+            ):
+                continue  # "including a captain": names one of those counted, adds no figure
             kept[position] = len(mentions)
             mentions.append(
                 Mention(
@@ -299,6 +403,8 @@ class CasualtyReader:
                     token_start=figure.span_start,
                     token_end=figure.np_end,
                     part_of=kept.get(figure.part_of) if figure.part_of is not None else None,
+                    definite=figure.definite or _definite_before(tokens, figure.span_start),
+                    named=figure.victim is not None and figure.victim_text.lower() not in ("others", "other"),
                 )
             )
         return mentions
@@ -356,11 +462,31 @@ def _link_subsets(tokens: list[Token], figures: list[_Figure]) -> None:
         if position == 0 or figure.span_start == 0:
             continue
         before = {tokens[i].norm for i in range(max(0, figure.span_start - 3), figure.span_start)}
+        previous = figures[position - 1]
         if before & {"including", "among", "includes", "include"}:
-            whole = figures[position - 1]
+            whole = previous
             figure.part_of = position - 1
-            if figure.outcome is None:
-                figure.outcome, figure.outcome_from = whole.outcome, whole.outcome_from
+        elif previous.part_of is not None and all(
+            t.norm in _COORDINATORS for t in tokens[previous.np_end : figure.span_start]
+        ):
+            # "including five women and four children": the second is a part of the same whole.
+            whole = figures[previous.part_of]
+            figure.part_of = previous.part_of
+        else:
+            continue
+        if figure.outcome is None:
+            figure.outcome, figure.outcome_from = whole.outcome, whole.outcome_from
+
+
+def _definite_before(tokens: list[Token], index: int) -> bool:
+    """'the two injured', 'the remaining three': a number after 'the' counts people named before."""
+    for back in range(index - 1, max(index - 3, -1), -1):
+        word = tokens[back].norm
+        if word in _DEFINITE:
+            return True
+        if word not in _DEFINITE_ADJECTIVES:
+            return False
+    return False
 
 
 def _after_bracket(tokens: list[Token], index: int) -> int | None:

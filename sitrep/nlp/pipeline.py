@@ -25,6 +25,7 @@ class Unit(NamedTuple):
     end: int
     tokens: list[Token]
     may_hold_figure: bool
+    paragraph: int = -1  # the index of its paragraph in the text
 
 
 @cache
@@ -55,7 +56,7 @@ def read_units(text: str) -> list[Unit]:
     outcome_words, split_words, context_words, any_words = _unit_words()
     spotter = _paragraph_spotter()
     units = []
-    for start, end in paragraphs(text):
+    for paragraph, (start, end) in enumerate(paragraphs(text)):
         found = spotter.first_list(text[start:end])
         if found == 0:
             for sentence_start, sentence_end in split_sentences(text, start, end):
@@ -63,9 +64,9 @@ def read_units(text: str) -> list[Unit]:
                 norms = tokens.norms()
                 figure = not outcome_words.isdisjoint(norms)
                 if figure or not any_words.isdisjoint(norms):
-                    units.append(Unit(sentence_start, sentence_end, tokens, figure))
+                    units.append(Unit(sentence_start, sentence_end, tokens, figure, paragraph))
         elif found == 1:
-            units.append(Unit(start, end, tokenize(text[start:end]), False))
+            units.append(Unit(start, end, tokenize(text[start:end]), False, paragraph))
     return units
 
 
@@ -74,12 +75,12 @@ def extract_claims(text: str, units: list[Unit] | None = None) -> list[Claim]:
     casualties, attribution = casualty_reader(), attribution_reader()
     memory = ArticleMemory()
     found: list[tuple[tuple[int, int], Mention, Attribution]] = []
-    for index, (start, end, tokens, may_hold_figure) in enumerate(
+    for index, (start, end, tokens, may_hold_figure, paragraph) in enumerate(
         read_units(text) if units is None else units
     ):
         sentence = text[start:end]
         mentions = casualties.read(sentence, tokens) if may_hold_figure else []
-        attributions = attribution.read_sentence(index, tokens, mentions, memory)
+        attributions = attribution.read_sentence(index, tokens, mentions, memory, paragraph)
         found.extend(((start, end), m, a) for m, a in zip(mentions, attributions, strict=True))
 
     mentions = [m for _, m, _ in found]
@@ -87,12 +88,16 @@ def extract_claims(text: str, units: list[Unit] | None = None) -> list[Claim]:
     confirm_across_claimants(attributions, mentions)
 
     claims: list[Claim] = []
-    sentence_first_claim: dict[tuple[int, int], int] = {}
+    ids: dict[tuple[int, int], str] = {}  # (sentence start, mention's index in its sentence) → claim id
+    local: dict[int, int] = {}
     for (start, end), mention, attributed in found:
-        first = sentence_first_claim.setdefault((start, end), len(claims))
+        position = local[start] = local.get(start, -1) + 1
+        if not _read_once(mention, attributed, start, claims):
+            continue
+        ids[(start, position)] = claim_id = f"c{len(claims) + 1}"
         claims.append(
             Claim(
-                id=f"c{len(claims) + 1}",
+                id=claim_id,
                 outcome=mention.outcome,
                 victim=mention.victim,
                 victim_text=mention.victim_text,
@@ -103,10 +108,46 @@ def extract_claims(text: str, units: list[Unit] | None = None) -> list[Claim]:
                 quote=text[start:end],
                 start=start,
                 end=end,
-                part_of=f"c{first + mention.part_of + 1}" if mention.part_of is not None else None,
+                part_of=ids.get((start, mention.part_of)) if mention.part_of is not None else None,
             )
         )
     return claims
+
+
+def _read_once(mention: Mention, attributed: Attribution, start: int, earlier: list[Claim]) -> bool:
+    """Whether a figure is new to the article, given the claims read before it; may name its victims.
+
+    - A definite reference ("the martyred soldiers were identified", "the two injured were shifted", "two of
+      the dead") speaks of people already counted when an earlier claim has the same outcome.
+    - A bare number ("Six were killed on the spot") counts the people an earlier claim with the same figure
+      named ("six labourers"): it takes their victim group.
+    - The same figure for the same outcome and victims from the same kind of claimant in another sentence (a
+      lede repeated in the body, "five hurt" then "five injured") is read once.
+    """
+    if mention.definite and any(c.outcome == mention.outcome for c in earlier):
+        return False
+    low, high = mention.count.low, mention.count.high
+    if low is None and high is None:
+        return True
+    if not mention.named and mention.victim == "unspecified":
+        same = next(
+            (c for c in reversed(earlier) if (c.count.low, c.count.high) == (low, high) and c.victim != "unspecified"),
+            None,
+        )
+        if same is not None:
+            mention.victim = same.victim
+    for claim in earlier:
+        if (
+            claim.start != start
+            and claim.outcome == mention.outcome
+            and (claim.count.low, claim.count.high) == (low, high)
+            and claim.claimant.kind == attributed.claimant.kind
+            and (claim.victim == mention.victim or "unspecified" in (claim.victim, mention.victim))
+            and claim.part_of is None
+            and mention.part_of is None
+        ):
+            return False
+    return True
 
 
 def assign_places(claims: list[Claim], places: list[Place], units: list[Unit]) -> list[Claim]:
