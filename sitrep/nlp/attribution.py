@@ -35,7 +35,7 @@ _RANK = {"previous": 0, "previous_armed_group": 1}  # any real kind ranks 2: nam
 class ClaimantWord:
     kind: str  # a ClaimantKind, or previous / previous_armed_group
     name: str
-    upper: bool = False  # an acronym: read only when written in capitals
+    case: str = ""  # upper: an acronym, read only in capitals; title: a common word, read only capitalised
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +82,7 @@ class AttributionReader:
     def __init__(self) -> None:
         self.claimants: PhraseTable[ClaimantWord] = PhraseTable(
             [
-                (row["phrase"], ClaimantWord(row["kind"], row["name"], row.get("case") == "upper"))
+                (row["phrase"], ClaimantWord(row["kind"], row["name"], row.get("case") or ""))
                 for row in read_table("claimants.tsv")
             ]
         )
@@ -103,7 +103,7 @@ class AttributionReader:
         matches = [
             m
             for m in self.claimants.find_all(tokens, start, stop)
-            if m.payload.kind != "all_parties" and (not m.payload.upper or tokens[m.start].text.isupper())
+            if m.payload.kind != "all_parties" and _written_as(tokens[m.start].text, m.payload.case)
         ]
         if not matches:
             return None
@@ -131,6 +131,8 @@ class AttributionReader:
         """The words before a reporting verb back to the clause start: '…, the military's media wing, said'."""
         start = index
         while start > 0 and index - start < 24 and tokens[start - 1].norm not in _CLAIMANT_STOPS:
+            if tokens[start - 1].norm in _QUOTES and start < index:
+                break  # '"…," Mr Khan said': the quote's words are the statement, not who made it
             start -= 1
         return start, index
 
@@ -145,8 +147,11 @@ class AttributionReader:
             stop += 1
         return index, stop
 
-    def _reports(self, tokens: list[Token], memory: ArticleMemory) -> tuple[list[Report], list[PhraseMatch]]:
-        reports, hedges = [], []
+    def _reports(
+        self, tokens: list[Token], memory: ArticleMemory
+    ) -> tuple[list[Report], list[PhraseMatch], list[Report]]:
+        """The sentence's statements, its hedges, and its claims of responsibility."""
+        reports, hedges, responsibility = [], [], []
         for match in self.reporting.find_all(tokens):
             word: ReportingWord = match.payload
             if word.form == "hedge":
@@ -170,9 +175,9 @@ class AttributionReader:
             if claimant is None:
                 continue
             memory.remember(claimant)
-            if word.form != "responsibility":
-                reports.append(Report(match.start, match.end, word.stance, claimant))
-        return reports, hedges
+            report = Report(match.start, match.end, word.stance, claimant)
+            (responsibility if word.form == "responsibility" else reports).append(report)
+        return reports, hedges, responsibility
 
     # -- sentences -------------------------------------------------------------------------------------------
     def read_sentence(
@@ -181,17 +186,21 @@ class AttributionReader:
         tokens: list[Token],
         mentions: list[Mention],
         memory: ArticleMemory,
-        paragraph: int = -1,
+        line: int = -1,
     ) -> list[Attribution]:
         """Attributions for the sentence's mentions, in the same order; updates ``memory``.
 
         A figure takes the statement of its own clause; else the sentence's nearest one (a quote split by
         "while" is one statement: '"One man died while two were hurt," he said'); else, with no statement in
-        the sentence, the last one of the same paragraph (reported speech goes on across sentences)."""
-        reports, hedges = self._reports(tokens, memory)
-        if memory.speaker is not None and memory.speaker[0] != paragraph:
+        the sentence, the last one of the same paragraph (reported speech goes on across sentences). ``line``
+        is the paragraph's index: a text's line, as many stored reports break paragraphs with one newline."""
+        reports, hedges, responsibility = self._reports(tokens, memory)
+        # "The group claimed the attack, which killed five soldiers": with no other statement in the sentence,
+        # its figures are the group's.
+        owners = [r for r in responsibility if r.claimant.kind == "armed_group"]
+        if memory.speaker is not None and memory.speaker[0] != line:
             memory.speaker = None
-        speaker = memory.speaker[1] if memory.speaker is not None and paragraph >= 0 else None
+        speaker = memory.speaker[1] if memory.speaker is not None and line >= 0 else None
         clause_of = _clauses(tokens) if mentions else []
         attributions = []
         for mention in mentions:
@@ -200,6 +209,8 @@ class AttributionReader:
             if candidates:
                 report = min(candidates, key=lambda r: _distance(r, mention))
                 attribution = Attribution(report.claimant, report.stance)
+            elif owners:
+                attribution = Attribution(owners[0].claimant, "claimed")
             elif speaker is not None:
                 attribution = Attribution(speaker.claimant, speaker.stance)
             else:
@@ -211,8 +222,8 @@ class AttributionReader:
             attributions.append(attribution)
         self._read_verification(tokens, attributions, memory)
         memory.attributed.extend((sentence_index, a) for a in attributions)
-        if reports and paragraph >= 0:
-            memory.speaker = (paragraph, reports[-1])
+        if reports and line >= 0:
+            memory.speaker = (line, reports[-1])
         return attributions
 
     @staticmethod
@@ -271,6 +282,12 @@ def _same_figure(a: Mention, b: Mention) -> bool:
         and (a.count.low, a.count.high) == (b.count.low, b.count.high)
         and (a.victim == b.victim or "unspecified" in (a.victim, b.victim))
     )
+
+
+def _written_as(text: str, case: str) -> bool:
+    if case == "upper":
+        return text.isupper()
+    return text[0].isupper() if case == "title" else True
 
 
 def _clauses(tokens: list[Token]) -> list[int]:

@@ -36,12 +36,18 @@ _BRIDGE_BEFORE = frozenset(
 _BRIDGE_AFTER = frozenset(
     "were was have has had been are is being be reportedly allegedly also all later subsequently "
     "apparently got left critically seriously severely fatally mortally badly among those the "
-    "successfully reported confirmed".split()
+    "successfully effectively brutally mercilessly instantly immediately tragically reported confirmed said "
+    "to believed".split()
 )
 # An aside between a figure's noun and its outcome: "20 others, among them children, injured", "two people —
 # a constable and a passenger — were killed", "nine soldiers of the Pakistan Army were martyred". The word
 # that opens it, and the words after a comma that show the comma opens one rather than ends the clause.
-_ASIDE_OPENERS = frozenset({",", "—", "–", "(", "including", "among", "of", "near", "in", "at", "from", "inside"})
+_ASIDE_OPENERS = frozenset(
+    {",", "—", "–", "(", "including", "among", "of", "near", "close", "in", "at", "from", "inside", "with"}
+)
+# A relative clause ("six militants who stormed the post were killed") ends at the first bridge or outcome
+# after one of its own words.
+_RELATIVE = frozenset({"who", "which", "that"})
 _ASIDE_AFTER_COMMA = frozenset(
     "including among mostly mainly most all both many some a an one two three four five six seven eight nine "
     "ten".split()
@@ -144,6 +150,11 @@ class CasualtyReader:
             stop = first
             while stop < len(tokens) and tokens[stop].end <= span.end:
                 stop += 1
+            if span.text.lower() == "another" and (
+                (stop < len(tokens) and _is_number(tokens[stop], self.grammar.number_words))
+                or (first > 0 and _is_number(tokens[first - 1], self.grammar.number_words))
+            ):
+                continue  # "another two were injured", "one another": the number beside it is the figure
             year_like = bool(_YEAR_RE.match(span.text.strip())) and not span.has_modifier
             if self._measures_something_else(tokens, first, stop, year_like):
                 continue
@@ -235,6 +246,10 @@ class CasualtyReader:
                     continue  # "law enforcement members", "civilian workers", "Frontier Corps (FC)"
                 break
             outcome = self.outcomes.match_at(tokens, index)
+            if outcome and outcome.end < len(tokens) and self.victims.match_at(tokens, outcome.end):
+                # "an injured man died": the participle describes the people; the verb says what happened.
+                index = outcome.end
+                continue
             if outcome:
                 figure.outcome, figure.outcome_from = outcome.payload.outcome, "noun"
                 figure.np_end = outcome.end
@@ -301,11 +316,13 @@ class CasualtyReader:
             bridged += 1
 
     def _leads_on(self, tokens: list[Token], index: int) -> bool:
-        """Whether an outcome or a word that bridges to one stands at ``index``."""
-        return index < len(tokens) and (
-            (tokens[index].norm in _BRIDGE_AFTER and tokens[index].norm != "the")
-            or self.outcomes.match_at(tokens, index) is not None
-        )
+        """Whether an outcome stands at ``index``, or after words that bridge to it ("were later killed")."""
+        for at in range(index, min(len(tokens), index + 5)):
+            if self.outcomes.match_at(tokens, at) is not None:
+                return True
+            if tokens[at].norm not in _BRIDGE_AFTER:
+                return False
+        return False
 
     def _aside_end(self, tokens: list[Token], index: int) -> int | None:
         """The index after an aside that starts at ``index`` and is followed by the outcome or a bridge to it:
@@ -313,6 +330,17 @@ class CasualtyReader:
         …" or "among them …", "of" with a name ("of the Pakistan Army") or a short place phrase ("near the
         camp"). None when no such aside starts there."""
         opener = tokens[index].norm
+        if opener in _RELATIVE or (opener.endswith("ing") and len(opener) > 5 and tokens[index].is_word):
+            # "who stormed the post", "working on a tower", "belonging to the group": a clause about them.
+            own_words = opener.endswith("ing")
+            for end in range(index + 1, min(len(tokens), index + 12)):
+                if tokens[end].norm in _ASIDE_BREAKS or tokens[end].norm in _RELATIVE:
+                    return None
+                if own_words and self._leads_on(tokens, end):
+                    return end
+                if tokens[end].norm not in _BRIDGE_AFTER:
+                    own_words = True
+            return None
         if opener not in _ASIDE_OPENERS:
             return None
         if opener == "(":
@@ -403,7 +431,8 @@ class CasualtyReader:
                     token_start=figure.span_start,
                     token_end=figure.np_end,
                     part_of=kept.get(figure.part_of) if figure.part_of is not None else None,
-                    definite=figure.definite or _definite_before(tokens, figure.span_start),
+                    definite=figure.definite
+                    or (figure.outcome_from == "noun" and _definite_before(tokens, figure.span_start)),
                     named=figure.victim is not None and figure.victim_text.lower() not in ("others", "other"),
                 )
             )
@@ -476,6 +505,10 @@ def _link_subsets(tokens: list[Token], figures: list[_Figure]) -> None:
             continue
         if figure.outcome is None:
             figure.outcome, figure.outcome_from = whole.outcome, whole.outcome_from
+
+
+def _is_number(token: Token, number_words: frozenset[str]) -> bool:
+    return token.norm[0].isdigit() or token.norm in number_words
 
 
 def _definite_before(tokens: list[Token], index: int) -> bool:

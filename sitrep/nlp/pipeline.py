@@ -25,7 +25,7 @@ class Unit(NamedTuple):
     end: int
     tokens: list[Token]
     may_hold_figure: bool
-    paragraph: int = -1  # the index of its paragraph in the text
+    line: int = -1  # the index of the line it starts on (paragraphs are lines in many stored reports)
 
 
 @cache
@@ -56,7 +56,8 @@ def read_units(text: str) -> list[Unit]:
     outcome_words, split_words, context_words, any_words = _unit_words()
     spotter = _paragraph_spotter()
     units = []
-    for paragraph, (start, end) in enumerate(paragraphs(text)):
+    line, counted_to = 0, 0
+    for start, end in paragraphs(text):
         found = spotter.first_list(text[start:end])
         if found == 0:
             for sentence_start, sentence_end in split_sentences(text, start, end):
@@ -64,9 +65,11 @@ def read_units(text: str) -> list[Unit]:
                 norms = tokens.norms()
                 figure = not outcome_words.isdisjoint(norms)
                 if figure or not any_words.isdisjoint(norms):
-                    units.append(Unit(sentence_start, sentence_end, tokens, figure, paragraph))
+                    line, counted_to = line + text.count("\n", counted_to, sentence_start), sentence_start
+                    units.append(Unit(sentence_start, sentence_end, tokens, figure, line))
         elif found == 1:
-            units.append(Unit(start, end, tokenize(text[start:end]), False, paragraph))
+            line, counted_to = line + text.count("\n", counted_to, start), start
+            units.append(Unit(start, end, tokenize(text[start:end]), False, line))
     return units
 
 
@@ -75,12 +78,12 @@ def extract_claims(text: str, units: list[Unit] | None = None) -> list[Claim]:
     casualties, attribution = casualty_reader(), attribution_reader()
     memory = ArticleMemory()
     found: list[tuple[tuple[int, int], Mention, Attribution]] = []
-    for index, (start, end, tokens, may_hold_figure, paragraph) in enumerate(
+    for index, (start, end, tokens, may_hold_figure, line) in enumerate(
         read_units(text) if units is None else units
     ):
         sentence = text[start:end]
         mentions = casualties.read(sentence, tokens) if may_hold_figure else []
-        attributions = attribution.read_sentence(index, tokens, mentions, memory, paragraph)
+        attributions = attribution.read_sentence(index, tokens, mentions, memory, line)
         found.extend(((start, end), m, a) for m, a in zip(mentions, attributions, strict=True))
 
     mentions = [m for _, m, _ in found]
@@ -118,7 +121,9 @@ def _read_once(mention: Mention, attributed: Attribution, start: int, earlier: l
     """Whether a figure is new to the article, given the claims read before it; may name its victims.
 
     - A definite reference ("the martyred soldiers were identified", "the two injured were shifted", "two of
-      the dead") speaks of people already counted when an earlier claim has the same outcome.
+      the dead", "the driver was killed") speaks of people already counted when an earlier claim has the
+      same outcome. (A number said of them as news, "the remaining two are critical", is a figure: the
+      casualty stage does not mark it definite.)
     - A bare number ("Six were killed on the spot") counts the people an earlier claim with the same figure
       named ("six labourers"): it takes their victim group.
     - The same figure for the same outcome and victims from the same kind of claimant in another sentence (a
@@ -131,7 +136,7 @@ def _read_once(mention: Mention, attributed: Attribution, start: int, earlier: l
         return True
     if not mention.named and mention.victim == "unspecified":
         same = next(
-            (c for c in reversed(earlier) if (c.count.low, c.count.high) == (low, high) and c.victim != "unspecified"),
+            (c for c in reversed(earlier) if c.count.low == low and c.victim != "unspecified"),
             None,
         )
         if same is not None:
