@@ -53,6 +53,7 @@ _ASIDE_AFTER_COMMA = frozenset(
     "ten".split()
 )
 _ASIDE_CLOSERS = frozenset({",", "—", "–"})
+_PUNCTUATED_ASIDES = frozenset({",", "—", "–", "("})
 _ASIDE_LONG = frozenset({",", "—", "–", "including", "among"})
 _ASIDE_BREAKS = frozenset({".", ";", ":", "?", "!"})
 # Lower-case particles inside an organisation's name ("Fitna al Khwarij", "Tehreek-i-Taliban").
@@ -114,6 +115,7 @@ class _Figure:
     outcome_from: str = ""  # noun | before | after | coordination
     part_of: int | None = None
     definite: bool = False  # "the two injured", "two of the dead": people already counted
+    described: Outcome | None = None  # an outcome word describing the people ("three injured men")
 
 
 class CasualtyReader:
@@ -185,8 +187,12 @@ class CasualtyReader:
         for match in self.victims.find_all(tokens):
             if match.payload.number == "plural" or match.start in taken:
                 continue
-            if tokens[match.end - 1].possessive:
-                continue  # "a journalist's son": the journalist is not the one counted
+            if (
+                tokens[match.end - 1].possessive
+                and match.end < len(tokens)
+                and self.outcomes.match_at(tokens, match.end) is None
+            ):
+                continue  # "a journalist's son": the journalist is not the one counted ("the girl's injuries" is)
             word = tokens[match.start].norm
             if word in self.grammar.singular_words:  # "He was killed in the attack."
                 row = self.grammar.singular_words[word]
@@ -247,7 +253,9 @@ class CasualtyReader:
                 break
             outcome = self.outcomes.match_at(tokens, index)
             if outcome and outcome.end < len(tokens) and self.victims.match_at(tokens, outcome.end):
-                # "an injured man died": the participle describes the people; the verb says what happened.
+                # "an injured man died": the participle describes the people; the verb after them, if any,
+                # says what happened ("the four injured men" are injured).
+                figure.described = outcome.payload.outcome
                 index = outcome.end
                 continue
             if outcome:
@@ -307,7 +315,12 @@ class CasualtyReader:
                     figure.outcome, figure.outcome_from = match.payload.outcome, "after"
                 return
             if tokens[index].norm not in _BRIDGE_AFTER:
-                aside_end = self._aside_end(tokens, index) if asides < 2 and bridged == 0 else None
+                # A bare number takes only a punctuated aside ("Six, including two boys, died"): "150 with a
+                # wound" is a road number, not a count of the wounded.
+                may_aside = asides < 2 and bridged == 0
+                if figure.victim is None and tokens[index].norm not in _PUNCTUATED_ASIDES | _RELATIVE:
+                    may_aside = False
+                aside_end = self._aside_end(tokens, index) if may_aside else None
                 if aside_end is None:
                     return
                 index, asides = aside_end, asides + 1
@@ -404,6 +417,8 @@ class CasualtyReader:
                 self._outcome_before(tokens, figure, outcomes)
             if figure.outcome is None:
                 self._outcome_after(tokens, figure)
+            if figure.outcome is None and figure.described is not None:
+                figure.outcome, figure.outcome_from = figure.described, "noun"
         _share_across_lists(tokens, figures)
         _link_subsets(tokens, figures)
         _others_like_before(figures)
@@ -432,7 +447,10 @@ class CasualtyReader:
                     token_end=figure.np_end,
                     part_of=kept.get(figure.part_of) if figure.part_of is not None else None,
                     definite=figure.definite
-                    or (figure.outcome_from == "noun" and _definite_before(tokens, figure.span_start)),
+                    or (
+                        (figure.described is not None or (figure.outcome_from == "noun" and figure.victim is None))
+                        and _definite_before(tokens, figure.span_start)
+                    ),
                     named=figure.victim is not None and figure.victim_text.lower() not in ("others", "other"),
                 )
             )

@@ -129,7 +129,7 @@ def _read_once(mention: Mention, attributed: Attribution, start: int, earlier: l
     - The same figure for the same outcome and victims from the same kind of claimant in another sentence (a
       lede repeated in the body, "five hurt" then "five injured") is read once.
     """
-    if mention.definite and any(c.outcome == mention.outcome for c in earlier):
+    if mention.definite and any(c.outcome == mention.outcome and c.start < start for c in earlier):
         return False
     low, high = mention.count.low, mention.count.high
     if low is None and high is None:
