@@ -15,8 +15,9 @@ from sitrep.model import Claimant, Stance
 from sitrep.nlp.casualties import Mention
 from sitrep.nlp.lexicon import PhraseMatch, PhraseTable, Token, read_table
 
-# Clause boundaries: a figure takes its claimant from its own clause.
-_CLAUSE_BREAKS = frozenset({";", "while", "whereas", "but", "however", "meanwhile", "although", "though"})
+# Clause boundaries: a figure takes its claimant from its own clause. "while" and "whereas" are not among
+# them: '"One man died while two were hurt," he said' is one statement.
+_CLAUSE_BREAKS = frozenset({";", "but", "however", "meanwhile", "although", "though"})
 # Where the search for a claimant's words stops when walking away from the reporting verb.
 _CLAIMANT_STOPS = frozenset({".", ";", ":", "?", "!", "—", "–", "that", "which", "when"})
 _CLAIMANT_STOPS_AFTER = _CLAIMANT_STOPS | {","}
@@ -26,6 +27,8 @@ _NAME_ENDS = frozenset(
 )
 # After "said", a pronoun starts the reported clause ("…, said it had counted …"), not the claimant's name.
 _PRONOUNS = frozenset({"it", "he", "she", "they", "we", "that", "there"})
+_ARTICLES = frozenset({"a", "an", "the"})
+_PASSIVE = frozenset({"was", "were", "is", "are", "been", "be", "being"})
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 _NEGATIONS = frozenset({"neither", "none", "no", "not", "nobody"})
 _RANK = {"previous": 0, "previous_armed_group": 1}  # any real kind ranks 2: named beats referred-back
@@ -159,6 +162,19 @@ class AttributionReader:
                 continue
             if word.form == "not_report":
                 continue
+            if match.start > 0 and tokens[match.start - 1].norm in _ARTICLES:
+                continue  # "an alleged informer", "the reported attack": an adjective, not a statement
+            if word.form == "verb" and match.start > 0 and tokens[match.start - 1].norm in _PASSIVE:
+                # "Four soldiers were claimed to be killed by the group": the claimant, if named, follows "by".
+                by = next(
+                    (i for i in range(match.end, min(len(tokens), match.end + 12)) if tokens[i].norm == "by"),
+                    None,
+                )
+                claimant = self._claimant_in(tokens, *self._window_after(tokens, by + 1, 6), memory) if by else None
+                if claimant is not None:
+                    memory.remember(claimant)
+                    reports.append(Report(match.start, match.end, word.stance, claimant))
+                continue
             if word.form == "after":
                 claimant = self._claimant_in(tokens, *self._window_after(tokens, match.end), memory)
             else:
@@ -190,14 +206,18 @@ class AttributionReader:
     ) -> list[Attribution]:
         """Attributions for the sentence's mentions, in the same order; updates ``memory``.
 
-        A figure takes the statement of its own clause; else the sentence's nearest one (a quote split by
-        "while" is one statement: '"One man died while two were hurt," he said'); else, with no statement in
-        the sentence, the last one of the same paragraph (reported speech goes on across sentences). ``line``
+        A figure takes the nearest statement of its own clause; else, with no statement in the sentence, a
+        claim of responsibility in it, else the last statement of the same paragraph (reported speech goes on
+        across sentences). ``line``
         is the paragraph's index: a text's line, as many stored reports break paragraphs with one newline."""
         reports, hedges, responsibility = self._reports(tokens, memory)
         # "The group claimed the attack, which killed five soldiers": with no other statement in the sentence,
         # its figures are the group's.
-        owners = [r for r in responsibility if r.claimant.kind == "armed_group"]
+        owners = [
+            r
+            for r in responsibility
+            if r.claimant.kind == "armed_group" and r.claimant.name and r.claimant.name != r.claimant.text.lower()
+        ]
         if memory.speaker is not None and memory.speaker[0] != line:
             memory.speaker = None
         speaker = memory.speaker[1] if memory.speaker is not None and line >= 0 else None
@@ -205,7 +225,7 @@ class AttributionReader:
         attributions = []
         for mention in mentions:
             clause = clause_of[mention.token_start]
-            candidates = [r for r in reports if clause_of[r.start] == clause] or reports
+            candidates = [r for r in reports if clause_of[r.start] == clause]
             if candidates:
                 report = min(candidates, key=lambda r: _distance(r, mention))
                 attribution = Attribution(report.claimant, report.stance)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from operator import attrgetter
@@ -37,7 +38,7 @@ _BRIDGE_AFTER = frozenset(
     "were was have has had been are is being be reportedly allegedly also all later subsequently "
     "apparently got left critically seriously severely fatally mortally badly among those the "
     "successfully effectively brutally mercilessly instantly immediately tragically reported confirmed said "
-    "to believed".split()
+    "claimed to believed".split()
 )
 # An aside between a figure's noun and its outcome: "20 others, among them children, injured", "two people —
 # a constable and a passenger — were killed", "nine soldiers of the Pakistan Army were martyred". The word
@@ -48,6 +49,7 @@ _ASIDE_OPENERS = frozenset(
 # A relative clause ("six militants who stormed the post were killed") ends at the first bridge or outcome
 # after one of its own words.
 _RELATIVE = frozenset({"who", "which", "that"})
+_MAIN_VERBS = frozenset({"were", "was", "have", "has", "had", "are", "is"})
 _ASIDE_AFTER_COMMA = frozenset(
     "including among mostly mainly most all both many some a an one two three four five six seven eight nine "
     "ten".split()
@@ -118,10 +120,21 @@ class _Figure:
     described: Outcome | None = None  # an outcome word describing the people ("three injured men")
 
 
+class _OutcomeTable(PhraseTable[OutcomeWord]):
+    """The outcome phrases; a phrase of outcome "none" ("death squad") matches as nothing."""
+
+    def match_at(self, tokens: list[Token], index: int) -> PhraseMatch[OutcomeWord] | None:
+        match = super().match_at(tokens, index)
+        return None if match is None or match.payload.outcome == "none" else match
+
+    def find_all(self, tokens: list[Token], start: int = 0, stop: int | None = None) -> Iterator[PhraseMatch]:
+        return (m for m in super().find_all(tokens, start, stop) if m.payload.outcome != "none")
+
+
 class CasualtyReader:
     def __init__(self, grammar: CountGrammar) -> None:
         self.grammar = grammar
-        self.outcomes: PhraseTable[OutcomeWord] = PhraseTable(
+        self.outcomes: PhraseTable[OutcomeWord] = _OutcomeTable(
             [
                 (row["phrase"], OutcomeWord(row["outcome"], row["bare"] == "yes"))
                 for row in read_table("outcomes.tsv")
@@ -344,12 +357,17 @@ class CasualtyReader:
         camp"). None when no such aside starts there."""
         opener = tokens[index].norm
         if opener in _RELATIVE or (opener.endswith("ing") and len(opener) > 5 and tokens[index].is_word):
-            # "who stormed the post", "working on a tower", "belonging to the group": a clause about them.
-            own_words = opener.endswith("ing")
+            # "who stormed the post", "working on a tower", "belonging to the group": a clause about them. A
+            # participle's clause ends at the sentence's verb ("… were killed"), not at a noun that happens to
+            # be an outcome word.
+            participle = opener.endswith("ing")
+            own_words = participle
             for end in range(index + 1, min(len(tokens), index + 12)):
                 if tokens[end].norm in _ASIDE_BREAKS or tokens[end].norm in _RELATIVE:
                     return None
                 if own_words and self._leads_on(tokens, end):
+                    if participle and tokens[end].norm not in _MAIN_VERBS:
+                        return None
                     return end
                 if tokens[end].norm not in _BRIDGE_AFTER:
                     own_words = True
