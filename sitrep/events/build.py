@@ -317,7 +317,8 @@ def _event(
     if sub_event_type == "Arrests" and state_name:
         actor1, actor2 = state_name, perpetrator  # the force that arrests acts; whom it arrests, if named
     inter1, inter2 = _inter(actor1, actors), _inter(actor2, actors)
-    figures = event_figure_fields(group.claims)  # validated with the event
+    # Background figures (earlier incidents, yearly statistics) stay claims but count in no event's figures.
+    figures = event_figure_fields([c for c in group.claims if not c.background])  # validated with the event
     return Event(
         id=event_id,
         event_type=event_type,

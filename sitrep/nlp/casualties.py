@@ -16,7 +16,7 @@ from functools import cache
 from operator import attrgetter
 
 from sitrep.model import Count, Outcome, Victim
-from sitrep.nlp.lexicon import PhraseMatch, PhraseTable, Token, read_table, tokenize
+from sitrep.nlp.lexicon import PhraseMatch, PhraseTable, Token, positions, read_table, tokenize
 from sitrep.nlp.numbers import CountGrammar, CountSpan, count_grammar
 
 # Words that may stand between a figure and its noun ("dozens of the", "17 other").
@@ -73,6 +73,8 @@ _BARE_NOT_AFTER = frozenset(
 _COORDINATORS = frozenset({"and", ",", "plus"})
 _SUBSET_WORDS = frozenset({"including", "included", "include", "includes"})
 _YEAR_RE = re.compile(r"^(19|20)\d\d$")
+_IN = frozenset({"in"})
+_OPENING = 2  # a time phrase starting within the sentence's first words opens it ("But last year, …")
 _START = attrgetter("start")
 
 
@@ -101,6 +103,7 @@ class Mention:
     token_end: int
     part_of: int | None = None  # index of the mention this one is a subset of
     definite: bool = False  # refers to people counted before ("the injured soldier", "two of the dead")
+    background: bool = False  # an earlier incident or an aggregate statistic ("last year", "days ago")
     named: bool = False  # the figure names who it counts ("17 soldiers"), not a bare number ("17 were")
 
 
@@ -154,6 +157,9 @@ class CasualtyReader:
             [(row["words"], row["applies_to"]) for row in context if row["side"] == "after"]
         )
         self.words_before = {row["words"]: row["applies_to"] for row in context if row["side"] == "before"}
+        self.background: PhraseTable[str] = PhraseTable(
+            [(row["phrase"], row["scope"]) for row in read_table("background.tsv")]
+        )
 
     # -- figures ---------------------------------------------------------------------------------------------
     def _figures(self, sentence: str, tokens: list[Token]) -> list[_Figure]:
@@ -472,7 +478,33 @@ class CasualtyReader:
                     named=figure.victim is not None and figure.victim_text.lower() not in ("others", "other"),
                 )
             )
+        if mentions:
+            self._mark_background(tokens, mentions)
         return mentions
+
+    def _mark_background(self, tokens: list[Token], mentions: list[Mention]) -> None:
+        """Mark the figures a background phrase covers. A time phrase that opens the sentence ("In October
+        last year, seven were killed …") covers all its figures; one inside it covers the nearest figure ("a
+        vigil for a man killed in 2014, wounding three" speaks of 2014 for the man only); a phrase of scope
+        "after" ("comes days after …") covers the figures after it."""
+        for match in self.background.find_all(tokens):
+            self._cover(mentions, match.start, match.payload)
+        for index in positions(tokens, _IN):
+            if index + 1 < len(tokens) and _YEAR_RE.match(tokens[index + 1].norm):
+                self._cover(mentions, index, "sentence")  # "in 2019": another year than the news
+
+    @staticmethod
+    def _cover(mentions: list[Mention], cue: int, scope: str) -> None:
+        if scope == "after":
+            for mention in mentions:
+                if mention.token_start >= cue:
+                    mention.background = True
+        elif cue <= _OPENING:
+            for mention in mentions:
+                mention.background = True
+        else:
+            nearest = min(mentions, key=lambda m: min(abs(m.token_start - cue), abs(m.token_end - cue)))
+            nearest.background = True
 
 
 def _share_across_lists(tokens: list[Token], figures: list[_Figure]) -> None:

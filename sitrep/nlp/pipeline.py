@@ -112,8 +112,13 @@ def extract_claims(text: str, units: list[Unit] | None = None) -> list[Claim]:
                 start=start,
                 end=end,
                 part_of=ids.get((start, mention.part_of)) if mention.part_of is not None else None,
+                background=mention.background,
             )
         )
+    if claims and all(c.background for c in claims):
+        # A follow-up report ("police arrested a man over a shooting last week that left two dead") has no
+        # newer news: the incident it recalls is its subject.
+        claims = [c.model_copy(update={"background": False}) for c in claims]
     return claims
 
 
