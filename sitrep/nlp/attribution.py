@@ -114,7 +114,9 @@ class AttributionReader:
         end = best.end
         # Keep the words that go on naming the claimant: a noun of the claimant table ("provincial government
         # official") or a name ("Commissioner Naeem Bazai"), never the clause that follows ("troops killed").
-        while end < stop and end - best.end < 4 and tokens[end].is_word and tokens[end].norm not in _NAME_ENDS:
+        while (
+            end < stop and end - best.end < 4 and tokens[end].is_word and tokens[end].norm not in _NAME_ENDS
+        ):
             if self.reporting.match_at(tokens, end):
                 break
             if not tokens[end].text[0].isupper() and self.claimants.match_at(tokens, end) is None:
@@ -170,7 +172,9 @@ class AttributionReader:
                     (i for i in range(match.end, min(len(tokens), match.end + 12)) if tokens[i].norm == "by"),
                     None,
                 )
-                claimant = self._claimant_in(tokens, *self._window_after(tokens, by + 1, 6), memory) if by else None
+                claimant = (
+                    self._claimant_in(tokens, *self._window_after(tokens, by + 1, 6), memory) if by else None
+                )
                 if claimant is not None:
                     memory.remember(claimant)
                     reports.append(Report(match.start, match.end, word.stance, claimant))
@@ -185,7 +189,14 @@ class AttributionReader:
                     # the verb; the words before it belong to the statement.
                     claimant = self._claimant_in(tokens, *self._window_after(tokens, match.end), memory)
                 if claimant is None:
-                    claimant = self._claimant_in(tokens, *self._window_before(tokens, match.start), memory)
+                    start, stop = self._window_before(tokens, match.start)
+                    # "… after troops returned fire, the ISPR said": the words after the last comma name the
+                    # speaker; further back only when they name nobody ("X, the military's media wing, said").
+                    comma = next((i for i in range(stop - 1, start - 1, -1) if tokens[i].norm == ","), None)
+                    if comma is not None:
+                        claimant = self._claimant_in(tokens, comma + 1, stop, memory)
+                    if claimant is None:
+                        claimant = self._claimant_in(tokens, start, stop, memory)
                 if claimant is None and match.start == 0:
                     claimant = self._claimant_in(tokens, *self._window_after(tokens, match.end, 5), memory)
             if claimant is None:
@@ -216,7 +227,9 @@ class AttributionReader:
         owners = [
             r
             for r in responsibility
-            if r.claimant.kind == "armed_group" and r.claimant.name and r.claimant.name != r.claimant.text.lower()
+            if r.claimant.kind == "armed_group"
+            and r.claimant.name
+            and r.claimant.name != r.claimant.text.lower()
         ]
         if memory.speaker is not None and memory.speaker[0] != line:
             memory.speaker = None

@@ -38,13 +38,29 @@ _BRIDGE_AFTER = frozenset(
     "were was have has had been are is being be reportedly allegedly also all later subsequently "
     "apparently got left critically seriously severely fatally mortally badly among those the "
     "successfully effectively brutally mercilessly instantly immediately tragically reported confirmed said "
-    "claimed to believed".split()
+    "claimed to believed found".split()
 )
 # An aside between a figure's noun and its outcome: "20 others, among them children, injured", "two people —
 # a constable and a passenger — were killed", "nine soldiers of the Pakistan Army were martyred". The word
 # that opens it, and the words after a comma that show the comma opens one rather than ends the clause.
 _ASIDE_OPENERS = frozenset(
-    {",", "—", "–", "(", "including", "among", "of", "near", "close", "in", "at", "from", "inside", "with"}
+    {
+        ",",
+        "—",
+        "–",
+        "(",
+        "including",
+        "among",
+        "of",
+        "near",
+        "close",
+        "in",
+        "at",
+        "from",
+        "inside",
+        "with",
+        "aged",
+    }
 )
 # A relative clause ("six militants who stormed the post were killed") ends at the first bridge or outcome
 # after one of its own words.
@@ -383,8 +399,11 @@ class CasualtyReader:
         if opener == "(":
             close = _after_bracket(tokens, index)
             return close if close and self._leads_on(tokens, close) else None
-        if opener == "," and (index + 1 >= len(tokens) or tokens[index + 1].norm not in _ASIDE_AFTER_COMMA):
-            return None
+        if opener == "," and (
+            index + 1 >= len(tokens)
+            or not (tokens[index + 1].norm in _ASIDE_AFTER_COMMA or tokens[index + 1].norm[0].isdigit())
+        ):
+            return None  # ", 45," is an age; ", including …" an apposition; other commas end the clause
         if opener == "of":
             end = index + 1
             capitalised = False
@@ -406,9 +425,9 @@ class CasualtyReader:
                 return end + 1 if self._leads_on(tokens, end + 1) else None
             if opener not in (",", "—", "–") and self._leads_on(tokens, end):
                 return end
-            if opener not in (",", "—", "–") and (token.norm in _ASIDE_CLOSERS or (
-                token.norm in _NP_STOP and token.norm != "and"
-            )):
+            if opener not in (",", "—", "–") and (
+                token.norm in _ASIDE_CLOSERS or (token.norm in _NP_STOP and token.norm != "and")
+            ):
                 if token.norm in _ASIDE_CLOSERS and self._leads_on(tokens, end + 1):
                     return end + 1
                 return None
@@ -456,8 +475,10 @@ class CasualtyReader:
                 continue
             if figure.victim is None and (figure.is_year_like or figure.outcome_from == "coordination"):
                 continue
-            if figure.part_of is not None and figure.span_end == figure.span_start + 1 and (
-                tokens[figure.span_start].norm in self.grammar.singular_words
+            if (
+                figure.part_of is not None
+                and figure.span_end == figure.span_start + 1
+                and (tokens[figure.span_start].norm in self.grammar.singular_words)
             ):
                 continue  # "including a captain": names one of those counted, adds no figure
             kept[position] = len(mentions)
@@ -472,7 +493,10 @@ class CasualtyReader:
                     part_of=kept.get(figure.part_of) if figure.part_of is not None else None,
                     definite=figure.definite
                     or (
-                        (figure.described is not None or (figure.outcome_from == "noun" and figure.victim is None))
+                        (
+                            figure.described is not None
+                            or (figure.outcome_from == "noun" and figure.victim is None)
+                        )
                         and _definite_before(tokens, figure.span_start)
                     ),
                     named=figure.victim is not None and figure.victim_text.lower() not in ("others", "other"),
