@@ -270,3 +270,17 @@ def test_events_leave_background_figures_out() -> None:
 def test_dates_house_and_road_numbers_and_ages_are_not_counts(text: str) -> None:
     claims: list[Claim] = extract_claims(text)
     assert [(c.outcome, c.count.low) for c in claims] == [("killed", 1)]
+
+
+def test_one_person_in_two_places_of_a_round_up_is_two_claims() -> None:
+    text = (
+        "A man was shot dead outside a bakery on the north side.\n\n"
+        "In a separate shooting, a gunman fired at two brothers, killing one."
+    )
+    assert [(c.outcome, c.count.low) for c in extract_claims(text)] == [("killed", 1), ("killed", 1)]
+
+
+def test_cops_are_a_claimant() -> None:
+    assert _kinds("A cyclist was killed by a stray bullet on Friday, cops said.") == [
+        ("killed", 1, "security_forces")
+    ]

@@ -146,7 +146,12 @@ def _read_once(mention: Mention, attributed: Attribution, start: int, earlier: l
         )
         if same is not None:
             mention.victim = same.victim
+    # One person is too common a figure: "a man was shot dead" here and "killing one" there are often two
+    # incidents of a round-up, so a single is merged only when named with the same words.
+    single = (low, high) == (1, 1)
     for claim in earlier:
+        if single and claim.victim_text.lower() != mention.victim_text.lower():
+            continue
         if (
             claim.start != start
             and claim.outcome == mention.outcome
