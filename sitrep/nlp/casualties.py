@@ -74,6 +74,11 @@ _ASIDE_CLOSERS = frozenset({",", "—", "–"})
 _PUNCTUATED_ASIDES = frozenset({",", "—", "–", "("})
 _ASIDE_LONG = frozenset({",", "—", "–", "including", "among"})
 _ASIDE_BREAKS = frozenset({".", ";", ":", "?", "!"})
+# Clause words that end an aside with no punctuation ("including two boys", "near the camp"); prepositions
+# do not ("close to the shop", "including one of the guards").
+_ASIDE_STOPS = _NP_STOP - frozenset(
+    "and in on at from by for with without into near after before during since to of as including".split()
+)
 # Lower-case particles inside an organisation's name ("Fitna al Khwarij", "Tehreek-i-Taliban").
 _NAME_PARTICLES = frozenset({"the", "al", "ul", "e", "i", "el", "ud", "un", "of", "-"})
 _QUOTE_MARKS = frozenset({'"', "“", "”"})
@@ -349,6 +354,9 @@ class CasualtyReader:
                 if not _negated(tokens, match.start):
                     figure.outcome, figure.outcome_from = match.payload.outcome, "after"
                 return
+            if tokens[index].norm in _QUOTE_MARKS:  # three "heavily armed" militants" were killed
+                index += 1
+                continue
             if tokens[index].norm not in _BRIDGE_AFTER:
                 # A bare number takes only a punctuated aside ("Six, including two boys, died"): "150 with a
                 # wound" is a road number, not a count of the wounded.
@@ -378,7 +386,12 @@ class CasualtyReader:
         …" or "among them …", "of" with a name ("of the Pakistan Army") or a short place phrase ("near the
         camp"). None when no such aside starts there."""
         opener = tokens[index].norm
-        if opener in _RELATIVE or (opener.endswith("ing") and len(opener) > 5 and tokens[index].is_word):
+        if opener in _RELATIVE or (
+            opener.endswith("ing")
+            and len(opener) > 5
+            and tokens[index].is_word
+            and opener not in _ASIDE_OPENERS
+        ):
             # "who stormed the post", "working on a tower", "belonging to the group": a clause about them. A
             # participle's clause ends at the sentence's verb ("… were killed"), not at a noun that happens to
             # be an outcome word.
@@ -425,9 +438,7 @@ class CasualtyReader:
                 return end + 1 if self._leads_on(tokens, end + 1) else None
             if opener not in (",", "—", "–") and self._leads_on(tokens, end):
                 return end
-            if opener not in (",", "—", "–") and (
-                token.norm in _ASIDE_CLOSERS or (token.norm in _NP_STOP and token.norm != "and")
-            ):
+            if opener not in (",", "—", "–") and (token.norm in _ASIDE_CLOSERS or token.norm in _ASIDE_STOPS):
                 if token.norm in _ASIDE_CLOSERS and self._leads_on(tokens, end + 1):
                     return end + 1
                 return None
