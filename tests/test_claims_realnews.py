@@ -284,3 +284,8 @@ def test_cops_are_a_claimant() -> None:
     assert _kinds("A cyclist was killed by a stray bullet on Friday, cops said.") == [
         ("killed", 1, "security_forces")
     ]
+
+
+def test_a_claim_of_an_act_does_not_speak_for_the_next_sentence() -> None:
+    text = "The rebels claimed to have shot down a drone over the valley. Four guards were killed in the attack."
+    assert _kinds(text) == [("killed", 4, "none")]

@@ -255,8 +255,13 @@ class AttributionReader:
             attributions.append(attribution)
         self._read_verification(tokens, attributions, memory)
         memory.attributed.extend((sentence_index, a) for a in attributions)
-        if reports and line >= 0:
-            memory.speaker = (line, reports[-1])
+        # A statement goes on over the next sentences; a claim ("the group claimed to have downed a helicopter")
+        # is about its own act, and the next sentence is the writer's again.
+        spoken = [r for r in reports if r.stance in ("reported", "confirmed")]
+        if spoken and line >= 0:
+            memory.speaker = (line, spoken[-1])
+        elif reports and line >= 0:
+            memory.speaker = None
         return attributions
 
     @staticmethod
