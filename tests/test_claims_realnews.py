@@ -287,5 +287,24 @@ def test_cops_are_a_claimant() -> None:
 
 
 def test_a_claim_of_an_act_does_not_speak_for_the_next_sentence() -> None:
-    text = "The rebels claimed to have shot down a drone over the valley. Four guards were killed in the attack."
+    text = (
+        "The rebels claimed to have shot down a drone over the valley. Four guards were killed in the attack."
+    )
     assert _kinds(text) == [("killed", 4, "none")]
+
+
+def test_a_quote_spanning_sentences_keeps_its_writer() -> None:
+    text = (
+        'A local activist took to Twitter to write, "The camp was hit at dawn. '
+        'Three porters were also killed in the fire."'
+    )
+    assert _kinds(text) == [("killed", 3, "rights_group")]
+
+
+def test_a_force_name_and_a_participle_clause_between_figure_and_outcome() -> None:
+    assert _figures("Two personnel of Levies force guarding the judge were killed.") == [
+        ("killed", "security_forces", 2, 2)
+    ]
+    assert _figures("Four guards escorting three prisoners were shot dead.") == [
+        ("killed", "security_forces", 4, 4)
+    ]

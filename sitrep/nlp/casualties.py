@@ -139,6 +139,7 @@ class _Figure:
     np_end: int = 0  # token index after the figure's noun phrase
     outcome: Outcome | None = None
     outcome_from: str = ""  # noun | before | after | coordination
+    outcome_at: int = 0  # token index of an outcome found after the noun phrase
     part_of: int | None = None
     definite: bool = False  # "the two injured", "two of the dead": people already counted
     described: Outcome | None = None  # an outcome word describing the people ("three injured men")
@@ -353,6 +354,7 @@ class CasualtyReader:
             if match:
                 if not _negated(tokens, match.start):
                     figure.outcome, figure.outcome_from = match.payload.outcome, "after"
+                    figure.outcome_at = match.start
                 return
             if tokens[index].norm in _QUOTE_MARKS:  # three "heavily armed" militants" were killed
                 index += 1
@@ -422,12 +424,22 @@ class CasualtyReader:
             capitalised = False
             while end < len(tokens) and end - index <= 6:
                 token = tokens[end]
+                force = self.victims.match_at(tokens, end)
+                if force is not None:  # "of Levies force", "of the Frontier Corps personnel"
+                    capitalised = capitalised or token.text[0].isupper()
+                    end = force.end
+                    continue
                 if token.is_word and token.text[0].isupper():
                     capitalised = True
                 elif token.norm not in _NAME_PARTICLES:
                     break
                 end += 1
-            return end if capitalised and self._leads_on(tokens, end) else None
+            if not capitalised or end >= len(tokens):
+                return None
+            # The name may be followed by a second aside: "two personnel of Levies force guarding the post were".
+            if self._leads_on(tokens, end) or (tokens[end].norm != "of" and self._aside_end(tokens, end)):
+                return end
+            return None
         # A place phrase is short ("near the camp"); an apposition may list a few people.
         limit = min(len(tokens), index + (14 if opener in _ASIDE_LONG else 6))
         for end in range(index + 1, limit):
@@ -473,6 +485,19 @@ class CasualtyReader:
                 self._outcome_after(tokens, figure)
             if figure.outcome is None and figure.described is not None:
                 figure.outcome, figure.outcome_from = figure.described, "noun"
+        # People named inside another figure's aside ("two guards escorting three prisoners were killed") are
+        # not what its outcome counts.
+        spans = [
+            (f.np_end, f.outcome_at) for f in figures if f.outcome_from == "after" and f.outcome_at > f.np_end
+        ]
+        if spans:
+            figures = [
+                f
+                for f in figures
+                if not any(
+                    a <= f.span_start < b and not _subset_between(tokens, a, f.span_start) for a, b in spans
+                )
+            ]
         _share_across_lists(tokens, figures)
         _link_subsets(tokens, figures)
         _others_like_before(figures)
@@ -608,6 +633,11 @@ def _link_subsets(tokens: list[Token], figures: list[_Figure]) -> None:
             continue
         if figure.outcome is None:
             figure.outcome, figure.outcome_from = whole.outcome, whole.outcome_from
+
+
+def _subset_between(tokens: list[Token], start: int, stop: int) -> bool:
+    """'…, including four women and two children, …': parts of the figure before, kept as their own claims."""
+    return any(tokens[i].norm in _SUBSET_WORDS or tokens[i].norm == "among" for i in range(start, stop))
 
 
 def _is_number(token: Token, number_words: frozenset[str]) -> bool:
