@@ -308,3 +308,23 @@ def test_a_force_name_and_a_participle_clause_between_figure_and_outcome() -> No
     assert _figures("Four guards escorting three prisoners were shot dead.") == [
         ("killed", "security_forces", 4, 4)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police arrested three suspects in the killing of a shopkeeper.", [("arrested", 3), ("killed", 1)]),
+        ("Five members of the same family were killed when a shell hit their home.", [("killed", 5)]),
+        ("Six soldiers on patrol near the border were martyred.", [("killed", 6)]),
+        ("A 12-year-old boy was among those killed.", [("killed", 1)]),
+        ("The toll from Friday's bombing has risen to 31.", [("killed", 31)]),
+        ("The driver, who was hit in the neck, died on the way to hospital.", [("killed", 1)]),
+    ],
+)
+def test_phrases_between_the_people_and_what_happened_to_them(text: str, expected: list[tuple]) -> None:
+    assert [(c.outcome, c.count.low) for c in extract_claims(text)] == expected
+
+
+def test_a_year_since_marks_an_aggregate_as_background() -> None:
+    text = "Two guards were shot dead at the gate on Monday. Officials said 900 people had been killed since 2015."
+    assert [(c.count.low, c.background) for c in extract_claims(text)] == [(2, False), (900, True)]

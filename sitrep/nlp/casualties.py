@@ -43,35 +43,22 @@ _BRIDGE_AFTER = frozenset(
 # An aside between a figure's noun and its outcome: "20 others, among them children, injured", "two people —
 # a constable and a passenger — were killed", "nine soldiers of the Pakistan Army were martyred". The word
 # that opens it, and the words after a comma that show the comma opens one rather than ends the clause.
-_ASIDE_OPENERS = frozenset(
-    {
-        ",",
-        "—",
-        "–",
-        "(",
-        "including",
-        "among",
-        "of",
-        "near",
-        "close",
-        "in",
-        "at",
-        "from",
-        "inside",
-        "with",
-        "aged",
-    }
-)
+_ASIDE_OPENERS = frozenset(", — – ( including among of near close in on at from inside with aged".split())
 # A relative clause ("six militants who stormed the post were killed") ends at the first bridge or outcome
 # after one of its own words.
 _RELATIVE = frozenset({"who", "which", "that"})
 _MAIN_VERBS = frozenset({"were", "was", "have", "has", "had", "are", "is"})
+# A place phrase ("near the camp", "on patrol") ends where the predicate starts: a verb or an adverb before it.
+_PLACE_PREPOSITIONS = frozenset({"near", "close", "in", "on", "at", "from", "inside"})
 _ASIDE_AFTER_COMMA = frozenset(
     "including among mostly mainly most all both many some a an one two three four five six seven eight nine "
-    "ten".split()
+    "ten who which aged".split()
 )
 _ASIDE_CLOSERS = frozenset({",", "—", "–"})
 _PUNCTUATED_ASIDES = frozenset({",", "—", "–", "("})
+_PREDICATE_START = (
+    _BRIDGE_AFTER - {"the", "to", "among", "those", "all", "left", "got", "found"} | _MAIN_VERBS
+)
 _ASIDE_LONG = frozenset({",", "—", "–", "including", "among"})
 _ASIDE_BREAKS = frozenset({".", ";", ":", "?", "!"})
 # Clause words that end an aside with no punctuation ("including two boys", "near the camp"); prepositions
@@ -92,9 +79,12 @@ _BARE_NOT_AFTER = frozenset(
     {"the", "no", "any", "of", "these", "those", "their", "its", "his", "her", "zero"}
 )
 _COORDINATORS = frozenset({"and", ",", "plus"})
+_TOLL_VERBS = frozenset("rose risen climbed reached jumped increased stood stands".split())
+_TOLL_NOUNS = frozenset({"toll", "death", "casualties", "deaths", "fatalities"})
+_TOLL_PREPOSITIONS = frozenset({"from", "in", "of", "after"})
 _SUBSET_WORDS = frozenset({"including", "included", "include", "includes"})
 _YEAR_RE = re.compile(r"^(19|20)\d\d$")
-_IN = frozenset({"in"})
+_IN = frozenset({"in", "since"})
 _OPENING = 2  # a time phrase starting within the sentence's first words opens it ("But last year, …")
 _START = attrgetter("start")
 
@@ -312,6 +302,11 @@ class CasualtyReader:
             if word in _NP_SKIP or word in _QUOTE_MARKS:  # three "heavily armed terrorists"
                 index += 1
                 continue
+            if word[0].isdigit() and index + 1 < len(tokens) and tokens[index + 1].norm in ("year", "years"):
+                index += 2  # "a 12-year-old boy": the age is part of the noun phrase
+                if index < len(tokens) and tokens[index].norm == "old":
+                    index += 1
+                continue
             if not tokens[index].is_word or word in _NP_STOP:
                 break
             fillers += 1
@@ -343,9 +338,27 @@ class CasualtyReader:
                 figure.outcome, figure.outcome_from = match.payload.outcome, "before"
                 return
             if tokens[index - 1].norm not in _BRIDGE_BEFORE:
+                self._toll_before(tokens, figure, ends, index)
                 return
             index -= 1
             bridged += 1
+
+    def _toll_before(
+        self, tokens: list[Token], figure: _Figure, ends: dict[int, PhraseMatch], index: int
+    ) -> None:
+        """'The toll from Monday's blast has risen to 31': a toll noun, a short phrase naming the incident, then
+        a verb of rising or standing before the figure."""
+        verb = next((i for i in range(index, figure.span_start) if tokens[i].norm in _TOLL_VERBS), None)
+        if verb is None:
+            return
+        for at in range(index, max(index - 7, 0), -1):
+            match = ends.get(at)
+            if match is not None:
+                if tokens[at].norm in _TOLL_PREPOSITIONS and tokens[match.start].norm in _TOLL_NOUNS:
+                    figure.outcome, figure.outcome_from = match.payload.outcome, "before"
+                return
+            if tokens[at - 1].norm in _ASIDE_BREAKS:
+                return
 
     def _outcome_after(self, tokens: list[Token], figure: _Figure) -> None:
         index, bridged, asides = figure.np_end, 0, 0
@@ -434,7 +447,15 @@ class CasualtyReader:
                 elif token.norm not in _NAME_PARTICLES:
                     break
                 end += 1
-            if not capitalised or end >= len(tokens):
+            if not capitalised:
+                # "five members of the same family were killed": a short phrase up to the verb.
+                for end in range(index + 1, min(len(tokens), index + 6)):
+                    if tokens[end].norm in _MAIN_VERBS:
+                        return end if self._leads_on(tokens, end) else None
+                    if not tokens[end].is_word or tokens[end].norm in _ASIDE_STOPS:
+                        return None
+                return None
+            if end >= len(tokens):
                 return None
             # The name may be followed by a second aside: "two personnel of Levies force guarding the post were".
             if self._leads_on(tokens, end) or (tokens[end].norm != "of" and self._aside_end(tokens, end)):
@@ -449,6 +470,8 @@ class CasualtyReader:
             if opener in (",", "—", "–") and token.norm in _ASIDE_CLOSERS:
                 return end + 1 if self._leads_on(tokens, end + 1) else None
             if opener not in (",", "—", "–") and self._leads_on(tokens, end):
+                if opener in _PLACE_PREPOSITIONS and tokens[end].norm not in _PREDICATE_START:
+                    return None  # "three suspects in the killing of …": the outcome word is inside the phrase
                 return end
             if opener not in (",", "—", "–") and (token.norm in _ASIDE_CLOSERS or token.norm in _ASIDE_STOPS):
                 if token.norm in _ASIDE_CLOSERS and self._leads_on(tokens, end + 1):
@@ -551,7 +574,9 @@ class CasualtyReader:
             self._cover(mentions, match.start, match.payload)
         for index in positions(tokens, _IN):
             if index + 1 < len(tokens) and _YEAR_RE.match(tokens[index + 1].norm):
-                self._cover(mentions, index, "sentence")  # "in 2019": another year than the news
+                self._cover(
+                    mentions, index, "sentence"
+                )  # "in 2019", "since 2015": another year than the news
 
     @staticmethod
     def _cover(mentions: list[Mention], cue: int, scope: str) -> None:
