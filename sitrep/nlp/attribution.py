@@ -15,9 +15,11 @@ from sitrep.model import Claimant, Stance
 from sitrep.nlp.casualties import Mention
 from sitrep.nlp.lexicon import PhraseMatch, PhraseTable, Token, read_table
 
-# Clause boundaries: a figure takes its claimant from its own clause. "while" and "whereas" are not among
-# them: '"One man died while two were hurt," he said' is one statement.
+# Clause boundaries: a figure takes its claimant from its own clause. "while" and "whereas" only part two
+# statements that each name a speaker ("residents said six died, while officials put the toll at four"); in
+# '"One man died while two were hurt," he said' the statement is one.
 _CLAUSE_BREAKS = frozenset({";", "but", "however", "meanwhile", "although", "though"})
+_SOFT_BREAKS = frozenset({"while", "whereas"})
 # Where the search for a claimant's words stops when walking away from the reporting verb.
 _CLAIMANT_STOPS = frozenset({".", ";", ":", "?", "!", "—", "–", "that", "which", "when"})
 _CLAIMANT_STOPS_AFTER = _CLAIMANT_STOPS | {","}
@@ -167,17 +169,8 @@ class AttributionReader:
             if match.start > 0 and tokens[match.start - 1].norm in _ARTICLES:
                 continue  # "an alleged informer", "the reported attack": an adjective, not a statement
             if word.form == "verb" and match.start > 0 and tokens[match.start - 1].norm in _PASSIVE:
-                # "Four soldiers were claimed to be killed by the group": the claimant, if named, follows "by".
-                by = next(
-                    (i for i in range(match.end, min(len(tokens), match.end + 12)) if tokens[i].norm == "by"),
-                    None,
-                )
-                claimant = (
-                    self._claimant_in(tokens, *self._window_after(tokens, by + 1, 6), memory) if by else None
-                )
-                if claimant is not None:
-                    memory.remember(claimant)
-                    reports.append(Report(match.start, match.end, word.stance, claimant))
+                # "Four soldiers were claimed to be killed (by the group)": a passive names no speaker; "by"
+                # names who killed them.
                 continue
             if word.form == "after":
                 claimant = self._claimant_in(tokens, *self._window_after(tokens, match.end), memory)
@@ -235,10 +228,14 @@ class AttributionReader:
             memory.speaker = None
         speaker = memory.speaker[1] if memory.speaker is not None and line >= 0 else None
         clause_of = _clauses(tokens) if mentions else []
+        soft_of = _clauses(tokens, _CLAUSE_BREAKS | _SOFT_BREAKS) if mentions and len(reports) > 1 else []
         attributions = []
         for mention in mentions:
             clause = clause_of[mention.token_start]
             candidates = [r for r in reports if clause_of[r.start] == clause]
+            if len(candidates) > 1:
+                soft = soft_of[mention.token_start]
+                candidates = [r for r in candidates if soft_of[r.start] == soft] or candidates
             if candidates:
                 report = min(candidates, key=lambda r: _distance(r, mention))
                 attribution = Attribution(report.claimant, report.stance)
@@ -328,10 +325,10 @@ def _written_as(text: str, case: str) -> bool:
     return text[0].isupper() if case == "title" else True
 
 
-def _clauses(tokens: list[Token]) -> list[int]:
+def _clauses(tokens: list[Token], breaks: frozenset[str] = _CLAUSE_BREAKS) -> list[int]:
     clause, out = 0, []
     for token in tokens:
-        if token.norm in _CLAUSE_BREAKS:
+        if token.norm in breaks:
             clause += 1
         out.append(clause)
     return out

@@ -79,6 +79,7 @@ _BARE_NOT_AFTER = frozenset(
     {"the", "no", "any", "of", "these", "those", "their", "its", "his", "her", "zero"}
 )
 _COORDINATORS = frozenset({"and", ",", "plus"})
+_SPEECH = frozenset({"said", "says", "told", "added", "confirmed", "stated"})
 _TOLL_VERBS = frozenset("rose risen climbed reached jumped increased stood stands".split())
 _TOLL_NOUNS = frozenset({"toll", "death", "casualties", "deaths", "fatalities"})
 _TOLL_PREPOSITIONS = frozenset({"from", "in", "of", "after"})
@@ -218,6 +219,8 @@ class CasualtyReader:
         for match in self.victims.find_all(tokens):
             if match.payload.number == "plural" or match.start in taken:
                 continue
+            if _names_a_speaker(tokens, match.start, match.end):
+                continue  # "according to a hospital official", "a police officer said": the source, not a victim
             if (
                 tokens[match.end - 1].possessive
                 and match.end < len(tokens)
@@ -658,6 +661,13 @@ def _link_subsets(tokens: list[Token], figures: list[_Figure]) -> None:
             continue
         if figure.outcome is None:
             figure.outcome, figure.outcome_from = whole.outcome, whole.outcome_from
+
+
+def _names_a_speaker(tokens: list[Token], start: int, end: int) -> bool:
+    """Whether the person named at tokens[start:end] is a source: 'according to a …', '… said'."""
+    if end < len(tokens) and tokens[end].norm in _SPEECH:
+        return True
+    return any(tokens[i].norm == "according" for i in range(max(0, start - 5), start))
 
 
 def _subset_between(tokens: list[Token], start: int, stop: int) -> bool:
