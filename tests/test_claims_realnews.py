@@ -48,11 +48,16 @@ def _kinds(text: str) -> list[tuple]:
             "Troops killed nine insurgents near the ridge, said a press note issued by the ISPR.",
             [("killed", 9, "security_forces")],
         ),
-        # Passive "were claimed to be killed by X": X claims it, not the soldiers.
+        # A passive names no speaker: "by" names who killed them, and the soldiers are not the source.
+        ("Four soldiers were claimed to be killed by the rebels in the ambush.", [("killed", 4, "none")]),
+        ("The raid, which killed two guards, was claimed by the TTP.", [("killed", 2, "none")]),
+        # "while" parts two statements when each names its speaker.
         (
-            "Four soldiers were claimed to be killed by the rebels in the ambush.",
-            [("killed", 4, "armed_group")],
+            "Villagers said the gunmen had killed at least six people, while officials put the toll at four.",
+            [("killed", 6, "local_source"), ("killed", 4, "government")],
         ),
+        # The person who speaks is not a casualty.
+        ("According to a hospital official, 27 bodies were brought in.", [("killed", 27, "medical")]),
         # A group that claims the attack owns the figures of its sentence.
         (
             "The Balochistan Liberation Army claimed responsibility for the blast, which killed three soldiers.",
