@@ -14,7 +14,7 @@ from sitrep.ingest.language import detect_language
 from sitrep.model import Article, ArticleMeta, Claim, ExtractResult, Place
 from sitrep.nlp.attribution import ArticleMemory, Attribution, attribution_reader, confirm_across_claimants
 from sitrep.nlp.casualties import Mention, casualty_reader
-from sitrep.nlp.lexicon import Token, WordSpotter, first_words, tokenize
+from sitrep.nlp.lexicon import Token, WordSpotter, first_words, key_words, tokenize
 from sitrep.nlp.sentences import paragraphs, split_sentences
 
 
@@ -31,9 +31,9 @@ class Unit(NamedTuple):
 @cache
 def _unit_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     """Words that make a span worth reading: outcome, outcome-or-tactic, context, and all of them."""
-    outcome_words = first_words("outcomes.tsv")
+    outcome_words = key_words("outcomes.tsv")
     split_words = outcome_words | first_words("tactics.tsv")
-    context_words = first_words("reporting.tsv", "verification.tsv")
+    context_words = key_words("reporting.tsv", "verification.tsv")
     return outcome_words, split_words, context_words, split_words | context_words
 
 
