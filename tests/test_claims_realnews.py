@@ -8,8 +8,8 @@ import pytest
 
 from sitrep.model import Article, Claim
 from sitrep.nlp.attribution import ArticleMemory, attribution_reader
-from sitrep.nlp.lexicon import tokenize
-from sitrep.nlp.pipeline import extract, extract_claims
+from sitrep.nlp.lexicon import key_words, tokenize
+from sitrep.nlp.pipeline import extract, extract_claims, read_units
 
 
 def _figures(text: str) -> list[tuple]:
@@ -333,3 +333,26 @@ def test_phrases_between_the_people_and_what_happened_to_them(text: str, expecte
 def test_a_year_since_marks_an_aggregate_as_background() -> None:
     text = "Two guards were shot dead at the gate on Monday. Officials said 900 people had been killed since 2015."
     assert [(c.count.low, c.background) for c in extract_claims(text)] == [(2, False), (900, True)]
+
+
+def test_a_list_goes_on_after_an_of_phrase() -> None:
+    text = "The dead included two guards, four clerks of the court and one visiting lawyer."
+    assert _figures(text) == [
+        ("killed", "security_forces", 2, 2),
+        ("killed", "civilians", 4, 4),
+        ("killed", "civilians", 1, 1),
+    ]
+
+
+def test_a_semicolon_goes_on_with_the_same_speaker() -> None:
+    text = "The army says two soldiers were martyred in the raid; in all 14 insurgents were killed."
+    assert _kinds(text) == [("killed", 2, "security_forces"), ("killed", 14, "security_forces")]
+
+
+def test_phrases_are_spotted_by_an_uncommon_word() -> None:
+    words = key_words("reporting.tsv")
+    assert "per" in words and "as" not in words  # "as per": "as" alone is in nearly every paragraph
+    assert "statement" in words and "in" not in words
+    # A paragraph with "as" and no reporting phrase is not read for a claimant; one with "as per" is.
+    units = read_units("The road was closed as a precaution.\n\nThe toll stands at nine as per the police.")
+    assert [text_start for text_start, *_ in units] == [38]

@@ -15,11 +15,11 @@ from sitrep.model import Claimant, Stance
 from sitrep.nlp.casualties import Mention
 from sitrep.nlp.lexicon import PhraseMatch, PhraseTable, Token, read_table
 
-# Clause boundaries: a figure takes its claimant from its own clause. "while" and "whereas" only part two
-# statements that each name a speaker ("residents said six died, while officials put the toll at four"); in
+# Clause boundaries: a figure takes its claimant from its own clause. "while", "whereas" and ";" only part
+# two statements that each name a speaker ("residents said six died, while officials put the toll at four"); in
 # '"One man died while two were hurt," he said' the statement is one.
-_CLAUSE_BREAKS = frozenset({";", "but", "however", "meanwhile", "although", "though"})
-_SOFT_BREAKS = frozenset({"while", "whereas"})
+_CLAUSE_BREAKS = frozenset({"but", "however", "meanwhile", "although", "though"})
+_SOFT_BREAKS = frozenset({"while", "whereas", ";"})
 # Where the search for a claimant's words stops when walking away from the reporting verb.
 _CLAIMANT_STOPS = frozenset({".", ";", ":", "?", "!", "—", "–", "that", "which", "when"})
 _CLAIMANT_STOPS_AFTER = _CLAIMANT_STOPS | {","}

@@ -600,6 +600,9 @@ def _share_across_lists(tokens: list[Token], figures: list[_Figure]) -> None:
 
     def joined(left: _Figure, right: _Figure) -> bool:
         between = [t.norm for t in tokens[left.np_end : right.span_start]]
+        if len(between) > 2 and between[0] == "of" and len(between) <= 4:
+            # "five employees of the police and one driver": the first noun's "of" phrase, then the list goes on
+            between = between[-1:]
         return bool(between) and all(word in _COORDINATORS for word in between)
 
     for left, right in zip(reversed(figures[:-1]), reversed(figures[1:]), strict=True):
