@@ -356,3 +356,10 @@ def test_phrases_are_spotted_by_an_uncommon_word() -> None:
     # A paragraph with "as" and no reporting phrase is not read for a claimant; one with "as per" is.
     units = read_units("The road was closed as a precaution.\n\nThe toll stands at nine as per the police.")
     assert [text_start for text_start, *_ in units] == [38]
+
+
+def test_a_definite_person_of_another_group_is_news() -> None:
+    text = "Two soldiers were killed at the checkpost.\n\nIn a second attack, the driver of a bus was killed."
+    assert _figures(text) == [("killed", "security_forces", 2, 2), ("killed", "civilians", 1, 1)]
+    again = "A police officer was shot dead at the gate.\n\nThe officer died on the spot."
+    assert [(c.outcome, c.count.low) for c in extract_claims(again)] == [("killed", 1)]

@@ -116,6 +116,7 @@ class Mention:
     part_of: int | None = None  # index of the mention this one is a subset of
     definite: bool = False  # refers to people counted before ("the injured soldier", "two of the dead")
     background: bool = False  # an earlier incident or an aggregate statistic ("last year", "days ago")
+    predicate: bool = False  # the outcome is said of them ("were killed"), not a word describing them
     named: bool = False  # the figure names who it counts ("17 soldiers"), not a bare number ("17 were")
 
 
@@ -562,6 +563,7 @@ class CasualtyReader:
                         and _definite_before(tokens, figure.span_start)
                     ),
                     named=figure.victim is not None and figure.victim_text.lower() not in ("others", "other"),
+                    predicate=figure.outcome_from in ("after", "before", "coordination"),
                 )
             )
         if mentions:

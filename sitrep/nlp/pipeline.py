@@ -126,15 +126,20 @@ def _read_once(mention: Mention, attributed: Attribution, start: int, earlier: l
     """Whether a figure is new to the article, given the claims read before it; may name its victims.
 
     - A definite reference ("the martyred soldiers were identified", "the two injured were shifted", "two of
-      the dead", "the driver was killed") speaks of people already counted when an earlier claim has the
-      same outcome. (A number said of them as news, "the remaining two are critical", is a figure: the
+      the dead") speaks of people already counted when an earlier claim has the same outcome; "the driver
+      was killed", said as news of them, when an earlier claim also counts the same victim group. (A number said of them as news, "the remaining two are critical", is a figure: the
       casualty stage does not mark it definite.)
     - A bare number ("Six were killed on the spot") counts the people an earlier claim with the same figure
       named ("six labourers"): it takes their victim group.
     - The same figure for the same outcome and victims from the same kind of claimant in another sentence (a
       lede repeated in the body, "five hurt" then "five injured") is read once.
     """
-    if mention.definite and any(c.outcome == mention.outcome and c.start < start for c in earlier):
+    if mention.definite and any(
+        c.outcome == mention.outcome
+        and c.start < start
+        and (not mention.predicate or c.victim == mention.victim)
+        for c in earlier
+    ):
         return False
     low, high = mention.count.low, mention.count.high
     if low is None and high is None:
