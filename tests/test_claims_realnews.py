@@ -352,10 +352,11 @@ def test_a_semicolon_goes_on_with_the_same_speaker() -> None:
 def test_phrases_are_spotted_by_an_uncommon_word() -> None:
     words = key_words("reporting.tsv")
     assert "per" in words and "as" not in words  # "as per": "as" alone is in nearly every paragraph
-    assert "statement" in words and "in" not in words
     # A paragraph with "as" and no reporting phrase is not read for a claimant; one with "as per" is.
-    units = read_units("The road was closed as a precaution.\n\nThe toll stands at nine as per the police.")
-    assert [text_start for text_start, *_ in units] == [38]
+    text = "Shops shut early as a precaution.\n\nThe figures were released as per the rules."
+    assert [text[u.start : u.end] for u in read_units(text)] == [
+        "The figures were released as per the rules."
+    ]
 
 
 def test_a_definite_person_of_another_group_is_news() -> None:

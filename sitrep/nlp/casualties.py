@@ -306,7 +306,14 @@ class CasualtyReader:
             if word in _NP_SKIP or word in _QUOTE_MARKS:  # three "heavily armed terrorists"
                 index += 1
                 continue
-            if word[0].isdigit() and index + 1 < len(tokens) and tokens[index + 1].norm in ("year", "years"):
+            if (
+                word[0].isdigit()
+                and index == figure.span_end
+                and figure.span_end - figure.span_start == 1
+                and tokens[figure.span_start].norm in self.grammar.singular_words
+                and index + 1 < len(tokens)
+                and tokens[index + 1].norm in ("year", "years")
+            ):
                 index += 2  # "a 12-year-old boy": the age is part of the noun phrase
                 if index < len(tokens) and tokens[index].norm == "old":
                     index += 1
@@ -380,7 +387,7 @@ class CasualtyReader:
                 # A bare number takes only a punctuated aside ("Six, including two boys, died"): "150 with a
                 # wound" is a road number, not a count of the wounded.
                 may_aside = asides < 2 and bridged == 0
-                if figure.victim is None and tokens[index].norm not in _PUNCTUATED_ASIDES | _RELATIVE:
+                if figure.victim is None and tokens[index].norm not in _PUNCTUATED_ASIDES | {"who"}:
                     may_aside = False
                 aside_end = self._aside_end(tokens, index) if may_aside else None
                 if aside_end is None:
@@ -538,6 +545,8 @@ class CasualtyReader:
                 continue
             if figure.victim is None and (figure.is_year_like or figure.outcome_from == "coordination"):
                 continue
+            if figure.victim is None and _names_a_number(tokens, figure.span_start, figure.span_end):
+                continue
             if (
                 figure.part_of is not None
                 and figure.span_end == figure.span_start + 1
@@ -666,6 +675,18 @@ def _link_subsets(tokens: list[Token], figures: list[_Figure]) -> None:
             continue
         if figure.outcome is None:
             figure.outcome, figure.outcome_from = whole.outcome, whole.outcome_from
+
+
+def _names_a_number(tokens: list[Token], start: int, end: int) -> bool:
+    """A number with no people noun that is an age, an address or part of a name, not a count: "Ann Lee, 46,",
+    "at 13915 Oak Road", "Action News 5", "Unit 7". Counts of thousands are written with a comma ("1,200")."""
+    text = tokens[start].text
+    if end - start == 1 and text.isdigit() and len(text) >= 4:
+        return True
+    if start >= 2 and tokens[start - 1].norm == "," and tokens[start - 2].text[:1].isupper():
+        return tokens[start - 2].is_word and start - 2 > 0  # "Ann Lee, 46": an age after a name
+    before = tokens[start - 1] if start else None
+    return before is not None and start > 1 and before.is_word and before.text[0].isupper() and text.isdigit()
 
 
 def _names_a_speaker(tokens: list[Token], start: int, end: int) -> bool:
