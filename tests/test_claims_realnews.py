@@ -353,7 +353,7 @@ def test_phrases_are_spotted_by_an_uncommon_word() -> None:
     words = key_words("reporting.tsv")
     assert "per" in words and "as" not in words  # "as per": "as" alone is in nearly every paragraph
     # A paragraph with "as" and no reporting phrase is not read for a claimant; one with "as per" is.
-    text = "Shops shut early as a precaution.\n\nThe figures were released as per the rules."
+    text = "Traffic moved slowly as a precaution.\n\nThe figures were released as per the rules."
     assert [text[u.start : u.end] for u in read_units(text)] == [
         "The figures were released as per the rules."
     ]
