@@ -364,3 +364,12 @@ def test_a_definite_person_of_another_group_is_news() -> None:
     assert _figures(text) == [("killed", "security_forces", 2, 2), ("killed", "civilians", 1, 1)]
     again = "A police officer was shot dead at the gate.\n\nThe officer died on the spot."
     assert [(c.outcome, c.count.low) for c in extract_claims(again)] == [("killed", 1)]
+
+
+def test_the_dead_included_links_the_parts_to_the_earlier_total() -> None:
+    text = (
+        "Eight people were killed when gunmen stormed the office on Monday. The dead included two guards and "
+        "six clerks."
+    )
+    claims = extract_claims(text)
+    assert [(c.count.low, c.part_of) for c in claims] == [(8, None), (2, "c1"), (6, "c1")]

@@ -117,6 +117,7 @@ class Mention:
     definite: bool = False  # refers to people counted before ("the injured soldier", "two of the dead")
     background: bool = False  # an earlier incident or an aggregate statistic ("last year", "days ago")
     predicate: bool = False  # the outcome is said of them ("were killed"), not a word describing them
+    subset: bool = False  # "the dead included three guards": a part of a total given before this sentence
     named: bool = False  # the figure names who it counts ("17 soldiers"), not a bare number ("17 were")
 
 
@@ -135,6 +136,7 @@ class _Figure:
     part_of: int | None = None
     definite: bool = False  # "the two injured", "two of the dead": people already counted
     described: Outcome | None = None  # an outcome word describing the people ("three injured men")
+    subset: bool = False  # "the dead included three guards": a part of people counted before
 
 
 class _OutcomeTable(PhraseTable[OutcomeWord]):
@@ -342,6 +344,7 @@ class CasualtyReader:
             match = ends.get(at)
             if match and not _negated(tokens, match.start):
                 figure.outcome, figure.outcome_from = match.payload.outcome, "before"
+                figure.subset = True
                 return
         while index > 0 and bridged <= 3:
             match = ends.get(index)
@@ -573,6 +576,7 @@ class CasualtyReader:
                     ),
                     named=figure.victim is not None and figure.victim_text.lower() not in ("others", "other"),
                     predicate=figure.outcome_from in ("after", "before", "coordination"),
+                    subset=figure.subset,
                 )
             )
         if mentions:
@@ -627,6 +631,7 @@ def _share_across_lists(tokens: list[Token], figures: list[_Figure]) -> None:
     for left, right in zip(figures[:-1], figures[1:], strict=True):
         if right.outcome is None and left.outcome_from == "before" and joined(left, right):
             right.outcome, right.outcome_from = left.outcome, "before"
+            right.subset = left.subset
 
 
 def _bare_outcomes(tokens: list[Token], outcomes: list[PhraseMatch], covered: set[int]) -> list[_Figure]:

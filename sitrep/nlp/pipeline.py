@@ -111,7 +111,9 @@ def extract_claims(text: str, units: list[Unit] | None = None) -> list[Claim]:
                 quote=text[start:end],
                 start=start,
                 end=end,
-                part_of=ids.get((start, mention.part_of)) if mention.part_of is not None else None,
+                part_of=ids.get((start, mention.part_of))
+                if mention.part_of is not None
+                else _whole(mention, claims),
                 background=mention.background,
             )
         )
@@ -120,6 +122,14 @@ def extract_claims(text: str, units: list[Unit] | None = None) -> list[Claim]:
         # newer news: the incident it recalls is its subject.
         claims = [c.model_copy(update={"background": False}) for c in claims]
     return claims
+
+
+def _whole(mention: Mention, earlier: list[Claim]) -> str | None:
+    """For "the dead included three guards": the id of the last total before with the same outcome."""
+    if not mention.subset:
+        return None
+    whole = next((c for c in reversed(earlier) if c.outcome == mention.outcome and c.part_of is None), None)
+    return whole.id if whole else None
 
 
 def _read_once(mention: Mention, attributed: Attribution, start: int, earlier: list[Claim]) -> bool:
