@@ -373,3 +373,7 @@ def test_the_dead_included_links_the_parts_to_the_earlier_total() -> None:
     )
     claims = extract_claims(text)
     assert [(c.count.low, c.part_of) for c in claims] == [(8, None), (2, "c1"), (6, "c1")]
+
+
+def test_a_place_phrase_ends_before_a_new_clause() -> None:
+    assert _figures("A photo shows him with his two sisters on the night he was killed.") == []
