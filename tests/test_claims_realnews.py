@@ -376,4 +376,5 @@ def test_the_dead_included_links_the_parts_to_the_earlier_total() -> None:
 
 
 def test_a_place_phrase_ends_before_a_new_clause() -> None:
-    assert _figures("A photo shows him with his two sisters on the night he was killed.") == []
+    claims = extract_claims("A photo shows him with his two sisters on the night he was killed.")
+    assert [c.count.low for c in claims] == [1]  # "he", not the two sisters
