@@ -62,15 +62,13 @@ _PREDICATE_START = (
 _ASIDE_LONG = frozenset({",", "—", "–", "including", "among"})
 _ASIDE_BREAKS = frozenset({".", ";", ":", "?", "!"})
 # Clause words that end an aside with no punctuation ("including two boys", "near the camp"); prepositions
-# do not ("close to the shop", "including one of the guards").
-_ASIDE_STOPS = (
-    _NP_STOP
-    - frozenset(
-        "and in on at from by for with without into near after before during since to of as including".split()
-    )
-) | frozenset(
-    {"he", "she", "they", "it", "we", "i", "you"}
-)  # a pronoun starts a new clause: "on the night he was"
+# do not ("close to the shop", "including one of the guards"); a pronoun starts a new clause ("on the night
+# he was killed").
+_ASIDE_PREPOSITIONS = frozenset(
+    "and in on at from by for with without into near after before during since to of as including".split()
+)
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+_ASIDE_STOPS = (_NP_STOP - _ASIDE_PREPOSITIONS) | _PRONOUNS
 # Lower-case particles inside an organisation's name ("Fitna al Khwarij", "Tehreek-i-Taliban").
 _NAME_PARTICLES = frozenset({"the", "al", "ul", "e", "i", "el", "ud", "un", "of", "-"})
 _QUOTE_MARKS = frozenset({'"', "“", "”"})
