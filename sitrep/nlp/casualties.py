@@ -414,9 +414,9 @@ class CasualtyReader:
 
     def _aside_end(self, tokens: list[Token], index: int) -> int | None:
         """The index after an aside that starts at ``index`` and is followed by the outcome or a bridge to it:
-        a bracket, a comma or dash pair around an apposition ("…, including two policemen, …"), "including
-        …" or "among them …", "of" with a name ("of the Pakistan Army") or a short place phrase ("near the
-        camp"). None when no such aside starts there."""
+        a relative or participle clause ("who stormed the post", "working on a tower"), "of" with a name ("of
+        the Pakistan Army"), a bracket, a comma or dash pair around an apposition ("…, including two
+        policemen, …"), "including …", or a short place phrase ("near the camp"). None when none starts there."""
         opener = tokens[index].norm
         if opener in _RELATIVE or (
             opener.endswith("ing")
@@ -424,75 +424,86 @@ class CasualtyReader:
             and tokens[index].is_word
             and opener not in _ASIDE_OPENERS
         ):
-            # "who stormed the post", "working on a tower", "belonging to the group": a clause about them. A
-            # participle's clause ends at the sentence's verb ("… were killed"), not at a noun that happens to
-            # be an outcome word.
-            participle = opener.endswith("ing")
-            own_words = participle
-            for end in range(index + 1, min(len(tokens), index + 12)):
-                if tokens[end].norm in _ASIDE_BREAKS or tokens[end].norm in _RELATIVE:
-                    return None
-                if own_words and self._leads_on(tokens, end):
-                    if participle and tokens[end].norm not in _MAIN_VERBS:
-                        return None
-                    return end
-                if tokens[end].norm not in _BRIDGE_AFTER:
-                    own_words = True
-            return None
+            return self._clause_end(tokens, index, participle=opener not in _RELATIVE)
         if opener not in _ASIDE_OPENERS:
             return None
         if opener == "(":
             close = _after_bracket(tokens, index)
             return close if close and self._leads_on(tokens, close) else None
+        if opener == "of":
+            return self._of_end(tokens, index)
         if opener == "," and (
             index + 1 >= len(tokens)
             or not (tokens[index + 1].norm in _ASIDE_AFTER_COMMA or tokens[index + 1].norm[0].isdigit())
         ):
             return None  # ", 45," is an age; ", including …" an apposition; other commas end the clause
-        if opener == "of":
-            end = index + 1
-            capitalised = False
-            while end < len(tokens) and end - index <= 6:
-                token = tokens[end]
-                force = self.victims.match_at(tokens, end)
-                if force is not None:  # "of Levies force", "of the Frontier Corps personnel"
-                    capitalised = capitalised or token.text[0].isupper()
-                    end = force.end
-                    continue
-                if token.is_word and token.text[0].isupper():
-                    capitalised = True
-                elif token.norm not in _NAME_PARTICLES:
-                    break
-                end += 1
-            if not capitalised:
-                # "five members of the same family were killed": a short phrase up to the verb.
-                for end in range(index + 1, min(len(tokens), index + 6)):
-                    if tokens[end].norm in _MAIN_VERBS:
-                        return end if self._leads_on(tokens, end) else None
-                    if not tokens[end].is_word or tokens[end].norm in _ASIDE_STOPS:
-                        return None
+        return self._phrase_end(tokens, index, opener)
+
+    def _clause_end(self, tokens: list[Token], index: int, participle: bool) -> int | None:
+        """The end of a clause about the people: at the first bridge or outcome after one of its own words. A
+        participle's clause ends at the sentence's verb ("… were killed"), not at a noun that happens to be an
+        outcome word ("suffering from wounds")."""
+        own_words = participle
+        for end in range(index + 1, min(len(tokens), index + 12)):
+            if tokens[end].norm in _ASIDE_BREAKS or tokens[end].norm in _RELATIVE:
                 return None
-            if end >= len(tokens):
-                return None
-            # The name may be followed by a second aside: "two personnel of Levies force guarding the post were".
-            if self._leads_on(tokens, end) or (tokens[end].norm != "of" and self._aside_end(tokens, end)):
-                return end
+            if own_words and self._leads_on(tokens, end):
+                return end if not participle or tokens[end].norm in _MAIN_VERBS else None
+            if tokens[end].norm not in _BRIDGE_AFTER:
+                own_words = True
+        return None
+
+    def _of_end(self, tokens: list[Token], index: int) -> int | None:
+        """The end of "of" and a name ("of the Frontier Corps", "of Levies force"), which may be followed by a
+        second aside ("… of Levies force guarding the post were killed"), or of a short phrase up to the verb
+        ("five members of the same family were killed")."""
+        end = index + 1
+        capitalised = False
+        while end < len(tokens) and end - index <= 6:
+            token = tokens[end]
+            force = self.victims.match_at(tokens, end)
+            if force is not None:
+                capitalised = capitalised or token.text[0].isupper()
+                end = force.end
+                continue
+            if token.is_word and token.text[0].isupper():
+                capitalised = True
+            elif token.norm not in _NAME_PARTICLES:
+                break
+            end += 1
+        if not capitalised:
+            for end in range(index + 1, min(len(tokens), index + 6)):
+                if tokens[end].norm in _MAIN_VERBS:
+                    return end if self._leads_on(tokens, end) else None
+                if not tokens[end].is_word or tokens[end].norm in _ASIDE_STOPS:
+                    return None
             return None
-        # A place phrase is short ("near the camp"); an apposition may list a few people.
+        if end >= len(tokens):
+            return None
+        if self._leads_on(tokens, end) or (tokens[end].norm != "of" and self._aside_end(tokens, end)):
+            return end
+        return None
+
+    def _phrase_end(self, tokens: list[Token], index: int, opener: str) -> int | None:
+        """The end of a punctuated apposition, an "including"/"among" phrase or a place phrase. A place phrase
+        is short ("near the camp") and ends where the predicate starts; an apposition may list a few people."""
+        punctuated = opener in _ASIDE_CLOSERS
         limit = min(len(tokens), index + (14 if opener in _ASIDE_LONG else 6))
         for end in range(index + 1, limit):
-            token = tokens[end]
-            if token.norm in _ASIDE_BREAKS:
+            norm = tokens[end].norm
+            if norm in _ASIDE_BREAKS:
                 return None
-            if opener in (",", "—", "–") and token.norm in _ASIDE_CLOSERS:
-                return end + 1 if self._leads_on(tokens, end + 1) else None
-            if opener not in (",", "—", "–") and self._leads_on(tokens, end):
-                if opener in _PLACE_PREPOSITIONS and tokens[end].norm not in _PREDICATE_START:
+            if punctuated:
+                if norm in _ASIDE_CLOSERS:
+                    return end + 1 if self._leads_on(tokens, end + 1) else None
+                continue
+            if self._leads_on(tokens, end):
+                if opener in _PLACE_PREPOSITIONS and norm not in _PREDICATE_START:
                     return None  # "three suspects in the killing of …": the outcome word is inside the phrase
                 return end
-            if opener not in (",", "—", "–") and (token.norm in _ASIDE_CLOSERS or token.norm in _ASIDE_STOPS):
-                if token.norm in _ASIDE_CLOSERS and self._leads_on(tokens, end + 1):
-                    return end + 1
+            if norm in _ASIDE_CLOSERS:
+                return end + 1 if self._leads_on(tokens, end + 1) else None
+            if norm in _ASIDE_STOPS:
                 return None
         return None
 
