@@ -378,3 +378,25 @@ def test_the_dead_included_links_the_parts_to_the_earlier_total() -> None:
 def test_a_place_phrase_ends_before_a_new_clause() -> None:
     claims = extract_claims("A photo shows him with his two sisters on the night he was killed.")
     assert [c.count.low for c in claims] == [1]  # "he", not the two sisters
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two soldiers embraced shahadat in the exchange of fire.", [("killed", "security_forces", 2, 2)]),
+        ("Seven porters sustained serious injuries.", [("injured", "civilians", 7, 7)]),
+    ],
+)
+def test_more_ways_news_says_killed_or_injured(text: str, expected: list[tuple]) -> None:
+    assert _figures(text) == expected
+
+
+def test_a_possessive_acronym_is_still_an_acronym() -> None:
+    assert _kinds("The BLA's spokesman said in a statement that 12 personnel were killed.") == [
+        ("killed", 12, "armed_group")
+    ]
+
+
+def test_parts_of_one_list_are_not_parts_of_each_other() -> None:
+    claims = extract_claims("The casualties included five guards and three drivers.")
+    assert [c.part_of for c in claims] == [None, None]

@@ -108,7 +108,7 @@ class AttributionReader:
         matches = [
             m
             for m in self.claimants.find_all(tokens, start, stop)
-            if m.payload.kind != "all_parties" and _written_as(tokens[m.start].text, m.payload.case)
+            if m.payload.kind != "all_parties" and _written_as(tokens[m.start], m.payload.case)
         ]
         if not matches:
             return None
@@ -319,7 +319,8 @@ def _same_figure(a: Mention, b: Mention) -> bool:
     )
 
 
-def _written_as(text: str, case: str) -> bool:
+def _written_as(token: Token, case: str) -> bool:
+    text = token.text[:-2] if token.possessive else token.text  # "BLA's" is written in capitals
     if case == "upper":
         return text.isupper()
     return text[0].isupper() if case == "title" else True

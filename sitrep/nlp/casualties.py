@@ -38,7 +38,8 @@ _BRIDGE_AFTER = frozenset(
     "were was have has had been are is being be reportedly allegedly also all later subsequently "
     "apparently got left critically seriously severely fatally mortally badly among those the "
     "successfully effectively brutally mercilessly instantly immediately tragically reported confirmed said "
-    "claimed to believed found".split()
+    "claimed to believed found sustained suffered received serious critical minor severe multiple bullet "
+    "gunshot splinter".split()
 )
 # An aside between a figure's noun and its outcome: "20 others, among them children, injured", "two people —
 # a constable and a passenger — were killed", "nine soldiers of the Pakistan Army were martyred". The word

@@ -113,7 +113,7 @@ def extract_claims(text: str, units: list[Unit] | None = None) -> list[Claim]:
                 end=end,
                 part_of=ids.get((start, mention.part_of))
                 if mention.part_of is not None
-                else _whole(mention, claims),
+                else _whole(mention, start, claims),
                 background=mention.background,
             )
         )
@@ -124,11 +124,19 @@ def extract_claims(text: str, units: list[Unit] | None = None) -> list[Claim]:
     return claims
 
 
-def _whole(mention: Mention, earlier: list[Claim]) -> str | None:
-    """For "the dead included three guards": the id of the last total before with the same outcome."""
+def _whole(mention: Mention, start: int, earlier: list[Claim]) -> str | None:
+    """For "the dead included three guards": the id of the last total with the same outcome in an earlier
+    sentence (not a figure of the same list)."""
     if not mention.subset:
         return None
-    whole = next((c for c in reversed(earlier) if c.outcome == mention.outcome and c.part_of is None), None)
+    whole = next(
+        (
+            c
+            for c in reversed(earlier)
+            if c.outcome == mention.outcome and c.part_of is None and c.start < start
+        ),
+        None,
+    )
     return whole.id if whole else None
 
 
