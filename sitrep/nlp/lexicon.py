@@ -218,9 +218,10 @@ def first_words(*table_names: str) -> frozenset[str]:
     return frozenset(words)
 
 
-# Words too common to tell whether a phrase may be present ("as per", "gunned down"). "in" is not among them:
-# "in a statement" keys on it, which keeps nearly every sentence with "in" as a unit the later stages read.
-_COMMON_WORDS = frozenset("a an the to of as and or up down away out off".split())
+# Words too common to tell whether a phrase may be present ("as per", "sent to hell", "paid tribute"). "in" is
+# not among them: "in a statement" keys on it, which keeps nearly every sentence with "in" as a unit the later
+# stages read.
+_COMMON_WORDS = frozenset("a an the to of as and or up down away out off sent paid expressed".split())
 
 
 @cache
