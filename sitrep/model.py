@@ -88,6 +88,11 @@ class Claim(Contract):
         default=None,
         description="Id of a claim this one is a subset of ('17 killed, including 5 children').",
     )
+    background: bool = Field(
+        default=False,
+        description="A figure of an earlier incident or an aggregate statistic ('seven were killed in a "
+        "similar attack last year'): kept as a claim, never counted in the article's events.",
+    )
 
 
 class Place(Contract):

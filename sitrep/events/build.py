@@ -596,7 +596,8 @@ def _event(
     if country is not None and country == focus and _country(country) is not None:
         actor1 = _in_country(actor1, country, actors, generic, country_named)
         actor2 = _in_country(actor2, country, actors, generic, country_named)
-    figures = event_figure_fields(group.claims)  # validated with the event
+    # Background figures (earlier incidents, yearly statistics) stay claims but count in no event's figures.
+    figures = event_figure_fields([c for c in group.claims if not c.background])  # validated with the event
     return Event(
         id=event_id,
         event_type=event_type,

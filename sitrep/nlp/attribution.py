@@ -15,8 +15,11 @@ from sitrep.model import Claimant, Stance
 from sitrep.nlp.casualties import Mention
 from sitrep.nlp.lexicon import PhraseMatch, PhraseTable, Token, read_table
 
-# Clause boundaries: a figure takes its claimant from its own clause.
-_CLAUSE_BREAKS = frozenset({";", "while", "whereas", "but", "however", "meanwhile", "although", "though"})
+# Clause boundaries: a figure takes its claimant from its own clause. "while", "whereas" and ";" only part
+# two statements that each name a speaker ("residents said six died, while officials put the toll at four"); in
+# '"One man died while two were hurt," he said' the statement is one.
+_CLAUSE_BREAKS = frozenset({"but", "however", "meanwhile", "although", "though"})
+_SOFT_BREAKS = frozenset({"while", "whereas", ";"})
 # Where the search for a claimant's words stops when walking away from the reporting verb.
 _CLAIMANT_STOPS = frozenset({".", ";", ":", "?", "!", "—", "–", "that", "which", "when"})
 _CLAIMANT_STOPS_AFTER = _CLAIMANT_STOPS | {","}
@@ -24,6 +27,10 @@ _CLAIMANT_STOPS_AFTER = _CLAIMANT_STOPS | {","}
 _NAME_ENDS = frozenset(
     "in of from at on and or who which that to for with had has have was were is are been based".split()
 )
+# After "said", a pronoun starts the reported clause ("…, said it had counted …"), not the claimant's name.
+_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "that", "there"})
+_ARTICLES = frozenset({"a", "an", "the"})
+_PASSIVE = frozenset({"was", "were", "is", "are", "been", "be", "being"})
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 _NEGATIONS = frozenset({"neither", "none", "no", "not", "nobody"})
 _RANK = {"previous": 0, "previous_armed_group": 1}  # any real kind ranks 2: named beats referred-back
@@ -33,6 +40,7 @@ _RANK = {"previous": 0, "previous_armed_group": 1}  # any real kind ranks 2: nam
 class ClaimantWord:
     kind: str  # a ClaimantKind, or previous / previous_armed_group
     name: str
+    case: str = ""  # upper: an acronym, read only in capitals; title: a common word, read only capitalised
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +73,9 @@ class ArticleMemory:
     last: Claimant | None = None
     last_armed_group: Claimant | None = None
     attributed: list[tuple[int, Attribution]] = field(default_factory=list)  # (sentence index, attribution)
+    # The last statement of the current paragraph (paragraph index, report): a paragraph of reported speech
+    # ("The ISPR said … . During the operation, four militants were killed.") speaks with one voice.
+    speaker: tuple[int, Report] | None = None
 
     def remember(self, claimant: Claimant) -> None:
         self.last = claimant
@@ -75,7 +86,10 @@ class ArticleMemory:
 class AttributionReader:
     def __init__(self) -> None:
         self.claimants: PhraseTable[ClaimantWord] = PhraseTable(
-            [(row["phrase"], ClaimantWord(row["kind"], row["name"])) for row in read_table("claimants.tsv")]
+            [
+                (row["phrase"], ClaimantWord(row["kind"], row["name"], row.get("case") or ""))
+                for row in read_table("claimants.tsv")
+            ]
         )
         self.reporting: PhraseTable[ReportingWord] = PhraseTable(
             [
@@ -91,17 +105,25 @@ class AttributionReader:
     def _claimant_in(
         self, tokens: list[Token], start: int, stop: int, memory: ArticleMemory
     ) -> Claimant | None:
-        matches = [m for m in self.claimants.find_all(tokens, start, stop) if m.payload.kind != "all_parties"]
+        matches = [
+            m
+            for m in self.claimants.find_all(tokens, start, stop)
+            if m.payload.kind != "all_parties" and _written_as(tokens[m.start], m.payload.case)
+        ]
         if not matches:
             return None
         best = max(matches, key=lambda m: (_RANK.get(m.payload.kind, 2), m.end - m.start, m.start))
         end = best.end
+        # Keep the words that go on naming the claimant: a noun of the claimant table ("provincial government
+        # official") or a name ("Commissioner Naeem Bazai"), never the clause that follows ("troops killed").
         while (
-            end < stop and end - best.end < 2 and tokens[end].is_word and tokens[end].norm not in _NAME_ENDS
+            end < stop and end - best.end < 4 and tokens[end].is_word and tokens[end].norm not in _NAME_ENDS
         ):
             if self.reporting.match_at(tokens, end):
                 break
-            end += 1  # "provincial government official": keep the noun the phrase modifies
+            if not tokens[end].text[0].isupper() and self.claimants.match_at(tokens, end) is None:
+                break
+            end += 1
         words = " ".join(token.text for token in tokens[best.start : end])
         kind = best.payload.kind
         if kind == "previous":
@@ -116,6 +138,8 @@ class AttributionReader:
         """The words before a reporting verb back to the clause start: '…, the military's media wing, said'."""
         start = index
         while start > 0 and index - start < 24 and tokens[start - 1].norm not in _CLAIMANT_STOPS:
+            if tokens[start - 1].norm in _QUOTES and start < index:
+                break  # '"…," Mr Khan said': the quote's words are the statement, not who made it
             start -= 1
         return start, index
 
@@ -130,42 +154,95 @@ class AttributionReader:
             stop += 1
         return index, stop
 
-    def _reports(self, tokens: list[Token], memory: ArticleMemory) -> tuple[list[Report], list[PhraseMatch]]:
-        reports, hedges = [], []
+    def _reports(
+        self, tokens: list[Token], memory: ArticleMemory
+    ) -> tuple[list[Report], list[PhraseMatch], list[Report]]:
+        """The sentence's statements, its hedges, and its claims of responsibility."""
+        reports, hedges, responsibility = [], [], []
         for match in self.reporting.find_all(tokens):
             word: ReportingWord = match.payload
             if word.form == "hedge":
                 hedges.append(match)
                 continue
+            if word.form == "not_report":
+                continue
+            if match.start > 0 and tokens[match.start - 1].norm in _ARTICLES:
+                continue  # "an alleged informer", "the reported attack": an adjective, not a statement
+            if word.form == "verb" and match.start > 0 and tokens[match.start - 1].norm in _PASSIVE:
+                # "Four soldiers were claimed to be killed (by the group)": a passive names no speaker; "by"
+                # names who killed them.
+                continue
             if word.form == "after":
                 claimant = self._claimant_in(tokens, *self._window_after(tokens, match.end), memory)
             else:
-                claimant = self._claimant_in(tokens, *self._window_before(tokens, match.start), memory)
                 inverted = match.start > 0 and (tokens[match.start - 1].norm in _QUOTES | {","})
-                if claimant is None and (inverted or match.start == 0):
-                    # "…, said a police official": the claimant follows the verb directly.
+                claimant = None
+                if inverted and (match.end >= len(tokens) or tokens[match.end].norm not in _PRONOUNS):
+                    # "…, said a police official", '…," says a press release by the ISPR': the claimant follows
+                    # the verb; the words before it belong to the statement.
+                    claimant = self._claimant_in(tokens, *self._window_after(tokens, match.end), memory)
+                if claimant is None:
+                    start, stop = self._window_before(tokens, match.start)
+                    # "… after troops returned fire, the ISPR said": the words after the last comma name the
+                    # speaker; further back only when they name nobody ("X, the military's media wing, said").
+                    comma = next((i for i in range(stop - 1, start - 1, -1) if tokens[i].norm == ","), None)
+                    if comma is not None:
+                        claimant = self._claimant_in(tokens, comma + 1, stop, memory)
+                    if claimant is None:
+                        claimant = self._claimant_in(tokens, start, stop, memory)
+                if claimant is None and match.start == 0:
                     claimant = self._claimant_in(tokens, *self._window_after(tokens, match.end, 5), memory)
             if claimant is None:
                 continue
             memory.remember(claimant)
-            if word.form != "responsibility":
-                reports.append(Report(match.start, match.end, word.stance, claimant))
-        return reports, hedges
+            report = Report(match.start, match.end, word.stance, claimant)
+            (responsibility if word.form == "responsibility" else reports).append(report)
+        return reports, hedges, responsibility
 
     # -- sentences -------------------------------------------------------------------------------------------
     def read_sentence(
-        self, sentence_index: int, tokens: list[Token], mentions: list[Mention], memory: ArticleMemory
+        self,
+        sentence_index: int,
+        tokens: list[Token],
+        mentions: list[Mention],
+        memory: ArticleMemory,
+        line: int = -1,
     ) -> list[Attribution]:
-        """Attributions for the sentence's mentions, in the same order; updates ``memory``."""
-        reports, hedges = self._reports(tokens, memory)
+        """Attributions for the sentence's mentions, in the same order; updates ``memory``.
+
+        A figure takes the nearest statement of its own clause; else, with no statement in the sentence, a
+        claim of responsibility in it, else the last statement of the same paragraph (reported speech goes on
+        across sentences). ``line``
+        is the paragraph's index: a text's line, as many stored reports break paragraphs with one newline."""
+        reports, hedges, responsibility = self._reports(tokens, memory)
+        # "The group claimed the attack, which killed five soldiers": with no other statement in the sentence,
+        # its figures are the group's.
+        owners = [
+            r
+            for r in responsibility
+            if r.claimant.kind == "armed_group"
+            and r.claimant.name
+            and r.claimant.name != r.claimant.text.lower()
+        ]
+        if memory.speaker is not None and memory.speaker[0] != line:
+            memory.speaker = None
+        speaker = memory.speaker[1] if memory.speaker is not None and line >= 0 else None
         clause_of = _clauses(tokens) if mentions else []
+        soft_of = _clauses(tokens, _CLAUSE_BREAKS | _SOFT_BREAKS) if mentions and len(reports) > 1 else []
         attributions = []
         for mention in mentions:
             clause = clause_of[mention.token_start]
             candidates = [r for r in reports if clause_of[r.start] == clause]
+            if len(candidates) > 1:
+                soft = soft_of[mention.token_start]
+                candidates = [r for r in candidates if soft_of[r.start] == soft] or candidates
             if candidates:
                 report = min(candidates, key=lambda r: _distance(r, mention))
                 attribution = Attribution(report.claimant, report.stance)
+            elif owners:
+                attribution = Attribution(owners[0].claimant, "claimed")
+            elif speaker is not None:
+                attribution = Attribution(speaker.claimant, speaker.stance)
             else:
                 attribution = Attribution(Claimant(kind="none"), "reported")
             if attribution.stance == "reported" and any(
@@ -175,6 +252,13 @@ class AttributionReader:
             attributions.append(attribution)
         self._read_verification(tokens, attributions, memory)
         memory.attributed.extend((sentence_index, a) for a in attributions)
+        # A statement goes on over the next sentences; a claim ("the group claimed to have downed a helicopter")
+        # is about its own act, and the next sentence is the writer's again.
+        spoken = [r for r in reports if r.stance in ("reported", "confirmed")]
+        if spoken and line >= 0:
+            memory.speaker = (line, spoken[-1])
+        elif reports and line >= 0:
+            memory.speaker = None
         return attributions
 
     @staticmethod
@@ -235,10 +319,17 @@ def _same_figure(a: Mention, b: Mention) -> bool:
     )
 
 
-def _clauses(tokens: list[Token]) -> list[int]:
+def _written_as(token: Token, case: str) -> bool:
+    text = token.text[:-2] if token.possessive else token.text  # "BLA's" is written in capitals
+    if case == "upper":
+        return text.isupper()
+    return text[0].isupper() if case == "title" else True
+
+
+def _clauses(tokens: list[Token], breaks: frozenset[str] = _CLAUSE_BREAKS) -> list[int]:
     clause, out = 0, []
     for token in tokens:
-        if token.norm in _CLAUSE_BREAKS:
+        if token.norm in breaks:
             clause += 1
         out.append(clause)
     return out

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from operator import attrgetter
 
 from sitrep.model import Count, Outcome, Victim
-from sitrep.nlp.lexicon import PhraseMatch, PhraseTable, Token, read_table, tokenize
+from sitrep.nlp.lexicon import PhraseMatch, PhraseTable, Token, positions, read_table, tokenize
 from sitrep.nlp.numbers import CountGrammar, CountSpan, count_grammar
 
 # Words that may stand between a figure and its noun ("dozens of the", "17 other").
@@ -35,15 +36,61 @@ _BRIDGE_BEFORE = frozenset(
 # Between a figure's noun and an outcome after it: "17 soldiers were reportedly killed".
 _BRIDGE_AFTER = frozenset(
     "were was have has had been are is being be reportedly allegedly also all later subsequently "
-    "apparently got left critically seriously severely fatally mortally badly among those".split()
+    "apparently got left critically seriously severely fatally mortally badly among those the "
+    "successfully effectively brutally mercilessly instantly immediately tragically reported confirmed said "
+    "claimed to believed found sustained suffered received serious critical minor severe multiple bullet "
+    "gunshot splinter".split()
 )
+# An aside between a figure's noun and its outcome: "20 others, among them children, injured", "two people —
+# a constable and a passenger — were killed", "nine soldiers of the Pakistan Army were martyred". The word
+# that opens it, and the words after a comma that show the comma opens one rather than ends the clause.
+_ASIDE_OPENERS = frozenset(", — – ( including among of near close in on at from inside with aged".split())
+# A relative clause ("six militants who stormed the post were killed") ends at the first bridge or outcome
+# after one of its own words.
+_RELATIVE = frozenset({"who", "which", "that"})
+_MAIN_VERBS = frozenset({"were", "was", "have", "has", "had", "are", "is"})
+# A place phrase ("near the camp", "on patrol") ends where the predicate starts: a verb or an adverb before it.
+_PLACE_PREPOSITIONS = frozenset({"near", "close", "in", "on", "at", "from", "inside"})
+_ASIDE_AFTER_COMMA = frozenset(
+    "including among mostly mainly most all both many some a an one two three four five six seven eight nine "
+    "ten who which aged".split()
+)
+_ASIDE_CLOSERS = frozenset({",", "—", "–"})
+_PUNCTUATED_ASIDES = frozenset({",", "—", "–", "("})
+_PREDICATE_START = (
+    _BRIDGE_AFTER - {"the", "to", "among", "those", "all", "left", "got", "found"} | _MAIN_VERBS
+)
+_ASIDE_LONG = frozenset({",", "—", "–", "including", "among"})
+_ASIDE_BREAKS = frozenset({".", ";", ":", "?", "!"})
+# Clause words that end an aside with no punctuation ("including two boys", "near the camp"); prepositions
+# do not ("close to the shop", "including one of the guards"); a pronoun starts a new clause ("on the night
+# he was killed").
+_ASIDE_PREPOSITIONS = frozenset(
+    "and in on at from by for with without into near after before during since to of as including".split()
+)
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+_ASIDE_STOPS = (_NP_STOP - _ASIDE_PREPOSITIONS) | _PRONOUNS
+# Lower-case particles inside an organisation's name ("Fitna al Khwarij", "Tehreek-i-Taliban").
+_NAME_PARTICLES = frozenset({"the", "al", "ul", "e", "i", "el", "ud", "un", "of", "-"})
+_QUOTE_MARKS = frozenset({'"', "“", "”"})
+# Words before a figure that make it a reference to people already counted: "the two injured", "the remaining
+# three", "these five".
+_DEFINITE = frozenset({"the", "these", "those"})
+_DEFINITE_ADJECTIVES = frozenset({"remaining", "other", "same", "said", "latter", "former"})
 _NEGATIONS = frozenset({"not", "no", "never", "none", "neither", "nor", "n't", "nobody", "without"})
 # "the hostages were freed" speaks of hostages already counted; "any casualties" is not a report of some.
 _BARE_NOT_AFTER = frozenset(
     {"the", "no", "any", "of", "these", "those", "their", "its", "his", "her", "zero"}
 )
 _COORDINATORS = frozenset({"and", ",", "plus"})
+_SPEECH = frozenset({"said", "says", "told", "added", "confirmed", "stated"})
+_TOLL_VERBS = frozenset("rose risen climbed reached jumped increased stood stands".split())
+_TOLL_NOUNS = frozenset({"toll", "death", "casualties", "deaths", "fatalities"})
+_TOLL_PREPOSITIONS = frozenset({"from", "in", "of", "after"})
+_SUBSET_WORDS = frozenset({"including", "included", "include", "includes"})
 _YEAR_RE = re.compile(r"^(19|20)\d\d$")
+_IN = frozenset({"in", "since"})
+_OPENING = 2  # a time phrase starting within the sentence's first words opens it ("But last year, …")
 _START = attrgetter("start")
 
 
@@ -71,6 +118,11 @@ class Mention:
     token_start: int
     token_end: int
     part_of: int | None = None  # index of the mention this one is a subset of
+    definite: bool = False  # refers to people counted before ("the injured soldier", "two of the dead")
+    background: bool = False  # an earlier incident or an aggregate statistic ("last year", "days ago")
+    predicate: bool = False  # the outcome is said of them ("were killed"), not a word describing them
+    subset: bool = False  # "the dead included three guards": a part of a total given before this sentence
+    named: bool = False  # the figure names who it counts ("17 soldiers"), not a bare number ("17 were")
 
 
 @dataclass(slots=True)
@@ -84,13 +136,28 @@ class _Figure:
     np_end: int = 0  # token index after the figure's noun phrase
     outcome: Outcome | None = None
     outcome_from: str = ""  # noun | before | after | coordination
+    outcome_at: int = 0  # token index of an outcome found after the noun phrase
     part_of: int | None = None
+    definite: bool = False  # "the two injured", "two of the dead": people already counted
+    described: Outcome | None = None  # an outcome word describing the people ("three injured men")
+    subset: bool = False  # "the dead included three guards": a part of people counted before
+
+
+class _OutcomeTable(PhraseTable[OutcomeWord]):
+    """The outcome phrases; a phrase of outcome "none" ("death squad") matches as nothing."""
+
+    def match_at(self, tokens: list[Token], index: int) -> PhraseMatch[OutcomeWord] | None:
+        match = super().match_at(tokens, index)
+        return None if match is None or match.payload.outcome == "none" else match
+
+    def find_all(self, tokens: list[Token], start: int = 0, stop: int | None = None) -> Iterator[PhraseMatch]:
+        return (m for m in super().find_all(tokens, start, stop) if m.payload.outcome != "none")
 
 
 class CasualtyReader:
     def __init__(self, grammar: CountGrammar) -> None:
         self.grammar = grammar
-        self.outcomes: PhraseTable[OutcomeWord] = PhraseTable(
+        self.outcomes: PhraseTable[OutcomeWord] = _OutcomeTable(
             [
                 (row["phrase"], OutcomeWord(row["outcome"], row["bare"] == "yes"))
                 for row in read_table("outcomes.tsv")
@@ -110,6 +177,9 @@ class CasualtyReader:
             [(row["words"], row["applies_to"]) for row in context if row["side"] == "after"]
         )
         self.words_before = {row["words"]: row["applies_to"] for row in context if row["side"] == "before"}
+        self.background: PhraseTable[str] = PhraseTable(
+            [(row["phrase"], row["scope"]) for row in read_table("background.tsv")]
+        )
 
     # -- figures ---------------------------------------------------------------------------------------------
     def _figures(self, sentence: str, tokens: list[Token]) -> list[_Figure]:
@@ -121,6 +191,11 @@ class CasualtyReader:
             stop = first
             while stop < len(tokens) and tokens[stop].end <= span.end:
                 stop += 1
+            if span.text.lower() == "another" and (
+                (stop < len(tokens) and _is_number(tokens[stop], self.grammar.number_words))
+                or (first > 0 and _is_number(tokens[first - 1], self.grammar.number_words))
+            ):
+                continue  # "another two were injured", "one another": the number beside it is the figure
             year_like = bool(_YEAR_RE.match(span.text.strip())) and not span.has_modifier
             if self._measures_something_else(tokens, first, stop, year_like):
                 continue
@@ -133,7 +208,10 @@ class CasualtyReader:
             if unit and (unit.payload == "any" or year_like):
                 return True
         if first > 0:
-            applies = self.words_before.get(tokens[first - 1].norm)
+            before = first - 1
+            if tokens[before].norm == "." and before > 0:
+                before -= 1  # "Sept. 13", "No. 4": the word before an abbreviation's full stop
+            applies = self.words_before.get(tokens[before].norm)
             if applies and (applies == "any" or year_like):
                 return True
         return False
@@ -144,9 +222,18 @@ class CasualtyReader:
         """'a soldier', 'the officer' (adjectives allowed) and 'he'/'she' count 1; a pronoun stands for
         ``previous``, the last person named before this sentence."""
         figures = []
+        determiners: set[int] = set()  # "a woman civilian": one person, not one for each noun
         for match in self.victims.find_all(tokens):
             if match.payload.number == "plural" or match.start in taken:
                 continue
+            if _names_a_speaker(tokens, match.start, match.end):
+                continue  # "according to a hospital official", "a police officer said": the source, not a victim
+            if (
+                tokens[match.end - 1].possessive
+                and match.end < len(tokens)
+                and self.outcomes.match_at(tokens, match.end) is None
+            ):
+                continue  # "a journalist's son": the journalist is not the one counted ("the girl's injuries" is)
             word = tokens[match.start].norm
             if word in self.grammar.singular_words:  # "He was killed in the attack."
                 row = self.grammar.singular_words[word]
@@ -159,10 +246,15 @@ class CasualtyReader:
             for back in range(match.start - 1, max(match.start - 5, -1), -1):
                 word = tokens[back].norm
                 if word in self.grammar.singular_words:
+                    if back in determiners:
+                        break
+                    determiners.add(back)
                     row = self.grammar.singular_words[word]
                     text = " ".join(t.text for t in tokens[back : match.end])
                     count = Count(low=_int(row.low), high=_int(row.high), text=text, approximate=False)
-                    figures.append(_Figure(back, back + 1, count, False))
+                    figure = _Figure(back, back + 1, count, False)
+                    figure.definite = word in _DEFINITE
+                    figures.append(figure)
                     break
                 if word.isdigit() and back not in taken:
                     continue  # "a 17-year-old boy": the age was already set aside as not a count
@@ -201,16 +293,36 @@ class CasualtyReader:
                     continue  # "law enforcement members", "civilian workers", "Frontier Corps (FC)"
                 break
             outcome = self.outcomes.match_at(tokens, index)
+            if outcome and outcome.end < len(tokens) and self.victims.match_at(tokens, outcome.end):
+                # "an injured man died": the participle describes the people; the verb after them, if any,
+                # says what happened ("the four injured men" are injured).
+                figure.described = outcome.payload.outcome
+                index = outcome.end
+                continue
             if outcome:
                 figure.outcome, figure.outcome_from = outcome.payload.outcome, "noun"
                 figure.np_end = outcome.end
+                if index >= 2 and tokens[index - 2].norm == "of" and tokens[index - 1].norm in _DEFINITE:
+                    figure.definite = True  # "two of the dead were identified": a part of a known toll
                 return True
             unit = self.units_after.match_at(tokens, index)
             if unit and unit.payload == "any":
                 return False
             word = tokens[index].norm
-            if word in _NP_SKIP:
+            if word in _NP_SKIP or word in _QUOTE_MARKS:  # three "heavily armed terrorists"
                 index += 1
+                continue
+            if (
+                word[0].isdigit()
+                and index == figure.span_end
+                and figure.span_end - figure.span_start == 1
+                and tokens[figure.span_start].norm in self.grammar.singular_words
+                and index + 1 < len(tokens)
+                and tokens[index + 1].norm in ("year", "years")
+            ):
+                index += 2  # "a 12-year-old boy": the age is part of the noun phrase
+                if index < len(tokens) and tokens[index].norm == "old":
+                    index += 1
                 continue
             if not tokens[index].is_word or word in _NP_STOP:
                 break
@@ -227,27 +339,174 @@ class CasualtyReader:
     def _outcome_before(self, tokens: list[Token], figure: _Figure, outcomes: list[PhraseMatch]) -> None:
         ends = {match.end: match for match in outcomes}
         index, bridged = figure.span_start, 0
+        # "the wounded, including 10 policemen, …", "the dead included two children": a part of those people.
+        at = index
+        if at > 0 and tokens[at - 1].norm in _SUBSET_WORDS:
+            at -= 1
+            if at > 0 and tokens[at - 1].norm == ",":
+                at -= 1
+            match = ends.get(at)
+            if match and not _negated(tokens, match.start):
+                figure.outcome, figure.outcome_from = match.payload.outcome, "before"
+                figure.subset = True
+                return
         while index > 0 and bridged <= 3:
             match = ends.get(index)
             if match and not _negated(tokens, match.start):
                 figure.outcome, figure.outcome_from = match.payload.outcome, "before"
                 return
             if tokens[index - 1].norm not in _BRIDGE_BEFORE:
+                self._toll_before(tokens, figure, ends, index)
                 return
             index -= 1
             bridged += 1
 
+    def _toll_before(
+        self, tokens: list[Token], figure: _Figure, ends: dict[int, PhraseMatch], index: int
+    ) -> None:
+        """'The toll from Monday's blast has risen to 31': a toll noun, a short phrase naming the incident, then
+        a verb of rising or standing before the figure."""
+        verb = next((i for i in range(index, figure.span_start) if tokens[i].norm in _TOLL_VERBS), None)
+        if verb is None:
+            return
+        for at in range(index, max(index - 7, 0), -1):
+            match = ends.get(at)
+            if match is not None:
+                if tokens[at].norm in _TOLL_PREPOSITIONS and tokens[match.start].norm in _TOLL_NOUNS:
+                    figure.outcome, figure.outcome_from = match.payload.outcome, "before"
+                return
+            if tokens[at - 1].norm in _ASIDE_BREAKS:
+                return
+
     def _outcome_after(self, tokens: list[Token], figure: _Figure) -> None:
-        index = figure.np_end
-        while index < len(tokens) and index - figure.np_end <= 4:
+        index, bridged, asides = figure.np_end, 0, 0
+        while index < len(tokens) and bridged <= 4:
             match = self.outcomes.match_at(tokens, index)
             if match:
                 if not _negated(tokens, match.start):
                     figure.outcome, figure.outcome_from = match.payload.outcome, "after"
+                    figure.outcome_at = match.start
                 return
+            if tokens[index].norm in _QUOTE_MARKS:  # three "heavily armed" militants" were killed
+                index += 1
+                continue
             if tokens[index].norm not in _BRIDGE_AFTER:
-                return
+                # A bare number takes only a punctuated aside ("Six, including two boys, died"): "150 with a
+                # wound" is a road number, not a count of the wounded.
+                may_aside = asides < 2 and bridged == 0
+                if figure.victim is None and tokens[index].norm not in _PUNCTUATED_ASIDES | {"who"}:
+                    may_aside = False
+                aside_end = self._aside_end(tokens, index) if may_aside else None
+                if aside_end is None:
+                    return
+                index, asides = aside_end, asides + 1
+                continue
             index += 1
+            bridged += 1
+
+    def _leads_on(self, tokens: list[Token], index: int) -> bool:
+        """Whether an outcome stands at ``index``, or after words that bridge to it ("were later killed")."""
+        for at in range(index, min(len(tokens), index + 5)):
+            if self.outcomes.match_at(tokens, at) is not None:
+                return True
+            if tokens[at].norm not in _BRIDGE_AFTER:
+                return False
+        return False
+
+    def _aside_end(self, tokens: list[Token], index: int) -> int | None:
+        """The index after an aside that starts at ``index`` and is followed by the outcome or a bridge to it:
+        a relative or participle clause ("who stormed the post", "working on a tower"), "of" with a name ("of
+        the Pakistan Army"), a bracket, a comma or dash pair around an apposition ("…, including two
+        policemen, …"), "including …", or a short place phrase ("near the camp"). None when none starts there."""
+        opener = tokens[index].norm
+        if opener in _RELATIVE or (
+            opener.endswith("ing")
+            and len(opener) > 5
+            and tokens[index].is_word
+            and opener not in _ASIDE_OPENERS
+        ):
+            return self._clause_end(tokens, index, participle=opener not in _RELATIVE)
+        if opener not in _ASIDE_OPENERS:
+            return None
+        if opener == "(":
+            close = _after_bracket(tokens, index)
+            return close if close and self._leads_on(tokens, close) else None
+        if opener == "of":
+            return self._of_end(tokens, index)
+        if opener == "," and (
+            index + 1 >= len(tokens)
+            or not (tokens[index + 1].norm in _ASIDE_AFTER_COMMA or tokens[index + 1].norm[0].isdigit())
+        ):
+            return None  # ", 45," is an age; ", including …" an apposition; other commas end the clause
+        return self._phrase_end(tokens, index, opener)
+
+    def _clause_end(self, tokens: list[Token], index: int, participle: bool) -> int | None:
+        """The end of a clause about the people: at the first bridge or outcome after one of its own words. A
+        participle's clause ends at the sentence's verb ("… were killed"), not at a noun that happens to be an
+        outcome word ("suffering from wounds")."""
+        own_words = participle
+        for end in range(index + 1, min(len(tokens), index + 12)):
+            if tokens[end].norm in _ASIDE_BREAKS or tokens[end].norm in _RELATIVE:
+                return None
+            if own_words and self._leads_on(tokens, end):
+                return end if not participle or tokens[end].norm in _MAIN_VERBS else None
+            if tokens[end].norm not in _BRIDGE_AFTER:
+                own_words = True
+        return None
+
+    def _of_end(self, tokens: list[Token], index: int) -> int | None:
+        """The end of "of" and a name ("of the Frontier Corps", "of Levies force"), which may be followed by a
+        second aside ("… of Levies force guarding the post were killed"), or of a short phrase up to the verb
+        ("five members of the same family were killed")."""
+        end = index + 1
+        capitalised = False
+        while end < len(tokens) and end - index <= 6:
+            token = tokens[end]
+            force = self.victims.match_at(tokens, end)
+            if force is not None:
+                capitalised = capitalised or token.text[0].isupper()
+                end = force.end
+                continue
+            if token.is_word and token.text[0].isupper():
+                capitalised = True
+            elif token.norm not in _NAME_PARTICLES:
+                break
+            end += 1
+        if not capitalised:
+            for end in range(index + 1, min(len(tokens), index + 6)):
+                if tokens[end].norm in _MAIN_VERBS:
+                    return end if self._leads_on(tokens, end) else None
+                if not tokens[end].is_word or tokens[end].norm in _ASIDE_STOPS:
+                    return None
+            return None
+        if end >= len(tokens):
+            return None
+        if self._leads_on(tokens, end) or (tokens[end].norm != "of" and self._aside_end(tokens, end)):
+            return end
+        return None
+
+    def _phrase_end(self, tokens: list[Token], index: int, opener: str) -> int | None:
+        """The end of a punctuated apposition, an "including"/"among" phrase or a place phrase. A place phrase
+        is short ("near the camp") and ends where the predicate starts; an apposition may list a few people."""
+        punctuated = opener in _ASIDE_CLOSERS
+        limit = min(len(tokens), index + (14 if opener in _ASIDE_LONG else 6))
+        for end in range(index + 1, limit):
+            norm = tokens[end].norm
+            if norm in _ASIDE_BREAKS:
+                return None
+            if punctuated:
+                if norm in _ASIDE_CLOSERS:
+                    return end + 1 if self._leads_on(tokens, end + 1) else None
+                continue
+            if self._leads_on(tokens, end):
+                if opener in _PLACE_PREPOSITIONS and norm not in _PREDICATE_START:
+                    return None  # "three suspects in the killing of …": the outcome word is inside the phrase
+                return end
+            if norm in _ASIDE_CLOSERS:
+                return end + 1 if self._leads_on(tokens, end + 1) else None
+            if norm in _ASIDE_STOPS:
+                return None
+        return None
 
     def last_person(self, tokens: list[Token]) -> VictimWord | None:
         """The last named person (not a pronoun) in a sentence: what a later 'he'/'she' refers to."""
@@ -276,6 +535,21 @@ class CasualtyReader:
                 self._outcome_before(tokens, figure, outcomes)
             if figure.outcome is None:
                 self._outcome_after(tokens, figure)
+            if figure.outcome is None and figure.described is not None:
+                figure.outcome, figure.outcome_from = figure.described, "noun"
+        # People named inside another figure's aside ("two guards escorting three prisoners were killed") are
+        # not what its outcome counts.
+        spans = [
+            (f.np_end, f.outcome_at) for f in figures if f.outcome_from == "after" and f.outcome_at > f.np_end
+        ]
+        if spans:
+            figures = [
+                f
+                for f in figures
+                if not any(
+                    a <= f.span_start < b and not _subset_between(tokens, a, f.span_start) for a, b in spans
+                )
+            ]
         _share_across_lists(tokens, figures)
         _link_subsets(tokens, figures)
         _others_like_before(figures)
@@ -289,6 +563,14 @@ class CasualtyReader:
                 continue
             if figure.victim is None and (figure.is_year_like or figure.outcome_from == "coordination"):
                 continue
+            if figure.victim is None and _names_a_number(tokens, figure.span_start, figure.span_end):
+                continue
+            if (
+                figure.part_of is not None
+                and figure.span_end == figure.span_start + 1
+                and (tokens[figure.span_start].norm in self.grammar.singular_words)
+            ):
+                continue  # "including a captain": names one of those counted, adds no figure
             kept[position] = len(mentions)
             mentions.append(
                 Mention(
@@ -299,9 +581,48 @@ class CasualtyReader:
                     token_start=figure.span_start,
                     token_end=figure.np_end,
                     part_of=kept.get(figure.part_of) if figure.part_of is not None else None,
+                    definite=figure.definite
+                    or (
+                        (
+                            figure.described is not None
+                            or (figure.outcome_from == "noun" and figure.victim is None)
+                        )
+                        and _definite_before(tokens, figure.span_start)
+                    ),
+                    named=figure.victim is not None and figure.victim_text.lower() not in ("others", "other"),
+                    predicate=figure.outcome_from in ("after", "before", "coordination"),
+                    subset=figure.subset,
                 )
             )
+        if mentions:
+            self._mark_background(tokens, mentions)
         return mentions
+
+    def _mark_background(self, tokens: list[Token], mentions: list[Mention]) -> None:
+        """Mark the figures a background phrase covers. A time phrase that opens the sentence ("In October
+        last year, seven were killed …") covers all its figures; one inside it covers the nearest figure ("a
+        vigil for a man killed in 2014, wounding three" speaks of 2014 for the man only); a phrase of scope
+        "after" ("comes days after …") covers the figures after it."""
+        for match in self.background.find_all(tokens):
+            self._cover(mentions, match.start, match.payload)
+        for index in positions(tokens, _IN):
+            if index + 1 < len(tokens) and _YEAR_RE.match(tokens[index + 1].norm):
+                self._cover(
+                    mentions, index, "sentence"
+                )  # "in 2019", "since 2015": another year than the news
+
+    @staticmethod
+    def _cover(mentions: list[Mention], cue: int, scope: str) -> None:
+        if scope == "after":
+            for mention in mentions:
+                if mention.token_start >= cue:
+                    mention.background = True
+        elif cue <= _OPENING:
+            for mention in mentions:
+                mention.background = True
+        else:
+            nearest = min(mentions, key=lambda m: min(abs(m.token_start - cue), abs(m.token_end - cue)))
+            nearest.background = True
 
 
 def _share_across_lists(tokens: list[Token], figures: list[_Figure]) -> None:
@@ -309,6 +630,9 @@ def _share_across_lists(tokens: list[Token], figures: list[_Figure]) -> None:
 
     def joined(left: _Figure, right: _Figure) -> bool:
         between = [t.norm for t in tokens[left.np_end : right.span_start]]
+        if len(between) > 2 and between[0] == "of" and len(between) <= 4:
+            # "five employees of the police and one driver": the first noun's "of" phrase, then the list goes on
+            between = between[-1:]
         return bool(between) and all(word in _COORDINATORS for word in between)
 
     for left, right in zip(reversed(figures[:-1]), reversed(figures[1:]), strict=True):
@@ -322,6 +646,7 @@ def _share_across_lists(tokens: list[Token], figures: list[_Figure]) -> None:
     for left, right in zip(figures[:-1], figures[1:], strict=True):
         if right.outcome is None and left.outcome_from == "before" and joined(left, right):
             right.outcome, right.outcome_from = left.outcome, "before"
+            right.subset = left.subset
 
 
 def _bare_outcomes(tokens: list[Token], outcomes: list[PhraseMatch], covered: set[int]) -> list[_Figure]:
@@ -356,11 +681,59 @@ def _link_subsets(tokens: list[Token], figures: list[_Figure]) -> None:
         if position == 0 or figure.span_start == 0:
             continue
         before = {tokens[i].norm for i in range(max(0, figure.span_start - 3), figure.span_start)}
+        previous = figures[position - 1]
         if before & {"including", "among", "includes", "include"}:
-            whole = figures[position - 1]
+            whole = previous
             figure.part_of = position - 1
-            if figure.outcome is None:
-                figure.outcome, figure.outcome_from = whole.outcome, whole.outcome_from
+        elif previous.part_of is not None and all(
+            t.norm in _COORDINATORS for t in tokens[previous.np_end : figure.span_start]
+        ):
+            # "including five women and four children": the second is a part of the same whole.
+            whole = figures[previous.part_of]
+            figure.part_of = previous.part_of
+        else:
+            continue
+        if figure.outcome is None:
+            figure.outcome, figure.outcome_from = whole.outcome, whole.outcome_from
+
+
+def _names_a_number(tokens: list[Token], start: int, end: int) -> bool:
+    """A number with no people noun that is an age, an address or part of a name, not a count: "Ann Lee, 46,",
+    "at 13915 Oak Road", "Action News 5", "Unit 7". Counts of thousands are written with a comma ("1,200")."""
+    text = tokens[start].text
+    if end - start == 1 and text.isdigit() and len(text) >= 4:
+        return True
+    if start >= 2 and tokens[start - 1].norm == "," and tokens[start - 2].text[:1].isupper():
+        return tokens[start - 2].is_word and start - 2 > 0  # "Ann Lee, 46": an age after a name
+    before = tokens[start - 1] if start else None
+    return before is not None and start > 1 and before.is_word and before.text[0].isupper() and text.isdigit()
+
+
+def _names_a_speaker(tokens: list[Token], start: int, end: int) -> bool:
+    """Whether the person named at tokens[start:end] is a source: 'according to a …', '… said'."""
+    if end < len(tokens) and tokens[end].norm in _SPEECH:
+        return True
+    return any(tokens[i].norm == "according" for i in range(max(0, start - 5), start))
+
+
+def _subset_between(tokens: list[Token], start: int, stop: int) -> bool:
+    """'…, including four women and two children, …': parts of the figure before, kept as their own claims."""
+    return any(tokens[i].norm in _SUBSET_WORDS or tokens[i].norm == "among" for i in range(start, stop))
+
+
+def _is_number(token: Token, number_words: frozenset[str]) -> bool:
+    return token.norm[0].isdigit() or token.norm in number_words
+
+
+def _definite_before(tokens: list[Token], index: int) -> bool:
+    """'the two injured', 'the remaining three': a number after 'the' counts people named before."""
+    for back in range(index - 1, max(index - 3, -1), -1):
+        word = tokens[back].norm
+        if word in _DEFINITE:
+            return True
+        if word not in _DEFINITE_ADJECTIVES:
+            return False
+    return False
 
 
 def _after_bracket(tokens: list[Token], index: int) -> int | None:

@@ -160,6 +160,7 @@ class CountGrammar:
         starts = {w.split()[0].lower() for w in self.modifiers} | set(_UNITS)
         starts |= {r.pattern.split()[0].lower() for r in figure_rows if not r.pattern.startswith("{")}
         self._start_words = frozenset(starts)
+        self.number_words = frozenset(_UNITS)
         # Each row's number-slot groups ("g5n", "g5m"), or None where the row has no such slot.
         self._slot_groups = {
             name: tuple(

@@ -14,7 +14,7 @@ from sitrep.ingest.language import detect_language
 from sitrep.model import Article, ArticleMeta, Claim, ExtractResult, Place
 from sitrep.nlp.attribution import ArticleMemory, Attribution, attribution_reader, confirm_across_claimants
 from sitrep.nlp.casualties import Mention, casualty_reader
-from sitrep.nlp.lexicon import Token, WordSpotter, first_words, tokenize
+from sitrep.nlp.lexicon import Token, WordSpotter, first_words, key_words, tokenize
 from sitrep.nlp.sentences import paragraphs, split_sentences
 
 
@@ -25,14 +25,15 @@ class Unit(NamedTuple):
     end: int
     tokens: list[Token]
     may_hold_figure: bool
+    line: int = -1  # the index of the line it starts on (paragraphs are lines in many stored reports)
 
 
 @cache
 def _unit_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     """Words that make a span worth reading: outcome, outcome-or-tactic, context, and all of them."""
-    outcome_words = first_words("outcomes.tsv")
+    outcome_words = key_words("outcomes.tsv")
     split_words = outcome_words | first_words("tactics.tsv")
-    context_words = first_words("reporting.tsv", "verification.tsv")
+    context_words = key_words("reporting.tsv", "verification.tsv")
     return outcome_words, split_words, context_words, split_words | context_words
 
 
@@ -55,6 +56,7 @@ def read_units(text: str) -> list[Unit]:
     outcome_words, split_words, context_words, any_words = _unit_words()
     spotter = _paragraph_spotter()
     units = []
+    line, counted_to = 0, 0
     for start, end in paragraphs(text):
         found = spotter.first_list(text[start:end])
         if found == 0:
@@ -63,9 +65,11 @@ def read_units(text: str) -> list[Unit]:
                 norms = tokens.norms()
                 figure = not outcome_words.isdisjoint(norms)
                 if figure or not any_words.isdisjoint(norms):
-                    units.append(Unit(sentence_start, sentence_end, tokens, figure))
+                    line, counted_to = line + text.count("\n", counted_to, sentence_start), sentence_start
+                    units.append(Unit(sentence_start, sentence_end, tokens, figure, line))
         elif found == 1:
-            units.append(Unit(start, end, tokenize(text[start:end]), False))
+            line, counted_to = line + text.count("\n", counted_to, start), start
+            units.append(Unit(start, end, tokenize(text[start:end]), False, line))
     return units
 
 
@@ -74,12 +78,12 @@ def extract_claims(text: str, units: list[Unit] | None = None) -> list[Claim]:
     casualties, attribution = casualty_reader(), attribution_reader()
     memory = ArticleMemory()
     found: list[tuple[tuple[int, int], Mention, Attribution]] = []
-    for index, (start, end, tokens, may_hold_figure) in enumerate(
+    for index, (start, end, tokens, may_hold_figure, line) in enumerate(
         read_units(text) if units is None else units
     ):
         sentence = text[start:end]
         mentions = casualties.read(sentence, tokens) if may_hold_figure else []
-        attributions = attribution.read_sentence(index, tokens, mentions, memory)
+        attributions = attribution.read_sentence(index, tokens, mentions, memory, line)
         found.extend(((start, end), m, a) for m, a in zip(mentions, attributions, strict=True))
 
     mentions = [m for _, m, _ in found]
@@ -87,12 +91,16 @@ def extract_claims(text: str, units: list[Unit] | None = None) -> list[Claim]:
     confirm_across_claimants(attributions, mentions)
 
     claims: list[Claim] = []
-    sentence_first_claim: dict[tuple[int, int], int] = {}
+    ids: dict[tuple[int, int], str] = {}  # (sentence start, mention's index in its sentence) → claim id
+    local: dict[int, int] = {}
     for (start, end), mention, attributed in found:
-        first = sentence_first_claim.setdefault((start, end), len(claims))
+        position = local[start] = local.get(start, -1) + 1
+        if not _read_once(mention, attributed, start, claims):
+            continue
+        ids[(start, position)] = claim_id = f"c{len(claims) + 1}"
         claims.append(
             Claim(
-                id=f"c{len(claims) + 1}",
+                id=claim_id,
                 outcome=mention.outcome,
                 victim=mention.victim,
                 victim_text=mention.victim_text,
@@ -103,10 +111,81 @@ def extract_claims(text: str, units: list[Unit] | None = None) -> list[Claim]:
                 quote=text[start:end],
                 start=start,
                 end=end,
-                part_of=f"c{first + mention.part_of + 1}" if mention.part_of is not None else None,
+                part_of=ids.get((start, mention.part_of))
+                if mention.part_of is not None
+                else _whole(mention, start, claims),
+                background=mention.background,
             )
         )
+    if claims and all(c.background for c in claims):
+        # A follow-up report ("police arrested a man over a shooting last week that left two dead") has no
+        # newer news: the incident it recalls is its subject.
+        claims = [c.model_copy(update={"background": False}) for c in claims]
     return claims
+
+
+def _whole(mention: Mention, start: int, earlier: list[Claim]) -> str | None:
+    """For "the dead included three guards": the id of the last total with the same outcome in an earlier
+    sentence (not a figure of the same list)."""
+    if not mention.subset:
+        return None
+    whole = next(
+        (
+            c
+            for c in reversed(earlier)
+            if c.outcome == mention.outcome and c.part_of is None and c.start < start
+        ),
+        None,
+    )
+    return whole.id if whole else None
+
+
+def _read_once(mention: Mention, attributed: Attribution, start: int, earlier: list[Claim]) -> bool:
+    """Whether a figure is new to the article, given the claims read before it; may name its victims.
+
+    - A definite reference ("the martyred soldiers were identified", "the two injured were shifted", "two of
+      the dead") speaks of people already counted when an earlier claim has the same outcome; "the driver
+      was killed", said as news of them, when an earlier claim also counts the same victim group. (A number said of them as news, "the remaining two are critical", is a figure: the
+      casualty stage does not mark it definite.)
+    - A bare number ("Six were killed on the spot") counts the people an earlier claim with the same figure
+      named ("six labourers"): it takes their victim group.
+    - The same figure for the same outcome and victims from the same kind of claimant in another sentence (a
+      lede repeated in the body, "five hurt" then "five injured") is read once.
+    """
+    if mention.definite and any(
+        c.outcome == mention.outcome
+        and c.start < start
+        and (not mention.predicate or c.victim == mention.victim)
+        for c in earlier
+    ):
+        return False
+    low, high = mention.count.low, mention.count.high
+    if low is None and high is None:
+        return True
+    if not mention.named and mention.victim == "unspecified":
+        same = next(
+            (c for c in reversed(earlier) if c.count.low == low and c.victim != "unspecified"),
+            None,
+        )
+        if same is not None:
+            mention.victim = same.victim
+    # One person is too common a figure: "a man was shot dead" here and "killing one" there are often two
+    # incidents of a round-up, so a single is merged only when named with the same words.
+    single = (low, high) == (1, 1)
+    for claim in earlier:
+        if single and claim.victim_text.lower() != mention.victim_text.lower():
+            continue
+        if (
+            claim.start != start
+            and claim.outcome == mention.outcome
+            and (claim.count.low, claim.count.high) == (low, high)
+            and claim.claimant.kind == attributed.claimant.kind
+            and (claim.victim == mention.victim or "unspecified" in (claim.victim, mention.victim))
+            and claim.part_of is None
+            and mention.part_of is None
+        ):
+            return False
+    return True
 
 
 def assign_places(claims: list[Claim], places: list[Place], units: list[Unit]) -> list[Claim]:
