@@ -520,3 +520,27 @@ def test_store_module_imports_without_the_nlp_pipeline() -> None:
     code = "import sys, sitrep.store; print('spacy' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_background_figures_are_stored_as_claims_and_counted_in_no_event(store_url: str, tmp_path: Path) -> None:
+    report = tmp_path / "turbat.txt"
+    report.write_text(
+        "Gunmen kill three labourers in Kech\n\n"
+        "Three labourers were shot dead by gunmen at a construction site in Turbat on Monday, police said.\n\n"
+        "Last year, more than 40 people were killed in similar attacks in the district, according to officials.\n",
+        encoding="utf-8",
+    )
+    assert store(store_url, report, published="2031-03-04").new == 1
+    engine = open_engine(store_url)
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(
+                select(ClaimRow.count_low, ClaimRow.background, ClaimRow.event_id).order_by(ClaimRow.id)
+            ).all()
+    finally:
+        engine.dispose()
+    assert [(low, background) for low, background, _ in rows] == [(3, False), (41, True)]
+    assert rows[1].event_id is None  # kept, but in no event
+    (event,) = dataset(store_url)["events"]
+    assert event["fatalities"]["high"] == 3
+    assert [c["background"] for c in event["claims"]] == [False]

@@ -93,6 +93,13 @@ def build_events(
     """Events and campaigns of one article. ``sentences`` are (start, end, tokens) with the tokens
     ``tokenize(text[start:end])`` gives (responsibility is read from them)."""
     actors = actors or load_actors()
+    # Background figures (earlier incidents, yearly statistics) stay the article's claims but make no event,
+    # nor do the sentences that tell only of them ("last year, 40 were killed in similar attacks").
+    background = {(c.start, c.end) for c in claims if c.background}
+    claims = [c for c in claims if not c.background]
+    background -= {(c.start, c.end) for c in claims}
+    if background:
+        sentences = [s for s in sentences if (s[0], s[1]) not in background]
     reported = _without_dateline(text, places)
     located = [p for p in reported if not _away(text, p)]
     read = _read_sentences(text, published, sentences, claims, located, actors, places)
@@ -596,8 +603,7 @@ def _event(
     if country is not None and country == focus and _country(country) is not None:
         actor1 = _in_country(actor1, country, actors, generic, country_named)
         actor2 = _in_country(actor2, country, actors, generic, country_named)
-    # Background figures (earlier incidents, yearly statistics) stay claims but count in no event's figures.
-    figures = event_figure_fields([c for c in group.claims if not c.background])  # validated with the event
+    figures = event_figure_fields(group.claims)  # validated with the event; background claims left out there
     return Event(
         id=event_id,
         event_type=event_type,

@@ -246,7 +246,8 @@ def event_figure_fields(claims: list[Claim], best_rule: str | None = None) -> di
     rule = best_rule or best_rule_setting()
     by_outcome: dict[str, list[Claim]] = {"killed": [], "injured": [], "abducted": []}
     for claim in claims:  # one pass, in order
-        if claim.outcome in by_outcome:
+        # Background figures (earlier incidents, yearly statistics) stay claims but count in no event's figures.
+        if claim.outcome in by_outcome and not claim.background:
             by_outcome[claim.outcome].append(claim)
     return {
         "fatalities": _figure_fields(by_outcome["killed"], rule),

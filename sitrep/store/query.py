@@ -294,6 +294,7 @@ def _claim_from_row(row: Row[Any]) -> SourcedClaim:
         end=row.end_char,
         place_ids=row.place_ids,
         part_of=row.part_of,
+        background=row.background,
         article_id=row.article_uid,
         published=row.article_published,
         source=row.article_source,

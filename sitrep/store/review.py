@@ -792,6 +792,7 @@ def claim_from_rows(claim: ClaimRow, article: ArticleRow) -> SourcedClaim:
         end=claim.end,
         place_ids=claim.place_ids,
         part_of=claim.part_of,
+        background=claim.background,
         article_id=article.uid,
         published=article.published,
         source=article.source,

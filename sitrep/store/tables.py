@@ -34,6 +34,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -176,6 +177,7 @@ class ClaimRow(Base):
     end: Mapped[int] = mapped_column("end_char")
     place_ids: Mapped[list[Any]]
     part_of: Mapped[str | None]
+    background: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class EventArticleRow(Base):

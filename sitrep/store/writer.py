@@ -662,6 +662,7 @@ class _Transaction:
                     "end_char": claim.end,
                     "place_ids": [f"{uid}#{p}" for p in claim.place_ids],
                     "part_of": claim_id(uid, claim.part_of) if claim.part_of else None,
+                    "background": claim.background,
                 }
             )
         self.writes.execute_many(_INSERT_CLAIMS, rows)
