@@ -18,8 +18,9 @@ All the rules are here, stated once.
 **Reconciled figures** (``reconcile``): every claim from every article is kept. When one claimant gives
 figures in several articles (tolls rise as bodies are counted), only its latest figures count — latest by
 publication date, the later article on a tie. Then the per-event rules of ``sitrep.events.figures`` apply:
-low from non-perpetrators, high including the perpetrator, best from the most reliable source. The ``notes``
-say, per claimant, what it claims, and end with the rules' reading.
+low from non-perpetrators, high including the perpetrator, best by the named rule in force (``official`` by
+default: the officials' total; ``SITREP_BEST_RULE`` switches it); background claims count in no figure. The
+``notes`` say, per claimant, what it claims, and end with the rules' reading.
 """
 
 from __future__ import annotations
