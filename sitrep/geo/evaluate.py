@@ -26,7 +26,6 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from sitrep.evaluate.devset import strip_coder_notes
 from sitrep.geo.resolve import find_places, rank_event_places
 from sitrep.model import Place
 
@@ -134,6 +133,9 @@ def _rows(path: Path) -> Iterator[dict[str, str]]:
 
 
 def evaluate_acled(path: Path = ACLED_PATH, country_hint: str | None = None) -> Score:
+    # Imported here: sitrep.evaluate imports this module's district matching (an import cycle at load time).
+    from sitrep.evaluate.devset import strip_coder_notes
+
     outcomes = []
     for row in _rows(path):
         text = strip_coder_notes(row["notes"])

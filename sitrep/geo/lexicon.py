@@ -32,6 +32,11 @@ class Lexicon:
     relations: Phrases
     facilities: frozenset[str]
     titles: re.Pattern[str]
+    origin_after: frozenset[str]  # folded word after a name that makes it an origin or a group of people
+    street_after: frozenset[str]  # folded word after a name that makes it part of a road's name
+    from_event: re.Pattern[str]  # a verb that makes "from <place>" the event location, at the end of a clause
+    transfer: re.Pattern[str]  # "<verb> to <a hospital ...>" right before a name: where the wounded were taken
+    care_words: frozenset[str]  # the facility words of ``transfer``: a cheap test before the pattern
     longest_before: int  # longest phrase (in words) that is looked for before a name
     before: dict[
         tuple[str, ...], frozenset[str]
@@ -107,6 +112,15 @@ def _plain_lower_case(source: str) -> bool:
     return source == source.lower() and _CASE_SENSITIVE_SYNTAX.search(source) is None
 
 
+def _alternation(phrases: set[tuple[str, ...]]) -> str:
+    """A regex alternation of folded phrases, longest first, words joined by any run of spaces."""
+    return "|".join(r"\s+".join(map(re.escape, p)) for p in sorted(phrases, key=len, reverse=True))
+
+
+def _clause_end_pattern(source: str) -> re.Pattern[str]:
+    return re.compile(source, re.IGNORECASE)
+
+
 def _data_dir() -> Path:
     return Path(str(resources.files("sitrep") / "data" / "geo"))
 
@@ -140,6 +154,8 @@ def get_lexicon() -> Lexicon:
         ("motion", "motion"),
         ("near", "near"),
         ("relation_before", "relation"),
+        ("origin_before", "origin"),
+        ("context_before", "context"),
     ):
         for phrase in categories[category]:
             before[phrase].add(label)
@@ -154,6 +170,19 @@ def get_lexicon() -> Lexicon:
         relations=frozenset(categories["relation_before"]),
         facilities=frozenset(w[0] for w in categories["facility"]),
         titles=titles,
+        origin_after=frozenset(w[0] for w in categories["origin_after"]),
+        street_after=frozenset(w[0] for w in categories["street"]),
+        from_event=_clause_end_pattern(
+            rf"\b(?:{_alternation(categories['from_event_verb'])})\b[^.;:!?\n]{{0,60}}\bfrom\s+(?:the\s+)?$"
+        ),
+        transfer=_clause_end_pattern(
+            rf"\b(?:{_alternation(categories['transfer_verb'])})\s+(?:back\s+)?(?:to|in|at)\s+"
+            rf"(?:[^.;:!?\n\s]+\s+){{0,6}}?(?:{_alternation(categories['care_place'])})\b"
+            # then only the facility's own capitalised name and a linking word: "Civil Hospital Quetta",
+            # "a hospital in Turbat", never "hospital after the blast in Turbat"
+            r"(?-i:(?:\s+[A-Z(][\w'’.()\-]*){0,4})(?:\s*,|\s+in|\s+at|\s+of)?\s+(?:the\s+)?$"
+        ),
+        care_words=frozenset(w[0] for w in categories["care_place"]),
         longest_before=max(len(p) for p in before),
         before={phrase: frozenset(labels) for phrase, labels in before.items()},
     )

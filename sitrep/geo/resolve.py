@@ -153,6 +153,14 @@ _DATELINE_RES = (
         r"(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?|[A-Z][a-z]+)[ \t]*(?:\([^)\n]{1,30}\))?"
         r"[ \t]*(?:—|–|--|-)[ \t]"
     ),
+    # "Islamabad, Dec 10 A police officer...", "Quetta, March 12 (AFP) Two soldiers...": a date and no dash
+    re.compile(
+        r"(?m)^[ \t]*(?P<name>[A-Z][a-z'’.\-]+(?: [A-Z][a-z'’.\-]+){0,2}),[ \t]*"
+        r"[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?[ \t]*(?:\([^)\n]{1,30}\))?[ \t]*(?=[A-Z\"“])"
+    ),
+    # "Lahore: The ...", "(Quetta) At least ...": a name and a colon, or a name in brackets, opening a line
+    re.compile(r"(?m)^[ \t]*(?P<name>[A-Z][A-Za-z'’.\-]+(?: [A-Z][A-Za-z'’.\-]+){0,2})[ \t]*:[ \t]"),
+    re.compile(r"(?m)^[ \t]*\((?P<name>[A-Z][A-Za-z'’.\-]+(?: [A-Z][A-Za-z'’.\-]+){0,2})\)[ \t]*(?=[A-Z\"“])"),
 )
 # A sentence ends after . ! ? (closing quotes, space, then a capital or digit), at a blank line, or at a line
 # break before a capital. Every branch opens with one of four characters, spelt as one class so that the regex
@@ -232,6 +240,8 @@ class _Hit:
     visited: bool = False
     soft_container: bool = False  # linked by a comma only: a hint, not a constraint
     relation: bool = False  # after "relations with", "talks with"...
+    origin: bool = False  # after "a resident of", "belonged to", "hailing from"...
+    context: bool = False  # after "borders", "neighbouring"...
     key: int | None = None  # the indexed name found (None for an unknown locality)
 
 
@@ -455,6 +465,8 @@ def _select_hits(
             locative=locative,
             motion=motion,
             relation="relation" in before,
+            origin="origin" in before,
+            context="context" in before,
             key=match.key,
         )
         if in_publication:
@@ -469,7 +481,26 @@ def _select_hits(
                 hit.role, hit.why = "mention", why
         hits.append(hit)
         covered_until = max(covered_until, match.end)
+    _share_list_roles(text, hits)
     return hits
+
+
+# Why a place is no event location, where the next names of a list share that reason: "labourers from Punjab
+# and Sindh", "residents of Kasur, Multan and Gilgit".
+_LIST_REASONS = frozenset({"origin", "route", "context", "reference"})
+_LIST_GAPS = frozenset({" and ", ", ", " or ", ", and ", " & ", " and the ", ", the "})
+
+
+def _share_list_roles(text: str, hits: list[_Hit]) -> None:
+    for a, b in zip(hits, hits[1:], strict=False):
+        if (
+            a.role == "mention"
+            and a.why in _LIST_REASONS
+            and b.role == "event"
+            and not (b.locative or b.motion)
+            and text[a.end : b.start] in _LIST_GAPS
+        ):
+            b.role, b.why = "mention", a.why
 
 
 # Punctuation that ends a phrase between two words.
@@ -594,8 +625,70 @@ def _mention_reason(doc: _Doc, match: NameMatch, lexicon: Lexicon, hit: _Hit) ->
         return "institution"
     if hit.relation:
         return "relation"
-    # "Islamabad and Kabul" in a diplomatic sentence: the second of two metonyms joined by "and".
+    if hit.origin:
+        return "origin"
+    if hit.context:
+        return "context"
+    return _route_reason(doc, match, lexicon, hit)
+
+
+# "200 kilometres south-west of", "48 km (30 miles) east of the provincial capital", "10 miles from":
+# a distance from a reference place, right before its name.
+_DISTANCE = re.compile(
+    r"\b(?P<n>\d[\d,]*(?:\.\d+)?)\s*-?\s*(?P<unit>km|kms|kilometres?|kilometers?|miles?)\b"
+    r"(?:\s*\([^()]{0,30}\))?\s+(?:[a-z\-]+\s+){0,2}?(?:of|from)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?$",
+    re.IGNORECASE,
+)
+_DISTANCE_UNITS = frozenset({"km", "kms", "kilometre", "kilometres", "kilometer", "kilometers", "mile", "miles"})
+# A place this far from the event is a reference point, not the event's town (ACLED's "near a town" is a
+# short drive away).
+REFERENCE_KM = 25.0
+
+
+def _route_reason(doc: _Doc, match: NameMatch, lexicon: Lexicon, hit: _Hit) -> str:
+    """Why a place that a motion word, a distance, a transfer or a following word sets apart is no event
+    location: "route", "reference", "care", "origin", "street"; "" when it may be one."""
+    text, words, first = doc.text, doc.tokens.words, match.first
+    recent = words[max(0, first - 7) : first]
+    if not _DISTANCE_UNITS.isdisjoint(recent):
+        m = _DISTANCE.search(text, max(0, match.start - 90), match.start)
+        if m and m.end() == match.start:
+            km = float(m.group("n").replace(",", ""))
+            if m.group("unit").lower().startswith("mi"):
+                km *= 1.609
+            if km >= REFERENCE_KM:
+                return "reference"
+            hit.near = True
+            return ""
+    if not lexicon.care_words.isdisjoint(recent) and lexicon.transfer.search(
+        text, max(0, match.start - 120), match.start
+    ):
+        return "care"  # where the wounded or the dead were taken
+    if hit.motion and not hit.locative:
+        # "transferred to Quetta", "coming from Dera Ismail Khan": an origin or destination; but people are
+        # abducted or recovered from where the event was.
+        cue = words[first - 2] if first > 1 and words[first - 1] == "the" else words[first - 1]
+        if cue != "from" or not lexicon.from_event.search(text, max(0, match.start - 90), match.start):
+            return "route"
+    following = _following_words(doc, match.last, 2)
+    if following:
+        if following[0] in lexicon.origin_after:
+            return "origin"  # "Punjab workers", "Rawalpindi bound"
+        if following[0] in lexicon.street_after or (
+            len(following) > 1 and following[1] in lexicon.street_after
+        ):
+            return "street"  # "Jinnah Road", "Virginia Beach Blvd"
     return ""
+
+
+def _following_words(doc: _Doc, last: int, count: int) -> list[str]:
+    """Up to ``count`` folded words after token ``last`` in the same phrase (no punctuation between)."""
+    out: list[str] = []
+    index = last
+    while len(out) < count and _joined_to_next(doc, index):
+        index += 1
+        out.append(doc.tokens.words[index])
+    return out
 
 
 def _unknown_locality_hits(doc: _Doc, hits: list[_Hit], lexicon: Lexicon, fuzzy: bool) -> list[_Hit]:
@@ -952,6 +1045,10 @@ def _to_places(doc: _Doc, gazetteer: Gazetteer, hits: list[_Hit]) -> list[Place]
         if record is None and "container" not in hit.synthetic:
             continue
         text = doc.text[hit.start : hit.end]
+        if record is not None and record.kind == "country" and hit.role == "event" and not hit.locative:
+            # A country named without "in"/"at"/"inside" is context ("Pakistan personnel", "links with
+            # China"), never where a given attack happened.
+            hit.role, hit.why = "mention", "country"
         if record is not None:
             acled, ucdp = PRECISION[record.kind]
             lat, lon = record.lat, record.lon
