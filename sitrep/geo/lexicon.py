@@ -20,6 +20,18 @@ from sitrep.geo.normalize import name_key
 Phrases = frozenset[tuple[str, ...]]
 
 
+@dataclass(frozen=True, slots=True)
+class CountryCue:
+    """A phrase of ``country_cues.tsv``: the country (and unit) it points to and how it must be written."""
+
+    words: tuple[str, ...]
+    country_code: str
+    admin1: str
+    capitalised: bool  # the first word must start with a capital in the text
+    all_caps: bool  # every word must be in capitals ("FC")
+    abbreviation: bool  # only after a comma and before a full stop ("Norfolk, Va.")
+
+
 @dataclass(frozen=True)
 class Lexicon:
     locative: Phrases
@@ -35,8 +47,12 @@ class Lexicon:
     origin_after: frozenset[str]  # folded word after a name that makes it an origin or a group of people
     street_after: frozenset[str]  # folded word after a name that makes it part of a road's name
     from_event: re.Pattern[str]  # a verb that makes "from <place>" the event location, at the end of a clause
-    transfer: re.Pattern[str]  # "<verb> to <a hospital ...>" right before a name: where the wounded were taken
+    transfer: re.Pattern[
+        str
+    ]  # "<verb> to <a hospital ...>" right before a name: where the wounded were taken
     care_words: frozenset[str]  # the facility words of ``transfer``: a cheap test before the pattern
+    country_cues: dict[str, tuple[CountryCue, ...]]  # first folded word -> the cues starting with it
+    not_places: frozenset[str]  # folded names that are never places (not_place_names.txt)
     longest_before: int  # longest phrase (in words) that is looked for before a name
     before: dict[
         tuple[str, ...], frozenset[str]
@@ -121,6 +137,30 @@ def _clause_end_pattern(source: str) -> re.Pattern[str]:
     return re.compile(source, re.IGNORECASE)
 
 
+def _load_country_cues() -> dict[str, tuple[CountryCue, ...]]:
+    by_first: dict[str, list[CountryCue]] = defaultdict(list)
+    for line in (_data_dir() / "country_cues.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        country, admin1, phrase = fields[0], fields[1], fields[2]
+        form = fields[3] if len(fields) > 3 else ""
+        words = tuple(name_key(phrase).split())
+        if not words:
+            continue
+        letters = [c for c in phrase if c.isalpha()]
+        cue = CountryCue(
+            words,
+            country.strip().upper(),
+            admin1.strip(),
+            capitalised=phrase[:1].isupper(),
+            all_caps=len(letters) > 1 and all(c.isupper() for c in letters),
+            abbreviation=form.strip() == "abbr",
+        )
+        by_first[words[0]].append(cue)
+    return {word: tuple(cues) for word, cues in by_first.items()}
+
+
 def _data_dir() -> Path:
     return Path(str(resources.files("sitrep") / "data" / "geo"))
 
@@ -183,6 +223,12 @@ def get_lexicon() -> Lexicon:
             r"(?-i:(?:\s+[A-Z(][\w'’.()\-]*){0,4})(?:\s*,|\s+in|\s+at|\s+of)?\s+(?:the\s+)?$"
         ),
         care_words=frozenset(w[0] for w in categories["care_place"]),
+        country_cues=_load_country_cues(),
+        not_places=frozenset(
+            name_key(line)
+            for line in (_data_dir() / "not_place_names.txt").read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")
+        ),
         longest_before=max(len(p) for p in before),
         before={phrase: frozenset(labels) for phrase, labels in before.items()},
     )

@@ -39,7 +39,8 @@ from functools import lru_cache
 
 from sitrep.geo.fuzzy import fuzzy_index
 from sitrep.geo.gazetteer import Gazetteer, NameEntry, NameMatch, PlaceRecord, Tokens, get_gazetteer, tokenize
-from sitrep.geo.lexicon import Lexicon, get_lexicon
+from sitrep.geo.lexicon import CountryCue, Lexicon, get_lexicon
+from sitrep.geo.normalize import name_key
 from sitrep.model import Place
 
 log = logging.getLogger(__name__)
@@ -160,7 +161,9 @@ _DATELINE_RES = (
     ),
     # "Lahore: The ...", "(Quetta) At least ...": a name and a colon, or a name in brackets, opening a line
     re.compile(r"(?m)^[ \t]*(?P<name>[A-Z][A-Za-z'’.\-]+(?: [A-Z][A-Za-z'’.\-]+){0,2})[ \t]*:[ \t]"),
-    re.compile(r"(?m)^[ \t]*\((?P<name>[A-Z][A-Za-z'’.\-]+(?: [A-Z][A-Za-z'’.\-]+){0,2})\)[ \t]*(?=[A-Z\"“])"),
+    re.compile(
+        r"(?m)^[ \t]*\((?P<name>[A-Z][A-Za-z'’.\-]+(?: [A-Z][A-Za-z'’.\-]+){0,2})\)[ \t]*(?=[A-Z\"“])"
+    ),
 )
 # A sentence ends after . ! ? (closing quotes, space, then a capital or digit), at a blank line, or at a line
 # break before a capital. Every branch opens with one of four characters, spelt as one class so that the regex
@@ -315,7 +318,7 @@ def _find_places(text: str, sentences: list[tuple[int, int]] | None, country_hin
     datelines = _dateline_spans(text)
 
     hits = _select_hits(doc, gazetteer, matches, lexicon, datelines)
-    focus_cc, focus_admin1 = _focus(hits, country_hint)
+    focus_cc, focus_admin1 = _focus(hits, country_hint, _cue_votes(doc, lexicon))
     # Unknown names are looked for only where a fuzzy alias table exists for the document's country.
     hits.extend(
         _unknown_locality_hits(doc, hits, lexicon, fuzzy=bool(focus_cc and gazetteer.fuzzy_aliases(focus_cc)))
@@ -436,6 +439,8 @@ def _select_hits(
         cued = locative or motion or (kind_cue is not None)
         if entry.common and not cued:
             continue
+        if _never_a_place(match.key, text[start : match.end], lexicon):
+            continue
         sentence = bisect.bisect_right(sentence_starts, start) - 1
         if not _looks_like_a_name(doc, match, sentence):
             continue
@@ -501,6 +506,17 @@ def _share_list_roles(text: str, hits: list[_Hit]) -> None:
             and text[a.end : b.start] in _LIST_GAPS
         ):
             b.role, b.why = "mention", a.why
+
+
+# Index key -> whether its name is listed in not_place_names.txt (names added since the index was built).
+_NEVER_A_PLACE: dict[int, bool] = {}
+
+
+def _never_a_place(key: int, written: str, lexicon: Lexicon) -> bool:
+    never = _NEVER_A_PLACE.get(key)
+    if never is None:
+        never = _NEVER_A_PLACE[key] = name_key(written) in lexicon.not_places
+    return never
 
 
 # Punctuation that ends a phrase between two words.
@@ -639,7 +655,9 @@ _DISTANCE = re.compile(
     r"(?:\s*\([^()]{0,30}\))?\s+(?:[a-z\-]+\s+){0,2}?(?:of|from)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?$",
     re.IGNORECASE,
 )
-_DISTANCE_UNITS = frozenset({"km", "kms", "kilometre", "kilometres", "kilometer", "kilometers", "mile", "miles"})
+_DISTANCE_UNITS = frozenset(
+    {"km", "kms", "kilometre", "kilometres", "kilometer", "kilometers", "mile", "miles"}
+)
 # A place this far from the event is a reference point, not the event's town (ACLED's "near a town" is a
 # short drive away).
 REFERENCE_KM = 25.0
@@ -779,7 +797,55 @@ def _comma_container(doc: _Doc, b: _Hit) -> bool:
     return not (after.startswith((",", "and ", "or ", "&")))
 
 
-def _focus(hits: list[_Hit], country_hint: str | None) -> tuple[str | None, str | None]:
+# What one country cue adds to the focus votes; a state abbreviation after a town is nearly proof.
+CUE_WEIGHT = 1.0
+ABBREVIATION_WEIGHT = 2.0
+
+
+def _cue_votes(doc: _Doc, lexicon: Lexicon) -> dict[tuple[str, str], float]:
+    """Focus votes of the country cues (``country_cues.tsv``) the text holds, each distinct cue once:
+    (country, unit or "") -> weight. One set intersection rules out most texts; only the positions of the
+    words that start a cue are then read."""
+    words = doc.tokens.words
+    cues = lexicon.country_cues
+    present = cues.keys() & set(words)
+    if not present:
+        return {}
+    text, starts, ends = doc.text, doc.tokens.starts, doc.tokens.ends
+    found: dict[CountryCue, float] = {}
+    for index, word in enumerate(words):
+        if word not in present:
+            continue
+        for cue in cues[word]:
+            if cue in found:
+                continue
+            last = index + len(cue.words) - 1
+            if tuple(words[index : last + 1]) != cue.words:
+                continue
+            written = text[starts[index] : ends[last]]
+            if cue.capitalised and not written[:1].isupper():
+                continue
+            if cue.all_caps and any(
+                text[starts[i] : ends[i]] != text[starts[i] : ends[i]].upper() for i in range(index, last + 1)
+            ):
+                continue
+            if cue.abbreviation and not (
+                index > 0
+                and "," in text[ends[index - 1] : starts[index]]
+                and text[ends[last] : ends[last] + 1] == "."
+            ):
+                continue
+            found[cue] = ABBREVIATION_WEIGHT if cue.abbreviation else CUE_WEIGHT
+    votes: dict[tuple[str, str], float] = {}
+    for cue, weight in found.items():
+        unit = (cue.country_code, cue.admin1)
+        votes[unit] = votes.get(unit, 0.0) + weight
+    return votes
+
+
+def _focus(
+    hits: list[_Hit], country_hint: str | None, cue_votes: dict[tuple[str, str], float] | None = None
+) -> tuple[str | None, str | None]:
     """The country and first-level unit the document is about.
 
     Each name votes for the country (and province) of its best reading before focus is known: "Sibi" votes
@@ -795,6 +861,8 @@ def _focus(hits: list[_Hit], country_hint: str | None) -> tuple[str | None, str 
         best = _best_without_focus(hit)
         if not best.country_code:
             continue
+        if hit.why == "metonymy" and best.kind in ("town", "locality"):
+            continue  # "Estrada said": a person's name as often as a town's
         weight = 1.0 if hit.role == "event" else 0.5
         if (
             best.kind in ("country", "admin1")
@@ -806,6 +874,10 @@ def _focus(hits: list[_Hit], country_hint: str | None) -> tuple[str | None, str 
         if best.admin1:
             unit = (best.country_code, best.admin1)
             provinces[unit] = provinces.get(unit, 0.0) + weight
+    for (cc, admin1), weight in (cue_votes or {}).items():
+        countries[cc] = countries.get(cc, 0.0) + weight
+        if admin1:
+            provinces[(cc, admin1)] = provinces.get((cc, admin1), 0.0) + weight
     if country_hint:
         countries[country_hint] = countries.get(country_hint, 0.0) + 2.0  # outweighs one ambiguous name
     if not countries:
@@ -968,8 +1040,11 @@ def _plausibly_abroad(hit: _Hit, best: PlaceRecord, focus_cc: str) -> bool:
     """Whether a place outside the focus country is likely meant: a country, a province, a large place named
     by its own name, or a city known abroad by an exonym. A small foreign village reached only because the
     local place is missing from the index is not."""
-    if best.kind in ("country", "admin1"):
+    if best.kind == "country":
         return True
+    if best.kind == "admin1":
+        # A province abroad, unless it is a parish or a small region that shares an English word ("Northeast")
+        return best.population >= 100_000
     if any(r.country_code == focus_cc for r, _t in hit.candidates):
         return True  # a real choice between readings was made by score
     name_types = {t for r, t in hit.candidates if r is best}
@@ -1021,6 +1096,23 @@ def _fill_unknown_localities(hits: list[_Hit]) -> None:
             hit.role, hit.why = "mention", hit.container.why
 
 
+def _dateline_alone(hits: list[_Hit]) -> None:
+    """A report whose body names no event place at all is about the town it was filed from (a local paper's
+    "HOUSTON —" story): its dateline becomes the event place. Otherwise the dateline stays a mention."""
+    dateline = None
+    for hit in hits:
+        if hit.chosen is None and "container" not in hit.synthetic:
+            continue
+        if hit.role == "event" and not (
+            hit.chosen is not None and hit.chosen.kind == "country" and not hit.locative
+        ):
+            return
+        if dateline is None and hit.why == "dateline" and hit.chosen is not None:
+            dateline = hit
+    if dateline is not None and dateline.chosen is not None and dateline.chosen.kind != "country":
+        dateline.role, dateline.why = "event", ""
+
+
 def _district_seat(gazetteer: Gazetteer, record: PlaceRecord) -> PlaceRecord | None:
     """The district (admin2) place a record lies in, for coordinates when the record has none."""
     found = gazetteer.lookup(record.admin2) if record.admin2 else None
@@ -1039,6 +1131,7 @@ def _district_seat(gazetteer: Gazetteer, record: PlaceRecord) -> PlaceRecord | N
 
 def _to_places(doc: _Doc, gazetteer: Gazetteer, hits: list[_Hit]) -> list[Place]:
     places: list[Place] = []
+    _dateline_alone(hits)
     # A dateline place is an event only if the body names it as one; the dateline itself stays a mention.
     for hit in hits:
         record = hit.chosen
