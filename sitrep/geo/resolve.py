@@ -576,6 +576,14 @@ def _embedded_in_longer_name(doc: _Doc, match: NameMatch, lexicon: Lexicon, sent
             and words[match.first - 1] not in lexicon.facilities
         ):
             return True
+        if (
+            joined == "-"
+            and words[match.first - 1] in CONNECTORS
+            and s > 1
+            and text[s - 1] == "-"
+            and text[s - 2].isalpha()
+        ):
+            return True  # "Madag-e-Kalat", "Dera-i-Kalan": a longer name joined by a connector
     if match.last + 1 < len(words):
         s, e = starts[match.last + 1], ends[match.last + 1]
         joined = text[match.end : s]
@@ -587,6 +595,8 @@ def _embedded_in_longer_name(doc: _Doc, match: NameMatch, lexicon: Lexicon, sent
             and words[match.last + 1] not in lexicon.facilities
             and words[match.last + 1] not in lexicon.kind_after
             and not _is_capitalised_place_word(words[match.last + 1])
+            # "Mashkai Tank area": a landmark of the place, named as an area; the place is still meant
+            and not (match.last + 2 < len(words) and words[match.last + 2] in _NEAR_AFTER)
         ):
             return True
     return False
@@ -686,6 +696,8 @@ def _route_reason(doc: _Doc, match: NameMatch, lexicon: Lexicon, hit: _Hit) -> s
         # "transferred to Quetta", "coming from Dera Ismail Khan": an origin or destination; but people are
         # abducted or recovered from where the event was.
         cue = words[first - 2] if first > 1 and words[first - 1] == "the" else words[first - 1]
+        if cue == "between":
+            return ""  # "the area between Zamran and Tump": a stretch of land, not a route's end
         if cue != "from" or not lexicon.from_event.search(text, max(0, match.start - 90), match.start):
             return "route"
     following = _following_words(doc, match.last, 2)
@@ -798,7 +810,7 @@ def _comma_container(doc: _Doc, b: _Hit) -> bool:
 
 
 # What one country cue adds to the focus votes; a state abbreviation after a town is nearly proof.
-CUE_WEIGHT = 1.0
+CUE_WEIGHT = 1.5  # more than one ambiguous name's best reading: a cue is no guess
 ABBREVIATION_WEIGHT = 2.0
 
 
@@ -968,7 +980,7 @@ def _choose(hit: _Hit, focus_cc: str | None, focus_admin1: str | None, country_h
     if hit.container is not None:
         _choose(hit.container, focus_cc, focus_admin1, country_hint)  # "X in Y": Y first
     if hit.synthetic.get("fuzzy_only") or (hit.synthetic and not hit.candidates):
-        hit.candidates = _fuzzy_candidates(hit, focus_cc)
+        hit.candidates = _fuzzy_candidates(hit, focus_cc, focus_admin1)
         if not hit.candidates:
             return
     container = _effective_record(hit.container)
@@ -1062,7 +1074,9 @@ def _effective_record(hit: _Hit | None) -> PlaceRecord | None:
     return None
 
 
-def _fuzzy_candidates(hit: _Hit, focus_cc: str | None) -> list[tuple[PlaceRecord, str]]:
+def _fuzzy_candidates(
+    hit: _Hit, focus_cc: str | None, focus_admin1: str | None = None
+) -> list[tuple[PlaceRecord, str]]:
     """Focus-country places whose alias is a near spelling of an unknown name (never worldwide)."""
     if not focus_cc:
         return []
@@ -1078,6 +1092,10 @@ def _fuzzy_candidates(hit: _Hit, focus_cc: str | None) -> list[tuple[PlaceRecord
             for row, _t in found[1].targets
             if gazetteer.record(row).country_code == focus_cc
         )
+    if out and focus_admin1:
+        # A near spelling is a guess: a guess in another province than the report's is likelier wrong than an
+        # unlisted village ("Jahani-Aap" in a Balochistan report is not Jahanian, Punjab).
+        out = [(r, t) for r, t in out if r.admin1 == focus_admin1]
     if out:
         hit.synthetic["fuzzy"] = True
     return out
