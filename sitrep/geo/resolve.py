@@ -436,7 +436,9 @@ def _select_hits(
             after = ""
         kind_cue = lexicon.kind_after.get(after)
         locative, motion = "locative" in before, "motion" in before
-        cued = locative or motion or (kind_cue is not None)
+        in_dateline = bool(datelines) and any(s <= start < e for s, e in datelines)
+        # A dateline is a place by position: "NORFOLK, Va. —" needs no "in" before it.
+        cued = locative or motion or (kind_cue is not None) or in_dateline
         if entry.common and not cued:
             continue
         if _never_a_place(match.key, text[start : match.end], lexicon):
@@ -476,7 +478,7 @@ def _select_hits(
         )
         if in_publication:
             hit.role, hit.why = "mention", "publication"
-        elif any(s <= start < e for s, e in datelines):
+        elif in_dateline:
             hit.role, hit.why = "mention", "dateline"
         elif entry.name_types <= {"d"}:  # demonyms only
             hit.role, hit.why = "mention", "demonym"
@@ -875,7 +877,8 @@ def _focus(
             continue
         if hit.why == "metonymy" and best.kind in ("town", "locality"):
             continue  # "Estrada said": a person's name as often as a town's
-        weight = 1.0 if hit.role == "event" else 0.5
+        # A dateline says where the story was filed: a fair hint of the region it is about.
+        weight = 1.0 if hit.role == "event" or hit.why == "dateline" else 0.5
         if (
             best.kind in ("country", "admin1")
             and hit.role == "event"

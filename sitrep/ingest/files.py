@@ -3,7 +3,9 @@
 ``read_inputs`` yields an ``Article`` for every article it can read and an ``InputProblem`` (one line: where
 and what) for every one it cannot, so one bad file never stops a batch.
 
-Formats: ``.txt`` (UTF-8; first line is the title when a blank line follows it), ``.html``/``.htm`` (main text
+Formats: ``.txt`` (UTF-8; first line is the title when a blank line follows it, unless it opens with a
+dateline such as "QUETTA, March 12, 2024 —", which belongs to the story and gives its date when it has a year),
+``.html``/``.htm`` (main text
 and metadata through trafilatura), ``.jsonl`` (one article per line: ``id``, ``text``, optional ``title``,
 ``published``, ``url``, ``source``). A directory is read recursively in name order; ``-`` is standard input
 (JSON Lines when its first character is ``{``, else plain text).
@@ -12,6 +14,7 @@ and metadata through trafilatura), ``.jsonl`` (one article per line: ``id``, ``t
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -177,15 +180,69 @@ def _decode(raw: bytes) -> str:
         raise _Unreadable(f"not UTF-8 text (invalid byte at offset {error.start})") from None
 
 
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+# A dateline opening a story: a place in capitals or capitalised words, an optional date and agency, then a
+# dash or colon. "QUETTA, March 12 —", "Peshawar, Dec. 3, 2023 (AP) -", "TURBAT:".
+_DATELINE = re.compile(
+    r"^[ \t]*(?P<place>[A-Z][A-Za-z'’.\-]+(?:[ \t][A-Z][A-Za-z'’.\-]+){0,3})"
+    r"(?:,[ \t]*(?P<month>[A-Za-z]{3,9})\.?[ \t]+(?P<day>\d{1,2})(?:,[ \t]*(?P<year>\d{4}))?)?"
+    r"[ \t]*(?:\([^)\n]{1,30}\))?[ \t]*(?:—|–|--|-|:)[ \t]+\S"
+)
+
+
+def dateline_date(line: str) -> date | None:
+    """The date a story's dateline gives ("QUETTA, March 12, 2024 —"), when it names the year; else None."""
+    match = _DATELINE.match(line)
+    if not match or not match.group("year"):
+        return None
+    month = _MONTHS.get(match.group("month").lower())
+    if month is None:
+        return None
+    try:
+        return date(int(match.group("year")), month, int(match.group("day")))
+    except ValueError:
+        return None
+
+
+def _is_dateline(line: str) -> bool:
+    """Whether a line opens with a dateline: its place in capitals ("TURBAT:") or followed by a date. A
+    headline such as "Quetta: five hurt in blast" is not one."""
+    match = _DATELINE.match(line)
+    return bool(match) and (match.group("place").isupper() or match.group("day") is not None)
+
+
 def _article_from_text(raw: bytes, name: str) -> Article:
     text = _decode(raw).replace("\r\n", "\n")
     if not text.strip():
         raise _Unreadable("empty file: no text")
     title = None
     first, separator, rest = text.lstrip("\n").partition("\n")
-    if separator and rest.startswith("\n") and first.strip() and rest.strip():
+    # A first line that opens with a dateline is the story's first paragraph, not its title: the dateline
+    # stays in the text, where the place stage reads it as where the story was filed.
+    if separator and rest.startswith("\n") and first.strip() and rest.strip() and not _is_dateline(first):
         title, text = first.strip(), rest.lstrip("\n")
-    return Article(id=name, title=title, text=text)
+    body_start = text.lstrip("\n").partition("\n")[0]
+    return Article(id=name, title=title, text=text, published=dateline_date(body_start))
 
 
 @dataclass(frozen=True, slots=True)

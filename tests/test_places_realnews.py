@@ -1,0 +1,243 @@
+"""Places in full-length reports (issue 12): where nothing happened is a mention, never an event place.
+
+Every sentence here is the team's own invention; nothing is copied or paraphrased from the dev files.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from sitrep.geo.resolve import find_places
+from sitrep.ingest.files import InputProblem, dateline_date, read_inputs
+from sitrep.model import Article, Place
+from sitrep.nlp.pipeline import extract
+
+
+def roles(text: str) -> dict[str, str]:
+    """Written name -> role; a name written twice must have one role throughout (else the test says so)."""
+    found: dict[str, str] = {}
+    for place in find_places(text):
+        assert found.setdefault(place.text, place.role) == place.role, f"{place.text!r} has two roles"
+    return found
+
+
+def event_place_texts(text: str) -> set[str]:
+    """The written names of the places the whole pipeline sets its events at."""
+    result = extract(Article(id="own", text=text))
+    places = {p.id: p for p in result.places}
+    return {places[e.place_id].text for e in result.events if e.place_id in places}
+
+
+# ---- whole reports: zero events at non-event places ------------------------------------------------------------
+
+# Invented reports, each with the places where nothing happened in them.
+REPORTS = [
+    (
+        "QUETTA, March 12 — Gunmen on motorbikes shot dead three shopkeepers in Kharan bazaar on Tuesday "
+        "evening, police said.\n\n"
+        "Two of the wounded were later transferred to Karachi for treatment. The injured were shifted to the "
+        "Civil Hospital Quetta. One of the dead belonged to Multan, and another was a resident of Rahim Yar "
+        "Khan district.\n\n"
+        "Islamabad condemned the killings, while Kabul denied that the gunmen came from across the border.",
+        {"Kharan"},
+        {"QUETTA", "Quetta", "Karachi", "Multan", "Rahim Yar Khan district", "Islamabad", "Kabul"},
+    ),
+    (
+        "A roadside bomb struck a van of the Levies on the Quetta-Karachi highway near Khuzdar, killing two "
+        "men. The wounded were taken to a hospital in Sibi.",
+        {"Khuzdar"},
+        {"Quetta", "Karachi", "Sibi"},
+    ),
+    (
+        "Islamabad, Jan 4 Two soldiers were killed when militants attacked a check post in Panjgur, the "
+        "military said. Both soldiers hailed from Punjab and Sindh.",
+        {"Panjgur"},
+        {"Islamabad", "Punjab", "Sindh"},
+    ),
+    (
+        "Lahore: Militants ambushed a police patrol near Tank on Friday, killing four constables. The "
+        "attack happened some 300 kilometres south-west of Peshawar. India-backed groups were blamed by "
+        "officials, who said the district borders Afghanistan.",
+        {"Tank"},
+        {"Lahore", "Peshawar", "Afghanistan"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "event_places", "not_event_places"), REPORTS)
+def test_no_event_is_placed_where_nothing_happened(
+    text: str, event_places: set[str], not_event_places: set[str]
+) -> None:
+    placed = event_place_texts(text)
+    assert placed, "the report's attack yields an event"
+    assert placed <= event_places, f"events at {placed - event_places}"
+    found = roles(text)
+    for name in not_event_places:
+        assert found.get(name, "mention") == "mention", f"{name!r} is {found.get(name)}"
+
+
+# ---- one pattern at a time -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("The wounded were rushed to Turbat for treatment.", "Turbat"),
+        ("The bodies were shifted to the District Headquarters Hospital Gwadar.", "Gwadar"),
+        ("The injured were taken to a hospital in Loralai after the firing.", "Loralai"),
+        ("One of the dead was a resident of Kasur district.", "Kasur district"),
+        ("The slain driver belonged to Mardan.", "Mardan"),
+        ("Both guards hailed from Swat.", "Swat"),
+        ("The train was travelling from Peshawar when it was hit near Sibi.", "Peshawar"),
+        ("A Karachi bound bus was stopped by gunmen near Hub.", "Karachi"),
+        ("Six Punjab labourers were hurt in the blast near Kalat.", "Punjab"),
+        ("The blast hit a market 200 km north of Karachi on Monday.", "Karachi"),
+        ("The province shares a long border with Iran.", "Iran"),
+        ("The district borders Afghanistan, officials said.", "Afghanistan"),
+        ("Pakistan personnel were attacked near Zhob.", "Pakistan"),
+        ("Kabul ruled out any talks after the attack in Chaman.", "Kabul"),
+        ("The coalition government in Islamabad called a meeting.", "Islamabad"),
+        ("Shots were fired on Kansas Avenue late on Friday, police said.", "Kansas"),
+    ],
+)
+def test_non_event_places_are_mentions(text: str, written: str) -> None:
+    assert roles(text)[written] == "mention"
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        # people are taken from where the event was
+        ("Gunmen kidnapped two engineers from Washuk district on Sunday.", "Washuk district"),
+        ("The bodies of three men were recovered from Kohlu on Monday.", "Kohlu"),
+        # "close to" and "between" are locations, not routes
+        ("A bomb went off close to Mastung on Friday.", "Mastung"),
+        ("Troops clashed with militants in the hills between Zamran and Tump.", "Tump"),
+        # a short distance is near the place
+        ("The blast took place 6 km from Turbat.", "Turbat"),
+        # a country after a locative word is a location
+        ("Two soldiers were killed in Afghanistan on Monday.", "Afghanistan"),
+    ],
+)
+def test_event_places_stay_events(text: str, written: str) -> None:
+    assert roles(text)[written] == "event"
+
+
+def test_a_short_distance_makes_the_place_approximate() -> None:
+    place = next(p for p in find_places("The blast took place 6 km from Turbat.") if p.text == "Turbat")
+    assert place.precision == {"acled": 2, "ucdp": 2}
+
+
+def test_a_list_of_home_towns_shares_the_reason() -> None:
+    found = roles("The victims were residents of Okara, Sahiwal and Pakpattan, police said.")
+    assert found == {"Okara": "mention", "Sahiwal": "mention", "Pakpattan": "mention"}
+
+
+def test_a_connector_compound_is_one_name_not_the_town_inside_it() -> None:
+    places = find_places("Militants fired at a post at Sarai-e-Kalat area in Dandar area.")
+    assert not any(p.name == "Kalat" for p in places)
+
+
+# ---- datelines -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Islamabad, Feb 9 A soldier was killed in an attack in Kharan, officials said.", "Islamabad"),
+        ("Lahore: Gunmen shot dead two traders in Quetta on Monday.", "Lahore"),
+        ("(Karachi) Two policemen were hurt in a grenade attack in Turbat.", "Karachi"),
+        ("PESHAWAR, March 12 — A bomb killed two people in Bannu.", "PESHAWAR"),
+    ],
+)
+def test_dateline_is_a_mention_when_the_body_names_the_place(text: str, written: str) -> None:
+    assert roles(text)[written] == "mention"
+
+
+def test_dateline_alone_is_the_event_place() -> None:
+    # A local story that names no other place happened where it was filed.
+    places = [p for p in find_places("HOUSTON — A man was shot dead outside a store on Friday night.")]
+    assert [(p.text, p.role, p.country_code) for p in places] == [("HOUSTON", "event", "US")]
+
+
+# ---- the document's country ----------------------------------------------------------------------------------
+
+
+def event_place(text: str, written: str) -> Place:
+    return next(p for p in find_places(text) if p.text == written)
+
+
+def test_us_crime_report_words_pick_us_places() -> None:
+    text = "A girl was hurt in a Durham apartment on Sunday, the county sheriff said."
+    place = event_place(text, "Durham")
+    assert (place.country_code, place.admin1) == ("US", "North Carolina")
+    # without those words the larger Canadian region is read: the cue is what changed it
+    assert event_place("A girl was hurt in Durham on Sunday.", "Durham").country_code != "US"
+
+
+def test_state_abbreviation_after_a_town_picks_the_state() -> None:
+    place = event_place("NORFOLK, Va. — Two men were wounded in a shooting on Saturday.", "NORFOLK")
+    assert (place.country_code, place.admin1) == ("US", "Virginia")
+
+
+def test_pakistani_forces_and_groups_keep_a_small_place_abroad_out() -> None:
+    # "Dinan" is only a small French town: in a report about the FC it is an unlisted local place.
+    text = "FC personnel came under fire in Dinan area, the ISPR said."
+    assert not any(p.text == "Dinan" for p in find_places(text))
+    assert any(p.text == "Dinan" for p in find_places("Tourists visited Dinan on Sunday."))
+
+
+def test_ordinary_words_listed_as_never_places_are_dropped() -> None:
+    assert find_places("First responders found the man in a car. Northeast winds were strong.") == []
+
+
+# ---- .txt inputs ---------------------------------------------------------------------------------------------
+
+
+def read_one(path: Path) -> Article:
+    items = list(read_inputs([str(path)]))
+    assert len(items) == 1 and not isinstance(items[0], InputProblem), items
+    article = items[0]
+    assert isinstance(article, Article)
+    return article
+
+
+def test_txt_dateline_is_kept_in_the_text_and_gives_the_date(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text("QUETTA, March 12, 2024 — Two men were hurt in a blast in Pishin.\n\nMore follows.\n")
+    article = read_one(path)
+    assert article.title is None
+    assert article.text.startswith("QUETTA, March 12, 2024 —")
+    assert article.published == date(2024, 3, 12)
+    assert roles(article.text) == {"QUETTA": "mention", "Pishin": "event"}
+
+
+def test_txt_title_then_dateline(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text("Blast hurts two\n\nTURBAT: Two men were hurt in a blast on Monday.\n")
+    article = read_one(path)
+    assert article.title == "Blast hurts two"
+    assert article.text.startswith("TURBAT:")
+    assert article.published is None  # a dateline without a year gives no date
+
+
+def test_txt_headline_with_a_colon_is_still_a_title(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text("Quetta: two hurt in blast\n\nTwo men were hurt in a blast on Monday.\n")
+    assert read_one(path).title == "Quetta: two hurt in blast"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("GWADAR, Sept. 3, 2023 (AP) — text", date(2023, 9, 3)),
+        ("Quetta, Dec 1, 2022 - text", date(2022, 12, 1)),
+        ("QUETTA, March 12 — text", None),
+        ("A normal sentence, March 12, 2024 — text", None),
+    ],
+)
+def test_dateline_date(line: str, expected: date | None) -> None:
+    assert dateline_date(line) == expected
