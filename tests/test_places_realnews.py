@@ -241,3 +241,23 @@ def test_txt_headline_with_a_colon_is_still_a_title(tmp_path: Path) -> None:
 )
 def test_dateline_date(line: str, expected: date | None) -> None:
     assert dateline_date(line) == expected
+
+
+def test_a_military_site_named_after_a_town_is_in_that_town() -> None:
+    # "<town> army camp" is a place in the town; "<province> government" is an institution
+    found = roles("Militants stormed the Zhob army camp at dawn. The Balochistan government condemned it.")
+    assert found == {"Zhob": "event", "Balochistan": "mention"}
+
+
+def test_a_country_in_the_possessive_only_says_whose_province() -> None:
+    found = roles("Gunmen attacked a police station in Pakistan's Sindh province on Monday.")
+    assert found == {"Pakistan": "mention", "Sindh province": "event"}
+    # the cue before the country holds for its province too
+    found = roles("The group, based in Iran's Sistan province, denied any role.")
+    assert found.get("Sistan province", "mention") == "mention"
+
+
+def test_a_foreign_citys_other_name_needs_a_locative_word() -> None:
+    # "Kasi" is another name of Varanasi; as the subject of "was shot" it is a person's surname
+    text = "Kasi was shot dead on Monday near a market in Quetta, police said."
+    assert roles(text) == {"Quetta": "event"}

@@ -500,6 +500,12 @@ _LIST_GAPS = frozenset({" and ", ", ", " or ", ", and ", " & ", " and the ", ", 
 
 def _share_list_roles(text: str, hits: list[_Hit]) -> None:
     for a, b in zip(hits, hits[1:], strict=False):
+        if text[a.end : b.start] in ("'s ", "’s ") and b.role == "event":
+            # "based in Pakistan's Balochistan province": the cue before the country holds for its province
+            reason = "relation" if a.relation else "origin" if a.origin else "context" if a.context else ""
+            if reason:
+                b.role, b.why = "mention", reason
+            continue
         if (
             a.role == "mention"
             and a.why in _LIST_REASONS
@@ -641,6 +647,13 @@ def _mention_reason(doc: _Doc, match: NameMatch, lexicon: Lexicon, hit: _Hit) ->
     ):
         return "compound"
     possessive = nxt < len(words) and words[nxt] == "s" and text[match.end : match.end + 1] in ("'", "’")
+    if (
+        possessive
+        and nxt + 1 < len(doc.tokens.starts)
+        and _is_capitalised(text[doc.tokens.starts[nxt + 1]])
+        and _has_kind(get_gazetteer(), match.key, ("country", "admin1"))
+    ):
+        return "possessive"  # "Pakistan's Balochistan province": the country only says whose province
     if possessive and nxt + 1 < len(words) and words[nxt + 1] in lexicon.metonymy_nouns:
         return "metonymy"
     if (
@@ -649,7 +662,11 @@ def _mention_reason(doc: _Doc, match: NameMatch, lexicon: Lexicon, hit: _Hit) ->
         and _joined_to_next(doc, match.last)
     ):
         return "metonymy"
-    if lexicon.phrase_after(words, nxt, lexicon.institutions, longest=2) and _joined_to_next(doc, match.last):
+    if (
+        lexicon.phrase_after(words, nxt, lexicon.institutions, longest=2)
+        and _joined_to_next(doc, match.last)
+        and not _institution_site(words, nxt, lexicon)
+    ):
         return "institution"
     if hit.relation:
         return "relation"
@@ -721,6 +738,16 @@ def _following_words(doc: _Doc, last: int, count: int) -> list[str]:
         index += 1
         out.append(doc.tokens.words[index])
     return out
+
+
+def _institution_site(words: list[str], index: int, lexicon: Lexicon) -> bool:
+    """Whether the institution words at ``index`` name a site in the place: "Bannu military cantonment",
+    "Nushki army camps" are locations, unlike "Balochistan government"."""
+    for length in (2, 1):
+        if tuple(words[index : index + length]) in lexicon.institutions:
+            following = words[index + length] if index + length < len(words) else ""
+            return following in lexicon.facilities or following.rstrip("s") in lexicon.facilities
+    return False
 
 
 def _unknown_locality_hits(doc: _Doc, hits: list[_Hit], lexicon: Lexicon, fuzzy: bool) -> list[_Hit]:
@@ -879,6 +906,8 @@ def _focus(
             continue  # "Estrada said": a person's name as often as a town's
         # A dateline says where the story was filed: a fair hint of the region it is about.
         weight = 1.0 if hit.role == "event" or hit.why == "dateline" else 0.5
+        if all(t == "a" for r, t in hit.candidates if r is best):
+            weight *= 0.5  # only another name of the place ("Kasi" for Varanasi): weak evidence
         if (
             best.kind in ("country", "admin1")
             and hit.role == "event"
@@ -1063,6 +1092,8 @@ def _plausibly_abroad(hit: _Hit, best: PlaceRecord, focus_cc: str) -> bool:
     if any(r.country_code == focus_cc for r, _t in hit.candidates):
         return True  # a real choice between readings was made by score
     name_types = {t for r, t in hit.candidates if r is best}
+    if name_types <= {"a"} and not (hit.locative or hit.kind_cue):
+        return False  # a foreign city's other name where no "in" says a place is meant: "Kasi was shot"
     threshold = 100_000 if name_types & {"p", "v", "s"} else 1_000_000
     return best.population >= threshold
 
