@@ -261,3 +261,20 @@ def test_a_foreign_citys_other_name_needs_a_locative_word() -> None:
     # "Kasi" is another name of Varanasi; as the subject of "was shot" it is a person's surname
     text = "Kasi was shot dead on Monday near a market in Quetta, police said."
     assert roles(text) == {"Quetta": "event"}
+
+
+def test_a_surname_is_a_person_throughout_the_report() -> None:
+    text = "Police said Maria Lyons, 30, was hurt. Lyons told officers she was shot near Peoria."
+    assert roles(text) == {"Peoria": "event"}
+    # a direction or a title before a name is no first name: the place stays a place elsewhere
+    text = "Gunmen attacked a convoy in Upper Kurram. Schools in Kurram were shut on Monday."
+    assert roles(text).get("Kurram") == "event"
+
+
+def test_a_name_found_in_many_provinces_votes_weakly_for_one() -> None:
+    # "Paoli" is in three US states: repeated, it still must not outvote the state the dateline names.
+    text = (
+        "PAOLI, Ind. — A man was stabbed on Tuesday. The man, 40, of Paoli, and his wife, 38, of Paoli, "
+        "had argued, police said. Paoli police are investigating."
+    )
+    assert {p.admin1 for p in find_places(text) if p.name == "Paoli"} == {"Indiana"}

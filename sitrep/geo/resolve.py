@@ -415,6 +415,7 @@ def _select_hits(
     text, words = doc.text, doc.tokens.words
     sentence_starts = doc.sentence_starts
     hits: list[_Hit] = []
+    surnames: set[int] = set()  # names met after a first name ("Melissa Randolph")
     publications: list[tuple[int, int]] = []
     covered_until = -1
     for match in matches:
@@ -450,11 +451,14 @@ def _select_hits(
         if entry.wordlike and not cued and (sentence_initial or _is_caps_sentence(doc, sentence)):
             continue
         role, why = "event", ""
-        if _embedded_in_longer_name(doc, match, lexicon, sentence_initial):
+        embedded = _embedded_in_longer_name(doc, match, lexicon, sentence_initial)
+        if embedded:
             # "Pakistan Army", "Balochistan Liberation Army": an organisation; "Imran Khan": a person.
             if "d" in entry.name_types or _has_kind(gazetteer, match.key, ("country", "admin1")):
                 role, why = "mention", "organisation"
             else:
+                if embedded == "surname":
+                    surnames.add(match.key)
                 continue
         hit = _Hit(
             start,
@@ -489,6 +493,10 @@ def _select_hits(
         hits.append(hit)
         covered_until = max(covered_until, match.end)
     _share_list_roles(text, hits)
+    if surnames:
+        # "Melissa Randolph ... Randolph said": a name met as a person's surname is that person elsewhere in
+        # the report too, unless a locative or kind word makes it a place ("in Randolph", "Randolph town").
+        hits = [h for h in hits if h.key not in surnames or h.locative or h.kind_cue or h.role != "event"]
     return hits
 
 
@@ -569,8 +577,9 @@ def _looks_like_a_name(doc: _Doc, match: NameMatch, sentence: int) -> bool:
     return True
 
 
-def _embedded_in_longer_name(doc: _Doc, match: NameMatch, lexicon: Lexicon, sentence_initial: bool) -> bool:
-    """Whether the name is glued to other capitalised words that are not place words ("Imran Khan")."""
+def _embedded_in_longer_name(doc: _Doc, match: NameMatch, lexicon: Lexicon, sentence_initial: bool) -> str:
+    """Whether the name is glued to other capitalised words that are not place words: "surname" after one
+    ("Imran Khan"), "joined" in a compound ("Madag-e-Kalat") or before one ("Kalat Scouts"); else ""."""
     text, starts, ends, words = doc.text, doc.tokens.starts, doc.tokens.ends, doc.tokens.words
     if match.first > 0 and not sentence_initial:
         s, e = starts[match.first - 1], ends[match.first - 1]
@@ -583,7 +592,11 @@ def _embedded_in_longer_name(doc: _Doc, match: NameMatch, lexicon: Lexicon, sent
             and words[match.first - 1] not in SENTENCE_OPENERS
             and words[match.first - 1] not in lexicon.facilities
         ):
-            return True
+            # A first name before it makes a surname ("Melissa Randolph"); a title ("Commissioner Kharan") or
+            # a word such as "Upper" or "Lake" does not.
+            word = words[match.first - 1]
+            titled = word in _TITLE_LAST_WORDS or word in lexicon.not_places
+            return "surname" if joined == " " and not titled else "joined"
         if (
             joined == "-"
             and words[match.first - 1] in CONNECTORS
@@ -591,7 +604,7 @@ def _embedded_in_longer_name(doc: _Doc, match: NameMatch, lexicon: Lexicon, sent
             and text[s - 1] == "-"
             and text[s - 2].isalpha()
         ):
-            return True  # "Madag-e-Kalat", "Dera-i-Kalan": a longer name joined by a connector
+            return "joined"  # "Madag-e-Kalat", "Dera-i-Kalan": a longer name joined by a connector
     if match.last + 1 < len(words):
         s, e = starts[match.last + 1], ends[match.last + 1]
         joined = text[match.end : s]
@@ -606,8 +619,8 @@ def _embedded_in_longer_name(doc: _Doc, match: NameMatch, lexicon: Lexicon, sent
             # "Mashkai Tank area": a landmark of the place, named as an area; the place is still meant
             and not (match.last + 2 < len(words) and words[match.last + 2] in _NEAR_AFTER)
         ):
-            return True
-    return False
+            return "joined"
+    return ""
 
 
 @lru_cache(maxsize=4096)  # a word's answer never changes; the capitalised words of news repeat a lot
@@ -896,6 +909,7 @@ def _focus(
     """
     countries: dict[str, float] = {}
     provinces: dict[tuple[str, str], float] = {}
+    voted: set[int | None] = set()
     for hit in hits:
         if not hit.candidates:
             continue
@@ -915,9 +929,13 @@ def _focus(
         ):
             weight = 1.5
         countries[best.country_code] = countries.get(best.country_code, 0.0) + weight
-        if best.admin1:
+        if best.admin1 and hit.key not in voted:
+            # A name found in several provinces of the country ("Paoli" in three US states) is a guess: its
+            # vote is shared among them, and a name repeated is still one vote.
+            voted.add(hit.key)
+            spread = len({r.admin1 for r, _t in hit.candidates if r.country_code == best.country_code})
             unit = (best.country_code, best.admin1)
-            provinces[unit] = provinces.get(unit, 0.0) + weight
+            provinces[unit] = provinces.get(unit, 0.0) + weight / max(1, spread)
     for (cc, admin1), weight in (cue_votes or {}).items():
         countries[cc] = countries.get(cc, 0.0) + weight
         if admin1:
