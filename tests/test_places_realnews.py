@@ -278,3 +278,20 @@ def test_a_name_found_in_many_provinces_votes_weakly_for_one() -> None:
         "had argued, police said. Paoli police are investigating."
     )
     assert {p.admin1 for p in find_places(text) if p.name == "Paoli"} == {"Indiana"}
+
+
+def test_a_compass_word_names_a_part_of_the_place() -> None:
+    place = event_place("Two men were shot late on Friday in West Louisville.", "Louisville")
+    assert (place.role, place.admin1, place.precision["acled"]) == ("event", "Kentucky", 2)
+    place = event_place("A girl was hit by a stray bullet at a home in New Orleans East.", "New Orleans")
+    assert (place.role, place.admin1) == ("event", "Louisiana")
+
+
+def test_a_local_police_force_places_a_report_that_names_no_other_place() -> None:
+    place = event_place("The Valdosta Police Department said a man was shot at a gas station.", "Valdosta")
+    assert (place.role, place.admin1) == ("event", "Georgia")
+    # beside a place of the event itself, the force's town is only who speaks
+    assert roles("Quetta police said two men were shot dead in Kalat.") == {
+        "Quetta": "mention",
+        "Kalat": "event",
+    }

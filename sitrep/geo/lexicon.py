@@ -53,6 +53,8 @@ class Lexicon:
     care_words: frozenset[str]  # the facility words of ``transfer``: a cheap test before the pattern
     country_cues: dict[str, tuple[CountryCue, ...]]  # first folded word -> the cues starting with it
     not_places: frozenset[str]  # folded names that are never places (not_place_names.txt)
+    local_force: frozenset[str]  # folded word after a name that makes it a town's police
+    directions: frozenset[str]  # compass words that name a part of a place beside its name
     longest_before: int  # longest phrase (in words) that is looked for before a name
     before: dict[
         tuple[str, ...], frozenset[str]
@@ -224,6 +226,8 @@ def get_lexicon() -> Lexicon:
         ),
         care_words=frozenset(w[0] for w in categories["care_place"]),
         country_cues=_load_country_cues(),
+        local_force=frozenset(w[0] for w in categories["local_force"]),
+        directions=frozenset(w[0] for w in categories["direction"]),
         not_places=frozenset(
             name_key(line)
             for line in (_data_dir() / "not_place_names.txt").read_text(encoding="utf-8").splitlines()

@@ -429,8 +429,14 @@ def _select_hits(
             continue  # inside a longer name already taken
         # Cues first: a common word without one is dropped before any other test. In each cue the word test
         # goes first; it rules out most positions before the punctuation between the words is read.
-        before = lexicon.categories_before(words, match.first)
-        if before and not _joined_to_previous(doc, match.first):
+        # "in East Baltimore": the cue stands before the compass word
+        cue_at = (
+            match.first - 1
+            if match.first > 0 and words[match.first - 1] in lexicon.directions
+            else match.first
+        )
+        before = lexicon.categories_before(words, cue_at)
+        if before and not _joined_to_previous(doc, cue_at):
             before = _NONE
         after = words[match.last + 1] if match.last + 1 < len(words) else ""
         if (after in lexicon.kind_after or after in _NEAR_AFTER) and not _joined_to_next(doc, match.last):
@@ -440,6 +446,8 @@ def _select_hits(
         in_dateline = bool(datelines) and any(s <= start < e for s, e in datelines)
         # A dateline is a place by position: "NORFOLK, Va. —" needs no "in" before it.
         cued = locative or motion or (kind_cue is not None) or in_dateline
+        if not cued and match.last > match.first and after in lexicon.local_force:
+            cued = _joined_to_next(doc, match.last)  # "New Orleans police": a city of several words
         if entry.common and not cued:
             continue
         if _never_a_place(match.key, text[start : match.end], lexicon):
@@ -472,7 +480,7 @@ def _select_hits(
             role=role,
             why=why,
             kind_cue=kind_cue,
-            near="near" in before or after in _NEAR_AFTER,
+            near="near" in before or after in _NEAR_AFTER or _beside_direction(doc, match, lexicon),
             locative=locative,
             motion=motion,
             relation="relation" in before,
@@ -591,6 +599,7 @@ def _embedded_in_longer_name(doc: _Doc, match: NameMatch, lexicon: Lexicon, sent
             and not previous.isupper()
             and words[match.first - 1] not in SENTENCE_OPENERS
             and words[match.first - 1] not in lexicon.facilities
+            and words[match.first - 1] not in lexicon.directions
         ):
             # A first name before it makes a surname ("Melissa Randolph"); a title ("Commissioner Kharan") or
             # a word such as "Upper" or "Lake" does not.
@@ -616,6 +625,8 @@ def _embedded_in_longer_name(doc: _Doc, match: NameMatch, lexicon: Lexicon, sent
             and words[match.last + 1] not in lexicon.facilities
             and words[match.last + 1] not in lexicon.kind_after
             and not _is_capitalised_place_word(words[match.last + 1])
+            and words[match.last + 1] not in lexicon.directions
+            and words[match.last + 1] not in lexicon.local_force
             # "Mashkai Tank area": a landmark of the place, named as an area; the place is still meant
             and not (match.last + 2 < len(words) and words[match.last + 2] in _NEAR_AFTER)
         ):
@@ -675,6 +686,8 @@ def _mention_reason(doc: _Doc, match: NameMatch, lexicon: Lexicon, hit: _Hit) ->
         and _joined_to_next(doc, match.last)
     ):
         return "metonymy"
+    if nxt < len(words) and words[nxt] in lexicon.local_force and _joined_to_next(doc, match.last):
+        return "police"  # "Valdosta Police Department", "Quetta police said"
     if (
         lexicon.phrase_after(words, nxt, lexicon.institutions, longest=2)
         and _joined_to_next(doc, match.last)
@@ -751,6 +764,14 @@ def _following_words(doc: _Doc, last: int, count: int) -> list[str]:
         index += 1
         out.append(doc.tokens.words[index])
     return out
+
+
+def _beside_direction(doc: _Doc, match: NameMatch, lexicon: Lexicon) -> bool:
+    """ "East Baltimore", "New Orleans East": a part of the place, so the place only approximately."""
+    words = doc.tokens.words
+    before = match.first > 0 and words[match.first - 1] in lexicon.directions
+    after = match.last + 1 < len(words) and words[match.last + 1] in lexicon.directions
+    return (before and _joined_to_previous(doc, match.first)) or (after and _joined_to_next(doc, match.last))
 
 
 def _institution_site(words: list[str], index: int, lexicon: Lexicon) -> bool:
@@ -1168,8 +1189,9 @@ def _fill_unknown_localities(hits: list[_Hit]) -> None:
 
 def _dateline_alone(hits: list[_Hit]) -> None:
     """A report whose body names no event place at all is about the town it was filed from (a local paper's
-    "HOUSTON —" story): its dateline becomes the event place. Otherwise the dateline stays a mention."""
-    dateline = None
+    "HOUSTON —" story): its dateline becomes the event place; with no dateline, the town whose police report
+    it ("Valdosta police said"). Otherwise both stay mentions."""
+    dateline = force = None
     for hit in hits:
         if hit.chosen is None and "container" not in hit.synthetic:
             continue
@@ -1179,8 +1201,12 @@ def _dateline_alone(hits: list[_Hit]) -> None:
             return
         if dateline is None and hit.why == "dateline" and hit.chosen is not None:
             dateline = hit
+        if force is None and hit.why == "police" and hit.chosen is not None:
+            force = hit
     if dateline is not None and dateline.chosen is not None and dateline.chosen.kind != "country":
         dateline.role, dateline.why = "event", ""
+    elif force is not None and force.chosen is not None and force.chosen.kind in ("town", "admin2", "admin3"):
+        force.role, force.why = "event", ""  # "Valdosta police responded to a shooting": in Valdosta
 
 
 def _district_seat(gazetteer: Gazetteer, record: PlaceRecord) -> PlaceRecord | None:
