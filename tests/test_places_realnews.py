@@ -295,3 +295,13 @@ def test_a_local_police_force_places_a_report_that_names_no_other_place() -> Non
         "Quetta": "mention",
         "Kalat": "event",
     }
+
+
+def test_two_capitals_joined_by_and_both_speak() -> None:
+    found = roles("Islamabad and Kabul traded accusations after the raid in Chaman.")
+    assert found == {"Islamabad": "mention", "Kabul": "mention", "Chaman": "event"}
+    # two places of the event joined by "and" stay events
+    assert roles("Five soldiers were killed in Kurram and Orakzai.") == {
+        "Kurram": "event",
+        "Orakzai": "event",
+    }

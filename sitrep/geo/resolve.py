@@ -516,6 +516,9 @@ _LIST_GAPS = frozenset({" and ", ", ", " or ", ", and ", " & ", " and the ", ", 
 
 def _share_list_roles(text: str, hits: list[_Hit]) -> None:
     for a, b in zip(hits, hits[1:], strict=False):
+        if b.why == "metonymy" and a.role == "event" and not a.locative and text[a.end : b.start] == " and ":
+            a.role, a.why = "mention", "metonymy"  # "Islamabad and Kabul said": both speak
+            continue
         if text[a.end : b.start] in ("'s ", "’s ") and b.role == "event":
             # "based in Pakistan's Balochistan province": the cue before the country holds for its province
             reason = "relation" if a.relation else "origin" if a.origin else "context" if a.context else ""
