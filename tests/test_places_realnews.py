@@ -305,3 +305,22 @@ def test_two_capitals_joined_by_and_both_speak() -> None:
         "Kurram": "event",
         "Orakzai": "event",
     }
+
+
+def test_a_city_dateline_frames_its_neighbourhood_names() -> None:
+    # "Austin" is a town in several US states, none of them Illinois: under a Chicago dateline it is a part of
+    # Chicago, placed at the city.
+    place = event_place("CHICAGO — Two teens were shot late on Sunday in Austin, police said.", "Austin")
+    assert (place.role, place.kind, place.admin1) == ("event", "locality", "Illinois")
+    # a name found in one province keeps its reading under a capital's dateline
+    place = event_place("ISLAMABAD: Two soldiers were killed in an attack in Turbat.", "Turbat")
+    assert (place.kind, place.admin2) == ("town", "Kech")
+
+
+def test_a_dateline_after_a_headline_and_a_notice_is_still_a_dateline() -> None:
+    text = (
+        "Watch the video\n\nTwo hurt in overnight shooting\n\n"
+        "TEMPLE HILLS, Md. — Two firefighters were shot while answering a call, police said."
+    )
+    place = event_place(text, "TEMPLE HILLS")
+    assert place.admin1 == "Maryland"

@@ -328,6 +328,7 @@ def _find_places(text: str, sentences: list[tuple[int, int]] | None, country_hin
     for hit in hits:
         _choose(hit, focus_cc, focus_admin1, country_hint)
     _fill_unknown_localities(hits)
+    _frame_by_dateline(hits, focus_cc)
     return _to_places(doc, gazetteer, hits)
 
 
@@ -382,15 +383,19 @@ def _is_caps_sentence(doc: _Doc, sentence: int) -> bool:
 
 
 def _dateline_spans(text: str) -> list[tuple[int, int]]:
-    # A dateline opens the article or one of its first paragraphs: only the first three lines qualify. Every
-    # pattern starts at a line start and stays on its line, so each is tried at those three positions only.
+    # A dateline opens the article or one of its first paragraphs (after a headline, a caption or a video
+    # notice): only the first four lines with text qualify. Every pattern starts at a line start and stays on
+    # its line, so each is tried at those positions only.
     head = text[:2000]
-    line_starts = [0]
-    for _ in range(2):
-        line_end = head.find("\n", line_starts[-1])
+    line_starts: list[int] = []
+    position = 0
+    while len(line_starts) < 4 and position < len(head):
+        line_end = head.find("\n", position)
+        if head[position : line_end if line_end >= 0 else len(head)].strip():
+            line_starts.append(position)
         if line_end < 0:
             break
-        line_starts.append(line_end + 1)
+        position = line_end + 1
     return [
         m.span("name")
         for pattern in _DATELINE_RES
@@ -934,6 +939,7 @@ def _focus(
     countries: dict[str, float] = {}
     provinces: dict[tuple[str, str], float] = {}
     voted: set[int | None] = set()
+    sure: dict[str, float] = {}  # the votes of names that exist in one country only: the tie-break
     for hit in hits:
         if not hit.candidates:
             continue
@@ -953,6 +959,8 @@ def _focus(
         ):
             weight = 1.5
         countries[best.country_code] = countries.get(best.country_code, 0.0) + weight
+        if all(r.country_code == best.country_code for r, _t in hit.candidates):
+            sure[best.country_code] = sure.get(best.country_code, 0.0) + weight
         if best.admin1 and hit.key not in voted:
             # A name found in several provinces of the country ("Paoli" in three US states) is a guess: its
             # vote is shared among them, and a name repeated is still one vote.
@@ -968,7 +976,7 @@ def _focus(
         countries[country_hint] = countries.get(country_hint, 0.0) + 2.0  # outweighs one ambiguous name
     if not countries:
         return None, None
-    focus_cc = max(sorted(countries), key=lambda cc: countries[cc])
+    focus_cc = max(sorted(countries), key=lambda cc: (countries[cc], sure.get(cc, 0.0)))
     in_focus = {unit: v for unit, v in provinces.items() if unit[0] == focus_cc}
     focus_admin1 = max(sorted(in_focus), key=lambda u: in_focus[u])[1] if in_focus else None
     return focus_cc, focus_admin1
@@ -1188,6 +1196,30 @@ def _fill_unknown_localities(hits: list[_Hit]) -> None:
         hit.synthetic["container"] = container
         if hit.container is not None and hit.container.role == "mention":
             hit.role, hit.why = "mention", hit.container.why
+
+
+def _frame_by_dateline(hits: list[_Hit], focus_cc: str | None) -> None:
+    """A local story filed from a city names the city's own neighbourhoods: "CHICAGO — A shooting in Austin"
+    is Chicago's Austin, not Austin, Texas. A town name that the report's country has in several provinces,
+    none of them the dateline's, is read as a locality of the dateline's town. A name found in one province
+    only ("ISLAMABAD: ... in Turbat") keeps its reading."""
+    dateline = next((h for h in hits if h.why == "dateline" and h.chosen is not None), None)
+    if dateline is None or dateline.chosen is None or dateline.chosen.kind != "town":
+        return
+    seat = dateline.chosen
+    if seat.country_code != focus_cc or not seat.admin1:
+        return
+    for hit in hits:
+        record = hit.chosen
+        if hit is dateline or record is None or record.kind not in ("town", "locality") or hit.container:
+            continue
+        if record.country_code != focus_cc or record.admin1 == seat.admin1 or hit.kind_cue == "town":
+            continue
+        provinces = {r.admin1 for r, _t in hit.candidates if r.country_code == focus_cc}
+        if len(provinces) >= 2 and seat.admin1 not in provinces:
+            hit.chosen = None
+            hit.synthetic = {"name": hit.written, "container": seat}
+            hit.near = True
 
 
 def _dateline_alone(hits: list[_Hit]) -> None:
