@@ -887,43 +887,53 @@ ABBREVIATION_WEIGHT = 2.0
 
 def _cue_votes(doc: _Doc, lexicon: Lexicon) -> dict[tuple[str, str], float]:
     """Focus votes of the country cues (``country_cues.tsv``) the text holds, each distinct cue once:
-    (country, unit or "") -> weight. One set intersection rules out most texts; only the positions of the
-    words that start a cue are then read."""
+    (country, unit or "") -> weight. One set intersection rules out most texts; then each cue's first word is
+    looked up by position (a C-level search) until one occurrence is written as the cue must be."""
     words = doc.tokens.words
     cues = lexicon.country_cues
-    present = cues.keys() & set(words)
+    vocabulary = set(words)
+    present = cues.keys() & vocabulary
     if not present:
         return {}
-    text, starts, ends = doc.text, doc.tokens.starts, doc.tokens.ends
     found: dict[CountryCue, float] = {}
-    for index, word in enumerate(words):
-        if word not in present:
+    for word in present:
+        # a phrase whose other words the text lacks is not there ("police" without "department")
+        waiting = [c for c in cues[word] if len(c.words) == 1 or vocabulary.issuperset(c.words[1:])]
+        if not waiting:
             continue
-        for cue in cues[word]:
-            if cue in found:
-                continue
-            last = index + len(cue.words) - 1
-            if tuple(words[index : last + 1]) != cue.words:
-                continue
-            written = text[starts[index] : ends[last]]
-            if cue.capitalised and not written[:1].isupper():
-                continue
-            if cue.all_caps and any(
-                text[starts[i] : ends[i]] != text[starts[i] : ends[i]].upper() for i in range(index, last + 1)
-            ):
-                continue
-            if cue.abbreviation and not (
-                index > 0
-                and "," in text[ends[index - 1] : starts[index]]
-                and text[ends[last] : ends[last] + 1] == "."
-            ):
-                continue
-            found[cue] = ABBREVIATION_WEIGHT if cue.abbreviation else CUE_WEIGHT
+        index = -1
+        for _ in range(12):  # a dozen places where the word is no cue: it is not one here
+            try:
+                index = words.index(word, index + 1)
+            except ValueError:
+                break
+            for cue in [c for c in waiting if _cue_at(doc, c, index)]:
+                found[cue] = ABBREVIATION_WEIGHT if cue.abbreviation else CUE_WEIGHT
+                waiting.remove(cue)
+            if not waiting:
+                break
     votes: dict[tuple[str, str], float] = {}
     for cue, weight in found.items():
         unit = (cue.country_code, cue.admin1)
         votes[unit] = votes.get(unit, 0.0) + weight
     return votes
+
+
+def _cue_at(doc: _Doc, cue: CountryCue, index: int) -> bool:
+    """Whether ``cue`` is written at token ``index`` as it must be (words, case, a state abbreviation's comma)."""
+    words, text, starts, ends = doc.tokens.words, doc.text, doc.tokens.starts, doc.tokens.ends
+    last = index + len(cue.words) - 1
+    if last >= len(words) or (last > index and tuple(words[index : last + 1]) != cue.words):
+        return False
+    if cue.capitalised and not text[starts[index]].isupper():
+        return False
+    if cue.all_caps and any(not text[starts[i] : ends[i]].isupper() for i in range(index, last + 1)):
+        return False
+    return not cue.abbreviation or (
+        index > 0
+        and "," in text[ends[index - 1] : starts[index]]
+        and text[ends[last] : ends[last] + 1] == "."
+    )
 
 
 def _focus(
@@ -948,26 +958,22 @@ def _focus(
             continue
         if hit.why == "metonymy" and best.kind in ("town", "locality"):
             continue  # "Estrada said": a person's name as often as a town's
+        alternate_only, one_country, spread = _name_facts(hit, best)
         # A dateline says where the story was filed: a fair hint of the region it is about.
         weight = 1.0 if hit.role == "event" or hit.why == "dateline" else 0.5
-        if all(t == "a" for r, t in hit.candidates if r is best):
+        if alternate_only:
             weight *= 0.5  # only another name of the place ("Kasi" for Varanasi): weak evidence
-        if (
-            best.kind in ("country", "admin1")
-            and hit.role == "event"
-            and len({r.country_code for r, _t in hit.candidates}) == 1  # unambiguous
-        ):
+        if best.kind in ("country", "admin1") and hit.role == "event" and one_country:
             weight = 1.5
         countries[best.country_code] = countries.get(best.country_code, 0.0) + weight
-        if all(r.country_code == best.country_code for r, _t in hit.candidates):
+        if one_country:
             sure[best.country_code] = sure.get(best.country_code, 0.0) + weight
         if best.admin1 and hit.key not in voted:
             # A name found in several provinces of the country ("Paoli" in three US states) is a guess: its
             # vote is shared among them, and a name repeated is still one vote.
             voted.add(hit.key)
-            spread = len({r.admin1 for r, _t in hit.candidates if r.country_code == best.country_code})
             unit = (best.country_code, best.admin1)
-            provinces[unit] = provinces.get(unit, 0.0) + weight / max(1, spread)
+            provinces[unit] = provinces.get(unit, 0.0) + weight / spread
     for (cc, admin1), weight in (cue_votes or {}).items():
         countries[cc] = countries.get(cc, 0.0) + weight
         if admin1:
@@ -980,6 +986,27 @@ def _focus(
     in_focus = {unit: v for unit, v in provinces.items() if unit[0] == focus_cc}
     focus_admin1 = max(sorted(in_focus), key=lambda u: in_focus[u])[1] if in_focus else None
     return focus_cc, focus_admin1
+
+
+# (name key, kind cue) -> what _focus reads of a name's readings beside its best one; see _name_facts.
+_NAME_FACTS: dict[tuple[int, str | None], tuple[bool, bool, int]] = {}
+
+
+def _name_facts(hit: _Hit, best: PlaceRecord) -> tuple[bool, bool, int]:
+    """Whether ``best`` is reached by other names only, whether every reading is in its country, and in how
+    many provinces of that country the name is found. Cached per name: common names have hundreds of readings."""
+    cache_key = (hit.key, hit.kind_cue) if hit.key is not None and hit.container is None else None
+    facts = _NAME_FACTS.get(cache_key) if cache_key else None
+    if facts is None:
+        cc = best.country_code
+        facts = (
+            all(t == "a" for r, t in hit.candidates if r is best),
+            all(r.country_code == cc for r, _t in hit.candidates),
+            max(1, len({r.admin1 for r, _t in hit.candidates if r.country_code == cc})),
+        )
+        if cache_key:
+            _NAME_FACTS[cache_key] = facts
+    return facts
 
 
 # (place row, name type) -> the part of a reading's score that no document changes. Rows are those of the
