@@ -391,8 +391,12 @@ def _dateline_spans(text: str) -> list[tuple[int, int]]:
     position = 0
     while len(line_starts) < 4 and position < len(head):
         line_end = head.find("\n", position)
-        if head[position : line_end if line_end >= 0 else len(head)].strip():
-            line_starts.append(position)
+        line = head[position : line_end if line_end >= 0 else len(head)].lstrip()
+        if line:
+            if line[0].isupper() or line[0] == "(":  # every pattern opens with a capital or a bracket
+                line_starts.append(position)
+            else:
+                line_starts.append(-1)  # a line with text that cannot be a dateline still counts
         if line_end < 0:
             break
         position = line_end + 1
@@ -400,7 +404,7 @@ def _dateline_spans(text: str) -> list[tuple[int, int]]:
         m.span("name")
         for pattern in _DATELINE_RES
         for line_start in line_starts
-        if (m := pattern.match(head, line_start))
+        if line_start >= 0 and (m := pattern.match(head, line_start))
     ]
 
 
