@@ -13,10 +13,21 @@ Steps, each cheap enough for well under a millisecond on a 300-word article once
    ("Islamabad's narrative", "Kabul said", "Quetta-based"), part of an organisation's or outlet's name ("The
    Balochistan Post", "Balochistan Liberation Army"), or a dateline. Datelines ("QUETTA, March 12 --",
    "TURBAT:") say where the story was filed, not where the event was: the dateline occurrence is always a
-   mention, and the place is an event only where the body names it as one.
+   mention, and the place is an event only where the body names it as one (or, when the body names no event
+   place at all, the dateline's town is: a local story). A place is also a mention where nothing happened
+   in it: an origin or destination ("transferred to Quetta", "travelling from Khuzdar"; but people are
+   abducted *from* where the event was), where the wounded were taken ("shifted to the Civil Hospital
+   Quetta"), a home town ("a resident of Kasur", "belonged to Punjab", "Punjab labourers"), a reference
+   point ("200 km west of Peshawar"; a short distance only makes the place approximate), a neighbour
+   ("borders Afghanistan"), a road or street named after it ("Jinnah Road", "the Quetta-Karachi highway"),
+   a town's police ("Valdosta police"), a country named without a locative word ("Pakistan personnel",
+   "links with China") and a country in the possessive ("Pakistan's Sindh province"). The next names of a
+   list share the reason ("labourers from Punjab and Sindh"). A name met as a surname ("Melissa Randolph")
+   is that person throughout the report.
 4. **Which place.** Candidates are scored by population (log), name type (primary or curated spelling over
    foreign alternates), kind, the document's focus (the country and province most of its other places point
-   to, plus ``country_hint``), kind words ("Kalat district" is the district, "Buleda tehsil" the tehsil) and
+   to, the country cues of ``country_cues.tsv`` such as "Levies", "sheriff" or ", Va.", plus
+   ``country_hint``), kind words ("Kalat district" is the district, "Buleda tehsil" the tehsil) and
    containers ("X area of Y district", "X in Y", "X, Y" keep X inside Y). Districts come before towns of other
    districts (Naseerabad is the Balochistan district, not the Sindh town Nasirabad); a town and the district it
    heads resolve to the town unless the text says "district".
