@@ -324,3 +324,37 @@ def test_a_dateline_after_a_headline_and_a_notice_is_still_a_dateline() -> None:
     )
     place = event_place(text, "TEMPLE HILLS")
     assert place.admin1 == "Maryland"
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("Quetta, March 12: Two soldiers were killed in Kalat.", "Quetta"),
+        ("Peshawar (AFP) — A bomb killed two people in Bannu.", "Peshawar"),
+    ],
+)
+def test_more_dateline_forms(text: str, dateline: str) -> None:
+    assert roles(text)[dateline] == "mention"
+
+
+def test_a_country_is_context_unless_the_report_names_nothing_finer() -> None:
+    text = (
+        "The group operates from hideouts in Afghanistan, officials said. Two soldiers were killed in Zhob."
+    )
+    assert roles(text) == {"Afghanistan": "mention", "Zhob": "event"}
+    assert roles("Two soldiers were killed in Afghanistan on Monday.") == {"Afghanistan": "event"}
+
+
+def test_a_home_town_before_a_person_is_a_mention_and_the_last_resort() -> None:
+    assert roles("A Karachi resident was shot dead in Hub on Friday.") == {
+        "Karachi": "mention",
+        "Hub": "event",
+    }
+    assert roles("A Dickinson man was shot on Tuesday, the county sheriff said.") == {"Dickinson": "event"}
+
+
+def test_a_capital_before_a_modal_verb_is_its_government() -> None:
+    assert roles("Islamabad will respond to the attack in Turbat.") == {
+        "Islamabad": "mention",
+        "Turbat": "event",
+    }

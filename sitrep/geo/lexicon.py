@@ -54,6 +54,9 @@ class Lexicon:
     country_cues: dict[str, tuple[CountryCue, ...]]  # first folded word -> the cues starting with it
     not_places: frozenset[str]  # folded names that are never places (not_place_names.txt)
     local_force: frozenset[str]  # folded word after a name that makes it a town's police
+    person_after: frozenset[
+        str
+    ]  # folded word after a name that makes it someone's home town ("a Quetta man")
     directions: frozenset[str]  # compass words that name a part of a place beside its name
     longest_before: int  # longest phrase (in words) that is looked for before a name
     before: dict[
@@ -227,6 +230,7 @@ def get_lexicon() -> Lexicon:
         care_words=frozenset(w[0] for w in categories["care_place"]),
         country_cues=_load_country_cues(),
         local_force=frozenset(w[0] for w in categories["local_force"]),
+        person_after=frozenset(w[0] for w in categories["person_after"]),
         directions=frozenset(w[0] for w in categories["direction"]),
         not_places=frozenset(
             name_key(line)

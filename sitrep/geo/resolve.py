@@ -163,7 +163,7 @@ _DATELINE_RES = (
     re.compile(
         r"(?m)^[ \t]*(?P<name>[A-Z][a-z'’.\-]+(?: [A-Z][a-z'’.\-]+){0,2}),[ \t]*"
         r"(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?|[A-Z][a-z]+)[ \t]*(?:\([^)\n]{1,30}\))?"
-        r"[ \t]*(?:—|–|--|-)[ \t]"
+        r"[ \t]*(?:—|–|--|-|:)[ \t]"
     ),
     # "Islamabad, Dec 10 A police officer...", "Quetta, March 12 (AFP) Two soldiers...": a date and no dash
     re.compile(
@@ -171,7 +171,10 @@ _DATELINE_RES = (
         r"[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?[ \t]*(?:\([^)\n]{1,30}\))?[ \t]*(?=[A-Z\"“])"
     ),
     # "Lahore: The ...", "(Quetta) At least ...": a name and a colon, or a name in brackets, opening a line
-    re.compile(r"(?m)^[ \t]*(?P<name>[A-Z][A-Za-z'’.\-]+(?: [A-Z][A-Za-z'’.\-]+){0,2})[ \t]*:[ \t]"),
+    re.compile(
+        r"(?m)^[ \t]*(?P<name>[A-Z][A-Za-z'’.\-]+(?: [A-Z][A-Za-z'’.\-]+){0,2})[ \t]*"
+        r"(?::|(?:\([^)\n]{1,30}\))?[ \t]*(?:—|–|--)|\([^)\n]{1,30}\)[ \t]*-)[ \t]"
+    ),
     re.compile(
         r"(?m)^[ \t]*\((?P<name>[A-Z][A-Za-z'’.\-]+(?: [A-Z][A-Za-z'’.\-]+){0,2})\)[ \t]*(?=[A-Z\"“])"
     ),
@@ -772,6 +775,8 @@ def _route_reason(doc: _Doc, match: NameMatch, lexicon: Lexicon, hit: _Hit) -> s
     if following:
         if following[0] in lexicon.origin_after:
             return "origin"  # "Punjab workers", "Rawalpindi bound"
+        if following[0] in lexicon.person_after:
+            return "person"  # "a Dickinson man", "a Quetta resident": where someone is from
         if following[0] in lexicon.street_after or (
             len(following) > 1 and following[1] in lexicon.street_after
         ):
@@ -1264,26 +1269,37 @@ def _frame_by_dateline(hits: list[_Hit], focus_cc: str | None) -> None:
             hit.near = True
 
 
-def _dateline_alone(hits: list[_Hit]) -> None:
-    """A report whose body names no event place at all is about the town it was filed from (a local paper's
-    "HOUSTON —" story): its dateline becomes the event place; with no dateline, the town whose police report
-    it ("Valdosta police said"). Otherwise both stay mentions."""
-    dateline = force = None
+def _last_resort(hits: list[_Hit]) -> None:
+    """Countries are context, and some mentions stand in for a place the body never names.
+
+    A country is too coarse to place an attack: "sanctuaries in Afghanistan", "terrorism in Pakistan" name
+    context, so a country is an event place only in a report that names no finer one. A report whose body
+    names no event place at all is about the town it was filed from (a local paper's "HOUSTON —" story): its
+    dateline becomes the event place; with no dateline, the town whose police report it ("Valdosta police
+    said"), else the home town of its subject ("a Dickinson man was shot"), else a country after "in"."""
+    fallback: dict[str, _Hit] = {}
+    has_event = False
     for hit in hits:
         if hit.chosen is None and "container" not in hit.synthetic:
             continue
-        if hit.role == "event" and not (
-            hit.chosen is not None and hit.chosen.kind == "country" and not hit.locative
-        ):
+        if hit.chosen is not None and hit.chosen.kind == "country" and hit.role == "event":
+            hit.role, hit.why = "mention", "country" if not hit.locative else "country_in"
+        if hit.role == "event":
+            has_event = True
+        elif hit.chosen is not None and hit.why not in fallback:
+            fallback[hit.why] = hit
+    if has_event:
+        return
+    for why, kinds in (
+        ("dateline", ("town", "admin2", "admin3", "locality", "admin1")),
+        ("police", ("town", "admin2", "admin3")),
+        ("person", ("town", "admin2", "admin3", "locality")),
+        ("country_in", ("country",)),
+    ):
+        hit = fallback.get(why)
+        if hit is not None and hit.chosen is not None and hit.chosen.kind in kinds:
+            hit.role, hit.why = "event", ""
             return
-        if dateline is None and hit.why == "dateline" and hit.chosen is not None:
-            dateline = hit
-        if force is None and hit.why == "police" and hit.chosen is not None:
-            force = hit
-    if dateline is not None and dateline.chosen is not None and dateline.chosen.kind != "country":
-        dateline.role, dateline.why = "event", ""
-    elif force is not None and force.chosen is not None and force.chosen.kind in ("town", "admin2", "admin3"):
-        force.role, force.why = "event", ""  # "Valdosta police responded to a shooting": in Valdosta
 
 
 def _district_seat(gazetteer: Gazetteer, record: PlaceRecord) -> PlaceRecord | None:
@@ -1304,17 +1320,13 @@ def _district_seat(gazetteer: Gazetteer, record: PlaceRecord) -> PlaceRecord | N
 
 def _to_places(doc: _Doc, gazetteer: Gazetteer, hits: list[_Hit]) -> list[Place]:
     places: list[Place] = []
-    _dateline_alone(hits)
+    _last_resort(hits)
     # A dateline place is an event only if the body names it as one; the dateline itself stays a mention.
     for hit in hits:
         record = hit.chosen
         if record is None and "container" not in hit.synthetic:
             continue
         text = doc.text[hit.start : hit.end]
-        if record is not None and record.kind == "country" and hit.role == "event" and not hit.locative:
-            # A country named without "in"/"at"/"inside" is context ("Pakistan personnel", "links with
-            # China"), never where a given attack happened.
-            hit.role, hit.why = "mention", "country"
         if record is not None:
             acled, ucdp = PRECISION[record.kind]
             lat, lon = record.lat, record.lon
