@@ -358,3 +358,15 @@ def test_a_capital_before_a_modal_verb_is_its_government() -> None:
         "Islamabad": "mention",
         "Turbat": "event",
     }
+
+
+def test_a_state_abbreviation_is_not_a_town() -> None:
+    # "Colo" is also a small town elsewhere: after "Pueblo," it is Colorado
+    assert roles("PUEBLO, Colo. - A teen was hurt in a shooting on Sunday.") == {"PUEBLO": "event"}
+
+
+def test_a_name_means_one_place_throughout_a_report() -> None:
+    text = (
+        "(BROOKLYN) - Officers looked into a shooting near the town of Brooklyn in Morgan County on Friday."
+    )
+    assert {p.admin1 for p in find_places(text) if p.name == "Brooklyn"} == {"Indiana"}

@@ -176,7 +176,8 @@ _DATELINE_RES = (
         r"(?::|(?:\([^)\n]{1,30}\))?[ \t]*(?:—|–|--)|\([^)\n]{1,30}\)[ \t]*-)[ \t]"
     ),
     re.compile(
-        r"(?m)^[ \t]*\((?P<name>[A-Z][A-Za-z'’.\-]+(?: [A-Z][A-Za-z'’.\-]+){0,2})\)[ \t]*(?=[A-Z\"“])"
+        r"(?m)^[ \t]*\((?P<name>[A-Z][A-Za-z'’.\-]+(?: [A-Z][A-Za-z'’.\-]+){0,2})\)[ \t]*"
+        r"(?:(?::|—|–|--|-)[ \t]*)?(?=[A-Z\"“])"
     ),
 )
 # A sentence ends after . ! ? (closing quotes, space, then a capital or digit), at a blank line, or at a line
@@ -331,8 +332,11 @@ def _find_places(text: str, sentences: list[tuple[int, int]] | None, country_hin
     doc = _Doc(text, tokens, _sentence_starts(text, sentences), {})
     datelines = _dateline_spans(text)
 
+    cue_votes, abbreviations = _cue_votes(doc, lexicon)
     hits = _select_hits(doc, gazetteer, matches, lexicon, datelines)
-    focus_cc, focus_admin1 = _focus(hits, country_hint, _cue_votes(doc, lexicon))
+    if abbreviations:
+        hits = [h for h in hits if h.first not in abbreviations]  # "Pueblo, Colo.": "Colo" is the state
+    focus_cc, focus_admin1 = _focus(hits, country_hint, cue_votes)
     # Unknown names are looked for only where a fuzzy alias table exists for the document's country.
     hits.extend(
         _unknown_locality_hits(doc, hits, lexicon, fuzzy=bool(focus_cc and gazetteer.fuzzy_aliases(focus_cc)))
@@ -342,6 +346,7 @@ def _find_places(text: str, sentences: list[tuple[int, int]] | None, country_hin
     for hit in hits:
         _choose(hit, focus_cc, focus_admin1, country_hint)
     _fill_unknown_localities(hits)
+    _one_sense(hits)
     _frame_by_dateline(hits, focus_cc)
     return _to_places(doc, gazetteer, hits)
 
@@ -905,16 +910,17 @@ CUE_WEIGHT = 1.5  # more than one ambiguous name's best reading: a cue is no gue
 ABBREVIATION_WEIGHT = 2.0
 
 
-def _cue_votes(doc: _Doc, lexicon: Lexicon) -> dict[tuple[str, str], float]:
+def _cue_votes(doc: _Doc, lexicon: Lexicon) -> tuple[dict[tuple[str, str], float], set[int]]:
     """Focus votes of the country cues (``country_cues.tsv``) the text holds, each distinct cue once:
-    (country, unit or "") -> weight. One set intersection rules out most texts; then each cue's first word is
+    (country, unit or "") -> weight; and the token positions of the state abbreviations found. One set intersection rules out most texts; then each cue's first word is
     looked up by position (a C-level search) until one occurrence is written as the cue must be."""
     words = doc.tokens.words
     cues = lexicon.country_cues
     vocabulary = set(words)
     present = cues.keys() & vocabulary
     if not present:
-        return {}
+        return {}, set()
+    abbreviations: set[int] = set()
     found: dict[CountryCue, float] = {}
     for word in present:
         # a phrase whose other words the text lacks is not there ("police" without "department")
@@ -929,6 +935,9 @@ def _cue_votes(doc: _Doc, lexicon: Lexicon) -> dict[tuple[str, str], float]:
                 break
             for cue in [c for c in waiting if _cue_at(doc, c, index)]:
                 found[cue] = ABBREVIATION_WEIGHT if cue.abbreviation else CUE_WEIGHT
+                if cue.abbreviation:
+                    abbreviations.add(index)
+                    continue  # every place the abbreviation stands is wanted, not only the first
                 waiting.remove(cue)
             if not waiting:
                 break
@@ -936,7 +945,7 @@ def _cue_votes(doc: _Doc, lexicon: Lexicon) -> dict[tuple[str, str], float]:
     for cue, weight in found.items():
         unit = (cue.country_code, cue.admin1)
         votes[unit] = votes.get(unit, 0.0) + weight
-    return votes
+    return votes, abbreviations
 
 
 def _cue_at(doc: _Doc, cue: CountryCue, index: int) -> bool:
@@ -1243,6 +1252,27 @@ def _fill_unknown_localities(hits: list[_Hit]) -> None:
         hit.synthetic["container"] = container
         if hit.container is not None and hit.container.role == "mention":
             hit.role, hit.why = "mention", hit.container.why
+
+
+def _one_sense(hits: list[_Hit]) -> None:
+    """A name means one place throughout a report: where one occurrence is pinned down by its container
+    ("Brooklyn in Morgan County"), the others ("BROOKLYN —") take the same reading."""
+    pinned = {
+        h.key: h.chosen
+        for h in hits
+        if h.container is not None and h.chosen is not None and h.key is not None
+    }
+    if not pinned:
+        return
+    for hit in hits:
+        record = pinned.get(hit.key)
+        if (
+            record is not None
+            and hit.container is None
+            and hit.chosen is not record
+            and any(r is record for r, _t in hit.candidates)
+        ):
+            hit.chosen = record
 
 
 def _frame_by_dateline(hits: list[_Hit], focus_cc: str | None) -> None:
