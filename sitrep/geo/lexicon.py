@@ -15,6 +15,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+import ahocorasick
+
 from sitrep.geo.normalize import name_key
 
 Phrases = frozenset[tuple[str, ...]]
@@ -52,6 +54,7 @@ class Lexicon:
     ]  # "<verb> to <a hospital ...>" right before a name: where the wounded were taken
     care_words: frozenset[str]  # the facility words of ``transfer``: a cheap test before the pattern
     country_cues: dict[str, tuple[CountryCue, ...]]  # first folded word -> the cues starting with it
+    cue_finder: ahocorasick.Automaton  # " w1 w2 " -> the cues of those words, for one pass over a text
     not_places: frozenset[str]  # folded names that are never places (not_place_names.txt)
     local_force: frozenset[str]  # folded word after a name that makes it a town's police
     person_after: frozenset[
@@ -166,6 +169,19 @@ def _load_country_cues() -> dict[str, tuple[CountryCue, ...]]:
     return {word: tuple(cues) for word, cues in by_first.items()}
 
 
+def _cue_finder(cues: dict[str, tuple[CountryCue, ...]]) -> ahocorasick.Automaton:
+    by_words: dict[tuple[str, ...], list[CountryCue]] = defaultdict(list)
+    for group in cues.values():
+        for cue in group:
+            by_words[cue.words].append(cue)
+    automaton = ahocorasick.Automaton()
+    for words, found in by_words.items():
+        # A space on each side: matches start and end on word boundaries of the space-joined words.
+        automaton.add_word(f" {' '.join(words)} ", (len(words), tuple(found)))
+    automaton.make_automaton()
+    return automaton
+
+
 def _data_dir() -> Path:
     return Path(str(resources.files("sitrep") / "data" / "geo"))
 
@@ -204,6 +220,7 @@ def get_lexicon() -> Lexicon:
     ):
         for phrase in categories[category]:
             before[phrase].add(label)
+    cues = _load_country_cues()
     return Lexicon(
         locative=frozenset(categories["locative"]),
         motion=frozenset(categories["motion"]),
@@ -228,7 +245,8 @@ def get_lexicon() -> Lexicon:
             r"(?-i:(?:\s+[A-Z(][\w'’.()\-]*){0,4})(?:\s*,|\s+in|\s+at|\s+of)?\s+(?:the\s+)?$"
         ),
         care_words=frozenset(w[0] for w in categories["care_place"]),
-        country_cues=_load_country_cues(),
+        country_cues=cues,
+        cue_finder=_cue_finder(cues),
         local_force=frozenset(w[0] for w in categories["local_force"]),
         person_after=frozenset(w[0] for w in categories["person_after"]),
         directions=frozenset(w[0] for w in categories["direction"]),

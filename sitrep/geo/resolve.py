@@ -478,7 +478,10 @@ def _select_hits(
             cued = _joined_to_next(doc, match.last)  # "New Orleans police": a city of several words
         if entry.common and not cued:
             continue
-        if _never_a_place(match.key, text[start : match.end], lexicon):
+        never = _NEVER_A_PLACE.get(match.key)
+        if never is None:
+            never = _never_a_place(match.key, text[start : match.end], lexicon)
+        if never:
             continue
         sentence = bisect.bisect_right(sentence_starts, start) - 1
         if not _looks_like_a_name(doc, match, sentence):
@@ -508,7 +511,12 @@ def _select_hits(
             role=role,
             why=why,
             kind_cue=kind_cue,
-            near="near" in before or after in _NEAR_AFTER or _beside_direction(doc, match, lexicon),
+            near="near" in before
+            or after in _NEAR_AFTER
+            or (
+                (cue_at != match.first or after in lexicon.directions)
+                and _beside_direction(doc, match, lexicon)
+            ),
             locative=locative,
             motion=motion,
             relation="relation" in before,
@@ -776,27 +784,23 @@ def _route_reason(doc: _Doc, match: NameMatch, lexicon: Lexicon, hit: _Hit) -> s
             return ""  # "the area between Zamran and Tump": a stretch of land, not a route's end
         if cue != "from" or not lexicon.from_event.search(text, max(0, match.start - 90), match.start):
             return "route"
-    following = _following_words(doc, match.last, 2)
-    if following:
-        if following[0] in lexicon.origin_after:
-            return "origin"  # "Punjab workers", "Rawalpindi bound"
-        if following[0] in lexicon.person_after:
-            return "person"  # "a Dickinson man", "a Quetta resident": where someone is from
-        if following[0] in lexicon.street_after or (
-            len(following) > 1 and following[1] in lexicon.street_after
-        ):
-            return "street"  # "Jinnah Road", "Virginia Beach Blvd"
+    # The words after the name: set lookups first, the punctuation between words only when one is a cue.
+    last = match.last
+    following = words[last + 1] if last + 1 < len(words) else ""
+    if following in lexicon.origin_after and _joined_to_next(doc, last):
+        return "origin"  # "Punjab workers", "Rawalpindi bound"
+    if following in lexicon.person_after and _joined_to_next(doc, last):
+        return "person"  # "a Dickinson man", "a Quetta resident": where someone is from
+    if following in lexicon.street_after and _joined_to_next(doc, last):
+        return "street"  # "Jinnah Road"
+    if (
+        last + 2 < len(words)
+        and words[last + 2] in lexicon.street_after
+        and _joined_to_next(doc, last)
+        and _joined_to_next(doc, last + 1)
+    ):
+        return "street"  # "Virginia Beach Blvd"
     return ""
-
-
-def _following_words(doc: _Doc, last: int, count: int) -> list[str]:
-    """Up to ``count`` folded words after token ``last`` in the same phrase (no punctuation between)."""
-    out: list[str] = []
-    index = last
-    while len(out) < count and _joined_to_next(doc, index):
-        index += 1
-        out.append(doc.tokens.words[index])
-    return out
 
 
 def _beside_direction(doc: _Doc, match: NameMatch, lexicon: Lexicon) -> bool:
@@ -912,35 +916,25 @@ ABBREVIATION_WEIGHT = 2.0
 
 def _cue_votes(doc: _Doc, lexicon: Lexicon) -> tuple[dict[tuple[str, str], float], set[int]]:
     """Focus votes of the country cues (``country_cues.tsv``) the text holds, each distinct cue once:
-    (country, unit or "") -> weight; and the token positions of the state abbreviations found. One set intersection rules out most texts; then each cue's first word is
-    looked up by position (a C-level search) until one occurrence is written as the cue must be."""
+    (country, unit or "") -> weight; and the token positions of the state abbreviations found. One automaton
+    pass over the space-joined words finds the cue phrases; only those are then read in the text."""
     words = doc.tokens.words
-    cues = lexicon.country_cues
-    vocabulary = set(words)
-    present = cues.keys() & vocabulary
-    if not present:
+    if not words:
         return {}, set()
-    abbreviations: set[int] = set()
+    haystack = " " + " ".join(words) + " "
     found: dict[CountryCue, float] = {}
-    for word in present:
-        # a phrase whose other words the text lacks is not there ("police" without "department")
-        waiting = [c for c in cues[word] if len(c.words) == 1 or vocabulary.issuperset(c.words[1:])]
-        if not waiting:
+    abbreviations: set[int] = set()
+    for end, (length, cues) in lexicon.cue_finder.iter(haystack):
+        # The phrase's first word is the token after the space the match starts with: count the spaces.
+        key_start = end - sum(len(w) + 1 for w in cues[0].words)  # the sentinel space before the phrase
+        index = haystack.count(" ", 0, key_start + 1) - 1
+        if index < 0 or index + length > len(words):
             continue
-        index = -1
-        for _ in range(12):  # a dozen places where the word is no cue: it is not one here
-            try:
-                index = words.index(word, index + 1)
-            except ValueError:
-                break
-            for cue in [c for c in waiting if _cue_at(doc, c, index)]:
+        for cue in cues:
+            if (cue.abbreviation or cue not in found) and _cue_at(doc, cue, index):
                 found[cue] = ABBREVIATION_WEIGHT if cue.abbreviation else CUE_WEIGHT
                 if cue.abbreviation:
                     abbreviations.add(index)
-                    continue  # every place the abbreviation stands is wanted, not only the first
-                waiting.remove(cue)
-            if not waiting:
-                break
     votes: dict[tuple[str, str], float] = {}
     for cue, weight in found.items():
         unit = (cue.country_code, cue.admin1)
