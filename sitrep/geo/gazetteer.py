@@ -84,6 +84,7 @@ class Tokens:
     words: list[str]
     starts: list[int]
     ends: list[int]
+    haystack: str = ""  # the words joined by single spaces, one space on each side (set by find_names)
 
     @property
     def spans(self) -> list[tuple[int, int]]:
@@ -258,7 +259,7 @@ class Gazetteer:
         words = tokens.words
         if not words:
             return tokens, []
-        haystack = " " + " ".join(words) + " "
+        haystack = tokens.haystack = " " + " ".join(words) + " "
         key_length = self._key_length
         text_starts, text_ends = tokens.starts, tokens.ends
         found = []

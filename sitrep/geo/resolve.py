@@ -180,6 +180,19 @@ _DATELINE_RES = (
         r"(?:(?::|—|–|--|-)[ \t]*)?(?=[A-Z\"“])"
     ),
 )
+_DATELINE_PREFIX = r"(?m)^[ \t]*"
+# The patterns above as one alternation (one match per line instead of one per pattern); branch i names its
+# place "n<i>".
+_DATELINE = re.compile(
+    _DATELINE_PREFIX
+    + "(?:"
+    + "|".join(
+        f"(?:{p.pattern.removeprefix(_DATELINE_PREFIX).replace('(?P<name>', f'(?P<n{i}>')})"
+        for i, p in enumerate(_DATELINE_RES)
+    )
+    + ")"
+)
+_DATELINE_GROUPS = tuple(f"n{i}" for i in range(len(_DATELINE_RES)))
 # A sentence ends after . ! ? (closing quotes, space, then a capital or digit), at a blank line, or at a line
 # break before a capital. Every branch opens with one of four characters, spelt as one class so that the regex
 # engine skips straight to them instead of trying three branches at every position.
@@ -419,12 +432,12 @@ def _dateline_spans(text: str) -> list[tuple[int, int]]:
         if line_end < 0:
             break
         position = line_end + 1
-    return [
-        m.span("name")
-        for pattern in _DATELINE_RES
-        for line_start in line_starts
-        if line_start >= 0 and (m := pattern.match(head, line_start))
-    ]
+    spans = []
+    for line_start in line_starts:
+        m = _DATELINE.match(head, line_start) if line_start >= 0 else None
+        if m:
+            spans.append(next(m.span(g) for g in _DATELINE_GROUPS if m.group(g) is not None))
+    return spans
 
 
 def _is_capitalised(word: str) -> bool:
@@ -921,13 +934,20 @@ def _cue_votes(doc: _Doc, lexicon: Lexicon) -> tuple[dict[tuple[str, str], float
     words = doc.tokens.words
     if not words:
         return {}, set()
-    haystack = " " + " ".join(words) + " "
+    haystack = doc.tokens.haystack or " " + " ".join(words) + " "
     found: dict[CountryCue, float] = {}
     abbreviations: set[int] = set()
+    spaces, counted_to = 0, 0
     for end, (length, cues) in lexicon.cue_finder.iter(haystack):
-        # The phrase's first word is the token after the space the match starts with: count the spaces.
+        # The phrase's first word is the token after the space the match starts with. Matches come in order
+        # of their ends, and so of their starts: the spaces before are counted once, from match to match.
         key_start = end - sum(len(w) + 1 for w in cues[0].words)  # the sentinel space before the phrase
-        index = haystack.count(" ", 0, key_start + 1) - 1
+        if key_start >= counted_to:
+            spaces += haystack.count(" ", counted_to, key_start + 1)
+            counted_to = key_start + 1
+            index = spaces - 1
+        else:  # an overlapping phrase that starts before the previous one ("county sheriff" / "sheriff")
+            index = haystack.count(" ", 0, key_start + 1) - 1
         if index < 0 or index + length > len(words):
             continue
         for cue in cues:
