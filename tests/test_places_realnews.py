@@ -370,3 +370,27 @@ def test_a_name_means_one_place_throughout_a_report() -> None:
         "(BROOKLYN) - Officers looked into a shooting near the town of Brooklyn in Morgan County on Friday."
     )
     assert {p.admin1 for p in find_places(text) if p.name == "Brooklyn"} == {"Indiana"}
+
+
+def test_a_state_written_after_a_town_pins_it() -> None:
+    text = (
+        "LAFAYETTE, La. — The gunman, who lived in LaGrange, Ga., bought the pistol in Phenix City, Ala., "
+        "police said. He opened fire in a cinema in Lafayette."
+    )
+    found = {p.text: (p.role, p.admin1) for p in find_places(text)}
+    assert found["LaGrange"] == ("mention", "Georgia")  # a home, not the scene, and not a Lafayette suburb
+    assert found["Phenix City"][1] == "Alabama"
+    assert found["Lafayette"] == ("event", "Louisiana")
+
+
+@pytest.mark.parametrize(
+    ("text", "home"),
+    [
+        ("Police said Ali Raza, 30, of Mardan was hurt in the blast in Peshawar.", "Mardan"),
+        ("Dana Morrow of Findlay was wounded in a shooting in Toledo, the county sheriff said.", "Findlay"),
+    ],
+)
+def test_a_person_of_a_town_is_from_there(text: str, home: str) -> None:
+    assert roles(text)[home] == "mention"
+    # a title before "of" is not a person: it keeps its own reason
+    assert roles("The Governor of Balochistan visited Kalat.") == {"Balochistan": "mention", "Kalat": "event"}

@@ -273,6 +273,7 @@ class _Hit:
     relation: bool = False  # after "relations with", "talks with"...
     origin: bool = False  # after "a resident of", "belonged to", "hailing from"...
     context: bool = False  # after "borders", "neighbouring"...
+    pinned: bool = False  # its state is written after it ("LaGrange, Ga."): no other reading is left
     key: int | None = None  # the indexed name found (None for an unknown locality)
 
 
@@ -349,6 +350,11 @@ def _find_places(text: str, sentences: list[tuple[int, int]] | None, country_hin
     hits = _select_hits(doc, gazetteer, matches, lexicon, datelines)
     if abbreviations:
         hits = [h for h in hits if h.first not in abbreviations]  # "Pueblo, Colo.": "Colo" is the state
+        for hit in hits:
+            state = abbreviations.get(hit.last + 1)
+            inside = [(r, t) for r, t in hit.candidates if r.admin1 == state] if state else []
+            if inside:
+                hit.candidates, hit.pinned = inside, True  # "LaGrange, Ga.": the LaGrange in Georgia
     focus_cc, focus_admin1 = _focus(hits, country_hint, cue_votes)
     # Unknown names are looked for only where a fuzzy alias table exists for the document's country.
     hits.extend(
@@ -789,6 +795,8 @@ def _route_reason(doc: _Doc, match: NameMatch, lexicon: Lexicon, hit: _Hit) -> s
         text, max(0, match.start - 120), match.start
     ):
         return "care"  # where the wounded or the dead were taken
+    if first > 1 and words[first - 1] == "of" and _person_before_of(doc, first - 2, lexicon):
+        return "origin"  # "Kyle Markins of Findlay", "Ali Khan, 30, of Mardan": where someone is from
     if hit.motion and not hit.locative:
         # "transferred to Quetta", "coming from Dera Ismail Khan": an origin or destination; but people are
         # abducted or recovered from where the event was.
@@ -814,6 +822,28 @@ def _route_reason(doc: _Doc, match: NameMatch, lexicon: Lexicon, hit: _Hit) -> s
     ):
         return "street"  # "Virginia Beach Blvd"
     return ""
+
+
+def _person_before_of(doc: _Doc, index: int, lexicon: Lexicon) -> bool:
+    """Whether token ``index`` ends a person's description before "of <place>": an age ("Ali Khan, 30, of")
+    or a surname ("Kyle Markins of"), not a title, a unit or a facility ("Governor of", "District of")."""
+    words, text, starts, ends = doc.tokens.words, doc.text, doc.tokens.starts, doc.tokens.ends
+    word = words[index]
+    if word.isdigit():
+        return len(word) <= 2 and "," in text[ends[index] : starts[index + 1]]  # "30, of"
+    written = text[starts[index] : ends[index]]
+    return (
+        written[:1].isupper()
+        and not written.isupper()
+        and _joined_to_next(doc, index)
+        and word not in lexicon.facilities
+        and word not in lexicon.kind_after
+        and word not in lexicon.not_places
+        and word not in _TITLE_LAST_WORDS
+        and word not in SENTENCE_OPENERS
+        and index > 0
+        and _is_capitalised(text[starts[index - 1] : ends[index - 1]])  # a first name and a surname
+    )
 
 
 def _beside_direction(doc: _Doc, match: NameMatch, lexicon: Lexicon) -> bool:
@@ -927,16 +957,16 @@ CUE_WEIGHT = 1.5  # more than one ambiguous name's best reading: a cue is no gue
 ABBREVIATION_WEIGHT = 2.0
 
 
-def _cue_votes(doc: _Doc, lexicon: Lexicon) -> tuple[dict[tuple[str, str], float], set[int]]:
+def _cue_votes(doc: _Doc, lexicon: Lexicon) -> tuple[dict[tuple[str, str], float], dict[int, str]]:
     """Focus votes of the country cues (``country_cues.tsv``) the text holds, each distinct cue once:
-    (country, unit or "") -> weight; and the token positions of the state abbreviations found. One automaton
+    (country, unit or "") -> weight; and the token positions of the state abbreviations found, with their state. One automaton
     pass over the space-joined words finds the cue phrases; only those are then read in the text."""
     words = doc.tokens.words
     if not words:
-        return {}, set()
+        return {}, {}
     haystack = doc.tokens.haystack or " " + " ".join(words) + " "
     found: dict[CountryCue, float] = {}
-    abbreviations: set[int] = set()
+    abbreviations: dict[int, str] = {}
     spaces, counted_to = 0, 0
     for end, (length, cues) in lexicon.cue_finder.iter(haystack):
         # The phrase's first word is the token after the space the match starts with. Matches come in order
@@ -954,7 +984,7 @@ def _cue_votes(doc: _Doc, lexicon: Lexicon) -> tuple[dict[tuple[str, str], float
             if (cue.abbreviation or cue not in found) and _cue_at(doc, cue, index):
                 found[cue] = ABBREVIATION_WEIGHT if cue.abbreviation else CUE_WEIGHT
                 if cue.abbreviation:
-                    abbreviations.add(index)
+                    abbreviations[index] = cue.admin1
     votes: dict[tuple[str, str], float] = {}
     for cue, weight in found.items():
         unit = (cue.country_code, cue.admin1)
@@ -1038,7 +1068,9 @@ _NAME_FACTS: dict[tuple[int, str | None], tuple[bool, bool, int]] = {}
 def _name_facts(hit: _Hit, best: PlaceRecord) -> tuple[bool, bool, int]:
     """Whether ``best`` is reached by other names only, whether every reading is in its country, and in how
     many provinces of that country the name is found. Cached per name: common names have hundreds of readings."""
-    cache_key = (hit.key, hit.kind_cue) if hit.key is not None and hit.container is None else None
+    cache_key = (
+        (hit.key, hit.kind_cue) if hit.key is not None and hit.container is None and not hit.pinned else None
+    )
     facts = _NAME_FACTS.get(cache_key) if cache_key else None
     if facts is None:
         cc = best.country_code
@@ -1075,7 +1107,9 @@ _BEST_WITHOUT_FOCUS: dict[tuple[int, str | None], PlaceRecord] = {}
 def _best_without_focus(hit: _Hit) -> PlaceRecord:
     """The reading a name votes for in ``_focus``: it depends on the name and its kind cue only (no container is
     linked yet), so it is ranked once per name and cue."""
-    cache_key = (hit.key, hit.kind_cue) if hit.key is not None and hit.container is None else None
+    cache_key = (
+        (hit.key, hit.kind_cue) if hit.key is not None and hit.container is None and not hit.pinned else None
+    )
     best = _BEST_WITHOUT_FOCUS.get(cache_key) if cache_key else None
     if best is None:
         if len(hit.candidates) == 1:
@@ -1147,7 +1181,13 @@ def _choose(hit: _Hit, focus_cc: str | None, focus_admin1: str | None, country_h
             hit.synthetic.setdefault("name", hit.written)
             return
         hit.candidates = inside
-    if len(hit.candidates) <= 1 or hit.container is not None or hit.synthetic or hit.key is None:
+    if (
+        len(hit.candidates) <= 1
+        or hit.container is not None
+        or hit.synthetic
+        or hit.key is None
+        or hit.pinned
+    ):
         _rank(hit, focus_cc, focus_admin1, country_hint)
         return
     # A name with no container is ranked on its readings, its kind cue and the focus alone: once per such tuple.
@@ -1302,7 +1342,13 @@ def _frame_by_dateline(hits: list[_Hit], focus_cc: str | None) -> None:
         return
     for hit in hits:
         record = hit.chosen
-        if hit is dateline or record is None or record.kind not in ("town", "locality") or hit.container:
+        if (
+            hit is dateline
+            or record is None
+            or record.kind not in ("town", "locality")
+            or hit.container
+            or hit.pinned
+        ):
             continue
         if record.country_code != focus_cc or record.admin1 == seat.admin1 or hit.kind_cue == "town":
             continue
