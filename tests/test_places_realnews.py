@@ -163,6 +163,17 @@ def test_dateline_alone_is_the_event_place() -> None:
     assert [(p.text, p.role, p.country_code) for p in places] == [("HOUSTON", "event", "US")]
 
 
+def test_the_state_after_a_dateline_town_is_part_of_the_dateline() -> None:
+    # "Ohio" was filed from too: it is no event place of its own, and the town stays the event place when
+    # the body names only a hospital elsewhere.
+    text = (
+        "DAYTON, Ohio — Two men were wounded in a shooting outside a bar on Tuesday night, police said. "
+        "Both were taken to a hospital in Cincinnati."
+    )
+    assert roles(text) == {"DAYTON": "event", "Ohio": "mention", "Cincinnati": "mention"}
+    assert event_place_texts(text) == {"DAYTON"}
+
+
 # ---- the document's country ----------------------------------------------------------------------------------
 
 

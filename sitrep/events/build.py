@@ -242,9 +242,10 @@ def _dateline_end(text: str, places: list[Place]) -> int:
 
 
 def _without_dateline(text: str, places: list[Place]) -> list[Place]:
-    """The places without the article's dateline (its place and a country bracketed after it)."""
+    """The places without the article's dateline (its place and a country bracketed after it), unless the
+    places stage made the dateline the event place (the report names no other)."""
     end = _dateline_end(text, places)
-    return [p for p in places if p.start >= end] if end else places
+    return [p for p in places if p.start >= end or p.role == "event"] if end else places
 
 
 def _responsibility(

@@ -192,7 +192,6 @@ _DATELINE = re.compile(
     )
     + ")"
 )
-_DATELINE_GROUPS = tuple(f"n{i}" for i in range(len(_DATELINE_RES)))
 # A sentence ends after . ! ? (closing quotes, space, then a capital or digit), at a blank line, or at a line
 # break before a capital. Every branch opens with one of four characters, spelt as one class so that the regex
 # engine skips straight to them instead of trying three branches at every position.
@@ -442,7 +441,8 @@ def _dateline_spans(text: str) -> list[tuple[int, int]]:
     for line_start in line_starts:
         m = _DATELINE.match(head, line_start) if line_start >= 0 else None
         if m:
-            spans.append(next(m.span(g) for g in _DATELINE_GROUPS if m.group(g) is not None))
+            # The whole dateline: a state or country after the town ("DAYTON, Ohio —") was filed from too.
+            spans.append(m.span())
     return spans
 
 
