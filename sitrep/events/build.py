@@ -47,6 +47,7 @@ _OPERATION_RE = re.compile(
 _PHASE_RE = re.compile(r"\b(?P<ordinal>second|third|fourth|fifth|final)\s+phase\b", re.IGNORECASE)
 _ORDINAL_PHASE = {"second": "II", "third": "III", "fourth": "IV", "fifth": "V", "final": "final"}
 _NON_STATE_KINDS = {"rebel_group", "political_militia", "identity_militia", "unidentified"}
+_MILITIA_KINDS = {"political_militia", "identity_militia"}
 _DEFAULT_TYPES = {
     "armed": ("Battles", "Armed clash", "Armed Assault"),
     "civilians": ("Violence against civilians", "Attack", "Armed Assault"),
@@ -514,11 +515,12 @@ def _contains(container: Place, place: Place) -> bool:
     return False
 
 
-def _target(group: _Group, state_named: bool) -> Target:
+def _target(group: _Group, state_named: bool, militia_named: bool = False) -> Target:
     """Whom the event hit: armed people (a clash), or civilians — including people the text does not
-    describe as armed ("a person was shot dead"), as ACLED reads them."""
+    describe as armed ("a person was shot dead"), as ACLED reads them. A member of a militia (a pro-government
+    "death squad", a peace committee) is armed: ACLED codes the killing of one as a clash between groups."""
     victims = {c.victim for s in group.sentences for c in s.claims}
-    if victims & {"security_forces", "militants"} or state_named:
+    if victims & {"security_forces", "militants"} or state_named or militia_named:
         return "armed"
     if victims & {"civilians", "unspecified"}:
         return "civilians"
@@ -550,7 +552,9 @@ def _event(
     ):
         state, state_from_article = article_state.actor, True
     named_groups = [m.actor for m in mentions if m.actor.kind in _NON_STATE_KINDS and not m.actor.generic]
-    target = _target(group, state is not None)
+    # A militia named beside the group that attacked is the side it hit (one group's fighters cannot be both).
+    militia = any(m.actor.kind in _MILITIA_KINDS for m in mentions if m.actor not in named_groups[:1])
+    target = _target(group, state is not None, militia)
     chosen = choose_type(tactics, target)
     if chosen is None and not group.claims:
         return None
