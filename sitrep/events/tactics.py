@@ -72,8 +72,10 @@ class TacticReader:
 # Weapons thrown or fired from afar, which name the event only when no one fought at close quarters.
 _STANDOFF = frozenset({"Grenade", "Shelling/artillery/missile attack"})
 # From this priority up, a Battles or Violence-against-civilians row is a ground assault ("stormed",
-# "gun battle", "shootout"), not a word any report of violence uses ("attacked", "killed").
-_ASSAULT_PRIORITY = 45
+# "gun battle", "shootout") or gunfire beside the standoff weapon ("opened fire", "firing", "small arms"): the
+# rockets or grenade were one weapon of a gunfight. Below it are words any report of violence uses
+# ("attacked", "killed").
+_ASSAULT_PRIORITY = 40
 
 
 def choose_type(tactics: list[TacticMatch], target: Target) -> EventType | None:

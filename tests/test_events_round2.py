@@ -1,0 +1,69 @@
+"""Events, round 2: sub-event types read as ACLED defines them, the main event's toll, and the perpetrator.
+
+Every report below is the team's own invented text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sitrep.model import Article, Event, ExtractResult
+from sitrep.nlp.pipeline import extract
+
+
+def _read(text: str, published: str = "2023-03-09") -> ExtractResult:
+    return extract(Article(id="t", text=text, published=dt.date.fromisoformat(published)))
+
+
+def _only(result: ExtractResult) -> Event:
+    assert len(result.events) == 1, [e.sub_event_type for e in result.events]
+    return result.events[0]
+
+
+# -- sub-event types ------------------------------------------------------------------------------------------
+
+
+def test_killing_a_militia_member_is_a_clash_between_armed_groups() -> None:
+    event = _only(_read("On Tuesday BLF fighters shot dead a member of a pro-government militia in Tump."))
+    assert event.sub_event_type == "Armed clash"
+
+
+def test_killing_a_villager_stays_an_attack() -> None:
+    event = _only(_read("On Tuesday BLF fighters shot dead a shopkeeper in Tump."))
+    assert event.sub_event_type == "Attack"
+
+
+def test_a_grenade_answered_with_fire_is_a_clash() -> None:
+    event = _only(
+        _read(
+            "On Monday unknown men hurled a hand grenade at a police van in Kharan, wounding two constables. "
+            "The police retaliated and the men fled."
+        )
+    )
+    assert event.sub_event_type == "Armed clash"
+
+
+def test_a_grenade_thrown_and_nothing_more_stays_a_grenade() -> None:
+    event = _only(
+        _read("On Monday unknown men hurled a hand grenade at a police van in Kharan, wounding two constables.")
+    )
+    assert event.sub_event_type == "Grenade"
+
+
+def test_rockets_fired_with_small_arms_is_a_clash() -> None:
+    event = _only(
+        _read("On Friday militants attacked an army camp in Awaran with rockets and small arms, killing a soldier.")
+    )
+    assert event.sub_event_type == "Armed clash"
+
+
+def test_rockets_and_gunfire_together_are_a_clash() -> None:
+    event = _only(
+        _read("A rocket attack and firing on a Levies post in Washuk on Friday left one Levies man dead.")
+    )
+    assert event.sub_event_type == "Armed clash"
+
+
+def test_rockets_alone_stay_a_shelling() -> None:
+    event = _only(_read("On Friday militants fired rockets at an army camp in Awaran, killing a soldier."))
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
