@@ -67,3 +67,11 @@ def test_rockets_and_gunfire_together_are_a_clash() -> None:
 def test_rockets_alone_stay_a_shelling() -> None:
     event = _only(_read("On Friday militants fired rockets at an army camp in Awaran, killing a soldier."))
     assert event.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_civilians_killed_for_helping_the_army_are_an_attack_on_civilians() -> None:
+    # The army is named only as the reason the gunmen gave: the dead were civilians, so it is one-sided.
+    event = _only(
+        _read("On Sunday gunmen shot dead two shopkeepers in Nushki, accusing them of selling food to the army.")
+    )
+    assert event.sub_event_type == "Attack"

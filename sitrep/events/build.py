@@ -520,6 +520,10 @@ def _target(group: _Group, state_named: bool, militia_named: bool = False) -> Ta
     describe as armed ("a person was shot dead"), as ACLED reads them. A member of a militia (a pro-government
     "death squad", a peace committee) is armed: ACLED codes the killing of one as a clash between groups."""
     victims = {c.victim for s in group.sentences for c in s.claims}
+    # Only civilians fell: a one-sided attack, even where the forces are named as context ("killed a man for
+    # working with the army").
+    if victims and victims <= {"civilians"} and not militia_named:
+        return "civilians"
     if victims & {"security_forces", "militants"} or state_named or militia_named:
         return "armed"
     if victims & {"civilians", "unspecified"}:
