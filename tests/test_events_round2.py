@@ -75,3 +75,52 @@ def test_civilians_killed_for_helping_the_army_are_an_attack_on_civilians() -> N
         _read("On Sunday gunmen shot dead two shopkeepers in Nushki, accusing them of selling food to the army.")
     )
     assert event.sub_event_type == "Attack"
+
+
+# -- the main event's toll ------------------------------------------------------------------------------------
+
+
+def test_dead_at_the_scene_and_dead_in_hospital_add_up() -> None:
+    event = _only(
+        _read(
+            "A bomb went off near a bakery in Sibi on Monday. "
+            '"Two customers died at the scene and three customers died later in hospital," the district police '
+            "officer said."
+        )
+    )
+    assert (event.fatalities.low, event.fatalities.high) == (5, 5)
+
+
+def test_a_subset_in_one_sentence_is_not_added() -> None:
+    event = _only(
+        _read("A bomb went off near a bakery in Sibi on Monday, killing five people, two of them children.")
+    )
+    assert (event.fatalities.low, event.fatalities.high) == (5, 5)
+
+
+def test_a_toll_that_rose_is_not_added_to_its_first_figure() -> None:
+    result = _read(
+        "A bomb went off near a bakery in Sibi on Monday. "
+        "Four people were killed at first, and the number of people killed rose to six overnight, the police said."
+    )
+    [event] = [e for e in result.events if e.claim_ids]
+    assert (event.fatalities.low, event.fatalities.high) == (6, 6)
+
+
+def test_an_increment_inside_a_larger_toll_is_not_a_total() -> None:
+    event = _only(
+        _read(
+            "Gunmen killed eight policemen in two ambushes in Tank on Thursday. "
+            "A police spokesman said the second ambush killed six more policemen."
+        )
+    )
+    assert (event.fatalities.low, event.fatalities.high) == (8, 8)
+
+
+def test_an_increment_alone_in_its_event_is_its_toll() -> None:
+    result = _read(
+        "Troops killed three militants in a raid in Mir Ali on Friday. "
+        "In another raid in Spinwam, one more militant was killed."
+    )
+    tolls = sorted(e.fatalities.low for e in result.events if e.fatalities.low is not None)
+    assert tolls == [1, 3]

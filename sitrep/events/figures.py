@@ -32,6 +32,7 @@ The rules, in one place (each figure says in ``Figure.rule`` how it was reached)
 from __future__ import annotations
 
 import os
+import re
 from collections import defaultdict
 from functools import cache
 from typing import NamedTuple
@@ -97,7 +98,86 @@ def _largest(claims: list[Claim]) -> dict[str, Claim]:
 
 
 def _counted(claims: list[Claim]) -> list[Claim]:
-    return [c for c in claims if c.part_of is None and c.stance != "denied" and c.count.low is not None]
+    counted = [c for c in claims if c.part_of is None and c.stance != "denied" and c.count.low is not None]
+    increments = [c for c in counted if _increment(c)]
+    if not increments:
+        return counted
+    # An increment within a larger figure of the event is part of that total; alone, it is the event's figure
+    # ("in a second raid, one more militant was killed").
+    totals = [c.count.low or 0 for c in counted if c not in increments]
+    return [c for c in counted if c not in increments or not any(t >= (c.count.low or 0) for t in totals)]
+
+
+# Words right after a figure that make it an increment to a figure told before ("killing five more
+# soldiers", "two additional bodies"): part of a total told elsewhere, never a total of its own.
+_INCREMENT_WORDS = frozenset({"more", "additional", "further"})
+
+
+def _increment(claim: Claim) -> bool:
+    text = claim.count.text
+    if not text:
+        return False
+    at = claim.quote.find(text)
+    if at < 0:
+        return False
+    after = claim.quote[at + len(text) : at + len(text) + 16].split()
+    return bool(after) and after[0].lower().strip(",.;:") in _INCREMENT_WORDS
+
+
+# A sentence where these stand tells one toll replacing another ("rose from five to eight"): its figures are
+# one toll told twice, not groups of dead to add up.
+_SUPERSEDING = frozenset({"rose", "risen", "climbed", "increased", "jumped", "mounted", "reached", "revised"})
+
+
+# Words between two figures that make the second a subset of the first ("five soldiers, including two
+# officers"), a list of them, or another reading of the same dead (a contrast, "while others said",
+# "claimed"); words right after the second that make it a part of the first ("two of them", "three of the
+# dead"): then the figures are not groups to add up.
+_SUBSET_BETWEEN = re.compile(
+    r"includ|among|compris|namely|[:;(]"
+    r"|\b(?:while|whereas|but|however|said|says|told|claim\w*|accord\w*|report\w*|put)\b",
+    re.IGNORECASE,
+)
+_PART_AFTER = re.compile(r"\s+(?:of|among)\b", re.IGNORECASE)
+
+
+def _told_apart(parts: list[Claim]) -> bool:
+    """Whether a sentence's figures stand apart as groups of their own, in text order, with nothing making one
+    a subset of another."""
+    quote, at = parts[0].quote, 0
+    places = []
+    for claim in parts:
+        if claim.count.low != claim.count.high or _vague(claim.count):
+            return False  # "several others", "at least five": not a group one can add
+        found = quote.find(claim.count.text, at) if claim.count.text else -1
+        if found < 0:
+            return False
+        places.append((found, found + len(claim.count.text)))
+        at = found + len(claim.count.text)
+    for (_, end), (start, stop) in zip(places, places[1:], strict=False):
+        if _SUBSET_BETWEEN.search(quote, end, start) or _PART_AFTER.match(quote, stop):
+            return False
+    return True
+
+
+def _one_sentence_parts(claims: list[Claim]) -> list[Claim]:
+    """A claimant's figures for one kind of victim told in one sentence are different people ("three died on
+    the spot and one in hospital", "six were found dead and five died on the way"): one figure, their sum.
+    The same figure told again in another sentence stays a repeat (rule 1)."""
+    by_sentence: dict[tuple[int, str], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_sentence[(claim.start, claim.victim)].append(claim)
+    if len(by_sentence) == len(claims):  # the common case: one figure a sentence
+        return claims
+    out = []
+    for parts in by_sentence.values():
+        if len(parts) == 1 or has_any_word(parts[0].quote, _SUPERSEDING) or not _told_apart(parts):
+            out.extend(parts)
+            continue
+        low, high = _sum(parts)
+        text = " + ".join(c.count.text for c in parts)
+        out.append(parts[0].model_copy(update={"count": Count(low=low, high=high, text=text)}))
+    return out
 
 
 def _official_sides(claims: list[Claim]) -> dict[str, Claim]:
@@ -121,7 +201,7 @@ def _totals(claims: list[Claim], fill: bool = True) -> list[_Total]:
     official = _official_sides(counted) if fill else {}
     totals = []
     for (kind, name), own in by_claimant.items():
-        largest = _largest(own)
+        largest = _largest(_one_sentence_parts(own))
         sides = [c for v, c in largest.items() if v != "unspecified"]
         unspecified = largest.get("unspecified")
         if sides and (
@@ -265,6 +345,11 @@ def _killing_words() -> frozenset[str]:
 @cache
 def _acled_values() -> dict[str, int]:
     return {row["words"]: int(row["value"]) for row in read_table("acled_conventions.tsv")}
+
+
+def _vague(count: Count) -> bool:
+    words = " ".join(count.text.lower().split())
+    return any(words == phrase or words.endswith(" " + phrase) for phrase in _acled_values())
 
 
 def _acled_count(count: Count) -> Count:
