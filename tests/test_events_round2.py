@@ -124,3 +124,20 @@ def test_an_increment_alone_in_its_event_is_its_toll() -> None:
     )
     tolls = sorted(e.fatalities.low for e in result.events if e.fatalities.low is not None)
     assert tolls == [1, 3]
+
+
+def test_attackers_shot_dead_are_added_to_the_people_they_killed() -> None:
+    event = _only(
+        _read(
+            "Six people were killed when gunmen stormed a guest house in Gwadar on Monday. "
+            "The two attackers were shot dead by the police."
+        )
+    )
+    assert (event.fatalities.low, event.fatalities.high) == (8, 8)
+
+
+def test_attackers_counted_inside_the_toll_are_not_added_again() -> None:
+    event = _only(
+        _read("Six people, including two attackers, were killed when gunmen stormed a guest house in Gwadar on Monday.")
+    )
+    assert (event.fatalities.low, event.fatalities.high) == (6, 6)

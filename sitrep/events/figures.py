@@ -212,7 +212,11 @@ def _totals(claims: list[Claim], fill: bool = True) -> list[_Total]:
             perpetrator = any(_is_perpetrator(c) for c in sides)
         else:
             assert unspecified is not None
-            low, high = _sum([unspecified])
+            # "Nine people were killed … the three attackers were shot dead": people are the attackers'
+            # victims (a figure including them says so, and is linked as their total by ``part_of``); the
+            # attackers, told apart by the claimant or the officials, are added as ACLED counts them.
+            attackers = largest.get("militants") or official.get("militants")
+            low, high = _sum([unspecified, attackers] if attackers is not None else [unspecified])
             perpetrator = _is_perpetrator(unspecified)
         totals.append(_Total(name or kind, kind, low, high, perpetrator))
     return totals
