@@ -141,3 +141,31 @@ def test_attackers_counted_inside_the_toll_are_not_added_again() -> None:
         _read("Six people, including two attackers, were killed when gunmen stormed a guest house in Gwadar on Monday.")
     )
     assert (event.fatalities.low, event.fatalities.high) == (6, 6)
+
+
+# -- the perpetrator ------------------------------------------------------------------------------------------
+
+
+def test_a_group_only_suspected_is_not_the_actor() -> None:
+    event = _only(
+        _read(
+            "Gunmen killed two policemen at a checkpost in Tank on Monday. "
+            "Police said the TTP was the main suspect."
+        )
+    )
+    assert event.actor1 is None or event.actor1.startswith("Unidentified Armed Group")
+
+
+def test_a_group_named_beside_no_claim_is_a_guess_not_the_actor() -> None:
+    event = _only(
+        _read(
+            "Gunmen killed two policemen at a checkpost in Tank on Monday. "
+            "No group has claimed the attack, but the TTP often strikes in the district."
+        )
+    )
+    assert event.actor1 is None or event.actor1.startswith("Unidentified Armed Group")
+
+
+def test_suspected_militants_of_a_named_group_still_name_it() -> None:
+    event = _only(_read("Suspected TTP militants killed two policemen at a checkpost in Tank on Monday."))
+    assert event.actor1 == "TTP: Tehreek-i-Taliban Pakistan"

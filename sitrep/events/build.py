@@ -20,6 +20,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from operator import itemgetter
 
 from sitrep.countries import country as _country
@@ -38,7 +39,7 @@ from sitrep.events.figures import event_figure_fields
 from sitrep.events.tactics import TacticMatch, Target, choose_type, tactic_reader
 from sitrep.model import Campaign, Claim, Event, Place
 from sitrep.nlp.attribution import attribution_reader
-from sitrep.nlp.lexicon import Token, Tokens, has_any_word
+from sitrep.nlp.lexicon import PhraseTable, Token, Tokens, has_any_word, read_table
 
 _OPERATION_RE = re.compile(
     r"\bOperation\s+[\"“']?(?P<name>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})[\"”']?"
@@ -178,6 +179,9 @@ def _read_sentences(
         named = mentions[bisect_left(mention_starts, start) : bisect_left(mention_starts, end)]
         if named:
             named = [m for m in named if not _speaks(tokens, m.start - start, m.end - start)]
+            if any(m.actor.kind in _NON_STATE_KINDS for m in named) and _blames(tokens, norms):
+                # A group blamed or suspected is not the doer the report names (nor a claimant).
+                named = [m for m in named if m.actor.kind not in _NON_STATE_KINDS]
         sentence = Sentence(start, end, tokens, norms, claims_at.get(start, []), found, [], named)
         if sentence.is_incident:
             sentence.places = [p for p in event_places if start <= p.start < end]
@@ -281,6 +285,17 @@ def _responsibility(
         offset += sentence.end - sentence.start + 1
     cue_text = " ".join(text[s.start : s.end] for s in cue_sentences)
     return responsibility(cue_text, actors, pieces)
+
+
+@cache
+def _blame_words() -> PhraseTable[str]:
+    return PhraseTable([(row["phrase"], row["phrase"]) for row in read_table("blame.tsv")])
+
+
+def _blames(tokens: list[Token], norms: Set[str]) -> bool:
+    """Whether a sentence blames or suspects someone ("officials blamed the group", "the prime suspect")."""
+    table = _blame_words()
+    return not table.first_words.isdisjoint(norms) and next(iter(table.find_all(tokens)), None) is not None
 
 
 def _speaks(tokens: list[Token], start: int, end: int) -> bool:
