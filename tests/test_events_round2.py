@@ -169,3 +169,21 @@ def test_a_group_named_beside_no_claim_is_a_guess_not_the_actor() -> None:
 def test_suspected_militants_of_a_named_group_still_name_it() -> None:
     event = _only(_read("Suspected TTP militants killed two policemen at a checkpost in Tank on Monday."))
     assert event.actor1 == "TTP: Tehreek-i-Taliban Pakistan"
+
+
+def test_forces_that_beat_off_an_attack_are_not_its_first_actor() -> None:
+    event = _only(
+        _read(
+            "Unknown attackers fired on a Levies post in Washuk on Sunday night. "
+            "The Levies repulsed the attack and one attacker was killed, officials said."
+        )
+    )
+    assert event.actor1 is None or event.actor1.startswith("Unidentified Armed Group")
+    assert event.actor2 is not None and "Levies" in event.actor2
+
+
+def test_forces_in_their_own_operation_stay_its_first_actor() -> None:
+    event = _only(
+        _read("Security forces killed four militants in an intelligence-based operation in Kech on Sunday.")
+    )
+    assert event.actor1 == "Military Forces of Pakistan"

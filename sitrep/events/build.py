@@ -597,9 +597,12 @@ def _event(
     victims = {c.victim for c in group.claims if c.outcome in ("killed", "injured")}
     # So do they in an operation ("an intelligence-based operation") where no soldier or civilian fell.
     # A group named in such a report, but not claiming the attack, is the one the forces fought.
+    # Unless the forces beat off an attack ("repulsed the attack"): its attackers struck first.
+    defended = any(row.by == "defender" for t in tactics for row in t.types)
     if (
         not claimed_by
         and state_name
+        and not defended
         and (victims == {"militants"} or (operation and victims <= {"militants", "unspecified"}))
     ):
         actor1, actor2 = state_name, perpetrator or _unidentified(country, actors, focus)
