@@ -187,3 +187,26 @@ def test_forces_in_their_own_operation_stay_its_first_actor() -> None:
         _read("Security forces killed four militants in an intelligence-based operation in Kech on Sunday.")
     )
     assert event.actor1 == "Military Forces of Pakistan"
+
+
+# -- weapons found are not weapons used ------------------------------------------------------------------------
+
+
+def test_explosives_recovered_in_an_operation_do_not_make_it_a_bombing() -> None:
+    event = _only(
+        _read(
+            "Security forces killed three militants in an intelligence-based operation in Kech on Sunday. "
+            "Rifles, grenades and explosives were recovered from the hideout."
+        )
+    )
+    assert event.sub_event_type == "Armed clash"
+
+
+def test_a_bomb_found_and_defused_is_a_disrupted_weapon() -> None:
+    event = _only(_read("Police found a bomb near a school in Turbat on Sunday and defused it."))
+    assert event.sub_event_type == "Disrupted weapons use"
+
+
+def test_bodies_found_after_a_blast_keep_the_blast() -> None:
+    event = _only(_read("A bomb exploded near a school in Turbat on Sunday; two bodies were found in the rubble."))
+    assert event.sub_event_type == "Remote explosive/landmine/IED"

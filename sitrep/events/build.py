@@ -176,6 +176,8 @@ def _read_sentences(
         norms = tokens.norms().keys() if isinstance(tokens, Tokens) else set(map(_token_norm, tokens))
         # A sentence with no first word of a tactic phrase has none: skip the phrase matcher.
         found = tactics.find(tokens, offset=start) if not tactic_words.isdisjoint(norms) else []
+        if found and not _haul_words("haul").isdisjoint(norms) and _haul_words("use").isdisjoint(norms):
+            found = [t for t in found if t.phrase not in _haul_words("weapon")]  # what was seized, not used
         named = mentions[bisect_left(mention_starts, start) : bisect_left(mention_starts, end)]
         if named:
             named = [m for m in named if not _speaks(tokens, m.start - start, m.end - start)]
@@ -285,6 +287,12 @@ def _responsibility(
         offset += sentence.end - sentence.start + 1
     cue_text = " ".join(text[s.start : s.end] for s in cue_sentences)
     return responsibility(cue_text, actors, pieces)
+
+
+@cache
+def _haul_words(role: str) -> frozenset[str]:
+    """The words of ``weapon_haul.tsv`` with a role: haul (found, seized), weapon, use (exploded, hurled)."""
+    return frozenset(row["phrase"] for row in read_table("weapon_haul.tsv") if row["role"] == role)
 
 
 @cache
