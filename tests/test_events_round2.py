@@ -210,3 +210,13 @@ def test_a_bomb_found_and_defused_is_a_disrupted_weapon() -> None:
 def test_bodies_found_after_a_blast_keep_the_blast() -> None:
     event = _only(_read("A bomb exploded near a school in Turbat on Sunday; two bodies were found in the rubble."))
     assert event.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_an_attack_on_a_truck_with_no_one_counted_is_one_sided() -> None:
+    event = _only(_read("On Monday BLF fighters attacked a cement truck and its crew in Hub."))
+    assert event.sub_event_type == "Attack"
+
+
+def test_shells_fired_at_a_camp_are_a_shelling() -> None:
+    event = _only(_read("On Monday militants fired shells at an army camp in Panjgur. No one was hurt."))
+    assert event.sub_event_type == "Shelling/artillery/missile attack"

@@ -34,7 +34,9 @@ class TacticMatch:
     end: int
 
     def for_target(self, target: Target) -> EventType:
-        for wanted in (target, "any"):
+        # Nobody armed is named on the other side and no one is counted: read the words as ACLED reads an
+        # attack on a vehicle, a shop or a crew — one-sided, on civilians.
+        for wanted in (target if target != "unknown" else "civilians", "any"):
             for row in self.types:
                 if row.target == wanted:
                     return row
