@@ -220,3 +220,13 @@ def test_an_attack_on_a_truck_with_no_one_counted_is_one_sided() -> None:
 def test_shells_fired_at_a_camp_are_a_shelling() -> None:
     event = _only(_read("On Monday militants fired shells at an army camp in Panjgur. No one was hurt."))
     assert event.sub_event_type == "Shelling/artillery/missile attack"
+
+
+def test_captives_killed_make_the_abduction_an_attack() -> None:
+    event = _only(_read("On Monday gunmen killed two of the five shepherds they had abducted near Kohlu."))
+    assert event.sub_event_type == "Attack"
+
+
+def test_an_abduction_with_no_one_killed_stays_an_abduction() -> None:
+    event = _only(_read("On Monday gunmen abducted five shepherds near Kohlu."))
+    assert event.sub_event_type == "Abduction/forced disappearance"

@@ -591,6 +591,11 @@ def _event(
         event_type, sub_event_type, gtd = _DEFAULT_TYPES[target]
     if event_type == "Protests" and any(c.outcome in ("killed", "injured") for c in group.claims):
         sub_event_type = "Excessive force against protesters"
+    if sub_event_type == "Abduction/forced disappearance" and any(
+        c.outcome == "killed" and c.count.low for c in group.claims
+    ):
+        # Captives killed: ACLED codes the killing, its deadliest act, as the attack it was.
+        event_type, sub_event_type, gtd = "Violence against civilians", "Attack", "Armed Assault"
 
     perpetrator = _parent(claimed_by[0], actors) if claimed_by else None
     if perpetrator is None and named_groups:
