@@ -6,11 +6,17 @@ The rules, in one place (each figure says in ``Figure.rule`` how it was reached)
    different victims ("17 police and 31 civilians" = 48), or its figure for unspecified victims, whichever is
    larger; a figure it repeats for the same victims counts once (its largest: tolls rise as bodies are
    counted). Subsets ("including three children", ``part_of``) are never added again. Denials are left out.
+   Its exact figures for the same victims *in one sentence* are groups told apart ("three died on the spot and
+   one in hospital") and are added, unless the sentence tells a subset ("two of them"), a contrast or another
+   source, or a rising toll ("rose from four to six"). An increment ("killing five more soldiers") within a
+   larger figure of the event is part of that figure, never a total of its own.
 2. **All deaths, attackers included** (ACLED counts every death of the event): a claimant that gives figures
    by side but leaves out a side the officials report (the attackers the army says it killed, a civilian the
    district officer reports) has that side filled from the official account before its total is taken.
    The *official account* is, per side, the largest figure of the government, security forces and medical
-   sources (police, army/ISPR, civil officials, hospitals).
+   sources (police, army/ISPR, civil officials, hospitals). A figure for people killed that is larger than
+   all the claimant's figures by side counts the attackers' victims: the attackers it (or the officials)
+   count apart are added to it ("nine people were killed … the three attackers were shot dead" = 12).
 3. The **perpetrator** is an armed group speaking of deaths it caused among others, or state forces speaking
    of militants they killed.
 4. **low** = the lowest total from a party other than the perpetrator (the article's own voice included).
