@@ -230,3 +230,13 @@ def test_captives_killed_make_the_abduction_an_attack() -> None:
 def test_an_abduction_with_no_one_killed_stays_an_abduction() -> None:
     event = _only(_read("On Monday gunmen abducted five shepherds near Kohlu."))
     assert event.sub_event_type == "Abduction/forced disappearance"
+
+
+def test_a_lede_total_over_two_operations_is_not_the_first_operations_toll() -> None:
+    result = _read(
+        "Security forces killed nine militants in two separate operations in Khyber district on Sunday. "
+        "In the first operation in Bara, seven militants were killed. "
+        "In the second operation in Jamrud, two more militants were killed."
+    )
+    tolls = sorted((e.fatalities.low, e.fatalities.high) for e in result.events if e.fatalities.low is not None)
+    assert tolls == [(2, 2), (7, 7)]

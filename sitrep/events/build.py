@@ -108,6 +108,8 @@ def build_events(
     campaign_name = _campaign_name(text)
     # The dateline stays the place of last resort: a local report is often filed where it happened.
     groups, campaign_claims = _group(read, located or reported or places, campaign_name is not None)
+    if len(groups) > 1:
+        _drop_article_totals(groups)
     claimed_by, denied_by = _responsibility(text, read, actors)
 
     # An event whose sentences name no armed group is the article's, when the article names only one.
@@ -516,6 +518,31 @@ def _merge(groups: list[_Group]) -> list[_Group]:
         elif group.claims or not same_day:
             kept.append(group)
     return sorted(kept, key=lambda g: g.sentences[0].start if g.sentences else 0)
+
+
+def _drop_article_totals(groups: list[_Group]) -> None:
+    """A figure that is the sum of the figures of several events ("seven militants were killed in two
+    operations" beside six in one and one in the other) is the article's total, not one event's: it is left
+    out of the event whose sentence told it (it stays a claim of the article)."""
+    def largest(claims: list[Claim], outcome: str, victim: str, without: Claim | None = None) -> int:
+        return max(
+            (
+                c.count.low or 0
+                for c in claims
+                if c is not without and c.outcome == outcome and c.victim == victim and c.part_of is None
+            ),
+            default=0,
+        )
+
+    for group in groups:
+        for claim in list(group.claims):
+            if claim.count.low is None or claim.count.low != claim.count.high:
+                continue
+            parts = [largest(group.claims, claim.outcome, claim.victim, claim)] + [
+                largest(other.claims, claim.outcome, claim.victim) for other in groups if other is not group
+            ]
+            if sum(1 for n in parts if n) >= 2 and sum(parts) == claim.count.low:
+                group.claims.remove(claim)
 
 
 def _distinct(places: list[Place]) -> list[Place]:
