@@ -240,3 +240,11 @@ def test_a_lede_total_over_two_operations_is_not_the_first_operations_toll() -> 
     )
     tolls = sorted((e.fatalities.low, e.fatalities.high) for e in result.events if e.fatalities.low is not None)
     assert tolls == [(2, 2), (7, 7)]
+
+
+def test_violence_against_civilians_has_civilians_as_its_second_actor() -> None:
+    event = _only(
+        _read("On Sunday BLF gunmen shot dead two drivers of an army-run construction firm in Turbat.")
+    )
+    assert event.sub_event_type == "Attack"
+    assert event.actor2 == "Civilians (Pakistan)"

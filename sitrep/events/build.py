@@ -657,6 +657,10 @@ def _event(
         hit = [m.actor for m in mentions if m.actor.kind in _NON_STATE_KINDS - {"unidentified"}]
         other_group = next((_parent(a.name, actors) for a in hit if _parent(a.name, actors) != actor1), None)
         actor2 = state_name if state_name and state_name != actor1 else (other_group or civilians)
+        if event_type == "Violence against civilians" and actor1 != state_name:
+            # Violence against civilians has civilians on the other side (ACLED codes them so), whoever else
+            # the report names: the forces a victim was said to help, a company the workers served.
+            actor2 = f"Civilians ({_country_name(country)})"
     if sub_event_type == "Arrests" and state_name:
         actor1, actor2 = state_name, perpetrator  # the force that arrests acts; whom it arrests, if named
     inter1, inter2 = _inter(actor1, actors), _inter(actor2, actors)
