@@ -248,3 +248,10 @@ def test_violence_against_civilians_has_civilians_as_its_second_actor() -> None:
     )
     assert event.sub_event_type == "Attack"
     assert event.actor2 == "Civilians (Pakistan)"
+
+
+def test_rockets_and_other_weapons_are_a_clash() -> None:
+    event = _only(
+        _read("On Friday militants attacked a Levies post in Washuk with rockets and other weapons, killing a guard.")
+    )
+    assert event.sub_event_type == "Armed clash"
