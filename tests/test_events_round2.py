@@ -255,3 +255,13 @@ def test_rockets_and_other_weapons_are_a_clash() -> None:
         _read("On Friday militants attacked a Levies post in Washuk with rockets and other weapons, killing a guard.")
     )
     assert event.sub_event_type == "Armed clash"
+
+
+def test_attackers_wounded_are_not_added_to_the_people_wounded() -> None:
+    event = _only(
+        _read(
+            "Six people were wounded when gunmen attacked a bus in Gwadar on Monday. "
+            "Two attackers were also wounded and arrested."
+        )
+    )
+    assert event.injured.low == 6

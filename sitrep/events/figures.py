@@ -6,15 +6,15 @@ The rules, in one place (each figure says in ``Figure.rule`` how it was reached)
    different victims ("17 police and 31 civilians" = 48), or its figure for unspecified victims, whichever is
    larger; a figure it repeats for the same victims counts once (its largest: tolls rise as bodies are
    counted). Subsets ("including three children", ``part_of``) are never added again. Denials are left out.
-   Its exact figures for the same victims *in one sentence* are groups told apart ("three died on the spot and
-   one in hospital") and are added, unless the sentence tells a subset ("two of them"), a contrast or another
+   Its exact figures of dead for the same victims *in one sentence* are groups told apart ("three died on the
+   spot and one in hospital") and are added, unless the sentence tells a subset ("two of them"), a contrast or another
    source, or a rising toll ("rose from four to six"). An increment ("killing five more soldiers") within a
    larger figure of the event is part of that figure, never a total of its own.
 2. **All deaths, attackers included** (ACLED counts every death of the event): a claimant that gives figures
    by side but leaves out a side the officials report (the attackers the army says it killed, a civilian the
    district officer reports) has that side filled from the official account before its total is taken.
    The *official account* is, per side, the largest figure of the government, security forces and medical
-   sources (police, army/ISPR, civil officials, hospitals). A figure for people killed that is larger than
+   sources (police, army/ISPR, civil officials, hospitals). A figure of people killed that is larger than
    all the claimant's figures by side counts the attackers' victims: the attackers it (or the officials)
    count apart are added to it ("nine people were killed … the three attackers were shot dead" = 12).
 3. The **perpetrator** is an armed group speaking of deaths it caused among others, or state forces speaking
@@ -192,7 +192,12 @@ def _one_sentence_parts(claims: list[Claim]) -> list[Claim]:
         return claims
     out = []
     for parts in by_sentence.values():
-        if len(parts) == 1 or has_any_word(parts[0].quote, _SUPERSEDING) or not _told_apart(parts):
+        if (
+            len(parts) == 1
+            or parts[0].outcome != "killed"  # the dead, where and when each died; the hurt are told in lists
+            or has_any_word(parts[0].quote, _SUPERSEDING)
+            or not _told_apart(parts)
+        ):
             out.extend(parts)
             continue
         low, high = _sum(parts)
@@ -321,10 +326,12 @@ def _totals(claims: list[Claim], fill: bool = True) -> list[_Total]:
             perpetrator = any(_is_perpetrator(c) for c in sides)
         else:
             assert unspecified is not None
-            # "Nine people were killed … the three attackers were shot dead": people are the attackers'
+            # "Nine people were killed … the three attackers were shot dead": the people are the attackers'
             # victims (a figure including them says so, and is linked as their total by ``part_of``); the
             # attackers, told apart by the claimant or the officials, are added as ACLED counts them.
-            attackers = largest.get("militants") or official.get("militants")
+            attackers = (
+                (largest.get("militants") or official.get("militants")) if unspecified.outcome == "killed" else None
+            )
             low, high = _sum([unspecified, attackers] if attackers is not None else [unspecified])
             perpetrator = _is_perpetrator(unspecified)
         totals.append(_Total(name or kind, kind, low, high, perpetrator))
