@@ -265,3 +265,27 @@ def test_attackers_wounded_are_not_added_to_the_people_wounded() -> None:
         )
     )
     assert event.injured.low == 6
+
+
+def test_policemen_shot_without_warning_are_an_attack() -> None:
+    event = _only(
+        _read("On Saturday gunmen opened fire without warning on two constables on patrol in Lakki Marwat, killing both.")
+    )
+    assert event.sub_event_type == "Attack"
+
+
+def test_an_ambushed_passenger_van_is_an_attack() -> None:
+    event = _only(_read("On Saturday gunmen ambushed a passenger van near Kohlu, killing three travellers."))
+    assert event.sub_event_type == "Attack"
+
+
+def test_an_ambushed_army_convoy_is_a_clash() -> None:
+    event = _only(_read("On Saturday militants ambushed an army convoy near Kohlu, killing three soldiers."))
+    assert event.sub_event_type == "Armed clash"
+
+
+def test_a_grenade_at_an_off_duty_officers_house_stays_a_grenade() -> None:
+    event = _only(
+        _read("On Saturday militants lobbed a grenade at the house of an off-duty police officer in Panjgur.")
+    )
+    assert event.sub_event_type == "Grenade"

@@ -298,6 +298,16 @@ def _haul_words(role: str) -> frozenset[str]:
 
 
 @cache
+def _off_guard_words() -> PhraseTable[str]:
+    return PhraseTable([(row["phrase"], row["phrase"]) for row in read_table("off_guard.tsv")])
+
+
+def _off_guard(tokens: list[Token], norms: Set[str]) -> bool:
+    table = _off_guard_words()
+    return not table.first_words.isdisjoint(norms) and next(iter(table.find_all(tokens)), None) is not None
+
+
+@cache
 def _blame_words() -> PhraseTable[str]:
     return PhraseTable([(row["phrase"], row["phrase"]) for row in read_table("blame.tsv")])
 
@@ -570,6 +580,8 @@ def _target(group: _Group, state_named: bool, militia_named: bool = False) -> Ta
     describe as armed ("a person was shot dead"), as ACLED reads them. A member of a militia (a pro-government
     "death squad", a peace committee) is armed: ACLED codes the killing of one as a clash between groups."""
     victims = {c.victim for s in group.sentences for c in s.claims}
+    if any(_off_guard(s.tokens, s.norms) for s in group.sentences):
+        return "civilians"  # people shot unawares or unarmed: one-sided, whoever they were
     # Only civilians fell: a one-sided attack, even where the forces are named as context ("killed a man for
     # working with the army").
     if victims and victims <= {"civilians"} and not militia_named:
