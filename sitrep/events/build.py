@@ -183,8 +183,8 @@ def _read_sentences(
         named = mentions[bisect_left(mention_starts, start) : bisect_left(mention_starts, end)]
         if named:
             named = [m for m in named if not _speaks(tokens, m.start - start, m.end - start)]
-            if any(m.actor.kind in _NON_STATE_KINDS for m in named) and _blames(tokens, norms):
-                # A group blamed or suspected is not the doer the report names (nor a claimant).
+            if any(m.actor.kind in _NON_STATE_KINDS for m in named) and _suspects(tokens, norms):
+                # A group named as a suspect or a guess is not the doer the report names.
                 named = [m for m in named if m.actor.kind not in _NON_STATE_KINDS]
         sentence = Sentence(start, end, tokens, norms, claims_at.get(start, []), found, [], named)
         if sentence.is_incident:
@@ -308,13 +308,13 @@ def _off_guard(tokens: list[Token], norms: Set[str]) -> bool:
 
 
 @cache
-def _blame_words() -> PhraseTable[str]:
-    return PhraseTable([(row["phrase"], row["phrase"]) for row in read_table("blame.tsv")])
+def _suspect_words() -> PhraseTable[str]:
+    return PhraseTable([(row["phrase"], row["phrase"]) for row in read_table("suspects.tsv")])
 
 
-def _blames(tokens: list[Token], norms: Set[str]) -> bool:
-    """Whether a sentence blames or suspects someone ("officials blamed the group", "the prime suspect")."""
-    table = _blame_words()
+def _suspects(tokens: list[Token], norms: Set[str]) -> bool:
+    """Whether a sentence names someone as a suspect or a guess ("the prime suspect", "no group claimed")."""
+    table = _suspect_words()
     return not table.first_words.isdisjoint(norms) and next(iter(table.find_all(tokens)), None) is not None
 
 
