@@ -289,3 +289,16 @@ def test_a_grenade_at_an_off_duty_officers_house_stays_a_grenade() -> None:
         _read("On Saturday militants lobbed a grenade at the house of an off-duty police officer in Panjgur.")
     )
     assert event.sub_event_type == "Grenade"
+
+
+# -- earlier attacks mentioned in passing ---------------------------------------------------------------------
+
+
+def test_an_earlier_attack_mentioned_without_figures_makes_no_event() -> None:
+    result = _read(
+        "Gunmen shot dead four road workers in Washuk district on Wednesday, police said. "
+        "Two years ago, gunmen ambushed labourers on the same road.",
+        published="2023-03-09",
+    )
+    assert len(result.events) == 1
+    assert result.events[0].fatalities.low == 4

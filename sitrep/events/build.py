@@ -110,6 +110,7 @@ def build_events(
     groups, campaign_claims = _group(read, located or reported or places, campaign_name is not None)
     if len(groups) > 1:
         _drop_article_totals(groups)
+        groups = _without_past_mentions(groups)
     claimed_by, denied_by = _responsibility(text, read, actors)
 
     # An event whose sentences name no armed group is the article's, when the article names only one.
@@ -528,6 +529,19 @@ def _merge(groups: list[_Group]) -> list[_Group]:
         elif group.claims or not same_day:
             kept.append(group)
     return sorted(kept, key=lambda g: g.sentences[0].start if g.sentences else 0)
+
+
+def _without_past_mentions(groups: list[_Group]) -> list[_Group]:
+    """Without the groups that only mention an earlier attack ("last year, labourers were gunned down in the
+    same area"): no figure of their own, dated over a week before every event the report gives figures for."""
+    counted = [g.day for g in groups if g.claims and g.day is not None]
+    if not counted:
+        return groups
+    return [
+        g
+        for g in groups
+        if g.claims or g.day is None or any((day - g.day).days <= 7 for day in counted)
+    ]
 
 
 def _drop_article_totals(groups: list[_Group]) -> None:
