@@ -302,3 +302,11 @@ def test_an_earlier_attack_mentioned_without_figures_makes_no_event() -> None:
     )
     assert len(result.events) == 1
     assert result.events[0].fatalities.low == 4
+
+
+def test_an_attack_years_ago_mentioned_in_passing_makes_no_event() -> None:
+    result = _read(
+        "Gunmen shot dead four road workers in Washuk district on Wednesday, police said. "
+        "Two years ago, gunmen ambushed labourers in Kharan."
+    )
+    assert len(result.events) == 1
