@@ -34,6 +34,8 @@ _PASSIVE = frozenset({"was", "were", "is", "are", "been", "be", "being"})
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 _NEGATIONS = frozenset({"neither", "none", "no", "not", "nobody"})
 _RANK = {"previous": 0, "previous_armed_group": 1}  # any real kind ranks 2: named beats referred-back
+# Words that tie a role word to the body it serves: "spokesman for the FC", "officials at the hospital".
+_ROLE_LINKS = frozenset({"of", "for", "at", "from", "in", "with"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +43,7 @@ class ClaimantWord:
     kind: str  # a ClaimantKind, or previous / previous_armed_group
     name: str
     case: str = ""  # upper: an acronym, read only in capitals; title: a common word, read only capitalised
+    role: str = ""  # generic: a role word ("official", "sources") whose kind is the body named with it
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +90,7 @@ class AttributionReader:
     def __init__(self) -> None:
         self.claimants: PhraseTable[ClaimantWord] = PhraseTable(
             [
-                (row["phrase"], ClaimantWord(row["kind"], row["name"], row.get("case") or ""))
+                (row["phrase"], ClaimantWord(row["kind"], row["name"], row.get("case") or "", row.get("role") or ""))
                 for row in read_table("claimants.tsv")
             ]
         )
@@ -113,7 +116,13 @@ class AttributionReader:
         if not matches:
             return None
         best = max(matches, key=lambda m: (_RANK.get(m.payload.kind, 2), m.end - m.start, m.start))
-        end = best.end
+        first, end = best.start, best.end
+        if best.payload.role == "generic":
+            # A role word takes the kind of the body named with it: "Levies officials", "a Levies official",
+            # "officials at the district hospital", "sources in the Frontier Corps".
+            body = _body_of(tokens, best, matches)
+            if body is not None:
+                first, end, best = min(first, body.start), max(end, body.end), body
         # Keep the words that go on naming the claimant: a noun of the claimant table ("provincial government
         # official") or a name ("Commissioner Naeem Bazai"), never the clause that follows ("troops killed").
         while (
@@ -124,7 +133,7 @@ class AttributionReader:
             if not tokens[end].text[0].isupper() and self.claimants.match_at(tokens, end) is None:
                 break
             end += 1
-        words = " ".join(token.text for token in tokens[best.start : end])
+        words = " ".join(token.text for token in tokens[first:end])
         kind = best.payload.kind
         if kind == "previous":
             return memory.last.model_copy(update={"text": words}) if memory.last else None
@@ -317,6 +326,20 @@ def _same_figure(a: Mention, b: Mention) -> bool:
         and (a.count.low, a.count.high) == (b.count.low, b.count.high)
         and (a.victim == b.victim or "unspecified" in (a.victim, b.victim))
     )
+
+
+def _body_of(tokens: list[Token], role: PhraseMatch, matches: list[PhraseMatch]) -> PhraseMatch | None:
+    """The body a role word serves: named just before it ("Levies officials", "the FC's spokesman") or in a
+    phrase just after it ("officials at the civil hospital", "a spokesman for the Levies")."""
+    for match in matches:
+        kind = match.payload.kind
+        if match is role or match.payload.role == "generic" or kind in _RANK:
+            continue
+        if match.end == role.start:
+            return match
+        if match.start > role.end and tokens[role.end].norm in _ROLE_LINKS and match.start - role.end <= 4:
+            return match
+    return None
 
 
 def _written_as(token: Token, case: str) -> bool:
