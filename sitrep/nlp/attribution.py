@@ -79,6 +79,9 @@ class ArticleMemory:
     # The last statement of the current paragraph (paragraph index, report): a paragraph of reported speech
     # ("The ISPR said … . During the operation, four militants were killed.") speaks with one voice.
     speaker: tuple[int, Report] | None = None
+    # The paragraph whose quotation is still open at the end of the last sentence read (a quote spanning
+    # sentences), or -1.
+    open_quote: int = -1
 
     def remember(self, claimant: Claimant) -> None:
         self.last = claimant
@@ -93,6 +96,7 @@ class AttributionReader:
                 (row["phrase"], ClaimantWord(row["kind"], row["name"], row.get("case") or "", row.get("role") or ""))
                 for row in read_table("claimants.tsv")
             ]
+            + _armed_group_names()
         )
         self.reporting: PhraseTable[ReportingWord] = PhraseTable(
             [
@@ -263,10 +267,15 @@ class AttributionReader:
         memory.attributed.extend((sentence_index, a) for a in attributions)
         # A statement goes on over the next sentences; a claim ("the group claimed to have downed a helicopter")
         # is about its own act, and the next sentence is the writer's again.
-        spoken = [r for r in reports if r.stance in ("reported", "confirmed")]
+        # A statement cited inside a quotation ('he wrote, "The group in a statement said …"') is the quoted
+        # speaker's words: the paragraph goes on in the quoted speaker's voice.
+        quoted = _quoted(tokens, memory.open_quote == line and line >= 0)
+        memory.open_quote = line if quoted and quoted[-1] else -1
+        outside = [r for r in reports if not quoted[r.start]]
+        spoken = [r for r in outside if r.stance in ("reported", "confirmed")]
         if spoken and line >= 0:
             memory.speaker = (line, spoken[-1])
-        elif reports and line >= 0:
+        elif outside and line >= 0:
             memory.speaker = None
         return attributions
 
@@ -346,7 +355,40 @@ def _written_as(token: Token, case: str) -> bool:
     text = token.text[:-2] if token.possessive else token.text  # "BLA's" is written in capitals
     if case == "upper":
         return text.isupper()
-    return text[0].isupper() if case == "title" else True
+    if case == "title":
+        return text[0].isupper()
+    return text == case if case else True  # a mixed-case acronym ("JuA", "LeJ") only as written
+
+
+def _armed_group_names() -> list[tuple[str, ClaimantWord]]:
+    """Every armed group of the actor dictionary (``actors.tsv``) speaks as ``armed_group`` under its
+    specific names; claimants.tsv rows come first and win. An alias with two or more capitals is an
+    acronym, read only as written ("JuA", "HGB", "TTP-JA"), as the actor dictionary reads it."""
+    out = []
+    for row in read_table("actors.tsv"):
+        if row.get("kind") != "rebel_group" or row.get("generic") == "yes":
+            continue
+        name = row["name"].split(": ", 1)[-1]
+        for alias in row.get("aliases", "").split("|"):
+            alias = alias.strip()
+            if not alias:
+                continue
+            first = alias.replace("-", " ").split()[0]  # the case test reads the phrase's first word
+            capitals = sum(char.isupper() for char in first)
+            case = "" if capitals < 2 else ("upper" if first.isupper() else first)
+            out.append((alias, ClaimantWord("armed_group", name, case)))
+    return out
+
+
+def _quoted(tokens: list[Token], open_at_start: bool) -> list[bool]:
+    """For each token, whether it stands inside a quotation (double quotes; a quotation may be open from the
+    sentence before). The last item tells whether the quotation is still open at the sentence's end."""
+    inside, out = open_at_start, []
+    for token in tokens:
+        if token.text in ('"', "“", "”"):
+            inside = token.text == "“" or (token.text == '"' and not inside)
+        out.append(inside)
+    return out
 
 
 def _clauses(tokens: list[Token], breaks: frozenset[str] = _CLAUSE_BREAKS) -> list[int]:
