@@ -33,6 +33,8 @@ _ARTICLES = frozenset({"a", "an", "the"})
 _PASSIVE = frozenset({"was", "were", "is", "are", "been", "be", "being"})
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 _NEGATIONS = frozenset({"neither", "none", "no", "not", "nobody"})
+# Officials who may speak unnamed ("officials who requested anonymity"): their figures are unofficial.
+_OFFICIAL_KINDS = frozenset({"government", "security_forces"})
 _RANK = {"previous": 0, "previous_armed_group": 1}  # any real kind ranks 2: named beats referred-back
 # Words that tie a role word to the body it serves: "spokesman for the FC", "officials at the hospital".
 _ROLE_LINKS = frozenset({"of", "for", "at", "from", "in", "with"})
@@ -104,6 +106,7 @@ class AttributionReader:
                 for row in read_table("reporting.tsv")
             ]
         )
+        self.anonymous: PhraseTable[str] = PhraseTable([(row["phrase"], "") for row in read_table("anonymity.tsv")])
         self.unverified: PhraseTable[str] = PhraseTable(
             [(row["phrase"], row["verified"]) for row in read_table("verification.tsv")]
         )
@@ -228,6 +231,7 @@ class AttributionReader:
         across sentences). ``line``
         is the paragraph's index: a text's line, as many stored reports break paragraphs with one newline."""
         reports, hedges, responsibility = self._reports(tokens, memory)
+        self._read_anonymity(tokens, reports, memory)
         # "The group claimed the attack, which killed five soldiers": with no other statement in the sentence,
         # its figures are the group's.
         owners = [
@@ -278,6 +282,29 @@ class AttributionReader:
         elif outside and line >= 0:
             memory.speaker = None
         return attributions
+
+    def _read_anonymity(self, tokens: list[Token], reports: list[Report], memory: ArticleMemory) -> None:
+        """'…, a police official said on condition of anonymity': an official who is not named speaks as an
+        unofficial source. The phrase marks the nearest statement of its sentence or, in a sentence with none
+        ("The official spoke on condition of anonymity"), the last speaker and the figures already given them."""
+        found = next(self.anonymous.find_all(tokens), None)
+        if found is None:
+            return
+        if reports:
+            report = min(reports, key=lambda r: abs(r.start - found.start))
+            if report.claimant.kind in _OFFICIAL_KINDS:
+                report.claimant = _unnamed(report.claimant)
+            return
+        speaker = memory.last
+        if speaker is None or speaker.kind not in _OFFICIAL_KINDS:
+            return
+        unnamed = _unnamed(speaker)
+        for _, attribution in memory.attributed:
+            if attribution.claimant == speaker:
+                attribution.claimant = unnamed
+        if memory.speaker is not None and memory.speaker[1].claimant == speaker:
+            memory.speaker[1].claimant = unnamed
+        memory.last = unnamed
 
     @staticmethod
     def _says_unverified(tokens: list[Token], match: PhraseMatch) -> bool:
@@ -349,6 +376,10 @@ def _body_of(tokens: list[Token], role: PhraseMatch, matches: list[PhraseMatch])
         if match.start > role.end and tokens[role.end].norm in _ROLE_LINKS and match.start - role.end <= 4:
             return match
     return None
+
+
+def _unnamed(claimant: Claimant) -> Claimant:
+    return claimant.model_copy(update={"kind": "unofficial"})
 
 
 def _written_as(token: Token, case: str) -> bool:

@@ -33,7 +33,7 @@ def _unit_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], froze
     """Words that make a span worth reading: outcome, outcome-or-tactic, context, and all of them."""
     outcome_words = key_words("outcomes.tsv")
     split_words = outcome_words | first_words("tactics.tsv")
-    context_words = key_words("reporting.tsv", "verification.tsv")
+    context_words = key_words("reporting.tsv", "verification.tsv", "anonymity.tsv")
     return outcome_words, split_words, context_words, split_words | context_words
 
 
