@@ -84,6 +84,17 @@ class ArticleMemory:
     # The paragraph whose quotation is still open at the end of the last sentence read (a quote spanning
     # sentences), or -1.
     open_quote: int = -1
+    # People named with their role ("Deputy Commissioner Akbar Khan"): their name words → who they are, for
+    # "said Khan" or "Mr Khan said" later on. Newest last.
+    people: list[tuple[frozenset[str], str, Claimant]] = field(default_factory=list)
+
+    def person(self, names: list[str]) -> Claimant | None:
+        """The last person named whose name holds all of ``names`` and ends with the same word."""
+        wanted = frozenset(names)
+        for words, surname, claimant in reversed(self.people):
+            if names and wanted <= words and names[-1] == surname:
+                return claimant
+        return None
 
     def remember(self, claimant: Claimant) -> None:
         self.last = claimant
@@ -121,7 +132,7 @@ class AttributionReader:
             if m.payload.kind != "all_parties" and _written_as(tokens[m.start], m.payload.case)
         ]
         if not matches:
-            return None
+            return memory.person(_name_words(tokens, start, stop)) if memory.people else None
         best = max(matches, key=lambda m: (_RANK.get(m.payload.kind, 2), m.end - m.start, m.start))
         first, end = best.start, best.end
         if best.payload.role == "generic":
@@ -142,13 +153,19 @@ class AttributionReader:
             end += 1
         words = " ".join(token.text for token in tokens[first:end])
         kind = best.payload.kind
+        named = _name_words(tokens, best.end, end)
         if kind == "previous":
-            return memory.last.model_copy(update={"text": words}) if memory.last else None
+            person = memory.person(named) if named else None  # "Mr Khan said": the Khan named before
+            found = person or memory.last
+            return found.model_copy(update={"text": words}) if found else None
         if kind == "previous_armed_group":
             if memory.last_armed_group:
                 return memory.last_armed_group.model_copy(update={"text": words})
             return Claimant(name=None, kind="armed_group", text=words)
-        return Claimant(name=best.payload.name or words.lower(), kind=kind, text=words)
+        claimant = Claimant(name=best.payload.name or words.lower(), kind=kind, text=words)
+        if len(named) > 1 or (named and first < best.start):
+            memory.people.append((frozenset(named), named[-1], claimant))
+        return claimant
 
     def _window_before(self, tokens: list[Token], index: int) -> tuple[int, int]:
         """The words before a reporting verb back to the clause start: '…, the military's media wing, said'."""
@@ -161,12 +178,13 @@ class AttributionReader:
 
     def _window_after(self, tokens: list[Token], index: int, limit: int = 10) -> tuple[int, int]:
         stop = index
-        while (
-            stop < len(tokens)
-            and stop - index < limit
-            and tokens[stop].norm not in _CLAIMANT_STOPS_AFTER
-            and tokens[stop].is_word
-        ):
+        while stop < len(tokens) and stop - index < limit:
+            token = tokens[stop]
+            if token.norm == "." and _title_dot(tokens, stop, index):
+                stop += 1  # "said Dr. Amna Baloch", "Lt. Gen. …": an abbreviated title, not a full stop
+                continue
+            if token.norm in _CLAIMANT_STOPS_AFTER or not token.is_word:
+                break
             stop += 1
         return index, stop
 
@@ -193,11 +211,17 @@ class AttributionReader:
             else:
                 inverted = match.start > 0 and (tokens[match.start - 1].norm in _QUOTES | {","})
                 claimant = None
+                named_after = False
                 if inverted and (match.end >= len(tokens) or tokens[match.end].norm not in _PRONOUNS):
                     # "…, said a police official", '…," says a press release by the ISPR': the claimant follows
                     # the verb; the words before it belong to the statement.
-                    claimant = self._claimant_in(tokens, *self._window_after(tokens, match.end), memory)
-                if claimant is None:
+                    after, stop = self._window_after(tokens, match.end)
+                    claimant = self._claimant_in(tokens, after, stop, memory)
+                    if claimant is None and stop < len(tokens) and tokens[stop].norm == "," and stop > after:
+                        # "…, said Akbar Khan, the district police chief": a name, then its role.
+                        claimant = self._claimant_in(tokens, *self._window_after(tokens, stop + 1), memory)
+                    named_after = stop > after and tokens[after].text[0].isupper()
+                if claimant is None and not named_after:
                     start, stop = self._window_before(tokens, match.start)
                     # "… after troops returned fire, the ISPR said": the words after the last comma name the
                     # speaker; further back only when they name nobody ("X, the military's media wing, said").
@@ -376,6 +400,24 @@ def _body_of(tokens: list[Token], role: PhraseMatch, matches: list[PhraseMatch])
         if match.start > role.end and tokens[role.end].norm in _ROLE_LINKS and match.start - role.end <= 4:
             return match
     return None
+
+
+def _name_words(tokens: list[Token], start: int, stop: int) -> list[str]:
+    """The capitalised words of a person's name in ``tokens[start:stop]`` ("Akbar Khan" in "Akbar Khan, the")."""
+    return [t.norm for t in tokens[start:stop] if t.is_word and t.text[0].isupper() and len(t.text) > 1]
+
+
+def _title_dot(tokens: list[Token], index: int, start: int) -> bool:
+    """Whether the full stop at ``index`` ends an abbreviated title ("Dr.", "Gen.") before a name."""
+    before = tokens[index - 1] if index > start else None
+    return (
+        before is not None
+        and before.is_word
+        and len(before.text) <= 4
+        and before.text[0].isupper()
+        and index + 1 < len(tokens)
+        and tokens[index + 1].text[0].isupper()
+    )
 
 
 def _unnamed(claimant: Claimant) -> Claimant:
