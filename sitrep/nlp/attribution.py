@@ -30,6 +30,7 @@ _NAME_ENDS = frozenset(
 # After "said", a pronoun starts the reported clause ("…, said it had counted …"), not the claimant's name.
 _PRONOUNS = frozenset({"it", "he", "she", "they", "we", "that", "there"})
 _ARTICLES = frozenset({"a", "an", "the"})
+_RELATIVES = frozenset({"which", "who", "that"})
 _PASSIVE = frozenset({"was", "were", "is", "are", "been", "be", "being"})
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 _NEGATIONS = frozenset({"neither", "none", "no", "not", "nobody"})
@@ -62,6 +63,9 @@ class Report:
     end: int
     stance: Stance
     claimant: Claimant
+    # A statement inside a relative clause ("the attack, which police said was planned, …") speaks only for
+    # the words of that clause: (first, stop) token indices; None for a statement of the whole sentence.
+    scope: tuple[int, int] | None = None
 
 
 @dataclass(slots=True)
@@ -206,6 +210,7 @@ class AttributionReader:
                 # "Four soldiers were claimed to be killed (by the group)": a passive names no speaker; "by"
                 # names who killed them.
                 continue
+            scope = None
             if word.form == "after":
                 claimant = self._claimant_in(tokens, *self._window_after(tokens, match.end), memory)
             else:
@@ -230,12 +235,15 @@ class AttributionReader:
                         claimant = self._claimant_in(tokens, comma + 1, stop, memory)
                     if claimant is None:
                         claimant = self._claimant_in(tokens, start, stop, memory)
+                        if comma is None and start > 0 and tokens[start - 1].norm in _RELATIVES:
+                            # "the attack, which police said was planned": the speaker of a relative clause
+                            scope = (start - 1, _clause_end(tokens, match.end))
                 if claimant is None and match.start == 0:
                     claimant = self._claimant_in(tokens, *self._window_after(tokens, match.end, 5), memory)
             if claimant is None:
                 continue
             memory.remember(claimant)
-            report = Report(match.start, match.end, word.stance, claimant)
+            report = Report(match.start, match.end, word.stance, claimant, scope)
             (responsibility if word.form == "responsibility" else reports).append(report)
         return reports, hedges, responsibility
 
@@ -273,10 +281,14 @@ class AttributionReader:
         attributions = []
         for mention in mentions:
             clause = clause_of[mention.token_start]
-            candidates = [r for r in reports if clause_of[r.start] == clause]
+            governing = [r for r in reports if r.scope is None or r.scope[0] <= mention.token_start < r.scope[1]]
+            candidates = [r for r in governing if clause_of[r.start] == clause]
             if len(candidates) > 1:
                 soft = soft_of[mention.token_start]
                 candidates = [r for r in candidates if soft_of[r.start] == soft] or candidates
+            # With no statement in its own clause, a figure takes the sentence's ("Three guards died, but the
+            # attackers fled, police said").
+            candidates = candidates or governing
             if candidates:
                 report = min(candidates, key=lambda r: _distance(r, mention))
                 attribution = Attribution(report.claimant, report.stance)
@@ -299,7 +311,7 @@ class AttributionReader:
         # speaker's words: the paragraph goes on in the quoted speaker's voice.
         quoted = _quoted(tokens, memory.open_quote == line and line >= 0)
         memory.open_quote = line if quoted and quoted[-1] else -1
-        outside = [r for r in reports if not quoted[r.start]]
+        outside = [r for r in reports if not quoted[r.start] and r.scope is None]
         spoken = [r for r in outside if r.stance in ("reported", "confirmed")]
         if spoken and line >= 0:
             memory.speaker = (line, spoken[-1])
@@ -400,6 +412,14 @@ def _body_of(tokens: list[Token], role: PhraseMatch, matches: list[PhraseMatch])
         if match.start > role.end and tokens[role.end].norm in _ROLE_LINKS and match.start - role.end <= 4:
             return match
     return None
+
+
+def _clause_end(tokens: list[Token], index: int) -> int:
+    """Where a relative clause that goes on at ``index`` ends: its closing comma or the sentence's end."""
+    for i in range(index, len(tokens)):
+        if tokens[i].norm in (",", ";", "—", "–", ":"):
+            return i
+    return len(tokens)
 
 
 def _name_words(tokens: list[Token], start: int, stop: int) -> list[str]:
