@@ -334,6 +334,10 @@ class AttributionReader:
         speaker = memory.last
         if speaker is None or speaker.kind not in _OFFICIAL_KINDS:
             return
+        # Only a sentence that speaks of that speaker ("He spoke …", "The official spoke …"), not of another
+        # ("A villager who declined to be named said …").
+        if not any(m.payload.kind in ("previous", speaker.kind) for m in self.claimants.find_all(tokens)):
+            return
         unnamed = _unnamed(speaker)
         for _, attribution in memory.attributed:
             if attribution.claimant == speaker:
@@ -403,12 +407,15 @@ def _same_figure(a: Mention, b: Mention) -> bool:
 def _body_of(tokens: list[Token], role: PhraseMatch, matches: list[PhraseMatch]) -> PhraseMatch | None:
     """The body a role word serves: named just before it ("Levies officials", "the FC's spokesman") or in a
     phrase just after it ("officials at the civil hospital", "a spokesman for the Levies")."""
+    ending_at = {m.end: m for m in matches}
+    before = ending_at.get(role.start)
+    while before is not None and before.payload.role == "generic":  # "a police party official"
+        before = ending_at.get(before.start)
+    if before is not None and before.payload.kind not in _RANK:
+        return before
     for match in matches:
-        kind = match.payload.kind
-        if match is role or match.payload.role == "generic" or kind in _RANK:
+        if match.payload.role == "generic" or match.payload.kind in _RANK:
             continue
-        if match.end == role.start:
-            return match
         if match.start > role.end and tokens[role.end].norm in _ROLE_LINKS and match.start - role.end <= 4:
             return match
     return None
