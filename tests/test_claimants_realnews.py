@@ -17,7 +17,10 @@ def _kinds(text: str) -> list[tuple]:
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
-        ("Superintendent of Police Gul Zaman said five constables were hurt in the ambush.", "security_forces"),
+        (
+            "Superintendent of Police Gul Zaman said five constables were hurt in the ambush.",
+            "security_forces",
+        ),
         ("Inspector Shabbir Hussain said two watchmen were shot dead at the gate.", "security_forces"),
         ("Two herders were found dead, Deputy Commissioner Saleem Jatoi told reporters.", "government"),
         ("Dr Kiran Mengal at the teaching hospital said 11 wounded had been admitted.", "medical"),

@@ -110,7 +110,10 @@ class AttributionReader:
     def __init__(self) -> None:
         self.claimants: PhraseTable[ClaimantWord] = PhraseTable(
             [
-                (row["phrase"], ClaimantWord(row["kind"], row["name"], row.get("case") or "", row.get("role") or ""))
+                (
+                    row["phrase"],
+                    ClaimantWord(row["kind"], row["name"], row.get("case") or "", row.get("role") or ""),
+                )
                 for row in read_table("claimants.tsv")
             ]
             + _armed_group_names()
@@ -121,7 +124,9 @@ class AttributionReader:
                 for row in read_table("reporting.tsv")
             ]
         )
-        self.anonymous: PhraseTable[str] = PhraseTable([(row["phrase"], "") for row in read_table("anonymity.tsv")])
+        self.anonymous: PhraseTable[str] = PhraseTable(
+            [(row["phrase"], "") for row in read_table("anonymity.tsv")]
+        )
         self.unverified: PhraseTable[str] = PhraseTable(
             [(row["phrase"], row["verified"]) for row in read_table("verification.tsv")]
         )
@@ -281,7 +286,9 @@ class AttributionReader:
         attributions = []
         for mention in mentions:
             clause = clause_of[mention.token_start]
-            governing = [r for r in reports if r.scope is None or r.scope[0] <= mention.token_start < r.scope[1]]
+            governing = [
+                r for r in reports if r.scope is None or r.scope[0] <= mention.token_start < r.scope[1]
+            ]
             candidates = [r for r in governing if clause_of[r.start] == clause]
             if len(candidates) > 1:
                 soft = soft_of[mention.token_start]
