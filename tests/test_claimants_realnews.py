@@ -133,3 +133,28 @@ def test_a_statement_cited_inside_a_quotation_keeps_the_quoted_speakers_voice() 
         'Three guards were also killed in the fire."'
     )
     assert _kinds(text) == [("killed", 3, "rights_group")]
+
+
+def test_a_quotation_running_over_paragraphs_keeps_its_speaker() -> None:
+    text = (
+        'The district health officer said: "Our ward has taken 12 bodies since noon.\n\n'
+        '"Four of the wounded are children."\n\nIn a separate incident, three guards were hurt in a raid.'
+    )
+    assert _kinds(text) == [("killed", 12, "medical"), ("injured", 4, "medical"), ("injured", 3, "none")]
+
+
+def test_a_closed_quotation_does_not_speak_for_the_next_paragraph() -> None:
+    text = 'The district health officer said: "Our ward is full."\n\nFour of the wounded are children.'
+    assert _kinds(text) == [("injured", 4, "none")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("TBP reported that four guards were killed in the raid.", "media"),
+        ('"Six of the injured are in a critical state," a nurse at the ward said.', "medical"),
+    ],
+)
+def test_more_claimants_by_name(text: str, kind: str) -> None:
+    claims = extract_claims(text)
+    assert claims and {c.claimant.kind for c in claims} == {kind}

@@ -31,6 +31,7 @@ _NAME_ENDS = frozenset(
 _PRONOUNS = frozenset({"it", "he", "she", "they", "we", "that", "there"})
 _ARTICLES = frozenset({"a", "an", "the"})
 _RELATIVES = frozenset({"which", "who", "that"})
+_OPENING = frozenset({'"', "“"})
 _PASSIVE = frozenset({"was", "were", "is", "are", "been", "be", "being"})
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 _NEGATIONS = frozenset({"neither", "none", "no", "not", "nobody"})
@@ -279,7 +280,10 @@ class AttributionReader:
             and r.claimant.name != r.claimant.text.lower()
         ]
         if memory.speaker is not None and memory.speaker[0] != line:
-            memory.speaker = None
+            # A quotation running over paragraphs leaves the first one open and opens the next with a quote
+            # mark: the quoted speaker goes on.
+            goes_on = memory.open_quote == memory.speaker[0] and bool(tokens) and tokens[0].text in _OPENING
+            memory.speaker = (line, memory.speaker[1]) if goes_on else None
         speaker = memory.speaker[1] if memory.speaker is not None and line >= 0 else None
         clause_of = _clauses(tokens) if mentions else []
         soft_of = _clauses(tokens, _CLAUSE_BREAKS | _SOFT_BREAKS) if mentions and len(reports) > 1 else []
