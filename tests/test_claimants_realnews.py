@@ -158,3 +158,8 @@ def test_a_closed_quotation_does_not_speak_for_the_next_paragraph() -> None:
 def test_more_claimants_by_name(text: str, kind: str) -> None:
     claims = extract_claims(text)
     assert claims and {c.claimant.kind for c in claims} == {kind}
+
+
+def test_hospital_administration_is_the_hospital() -> None:
+    claims = extract_claims("The hospital administration said 16 wounded men were being treated.")
+    assert [c.claimant.kind for c in claims] == ["medical"]
