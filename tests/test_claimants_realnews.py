@@ -163,3 +163,8 @@ def test_more_claimants_by_name(text: str, kind: str) -> None:
 def test_hospital_administration_is_the_hospital() -> None:
     claims = extract_claims("The hospital administration said 16 wounded men were being treated.")
     assert [c.claimant.kind for c in claims] == ["medical"]
+
+
+def test_a_subject_set_off_by_an_aside_still_speaks() -> None:
+    text = "Police, however, said Rahim Dad and his two sons were injured in the firing."
+    assert {c.claimant.kind for c in extract_claims(text)} == {"security_forces"}

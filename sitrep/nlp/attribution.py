@@ -232,7 +232,14 @@ class AttributionReader:
                         # "…, said Akbar Khan, the district police chief": a name, then its role.
                         claimant = self._claimant_in(tokens, *self._window_after(tokens, stop + 1), memory)
                     named_after = stop > after and tokens[after].text[0].isupper()
-                if claimant is None and not named_after:
+                if claimant is None and named_after:
+                    # "Police, however, said Khan's sons were killed": a short subject set off by an aside
+                    # speaks; a whole clause before the comma is the statement, not its speaker.
+                    start, _ = self._window_before(tokens, match.start)
+                    comma = next((i for i in range(start, match.start) if tokens[i].norm == ","), match.start)
+                    if comma - start <= 4:
+                        claimant = self._claimant_in(tokens, start, comma, memory)
+                elif claimant is None:
                     start, stop = self._window_before(tokens, match.start)
                     # "… after troops returned fire, the ISPR said": the words after the last comma name the
                     # speaker; further back only when they name nobody ("X, the military's media wing, said").
