@@ -168,3 +168,8 @@ def test_hospital_administration_is_the_hospital() -> None:
 def test_a_subject_set_off_by_an_aside_still_speaks() -> None:
     text = "Police, however, said Rahim Dad and his two sons were injured in the firing."
     assert {c.claimant.kind for c in extract_claims(text)} == {"security_forces"}
+
+
+def test_an_attack_claimed_by_a_group_is_not_a_figure_the_group_states() -> None:
+    assert _kinds("The ambush, claimed by the BLF, killed five soldiers.") == [("killed", 5, "none")]
+    assert _kinds("The BLF claimed five soldiers were killed.") == [("killed", 5, "armed_group")]
