@@ -173,3 +173,12 @@ def test_a_subject_set_off_by_an_aside_still_speaks() -> None:
 def test_an_attack_claimed_by_a_group_is_not_a_figure_the_group_states() -> None:
     assert _kinds("The ambush, claimed by the BLF, killed five soldiers.") == [("killed", 5, "none")]
     assert _kinds("The BLF claimed five soldiers were killed.") == [("killed", 5, "armed_group")]
+
+
+def test_the_official_refers_back_to_the_official_named_before() -> None:
+    text = "A hospital official said the wards were full. The official added that 12 wounded were admitted."
+    assert _kinds(text) == [("injured", 12, "medical")]
+    # With no official named before, an official is a government official.
+    assert _kinds("Police said the road was shut. The officials added that 12 wounded were admitted.") == [
+        ("injured", 12, "government")
+    ]

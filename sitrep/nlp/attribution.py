@@ -151,6 +151,14 @@ class AttributionReader:
             body = _body_of(tokens, best, matches)
             if body is not None:
                 first, end, best = min(first, body.start), max(end, body.end), body
+            elif (
+                best.start > 0
+                and tokens[best.start - 1].norm == "the"
+                and _refers_to(tokens, best, memory.last)
+            ):
+                # "The official added …" after "a hospital official said …": the same person.
+                words = " ".join(token.text for token in tokens[best.start - 1 : best.end])
+                return memory.last.model_copy(update={"text": words}) if memory.last else None
         # Keep the words that go on naming the claimant: a noun of the claimant table ("provincial government
         # official") or a name ("Commissioner Naeem Bazai"), never the clause that follows ("troops killed").
         while (
@@ -437,6 +445,14 @@ def _body_of(tokens: list[Token], role: PhraseMatch, matches: list[PhraseMatch])
         if match.start > role.end and tokens[role.end].norm in _ROLE_LINKS and match.start - role.end <= 4:
             return match
     return None
+
+
+def _refers_to(tokens: list[Token], role: PhraseMatch, last: Claimant | None) -> bool:
+    """Whether a definite role word ("the official") names the last speaker ("a hospital official")."""
+    if last is None or not last.text:
+        return False
+    named = last.text.lower().split()
+    return all(token.norm in named for token in tokens[role.start : role.end])
 
 
 def _clause_end(tokens: list[Token], index: int) -> int:
