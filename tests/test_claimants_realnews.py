@@ -182,3 +182,8 @@ def test_the_official_refers_back_to_the_official_named_before() -> None:
     assert _kinds("Police said the road was shut. The officials added that 12 wounded were admitted.") == [
         ("injured", 12, "government")
     ]
+
+
+def test_who_is_told_is_not_who_speaks() -> None:
+    text = "Villagers in the valley gave another account, telling Frontier Radio that nine herders were abducted."
+    assert _kinds(text) == [("abducted", 9, "local_source")]

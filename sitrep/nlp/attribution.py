@@ -31,6 +31,8 @@ _NAME_ENDS = frozenset(
 _PRONOUNS = frozenset({"it", "he", "she", "they", "we", "that", "there"})
 _ARTICLES = frozenset({"a", "an", "the"})
 _RELATIVES = frozenset({"which", "who", "that"})
+# Verbs whose object is who was told, never who speaks ("…, telling Dawn that …", "…, informed reporters").
+_ADDRESSEE_VERBS = frozenset({"told", "tells", "telling", "informed", "informing"})
 _OPENING = frozenset({'"', "“"})
 _PASSIVE = frozenset({"was", "were", "is", "are", "been", "be", "being"})
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
@@ -228,7 +230,11 @@ class AttributionReader:
             if word.form == "after":
                 claimant = self._claimant_in(tokens, *self._window_after(tokens, match.end), memory)
             else:
-                inverted = match.start > 0 and (tokens[match.start - 1].norm in _QUOTES | {","})
+                inverted = (
+                    match.start > 0
+                    and tokens[match.start - 1].norm in _QUOTES | {","}
+                    and tokens[match.start].norm not in _ADDRESSEE_VERBS
+                )
                 claimant = None
                 named_after = False
                 if inverted and (match.end >= len(tokens) or tokens[match.end].norm not in _PRONOUNS):
