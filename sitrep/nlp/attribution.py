@@ -1,7 +1,10 @@
 """Who states each figure, how (stance), and whether the text says it was verified.
 
 Reads reporting phrases ("officials said", "according to local leaders", "…, said a police official"), finds
-the claimant's words next to them and names their kind from ``sitrep/data/claimants.tsv``. References back
+the claimant's words next to them and names their kind from ``sitrep/data/claimants.tsv`` (and the armed groups
+of ``actors.tsv``). A role word ("official", "sources", "spokesman") takes the kind of the body named with it
+("Levies official", "officials at the hospital"); a person's title decides theirs; an official who is not named
+("on condition of anonymity", ``anonymity.tsv``) is an unofficial source. References back
 ("the group", "it said", "the spokesperson") are resolved to the last claimant named in the article.
 A figure with no reporting phrase in its clause is stated in the article's own voice (kind ``none``).
 """
@@ -285,10 +288,12 @@ class AttributionReader:
     ) -> list[Attribution]:
         """Attributions for the sentence's mentions, in the same order; updates ``memory``.
 
-        A figure takes the nearest statement of its own clause; else, with no statement in the sentence, a
-        claim of responsibility in it, else the last statement of the same paragraph (reported speech goes on
-        across sentences). ``line``
-        is the paragraph's index: a text's line, as many stored reports break paragraphs with one newline."""
+        A figure takes the nearest statement of its own clause; else the nearest statement of its sentence
+        (a statement inside a relative clause speaks only for that clause); else, with no statement in the
+        sentence, a claim of responsibility in it; else the last statement of the same paragraph (reported
+        speech goes on across sentences, and a quotation left open across paragraphs); else it is the
+        article's own (kind none). ``line`` is the paragraph's index: a text's line, as many stored reports
+        break paragraphs with one newline."""
         reports, hedges, responsibility = self._reports(tokens, memory)
         self._read_anonymity(tokens, reports, memory)
         # "The group claimed the attack, which killed five soldiers": with no other statement in the sentence,
