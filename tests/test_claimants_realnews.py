@@ -187,3 +187,16 @@ def test_the_official_refers_back_to_the_official_named_before() -> None:
 def test_who_is_told_is_not_who_speaks() -> None:
     text = "Villagers in the valley gave another account, telling Frontier Radio that nine herders were abducted."
     assert _kinds(text) == [("abducted", 9, "local_source")]
+
+
+def test_a_name_set_off_by_commas_is_known_again() -> None:
+    text = (
+        "An official of the Levies Force, Karam Ali Jatoi, said the road was shut.\n\n"
+        "Jatoi said four guards were wounded in the night."
+    )
+    assert _kinds(text) == [("injured", 4, "security_forces")]
+
+
+def test_according_to_a_name_then_its_role() -> None:
+    text = "According to Sana Marri, the assistant commissioner, six farmers were kidnapped from the fields."
+    assert _kinds(text) == [("abducted", 6, "government")]

@@ -188,6 +188,10 @@ class AttributionReader:
         claimant = Claimant(name=best.payload.name or words.lower(), kind=kind, text=words)
         if len(named) > 1 or (named and first < best.start):
             memory.people.append((frozenset(named), named[-1], claimant))
+        for appositive in _appositive_names(
+            tokens, start, stop
+        ):  # "An official of the Levies, Ali Jatoi, said"
+            memory.people.append((frozenset(appositive), appositive[-1], claimant))
         return claimant
 
     def _window_before(self, tokens: list[Token], index: int) -> tuple[int, int]:
@@ -231,7 +235,11 @@ class AttributionReader:
                 continue
             scope = None
             if word.form == "after":
-                claimant = self._claimant_in(tokens, *self._window_after(tokens, match.end), memory)
+                after, stop = self._window_after(tokens, match.end)
+                claimant = self._claimant_in(tokens, after, stop, memory)
+                if claimant is None and stop < len(tokens) and tokens[stop].norm == "," and stop > after:
+                    # "according to Sana Baloch, the deputy commissioner": a name, then its role.
+                    claimant = self._claimant_in(tokens, *self._window_after(tokens, stop + 1), memory)
             else:
                 inverted = (
                     match.start > 0
@@ -477,6 +485,22 @@ def _clause_end(tokens: list[Token], index: int) -> int:
 def _name_words(tokens: list[Token], start: int, stop: int) -> list[str]:
     """The capitalised words of a person's name in ``tokens[start:stop]`` ("Akbar Khan" in "Akbar Khan, the")."""
     return [t.norm for t in tokens[start:stop] if t.is_word and t.text[0].isupper() and len(t.text) > 1]
+
+
+def _appositive_names(tokens: list[Token], start: int, stop: int) -> list[list[str]]:
+    """Names set off by commas in ``tokens[start:stop]``: two or more capitalised words with a comma (or the
+    window's edge) on each side ("Ali Jatoi" in "An official of the Levies, Ali Jatoi, said")."""
+    out, run = [], []
+    edge = True  # the run started at a comma or the window's start
+    for i in range(start, stop + 1):
+        token = tokens[i] if i < stop else None
+        if token is not None and token.is_word and token.text[0].isupper() and len(token.text) > 1:
+            run.append(token.norm)
+            continue
+        if edge and len(run) >= 2 and (token is None or token.norm == ","):
+            out.append(run)
+        edge, run = token is None or token.norm == ",", []
+    return out
 
 
 def _title_dot(tokens: list[Token], index: int, start: int) -> bool:
