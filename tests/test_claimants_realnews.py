@@ -200,3 +200,16 @@ def test_a_name_set_off_by_commas_is_known_again() -> None:
 def test_according_to_a_name_then_its_role() -> None:
     text = "According to Sana Marri, the assistant commissioner, six farmers were kidnapped from the fields."
     assert _kinds(text) == [("abducted", 6, "government")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("According to the FIR, four cousins were abducted at gunpoint.", "security_forces"),
+        ("Per the ISPR, four soldiers were martyred in the exchange of fire.", "security_forces"),
+        ("Prices rose 4 per cent after two guards were injured.", "none"),
+    ],
+)
+def test_documents_and_per(text: str, kind: str) -> None:
+    claims = extract_claims(text)
+    assert claims and {c.claimant.kind for c in claims} == {kind}
