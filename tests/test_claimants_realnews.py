@@ -213,3 +213,8 @@ def test_according_to_a_name_then_its_role() -> None:
 def test_documents_and_per(text: str, kind: str) -> None:
     claims = extract_claims(text)
     assert claims and {c.claimant.kind for c in claims} == {kind}
+
+
+def test_a_partys_president_speaks_for_the_party() -> None:
+    assert _kinds("ANP president Gul Khan said four party workers were killed.") == [("killed", 4, "other")]
+    assert _kinds("The President said four soldiers were martyred.") == [("killed", 4, "government")]
