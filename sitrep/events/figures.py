@@ -25,8 +25,19 @@ The rules, in one place (each figure says in ``Figure.rule`` how it was reached)
    - ``most_reliable``: the lowest total from the most reliable kind of source present, in this order: the
      article's own voice and medical sources; local sources, rights groups, media and others; government and
      security forces; unofficial sources; armed groups.
-7. No figure is averaged or rounded: every number is a claim's number or a sum of claims' numbers. Figures
-   with no number ("several", "took hostages") never set a bound.
+7. No figure is averaged or rounded: every number is a claim's number or a sum of claims' numbers (or, by
+   rule 8, a difference of two). Figures with no number ("several", "took hostages") never set a bound.
+8. **The wounded from those hit.** Where people are counted as hit without saying whether they lived
+   ("four teens were shot", "25 casualties"), those hit less the dead are wounded: the injured figure is
+   the casualties' best less the fatalities' best where that is more than the injured figures give ("four
+   were shot, one fatally" gives three injured; "a man was shot … he died" gives none; "he and three others
+   were shot … he is in critical condition" gives four).
+9. **The wounded who died.** Where people were killed and the only wounded are one person told again ("she
+   was wounded", "the girl was wounded", "the only person injured" — a pronoun or "the"), that person is one
+   of the dead, wounded before dying: no injured figure is given.
+10. **One fate per name.** A person called by name ("Jane Roe was shot", "Roe died") is counted once, under
+   the gravest outcome told of that name; where nobody died, one named as hit is wounded ("Roe was shot",
+   "Lee was shot in the leg": two wounded).
 """
 
 from __future__ import annotations
@@ -97,7 +108,99 @@ def _largest(claims: list[Claim]) -> dict[str, Claim]:
 
 
 def _counted(claims: list[Claim]) -> list[Claim]:
-    return [c for c in claims if c.part_of is None and c.stance != "denied" and c.count.low is not None]
+    return _with_people_named(
+        _with_people_listed(
+            [c for c in claims if c.part_of is None and c.stance != "denied" and c.count.low is not None]
+        )
+    )
+
+
+def _surname(claim: Claim) -> str | None:
+    """The last word of a person's name when the claim counts one person by name ("Jane Roe", "Roe's"): its
+    count and its people are the same capitalised words, not a pronoun."""
+    text = claim.count.text
+    if (claim.count.low, claim.count.high) != (1, 1) or text != claim.victim_text or not text[:1].isupper():
+        return None
+    last = text.split()[-1].lower().removesuffix("'s").removesuffix("’s")
+    return None if last in ("he", "she") else last
+
+
+_FATES = {"killed": 2, "injured": 1, "casualties": 0}
+
+
+def _one_fate_per_name(claims: list[Claim]) -> list[Claim]:
+    """Rule 10: a person called by name has one fate, the gravest told of that name ("Roe was shot", "Roe
+    died": dead); where nobody died, one named as hit is wounded."""
+    fates: dict[str, int] = {}
+    for claim in claims:
+        surname = _surname(claim) if claim.outcome in _FATES else None
+        if surname is not None:
+            fates[surname] = max(fates.get(surname, 0), _FATES[claim.outcome])
+    if not fates:
+        return claims
+    out = []
+    for claim in claims:
+        surname = _surname(claim) if claim.outcome in _FATES else None
+        if surname is None:
+            out.append(claim)
+        elif _FATES[claim.outcome] == fates[surname]:
+            # With nobody dead, a person named as hit is one of the wounded, beside others named as wounded.
+            wounded = claim.outcome == "casualties" and not any(c.outcome == "killed" for c in claims)
+            out.append(claim.model_copy(update={"outcome": "injured"}) if wounded else claim)
+    return out
+
+
+def _with_people_named(claims: list[Claim]) -> list[Claim]:
+    """Rule 1 for people called by name: different names, told by one claimant of the same victims, are
+    different people — one figure, their number ("Roe was pronounced dead …" and "Lee died …" are two).
+    Names that end in the same word are one person ("Jane Roe", "Roe")."""
+    named: dict[tuple[str, str, str], dict[str, Claim]] = defaultdict(dict)
+    rest = []
+    for claim in claims:
+        surname = _surname(claim)
+        if surname is None:
+            rest.append(claim)
+        else:
+            named[(claim.victim, *_claimant_key(claim))].setdefault(surname, claim)
+    for people in named.values():
+        first = next(iter(people.values()))
+        if len(people) == 1:
+            rest.append(first)
+            continue
+        text = " + ".join(c.count.text for c in people.values())
+        rest.append(first.model_copy(update={"count": Count(low=len(people), high=len(people), text=text)}))
+    return rest
+
+
+# How a list names its people: one at a time ("a girl", "his brother", "he") or as the rest ("three others").
+_ONE_PERSON = frozenset({"a", "an", "the", "his", "her", "he", "she", "another"})
+
+
+def _listed_one_by_one(claim: Claim) -> bool:
+    words = claim.count.text.lower().split()
+    if (claim.count.low, claim.count.high) == (1, 1):
+        return bool(words) and words[0] in _ONE_PERSON
+    return claim.victim_text.lower() in ("others", "other")
+
+
+def _with_people_listed(claims: list[Claim]) -> list[Claim]:
+    """Rule 1 for people listed one by one: "a girl and a woman were shot", "he and three others were shot",
+    said by one claimant of the same victims in one sentence, are different people — one figure, their sum."""
+    groups: dict[tuple[int, str, str, str], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        groups[(claim.start, claim.victim, *_claimant_key(claim))].append(claim)
+    if len(groups) == len(claims):
+        return claims
+    out = []
+    for group in groups.values():
+        texts = {(c.count.text.lower(), c.victim_text.lower()) for c in group}
+        if len(group) == 1 or len(texts) < len(group) or not all(map(_listed_one_by_one, group)):
+            out.extend(group)
+            continue
+        low, high = _sum(group)
+        text = " + ".join(c.count.text for c in group)
+        out.append(group[0].model_copy(update={"count": Count(low=low, high=high, text=text)}))
+    return out
 
 
 def _official_sides(claims: list[Claim]) -> dict[str, Claim]:
@@ -244,17 +347,49 @@ def event_figure_fields(claims: list[Claim], best_rule: str | None = None) -> di
     """``event_figures`` as plain fields, for ``Event(**event_figure_fields(claims), …)`` to validate at once.
     ``best_rule`` is one of ``BEST_RULES``; by default the ``SITREP_BEST_RULE`` setting, else "official"."""
     rule = best_rule or best_rule_setting()
-    by_outcome: dict[str, list[Claim]] = {"killed": [], "injured": [], "abducted": []}
-    for claim in claims:  # one pass, in order
+    by_outcome: dict[str, list[Claim]] = {"killed": [], "injured": [], "abducted": [], "casualties": []}
+    for claim in _one_fate_per_name(claims):  # one pass, in order
         # Background figures (earlier incidents, yearly statistics) stay claims but count in no event's figures.
         if claim.outcome in by_outcome and not claim.background:
             by_outcome[claim.outcome].append(claim)
+    fatalities = _figure_fields(by_outcome["killed"], rule)
+    injured = _figure_fields(by_outcome["injured"], rule)
+    if (fatalities.get("best") or 0) and _told_again(by_outcome["injured"]):
+        injured = {"rule": "rule 9: the one wounded is told again, one of the dead"}
+    if by_outcome["casualties"]:
+        wounded = _wounded_from_hit(_figure_fields(by_outcome["casualties"], rule), fatalities)
+        if wounded is not None and wounded["best"] > (injured.get("best") or 0):
+            injured = wounded
     return {
-        "fatalities": _figure_fields(by_outcome["killed"], rule),
-        "injured": _figure_fields(by_outcome["injured"], rule),
+        "fatalities": fatalities,
+        "injured": injured,
         "abducted": _figure_fields(by_outcome["abducted"], rule),
         "by_side": _by_side_fields(by_outcome["killed"], rule),
     }
+
+
+_ANOTHER_PERSON = frozenset({"other", "second", "third", "fourth", "remaining", "surviving"})
+
+
+def _told_again(injured: list[Claim]) -> bool:
+    """Rule 9: every figure of injured is one person referred to again ("she", "the girl")."""
+    counted = _counted(injured)
+    return bool(counted) and all(
+        (c.count.low, c.count.high) == (1, 1)
+        and c.count.text.lower().split()[:1] in (["the"], ["he"], ["she"])
+        and not _ANOTHER_PERSON.intersection(c.count.text.lower().split())  # "the other man" is someone else
+        for c in counted
+    )
+
+
+def _wounded_from_hit(hit: dict[str, int | str | None], dead: dict[str, int | str | None]) -> dict | None:
+    """Rule 8: those hit less the dead, or None when that leaves nobody."""
+    hit_best, dead_best = hit.get("best"), dead.get("best") or 0
+    if not isinstance(hit_best, int) or not isinstance(dead_best, int) or hit_best <= dead_best:
+        return None
+    value = hit_best - dead_best
+    rule = f"best {value} by rule 8: {hit_best} hit less {dead_best} dead"
+    return {"low": value, "best": value, "high": value, "rule": rule}
 
 
 @cache

@@ -39,7 +39,8 @@ _BRIDGE_AFTER = frozenset(
     "apparently got left critically seriously severely fatally mortally badly among those the "
     "successfully effectively brutally mercilessly instantly immediately tragically reported confirmed said "
     "claimed to believed found sustained suffered received serious critical minor severe multiple bullet "
-    "gunshot splinter".split()
+    "gunshot splinter accidentally inadvertently unintentionally mistakenly eventually ultimately then listed "
+    "remains remained more".split()
 )
 # An aside between a figure's noun and its outcome: "20 others, among them children, injured", "two people —
 # a constable and a passenger — were killed", "nine soldiers of the Pakistan Army were martyred". The word
@@ -84,6 +85,32 @@ _BARE_NOT_AFTER = frozenset(
 )
 _COORDINATORS = frozenset({"and", ",", "plus"})
 _SPEECH = frozenset({"said", "says", "told", "added", "confirmed", "stated"})
+# Words that open the object of an outcome verb: "the man fatally shot his wife", "gunmen killed a guard" — the
+# people before the verb did it, they are not the ones it counts ("the man shot himself" is his own wound).
+_OBJECT_OPENERS = frozenset("a an the his her their its my our your him them another".split())
+# A named person: deaths said with no auxiliary ("Roe died"), words of an age before a name, and capitalised
+# words that open a sentence or name a time or a group rather than a person.
+_LISTS = frozenset({",", "and", "&"})
+_BEFORE_PLACE_NAMES = frozenset(
+    "in at near from of on to into outside inside across around through toward towards".split()
+)
+_SUBORDINATORS = frozenset({"after", "before", "when", "while", "because", "since", "until", "as"})
+_DEATH_NOUNS = frozenset({"death", "deaths", "killing", "killings", "slaying"})
+_INTRANSITIVE_DEATHS = frozenset({"died", "dies", "passed", "succumbed", "perished"})
+_AGE_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks"})
+_AGE_WORDS = _AGE_UNITS | {"old", "a", "an"}
+# "his" / "her" count one only right before the noun, its age or a word of kinship ("her young son").
+_POSSESSIVES = frozenset({"his", "her"})
+_KIN_ADJECTIVES = frozenset(
+    "young little baby infant teenage adult adopted older younger elder eldest oldest youngest own".split()
+)
+_WOUND_OWNERS = frozenset({"the", "his", "her", "their", "a"})
+_NOT_NAMES = frozenset(
+    "it they we i you this that these those there here who what which one all both each no none nobody "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december sept oct nov dec jan feb aug "
+    "police authorities officials government army state city county department office hospital express".split()
+)
 _TOLL_VERBS = frozenset("rose risen climbed reached jumped increased stood stands".split())
 _TOLL_NOUNS = frozenset({"toll", "death", "casualties", "deaths", "fatalities"})
 _TOLL_PREPOSITIONS = frozenset({"from", "in", "of", "after"})
@@ -123,6 +150,7 @@ class Mention:
     predicate: bool = False  # the outcome is said of them ("were killed"), not a word describing them
     subset: bool = False  # "the dead included three guards": a part of a total given before this sentence
     named: bool = False  # the figure names who it counts ("17 soldiers"), not a bare number ("17 were")
+    by_name: bool = False  # one person called by name ("Jane Roe was shot"): counts only where no figure does
 
 
 @dataclass(slots=True)
@@ -141,6 +169,8 @@ class _Figure:
     definite: bool = False  # "the two injured", "two of the dead": people already counted
     described: Outcome | None = None  # an outcome word describing the people ("three injured men")
     subset: bool = False  # "the dead included three guards": a part of people counted before
+    agent: bool = False  # "the man shot his wife": the people who did it, not a figure of victims
+    by_name: bool = False  # a person's name, not a noun for people
 
 
 class _OutcomeTable(PhraseTable[OutcomeWord]):
@@ -177,6 +207,9 @@ class CasualtyReader:
             [(row["words"], row["applies_to"]) for row in context if row["side"] == "after"]
         )
         self.words_before = {row["words"]: row["applies_to"] for row in context if row["side"] == "before"}
+        self.wound_sites: PhraseTable[str] = PhraseTable(
+            [(row["word"], "injured") for row in read_table("wound_sites.tsv")]
+        )
         self.background: PhraseTable[str] = PhraseTable(
             [(row["phrase"], row["scope"]) for row in read_table("background.tsv")]
         )
@@ -245,6 +278,11 @@ class CasualtyReader:
                 continue
             for back in range(match.start - 1, max(match.start - 5, -1), -1):
                 word = tokens[back].norm
+                if word in _POSSESSIVES and any(
+                    t.norm not in _AGE_WORDS and t.norm not in _KIN_ADJECTIVES and not t.norm[0].isdigit()
+                    for t in tokens[back + 1 : match.start]
+                ):
+                    break  # "his brother", "her 7-year-old son"; not "his dog helped persuade Judge …"
                 if word in self.grammar.singular_words:
                     if back in determiners:
                         break
@@ -265,7 +303,7 @@ class CasualtyReader:
     # -- noun phrase and outcome -------------------------------------------------------------------------------
     def _read_noun_phrase(self, tokens: list[Token], figure: _Figure) -> bool:
         """Find the figure's people noun and any outcome noun; False when the figure measures something else."""
-        index, fillers = figure.span_end, 0
+        index, fillers, age_end = figure.span_end, 0, figure.span_end
         while index < len(tokens) and fillers <= 3:
             after_bracket = _after_bracket(tokens, index)
             if after_bracket:  # "Two Frontier Corps (FC) personnel": step over a bracketed acronym
@@ -318,23 +356,38 @@ class CasualtyReader:
                 and figure.span_end - figure.span_start == 1
                 and tokens[figure.span_start].norm in self.grammar.singular_words
                 and index + 1 < len(tokens)
-                and tokens[index + 1].norm in ("year", "years")
+                and tokens[index + 1].norm in _AGE_UNITS
             ):
-                index += 2  # "a 12-year-old boy": the age is part of the noun phrase
+                index += 2  # "a 12-year-old boy", "an 8-month-old baby": the age is part of the noun phrase
                 if index < len(tokens) and tokens[index].norm == "old":
                     index += 1
+                age_end = index  # "a 10-year-old who was shot": the age alone names the person
                 continue
             if not tokens[index].is_word or word in _NP_STOP:
                 break
             fillers += 1
             index += 1
         if figure.victim is None:
-            figure.np_end = figure.span_end
+            figure.np_end = age_end
         elif figure.np_end < len(tokens):
             outcome = self.outcomes.match_at(tokens, figure.np_end)
-            if outcome:  # "31 civilian deaths", "17 soldiers' bodies"
+            if outcome and self._takes_object(tokens, outcome.end):
+                figure.agent = True  # "the gunman killed two people", "a man shot his neighbour"
+            elif outcome:  # "31 civilian deaths", "17 soldiers' bodies"
                 figure.outcome, figure.outcome_from = outcome.payload.outcome, "noun"
+                if figure.outcome == "casualties" and self._limb_wound(tokens, outcome.end):
+                    figure.outcome = "injured"  # "a man shot in the foot"
         return True
+
+    def _takes_object(self, tokens: list[Token], index: int) -> bool:
+        """Whether an outcome verb ending at ``index`` goes on to its object ("killed two people", "shot his
+        wife"), which makes the people before it the ones who did it."""
+        if index >= len(tokens):
+            return False
+        word = tokens[index].norm
+        if word == "at" and tokens[index - 1].norm == "shot":
+            return True  # "two gunmen shot at the guards": they fired at them
+        return word in _OBJECT_OPENERS or word[0].isdigit() or word in self.grammar.number_words
 
     def _outcome_before(self, tokens: list[Token], figure: _Figure, outcomes: list[PhraseMatch]) -> None:
         ends = {match.end: match for match in outcomes}
@@ -354,6 +407,10 @@ class CasualtyReader:
             match = ends.get(index)
             if match and not _negated(tokens, match.start):
                 figure.outcome, figure.outcome_from = match.payload.outcome, "before"
+                if figure.outcome == "casualties" and self._limb_wound(
+                    tokens, max(figure.np_end, figure.span_end)
+                ):
+                    figure.outcome = "injured"  # "shot his brother in the arm"
                 return
             if tokens[index - 1].norm not in _BRIDGE_BEFORE:
                 self._toll_before(tokens, figure, ends, index)
@@ -379,16 +436,35 @@ class CasualtyReader:
                 return
 
     def _outcome_after(self, tokens: list[Token], figure: _Figure) -> None:
-        index, bridged, asides = figure.np_end, 0, 0
+        index, bridged, asides, auxiliary = figure.np_end, 0, 0, False
         while index < len(tokens) and bridged <= 4:
             match = self.outcomes.match_at(tokens, index)
             if match:
-                if not _negated(tokens, match.start):
+                if bridged and not auxiliary and self._takes_object(tokens, match.end):
+                    figure.agent = True  # "a boy accidentally shot his brother": the boy fired
+                elif not _negated(tokens, match.start):
                     figure.outcome, figure.outcome_from = match.payload.outcome, "after"
                     figure.outcome_at = match.start
+                    if figure.outcome != "killed" and self._died_after(tokens, match.end):
+                        figure.outcome = "killed"  # "was shot and later died": what became of them
+                    elif figure.outcome == "casualties" and self._limb_wound(tokens, match.end):
+                        figure.outcome = "injured"  # "was shot in the leg"
                 return
             if tokens[index].norm in _QUOTE_MARKS:  # three "heavily armed" militants" were killed
                 index += 1
+                continue
+            if (
+                tokens[index].norm in ("who", "that")
+                and (bridged == 0 or tokens[index - 1].norm == "more")
+                and self._relative_outcome(tokens, figure, index)
+            ):
+                return  # "a teen who was shot", "two of the people that were shot", "two more who were hurt"
+            if (
+                tokens[index].norm == "in"
+                and index + 1 < len(tokens)
+                and self.outcomes.match_at(tokens, index + 1) is not None
+            ):
+                index += 1  # "was in critical condition"
                 continue
             if tokens[index].norm not in _BRIDGE_AFTER:
                 # A bare number takes only a punctuated aside ("Six, including two boys, died"): "150 with a
@@ -401,8 +477,171 @@ class CasualtyReader:
                     return
                 index, asides = aside_end, asides + 1
                 continue
+            auxiliary = auxiliary or tokens[index].norm in _MAIN_VERBS or tokens[index].norm == "been"
             index += 1
             bridged += 1
+
+    def _relative_outcome(self, tokens: list[Token], figure: _Figure, index: int) -> bool:
+        """'a man who was shot on Monday', 'a teen who was shot … has died': an outcome said of them in a
+        relative clause; a death told after it in the sentence is what became of them."""
+        at = index + 1
+        while at < len(tokens) and tokens[at].norm in _BRIDGE_AFTER and at - index <= 4:
+            at += 1
+        match = self.outcomes.match_at(tokens, at) if at < len(tokens) else None
+        if match is None or _negated(tokens, match.start):
+            return False
+        figure.outcome, figure.outcome_from, figure.outcome_at = match.payload.outcome, "after", match.start
+        if match.payload.outcome != "killed" and self._death_later(tokens, match.end):
+            figure.outcome = "killed"
+        return True
+
+    def _death_later(self, tokens: list[Token], index: int) -> bool:
+        """Whether a death is told within the clause after ``index`` ("… in the shooting on Main Street has
+        died")."""
+        for later in range(index, min(len(tokens), index + 14)):
+            if tokens[later].norm in _ASIDE_BREAKS:
+                return False
+            death = self.outcomes.match_at(tokens, later)
+            if death is not None and death.payload.outcome == "killed":
+                return True
+        return False
+
+    def _named_figures(
+        self, tokens: list[Token], outcomes: list[PhraseMatch], covered: set[int]
+    ) -> list[_Figure]:
+        """One person named by name: "Jane Roe was shot and killed", "Roe died at a hospital", "Roe's death",
+        "the death of 16-year-old Jane Roe". The name is capitalised words with no people noun among them; the
+        outcome follows it through an auxiliary ("was", "has been") or is a death ("died")."""
+        figures = []
+        for match in outcomes:
+            outcome = match.payload.outcome
+            if outcome == "killed" and tokens[match.start].norm in _DEATH_NOUNS:
+                end = match.end
+                if end < len(tokens) and tokens[end].norm == "of":
+                    end += 1
+                    while end < len(tokens) and (
+                        tokens[end].norm[0].isdigit() or tokens[end].norm in _AGE_WORDS
+                    ):
+                        end += 1  # "the death of 16-year-old Jane Roe"
+                    name = self._name_at(tokens, end, covered)
+                    if name is not None:
+                        figures.append(_named(tokens, name, outcome, match.start))
+                    continue
+                back = match.start - 1
+                if back > 0 and tokens[back].possessive:  # "Roe's death"
+                    name = self._name_before(tokens, back + 1, covered)
+                    if name is not None:
+                        figures.append(_named(tokens, name, outcome, match.start))
+                continue
+            if _negated(tokens, match.start) or tokens[match.start].norm in _TOLL_NOUNS:
+                continue
+            at, auxiliary = match.start, tokens[match.start].norm in _INTRANSITIVE_DEATHS
+            if at > 0 and tokens[at - 1].norm == "in":
+                at -= 1  # "was listed in good condition"
+            while at > 0 and match.start - at < 5 and tokens[at - 1].norm in _BRIDGE_AFTER:
+                at -= 1
+                auxiliary = auxiliary or tokens[at].norm in _MAIN_VERBS
+            if not auxiliary:
+                continue
+            if (
+                at > 2
+                and tokens[at - 1].norm == ","
+                and tokens[at - 2].norm.isdigit()
+                and tokens[at - 3].norm == ","
+            ):
+                at -= 3  # "Jane Roe, 17, was shot": the age between commas
+            name = self._name_before(tokens, at, covered)
+            if name is not None:
+                figure = _named(tokens, name, outcome, match.start)
+                if outcome != "killed" and self._died_after(tokens, match.end):
+                    figure.outcome = "killed"
+                elif outcome == "casualties" and self._limb_wound(tokens, match.end):
+                    figure.outcome = "injured"
+                figures.append(figure)
+        return figures
+
+    def _name_before(self, tokens: list[Token], end: int, covered: set[int]) -> tuple[int, int] | None:
+        """The span of a person's name ending at ``end``: one to four capitalised words."""
+        start = end
+        while start > 0 and end - start < 4 and _is_name_word(tokens[start - 1]):
+            start -= 1
+        if start == end or (
+            start > 0
+            and (
+                _is_name_word(tokens[start - 1])
+                or tokens[start - 1].norm in _LISTS
+                or tokens[start - 1].norm in _BEFORE_PLACE_NAMES
+            )
+        ):
+            # a longer name, the last of a list of names ("Ali, Khan and Roe were hurt"), or a place ("one of
+            # those wounded in Lexington has died")
+            return None
+        return self._checked_name(tokens, start, end, covered)
+
+    def _name_at(self, tokens: list[Token], start: int, covered: set[int]) -> tuple[int, int] | None:
+        end = start
+        while end < len(tokens) and end - start < 4 and _is_name_word(tokens[end]):
+            end += 1
+        return self._checked_name(tokens, start, end, covered) if end > start else None
+
+    def _checked_name(
+        self, tokens: list[Token], start: int, end: int, covered: set[int]
+    ) -> tuple[int, int] | None:
+        for index in range(start, end):
+            word = tokens[index].norm
+            if (
+                index in covered
+                or word in self.grammar.singular_words
+                or word in _NOT_NAMES
+                or word in self.grammar.number_words
+                or self.victims.match_at(tokens, index) is not None
+            ):
+                return None
+        return start, end
+
+    def _limb_wound(self, tokens: list[Token], index: int) -> bool:
+        """Whether "in the/his/her (left/right) <limb>" follows at ``index`` (``sitrep/data/wound_sites.tsv``)."""
+        return self._after_wound_site(tokens, index) > index
+
+    def _after_wound_site(self, tokens: list[Token], index: int) -> int:
+        """The index after "in the/his/her (left/right) <limb>" at ``index``, else ``index``."""
+        if (
+            index + 2 >= len(tokens)
+            or tokens[index].norm != "in"
+            or tokens[index + 1].norm not in _WOUND_OWNERS
+        ):
+            return index
+        at = index + 2
+        if tokens[at].norm in ("left", "right") and at + 1 < len(tokens):
+            at += 1
+        site = self.wound_sites.match_at(tokens, at)
+        return site.end if site is not None else index
+
+    def _name_aside_end(self, tokens: list[Token], start: int) -> int | None:
+        """The index after ", Jane Roe," or ", Jane Roe, 24," that starts at ``start`` (after the comma), when
+        the outcome follows it."""
+        end = start
+        while end < len(tokens) and end - start < 4 and _is_name_word(tokens[end]):
+            end += 1
+        if end + 2 < len(tokens) and tokens[end].norm == "," and tokens[end + 1].norm.isdigit():
+            end += 2  # the age
+        if end < len(tokens) and tokens[end].norm == "," and self._leads_on(tokens, end + 1):
+            return end + 1
+        return None
+
+    def _died_after(self, tokens: list[Token], index: int) -> bool:
+        """Whether "and" (with bridging words: "and later", "but then") and a death follow at ``index``, after
+        the place of the wound if it is told ("shot in the arm and later died")."""
+        index = self._after_wound_site(tokens, index)
+        if index >= len(tokens) or tokens[index].norm not in ("and", "but"):
+            return False
+        for at in range(index + 1, min(len(tokens), index + 4)):
+            death = self.outcomes.match_at(tokens, at)
+            if death is not None:
+                return death.payload.outcome == "killed"
+            if tokens[at].norm not in _BRIDGE_AFTER:
+                return False
+        return False
 
     def _leads_on(self, tokens: list[Token], index: int) -> bool:
         """Whether an outcome stands at ``index``, or after words that bridge to it ("were later killed")."""
@@ -433,6 +672,8 @@ class CasualtyReader:
             return close if close and self._leads_on(tokens, close) else None
         if opener == "of":
             return self._of_end(tokens, index)
+        if opener == "," and index + 1 < len(tokens) and _is_name_word(tokens[index + 1]):
+            return self._name_aside_end(tokens, index + 1)  # "one of the victims, Sam Lee, 24, died"
         if opener == "," and (
             index + 1 >= len(tokens)
             or not (tokens[index + 1].norm in _ASIDE_AFTER_COMMA or tokens[index + 1].norm[0].isdigit())
@@ -448,6 +689,8 @@ class CasualtyReader:
         for end in range(index + 1, min(len(tokens), index + 12)):
             if tokens[end].norm in _ASIDE_BREAKS or tokens[end].norm in _RELATIVE:
                 return None
+            if participle and tokens[end].norm in _SUBORDINATORS:
+                return None  # "two suspects running away after a boy was shot": the boy was shot
             if own_words and self._leads_on(tokens, end):
                 return end if not participle or tokens[end].norm in _MAIN_VERBS else None
             if tokens[end].norm not in _BRIDGE_AFTER:
@@ -535,6 +778,14 @@ class CasualtyReader:
                 self._outcome_before(tokens, figure, outcomes)
             if figure.outcome is None:
                 self._outcome_after(tokens, figure)
+            if (
+                figure.outcome in ("injured", "casualties")
+                and figure.outcome_from == "noun"
+                and figure.span_end < len(tokens)
+                and tokens[figure.span_end].norm == "of"
+                and self._death_later(tokens, figure.np_end)
+            ):
+                figure.outcome = "killed"  # "one of four women wounded in the shooting has died"
             if figure.outcome is None and figure.described is not None:
                 figure.outcome, figure.outcome_from = figure.described, "noun"
         # People named inside another figure's aside ("two guards escorting three prisoners were killed") are
@@ -554,12 +805,16 @@ class CasualtyReader:
         _link_subsets(tokens, figures)
         _others_like_before(figures)
         covered = {i for f in figures for i in range(f.span_start, max(f.np_end, f.span_end))}
+        if outcomes:
+            # An outcome already said of a figure ("Four passengers, Ali and Khan, were injured") counts no name.
+            said = {f.outcome_at for f in figures if f.outcome_from == "after"}
+            figures += self._named_figures(tokens, [m for m in outcomes if m.start not in said], covered)
         figures += _bare_outcomes(tokens, outcomes, covered)
 
         mentions: list[Mention] = []
         kept: dict[int, int] = {}
         for position, figure in enumerate(figures):
-            if figure.outcome is None or _negated(tokens, figure.span_start):
+            if figure.outcome is None or figure.agent or _negated(tokens, figure.span_start):
                 continue
             if figure.victim is None and (figure.is_year_like or figure.outcome_from == "coordination"):
                 continue
@@ -592,6 +847,7 @@ class CasualtyReader:
                     named=figure.victim is not None and figure.victim_text.lower() not in ("others", "other"),
                     predicate=figure.outcome_from in ("after", "before", "coordination"),
                     subset=figure.subset,
+                    by_name=figure.by_name,
                 )
             )
         if mentions:
@@ -623,6 +879,31 @@ class CasualtyReader:
         else:
             nearest = min(mentions, key=lambda m: min(abs(m.token_start - cue), abs(m.token_end - cue)))
             nearest.background = True
+
+
+def _is_name_word(token: Token) -> bool:
+    return (
+        token.is_word
+        and token.text[0].isupper()
+        and len(token.text) > 1
+        and not token.text.isupper()  # "SHO", "DSP": a post or an acronym, not a name
+        and token.norm not in _NP_STOP
+        and token.norm not in _NP_SKIP
+        and token.norm not in _NOT_NAMES
+    )
+
+
+def _named(tokens: list[Token], name: tuple[int, int], outcome: Outcome, outcome_at: int) -> _Figure:
+    text = _join(tokens, *name)
+    figure = _Figure(name[0], name[1], Count(low=1, high=1, text=text), False, np_end=name[1])
+    figure.outcome, figure.outcome_from, figure.outcome_at, figure.victim_text = (
+        outcome,
+        "after",
+        outcome_at,
+        text,
+    )
+    figure.by_name = True
+    return figure
 
 
 def _share_across_lists(tokens: list[Token], figures: list[_Figure]) -> None:
@@ -740,7 +1021,7 @@ def _after_bracket(tokens: list[Token], index: int) -> int | None:
     """The index after a short bracketed aside starting at ``index`` ("(FC)"), or None."""
     if tokens[index].norm != "(":
         return None
-    for close in range(index + 1, min(index + 5, len(tokens))):
+    for close in range(index + 1, min(index + 8, len(tokens))):  # "(FC)", "(Jane A. Roe Jr.)"
         if tokens[close].norm == ")":
             return close + 1
     return None

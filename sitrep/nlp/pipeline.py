@@ -93,8 +93,12 @@ def extract_claims(text: str, units: list[Unit] | None = None) -> list[Claim]:
     claims: list[Claim] = []
     ids: dict[tuple[int, int], str] = {}  # (sentence start, mention's index in its sentence) → claim id
     local: dict[int, int] = {}
+    # A person called by name ("Jane Roe died") is one of those a figure of this news counts, where it gives one.
+    counted = {m.outcome for m in mentions if not m.by_name and not m.background}
     for (start, end), mention, attributed in found:
         position = local[start] = local.get(start, -1) + 1
+        if mention.by_name and mention.outcome in counted:
+            continue
         if not _read_once(mention, attributed, start, claims):
             continue
         ids[(start, position)] = claim_id = f"c{len(claims) + 1}"

@@ -1,0 +1,299 @@
+"""Casualty figures as US local crime reports write them. Every sentence here was written by the team for the
+test (the names, streets and towns are made up)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sitrep.events.figures import event_figures
+from sitrep.model import Article, Claim, Claimant, Count
+from sitrep.nlp.pipeline import extract, extract_claims
+
+
+def _figures(text: str) -> list[tuple]:
+    return [(c.outcome, c.count.low, c.count.high) for c in extract_claims(text)]
+
+
+def _main_event(text: str) -> tuple[int, int]:
+    result = extract(Article(id="t", text=text, published=dt.date(2024, 3, 12)))
+    event = max(result.events, key=lambda e: len(e.claim_ids))
+    return event.fatalities.best or 0, event.injured.best or 0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "shot" says a person was hit, not whether they lived: a casualty.
+        ("A woman was shot outside a laundromat on Birch Avenue late Friday.", [("casualties", 1, 1)]),
+        ("A child was accidentally shot at a home in Dover Township on Sunday.", [("casualties", 1, 1)]),
+        ("Four teenagers were shot near the skate park on Tuesday.", [("casualties", 4, 4)]),
+        # the ways a death is told
+        ("A 31-year-old man was shot and killed on Elm Street early Saturday.", [("killed", 1, 1)]),
+        ("An 11-year-old boy has been fatally shot while deer hunting with relatives.", [("killed", 1, 1)]),
+        ("A motorist was shot to death at a red light on Route 9.", [("killed", 1, 1)]),
+        ("One teen was pronounced dead at the scene.", [("killed", 1, 1)]),
+        ("A man was shot and later died at a hospital, deputies said.", [("killed", 1, 1)]),
+        (
+            "Three men were shot, one fatally, outside a bar on Fifth Street.",
+            [("casualties", 3, 3), ("killed", 1, 1)],
+        ),
+        # a relative clause tells what happened to the person; a death after it is what became of them
+        ("A 14-year-old who was shot on Monday night has died.", [("killed", 1, 1)]),
+        (
+            "A 9-year-old who was killed in the accidental shooting will be buried on Friday.",
+            [("killed", 1, 1)],
+        ),
+        # the ways a wounding is told
+        ("A 22-year-old man was shot in the leg during the robbery.", [("injured", 1, 1)]),
+        ("His cousin was listed in critical condition on Friday night.", [("injured", 1, 1)]),
+        ("A 6-year-old girl was hospitalized after the shooting at the campground.", [("injured", 1, 1)]),
+        (
+            "One woman is dead and another is in stable condition, police said.",
+            [("killed", 1, 1), ("injured", 1, 1)],
+        ),
+        # "shot at" is fired upon, not hit
+        ("A delivery driver was shot at but escaped unhurt.", []),
+    ],
+)
+def test_us_outcome_phrases(text: str, expected: list[tuple]) -> None:
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The one before an outcome verb with an object did it: only the one after it is hurt.
+        "Police said a 12-year-old boy accidentally shot his 8-year-old sister in the arm.",
+        "The homeowner shot the intruder in the kitchen.",
+    ],
+)
+def test_the_shooter_is_not_a_victim(text: str) -> None:
+    assert len(_figures(text)) == 1
+    assert extract_claims(text)[0].victim_text.lower() in ("sister", "intruder", "")
+
+
+def test_the_one_who_fired_at_others_is_not_hit() -> None:
+    assert _figures("Two gunmen shot at the patrol car and fled.") == []
+
+
+def test_a_person_named_by_name_counts_one_where_no_figure_does() -> None:
+    assert _figures("Marla Quint was shot and killed on Tuesday in her driveway.") == [("killed", 1, 1)]
+    assert _figures("Since Marla Quint's death in June, her family has pressed for charges.") == [
+        ("killed", 1, 1)
+    ]
+    assert _figures("A man was charged in the shooting death of 17-year-old Deon Farris.") == [
+        ("killed", 1, 1)
+    ]
+    # a figure already counts the dead: the name is one of them, not one more
+    text = "Two people were killed in the shooting on Pine Street. Deon Farris died at the scene."
+    assert _figures(text) == [("killed", 2, 2)]
+    # a title in capitals or a list after a figure names no new person
+    assert _figures("Three guards, including Omar and Saleem Khan, were injured.") == [("injured", 3, 3)]
+
+
+def test_a_possessive_reaches_only_its_own_noun() -> None:
+    assert _figures("Her brother was wounded in the shooting.") == [("injured", 1, 1)]
+    assert _figures("The death of his horse led Judge Amos Reyes to refuse bail.") == []
+
+
+def test_a_participle_clause_ends_where_another_clause_starts() -> None:
+    text = "Police released video of two men running away after a 15-year-old was shot on the corner."
+    assert _figures(text) == [("casualties", 1, 1)]
+
+
+def _claim(claim_id: str, outcome: str, low: int, text: str, victim_text: str = "", start: int = 0) -> Claim:
+    return Claim(
+        id=claim_id,
+        outcome=outcome,
+        victim="unspecified",
+        victim_text=victim_text,
+        count=Count(low=low, high=low, text=text),
+        claimant=Claimant(kind="none"),
+        stance="reported",
+        quote="",
+        start=start,
+        end=start + 10,
+    )
+
+
+def test_those_hit_less_the_dead_are_wounded() -> None:
+    # "Four were shot, one fatally": three wounded, though no one says "injured".
+    claims = [_claim("c1", "casualties", 4, "Four"), _claim("c2", "killed", 1, "one")]
+    figures = event_figures(claims)
+    assert (figures["fatalities"].best, figures["injured"].best) == (1, 3)
+    assert "rule 8" in figures["injured"].rule
+    # "A man was shot … He died": nobody left wounded.
+    claims = [_claim("c1", "casualties", 1, "A man", "man"), _claim("c2", "killed", 1, "He", "He", start=50)]
+    assert event_figures(claims)["injured"].best is None
+    # A stated figure of injured larger than the difference stands.
+    claims = [
+        _claim("c1", "casualties", 2, "two"),
+        _claim("c2", "killed", 1, "one"),
+        _claim("c3", "injured", 3, "three", start=50),
+    ]
+    assert event_figures(claims)["injured"].best == 3
+
+
+def test_people_listed_one_by_one_in_a_sentence_are_added() -> None:
+    claims = [
+        _claim("c1", "casualties", 1, "A 6 year old", "girl"),
+        _claim("c2", "casualties", 1, "a 40 year old", "woman"),
+    ]
+    assert event_figures(claims)["injured"].best == 2
+    claims = [_claim("c1", "casualties", 1, "he", "he"), _claim("c2", "casualties", 3, "three", "others")]
+    assert event_figures(claims)["injured"].best == 4
+    # a single beside a toll in one sentence is one of the toll, not one more
+    claims = [_claim("c1", "killed", 1, "A woman", "woman"), _claim("c2", "killed", 3, "three")]
+    assert event_figures(claims)["fatalities"].best == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "MILLBROOK, Ohio — Three men were shot, one fatally, outside a corner store on Grant Avenue on "
+            "Saturday night, police said. The two other men were taken to a hospital with wounds that were not "
+            "life-threatening.",
+            (1, 2),
+        ),
+        (
+            "A 17-year-old girl was shot in the shoulder on Walnut Street on Sunday afternoon, police said. "
+            "She was taken to Mercy Hospital in stable condition. No arrests have been made.",
+            (0, 1),
+        ),
+        (
+            "A 29-year-old man was shot on Linden Avenue early Monday, police said. He was taken to a hospital, "
+            "where he was pronounced dead.",
+            (1, 0),
+        ),
+    ],
+)
+def test_us_report_main_event(text: str, expected: tuple[int, int]) -> None:
+    assert _main_event(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two clerks suffered minor injuries in the holdup.", [("injured", 2, 2)]),
+        (
+            "A boy who suffered serious injuries in the crossfire on Oak Lane has died, the coroner said.",
+            [("killed", 1, 1)],
+        ),
+        ("The victim (Ray D. Collins Jr.) died at the hospital.", [("killed", 1, 1)]),
+        ("He suffered fatal gunshot wounds.", [("killed", 1, 1)]),
+    ],
+)
+def test_gravity_of_the_wound_and_asides(text: str, expected: list[tuple]) -> None:
+    assert _figures(text) == expected
+
+
+def test_the_one_wounded_told_again_is_one_of_the_dead() -> None:
+    claims = [
+        _claim("c1", "killed", 1, "A 4 year old", "girl"),
+        _claim("c2", "injured", 1, "she", "she", start=50),
+    ]
+    figures = event_figures(claims)
+    assert (figures["fatalities"].best, figures["injured"].best) == (1, None)
+    assert "rule 9" in figures["injured"].rule
+    # "the other man" is someone else
+    claims = [
+        _claim("c1", "killed", 1, "a man", "man"),
+        _claim("c2", "injured", 1, "the other man", "man", 50),
+    ]
+    assert event_figures(claims)["injured"].best == 1
+    # with nobody dead, a wounded person told again is wounded
+    assert event_figures([_claim("c1", "injured", 1, "the girl", "girl")])["injured"].best == 1
+
+
+def test_a_name_with_its_age_or_its_condition() -> None:
+    assert _figures("Dana Pruitt, 19, was shot in the back on Friday.") == [("casualties", 1, 1)]
+    assert _figures("Pruitt was listed in fair condition on Saturday.") == [("injured", 1, 1)]
+
+
+def test_different_names_are_different_people() -> None:
+    claims = [
+        _claim("c1", "killed", 1, "Nora Vance", "Nora Vance"),
+        _claim("c2", "killed", 1, "Eli Ward", "Eli Ward", start=50),
+        _claim("c3", "killed", 1, "Vance", "Vance", start=90),  # the first one again
+    ]
+    assert event_figures(claims)["fatalities"].best == 2
+    # pronouns are not names
+    claims = [_claim("c1", "killed", 1, "He", "He"), _claim("c2", "killed", 1, "She", "She", start=50)]
+    assert event_figures(claims)["fatalities"].best == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A 40-year-old man was shot in his left thigh outside the diner.", [("injured", 1, 1)]),
+        ("Dana Pruitt, 19, was shot in the ankle.", [("injured", 1, 1)]),
+        ("Police said a teen accidentally shot his 10-year-old cousin in the hand.", [("injured", 1, 1)]),
+        # the place of the wound does not outweigh a death told after it
+        ("A man was shot in the arm and later died at the hospital.", [("killed", 1, 1)]),
+        # a wound elsewhere says nothing of the outcome
+        ("A woman was shot in the chest on Friday.", [("casualties", 1, 1)]),
+    ],
+)
+def test_a_wound_to_a_limb_is_a_wounding(text: str, expected: list[tuple]) -> None:
+    assert _figures(text) == expected
+
+
+def test_one_fate_per_name() -> None:
+    # "Roe was shot", then "Roe died": one person, dead, nobody wounded
+    claims = [
+        _claim("c1", "casualties", 1, "Roe", "Roe"),
+        _claim("c2", "killed", 1, "Jane Roe", "Jane Roe", 50),
+    ]
+    figures = event_figures(claims)
+    assert (figures["fatalities"].best, figures["injured"].best) == (1, None)
+    # nobody died: a person named as hit is wounded beside another named as wounded
+    claims = [_claim("c1", "casualties", 1, "Roe", "Roe"), _claim("c2", "injured", 1, "Lee", "Lee", 50)]
+    assert event_figures(claims)["injured"].best == 2
+
+
+def test_relative_clauses_with_that_and_more() -> None:
+    assert _figures("Deputies found three men that were shot behind the warehouse.") == [("casualties", 3, 3)]
+    text = "Officers found one man dead and two more who were wounded in the apartment."
+    assert _figures(text) == [("killed", 1, 1), ("injured", 2, 2)]
+
+
+def test_kin_told_with_her_or_his() -> None:
+    text = "Troopers said a father and his teenage son were found shot to death in the barn."
+    assert _figures(text) == [("killed", 1, 1), ("killed", 1, 1)]
+    assert _main_event("GREENVILLE, Ohio — " + text) == (2, 0)
+
+
+def test_ages_in_months_and_the_killing_of_a_named_person() -> None:
+    assert _figures("A 10-month-old girl was shot in the foot on Saturday.") == [("injured", 1, 1)]
+    assert _figures("He is charged in the slaying of Rhea Moss.") == [("killed", 1, 1)]
+
+
+def test_one_of_the_wounded_who_died_and_a_place_is_no_name() -> None:
+    # "in Millbrook has died": the place before the verb is nobody; the one who died is one of the three
+    text = "One of three men wounded in the shooting outside a bar in Millbrook has died."
+    assert _figures(text) == [("killed", 1, 1), ("injured", 3, 3)]
+
+
+def test_a_body_camera_is_no_body() -> None:
+    text = (
+        "The jury watched footage from a deputy's body camera of the shooting that killed a 9-year-old girl."
+    )
+    assert _figures(text) == [("killed", 1, 1)]
+
+
+def test_a_name_in_apposition_and_one_victim_told_three_ways() -> None:
+    assert _figures("One of the victims, Sam Lee, 24, died at a hospital.") == [("killed", 1, 1)]
+    text = (
+        "HARTWELL, Ga. — Jane Roe, 31, was shot outside her apartment on Elm Street on Friday night, police "
+        "said. The victim was taken to a hospital, where she died early Saturday. Police arrested a "
+        "19-year-old man in the shooting."
+    )
+    assert _main_event(text) == (1, 0)
+    text = (
+        "HARTWELL, Ga. — Two men were shot outside a bar on Elm Street on Friday night, police said. One of "
+        "the victims, Sam Lee, 24, died at a hospital. The other man is in stable condition."
+    )
+    assert _main_event(text) == (1, 1)
