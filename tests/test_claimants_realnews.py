@@ -218,3 +218,9 @@ def test_documents_and_per(text: str, kind: str) -> None:
 def test_a_partys_president_speaks_for_the_party() -> None:
     assert _kinds("ANP president Gul Khan said four party workers were killed.") == [("killed", 4, "other")]
     assert _kinds("The President said four soldiers were martyred.") == [("killed", 4, "government")]
+
+
+def test_sources_close_to_a_group_speak_for_it() -> None:
+    assert _kinds("Sources close to the TTP said nine of its fighters were killed.") == [
+        ("killed", 9, "armed_group")
+    ]

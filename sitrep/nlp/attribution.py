@@ -43,8 +43,8 @@ _NEGATIONS = frozenset({"neither", "none", "no", "not", "nobody"})
 # Officials who may speak unnamed ("officials who requested anonymity"): their figures are unofficial.
 _OFFICIAL_KINDS = frozenset({"government", "security_forces"})
 _RANK = {"previous": 0, "previous_armed_group": 1}  # any real kind ranks 2: named beats referred-back
-# Words that tie a role word to the body it serves: "spokesman for the FC", "officials at the hospital".
-_ROLE_LINKS = frozenset({"of", "for", "at", "from", "in", "with"})
+# Words that tie a role word to the body it serves: "spokesman for the FC", "sources close to the TTP".
+_ROLE_LINKS = frozenset({"of", "for", "at", "from", "in", "with", "within", "inside", "close"})
 
 
 @dataclass(frozen=True, slots=True)
