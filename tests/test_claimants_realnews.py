@@ -224,3 +224,12 @@ def test_sources_close_to_a_group_speak_for_it() -> None:
     assert _kinds("Sources close to the TTP said nine of its fighters were killed.") == [
         ("killed", 9, "armed_group")
     ]
+
+
+@pytest.mark.parametrize("opening", ["Meanwhile,", "In another incident,", "Separately,"])
+def test_a_turn_to_another_matter_ends_the_paragraphs_reported_speech(opening: str) -> None:
+    text = f"Police said they were looking for the attackers. {opening} two shepherds were shot dead near the dam."
+    assert _kinds(text) == [("killed", 2, "none")]
+    assert _kinds(f"{opening} police said two shepherds were shot dead.") == [
+        ("killed", 2, "security_forces")
+    ]

@@ -225,7 +225,7 @@ class AttributionReader:
             if word.form == "hedge":
                 hedges.append(match)
                 continue
-            if word.form == "not_report":
+            if word.form in ("not_report", "shift"):
                 continue
             if match.start > 0 and tokens[match.start - 1].norm in _ARTICLES:
                 continue  # "an alleged informer", "the reported attack": an adjective, not a statement
@@ -318,6 +318,9 @@ class AttributionReader:
             # mark: the quoted speaker goes on.
             goes_on = memory.open_quote == memory.speaker[0] and bool(tokens) and tokens[0].text in _OPENING
             memory.speaker = (line, memory.speaker[1]) if goes_on else None
+        opening = self.reporting.match_at(tokens, 0) if tokens else None
+        if opening is not None and opening.payload.form == "shift":
+            memory.speaker = None  # "Meanwhile, …", "In another incident, …": the writer's voice again
         speaker = memory.speaker[1] if memory.speaker is not None and line >= 0 else None
         clause_of = _clauses(tokens) if mentions else []
         soft_of = _clauses(tokens, _CLAUSE_BREAKS | _SOFT_BREAKS) if mentions and len(reports) > 1 else []
