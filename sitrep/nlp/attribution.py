@@ -16,7 +16,7 @@ from functools import cache
 
 from sitrep.model import Claimant, Stance
 from sitrep.nlp.casualties import Mention
-from sitrep.nlp.lexicon import PhraseMatch, PhraseTable, Token, read_table
+from sitrep.nlp.lexicon import PhraseMatch, PhraseTable, Token, Tokens, read_table
 
 # Clause boundaries: a figure takes its claimant from its own clause. "while", "whereas" and ";" only part
 # two statements that each name a speaker ("residents said six died, while officials put the toll at four"); in
@@ -37,6 +37,7 @@ _RELATIVES = frozenset({"which", "who", "that"})
 # Verbs whose object is who was told, never who speaks ("…, telling Dawn that …", "…, informed reporters").
 _ADDRESSEE_VERBS = frozenset({"told", "tells", "telling", "informed", "informing"})
 _OPENING = frozenset({'"', "“"})
+_QUOTE_MARKS = frozenset({'"', "“", "”"})
 _PASSIVE = frozenset({"was", "were", "is", "are", "been", "be", "being"})
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 _NEGATIONS = frozenset({"neither", "none", "no", "not", "nobody"})
@@ -133,6 +134,7 @@ class AttributionReader:
         self.anonymous: PhraseTable[str] = PhraseTable(
             [(row["phrase"], "") for row in read_table("anonymity.tsv")]
         )
+        self.anonymous_keys = anonymity_words()
         self.unverified: PhraseTable[str] = PhraseTable(
             [(row["phrase"], row["verified"]) for row in read_table("verification.tsv")]
         )
@@ -358,7 +360,7 @@ class AttributionReader:
         # A statement cited inside a quotation ('he wrote, "The group in a statement said …"') is the quoted
         # speaker's words: the paragraph goes on in the quoted speaker's voice.
         quoted = _quoted(tokens, memory.open_quote == line and line >= 0)
-        memory.open_quote = line if quoted and quoted[-1] else -1
+        memory.open_quote = line if quoted[-1] else -1
         outside = [r for r in reports if not quoted[r.start] and r.scope is None]
         spoken = [r for r in outside if r.stance in ("reported", "confirmed")]
         if spoken and line >= 0:
@@ -371,6 +373,9 @@ class AttributionReader:
         """'…, a police official said on condition of anonymity': an official who is not named speaks as an
         unofficial source. The phrase marks the nearest statement of its sentence or, in a sentence with none
         ("The official spoke on condition of anonymity"), the last speaker and the figures already given them."""
+        norms = tokens.norms() if isinstance(tokens, Tokens) else {t.norm: 0 for t in tokens}
+        if self.anonymous_keys.isdisjoint(norms):
+            return  # most sentences: one set test, no phrase search
         found = next(self.anonymous.find_all(tokens), None)
         if found is None:
             return
@@ -556,6 +561,9 @@ def _quoted(tokens: list[Token], open_at_start: bool) -> list[bool]:
     """For each token, whether it stands inside a quotation (double quotes; a quotation may be open from the
     sentence before). The last item tells whether the quotation is still open at the sentence's end."""
     inside, out = open_at_start, []
+    norms = tokens.norms() if isinstance(tokens, Tokens) else {t.norm: 0 for t in tokens}
+    if _QUOTE_MARKS.isdisjoint(norms):
+        return [inside] * (len(tokens) or 1)  # no quote mark: every token as the sentence began
     for token in tokens:
         if token.text in ('"', "“", "”"):
             inside = token.text == "“" or (token.text == '"' and not inside)
@@ -576,6 +584,14 @@ def _distance(report: Report, mention: Mention) -> int:
     if report.end <= mention.token_start:
         return mention.token_start - report.end
     return max(0, report.start - mention.token_end)
+
+
+@cache
+def anonymity_words() -> frozenset[str]:
+    """The longest (rarest) word of each phrase of ``anonymity.tsv``: a sentence with none holds no phrase."""
+    return frozenset(
+        max(reversed(row["phrase"].lower().split()), key=len) for row in read_table("anonymity.tsv")
+    )
 
 
 @cache
