@@ -233,3 +233,8 @@ def test_a_turn_to_another_matter_ends_the_paragraphs_reported_speech(opening: s
     assert _kinds(f"{opening} police said two shepherds were shot dead.") == [
         ("killed", 2, "security_forces")
     ]
+
+
+def test_a_named_body_outranks_a_role_word_in_the_speakers_words() -> None:
+    text = "Gohram Baloch, spokesman for the BLF, in a statement sent to the media, said 12 soldiers were killed."
+    assert _kinds(text) == [("killed", 12, "armed_group")]

@@ -43,7 +43,7 @@ _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 _NEGATIONS = frozenset({"neither", "none", "no", "not", "nobody"})
 # Officials who may speak unnamed ("officials who requested anonymity"): their figures are unofficial.
 _OFFICIAL_KINDS = frozenset({"government", "security_forces"})
-_RANK = {"previous": 0, "previous_armed_group": 1}  # any real kind ranks 2: named beats referred-back
+_RANK = {"previous": 0, "previous_armed_group": 1}  # a role word ranks 2, a named body 3 (_claimant_rank)
 # Words that tie a role word to the body it serves: "spokesman for the FC", "sources close to the TTP".
 _ROLE_LINKS = frozenset({"of", "for", "at", "from", "in", "with", "within", "inside", "close"})
 
@@ -150,7 +150,7 @@ class AttributionReader:
         ]
         if not matches:
             return memory.person(_name_words(tokens, start, stop)) if memory.people else None
-        best = max(matches, key=lambda m: (_RANK.get(m.payload.kind, 2), m.end - m.start, m.start))
+        best = max(matches, key=_claimant_rank)
         first, end = best.start, best.end
         if best.payload.role == "generic":
             # A role word takes the kind of the body named with it: "Levies officials", "a Levies official",
@@ -455,6 +455,15 @@ def _same_figure(a: Mention, b: Mention) -> bool:
         and (a.count.low, a.count.high) == (b.count.low, b.count.high)
         and (a.victim == b.victim or "unspecified" in (a.victim, b.victim))
     )
+
+
+def _claimant_rank(match: PhraseMatch) -> tuple[int, int, int]:
+    """Which claimant words name the speaker: a named body or person over a role word ("the BLA" over "the
+    media" in "spokesman for the BLA, in a statement sent to the media"), over a word that refers back; then
+    the longest, then the last."""
+    word: ClaimantWord = match.payload
+    rank = _RANK.get(word.kind, 3 if word.role != "generic" else 2)
+    return rank, match.end - match.start, match.start
 
 
 def _body_of(tokens: list[Token], role: PhraseMatch, matches: list[PhraseMatch]) -> PhraseMatch | None:
