@@ -238,3 +238,11 @@ def test_a_turn_to_another_matter_ends_the_paragraphs_reported_speech(opening: s
 def test_a_named_body_outranks_a_role_word_in_the_speakers_words() -> None:
     text = "Gohram Baloch, spokesman for the BLF, in a statement sent to the media, said 12 soldiers were killed."
     assert _kinds(text) == [("killed", 12, "armed_group")]
+
+
+def test_a_chief_named_with_the_force_is_known_again_by_surname() -> None:
+    text = (
+        "Kalat police chief Noor Ahmed Lango said a van was hit near the bazaar.\n\n"
+        "Eight people were injured, Lango told reporters."
+    )
+    assert _kinds(text) == [("injured", 8, "security_forces")]
