@@ -235,7 +235,7 @@ def test_a_turn_to_another_matter_ends_the_paragraphs_reported_speech(opening: s
     ]
 
 
-def test_a_named_body_outranks_a_role_word_in_the_speakers_words() -> None:
+def test_who_is_sent_the_statement_is_not_who_speaks() -> None:
     text = "Gohram Baloch, spokesman for the BLF, in a statement sent to the media, said 12 soldiers were killed."
     assert _kinds(text) == [("killed", 12, "armed_group")]
 
@@ -246,3 +246,18 @@ def test_a_chief_named_with_the_force_is_known_again_by_surname() -> None:
         "Eight people were injured, Lango told reporters."
     )
     assert _kinds(text) == [("injured", 8, "security_forces")]
+
+
+def test_a_statement_joined_by_and_speaks_only_for_what_follows() -> None:
+    assert _kinds("Four guards were killed and the officials said an inquiry was ordered.") == [
+        ("killed", 4, "none")
+    ]
+    assert _kinds("Police said four guards were killed and officials said two more were hurt.") == [
+        ("killed", 4, "security_forces"),
+        ("injured", 2, "government"),
+    ]
+
+
+def test_a_relative_clause_after_a_comma_speaks_only_for_itself() -> None:
+    text = "The gunmen, who the police said came from the hills, killed four guards."
+    assert _kinds(text) == [("killed", 4, "none")]

@@ -33,7 +33,9 @@ _NAME_ENDS = frozenset(
 # After "said", a pronoun starts the reported clause ("…, said it had counted …"), not the claimant's name.
 _PRONOUNS = frozenset({"it", "he", "she", "they", "we", "that", "there"})
 _ARTICLES = frozenset({"a", "an", "the"})
-_RELATIVES = frozenset({"which", "who", "that"})
+_RELATIVES = frozenset({"which", "who", "whom", "that"})
+# Words that may open a speaker's noun phrase before its claimant word ("the senior district official").
+_DETERMINERS = frozenset("the a an its their his her senior top local district provincial".split())
 # Verbs whose object is who was told, never who speaks ("…, telling Dawn that …", "…, informed reporters").
 _ADDRESSEE_VERBS = frozenset({"told", "tells", "telling", "informed", "informing"})
 _OPENING = frozenset({'"', "“"})
@@ -98,6 +100,7 @@ class ArticleMemory:
     # People named with their role ("Deputy Commissioner Akbar Khan"): their name words → who they are, for
     # "said Khan" or "Mr Khan said" later on. Newest last.
     people: list[tuple[frozenset[str], str, Claimant]] = field(default_factory=list)
+    found_at: int = -1  # where the claimant words last found begin (token index in their sentence)
 
     def person(self, names: list[str]) -> Claimant | None:
         """The last person named whose name holds all of ``names`` and ends with the same word."""
@@ -143,10 +146,13 @@ class AttributionReader:
     def _claimant_in(
         self, tokens: list[Token], start: int, stop: int, memory: ArticleMemory
     ) -> Claimant | None:
+        memory.found_at = start
         matches = [
             m
             for m in self.claimants.find_all(tokens, start, stop)
-            if m.payload.kind != "all_parties" and _written_as(tokens[m.start], m.payload.case)
+            if m.payload.kind != "all_parties"
+            and _written_as(tokens[m.start], m.payload.case)
+            and not _addressee(tokens, m.start, start)
         ]
         if not matches:
             return memory.person(_name_words(tokens, start, stop)) if memory.people else None
@@ -177,6 +183,7 @@ class AttributionReader:
                 break
             end += 1
         words = " ".join(token.text for token in tokens[first:end])
+        memory.found_at = first
         kind = best.payload.kind
         named = _name_words(tokens, best.end, end)
         if kind == "previous":
@@ -222,7 +229,9 @@ class AttributionReader:
     ) -> tuple[list[Report], list[PhraseMatch], list[Report]]:
         """The sentence's statements, its hedges, and its claims of responsibility."""
         reports, hedges, responsibility = [], [], []
+        previous_end = 0  # a speaker stands after any earlier reporting phrase of the sentence
         for match in self.reporting.find_all(tokens):
+            floor, previous_end = previous_end, match.end
             word: ReportingWord = match.payload
             if word.form == "hedge":
                 hedges.append(match)
@@ -268,6 +277,7 @@ class AttributionReader:
                         claimant = self._claimant_in(tokens, start, comma, memory)
                 elif claimant is None:
                     start, stop = self._window_before(tokens, match.start)
+                    start = max(start, floor)
                     # "… after troops returned fire, the ISPR said": the words after the last comma name the
                     # speaker; further back only when they name nobody ("X, the military's media wing, said").
                     comma = next((i for i in range(stop - 1, start - 1, -1) if tokens[i].norm == ","), None)
@@ -275,9 +285,8 @@ class AttributionReader:
                         claimant = self._claimant_in(tokens, comma + 1, stop, memory)
                     if claimant is None:
                         claimant = self._claimant_in(tokens, start, stop, memory)
-                        if comma is None and start > 0 and tokens[start - 1].norm in _RELATIVES:
-                            # "the attack, which police said was planned": the speaker of a relative clause
-                            scope = (start - 1, _clause_end(tokens, match.end))
+                    if claimant is not None:
+                        scope = _subject_scope(tokens, memory.found_at, match.end)
                 if claimant is None and match.start == 0:
                     claimant = self._claimant_in(tokens, *self._window_after(tokens, match.end, 5), memory)
             if claimant is None:
@@ -458,12 +467,20 @@ def _same_figure(a: Mention, b: Mention) -> bool:
 
 
 def _claimant_rank(match: PhraseMatch) -> tuple[int, int, int]:
-    """Which claimant words name the speaker: a named body or person over a role word ("the BLA" over "the
-    media" in "spokesman for the BLA, in a statement sent to the media"), over a word that refers back; then
-    the longest, then the last."""
-    word: ClaimantWord = match.payload
-    rank = _RANK.get(word.kind, 3 if word.role != "generic" else 2)
-    return rank, match.end - match.start, match.start
+    """Which claimant words name the speaker: a body or person over a word that refers back; then the
+    longest, then the last (nearest the verb)."""
+    return _RANK.get(match.payload.kind, 2), match.end - match.start, match.start
+
+
+def _addressee(tokens: list[Token], index: int, start: int) -> bool:
+    """Whether the words at ``index`` follow "to": who was told ("sent to the media", "speaking to Dawn"),
+    not whom a source stands by ("sources close to the TTP")."""
+    before = index - 1
+    if before > start and tokens[before].norm in _ARTICLES:
+        before -= 1
+    if before < start or tokens[before].norm != "to":
+        return False
+    return before == 0 or tokens[before - 1].norm not in ("close", "according", "loyal", "linked")
 
 
 def _body_of(tokens: list[Token], role: PhraseMatch, matches: list[PhraseMatch]) -> PhraseMatch | None:
@@ -489,6 +506,23 @@ def _refers_to(tokens: list[Token], role: PhraseMatch, last: Claimant | None) ->
         return False
     named = last.text.lower().split()
     return all(token.norm in named for token in tokens[role.start : role.end])
+
+
+def _subject_scope(tokens: list[Token], subject: int, verb_end: int) -> tuple[int, int] | None:
+    """What a statement speaks for when its speaker's words begin at ``subject``: the whole sentence as a
+    rule; only its relative clause after "which/who/that" ("the attack, which police said was planned"); only
+    what follows when "and" joins it to a clause before ("Four died and officials said an inquiry began")."""
+    start = subject
+    while start > 0 and tokens[start - 1].norm in _DETERMINERS:
+        start -= 1
+    if start == 0:
+        return None
+    before = tokens[start - 1].norm
+    if before in _RELATIVES:
+        return (start - 1, _clause_end(tokens, verb_end))
+    if before == "and":
+        return (start, len(tokens))
+    return None
 
 
 def _clause_end(tokens: list[Token], index: int) -> int:
