@@ -261,3 +261,7 @@ def test_a_statement_joined_by_and_speaks_only_for_what_follows() -> None:
 def test_a_relative_clause_after_a_comma_speaks_only_for_itself() -> None:
     text = "The gunmen, who the police said came from the hills, killed four guards."
     assert _kinds(text) == [("killed", 4, "none")]
+
+
+def test_speakers_joined_by_and_after_a_comma_speak_for_the_sentence() -> None:
+    assert _kinds("Four guards were killed, Levies and police said.") == [("killed", 4, "security_forces")]

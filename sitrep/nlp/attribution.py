@@ -286,7 +286,9 @@ class AttributionReader:
                     if claimant is None:
                         claimant = self._claimant_in(tokens, start, stop, memory)
                     if claimant is not None:
-                        scope = _subject_scope(tokens, memory.found_at, match.end)
+                        # "and" before the speaker joins a clause only in a window without a comma: after
+                        # one it joins speakers ("…, Levies and police said").
+                        scope = _subject_scope(tokens, memory.found_at, match.end, comma is None)
                 if claimant is None and match.start == 0:
                     claimant = self._claimant_in(tokens, *self._window_after(tokens, match.end, 5), memory)
             if claimant is None:
@@ -508,7 +510,9 @@ def _refers_to(tokens: list[Token], role: PhraseMatch, last: Claimant | None) ->
     return all(token.norm in named for token in tokens[role.start : role.end])
 
 
-def _subject_scope(tokens: list[Token], subject: int, verb_end: int) -> tuple[int, int] | None:
+def _subject_scope(
+    tokens: list[Token], subject: int, verb_end: int, joins_clause: bool
+) -> tuple[int, int] | None:
     """What a statement speaks for when its speaker's words begin at ``subject``: the whole sentence as a
     rule; only its relative clause after "which/who/that" ("the attack, which police said was planned"); only
     what follows when "and" joins it to a clause before ("Four died and officials said an inquiry began")."""
@@ -520,7 +524,7 @@ def _subject_scope(tokens: list[Token], subject: int, verb_end: int) -> tuple[in
     before = tokens[start - 1].norm
     if before in _RELATIVES:
         return (start - 1, _clause_end(tokens, verb_end))
-    if before == "and":
+    if before == "and" and joins_clause:
         return (start, len(tokens))
     return None
 
