@@ -1,7 +1,10 @@
 """Who states each figure, how (stance), and whether the text says it was verified.
 
 Reads reporting phrases ("officials said", "according to local leaders", "…, said a police official"), finds
-the claimant's words next to them and names their kind from ``sitrep/data/claimants.tsv``. References back
+the claimant's words next to them and names their kind from ``sitrep/data/claimants.tsv`` (and the armed groups
+of ``actors.tsv``). A role word ("official", "sources", "spokesman") takes the kind of the body named with it
+("Levies official", "officials at the hospital"); a person's title decides theirs; an official who is not named
+("on condition of anonymity", ``anonymity.tsv``) is an unofficial source. References back
 ("the group", "it said", "the spokesperson") are resolved to the last claimant named in the article.
 A figure with no reporting phrase in its clause is stated in the article's own voice (kind ``none``).
 """
@@ -13,7 +16,7 @@ from functools import cache
 
 from sitrep.model import Claimant, Stance
 from sitrep.nlp.casualties import Mention
-from sitrep.nlp.lexicon import PhraseMatch, PhraseTable, Token, read_table
+from sitrep.nlp.lexicon import PhraseMatch, PhraseTable, Token, Tokens, read_table
 
 # Clause boundaries: a figure takes its claimant from its own clause. "while", "whereas" and ";" only part
 # two statements that each name a speaker ("residents said six died, while officials put the toll at four"); in
@@ -30,10 +33,21 @@ _NAME_ENDS = frozenset(
 # After "said", a pronoun starts the reported clause ("…, said it had counted …"), not the claimant's name.
 _PRONOUNS = frozenset({"it", "he", "she", "they", "we", "that", "there"})
 _ARTICLES = frozenset({"a", "an", "the"})
+_RELATIVES = frozenset({"which", "who", "whom", "that"})
+# Words that may open a speaker's noun phrase before its claimant word ("the senior district official").
+_DETERMINERS = frozenset("the a an its their his her senior top local district provincial".split())
+# Verbs whose object is who was told, never who speaks ("…, telling Dawn that …", "…, informed reporters").
+_ADDRESSEE_VERBS = frozenset({"told", "tells", "telling", "informed", "informing"})
+_OPENING = frozenset({'"', "“"})
+_QUOTE_MARKS = frozenset({'"', "“", "”"})
 _PASSIVE = frozenset({"was", "were", "is", "are", "been", "be", "being"})
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 _NEGATIONS = frozenset({"neither", "none", "no", "not", "nobody"})
-_RANK = {"previous": 0, "previous_armed_group": 1}  # any real kind ranks 2: named beats referred-back
+# Officials who may speak unnamed ("officials who requested anonymity"): their figures are unofficial.
+_OFFICIAL_KINDS = frozenset({"government", "security_forces"})
+_RANK = {"previous": 0, "previous_armed_group": 1}  # a role word ranks 2, a named body 3 (_claimant_rank)
+# Words that tie a role word to the body it serves: "spokesman for the FC", "sources close to the TTP".
+_ROLE_LINKS = frozenset({"of", "for", "at", "from", "in", "with", "within", "inside", "close"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +55,7 @@ class ClaimantWord:
     kind: str  # a ClaimantKind, or previous / previous_armed_group
     name: str
     case: str = ""  # upper: an acronym, read only in capitals; title: a common word, read only capitalised
+    role: str = ""  # generic: a role word ("official", "sources") whose kind is the body named with it
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +72,9 @@ class Report:
     end: int
     stance: Stance
     claimant: Claimant
+    # A statement inside a relative clause ("the attack, which police said was planned, …") speaks only for
+    # the words of that clause: (first, stop) token indices; None for a statement of the whole sentence.
+    scope: tuple[int, int] | None = None
 
 
 @dataclass(slots=True)
@@ -76,6 +94,21 @@ class ArticleMemory:
     # The last statement of the current paragraph (paragraph index, report): a paragraph of reported speech
     # ("The ISPR said … . During the operation, four militants were killed.") speaks with one voice.
     speaker: tuple[int, Report] | None = None
+    # The paragraph whose quotation is still open at the end of the last sentence read (a quote spanning
+    # sentences), or -1.
+    open_quote: int = -1
+    # People named with their role ("Deputy Commissioner Akbar Khan"): their name words → who they are, for
+    # "said Khan" or "Mr Khan said" later on. Newest last.
+    people: list[tuple[frozenset[str], str, Claimant]] = field(default_factory=list)
+    found_at: int = -1  # where the claimant words last found begin (token index in their sentence)
+
+    def person(self, names: list[str]) -> Claimant | None:
+        """The last person named whose name holds all of ``names`` and ends with the same word."""
+        wanted = frozenset(names)
+        for words, surname, claimant in reversed(self.people):
+            if names and wanted <= words and names[-1] == surname:
+                return claimant
+        return None
 
     def remember(self, claimant: Claimant) -> None:
         self.last = claimant
@@ -87,9 +120,13 @@ class AttributionReader:
     def __init__(self) -> None:
         self.claimants: PhraseTable[ClaimantWord] = PhraseTable(
             [
-                (row["phrase"], ClaimantWord(row["kind"], row["name"], row.get("case") or ""))
+                (
+                    row["phrase"],
+                    ClaimantWord(row["kind"], row["name"], row.get("case") or "", row.get("role") or ""),
+                )
                 for row in read_table("claimants.tsv")
             ]
+            + _armed_group_names()
         )
         self.reporting: PhraseTable[ReportingWord] = PhraseTable(
             [
@@ -97,6 +134,10 @@ class AttributionReader:
                 for row in read_table("reporting.tsv")
             ]
         )
+        self.anonymous: PhraseTable[str] = PhraseTable(
+            [(row["phrase"], "") for row in read_table("anonymity.tsv")]
+        )
+        self.anonymous_keys = anonymity_words()
         self.unverified: PhraseTable[str] = PhraseTable(
             [(row["phrase"], row["verified"]) for row in read_table("verification.tsv")]
         )
@@ -105,15 +146,32 @@ class AttributionReader:
     def _claimant_in(
         self, tokens: list[Token], start: int, stop: int, memory: ArticleMemory
     ) -> Claimant | None:
+        memory.found_at = start
         matches = [
             m
             for m in self.claimants.find_all(tokens, start, stop)
-            if m.payload.kind != "all_parties" and _written_as(tokens[m.start], m.payload.case)
+            if m.payload.kind != "all_parties"
+            and _written_as(tokens[m.start], m.payload.case)
+            and not _addressee(tokens, m.start, start)
         ]
         if not matches:
-            return None
-        best = max(matches, key=lambda m: (_RANK.get(m.payload.kind, 2), m.end - m.start, m.start))
-        end = best.end
+            return memory.person(_name_words(tokens, start, stop)) if memory.people else None
+        best = max(matches, key=_claimant_rank)
+        first, end = best.start, best.end
+        if best.payload.role == "generic":
+            # A role word takes the kind of the body named with it: "Levies officials", "a Levies official",
+            # "officials at the district hospital", "sources in the Frontier Corps".
+            body = _body_of(tokens, best, matches)
+            if body is not None:
+                first, end, best = min(first, body.start), max(end, body.end), body
+            elif (
+                best.start > 0
+                and tokens[best.start - 1].norm == "the"
+                and _refers_to(tokens, best, memory.last)
+            ):
+                # "The official added …" after "a hospital official said …": the same person.
+                words = " ".join(token.text for token in tokens[best.start - 1 : best.end])
+                return memory.last.model_copy(update={"text": words}) if memory.last else None
         # Keep the words that go on naming the claimant: a noun of the claimant table ("provincial government
         # official") or a name ("Commissioner Naeem Bazai"), never the clause that follows ("troops killed").
         while (
@@ -124,15 +182,26 @@ class AttributionReader:
             if not tokens[end].text[0].isupper() and self.claimants.match_at(tokens, end) is None:
                 break
             end += 1
-        words = " ".join(token.text for token in tokens[best.start : end])
+        words = " ".join(token.text for token in tokens[first:end])
+        memory.found_at = first
         kind = best.payload.kind
+        named = _name_words(tokens, best.end, end)
         if kind == "previous":
-            return memory.last.model_copy(update={"text": words}) if memory.last else None
+            person = memory.person(named) if named else None  # "Mr Khan said": the Khan named before
+            found = person or memory.last
+            return found.model_copy(update={"text": words}) if found else None
         if kind == "previous_armed_group":
             if memory.last_armed_group:
                 return memory.last_armed_group.model_copy(update={"text": words})
             return Claimant(name=None, kind="armed_group", text=words)
-        return Claimant(name=best.payload.name or words.lower(), kind=kind, text=words)
+        claimant = Claimant(name=best.payload.name or words.lower(), kind=kind, text=words)
+        if len(named) > 1 or (named and first < best.start):
+            memory.people.append((frozenset(named), named[-1], claimant))
+        for appositive in _appositive_names(
+            tokens, start, stop
+        ):  # "An official of the Levies, Ali Jatoi, said"
+            memory.people.append((frozenset(appositive), appositive[-1], claimant))
+        return claimant
 
     def _window_before(self, tokens: list[Token], index: int) -> tuple[int, int]:
         """The words before a reporting verb back to the clause start: '…, the military's media wing, said'."""
@@ -145,12 +214,13 @@ class AttributionReader:
 
     def _window_after(self, tokens: list[Token], index: int, limit: int = 10) -> tuple[int, int]:
         stop = index
-        while (
-            stop < len(tokens)
-            and stop - index < limit
-            and tokens[stop].norm not in _CLAIMANT_STOPS_AFTER
-            and tokens[stop].is_word
-        ):
+        while stop < len(tokens) and stop - index < limit:
+            token = tokens[stop]
+            if token.norm == "." and _title_dot(tokens, stop, index):
+                stop += 1  # "said Dr. Amna Baloch", "Lt. Gen. …": an abbreviated title, not a full stop
+                continue
+            if token.norm in _CLAIMANT_STOPS_AFTER or not token.is_word:
+                break
             stop += 1
         return index, stop
 
@@ -159,12 +229,14 @@ class AttributionReader:
     ) -> tuple[list[Report], list[PhraseMatch], list[Report]]:
         """The sentence's statements, its hedges, and its claims of responsibility."""
         reports, hedges, responsibility = [], [], []
+        previous_end = 0  # a speaker stands after any earlier reporting phrase of the sentence
         for match in self.reporting.find_all(tokens):
+            floor, previous_end = previous_end, match.end
             word: ReportingWord = match.payload
             if word.form == "hedge":
                 hedges.append(match)
                 continue
-            if word.form == "not_report":
+            if word.form in ("not_report", "shift"):
                 continue
             if match.start > 0 and tokens[match.start - 1].norm in _ARTICLES:
                 continue  # "an alleged informer", "the reported attack": an adjective, not a statement
@@ -172,17 +244,40 @@ class AttributionReader:
                 # "Four soldiers were claimed to be killed (by the group)": a passive names no speaker; "by"
                 # names who killed them.
                 continue
+            scope = None
             if word.form == "after":
-                claimant = self._claimant_in(tokens, *self._window_after(tokens, match.end), memory)
+                after, stop = self._window_after(tokens, match.end)
+                claimant = self._claimant_in(tokens, after, stop, memory)
+                if claimant is None and stop < len(tokens) and tokens[stop].norm == "," and stop > after:
+                    # "according to Sana Baloch, the deputy commissioner": a name, then its role.
+                    claimant = self._claimant_in(tokens, *self._window_after(tokens, stop + 1), memory)
             else:
-                inverted = match.start > 0 and (tokens[match.start - 1].norm in _QUOTES | {","})
+                inverted = (
+                    match.start > 0
+                    and tokens[match.start - 1].norm in _QUOTES | {","}
+                    and tokens[match.start].norm not in _ADDRESSEE_VERBS
+                )
                 claimant = None
+                named_after = False
                 if inverted and (match.end >= len(tokens) or tokens[match.end].norm not in _PRONOUNS):
                     # "…, said a police official", '…," says a press release by the ISPR': the claimant follows
                     # the verb; the words before it belong to the statement.
-                    claimant = self._claimant_in(tokens, *self._window_after(tokens, match.end), memory)
-                if claimant is None:
+                    after, stop = self._window_after(tokens, match.end)
+                    claimant = self._claimant_in(tokens, after, stop, memory)
+                    if claimant is None and stop < len(tokens) and tokens[stop].norm == "," and stop > after:
+                        # "…, said Akbar Khan, the district police chief": a name, then its role.
+                        claimant = self._claimant_in(tokens, *self._window_after(tokens, stop + 1), memory)
+                    named_after = stop > after and tokens[after].text[0].isupper()
+                if claimant is None and named_after:
+                    # "Police, however, said Khan's sons were killed": a short subject set off by an aside
+                    # speaks; a whole clause before the comma is the statement, not its speaker.
+                    start, _ = self._window_before(tokens, match.start)
+                    comma = next((i for i in range(start, match.start) if tokens[i].norm == ","), match.start)
+                    if comma - start <= 4:
+                        claimant = self._claimant_in(tokens, start, comma, memory)
+                elif claimant is None:
                     start, stop = self._window_before(tokens, match.start)
+                    start = max(start, floor)
                     # "… after troops returned fire, the ISPR said": the words after the last comma name the
                     # speaker; further back only when they name nobody ("X, the military's media wing, said").
                     comma = next((i for i in range(stop - 1, start - 1, -1) if tokens[i].norm == ","), None)
@@ -190,12 +285,16 @@ class AttributionReader:
                         claimant = self._claimant_in(tokens, comma + 1, stop, memory)
                     if claimant is None:
                         claimant = self._claimant_in(tokens, start, stop, memory)
+                    if claimant is not None:
+                        # "and" before the speaker joins a clause only in a window without a comma: after
+                        # one it joins speakers ("…, Levies and police said").
+                        scope = _subject_scope(tokens, memory.found_at, match.end, comma is None)
                 if claimant is None and match.start == 0:
                     claimant = self._claimant_in(tokens, *self._window_after(tokens, match.end, 5), memory)
             if claimant is None:
                 continue
             memory.remember(claimant)
-            report = Report(match.start, match.end, word.stance, claimant)
+            report = Report(match.start, match.end, word.stance, claimant, scope)
             (responsibility if word.form == "responsibility" else reports).append(report)
         return reports, hedges, responsibility
 
@@ -210,11 +309,14 @@ class AttributionReader:
     ) -> list[Attribution]:
         """Attributions for the sentence's mentions, in the same order; updates ``memory``.
 
-        A figure takes the nearest statement of its own clause; else, with no statement in the sentence, a
-        claim of responsibility in it, else the last statement of the same paragraph (reported speech goes on
-        across sentences). ``line``
-        is the paragraph's index: a text's line, as many stored reports break paragraphs with one newline."""
+        A figure takes the nearest statement of its own clause; else the nearest statement of its sentence
+        (a statement inside a relative clause speaks only for that clause); else, with no statement in the
+        sentence, a claim of responsibility in it; else the last statement of the same paragraph (reported
+        speech goes on across sentences, and a quotation left open across paragraphs); else it is the
+        article's own (kind none). ``line`` is the paragraph's index: a text's line, as many stored reports
+        break paragraphs with one newline."""
         reports, hedges, responsibility = self._reports(tokens, memory)
+        self._read_anonymity(tokens, reports, memory)
         # "The group claimed the attack, which killed five soldiers": with no other statement in the sentence,
         # its figures are the group's.
         owners = [
@@ -225,17 +327,29 @@ class AttributionReader:
             and r.claimant.name != r.claimant.text.lower()
         ]
         if memory.speaker is not None and memory.speaker[0] != line:
-            memory.speaker = None
+            # A quotation running over paragraphs leaves the first one open and opens the next with a quote
+            # mark: the quoted speaker goes on.
+            goes_on = memory.open_quote == memory.speaker[0] and bool(tokens) and tokens[0].text in _OPENING
+            memory.speaker = (line, memory.speaker[1]) if goes_on else None
+        opening = self.reporting.match_at(tokens, 0) if tokens else None
+        if opening is not None and opening.payload.form == "shift":
+            memory.speaker = None  # "Meanwhile, …", "In another incident, …": the writer's voice again
         speaker = memory.speaker[1] if memory.speaker is not None and line >= 0 else None
         clause_of = _clauses(tokens) if mentions else []
         soft_of = _clauses(tokens, _CLAUSE_BREAKS | _SOFT_BREAKS) if mentions and len(reports) > 1 else []
         attributions = []
         for mention in mentions:
             clause = clause_of[mention.token_start]
-            candidates = [r for r in reports if clause_of[r.start] == clause]
+            governing = [
+                r for r in reports if r.scope is None or r.scope[0] <= mention.token_start < r.scope[1]
+            ]
+            candidates = [r for r in governing if clause_of[r.start] == clause]
             if len(candidates) > 1:
                 soft = soft_of[mention.token_start]
                 candidates = [r for r in candidates if soft_of[r.start] == soft] or candidates
+            # With no statement in its own clause, a figure takes the sentence's ("Three guards died, but the
+            # attackers fled, police said").
+            candidates = candidates or governing
             if candidates:
                 report = min(candidates, key=lambda r: _distance(r, mention))
                 attribution = Attribution(report.claimant, report.stance)
@@ -254,12 +368,47 @@ class AttributionReader:
         memory.attributed.extend((sentence_index, a) for a in attributions)
         # A statement goes on over the next sentences; a claim ("the group claimed to have downed a helicopter")
         # is about its own act, and the next sentence is the writer's again.
-        spoken = [r for r in reports if r.stance in ("reported", "confirmed")]
+        # A statement cited inside a quotation ('he wrote, "The group in a statement said …"') is the quoted
+        # speaker's words: the paragraph goes on in the quoted speaker's voice.
+        quoted = _quoted(tokens, memory.open_quote == line and line >= 0)
+        memory.open_quote = line if quoted[-1] else -1
+        outside = [r for r in reports if not quoted[r.start] and r.scope is None]
+        spoken = [r for r in outside if r.stance in ("reported", "confirmed")]
         if spoken and line >= 0:
             memory.speaker = (line, spoken[-1])
-        elif reports and line >= 0:
+        elif outside and line >= 0:
             memory.speaker = None
         return attributions
+
+    def _read_anonymity(self, tokens: list[Token], reports: list[Report], memory: ArticleMemory) -> None:
+        """'…, a police official said on condition of anonymity': an official who is not named speaks as an
+        unofficial source. The phrase marks the nearest statement of its sentence or, in a sentence with none
+        ("The official spoke on condition of anonymity"), the last speaker and the figures already given them."""
+        norms = tokens.norms() if isinstance(tokens, Tokens) else {t.norm: 0 for t in tokens}
+        if self.anonymous_keys.isdisjoint(norms):
+            return  # most sentences: one set test, no phrase search
+        found = next(self.anonymous.find_all(tokens), None)
+        if found is None:
+            return
+        if reports:
+            report = min(reports, key=lambda r: abs(r.start - found.start))
+            if report.claimant.kind in _OFFICIAL_KINDS:
+                report.claimant = _unnamed(report.claimant)
+            return
+        speaker = memory.last
+        if speaker is None or speaker.kind not in _OFFICIAL_KINDS:
+            return
+        # Only a sentence that speaks of that speaker ("He spoke …", "The official spoke …"), not of another
+        # ("A villager who declined to be named said …").
+        if not any(m.payload.kind in ("previous", speaker.kind) for m in self.claimants.find_all(tokens)):
+            return
+        unnamed = _unnamed(speaker)
+        for _, attribution in memory.attributed:
+            if attribution.claimant == speaker:
+                attribution.claimant = unnamed
+        if memory.speaker is not None and memory.speaker[1].claimant == speaker:
+            memory.speaker[1].claimant = unnamed
+        memory.last = unnamed
 
     @staticmethod
     def _says_unverified(tokens: list[Token], match: PhraseMatch) -> bool:
@@ -319,11 +468,154 @@ def _same_figure(a: Mention, b: Mention) -> bool:
     )
 
 
+def _claimant_rank(match: PhraseMatch) -> tuple[int, int, int]:
+    """Which claimant words name the speaker: a body or person over a word that refers back; then the
+    longest, then the last (nearest the verb)."""
+    return _RANK.get(match.payload.kind, 2), match.end - match.start, match.start
+
+
+def _addressee(tokens: list[Token], index: int, start: int) -> bool:
+    """Whether the words at ``index`` follow "to": who was told ("sent to the media", "speaking to Dawn"),
+    not whom a source stands by ("sources close to the TTP")."""
+    before = index - 1
+    if before > start and tokens[before].norm in _ARTICLES:
+        before -= 1
+    if before < start or tokens[before].norm != "to":
+        return False
+    return before == 0 or tokens[before - 1].norm not in ("close", "according", "loyal", "linked")
+
+
+def _body_of(tokens: list[Token], role: PhraseMatch, matches: list[PhraseMatch]) -> PhraseMatch | None:
+    """The body a role word serves: named just before it ("Levies officials", "the FC's spokesman") or in a
+    phrase just after it ("officials at the civil hospital", "a spokesman for the Levies")."""
+    ending_at = {m.end: m for m in matches}
+    before = ending_at.get(role.start)
+    while before is not None and before.payload.role == "generic":  # "a police party official"
+        before = ending_at.get(before.start)
+    if before is not None and before.payload.kind not in _RANK:
+        return before
+    for match in matches:
+        if match.payload.role == "generic" or match.payload.kind in _RANK:
+            continue
+        if match.start > role.end and tokens[role.end].norm in _ROLE_LINKS and match.start - role.end <= 4:
+            return match
+    return None
+
+
+def _refers_to(tokens: list[Token], role: PhraseMatch, last: Claimant | None) -> bool:
+    """Whether a definite role word ("the official") names the last speaker ("a hospital official")."""
+    if last is None or not last.text:
+        return False
+    named = last.text.lower().split()
+    return all(token.norm in named for token in tokens[role.start : role.end])
+
+
+def _subject_scope(
+    tokens: list[Token], subject: int, verb_end: int, joins_clause: bool
+) -> tuple[int, int] | None:
+    """What a statement speaks for when its speaker's words begin at ``subject``: the whole sentence as a
+    rule; only its relative clause after "which/who/that" ("the attack, which police said was planned"); only
+    what follows when "and" joins it to a clause before ("Four died and officials said an inquiry began")."""
+    start = subject
+    while start > 0 and tokens[start - 1].norm in _DETERMINERS:
+        start -= 1
+    if start == 0:
+        return None
+    before = tokens[start - 1].norm
+    if before in _RELATIVES:
+        return (start - 1, _clause_end(tokens, verb_end))
+    if before == "and" and joins_clause:
+        return (start, len(tokens))
+    return None
+
+
+def _clause_end(tokens: list[Token], index: int) -> int:
+    """Where a relative clause that goes on at ``index`` ends: its closing comma or the sentence's end."""
+    for i in range(index, len(tokens)):
+        if tokens[i].norm in (",", ";", "—", "–", ":"):
+            return i
+    return len(tokens)
+
+
+def _name_words(tokens: list[Token], start: int, stop: int) -> list[str]:
+    """The capitalised words of a person's name in ``tokens[start:stop]`` ("Akbar Khan" in "Akbar Khan, the")."""
+    return [t.norm for t in tokens[start:stop] if t.is_word and t.text[0].isupper() and len(t.text) > 1]
+
+
+def _appositive_names(tokens: list[Token], start: int, stop: int) -> list[list[str]]:
+    """Names set off by commas in ``tokens[start:stop]``: two or more capitalised words with a comma (or the
+    window's edge) on each side ("Ali Jatoi" in "An official of the Levies, Ali Jatoi, said")."""
+    out, run = [], []
+    edge = True  # the run started at a comma or the window's start
+    for i in range(start, stop + 1):
+        token = tokens[i] if i < stop else None
+        if token is not None and token.is_word and token.text[0].isupper() and len(token.text) > 1:
+            run.append(token.norm)
+            continue
+        if edge and len(run) >= 2 and (token is None or token.norm == ","):
+            out.append(run)
+        edge, run = token is None or token.norm == ",", []
+    return out
+
+
+def _title_dot(tokens: list[Token], index: int, start: int) -> bool:
+    """Whether the full stop at ``index`` ends an abbreviated title ("Dr.", "Gen.") before a name."""
+    before = tokens[index - 1] if index > start else None
+    return (
+        before is not None
+        and before.is_word
+        and len(before.text) <= 4
+        and before.text[0].isupper()
+        and index + 1 < len(tokens)
+        and tokens[index + 1].text[0].isupper()
+    )
+
+
+def _unnamed(claimant: Claimant) -> Claimant:
+    return claimant.model_copy(update={"kind": "unofficial"})
+
+
 def _written_as(token: Token, case: str) -> bool:
     text = token.text[:-2] if token.possessive else token.text  # "BLA's" is written in capitals
     if case == "upper":
         return text.isupper()
-    return text[0].isupper() if case == "title" else True
+    if case == "title":
+        return text[0].isupper()
+    return text == case if case else True  # a mixed-case acronym ("JuA", "LeJ") only as written
+
+
+def _armed_group_names() -> list[tuple[str, ClaimantWord]]:
+    """Every armed group of the actor dictionary (``actors.tsv``) speaks as ``armed_group`` under its
+    specific names; claimants.tsv rows come first and win. An alias with two or more capitals is an
+    acronym, read only as written ("JuA", "HGB", "TTP-JA"), as the actor dictionary reads it."""
+    out = []
+    for row in read_table("actors.tsv"):
+        if row.get("kind") != "rebel_group" or row.get("generic") == "yes":
+            continue
+        name = row["name"].split(": ", 1)[-1]
+        for alias in row.get("aliases", "").split("|"):
+            alias = alias.strip()
+            if not alias:
+                continue
+            first = alias.replace("-", " ").split()[0]  # the case test reads the phrase's first word
+            capitals = sum(char.isupper() for char in first)
+            case = "" if capitals < 2 else ("upper" if first.isupper() else first)
+            out.append((alias, ClaimantWord("armed_group", name, case)))
+    return out
+
+
+def _quoted(tokens: list[Token], open_at_start: bool) -> list[bool]:
+    """For each token, whether it stands inside a quotation (double quotes; a quotation may be open from the
+    sentence before). The last item tells whether the quotation is still open at the sentence's end."""
+    inside, out = open_at_start, []
+    norms = tokens.norms() if isinstance(tokens, Tokens) else {t.norm: 0 for t in tokens}
+    if _QUOTE_MARKS.isdisjoint(norms):
+        return [inside] * (len(tokens) or 1)  # no quote mark: every token as the sentence began
+    for token in tokens:
+        if token.text in ('"', "“", "”"):
+            inside = token.text == "“" or (token.text == '"' and not inside)
+        out.append(inside)
+    return out
 
 
 def _clauses(tokens: list[Token], breaks: frozenset[str] = _CLAUSE_BREAKS) -> list[int]:
@@ -339,6 +631,14 @@ def _distance(report: Report, mention: Mention) -> int:
     if report.end <= mention.token_start:
         return mention.token_start - report.end
     return max(0, report.start - mention.token_end)
+
+
+@cache
+def anonymity_words() -> frozenset[str]:
+    """The longest (rarest) word of each phrase of ``anonymity.tsv``: a sentence with none holds no phrase."""
+    return frozenset(
+        max(reversed(row["phrase"].lower().split()), key=len) for row in read_table("anonymity.tsv")
+    )
 
 
 @cache

@@ -12,7 +12,13 @@ from sitrep.events.build import build_events
 from sitrep.geo.resolve import find_places
 from sitrep.ingest.language import detect_language
 from sitrep.model import Article, ArticleMeta, Claim, ExtractResult, Place
-from sitrep.nlp.attribution import ArticleMemory, Attribution, attribution_reader, confirm_across_claimants
+from sitrep.nlp.attribution import (
+    ArticleMemory,
+    Attribution,
+    anonymity_words,
+    attribution_reader,
+    confirm_across_claimants,
+)
 from sitrep.nlp.casualties import Mention, casualty_reader
 from sitrep.nlp.lexicon import Token, WordSpotter, first_words, key_words, tokenize
 from sitrep.nlp.sentences import paragraphs, split_sentences
@@ -33,7 +39,11 @@ def _unit_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], froze
     """Words that make a span worth reading: outcome, outcome-or-tactic, context, and all of them."""
     outcome_words = key_words("outcomes.tsv")
     split_words = outcome_words | first_words("tactics.tsv")
-    context_words = key_words("reporting.tsv", "verification.tsv")
+    # Of the anonymity words only the rare ones: "He spoke on condition of anonymity" has no other word to be
+    # read by, while "identified" or "named" would keep many sentences for nothing.
+    context_words = key_words("reporting.tsv", "verification.tsv") | {
+        w for w in anonymity_words() if w.startswith(("anonym", "unnamed", "authori"))
+    }
     return outcome_words, split_words, context_words, split_words | context_words
 
 
