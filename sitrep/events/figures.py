@@ -200,9 +200,7 @@ def _one_sentence_parts(claims: list[Claim]) -> list[Claim]:
         ):
             out.extend(parts)
             continue
-        low, high = _sum(parts)
-        text = " + ".join(c.count.text for c in parts)
-        out.append(parts[0].model_copy(update={"count": Count(low=low, high=high, text=text)}))
+        out.append(_added_up(parts))
     return out
 
 
@@ -288,15 +286,20 @@ def _with_people_listed(claims: list[Claim]) -> list[Claim]:
         if len(group) == 1 or len(texts) < len(group) or not all(map(_listed_one_by_one, group)):
             out.extend(group)
             continue
-        low, high = _sum(group)
-        text = " + ".join(c.count.text for c in group)
-        out.append(group[0].model_copy(update={"count": Count(low=low, high=high, text=text)}))
+        out.append(_added_up(group))
     return out
 
 
 def _official_sides(claims: list[Claim]) -> dict[str, Claim]:
     """The official account by side (rule 2): per side, the largest figure of an official source."""
     return _largest([c for c in claims if c.claimant.kind in _OFFICIAL and c.victim in _SIDES])
+
+
+def _added_up(parts: list[Claim]) -> Claim:
+    """One claim for several figures told apart that add up ("three at the scene and one in hospital")."""
+    low, high = _sum(parts)
+    text = " + ".join(c.count.text for c in parts)
+    return parts[0].model_copy(update={"count": Count(low=low, high=high, text=text)})
 
 
 def _sum(chosen: list[Claim]) -> tuple[int, int | None]:
