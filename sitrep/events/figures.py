@@ -55,7 +55,7 @@ from functools import cache
 from typing import NamedTuple
 
 from sitrep.model import BySide, Claim, Count, Figure
-from sitrep.nlp.lexicon import has_any_word, read_table
+from sitrep.nlp.lexicon import has_any_word, read_table, toll_verbs
 
 _RELIABILITY = {
     "none": 0,
@@ -147,7 +147,6 @@ def _increment(claim: Claim) -> bool:
 
 # A sentence where these stand tells one toll replacing another ("rose from five to eight"): its figures are
 # one toll told twice, not groups of dead to add up.
-_SUPERSEDING = frozenset({"rose", "risen", "climbed", "increased", "jumped", "mounted", "reached", "revised"})
 
 
 # Words between two figures that make the second a subset of the first ("five soldiers, including two
@@ -195,7 +194,7 @@ def _one_sentence_parts(claims: list[Claim]) -> list[Claim]:
         if (
             len(parts) == 1
             or parts[0].outcome != "killed"  # the dead, where and when each died; the hurt are told in lists
-            or has_any_word(parts[0].quote, _SUPERSEDING)
+            or has_any_word(parts[0].quote, toll_verbs())
             or not _told_apart(parts)
         ):
             out.extend(parts)

@@ -13,6 +13,7 @@ and metadata through trafilatura), ``.jsonl`` (one article per line: ``id``, ``t
 
 from __future__ import annotations
 
+import calendar
 import json
 import re
 import sys
@@ -180,27 +181,13 @@ def _decode(raw: bytes) -> str:
         raise _Unreadable(f"not UTF-8 text (invalid byte at offset {error.start})") from None
 
 
+# Month names and abbreviations ("March", "Mar", "Sept"), lower case → 1-12, from the standard library's
+# English calendar.
 _MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        start=1,
-    )
-    for name in names
-}
+    name.lower(): number
+    for number in range(1, 13)
+    for name in (calendar.month_name[number], calendar.month_abbr[number])
+} | {"sept": 9}
 # A dateline opening a story: a place in capitals or capitalised words, an optional date and agency, then a
 # dash or colon. "QUETTA, March 12 —", "Peshawar, Dec. 3, 2023 (AP) -", "TURBAT:".
 _DATELINE = re.compile(

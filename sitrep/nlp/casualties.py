@@ -8,6 +8,7 @@ dropped by the context table ``sitrep/data/non_casualty.tsv``. Attribution is a 
 
 from __future__ import annotations
 
+import calendar
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
@@ -16,7 +17,7 @@ from functools import cache
 from operator import attrgetter
 
 from sitrep.model import Count, Outcome, Victim
-from sitrep.nlp.lexicon import PhraseMatch, PhraseTable, Token, positions, read_table, tokenize
+from sitrep.nlp.lexicon import PhraseMatch, PhraseTable, Token, positions, read_table, tokenize, toll_verbs
 from sitrep.nlp.numbers import CountGrammar, CountSpan, count_grammar
 
 # Words that may stand between a figure and its noun ("dozens of the", "17 other").
@@ -107,11 +108,8 @@ _KIN_ADJECTIVES = frozenset(
 _WOUND_OWNERS = frozenset({"the", "his", "her", "their", "a"})
 _NOT_NAMES = frozenset(
     "it they we i you this that these those there here who what which one all both each no none nobody "
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december sept oct nov dec jan feb aug "
-    "police authorities officials government army state city county department office hospital express".split()
-)
-_TOLL_VERBS = frozenset("rose risen climbed reached jumped increased stood stands".split())
+    "sept police authorities officials government army state city county department office hospital express".split()
+) | {name.lower() for name in (*calendar.day_name, *calendar.month_name, *calendar.month_abbr) if name}
 _TOLL_NOUNS = frozenset({"toll", "death", "casualties", "deaths", "fatalities"})
 _TOLL_PREPOSITIONS = frozenset({"from", "in", "of", "after"})
 _SUBSET_WORDS = frozenset({"including", "included", "include", "includes"})
@@ -423,7 +421,8 @@ class CasualtyReader:
     ) -> None:
         """'The toll from Monday's blast has risen to 31': a toll noun, a short phrase naming the incident, then
         a verb of rising or standing before the figure."""
-        verb = next((i for i in range(index, figure.span_start) if tokens[i].norm in _TOLL_VERBS), None)
+        verbs = toll_verbs()
+        verb = next((i for i in range(index, figure.span_start) if tokens[i].norm in verbs), None)
         if verb is None:
             return
         for at in range(index, max(index - 7, 0), -1):

@@ -137,6 +137,12 @@ def read_table(name: str) -> list[dict[str, str]]:
     return [{key: (value or "").strip() for key, value in row.items()} for row in reader]
 
 
+@cache
+def toll_verbs() -> frozenset[str]:
+    """Verbs that state a death toll as it now stands ("rose", "climbed"): ``data/toll_verbs.tsv``."""
+    return frozenset(row["verb"].lower() for row in read_table("toll_verbs.tsv"))
+
+
 class PhraseMatch(NamedTuple, Generic[Payload]):
     """A phrase found in a token list. A named tuple: an article makes hundreds, and tuples are cheap to build."""
 
