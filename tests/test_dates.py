@@ -98,6 +98,29 @@ def test_day_and_month_without_year(sentence: str, published: dt.date, expected:
     assert find_event_date(sentence, published).date == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected", "acled"),
+    [
+        ("Gunmen torched the depot in October last year.", D(2023, 10, 16), 3),
+        ("Since February of last year the road has been shut.", D(2023, 2, 14), 3),
+        ("The dam was first attacked on 9 April last year.", D(2023, 4, 9), 1),
+        ("The dam was first attacked on April 9 last year.", D(2023, 4, 9), 1),
+        ("A second blast came in January this year.", D(2024, 1, 16), 3),
+    ],
+)
+def test_a_month_said_with_last_or_this_year_is_of_that_year(
+    sentence: str, expected: dt.date, acled: int
+) -> None:
+    found = find_event_date(sentence, D(2024, 6, 10))
+    assert (found.date, found.precision["acled"]) == (expected, acled)
+
+
+def test_a_month_word_that_is_no_month_leaves_its_year_phrase_to_be_read() -> None:
+    # "march" in lower case is a walk, not the month; "last year" still dates the sentence.
+    found = find_event_date("A protest march last year ended in clashes.", D(2024, 6, 10))
+    assert found.date.year == 2023 and found.precision["ucdp"] == 5
+
+
 def test_impossible_dates_are_not_read() -> None:
     for sentence in ("Militants attacked on 31 February 2023.", "Militants attacked on 2023-13-45."):
         assert find_event_date(sentence, THU).rule == "publication"

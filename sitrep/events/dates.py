@@ -209,15 +209,15 @@ def _grammar() -> _Grammar:
             (?P<iso>(?P<iso_y>{year})-(?P<iso_m>[01][0-9])-(?P<iso_d>[0-3][0-9])(?![0-9])
                 (?:t[0-9:.]+(?:z|[+-][0-9:]+)?)?)
           | (?P<dmy>(?:(?:{weekday}),?\s+)?(?:the\s+)?(?P<dmy_d>{day})(?:\s+of)?\s+(?P<dmy_m>{month})\.?
-                (?:,?\s+(?P<dmy_y>{year}))?)
+                (?:,?\s+(?P<dmy_y>{year})|\s+(?:of\s+)?(?P<dmy_ys>{shift})\s+year)?)
           | (?P<mdy>(?:(?:{weekday}),?\s+)?(?P<mdy_m>{month})\.?\s+(?:the\s+)?(?P<mdy_d>{day})(?![0-9]|,[0-9])
-                (?:,?\s+(?P<mdy_y>{year}))?)
+                (?:,?\s+(?P<mdy_y>{year})|\s+(?:of\s+)?(?P<mdy_ys>{shift})\s+year)?)
           | (?P<my>(?P<my_m>{month})\.?,?\s+(?P<my_y>{year}))
           | (?P<rel>{_alternation(list(relative))})
           | (?P<qty>(?:(?P<qty_n>{_alternation(list(numbers))}|[0-9]{{1,3}})[\s-]+)?
                 (?P<qty_u>{_alternation(list(units))})\s+(?P<qty_dir>{_alternation(list(directions))}))
           | (?P<wd>(?P<wd_name>{weekday})(?:['’]s)?(?:\s+(?:of\s+)?(?P<wd_week>{shift})\s+week)?)
-          | (?P<mon>{month})
+          | (?P<mon>(?P<mon_m>{month})(?:\s+(?:of\s+)?(?P<mon_ys>{shift})\s+year)?)
           | (?P<yr>{year})
         )
         (?:\s+(?:{_alternation([row.phrase for row in by_rule("tail")])}))?
@@ -458,6 +458,9 @@ def _read(
         day = int(re.sub(r"[^0-9]", "", group(f"{kind}_d")))
         if group(f"{kind}_y"):
             date, rule = _safe_date(int(group(f"{kind}_y")), month.value, day), "day-month-year"
+        elif group(f"{kind}_ys") and published is not None:  # "on March 3 last year"
+            year = published.year + grammar.shifts[_norm(group(f"{kind}_ys"))]
+            date, rule = _safe_date(year, month.value, day), "day-month-year shift"
         elif published is None:
             return None
         else:
@@ -481,13 +484,22 @@ def _read(
     else:
         # A bare month name or year needs a period lead ("in", "since", "mid-") or a shift ("last August").
         lead_words = set(re.split(r"[\s-]+", _norm(group("lead") or "")))
-        if shift is None and lead_words.isdisjoint(grammar.period_leads):
+        year_shift = grammar.shifts[_norm(group("mon_ys"))] if kind == "mon" and group("mon_ys") else None
+        if shift is None and year_shift is None and lead_words.isdisjoint(grammar.period_leads):
             return None
         if kind == "mon":
-            month = _month_row(grammar, source, match, "mon", alone=True)
+            month = _month_row(grammar, source, match, "mon_m", alone=True)
+            if month is None and year_shift is not None:  # "a long march last year": the year is still read
+                phrase = _norm(source[match.start("mon_ys") : end])
+                row = grammar.relative.get(phrase)
+                start = match.start("mon_ys")
+                return None if row is None else _read_relative(row, start, end, source[start:end], published)
             if month is None:
                 return None
-            first = _month_first(published, month.value, shift)
+            if year_shift is not None:  # "in March last year", "March of this year"
+                first = dt.date(published.year + year_shift, month.value, 1)
+            else:
+                first = _month_first(published, month.value, shift)
             date, precision, rule = (
                 _midpoint(first, _month_end(first), published),
                 month.precision or _MONTH,
