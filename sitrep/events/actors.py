@@ -230,10 +230,13 @@ class ActorDictionary:
     def __init__(self, records: Iterable[_Record]) -> None:
         self._actors: dict[str, Actor] = {}
         self._acled: dict[str, str] = {}
+        # As written in the files (case kept): other stages read names with their own matchers.
+        self._specific: dict[str, tuple[str, ...]] = {}
         alias_of: dict[tuple[str, tuple[int, ...]], _Alias] = {}
         for record in records:
             base = Actor(record.name, record.kind, record.inter, record.country, record.parent, False)
             self._actors[record.name] = base
+            self._specific[record.name] = tuple(record.aliases[False])
             for acled_name in record.acled_names:
                 self._acled[_acled_key(acled_name)] = record.name
             aliases: list[tuple[str, bool]] = [(alias, False) for alias in record.aliases[False]]
@@ -273,6 +276,11 @@ class ActorDictionary:
 
     def get(self, name: str) -> Actor | None:
         return self._actors.get(name)
+
+    def specific_aliases(self, name: str) -> tuple[str, ...]:
+        """The aliases that name the actor outright (not its common nouns), as the files write them, the
+        shipped file's first; empty for an unknown name."""
+        return self._specific.get(name, ())
 
     def from_acled(self, acled_name: str) -> str | None:
         """The canonical name an ACLED spelling listed in ``acled_names`` stands for."""

@@ -278,9 +278,12 @@ def _responsibility(
         for s in sentences
     ):
         return [], []
-    cue_sentences = [s for s in sentences if has_cue_word(text[s.start : s.end], s.norms)]
-    if not cue_sentences:
+    cued = [i for i, s in enumerate(sentences) if has_cue_word(text[s.start : s.end], s.norms)]
+    if not cued:
         return [], []
+    # With the sentence before each: "the group claimed responsibility" names the group the sentence before
+    # named ("Fighters of the BLF ambushed a convoy. The group claimed responsibility.").
+    cue_sentences = [sentences[i] for i in sorted({j for i in cued for j in (i - 1, i) if j >= 0})]
     # The sentences joined by spaces, with their tokens placed in the joined text (no token spans a space, so
     # these are the tokens the joined text has).
     pieces = []

@@ -1,0 +1,100 @@
+"""The armed groups and forces of Pakistan and its neighbours under the names news gives them; the state's own
+labels read neutrally; a claim made in the sentence after the attack; the analyst's actor file read by the
+claimant stage too. Every sentence here is invented for the test."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from sitrep.events.actors import ActorDictionary, ActorMention, load_actors
+from sitrep.model import Article
+from sitrep.nlp import attribution
+from sitrep.nlp.pipeline import extract
+
+TTP = "TTP: Tehreek-i-Taliban Pakistan"
+BALOCH = "Baloch Separatists (Pakistan)"
+FC = "Police Forces of Pakistan Frontier Corps"
+
+
+@pytest.fixture(autouse=True)
+def _no_user_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SITREP_ACTORS", raising=False)
+
+
+@pytest.fixture(scope="module")
+def actors() -> ActorDictionary:
+    return load_actors()
+
+
+def specific(found: list[ActorMention]) -> list[str]:
+    return [m.actor.name for m in found if not m.actor.generic]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The state's labels stand for the groups they label; the actor keeps its neutral name.
+        ("troops fought terrorists of Fitna al Khwarij near the border", TTP),
+        ("a hideout of Fitna-ul-Khawarij was destroyed", TTP),
+        ("the Tahreek-e-Taliban Pakistan denied it", TTP),
+        ("militants of Fitna al Hindustan set a bank on fire", BALOCH),
+        ("the Fitna-e-Hindustan network", BALOCH),
+        ("Baloch National Army fighters", "BNA: Baloch Nationalist Army"),
+        ("a cell of ISIS-Khorasan", "Islamic State Khorasan Province (ISKP)"),
+        ("the Lashkar-e-Tayyaba founder", "LeT: Lashkar-e-Taiba"),
+        ("Jaish-e-Muhammed cadres", "JeM: Jaish-e-Mohammed"),
+        ("men of the Lashkar-e-Islami", "LeI: Lashkar-e-Islam"),
+        ("Ansar-ul-Islam volunteers in the valley", "Ansar-ul-Islam (Pakistan)"),
+        ("the banned Sipah-e-Sahaba Pakistan", "SSP: Sipah-e-Sahaba Pakistan"),
+        ("Jaysh al-Adl crossed the border", "Jaish al-Adl"),
+        # Frontier Corps regiments by their own names.
+        ("a Khyber Rifles picket", FC),
+        ("the Tochi Scouts headquarters", FC),
+        ("a Zhob Militia convoy", FC),
+        # The tribal police of the former agencies are police.
+        ("two Khasadar personnel", "Police Forces of Pakistan"),
+    ],
+)
+def test_group_and_force_names_in_news(actors: ActorDictionary, text: str, expected: str) -> None:
+    assert specific(actors.find(text)) == [expected]
+
+
+def test_the_police_rank_ssp_is_no_sectarian_group(actors: ActorDictionary) -> None:
+    assert specific(actors.find("The SSP of the district visited the site.")) == []
+
+
+def test_state_label_names_the_doer_of_an_attack() -> None:
+    text = "Three soldiers died when militants of Fitna al Hindustan attacked a post in Kech district on Friday."
+    (event,) = extract(Article(id="t1", text=text, published=dt.date(2025, 5, 3))).events
+    assert event.actor1 == BALOCH
+
+
+def test_the_group_claims_in_the_sentence_after_the_attack() -> None:
+    text = (
+        "Fighters of the Hafiz Gul Bahadur group ambushed a police van in Bannu district, killing two constables. "
+        "The group claimed responsibility in a message to reporters."
+    )
+    (event,) = extract(Article(id="t2", text=text, published=dt.date(2024, 9, 9))).events
+    assert event.claimed_by == ["Hafiz Gul Bahadur Group"]
+
+
+def test_a_denial_in_the_next_sentence_is_no_claim() -> None:
+    text = (
+        "A bomb hidden in a cart killed four shoppers in a market of Bannu on Sunday. "
+        "The TTP denied involvement in the blast."
+    )
+    (event,) = extract(Article(id="t3", text=text, published=dt.date(2024, 9, 9))).events
+    assert event.claimed_by == [] and event.denied_by == [TTP]
+
+
+def test_claimant_stage_reads_the_analysts_actor_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    extra = tmp_path / "mine.tsv"
+    extra.write_text("name\taliases\tkind\tcountry\nKhan Brigade (Pakistan)\tKhan Brigade\trebel_group\tPK\n")
+    monkeypatch.setenv("SITREP_ACTORS", str(extra))
+    names = {alias for alias, word in attribution._armed_group_names() if word.kind == "armed_group"}
+    assert "Khan Brigade" in names and "Baloch Liberation Army" in names
+    monkeypatch.delenv("SITREP_ACTORS")
+    assert "Khan Brigade" not in {alias for alias, _ in attribution._armed_group_names()}
