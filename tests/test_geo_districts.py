@@ -1,0 +1,86 @@
+"""Districts as facts: the tehsils, towns and new district names of Balochistan and Khyber Pakhtunkhwa that the
+GeoNames/OCHA index lacks (curated in sitrep/data/geo/supplement.tsv with their sources), the districts split or
+renamed since 2017 (district_equivalents.tsv), and an official's jurisdiction that is no event place. Every
+sentence here is invented for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.geo.evaluate import same_district
+from sitrep.geo.resolve import find_places
+from sitrep.model import Place
+
+
+def event_place(text: str, written: str) -> Place:
+    # The place's words may take the kind word after the name with them ("Tirah valley", "Bajur district").
+    found = [p for p in find_places(text) if p.text.split(" valley")[0].split(" district")[0] == written]
+    assert found, f"{written!r} not found in {text!r}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "district"),
+    [
+        ("Gunmen torched two trucks in Balnigor late on Tuesday.", "Balnigor", "Kech"),
+        ("A hand grenade was hurled at a house in Gokdan on Friday.", "Gokdan", "Kech"),
+        ("Two fishermen went missing off Suntsar last week.", "Suntsar", "Gwadar"),
+        ("A mobile tower was set on fire in Kulanch valley.", "Kulanch", "Gwadar"),
+        ("Border guards exchanged fire near Mashkel on Sunday.", "Mashkel", "Washuk"),
+        ("A teacher was shot dead in Mamund on Wednesday.", "Mamund", "Bajaur"),
+        ("A bomb went off in a market in Nawagai, injuring three.", "Nawagai", "Bajaur"),
+        ("Militants attacked a checkpoint in Tirah valley overnight.", "Tirah", "Khyber"),
+        ("A convoy came under fire near Bagan on Saturday.", "Bagan", "Kurram"),
+        ("Shops stayed shut in Sadda after the clash.", "Sadda", "Kurram"),
+        ("Two policemen were martyred in Kalaya on Monday.", "Kalaya", "Orakzai"),
+        ("An arms dealer was killed in Darra Adam Khel.", "Darra Adam Khel", "Kohat"),
+        ("Troops cleared a compound in Sararogha on Thursday.", "Sararogha", "South Waziristan"),
+        ("Residents of Thall protested against the closure of the road.", "Thall", "Hangu"),
+    ],
+)
+def test_curated_tehsils_and_towns_resolve_to_their_district(text: str, written: str, district: str) -> None:
+    place = event_place(text, written)
+    assert place.country_code == "PK" and place.admin2 == district
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "district"),
+    [
+        ("Security was tightened across Upper South Waziristan district.", "Upper South Waziristan", "South Waziristan"),
+        ("Schools reopened in Lower Chitral on Monday.", "Lower Chitral", "Chitral Lower"),
+        ("A landslide blocked the road in Bajur district.", "Bajur", "Bajaur"),
+        ("Floods hit the outskirts of Timergara.", "Timergara", "Lower Dir"),
+    ],
+)
+def test_new_and_variant_district_names(text: str, written: str, district: str) -> None:
+    assert event_place(text, written).admin2 == district
+
+
+@pytest.mark.parametrize(
+    ("predicted", "gold"),
+    [
+        ("Upper Kohistan", "Kohistan Upper"),
+        ("Lower South Waziristan", "South Waziristan"),
+        ("Upper South Waziristan", "South Waziristan district"),
+        ("Bajour", "Bajaur"),
+        ("Tank Frontier", "Tank"),
+    ],
+)
+def test_split_and_respelt_districts_compare_equal(predicted: str, gold: str) -> None:
+    assert same_district(predicted, gold)
+
+
+def test_split_districts_stay_apart_from_their_neighbours() -> None:
+    assert not same_district("Upper South Waziristan", "North Waziristan")
+    assert not same_district("Lower Chitral", "Lower Dir")
+
+
+def test_a_division_commissioner_names_no_event_place() -> None:
+    text = "A landmine killed a shepherd near Nal on Monday. Kalat Division Commissioner Ali Raza confirmed it."
+    places = find_places(text)
+    assert [p.text for p in places if p.role == "event"] == ["Nal"]
+    assert event_place(text, "Kalat").role == "mention"
+
+
+def test_a_division_named_as_a_place_is_still_a_place() -> None:
+    assert event_place("Two soldiers were wounded in Kalat division on Monday.", "Kalat").role == "event"
