@@ -67,7 +67,9 @@ def test_the_police_rank_ssp_is_no_sectarian_group(actors: ActorDictionary) -> N
 
 
 def test_state_label_names_the_doer_of_an_attack() -> None:
-    text = "Three soldiers died when militants of Fitna al Hindustan attacked a post in Kech district on Friday."
+    text = (
+        "Three soldiers died when militants of Fitna al Hindustan attacked a post in Kech district on Friday."
+    )
     (event,) = extract(Article(id="t1", text=text, published=dt.date(2025, 5, 3))).events
     assert event.actor1 == BALOCH
 
@@ -90,7 +92,9 @@ def test_a_denial_in_the_next_sentence_is_no_claim() -> None:
     assert event.claimed_by == [] and event.denied_by == [TTP]
 
 
-def test_claimant_stage_reads_the_analysts_actor_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_claimant_stage_reads_the_analysts_actor_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     extra = tmp_path / "mine.tsv"
     extra.write_text("name\taliases\tkind\tcountry\nKhan Brigade (Pakistan)\tKhan Brigade\trebel_group\tPK\n")
     monkeypatch.setenv("SITREP_ACTORS", str(extra))

@@ -46,7 +46,11 @@ def test_curated_tehsils_and_towns_resolve_to_their_district(text: str, written:
 @pytest.mark.parametrize(
     ("text", "written", "district"),
     [
-        ("Security was tightened across Upper South Waziristan district.", "Upper South Waziristan", "South Waziristan"),
+        (
+            "Security was tightened across Upper South Waziristan district.",
+            "Upper South Waziristan",
+            "South Waziristan",
+        ),
         ("Schools reopened in Lower Chitral on Monday.", "Lower Chitral", "Chitral Lower"),
         ("A landslide blocked the road in Bajur district.", "Bajur", "Bajaur"),
         ("Floods hit the outskirts of Timergara.", "Timergara", "Lower Dir"),
@@ -76,7 +80,9 @@ def test_split_districts_stay_apart_from_their_neighbours() -> None:
 
 
 def test_a_division_commissioner_names_no_event_place() -> None:
-    text = "A landmine killed a shepherd near Nal on Monday. Kalat Division Commissioner Ali Raza confirmed it."
+    text = (
+        "A landmine killed a shepherd near Nal on Monday. Kalat Division Commissioner Ali Raza confirmed it."
+    )
     places = find_places(text)
     assert [p.text for p in places if p.role == "event"] == ["Nal"]
     assert event_place(text, "Kalat").role == "mention"
