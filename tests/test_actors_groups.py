@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.events.actors import ActorDictionary, ActorMention, load_actors
+from sitrep.events.actors import ActorDictionary, ActorMention, load_actors, responsibility
 from sitrep.model import Article
 from sitrep.nlp import attribution
 from sitrep.nlp.pipeline import extract
@@ -102,3 +102,37 @@ def test_claimant_stage_reads_the_analysts_actor_file(
     assert "Khan Brigade" in names and "Baloch Liberation Army" in names
     monkeypatch.delenv("SITREP_ACTORS")
     assert "Khan Brigade" not in {alias for alias, _ in attribution._armed_group_names()}
+
+
+@pytest.mark.parametrize(
+    ("text", "claimed"),
+    [
+        # The attack named with its kind.
+        ("The Lashkar-e-Jhangvi claimed the suicide bombing of the shrine.", ["LeJ: Lashkar-e-Jhangvi"]),
+        ("The BLF claimed the rocket attack on the camp.", ["BLF: Baloch Liberation Front"]),
+        # An article before 'responsibility'.
+        ("The TTP owned the responsibility of the ambush.", [TTP]),
+        ("Jamaat-ul-Ahrar took the responsibility for the blast.", ["JuA: Jamaat-ul-Ahrar"]),
+        # The group's statement that its fighters struck.
+        ("The BRA said its fighters had fired rockets at the post.", ["BRA: Baloch Republican Army"]),
+        ("A BLF spokesman said their fighters mined the road.", ["BLF: Baloch Liberation Front"]),
+        ("The ambush was later claimed by the Baloch Republican Guard.", ["BRG: Baloch Republican Guard"]),
+        ("Gul Bahadur's group claimed the raid on the police station.", ["Hafiz Gul Bahadur Group"]),
+        # An aside that describes the group names no second claimant.
+        (
+            "The BRAS, an alliance of Baloch armed groups, claimed responsibility.",
+            ["BRAS: Baloch Raaji Ajoi e Sangar"],
+        ),
+        ("Jamaat-ul-Ahrar, a splinter of the TTP, claimed the attack.", ["JuA: Jamaat-ul-Ahrar"]),
+        # Still two claimants when two are listed.
+        (
+            "The BLA and the BRG claimed responsibility.",
+            ["BLA: Baloch Liberation Army", "BRG: Baloch Republican Guard"],
+        ),
+        # Forces saying what they targeted claim nothing; nor does a denial of any claim.
+        ("The army said it targeted hideouts of the BLA.", []),
+        ("No group has claimed the suicide attack so far.", []),
+    ],
+)
+def test_claims_of_responsibility(actors: ActorDictionary, text: str, claimed: list[str]) -> None:
+    assert responsibility(text, actors)[0] == claimed

@@ -500,6 +500,10 @@ _NEGATION_WINDOW = 5  # words before a cue in which "no", "not"... void it
 _AFTER_WINDOW = 40  # characters between an "after" cue ("claimed by") and its actor
 _SENTENCE_STOPS = frozenset({".", "!", "?", ";"})
 _COORDINATION_RE = re.compile(r"\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?", re.IGNORECASE)
+# "The BRAS, an alliance of Baloch groups, claimed …": the words between commas after a group describe it; a
+# group they name is not the one claiming. Group 1 opens the aside, group 2 closes it before the cue.
+_APPOSITION_OPEN_RE = re.compile(r"\s*,\s+(?:an?|the|one|which|that)\b[^,.;:()]*", re.IGNORECASE)
+_APPOSITION_CLOSE_RE = re.compile(r"[^,.;:()]*,\s*(?:\w+\s+){0,2}", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -666,6 +670,9 @@ def _actor_before(
         if nearest_anaphor and nearest_anaphor[0] >= mention.end:
             break  # the anaphor is nearer
         if _eligible(mention.actor, role):
+            if index > 0 and _in_apposition(mentions[index - 1], mention, cue_start, sentence_start, text, role):
+                index -= 1
+                mention = mentions[index]
             names = [mention.actor.name]
             while index > 0:
                 previous = mentions[index - 1]
@@ -683,6 +690,19 @@ def _actor_before(
             if mention.actor.kind in NONSTATE_ARMED and not mention.actor.generic:
                 return [mention.actor.name] if _eligible(mention.actor, role) else []
     return []
+
+
+def _in_apposition(
+    head: ActorMention, inner: ActorMention, cue_start: int, sentence_start: int, text: str, role: str
+) -> bool:
+    """Whether ``inner`` is named in an aside that describes ``head`` ("X, an alliance of Y groups, claimed")."""
+    return (
+        head.start >= sentence_start
+        and head.actor.name != inner.actor.name
+        and _eligible(head.actor, role)
+        and _APPOSITION_OPEN_RE.fullmatch(text, head.end, inner.start) is not None
+        and _APPOSITION_CLOSE_RE.fullmatch(text, inner.end, cue_start) is not None
+    )
 
 
 def _actor_after(
