@@ -9,7 +9,8 @@ import pytest
 
 from sitrep.geo.evaluate import same_district
 from sitrep.geo.resolve import find_places
-from sitrep.model import Place
+from sitrep.model import Article, Place
+from sitrep.nlp.pipeline import extract
 
 
 def event_place(text: str, written: str) -> Place:
@@ -90,3 +91,20 @@ def test_a_division_commissioner_names_no_event_place() -> None:
 
 def test_a_division_named_as_a_place_is_still_a_place() -> None:
     assert event_place("Two soldiers were wounded in Kalat division on Monday.", "Kalat").role == "event"
+
+
+def test_the_district_people_were_abducted_from_is_where_the_event_was() -> None:
+    result = extract(
+        Article(id="t", text="Armed men kidnapped four road workers from Kharan district on Friday.")
+    )
+    places = {p.id: p for p in result.places}
+    (event,) = result.events
+    assert places[event.place_id or ""].admin2 == "Kharan"
+
+
+def test_the_town_travellers_came_from_is_not_where_the_event_was() -> None:
+    text = "Four labourers travelling from Quetta were shot dead in Mastung on Friday."
+    result = extract(Article(id="t", text=text))
+    places = {p.id: p for p in result.places}
+    (event,) = result.events
+    assert places[event.place_id or ""].admin2 == "Mastung"

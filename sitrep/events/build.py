@@ -222,10 +222,11 @@ _BOUND = re.compile(r"\s*-?\s*bound\b", re.IGNORECASE)
 
 def _away(text: str, place: Place) -> bool:
     """Whether the words around a place name it as a destination, an origin or a point of reference."""
-    return (
-        _AWAY.search(text, max(0, place.start - 48), place.start) is not None
-        or _BOUND.match(text, place.end) is not None
-    )
+    away = _AWAY.search(text, max(0, place.start - 48), place.start)
+    if away is not None and place.role == "event" and away.group(0).lower().startswith("from"):
+        # The places stage read "abducted from X", "bodies recovered from X" as where it happened.
+        away = None
+    return away is not None or _BOUND.match(text, place.end) is not None
 
 
 # The rest of a dateline after its place: a country in brackets, the filing date, a news agency, the dash or
