@@ -37,6 +37,9 @@ def event_place(text: str, written: str) -> Place:
         ("An arms dealer was killed in Darra Adam Khel.", "Darra Adam Khel", "Kohat"),
         ("Troops cleared a compound in Sararogha on Thursday.", "Sararogha", "South Waziristan"),
         ("Residents of Thall protested against the closure of the road.", "Thall", "Hangu"),
+        ("A levies post was attacked in Gishkaur on Friday.", "Gishkaur", "Awaran"),
+        ("Gunmen set fire to a school in Sar-e-Kharan.", "Sar-e-Kharan", "Kharan"),
+        ("A gas pipeline was blown up near Phailawagh.", "Phailawagh", "Dera Bugti"),
     ],
 )
 def test_curated_tehsils_and_towns_resolve_to_their_district(text: str, written: str, district: str) -> None:
