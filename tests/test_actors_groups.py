@@ -136,3 +136,16 @@ def test_claimant_stage_reads_the_analysts_actor_file(
 )
 def test_claims_of_responsibility(actors: ActorDictionary, text: str, claimed: list[str]) -> None:
     assert responsibility(text, actors)[0] == claimed
+
+
+@pytest.mark.parametrize(
+    "background",
+    [
+        "The TTP has carried out similar attacks in the district.",
+        "Baloch separatists are active in the area and often target convoys.",
+    ],
+)
+def test_a_group_named_only_as_background_is_not_the_doer(background: str) -> None:
+    text = f"A bomb killed three policemen in Bannu district on Monday. {background}"
+    (event,) = extract(Article(id="t4", text=text, published=dt.date(2024, 3, 4))).events
+    assert event.actor1 == "Unidentified Armed Group (Pakistan)"
