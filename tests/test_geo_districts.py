@@ -111,3 +111,20 @@ def test_the_town_travellers_came_from_is_not_where_the_event_was() -> None:
     places = {p.id: p for p in result.places}
     (event,) = result.events
     assert places[event.place_id or ""].admin2 == "Mastung"
+
+
+def test_a_report_placed_only_in_a_province_is_about_the_district_whose_officials_speak() -> None:
+    text = (
+        "Gunmen ambushed a survey team in Balochistan province on Tuesday, killing a guard. "
+        "The deputy commissioner of Washuk district said the team had been warned."
+    )
+    events = [p for p in find_places(text) if p.role == "event"]
+    assert [p.admin2 for p in events if p.kind != "admin1"] == ["Washuk"]
+
+
+def test_a_district_official_is_no_event_place_when_the_report_names_a_finer_one() -> None:
+    text = (
+        "Gunmen ambushed a survey team near Besima on Tuesday, killing a guard. "
+        "The deputy commissioner of Kharan district said the team had been warned."
+    )
+    assert [p.text for p in find_places(text) if p.role == "event"] == ["Besima"]
