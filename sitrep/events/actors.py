@@ -230,10 +230,13 @@ class ActorDictionary:
     def __init__(self, records: Iterable[_Record]) -> None:
         self._actors: dict[str, Actor] = {}
         self._acled: dict[str, str] = {}
+        # As written in the files (case kept): other stages read names with their own matchers.
+        self._specific: dict[str, tuple[str, ...]] = {}
         alias_of: dict[tuple[str, tuple[int, ...]], _Alias] = {}
         for record in records:
             base = Actor(record.name, record.kind, record.inter, record.country, record.parent, False)
             self._actors[record.name] = base
+            self._specific[record.name] = tuple(record.aliases[False])
             for acled_name in record.acled_names:
                 self._acled[_acled_key(acled_name)] = record.name
             aliases: list[tuple[str, bool]] = [(alias, False) for alias in record.aliases[False]]
@@ -273,6 +276,11 @@ class ActorDictionary:
 
     def get(self, name: str) -> Actor | None:
         return self._actors.get(name)
+
+    def specific_aliases(self, name: str) -> tuple[str, ...]:
+        """The aliases that name the actor outright (not its common nouns), as the files write them, the
+        shipped file's first; empty for an unknown name."""
+        return self._specific.get(name, ())
 
     def from_acled(self, acled_name: str) -> str | None:
         """The canonical name an ACLED spelling listed in ``acled_names`` stands for."""
@@ -492,6 +500,10 @@ _NEGATION_WINDOW = 5  # words before a cue in which "no", "not"... void it
 _AFTER_WINDOW = 40  # characters between an "after" cue ("claimed by") and its actor
 _SENTENCE_STOPS = frozenset({".", "!", "?", ";"})
 _COORDINATION_RE = re.compile(r"\s*(?:,|and|&|,\s*and)\s*(?:the\s+)?", re.IGNORECASE)
+# "The BRAS, an alliance of Baloch groups, claimed …": the words between commas after a group describe it; a
+# group they name is not the one claiming. Group 1 opens the aside, group 2 closes it before the cue.
+_APPOSITION_OPEN_RE = re.compile(r"\s*,\s+(?:an?|the|one|which|that)\b[^,.;:()]*", re.IGNORECASE)
+_APPOSITION_CLOSE_RE = re.compile(r"[^,.;:()]*,\s*(?:\w+\s+){0,2}", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -658,6 +670,9 @@ def _actor_before(
         if nearest_anaphor and nearest_anaphor[0] >= mention.end:
             break  # the anaphor is nearer
         if _eligible(mention.actor, role):
+            if index > 0 and _in_apposition(mentions[index - 1], mention, cue_start, sentence_start, text, role):
+                index -= 1
+                mention = mentions[index]
             names = [mention.actor.name]
             while index > 0:
                 previous = mentions[index - 1]
@@ -675,6 +690,19 @@ def _actor_before(
             if mention.actor.kind in NONSTATE_ARMED and not mention.actor.generic:
                 return [mention.actor.name] if _eligible(mention.actor, role) else []
     return []
+
+
+def _in_apposition(
+    head: ActorMention, inner: ActorMention, cue_start: int, sentence_start: int, text: str, role: str
+) -> bool:
+    """Whether ``inner`` is named in an aside that describes ``head`` ("X, an alliance of Y groups, claimed")."""
+    return (
+        head.start >= sentence_start
+        and head.actor.name != inner.actor.name
+        and _eligible(head.actor, role)
+        and _APPOSITION_OPEN_RE.fullmatch(text, head.end, inner.start) is not None
+        and _APPOSITION_CLOSE_RE.fullmatch(text, inner.end, cue_start) is not None
+    )
 
 
 def _actor_after(

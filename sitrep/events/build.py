@@ -222,10 +222,11 @@ _BOUND = re.compile(r"\s*-?\s*bound\b", re.IGNORECASE)
 
 def _away(text: str, place: Place) -> bool:
     """Whether the words around a place name it as a destination, an origin or a point of reference."""
-    return (
-        _AWAY.search(text, max(0, place.start - 48), place.start) is not None
-        or _BOUND.match(text, place.end) is not None
-    )
+    away = _AWAY.search(text, max(0, place.start - 48), place.start)
+    if away is not None and place.role == "event" and away.group(0).lower().startswith("from"):
+        # The places stage read "abducted from X", "bodies recovered from X" as where it happened.
+        away = None
+    return away is not None or _BOUND.match(text, place.end) is not None
 
 
 # The rest of a dateline after its place: a country in brackets, the filing date, a news agency, the dash or
@@ -278,9 +279,12 @@ def _responsibility(
         for s in sentences
     ):
         return [], []
-    cue_sentences = [s for s in sentences if has_cue_word(text[s.start : s.end], s.norms)]
-    if not cue_sentences:
+    cued = [i for i, s in enumerate(sentences) if has_cue_word(text[s.start : s.end], s.norms)]
+    if not cued:
         return [], []
+    # With the sentence before each: "the group claimed responsibility" names the group the sentence before
+    # named ("Fighters of the BLF ambushed a convoy. The group claimed responsibility.").
+    cue_sentences = [sentences[i] for i in sorted({j for i in cued for j in (i - 1, i) if j >= 0})]
     # The sentences joined by spaces, with their tokens placed in the joined text (no token spans a space, so
     # these are the tokens the joined text has).
     pieces = []

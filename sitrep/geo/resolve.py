@@ -1369,6 +1369,8 @@ def _last_resort(hits: list[_Hit]) -> None:
     said"), else the home town of its subject ("a Dickinson man was shot"), else a country after "in"."""
     fallback: dict[str, _Hit] = {}
     has_event = False
+    provinces: set[str] = set()  # the provinces of event places when no event place is finer than one
+    finer = False
     for hit in hits:
         if hit.chosen is None and "container" not in hit.synthetic:
             continue
@@ -1376,9 +1378,24 @@ def _last_resort(hits: list[_Hit]) -> None:
             hit.role, hit.why = "mention", "country" if not hit.locative else "country_in"
         if hit.role == "event":
             has_event = True
+            if hit.chosen is not None and hit.chosen.kind == "admin1":
+                provinces.add(hit.chosen.name)
+            else:
+                finer = True
         elif hit.chosen is not None and hit.why not in fallback:
             fallback[hit.why] = hit
     if has_event:
+        # "an attack in Balochistan province … the deputy commissioner of Kharan district said": a report placed
+        # only in a province, whose district officials or police speak, is about their district.
+        local = fallback.get("title") or fallback.get("police")
+        if (
+            not finer
+            and local is not None
+            and local.chosen is not None
+            and local.chosen.kind in ("admin2", "town", "admin3")
+            and local.chosen.admin1 in provinces
+        ):
+            local.role, local.why = "event", ""
         return
     for why, kinds in (
         ("dateline", ("town", "admin2", "admin3", "locality", "admin1")),

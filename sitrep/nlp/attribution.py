@@ -585,18 +585,19 @@ def _written_as(token: Token, case: str) -> bool:
 
 
 def _armed_group_names() -> list[tuple[str, ClaimantWord]]:
-    """Every armed group of the actor dictionary (``actors.tsv``) speaks as ``armed_group`` under its
-    specific names; claimants.tsv rows come first and win. An alias with two or more capitals is an
-    acronym, read only as written ("JuA", "HGB", "TTP-JA"), as the actor dictionary reads it."""
+    """Every armed group of the actor dictionary (``actors.tsv`` and the analyst's files of ``SITREP_ACTORS``)
+    speaks as ``armed_group`` under its specific names; claimants.tsv rows come first and win. An alias with two
+    or more capitals is an acronym, read only as written ("JuA", "HGB", "TTP-JA"), as the actor dictionary
+    reads it."""
+    from sitrep.events.actors import load_actors  # here, not above: the events package imports this module
+
+    actors = load_actors()
     out = []
-    for row in read_table("actors.tsv"):
-        if row.get("kind") != "rebel_group" or row.get("generic") == "yes":
+    for actor in actors:
+        if actor.kind != "rebel_group":
             continue
-        name = row["name"].split(": ", 1)[-1]
-        for alias in row.get("aliases", "").split("|"):
-            alias = alias.strip()
-            if not alias:
-                continue
+        name = actor.name.split(": ", 1)[-1]
+        for alias in actors.specific_aliases(actor.name):
             first = alias.replace("-", " ").split()[0]  # the case test reads the phrase's first word
             capitals = sum(char.isupper() for char in first)
             case = "" if capitals < 2 else ("upper" if first.isupper() else first)
