@@ -11,8 +11,7 @@ import pytest
 
 from sitrep.events.actors import ActorDictionary, ActorMention, load_actors, responsibility
 from sitrep.model import Article
-from sitrep.nlp import attribution
-from sitrep.nlp.pipeline import extract
+from sitrep.nlp.pipeline import extract, extract_claims
 
 TTP = "TTP: Tehreek-i-Taliban Pakistan"
 BALOCH = "Baloch Separatists (Pakistan)"
@@ -97,11 +96,14 @@ def test_claimant_stage_reads_the_analysts_actor_file(
 ) -> None:
     extra = tmp_path / "mine.tsv"
     extra.write_text("name\taliases\tkind\tcountry\nKhan Brigade (Pakistan)\tKhan Brigade\trebel_group\tPK\n")
+    text = "Two guards were killed in the raid, the Khan Brigade said."
+    (claim,) = extract_claims(text)
+    assert claim.claimant.kind != "armed_group"  # a name the shipped dictionary does not know
     monkeypatch.setenv("SITREP_ACTORS", str(extra))
-    names = {alias for alias, word in attribution._armed_group_names() if word.kind == "armed_group"}
-    assert "Khan Brigade" in names and "Baloch Liberation Army" in names
+    (claim,) = extract_claims(text)
+    assert (claim.claimant.kind, claim.claimant.name) == ("armed_group", "Khan Brigade (Pakistan)")
     monkeypatch.delenv("SITREP_ACTORS")
-    assert "Khan Brigade" not in {alias for alias, _ in attribution._armed_group_names()}
+    assert extract_claims(text)[0].claimant.kind != "armed_group"
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ A figure with no reporting phrase in its clause is stated in the article's own v
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -117,7 +118,10 @@ class ArticleMemory:
 
 
 class AttributionReader:
-    def __init__(self) -> None:
+    """Reads who states each figure. ``armed_groups`` are (group name, its specific aliases) from the actor
+    dictionary, given by the caller that loaded it (the pipeline): each speaks as ``armed_group``."""
+
+    def __init__(self, armed_groups: Sequence[tuple[str, Sequence[str]]] = ()) -> None:
         self.claimants: PhraseTable[ClaimantWord] = PhraseTable(
             [
                 (
@@ -126,7 +130,7 @@ class AttributionReader:
                 )
                 for row in read_table("claimants.tsv")
             ]
-            + _armed_group_names()
+            + _armed_group_names(armed_groups)
         )
         self.reporting: PhraseTable[ReportingWord] = PhraseTable(
             [
@@ -584,20 +588,13 @@ def _written_as(token: Token, case: str) -> bool:
     return text == case if case else True  # a mixed-case acronym ("JuA", "LeJ") only as written
 
 
-def _armed_group_names() -> list[tuple[str, ClaimantWord]]:
-    """Every armed group of the actor dictionary (``actors.tsv`` and the analyst's files of ``SITREP_ACTORS``)
-    speaks as ``armed_group`` under its specific names; claimants.tsv rows come first and win. An alias with two
-    or more capitals is an acronym, read only as written ("JuA", "HGB", "TTP-JA"), as the actor dictionary
-    reads it."""
-    from sitrep.events.actors import load_actors  # here, not above: the events package imports this module
-
-    actors = load_actors()
+def _armed_group_names(armed_groups: Sequence[tuple[str, Sequence[str]]]) -> list[tuple[str, ClaimantWord]]:
+    """Each armed group's specific names as claimant phrases; claimants.tsv rows come first and win. An alias
+    with two or more capitals is an acronym, read only as written ("JuA", "HGB", "TTP-JA"), as the actor
+    dictionary reads it."""
     out = []
-    for actor in actors:
-        if actor.kind != "rebel_group":
-            continue
-        name = actor.name.split(": ", 1)[-1]
-        for alias in actors.specific_aliases(actor.name):
+    for name, aliases in armed_groups:
+        for alias in aliases:
             first = alias.replace("-", " ").split()[0]  # the case test reads the phrase's first word
             capitals = sum(char.isupper() for char in first)
             case = "" if capitals < 2 else ("upper" if first.isupper() else first)
@@ -643,5 +640,5 @@ def anonymity_words() -> frozenset[str]:
 
 
 @cache
-def attribution_reader() -> AttributionReader:
-    return AttributionReader()
+def attribution_reader(armed_groups: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> AttributionReader:
+    return AttributionReader(armed_groups)

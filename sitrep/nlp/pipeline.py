@@ -5,9 +5,10 @@ Each stage is its own module and can be run alone; this one only wires them toge
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
+from sitrep.events.actors import ActorDictionary, load_actors
 from sitrep.events.build import build_events
 from sitrep.geo.resolve import find_places
 from sitrep.ingest.language import detect_language
@@ -15,6 +16,7 @@ from sitrep.model import Article, ArticleMeta, Claim, ExtractResult, Place
 from sitrep.nlp.attribution import (
     ArticleMemory,
     Attribution,
+    AttributionReader,
     anonymity_words,
     attribution_reader,
     confirm_across_claimants,
@@ -83,9 +85,21 @@ def read_units(text: str) -> list[Unit]:
     return units
 
 
+@lru_cache(maxsize=4)
+def _attribution_reader(actors: ActorDictionary) -> AttributionReader:
+    """The attribution reader that knows the dictionary's armed groups (the shipped ones and an analyst's, from
+    ``SITREP_ACTORS``) by their specific names."""
+    groups = tuple(
+        (actor.name.split(": ", 1)[-1], tuple(actors.specific_aliases(actor.name)))
+        for actor in actors
+        if actor.kind == "rebel_group"
+    )
+    return attribution_reader(groups)
+
+
 def extract_claims(text: str, units: list[Unit] | None = None) -> list[Claim]:
     """Every casualty figure in ``text`` with its claimant, stance and verification, in text order."""
-    casualties, attribution = casualty_reader(), attribution_reader()
+    casualties, attribution = casualty_reader(), _attribution_reader(load_actors())
     memory = ArticleMemory()
     found: list[tuple[tuple[int, int], Mention, Attribution]] = []
     for index, (start, end, tokens, may_hold_figure, line) in enumerate(
