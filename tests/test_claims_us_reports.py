@@ -297,3 +297,64 @@ def test_a_name_in_apposition_and_one_victim_told_three_ways() -> None:
         "the victims, Sam Lee, 24, died at a hospital. The other man is in stable condition."
     )
     assert _main_event(text) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the wound a person carries tells they were hit: "with", "suffering from", "suffered a"
+        ("Deputies found a man suffering from a gunshot wound behind a feed store.", [("casualties", 1, 1)]),
+        ("Officers found a 17-year-old with gunshot wounds on Larch Court.", [("casualties", 1, 1)]),
+        ("A cashier suffered a gunshot wound to the hip during the holdup.", [("casualties", 1, 1)]),
+        # a verb of care, then where they were taken, then the wound or condition
+        ("Two brothers were rushed to a trauma center with gunshot wounds.", [("casualties", 2, 2)]),
+        ("A third man later arrived at Grace Hospital with a gunshot wound.", [("casualties", 1, 1)]),
+        ("Three teens were treated for non-life-threatening injuries.", [("injured", 3, 3)]),
+        ("A store clerk was treated for a graze wound to the shoulder.", [("injured", 1, 1)]),
+        ("The driver was airlifted to Mercy Medical Center in critical condition.", [("injured", 1, 1)]),
+        # the care verb alone, or a clause that ends before any wound, says nothing of a wound
+        ("The dog was taken to a shelter in Pine Bluff on Tuesday.", []),
+    ],
+)
+def test_wounds_told_by_the_care_given(text: str, expected: list[tuple]) -> None:
+    assert _figures(text) == expected
+
+
+def test_one_accused_of_killing_is_not_a_victim() -> None:
+    # the relative clause tells what the accused did: only the people killed are counted
+    text = "A teen who is charged with killing three neighbors appeared in court on Monday."
+    assert _figures(text) == [("killed", 3, 3)]
+    text = "Two men who police say shot a clerk were arrested on Friday."
+    assert ("casualties", 2, 2) not in _figures(text)
+
+
+def test_a_death_that_brings_the_toll_to_a_figure_is_inside_it() -> None:
+    text = (
+        "DELMAR, Md. — A man wounded in the shooting at a cookout on Ash Street last week has died, bringing "
+        "the number of dead to four, police said."
+    )
+    assert _main_event(text)[0] == 4
+
+
+def test_people_of_different_kinds_listed_one_by_one_are_added() -> None:
+    # "a man" names nobody's kin, "his stepson" does: still two people hit in one sentence
+    text = (
+        "CORBIN, Ky. — A man and his stepson were shot on the porch of their home on Willow Lane on Sunday "
+        "night, deputies said."
+    )
+    assert _main_event(text) == (0, 2)
+
+
+def test_nobody_dead_where_only_the_wounded_are_counted() -> None:
+    text = (
+        "QUETTA: Three labourers were wounded when a roadside bomb went off near a water pump in Mastung "
+        "district on Monday, Levies officials said."
+    )
+    result = extract(Article(id="t", text=text, published=dt.date(2024, 3, 12)))
+    (event,) = result.events
+    assert (event.fatalities.low, event.fatalities.best, event.fatalities.high) == (0, 0, 0)
+    assert event.fatalities.rule.startswith("rule 11")
+    # with no figure of anyone, nothing is known of the dead
+    text = "QUETTA: Unknown men fired on a passenger van near Mastung on Friday night, Levies officials said."
+    result = extract(Article(id="t", text=text, published=dt.date(2024, 3, 12)))
+    assert all(e.fatalities.low is None for e in result.events)

@@ -44,6 +44,9 @@ The rules, in one place (each figure says in ``Figure.rule`` how it was reached)
 10. **One fate per name.** A person called by name ("Jane Roe was shot", "Roe died") is counted once, under
    the gravest outcome told of that name; where nobody died, one named as hit is wounded ("Roe was shot",
    "Lee was shot in the leg": two wounded).
+11. **Nobody dead where only the living are counted.** An event whose figures count people wounded, hit or
+   taken, with a number, and tell no death has 0 dead ("three labourers were wounded"): a report tells a death
+   wherever there was one, and ACLED and the archives code such an event 0.
 """
 
 from __future__ import annotations
@@ -273,10 +276,12 @@ def _listed_one_by_one(claim: Claim) -> bool:
 
 def _with_people_listed(claims: list[Claim]) -> list[Claim]:
     """Rule 1 for people listed one by one: "a girl and a woman were shot", "he and three others were shot",
-    said by one claimant of the same victims in one sentence, are different people — one figure, their sum."""
-    groups: dict[tuple[int, str, str, str], list[Claim]] = defaultdict(list)
+    said by one claimant in one sentence, are different people — one figure, their sum. The people may be of
+    different kinds ("a man and his nephew were shot", "a guard and a passer-by were killed"): their sum then
+    counts people of no one kind."""
+    groups: dict[tuple[int, str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
-        groups[(claim.start, claim.victim, *_claimant_key(claim))].append(claim)
+        groups[(claim.start, *_claimant_key(claim))].append(claim)
     if len(groups) == len(claims):
         return claims
     out = []
@@ -285,7 +290,10 @@ def _with_people_listed(claims: list[Claim]) -> list[Claim]:
         if len(group) == 1 or len(texts) < len(group) or not all(map(_listed_one_by_one, group)):
             out.extend(group)
             continue
-        out.append(_added_up(group))
+        total = _added_up(group)
+        if len({c.victim for c in group}) > 1:
+            total = total.model_copy(update={"victim": "unspecified"})
+        out.append(total)
     return out
 
 
@@ -452,6 +460,8 @@ def event_figure_fields(claims: list[Claim], best_rule: str | None = None) -> di
         if claim.outcome in by_outcome and not claim.background:
             by_outcome[claim.outcome].append(claim)
     fatalities = _figure_fields(by_outcome["killed"], rule)
+    if not by_outcome["killed"] and _living_counted(by_outcome):
+        fatalities = {"low": 0, "best": 0, "high": 0, "rule": _NOBODY_DEAD}
     injured = _figure_fields(by_outcome["injured"], rule)
     if (fatalities.get("best") or 0) and _told_again(by_outcome["injured"]):
         injured = {"rule": "rule 9: the one wounded is told again, one of the dead"}
@@ -465,6 +475,19 @@ def event_figure_fields(claims: list[Claim], best_rule: str | None = None) -> di
         "abducted": _figure_fields(by_outcome["abducted"], rule),
         "by_side": _by_side_fields(by_outcome["killed"], rule),
     }
+
+
+_NOBODY_DEAD = "rule 11: people counted hurt or taken, no death told: none dead"
+
+
+def _living_counted(by_outcome: dict[str, list[Claim]]) -> bool:
+    """Rule 11: whether the event counts people wounded, hit or taken with a number (a report that tells no
+    death beside them says nobody died)."""
+    return any(
+        c.count.low is not None and c.stance != "denied"
+        for outcome in ("injured", "casualties", "abducted")
+        for c in by_outcome[outcome]
+    )
 
 
 _ANOTHER_PERSON = frozenset({"other", "second", "third", "fourth", "remaining", "surviving"})

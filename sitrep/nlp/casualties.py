@@ -117,6 +117,10 @@ _YEAR_RE = re.compile(r"^(19|20)\d\d$")
 _IN = frozenset({"in", "since"})
 _OPENING = 2  # a time phrase starting within the sentence's first words opens it ("But last year, …")
 _START = attrgetter("start")
+# After a verb of care (``sitrep/data/care_verbs.tsv``): the words that open the wound or condition ("with
+# gunshot wounds", "for minor injuries", "in critical condition"), and the words that end the clause first.
+_CARE_LINKS = frozenset({"with", "for", "in"})
+_CARE_STOPS = frozenset(", and but or where who which after before when while".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +212,7 @@ class CasualtyReader:
         self.wound_sites: PhraseTable[str] = PhraseTable(
             [(row["word"], "injured") for row in read_table("wound_sites.tsv")]
         )
+        self.care_verbs = frozenset(row["verb"] for row in read_table("care_verbs.tsv"))
         self.background: PhraseTable[str] = PhraseTable(
             [(row["phrase"], row["scope"]) for row in read_table("background.tsv")]
         )
@@ -439,8 +444,10 @@ class CasualtyReader:
         while index < len(tokens) and bridged <= 4:
             match = self.outcomes.match_at(tokens, index)
             if match:
-                if bridged and not auxiliary and self._takes_object(tokens, match.end):
-                    figure.agent = True  # "a boy accidentally shot his brother": the boy fired
+                if (bridged or asides) and not auxiliary and self._takes_object(tokens, match.end):
+                    # "a boy accidentally shot his brother", "a man who is charged with killing two people":
+                    # the boy fired; the man is the one accused, not a victim
+                    figure.agent = True
                 elif not _negated(tokens, match.start):
                     figure.outcome, figure.outcome_from = match.payload.outcome, "after"
                     figure.outcome_at = match.start
@@ -465,6 +472,11 @@ class CasualtyReader:
             ):
                 index += 1  # "was in critical condition"
                 continue
+            if tokens[index].norm in self.care_verbs:
+                wound = self._wound_after_care(tokens, index)
+                if wound is not None:
+                    index = wound  # "were rushed to a hospital with gunshot wounds"
+                    continue
             if tokens[index].norm not in _BRIDGE_AFTER:
                 # A bare number takes only a punctuated aside ("Six, including two boys, died"): "150 with a
                 # wound" is a road number, not a count of the wounded.
@@ -479,6 +491,22 @@ class CasualtyReader:
             auxiliary = auxiliary or tokens[index].norm in _MAIN_VERBS or tokens[index].norm == "been"
             index += 1
             bridged += 1
+
+    def _wound_after_care(self, tokens: list[Token], index: int) -> int | None:
+        """Where the wound or condition told after a verb of care at ``index`` starts ("taken to Mercy Hospital
+        with a gunshot wound", "treated for minor injuries", "flown to a trauma center in critical
+        condition"), within the clause; None when none is told."""
+        for at in range(index + 1, min(len(tokens), index + 10)):
+            word = tokens[at].norm
+            if word in _ASIDE_BREAKS or word in _CARE_STOPS:
+                return None
+            if word in _CARE_LINKS:
+                start = at if word == "with" else at + 1
+                if start + 1 < len(tokens) and tokens[start].norm in ("a", "an"):
+                    start += 1  # "treated for a gunshot wound"
+                if start < len(tokens) and self.outcomes.match_at(tokens, start) is not None:
+                    return start
+        return None
 
     def _relative_outcome(self, tokens: list[Token], figure: _Figure, index: int) -> bool:
         """'a man who was shot on Monday', 'a teen who was shot … has died': an outcome said of them in a
