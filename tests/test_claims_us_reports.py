@@ -358,3 +358,29 @@ def test_nobody_dead_where_only_the_wounded_are_counted() -> None:
     text = "QUETTA: Unknown men fired on a passenger van near Mastung on Friday night, Levies officials said."
     result = extract(Article(id="t", text=text, published=dt.date(2024, 3, 12)))
     assert all(e.fatalities.low is None for e in result.events)
+
+
+def test_a_list_of_names_counts_each_person_once() -> None:
+    text = "Officers said Tom Reyes, Ana Cole and Lee Park were wounded outside the arena."
+    assert _figures(text) == [("injured", 3, 3)]
+    # ages between commas, and a comma before "and"
+    text = "Dana Lott, 24, Mia Bates, 16, and Carl Webb, 25, were shot inside a parked van."
+    assert _figures(text) == [("casualties", 3, 3)]
+    # places joined by "and" are nobody
+    assert _figures("Residents of Fairview and Glen Rock were shaken by the shooting.") == []
+
+
+def test_names_in_a_list_keep_their_own_fates() -> None:
+    # three hit, two of them said to die by name: two dead, the third wounded
+    text = (
+        "SELMA, Ala. — Dana Lott, Mia Bates and Carl Webb were shot inside a parked van on Cedar Road on "
+        "Saturday night. Bates was pronounced dead at the scene. Lott and Webb were taken to a hospital, "
+        "where Webb later died."
+    )
+    assert _main_event(text) == (2, 1)
+    # names told in two sentences are added, a name told again is not
+    text = (
+        "SELMA, Ala. — Reyes and Cole were shot outside a diner on Cedar Road on Saturday night. Park was "
+        "shot in the arm. Cole was shot in the shoulder, police said."
+    )
+    assert _main_event(text) == (0, 3)

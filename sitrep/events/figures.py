@@ -206,14 +206,34 @@ def _one_sentence_parts(claims: list[Claim]) -> list[Claim]:
     return out
 
 
-def _surname(claim: Claim) -> str | None:
-    """The last word of a person's name when the claim counts one person by name ("Jane Roe", "Roe's"): its
-    count and its people are the same capitalised words, not a pronoun."""
+# How a list of names is joined: "Roe, Lee and Ford", "Roe & Lee".
+_NAME_LIST = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
+
+
+def _names(claim: Claim) -> list[tuple[str, str]]:
+    """The people a claim counts by name, as (the last word of the name, the name): "Jane Roe" is one, "Jane
+    Roe, Sam Lee and Ann Ford" three. Its count and its people are the same capitalised words, one name for
+    each person counted, not a pronoun."""
     text = claim.count.text
-    if (claim.count.low, claim.count.high) != (1, 1) or text != claim.victim_text or not text[:1].isupper():
-        return None
-    last = text.split()[-1].lower().removesuffix("'s").removesuffix("’s")
-    return None if last in ("he", "she") else last
+    if claim.count.low is None or claim.count.low != claim.count.high or text != claim.victim_text:
+        return []
+    names = _NAME_LIST.split(text) if claim.count.low > 1 else [text]
+    if len(names) != claim.count.low or not all(name[:1].isupper() for name in names):
+        return []
+    found = []
+    for name in names:
+        last = name.split()[-1].lower().removesuffix("'s").removesuffix("’s")
+        if last in ("he", "she"):
+            return []
+        found.append((last, name))
+    return found
+
+
+def _named_count(claim: Claim, names: list[str]) -> Claim:
+    """The claim counting only these of its names."""
+    text = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    count = Count(low=len(names), high=len(names), text=text)
+    return claim.model_copy(update={"count": count, "victim_text": text})
 
 
 _FATES = {"killed": 2, "injured": 1, "casualties": 0}
@@ -221,45 +241,57 @@ _FATES = {"killed": 2, "injured": 1, "casualties": 0}
 
 def _one_fate_per_name(claims: list[Claim]) -> list[Claim]:
     """Rule 10: a person called by name has one fate, the gravest told of that name ("Roe was shot", "Roe
-    died": dead); where nobody died, one named as hit is wounded."""
+    died": dead); where nobody died, one named as hit is wounded. A list of names keeps the names whose fate
+    it tells ("Roe, Lee and Ford were shot" then "Ford died": two hit)."""
     fates: dict[str, int] = {}
+    named: list[list[tuple[str, str]]] = []
     for claim in claims:
-        surname = _surname(claim) if claim.outcome in _FATES else None
-        if surname is not None:
+        names = _names(claim) if claim.outcome in _FATES else []
+        named.append(names)
+        for surname, _ in names:
             fates[surname] = max(fates.get(surname, 0), _FATES[claim.outcome])
     if not fates:
         return claims
     out = []
-    for claim in claims:
-        surname = _surname(claim) if claim.outcome in _FATES else None
-        if surname is None:
+    for claim, names in zip(claims, named, strict=True):
+        if not names:
             out.append(claim)
-        elif _FATES[claim.outcome] == fates[surname]:
-            # With nobody dead, a person named as hit is one of the wounded, beside others named as wounded.
-            wounded = claim.outcome == "casualties" and not any(c.outcome == "killed" for c in claims)
-            out.append(claim.model_copy(update={"outcome": "injured"}) if wounded else claim)
+            continue
+        kept = [name for surname, name in names if _FATES[claim.outcome] == fates[surname]]
+        if not kept:
+            continue
+        if len(kept) < len(names):
+            claim = _named_count(claim, kept)
+        # Where every death is told by name (or nobody died), a person named as hit and not as dead is one of
+        # the wounded, beside others named as wounded.
+        wounded = claim.outcome == "casualties" and all(_names(c) for c in claims if c.outcome == "killed")
+        out.append(claim.model_copy(update={"outcome": "injured"}) if wounded else claim)
     return out
 
 
 def _with_people_named(claims: list[Claim]) -> list[Claim]:
-    """Rule 1 for people called by name: different names, told by one claimant of the same victims, are
-    different people — one figure, their number ("Roe was pronounced dead …" and "Lee died …" are two).
-    Names that end in the same word are one person ("Jane Roe", "Roe")."""
-    named: dict[tuple[str, str, str], dict[str, Claim]] = defaultdict(dict)
+    """Rule 1 for people called by name: different names of the same victims are different people — one
+    figure, their number ("Roe was pronounced dead …" and "Lee died …" are two; "Roe and Lee were shot" and
+    "Ford was shot" three), whoever tells each name (a person named is no one's estimate: "Ford was shot,
+    police said" is the same Ford). Names that end in the same word are one person ("Jane Roe", "Roe")."""
+    named: dict[str, list[tuple[Claim, list[tuple[str, str]]]]] = defaultdict(list)
     rest = []
     for claim in claims:
-        surname = _surname(claim)
-        if surname is None:
+        names = _names(claim)
+        if not names:
             rest.append(claim)
         else:
-            named[(claim.victim, *_claimant_key(claim))].setdefault(surname, claim)
-    for people in named.values():
-        first = next(iter(people.values()))
-        if len(people) == 1:
-            rest.append(first)
+            named[claim.victim].append((claim, names))
+    for told in named.values():
+        people: dict[str, str] = {}
+        for _, names in told:
+            for surname, name in names:
+                people.setdefault(surname, name)
+        first = told[0][0]
+        if len(told) == 1 or len(people) == len(told[0][1]):
+            rest.append(first)  # one claim, or others naming only its people again
             continue
-        text = " + ".join(c.count.text for c in people.values())
-        rest.append(first.model_copy(update={"count": Count(low=len(people), high=len(people), text=text)}))
+        rest.append(_named_count(first, list(people.values())))
     return rest
 
 

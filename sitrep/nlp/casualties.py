@@ -552,13 +552,13 @@ class CasualtyReader:
                         end += 1  # "the death of 16-year-old Jane Roe"
                     name = self._name_at(tokens, end, covered)
                     if name is not None:
-                        figures.append(_named(tokens, name, outcome, match.start))
+                        figures.append(_named(tokens, [name], outcome, match.start))
                     continue
                 back = match.start - 1
                 if back > 0 and tokens[back].possessive:  # "Roe's death"
                     name = self._name_before(tokens, back + 1, covered)
                     if name is not None:
-                        figures.append(_named(tokens, name, outcome, match.start))
+                        figures.append(_named(tokens, [name], outcome, match.start))
                 continue
             if _negated(tokens, match.start) or tokens[match.start].norm in _TOLL_NOUNS:
                 continue
@@ -578,14 +578,40 @@ class CasualtyReader:
             ):
                 at -= 3  # "Jane Roe, 17, was shot": the age between commas
             name = self._name_before(tokens, at, covered)
-            if name is not None:
-                figure = _named(tokens, name, outcome, match.start)
+            names = [name] if name is not None else self._names_listed_before(tokens, at, covered)
+            if names:
+                figure = _named(tokens, names, outcome, match.start)
                 if outcome != "killed" and self._died_after(tokens, match.end):
                     figure.outcome = "killed"
                 elif outcome == "casualties" and self._limb_wound(tokens, match.end):
                     figure.outcome = "injured"
                 figures.append(figure)
         return figures
+
+    def _names_listed_before(self, tokens: list[Token], end: int, covered: set[int]) -> list[tuple[int, int]]:
+        """The names of a list ending at ``end``, last name first: "Roe and Lee were shot", "Jane Roe, 24, Sam
+        Lee, 19, and Ann Ford, 30, were wounded" — one person each, one figure for all. A list ends with
+        "and"; anything but a name between its commas (a noun, a place, a figure) makes it no list of people."""
+        names: list[tuple[int, int]] = []
+        joined_by_and = False
+        while True:
+            start = end
+            while start > 0 and end - start < 4 and _is_name_word(tokens[start - 1]):
+                start -= 1
+            if start == end or self._checked_name(tokens, start, end, covered) is None:
+                return []
+            names.append((start, end))
+            at = start
+            while at > 0 and tokens[at - 1].norm in _LISTS:
+                joined_by_and = joined_by_and or (len(names) == 1 and tokens[at - 1].norm in ("and", "&"))
+                at -= 1
+            if at == start:  # the first name of the list: what stands before it must not go on a name
+                if start > 0 and tokens[start - 1].norm in _BEFORE_PLACE_NAMES:
+                    return []
+                return names if len(names) > 1 and joined_by_and else []
+            if at > 1 and tokens[at - 1].norm.isdigit() and tokens[at - 2].norm == ",":
+                at -= 2  # "Jane Roe, 24, and Sam Lee": the age of the name before
+            end = at
 
     def _name_before(self, tokens: list[Token], end: int, covered: set[int]) -> tuple[int, int] | None:
         """The span of a person's name ending at ``end``: one to four capitalised words."""
@@ -845,7 +871,11 @@ class CasualtyReader:
                 continue
             if figure.victim is None and (figure.is_year_like or figure.outcome_from == "coordination"):
                 continue
-            if figure.victim is None and _names_a_number(tokens, figure.span_start, figure.span_end):
+            if (
+                figure.victim is None
+                and not figure.by_name  # "Roe, Lee and Ford": a name after a comma is no age
+                and _names_a_number(tokens, figure.span_start, figure.span_end)
+            ):
                 continue
             if (
                 figure.part_of is not None
@@ -920,9 +950,14 @@ def _is_name_word(token: Token) -> bool:
     )
 
 
-def _named(tokens: list[Token], name: tuple[int, int], outcome: Outcome, outcome_at: int) -> _Figure:
-    text = _join(tokens, *name)
-    figure = _Figure(name[0], name[1], Count(low=1, high=1, text=text), False, np_end=name[1])
+def _named(tokens: list[Token], names: list[tuple[int, int]], outcome: Outcome, outcome_at: int) -> _Figure:
+    """One figure for the people named: "Jane Roe" counts one; a list, "Jane Roe, Sam Lee and Ann Ford", one
+    each (given last name first)."""
+    spans = sorted(names)
+    said = [_join(tokens, *span) for span in spans]
+    text = said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1]
+    start, end = spans[0][0], spans[-1][1]
+    figure = _Figure(start, end, Count(low=len(said), high=len(said), text=text), False, np_end=end)
     figure.outcome, figure.outcome_from, figure.outcome_at, figure.victim_text = (
         outcome,
         "after",
