@@ -384,3 +384,15 @@ def test_names_in_a_list_keep_their_own_fates() -> None:
         "shot in the arm. Cole was shot in the shoulder, police said."
     )
     assert _main_event(text) == (0, 3)
+
+
+def test_an_aside_before_the_care_given_and_a_relative_clause_after_a_place() -> None:
+    # the aside (an age, "who is 31") leads on to the verb of care and the wound told after it
+    text = "A cashier, who is 31, was treated at Valley Hospital for a graze wound to her arm."
+    assert _figures(text) == [("injured", 1, 1)]
+    assert _figures("Two men, both 19, were rushed to a hospital with gunshot wounds.") == [("casualties", 2, 2)]
+    # a place phrase, then who was hit: the relative clause speaks of the people, not of the place
+    text = "Deputies found a third man in the yard who had been shot in the arm."
+    assert _figures(text) == [("casualties", 1, 1)]
+    text = "Three suspects in a car that was stopped on Route 4 were arrested."
+    assert _figures(text) == [("arrested", 3, 3)]

@@ -701,6 +701,8 @@ class CasualtyReader:
         for at in range(index, min(len(tokens), index + 5)):
             if self.outcomes.match_at(tokens, at) is not None:
                 return True
+            if tokens[at].norm in self.care_verbs:  # "…, was treated at Mercy Hospital for a graze wound"
+                return self._wound_after_care(tokens, at) is not None
             if tokens[at].norm not in _BRIDGE_AFTER:
                 return False
         return False
@@ -800,6 +802,8 @@ class CasualtyReader:
                 return end
             if norm in _ASIDE_CLOSERS:
                 return end + 1 if self._leads_on(tokens, end + 1) else None
+            if norm in ("who", "that") and opener in _PLACE_PREPOSITIONS:
+                return end  # "a second child in the house who had been shot": the relative clause is theirs
             if norm in _ASIDE_STOPS:
                 return None
         return None
