@@ -396,3 +396,12 @@ def test_an_aside_before_the_care_given_and_a_relative_clause_after_a_place() ->
     assert _figures(text) == [("casualties", 1, 1)]
     text = "Three suspects in a car that was stopped on Route 4 were arrested."
     assert _figures(text) == [("arrested", 3, 3)]
+
+
+def test_one_of_those_hit_who_died_is_a_death_of_its_own() -> None:
+    text = "Six people were shot, including a 16-year-old girl who died, at a graduation party on Elm Court."
+    assert _figures(text) == [("casualties", 6, 6), ("killed", 1, 1)]
+    text = "BELTON, Mo. — " + text
+    assert _main_event(text) == (1, 5)
+    # one of those wounded, named with no fate of their own, adds no figure
+    assert _figures("Nine guards were wounded, including a sergeant, in the raid.") == [("injured", 9, 9)]

@@ -405,6 +405,10 @@ class CasualtyReader:
             if match and not _negated(tokens, match.start):
                 figure.outcome, figure.outcome_from = match.payload.outcome, "before"
                 figure.subset = True
+                if figure.outcome != "killed" and self._dies_in_relative(
+                    tokens, max(figure.np_end, figure.span_end)
+                ):
+                    figure.outcome = "killed"  # "five were shot, including a boy who died": his own fate
                 return
         while index > 0 and bridged <= 3:
             match = ends.get(index)
@@ -420,6 +424,16 @@ class CasualtyReader:
                 return
             index -= 1
             bridged += 1
+
+    def _dies_in_relative(self, tokens: list[Token], index: int) -> bool:
+        """Whether a relative clause at ``index`` tells a death ("who died", "who was later pronounced dead")."""
+        if index >= len(tokens) or tokens[index].norm not in ("who", "that"):
+            return False
+        at = index + 1
+        while at < len(tokens) and tokens[at].norm in _BRIDGE_AFTER and at - index <= 4:
+            at += 1
+        match = self.outcomes.match_at(tokens, at) if at < len(tokens) else None
+        return match is not None and match.payload.outcome == "killed" and not _negated(tokens, match.start)
 
     def _toll_before(
         self, tokens: list[Token], figure: _Figure, ends: dict[int, PhraseMatch], index: int
@@ -881,8 +895,10 @@ class CasualtyReader:
                 and _names_a_number(tokens, figure.span_start, figure.span_end)
             ):
                 continue
+            whole = figures[figure.part_of] if figure.part_of is not None else None
             if (
-                figure.part_of is not None
+                whole is not None
+                and whole.outcome == figure.outcome
                 and figure.span_end == figure.span_start + 1
                 and (tokens[figure.span_start].norm in self.grammar.singular_words)
             ):
@@ -896,7 +912,10 @@ class CasualtyReader:
                     count=figure.count,
                     token_start=figure.span_start,
                     token_end=figure.np_end,
-                    part_of=kept.get(figure.part_of) if figure.part_of is not None else None,
+                    # one of those hit who died is a death of its own, not a part of a figure of the dead
+                    part_of=kept.get(figure.part_of)
+                    if whole is not None and whole.outcome == figure.outcome
+                    else None,
                     definite=figure.definite
                     or (
                         (
