@@ -465,6 +465,12 @@ class CasualtyReader:
                 elif not _negated(tokens, match.start):
                     figure.outcome, figure.outcome_from = match.payload.outcome, "after"
                     figure.outcome_at = match.start
+                    # "one policeman was among the dead": a part of the toll, told apart from it
+                    figure.subset = figure.subset or (
+                        match.start >= 2
+                        and tokens[match.start - 2].norm == "among"
+                        and tokens[match.start - 1].norm in ("the", "those")
+                    )
                     if figure.outcome != "killed" and self._died_after(tokens, match.end):
                         figure.outcome = "killed"  # "was shot and later died": what became of them
                     elif figure.outcome == "casualties" and self._limb_wound(tokens, match.end):
