@@ -390,7 +390,9 @@ def test_an_aside_before_the_care_given_and_a_relative_clause_after_a_place() ->
     # the aside (an age, "who is 31") leads on to the verb of care and the wound told after it
     text = "A cashier, who is 31, was treated at Valley Hospital for a graze wound to her arm."
     assert _figures(text) == [("injured", 1, 1)]
-    assert _figures("Two men, both 19, were rushed to a hospital with gunshot wounds.") == [("casualties", 2, 2)]
+    assert _figures("Two men, both 19, were rushed to a hospital with gunshot wounds.") == [
+        ("casualties", 2, 2)
+    ]
     # a place phrase, then who was hit: the relative clause speaks of the people, not of the place
     text = "Deputies found a third man in the yard who had been shot in the arm."
     assert _figures(text) == [("casualties", 1, 1)]
@@ -405,3 +407,27 @@ def test_one_of_those_hit_who_died_is_a_death_of_its_own() -> None:
     assert _main_event(text) == (1, 5)
     # one of those wounded, named with no fate of their own, adds no figure
     assert _figures("Nine guards were wounded, including a sergeant, in the raid.") == [("injured", 9, 9)]
+
+
+def test_dead_told_apart_in_a_sentence_of_their_own_are_added() -> None:
+    text = (
+        "QUETTA: A driver was killed on the spot when gunmen fired on a truck near Kalat on Monday. Two other "
+        "men died on the way to hospital, Levies officials said."
+    )
+    result = extract(Article(id="t", text=text, published=dt.date(2024, 3, 12)))
+    (event,) = result.events
+    assert (event.fatalities.low, event.fatalities.high) == (3, 3)
+    text = "MOBILE, Ala. — A man was shot and killed on Pine Street on Friday night. Police said a second man also died."
+    assert _main_event(text) == (2, 0)
+    # hit, and told apart from the dead: the wounded
+    text = (
+        "MOBILE, Ala. — One man died at the scene of the shooting on Pine Street on Friday night. Two other "
+        "men were taken to a hospital with gunshot wounds, police said."
+    )
+    assert _main_event(text) == (1, 2)
+    # "killing two and wounding nine others": apart from a figure of their own sentence, nothing to add
+    text = (
+        "MOBILE, Ala. — A gunman killed two people and wounded nine others at a bowling alley on Friday. "
+        "Police said four others were treated for cuts and bruises."
+    )
+    assert _main_event(text)[0] == 2

@@ -47,6 +47,10 @@ The rules, in one place (each figure says in ``Figure.rule`` how it was reached)
 11. **Nobody dead where only the living are counted.** An event whose figures count people wounded, hit or
    taken, with a number, and tell no death has 0 dead ("three labourers were wounded"): a report tells a death
    wherever there was one, and ACLED and the archives code such an event 0.
+12. **Others told apart.** Dead told apart from the dead just before them, in a sentence of their own ("Two
+   other passengers died in hospital", "a second man also died"), are more dead: added to that figure. People
+   hit but told apart from the dead ("two other men were taken to hospital with gunshot wounds") are the
+   wounded. (Figures of the wounded are not added this way: reports recount them in parts and again.)
 """
 
 from __future__ import annotations
@@ -487,7 +491,7 @@ def event_figure_fields(claims: list[Claim], best_rule: str | None = None) -> di
     ``best_rule`` is one of ``BEST_RULES``; by default the ``SITREP_BEST_RULE`` setting, else "official"."""
     rule = best_rule or best_rule_setting()
     by_outcome: dict[str, list[Claim]] = {"killed": [], "injured": [], "abducted": [], "casualties": []}
-    for claim in _one_fate_per_name(claims):  # one pass, in order
+    for claim in _one_fate_per_name(_others_told_apart(claims)):  # one pass, in order
         # Background figures (earlier incidents, yearly statistics) stay claims but count in no event's figures.
         if claim.outcome in by_outcome and not claim.background:
             by_outcome[claim.outcome].append(claim)
@@ -507,6 +511,64 @@ def event_figure_fields(claims: list[Claim], best_rule: str | None = None) -> di
         "abducted": _figure_fields(by_outcome["abducted"], rule),
         "by_side": _by_side_fields(by_outcome["killed"], rule),
     }
+
+
+# Words that tell people apart from those counted just before: "two other passengers", "a second man".
+_APART = frozenset({"other", "others", "second", "third", "fourth", "fifth", "sixth"})
+
+
+def _apart(claim: Claim) -> bool:
+    """Whether a claim's people are told apart from those counted before it ("two others", "two other men", "a
+    second man"): a word of ``_APART`` in its figure or right after it."""
+    text = claim.count.text
+    if not text or claim.count.low is None:
+        return False
+    if claim.count.low != claim.count.high:
+        return False  # "at least seven others": a bound, not people one can add
+    words = text.lower().split()
+    if words[0] in ("the", "these", "those"):
+        return False  # "the other victim", "the second man": one of a set already counted
+    if _APART.intersection(words):
+        return not has_any_word(claim.quote[: max(claim.quote.find(text), 0)], _outcome_words())
+    at = claim.quote.find(text)
+    if at < 0 or has_any_word(claim.quote[:at], _outcome_words()):
+        return False  # "killing two and wounding nine others": apart from a figure of its own sentence
+    after = claim.quote[at + len(text) : at + len(text) + 12].split()[:1]
+    return bool(after) and after[0].lower().strip(",.;:") in _APART
+
+
+def _others_told_apart(claims: list[Claim]) -> list[Claim]:
+    """Rule 12: dead told apart from the dead just before, in a sentence of their own ("a passenger was killed
+    on the spot. Two other passengers died in hospital"; "a second man also died"), are added to them; people
+    hit but told apart from the dead ("one man died. Two other men were taken to hospital with gunshot
+    wounds") are the wounded. The sum is the first figure's claimant's, or the later one's where the article
+    itself told the first."""
+    if len(claims) < 2 or not any(map(_apart, claims)):  # the common case: nothing told apart
+        return claims
+    out: list[Claim] = []
+    for claim in sorted(claims, key=lambda c: c.start):
+        before = out[-1] if out else None
+        if (
+            before is None
+            or before.start >= claim.start  # another figure of its own sentence is what it is told apart from
+            or before.background
+            or claim.background
+            or before.part_of is not None
+            or claim.part_of is not None
+            or not _apart(claim)
+        ):
+            out.append(claim)
+        elif before.outcome == claim.outcome == "killed" and before.count.low is not None:
+            low, high = _sum([before, claim])
+            owner = claim if before.claimant.kind == "none" else before
+            count = Count(low=low, high=high, text=f"{before.count.text} + {claim.count.text}")
+            victim = before.victim if before.victim == claim.victim else "unspecified"
+            out[-1] = owner.model_copy(update={"count": count, "victim": victim, "start": claim.start})
+        elif before.outcome == "killed" and claim.outcome == "casualties":
+            out.append(claim.model_copy(update={"outcome": "injured"}))
+        else:
+            out.append(claim)
+    return out
 
 
 _NOBODY_DEAD = "rule 11: people counted hurt or taken, no death told: none dead"
@@ -544,6 +606,12 @@ def _wounded_from_hit(hit: dict[str, int | str | None], dead: dict[str, int | st
     value = hit_best - dead_best
     rule = f"best {value} by rule 8: {hit_best} hit less {dead_best} dead"
     return {"low": value, "best": value, "high": value, "rule": rule}
+
+
+@cache
+def _outcome_words() -> frozenset[str]:
+    """The one-word outcome phrases ("killed", "wounded", "shot")."""
+    return frozenset(row["phrase"] for row in read_table("outcomes.tsv") if " " not in row["phrase"])
 
 
 @cache
