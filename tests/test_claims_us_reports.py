@@ -431,3 +431,10 @@ def test_dead_told_apart_in_a_sentence_of_their_own_are_added() -> None:
         "Police said four others were treated for cuts and bruises."
     )
     assert _main_event(text)[0] == 2
+
+
+def test_some_of_them_told_with_an_auxiliary() -> None:
+    text = "Five teens were shot outside a skating rink late Friday, and one of them has died."
+    assert _figures(text) == [("casualties", 5, 5), ("killed", 1, 1)]
+    text = "MOBILE, Ala. — Four men were shot outside a gas station on Friday night. Two of them have died."
+    assert _main_event(text) == (2, 2)

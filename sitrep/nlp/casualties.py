@@ -71,6 +71,7 @@ _ASIDE_PREPOSITIONS = frozenset(
     "and in on at from by for with without into near after before during since to of as including".split()
 )
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+_OF_THEM = frozenset({"them", "those", "these"})
 _ASIDE_STOPS = (_NP_STOP - _ASIDE_PREPOSITIONS) | _PRONOUNS
 # Lower-case particles inside an organisation's name ("Fitna al Khwarij", "Tehreek-i-Taliban").
 _NAME_PARTICLES = frozenset({"the", "al", "ul", "e", "i", "el", "ud", "un", "of", "-"})
@@ -455,6 +456,13 @@ class CasualtyReader:
 
     def _outcome_after(self, tokens: list[Token], figure: _Figure) -> None:
         index, bridged, asides, auxiliary = figure.np_end, 0, 0, False
+        if (
+            figure.victim is None
+            and index + 1 < len(tokens)
+            and tokens[index].norm == "of"
+            and tokens[index + 1].norm in _OF_THEM
+        ):
+            index += 2  # "one of them has died": what became of some of those just counted
         while index < len(tokens) and bridged <= 4:
             match = self.outcomes.match_at(tokens, index)
             if match:
