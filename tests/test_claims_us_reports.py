@@ -438,3 +438,30 @@ def test_some_of_them_told_with_an_auxiliary() -> None:
     assert _figures(text) == [("casualties", 5, 5), ("killed", 1, 1)]
     text = "MOBILE, Ala. — Four men were shot outside a gas station on Friday night. Two of them have died."
     assert _main_event(text) == (2, 2)
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "One of the injured later succumbed to his wounds at the district hospital.",
+        "Later, an injured constable also succumbed to his wounds at the district hospital.",
+    ],
+)
+def test_one_of_the_wounded_who_died_later_is_one_more_dead(later: str) -> None:
+    text = (
+        "BANNU: Two policemen were martyred on the spot when militants attacked a checkpost near Domel on "
+        "Monday, police said. " + later
+    )
+    result = extract(Article(id="t", text=text, published=dt.date(2024, 3, 12)))
+    event = max(result.events, key=lambda e: len(e.claim_ids))
+    assert (event.fatalities.low, event.fatalities.high) == (3, 3)
+
+
+def test_the_wounded_told_again_are_no_new_dead() -> None:
+    text = (
+        "BANNU: Two policemen were martyred and four were injured when militants attacked a checkpost near "
+        "Domel on Monday, police said. Two of the injured are in critical condition."
+    )
+    result = extract(Article(id="t", text=text, published=dt.date(2024, 3, 12)))
+    event = max(result.events, key=lambda e: len(e.claim_ids))
+    assert (event.fatalities.low, event.injured.best) == (2, 4)

@@ -48,7 +48,8 @@ The rules, in one place (each figure says in ``Figure.rule`` how it was reached)
    taken, with a number, and tell no death has 0 dead ("three labourers were wounded"): a report tells a death
    wherever there was one, and ACLED and the archives code such an event 0.
 12. **Others told apart.** Dead told apart from the dead just before them, in a sentence of their own ("Two
-   other passengers died in hospital", "a second man also died"), are more dead: added to that figure. People
+   other passengers died in hospital", "a second man also died", "one of the injured later succumbed", "an
+   injured constable also died"), are more dead: added to that figure. People
    hit but told apart from the dead ("two other men were taken to hospital with gunshot wounds") are the
    wounded. (Figures of the wounded are not added this way: reports recount them in parts and again.)
 """
@@ -515,6 +516,8 @@ def event_figure_fields(claims: list[Claim], best_rule: str | None = None) -> di
 
 # Words that tell people apart from those counted just before: "two other passengers", "a second man".
 _APART = frozenset({"other", "others", "second", "third", "fourth", "fifth", "sixth"})
+# Words of the wounded in a figure of the dead: one of the wounded who died ("an injured constable died").
+_WOUNDED = frozenset({"injured", "wounded"})
 
 
 def _apart(claim: Claim) -> bool:
@@ -526,15 +529,17 @@ def _apart(claim: Claim) -> bool:
     if claim.count.low != claim.count.high:
         return False  # "at least seven others": a bound, not people one can add
     words = text.lower().split()
-    if words[0] in ("the", "these", "those"):
-        return False  # "the other victim", "the second man": one of a set already counted
-    if _APART.intersection(words):
-        return not has_any_word(claim.quote[: max(claim.quote.find(text), 0)], _outcome_words())
     at = claim.quote.find(text)
     if at < 0 or has_any_word(claim.quote[:at], _outcome_words()):
         return False  # "killing two and wounding nine others": apart from a figure of its own sentence
-    after = claim.quote[at + len(text) : at + len(text) + 12].split()[:1]
-    return bool(after) and after[0].lower().strip(",.;:") in _APART
+    after = claim.quote[at + len(text) : at + len(text) + 24].lower().split()
+    if claim.outcome == "killed" and (
+        _WOUNDED.intersection(words) or after[:3] in (["of", "the", "injured"], ["of", "the", "wounded"])
+    ):
+        return True  # "an injured constable also died", "one of the injured later succumbed": a new death
+    if words[0] in ("the", "these", "those"):
+        return False  # "the other victim", "the second man": one of a set already counted
+    return bool(_APART.intersection(words)) or (bool(after) and after[0].strip(",.;:") in _APART)
 
 
 def _others_told_apart(claims: list[Claim]) -> list[Claim]:

@@ -871,6 +871,7 @@ class CasualtyReader:
                 and self._death_later(tokens, figure.np_end)
             ):
                 figure.outcome = "killed"  # "one of four women wounded in the shooting has died"
+                figure.definite = False  # "one of the injured later died": one of them, but a new death
             if figure.outcome is None and figure.described is not None:
                 figure.outcome, figure.outcome_from = figure.described, "noun"
         # People named inside another figure's aside ("two guards escorting three prisoners were killed") are
