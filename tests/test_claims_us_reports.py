@@ -465,3 +465,21 @@ def test_the_wounded_told_again_are_no_new_dead() -> None:
     result = extract(Article(id="t", text=text, published=dt.date(2024, 3, 12)))
     event = max(result.events, key=lambda e: len(e.claim_ids))
     assert (event.fatalities.low, event.injured.best) == (2, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # how often and where they were hit stand between "shot" and the death
+        ("A taxi driver was shot three times in the chest and died at the scene.", [("killed", 1, 1)]),
+        ("Roe was shot multiple times and died on the way to a hospital.", [("killed", 1, 1)]),
+        # a death told before the people wins over the wound they carry
+        ("The body of a 40-year-old woman with gunshot wounds was found in a ditch.", [("killed", 1, 1)]),
+        # more wordings of a death
+        ("A 19-year-old was pronounced deceased at the scene.", [("killed", 1, 1)]),
+        ("A deputy was mortally wounded during the standoff.", [("killed", 1, 1)]),
+        ("The crash claimed the life of a 15-year-old passenger.", [("killed", 1, 1)]),
+    ],
+)
+def test_more_wordings_of_a_death(text: str, expected: list[tuple]) -> None:
+    assert _figures(text) == expected

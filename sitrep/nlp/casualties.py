@@ -72,6 +72,10 @@ _ASIDE_PREPOSITIONS = frozenset(
 )
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 _OF_THEM = frozenset({"them", "those", "these"})
+# How many times a person was hit, between "shot" and what became of them ("shot multiple times and died").
+_HOW_OFTEN = frozenset(
+    {"multiple", "several", "many", "times", "once", "twice", "repeatedly", "three", "four"}
+)
 _ASIDE_STOPS = (_NP_STOP - _ASIDE_PREPOSITIONS) | _PRONOUNS
 # Lower-case particles inside an organisation's name ("Fitna al Khwarij", "Tehreek-i-Taliban").
 _NAME_PARTICLES = frozenset({"the", "al", "ul", "e", "i", "el", "ud", "un", "of", "-"})
@@ -714,6 +718,13 @@ class CasualtyReader:
         """Whether "and" (with bridging words: "and later", "but then") and a death follow at ``index``, after
         the place of the wound if it is told ("shot in the arm and later died")."""
         index = self._after_wound_site(tokens, index)
+        while index < len(tokens) and tokens[index].norm in _HOW_OFTEN:
+            index += 1  # "was shot multiple times and died", "shot twice in the chest and died"
+        if index + 2 < len(tokens) and tokens[index].norm == "in" and tokens[index + 1].norm in _WOUND_OWNERS:
+            index += 2  # where they were hit, a limb or not ("in the chest", "in his left side")
+            if tokens[index].norm in ("left", "right", "upper", "lower") and index + 1 < len(tokens):
+                index += 1
+            index += 1
         if index >= len(tokens) or tokens[index].norm not in ("and", "but"):
             return False
         for at in range(index + 1, min(len(tokens), index + 4)):
@@ -859,6 +870,9 @@ class CasualtyReader:
         figures = [f for f in figures if self._read_noun_phrase(tokens, f)]
         outcomes = list(self.outcomes.find_all(tokens))
         for figure in figures:
+            if figure.outcome == "casualties" and figure.outcome_from == "noun":
+                # "the body of a man with gunshot wounds": the death told before the people wins
+                self._outcome_before(tokens, figure, [m for m in outcomes if m.payload.outcome == "killed"])
             if figure.outcome is None:
                 self._outcome_before(tokens, figure, outcomes)
             if figure.outcome is None:
