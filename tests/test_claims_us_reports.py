@@ -483,3 +483,13 @@ def test_the_wounded_told_again_are_no_new_dead() -> None:
 )
 def test_more_wordings_of_a_death(text: str, expected: list[tuple]) -> None:
     assert _figures(text) == expected
+
+
+def test_a_full_name_after_a_verb_of_killing_is_its_victim() -> None:
+    text = "Police arrested a roofer in the shooting that killed Jane Roe near her home."
+    assert _figures(text) == [("killed", 1, 1)]
+    assert _figures("Detectives say Sam Lee fatally shot Dora Kent on Friday.") == [("killed", 1, 1)]
+    assert _figures("Dora Kent shot Sam Lee in the leg during an argument.") == [("injured", 1, 1)]
+    # a people named by their place, or someone's possession, is no person's name
+    assert _figures("The blast killed North Waziristan residents.") == []
+    assert _figures("Gunmen shot Dora Kent's dog on Friday.") == []

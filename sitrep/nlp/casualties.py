@@ -594,6 +594,14 @@ class CasualtyReader:
                 continue
             if _negated(tokens, match.start) or tokens[match.start].norm in _TOLL_NOUNS:
                 continue
+            if outcome in ("killed", "casualties") and match.end < len(tokens):
+                name = self._name_as_object(tokens, match.end, covered)
+                if name is not None:  # "the shooting that killed Jane Roe", "fatally shot Sam Lee"
+                    figure = _named(tokens, [name], outcome, match.start)
+                    if outcome == "casualties" and self._limb_wound(tokens, name[1]):
+                        figure.outcome = "injured"  # "shot Sam Lee in the leg"
+                    figures.append(figure)
+                    continue
             at, auxiliary = match.start, tokens[match.start].norm in _INTRANSITIVE_DEATHS
             if at > 0 and tokens[at - 1].norm == "in":
                 at -= 1  # "was listed in good condition"
@@ -644,6 +652,21 @@ class CasualtyReader:
             if at > 1 and tokens[at - 1].norm.isdigit() and tokens[at - 2].norm == ",":
                 at -= 2  # "Jane Roe, 24, and Sam Lee": the age of the name before
             end = at
+
+    def _name_as_object(self, tokens: list[Token], start: int, covered: set[int]) -> tuple[int, int] | None:
+        """A person's full name right after a verb of killing or shooting, as its object: two to four
+        capitalised words, not one's possessive ("killed Jane Roe's dog") nor words naming a people ("killed
+        North Waziristan residents")."""
+        name = self._name_at(tokens, start, covered)
+        if name is None or name[1] - name[0] < 2 or tokens[name[1] - 1].possessive:
+            return None
+        after = name[1]
+        if after < len(tokens) and (
+            self.victims.match_at(tokens, after) is not None
+            or self.outcomes.match_at(tokens, after) is not None
+        ):
+            return None
+        return name
 
     def _name_before(self, tokens: list[Token], end: int, covered: set[int]) -> tuple[int, int] | None:
         """The span of a person's name ending at ``end``: one to four capitalised words."""
