@@ -493,3 +493,20 @@ def test_a_full_name_after_a_verb_of_killing_is_its_victim() -> None:
     # a people named by their place, or someone's possession, is no person's name
     assert _figures("The blast killed North Waziristan residents.") == []
     assert _figures("Gunmen shot Dora Kent's dog on Friday.") == []
+
+
+def test_the_wounded_who_died_are_dead_not_wounded_too() -> None:
+    text = (
+        "TULSA, Okla. — Two brothers were wounded in a shooting outside a tire shop on Elm Street on Friday "
+        "night, police said. One of them died on Saturday."
+    )
+    result = extract(Article(id="t", text=text, published=dt.date(2024, 3, 12)))
+    # the death a day later is the shooting's, not an attack of its own
+    (event,) = result.events
+    assert (event.fatalities.best, event.injured.best) == (1, 1)
+    # where people are told hit, "of them" speaks of those (rule 8 takes the dead from them)
+    text = (
+        "TULSA, Okla. — Three men were found with gunshot wounds outside a tire shop on Elm Street on Friday "
+        "night. One of them was pronounced dead at the scene, and two others were wounded, police said."
+    )
+    assert _main_event(text) == (1, 2)

@@ -500,6 +500,7 @@ def event_figure_fields(claims: list[Claim], best_rule: str | None = None) -> di
     if not by_outcome["killed"] and _living_counted(by_outcome):
         fatalities = {"low": 0, "best": 0, "high": 0, "rule": _NOBODY_DEAD}
     injured = _figure_fields(by_outcome["injured"], rule)
+    injured = _less_the_wounded_who_died(injured, by_outcome["killed"], by_outcome["casualties"])
     if (fatalities.get("best") or 0) and _told_again(by_outcome["injured"]):
         injured = {"rule": "rule 9: the one wounded is told again, one of the dead"}
     if by_outcome["casualties"]:
@@ -574,6 +575,41 @@ def _others_told_apart(claims: list[Claim]) -> list[Claim]:
         else:
             out.append(claim)
     return out
+
+
+def _of_the_wounded(claim: Claim, them: bool) -> bool:
+    """Whether a figure of dead counts people told before as wounded: "one of the injured later died", "an
+    injured constable died", and where ``them`` can only be the wounded, "one of them died"."""
+    text = claim.count.text
+    at = claim.quote.find(text) if text else -1
+    if at < 0:
+        return False
+    after = claim.quote[at + len(text) : at + len(text) + 24].lower().split()[:3]
+    return (
+        bool(_WOUNDED.intersection(text.lower().split()))
+        or after in (["of", "the", "injured"], ["of", "the", "wounded"])
+        or (them and after[:2] in (["of", "them"], ["of", "those"]))
+    )
+
+
+def _less_the_wounded_who_died(injured: dict, killed: list[Claim], hit: list[Claim]) -> dict:
+    """Rule 13: the wounded who died are counted dead, not wounded too ("two men were wounded … one of them
+    died": one dead, one wounded). "Of them" speaks of the wounded only where no one is told hit (rule 8
+    takes the dead from those)."""
+    best = injured.get("best")
+    if not isinstance(best, int) or not killed:
+        return injured
+    them = not hit
+    died = sum(
+        c.count.low or 0
+        for c in killed
+        if c.part_of is None and not c.background and c.count.low == c.count.high and _of_the_wounded(c, them)
+    )
+    if not died:
+        return injured
+    value = max(best - died, 0)
+    rule = f"rule 13: {best} wounded less {died} of them dead"
+    return {"low": value, "best": value, "high": value, "rule": rule}
 
 
 _NOBODY_DEAD = "rule 11: people counted hurt or taken, no death told: none dead"
