@@ -49,9 +49,11 @@ The rules, in one place (each figure says in ``Figure.rule`` how it was reached)
    wherever there was one, and ACLED and the archives code such an event 0.
 12. **Others told apart.** Dead told apart from the dead just before them, in a sentence of their own ("Two
    other passengers died in hospital", "a second man also died", "one of the injured later succumbed", "an
-   injured constable also died"), are more dead: added to that figure. People
-   hit but told apart from the dead ("two other men were taken to hospital with gunshot wounds") are the
-   wounded. (Figures of the wounded are not added this way: reports recount them in parts and again.)
+   injured constable also died"), are more dead: added to that figure. People hit but told apart from the
+   dead ("two other men were taken to hospital with gunshot wounds") are the wounded. (Figures of the wounded
+   are not added this way: reports recount them in parts and again.)
+13. **The wounded who died** are dead, not wounded too: "two men were wounded … one of them died" is one dead
+   and one wounded, as are "one of the injured later died" and "an injured constable died".
 """
 
 from __future__ import annotations
