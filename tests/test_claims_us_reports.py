@@ -510,3 +510,15 @@ def test_the_wounded_who_died_are_dead_not_wounded_too() -> None:
         "night. One of them was pronounced dead at the scene, and two others were wounded, police said."
     )
     assert _main_event(text) == (1, 2)
+
+
+def test_people_listed_in_an_apposition_to_the_victims() -> None:
+    text = (
+        "EUGENE, Ore. — The victims, a 33-year-old man and a 29-year-old woman, were shot outside a pizza "
+        "parlor on Maple Avenue on Friday night, police said."
+    )
+    assert _main_event(text) == (0, 2)
+    text = "Officers said the victims — a clerk and a cashier — were rushed to a hospital with gunshot wounds."
+    assert _figures(text) == [("casualties", 1, 1), ("casualties", 1, 1)]
+    # under a figure of their own, the people listed are its parts, not more figures
+    assert _figures("Two victims, a clerk and a cashier, were shot on Friday.") == [("casualties", 2, 2)]

@@ -504,6 +504,14 @@ class CasualtyReader:
             ):
                 index += 1  # "was in critical condition"
                 continue
+            if (
+                tokens[index].norm in _ASIDE_CLOSERS
+                and bridged == 0
+                and self._in_apposition(tokens, figure.span_start)
+                and self._leads_on(tokens, index + 1)
+            ):
+                index += 1  # "the victims, a man and a woman, were shot": the list closes before the verb
+                continue
             if tokens[index].norm in self.care_verbs:
                 wound = self._wound_after_care(tokens, index)
                 if wound is not None:
@@ -523,6 +531,17 @@ class CasualtyReader:
             auxiliary = auxiliary or tokens[index].norm in _MAIN_VERBS or tokens[index].norm == "been"
             index += 1
             bridged += 1
+
+    def _in_apposition(self, tokens: list[Token], start: int) -> bool:
+        """Whether the figure at ``start`` stands in an apposition opened after a noun for people ("the
+        victims, a man and a woman, …", "the victims — a guard and a driver — …"), within a short list."""
+        for back in range(start - 1, max(start - 14, 0), -1):
+            word = tokens[back].norm
+            if word in _ASIDE_CLOSERS:
+                return self.victims.match_at(tokens, back - 1) is not None
+            if word in _ASIDE_BREAKS or word in _MAIN_VERBS:
+                return False
+        return False
 
     def _wound_after_care(self, tokens: list[Token], index: int) -> int | None:
         """Where the wound or condition told after a verb of care at ``index`` starts ("taken to Mercy Hospital
