@@ -518,7 +518,16 @@ def test_people_listed_in_an_apposition_to_the_victims() -> None:
         "parlor on Maple Avenue on Friday night, police said."
     )
     assert _main_event(text) == (0, 2)
-    text = "Officers said the victims — a clerk and a cashier — were rushed to a hospital with gunshot wounds."
+    text = (
+        "Officers said the victims — a clerk and a cashier — were rushed to a hospital with gunshot wounds."
+    )
     assert _figures(text) == [("casualties", 1, 1), ("casualties", 1, 1)]
     # under a figure of their own, the people listed are its parts, not more figures
     assert _figures("Two victims, a clerk and a cashier, were shot on Friday.") == [("casualties", 2, 2)]
+
+
+def test_their_before_one_relative_counts_one() -> None:
+    text = "KENT, Wash. — A man, his wife and their daughter were shot inside their home on Birch Lane on Friday."
+    assert _main_event(text) == (0, 3)
+    # "their" before people in the plural counts nobody by itself
+    assert _figures("Their neighbors were not hurt.") == []

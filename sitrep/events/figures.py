@@ -303,7 +303,7 @@ def _with_people_named(claims: list[Claim]) -> list[Claim]:
 
 
 # How a list names its people: one at a time ("a girl", "his brother", "he") or as the rest ("three others").
-_ONE_PERSON = frozenset({"a", "an", "the", "his", "her", "he", "she", "another"})
+_ONE_PERSON = frozenset({"a", "an", "the", "his", "her", "their", "he", "she", "another"})
 
 
 def _listed_one_by_one(claim: Claim) -> bool:

@@ -106,7 +106,7 @@ _INTRANSITIVE_DEATHS = frozenset({"died", "dies", "passed", "succumbed", "perish
 _AGE_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks"})
 _AGE_WORDS = _AGE_UNITS | {"old", "a", "an"}
 # "his" / "her" count one only right before the noun, its age or a word of kinship ("her young son").
-_POSSESSIVES = frozenset({"his", "her"})
+_POSSESSIVES = frozenset({"his", "her", "their"})
 _KIN_ADJECTIVES = frozenset(
     "young little baby infant teenage adult adopted older younger elder eldest oldest youngest own".split()
 )
