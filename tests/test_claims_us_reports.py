@@ -297,3 +297,237 @@ def test_a_name_in_apposition_and_one_victim_told_three_ways() -> None:
         "the victims, Sam Lee, 24, died at a hospital. The other man is in stable condition."
     )
     assert _main_event(text) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the wound a person carries tells they were hit: "with", "suffering from", "suffered a"
+        ("Deputies found a man suffering from a gunshot wound behind a feed store.", [("casualties", 1, 1)]),
+        ("Officers found a 17-year-old with gunshot wounds on Larch Court.", [("casualties", 1, 1)]),
+        ("A cashier suffered a gunshot wound to the hip during the holdup.", [("casualties", 1, 1)]),
+        # a verb of care, then where they were taken, then the wound or condition
+        ("Two brothers were rushed to a trauma center with gunshot wounds.", [("casualties", 2, 2)]),
+        ("A third man later arrived at Grace Hospital with a gunshot wound.", [("casualties", 1, 1)]),
+        ("Three teens were treated for non-life-threatening injuries.", [("injured", 3, 3)]),
+        ("A store clerk was treated for a graze wound to the shoulder.", [("injured", 1, 1)]),
+        ("The driver was airlifted to Mercy Medical Center in critical condition.", [("injured", 1, 1)]),
+        # the care verb alone, or a clause that ends before any wound, says nothing of a wound
+        ("The dog was taken to a shelter in Pine Bluff on Tuesday.", []),
+    ],
+)
+def test_wounds_told_by_the_care_given(text: str, expected: list[tuple]) -> None:
+    assert _figures(text) == expected
+
+
+def test_one_accused_of_killing_is_not_a_victim() -> None:
+    # the relative clause tells what the accused did: only the people killed are counted
+    text = "A teen who is charged with killing three neighbors appeared in court on Monday."
+    assert _figures(text) == [("killed", 3, 3)]
+    text = "Two men who police say shot a clerk were arrested on Friday."
+    assert ("casualties", 2, 2) not in _figures(text)
+
+
+def test_a_death_that_brings_the_toll_to_a_figure_is_inside_it() -> None:
+    text = (
+        "DELMAR, Md. — A man wounded in the shooting at a cookout on Ash Street last week has died, bringing "
+        "the number of dead to four, police said."
+    )
+    assert _main_event(text)[0] == 4
+
+
+def test_people_of_different_kinds_listed_one_by_one_are_added() -> None:
+    # "a man" names nobody's kin, "his stepson" does: still two people hit in one sentence
+    text = (
+        "CORBIN, Ky. — A man and his stepson were shot on the porch of their home on Willow Lane on Sunday "
+        "night, deputies said."
+    )
+    assert _main_event(text) == (0, 2)
+
+
+def test_nobody_dead_where_only_the_wounded_are_counted() -> None:
+    text = (
+        "QUETTA: Three labourers were wounded when a roadside bomb went off near a water pump in Mastung "
+        "district on Monday, Levies officials said."
+    )
+    result = extract(Article(id="t", text=text, published=dt.date(2024, 3, 12)))
+    (event,) = result.events
+    assert (event.fatalities.low, event.fatalities.best, event.fatalities.high) == (0, 0, 0)
+    assert event.fatalities.rule.startswith("rule 11")
+    # with no figure of anyone, nothing is known of the dead
+    text = "QUETTA: Unknown men fired on a passenger van near Mastung on Friday night, Levies officials said."
+    result = extract(Article(id="t", text=text, published=dt.date(2024, 3, 12)))
+    assert all(e.fatalities.low is None for e in result.events)
+
+
+def test_a_list_of_names_counts_each_person_once() -> None:
+    text = "Officers said Tom Reyes, Ana Cole and Lee Park were wounded outside the arena."
+    assert _figures(text) == [("injured", 3, 3)]
+    # ages between commas, and a comma before "and"
+    text = "Dana Lott, 24, Mia Bates, 16, and Carl Webb, 25, were shot inside a parked van."
+    assert _figures(text) == [("casualties", 3, 3)]
+    # places joined by "and" are nobody
+    assert _figures("Residents of Fairview and Glen Rock were shaken by the shooting.") == []
+
+
+def test_names_in_a_list_keep_their_own_fates() -> None:
+    # three hit, two of them said to die by name: two dead, the third wounded
+    text = (
+        "SELMA, Ala. — Dana Lott, Mia Bates and Carl Webb were shot inside a parked van on Cedar Road on "
+        "Saturday night. Bates was pronounced dead at the scene. Lott and Webb were taken to a hospital, "
+        "where Webb later died."
+    )
+    assert _main_event(text) == (2, 1)
+    # names told in two sentences are added, a name told again is not
+    text = (
+        "SELMA, Ala. — Reyes and Cole were shot outside a diner on Cedar Road on Saturday night. Park was "
+        "shot in the arm. Cole was shot in the shoulder, police said."
+    )
+    assert _main_event(text) == (0, 3)
+
+
+def test_an_aside_before_the_care_given_and_a_relative_clause_after_a_place() -> None:
+    # the aside (an age, "who is 31") leads on to the verb of care and the wound told after it
+    text = "A cashier, who is 31, was treated at Valley Hospital for a graze wound to her arm."
+    assert _figures(text) == [("injured", 1, 1)]
+    assert _figures("Two men, both 19, were rushed to a hospital with gunshot wounds.") == [
+        ("casualties", 2, 2)
+    ]
+    # a place phrase, then who was hit: the relative clause speaks of the people, not of the place
+    text = "Deputies found a third man in the yard who had been shot in the arm."
+    assert _figures(text) == [("casualties", 1, 1)]
+    text = "Three suspects in a car that was stopped on Route 4 were arrested."
+    assert _figures(text) == [("arrested", 3, 3)]
+
+
+def test_one_of_those_hit_who_died_is_a_death_of_its_own() -> None:
+    text = "Six people were shot, including a 16-year-old girl who died, at a graduation party on Elm Court."
+    assert _figures(text) == [("casualties", 6, 6), ("killed", 1, 1)]
+    text = "BELTON, Mo. — " + text
+    assert _main_event(text) == (1, 5)
+    # one of those wounded, named with no fate of their own, adds no figure
+    assert _figures("Nine guards were wounded, including a sergeant, in the raid.") == [("injured", 9, 9)]
+
+
+def test_dead_told_apart_in_a_sentence_of_their_own_are_added() -> None:
+    text = (
+        "QUETTA: A driver was killed on the spot when gunmen fired on a truck near Kalat on Monday. Two other "
+        "men died on the way to hospital, Levies officials said."
+    )
+    result = extract(Article(id="t", text=text, published=dt.date(2024, 3, 12)))
+    (event,) = result.events
+    assert (event.fatalities.low, event.fatalities.high) == (3, 3)
+    text = "MOBILE, Ala. — A man was shot and killed on Pine Street on Friday night. Police said a second man also died."
+    assert _main_event(text) == (2, 0)
+    # hit, and told apart from the dead: the wounded
+    text = (
+        "MOBILE, Ala. — One man died at the scene of the shooting on Pine Street on Friday night. Two other "
+        "men were taken to a hospital with gunshot wounds, police said."
+    )
+    assert _main_event(text) == (1, 2)
+    # "killing two and wounding nine others": apart from a figure of their own sentence, nothing to add
+    text = (
+        "MOBILE, Ala. — A gunman killed two people and wounded nine others at a bowling alley on Friday. "
+        "Police said four others were treated for cuts and bruises."
+    )
+    assert _main_event(text)[0] == 2
+
+
+def test_some_of_them_told_with_an_auxiliary() -> None:
+    text = "Five teens were shot outside a skating rink late Friday, and one of them has died."
+    assert _figures(text) == [("casualties", 5, 5), ("killed", 1, 1)]
+    text = "MOBILE, Ala. — Four men were shot outside a gas station on Friday night. Two of them have died."
+    assert _main_event(text) == (2, 2)
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "One of the injured later succumbed to his wounds at the district hospital.",
+        "Later, an injured constable also succumbed to his wounds at the district hospital.",
+    ],
+)
+def test_one_of_the_wounded_who_died_later_is_one_more_dead(later: str) -> None:
+    text = (
+        "BANNU: Two policemen were martyred on the spot when militants attacked a checkpost near Domel on "
+        "Monday, police said. " + later
+    )
+    result = extract(Article(id="t", text=text, published=dt.date(2024, 3, 12)))
+    event = max(result.events, key=lambda e: len(e.claim_ids))
+    assert (event.fatalities.low, event.fatalities.high) == (3, 3)
+
+
+def test_the_wounded_told_again_are_no_new_dead() -> None:
+    text = (
+        "BANNU: Two policemen were martyred and four were injured when militants attacked a checkpost near "
+        "Domel on Monday, police said. Two of the injured are in critical condition."
+    )
+    result = extract(Article(id="t", text=text, published=dt.date(2024, 3, 12)))
+    event = max(result.events, key=lambda e: len(e.claim_ids))
+    assert (event.fatalities.low, event.injured.best) == (2, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # how often and where they were hit stand between "shot" and the death
+        ("A taxi driver was shot three times in the chest and died at the scene.", [("killed", 1, 1)]),
+        ("Roe was shot multiple times and died on the way to a hospital.", [("killed", 1, 1)]),
+        # a death told before the people wins over the wound they carry
+        ("The body of a 40-year-old woman with gunshot wounds was found in a ditch.", [("killed", 1, 1)]),
+        # more wordings of a death
+        ("A 19-year-old was pronounced deceased at the scene.", [("killed", 1, 1)]),
+        ("A deputy was mortally wounded during the standoff.", [("killed", 1, 1)]),
+        ("The crash claimed the life of a 15-year-old passenger.", [("killed", 1, 1)]),
+    ],
+)
+def test_more_wordings_of_a_death(text: str, expected: list[tuple]) -> None:
+    assert _figures(text) == expected
+
+
+def test_a_full_name_after_a_verb_of_killing_is_its_victim() -> None:
+    text = "Police arrested a roofer in the shooting that killed Jane Roe near her home."
+    assert _figures(text) == [("killed", 1, 1)]
+    assert _figures("Detectives say Sam Lee fatally shot Dora Kent on Friday.") == [("killed", 1, 1)]
+    assert _figures("Dora Kent shot Sam Lee in the leg during an argument.") == [("injured", 1, 1)]
+    # a people named by their place, or someone's possession, is no person's name
+    assert _figures("The blast killed North Waziristan residents.") == []
+    assert _figures("Gunmen shot Dora Kent's dog on Friday.") == []
+
+
+def test_the_wounded_who_died_are_dead_not_wounded_too() -> None:
+    text = (
+        "TULSA, Okla. — Two brothers were wounded in a shooting outside a tire shop on Elm Street on Friday "
+        "night, police said. One of them died on Saturday."
+    )
+    result = extract(Article(id="t", text=text, published=dt.date(2024, 3, 12)))
+    # the death a day later is the shooting's, not an attack of its own
+    (event,) = result.events
+    assert (event.fatalities.best, event.injured.best) == (1, 1)
+    # where people are told hit, "of them" speaks of those (rule 8 takes the dead from them)
+    text = (
+        "TULSA, Okla. — Three men were found with gunshot wounds outside a tire shop on Elm Street on Friday "
+        "night. One of them was pronounced dead at the scene, and two others were wounded, police said."
+    )
+    assert _main_event(text) == (1, 2)
+
+
+def test_people_listed_in_an_apposition_to_the_victims() -> None:
+    text = (
+        "EUGENE, Ore. — The victims, a 33-year-old man and a 29-year-old woman, were shot outside a pizza "
+        "parlor on Maple Avenue on Friday night, police said."
+    )
+    assert _main_event(text) == (0, 2)
+    text = (
+        "Officers said the victims — a clerk and a cashier — were rushed to a hospital with gunshot wounds."
+    )
+    assert _figures(text) == [("casualties", 1, 1), ("casualties", 1, 1)]
+    # under a figure of their own, the people listed are its parts, not more figures
+    assert _figures("Two victims, a clerk and a cashier, were shot on Friday.") == [("casualties", 2, 2)]
+
+
+def test_their_before_one_relative_counts_one() -> None:
+    text = "KENT, Wash. — A man, his wife and their daughter were shot inside their home on Birch Lane on Friday."
+    assert _main_event(text) == (0, 3)
+    # "their" before people in the plural counts nobody by itself
+    assert _figures("Their neighbors were not hurt.") == []

@@ -297,3 +297,16 @@ def test_an_operation_told_in_the_passive_is_an_event_of_its_own() -> None:
     districts = sorted(p.admin2 for e in result.events if (p := _place(result, e.place_id)) and p.admin2)
     assert districts == ["Lakki Marwat", "Tank"]
     assert all(e.actor1 == "Military Forces of Pakistan" for e in result.events)
+
+
+def test_people_among_the_dead_are_a_part_of_the_toll_not_a_lower_total() -> None:
+    text = (
+        "PESHAWAR: Four people were killed when a bomb planted on a motorcycle went off near a vegetable "
+        "market in Khar, Bajaur, on Tuesday. A police official said two constables were among the dead. "
+        "Rescue officials said four bodies and nine injured were taken to the district hospital."
+    )
+    result = _read(text)
+    event = max(result.events, key=lambda e: len(e.claim_ids))
+    assert (event.fatalities.low, event.fatalities.high) == (4, 4)
+    constables = next(c for c in result.claims if c.count.low == 2 and c.outcome == "killed")
+    assert constables.part_of is not None

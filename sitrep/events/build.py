@@ -510,6 +510,7 @@ def _merge(groups: list[_Group]) -> list[_Group]:
         if len(near) == 1:
             _join(near[0], group)
             del fine[key]
+    _join_later_deaths(fine)
     kept = list(fine.values())
     # One province (or country, or no place) on one day is one group before it is weighed against districts.
     by_area: dict[tuple[object, ...], _Group] = {}
@@ -533,6 +534,27 @@ def _merge(groups: list[_Group]) -> list[_Group]:
         elif group.claims or not same_day:
             kept.append(group)
     return sorted(kept, key=lambda g: g.sentences[0].start if g.sentences else 0)
+
+
+def _join_later_deaths(fine: dict[tuple[object, ...], _Group]) -> None:
+    """Deaths told on a later day in a district whose earlier event counted people hurt ("a woman was wounded
+    on Friday … she died on Saturday", "the victim died of his wounds two days later") are that event's: the
+    wounded who died, not another attack. Only a group whose figures are all deaths, within a week after."""
+    for key, group in list(fine.items()):
+        if group.day is None or not group.claims or any(c.outcome != "killed" for c in group.claims):
+            continue
+        earlier = [
+            g
+            for (district, when, *_), g in fine.items()
+            if g is not group
+            and district == key[0]
+            and when is not None
+            and 0 < (group.day - when).days <= 7
+            and any(c.outcome in ("injured", "casualties") for c in g.claims)
+        ]
+        if len(earlier) == 1:
+            _join(earlier[0], group)
+            del fine[key]
 
 
 def _without_past_mentions(groups: list[_Group]) -> list[_Group]:

@@ -44,6 +44,16 @@ The rules, in one place (each figure says in ``Figure.rule`` how it was reached)
 10. **One fate per name.** A person called by name ("Jane Roe was shot", "Roe died") is counted once, under
    the gravest outcome told of that name; where nobody died, one named as hit is wounded ("Roe was shot",
    "Lee was shot in the leg": two wounded).
+11. **Nobody dead where only the living are counted.** An event whose figures count people wounded, hit or
+   taken, with a number, and tell no death has 0 dead ("three labourers were wounded"): a report tells a death
+   wherever there was one, and ACLED and the archives code such an event 0.
+12. **Others told apart.** Dead told apart from the dead just before them, in a sentence of their own ("Two
+   other passengers died in hospital", "a second man also died", "one of the injured later succumbed", "an
+   injured constable also died"), are more dead: added to that figure. People hit but told apart from the
+   dead ("two other men were taken to hospital with gunshot wounds") are the wounded. (Figures of the wounded
+   are not added this way: reports recount them in parts and again.)
+13. **The wounded who died** are dead, not wounded too: "two men were wounded … one of them died" is one dead
+   and one wounded, as are "one of the injured later died" and "an injured constable died".
 """
 
 from __future__ import annotations
@@ -203,14 +213,34 @@ def _one_sentence_parts(claims: list[Claim]) -> list[Claim]:
     return out
 
 
-def _surname(claim: Claim) -> str | None:
-    """The last word of a person's name when the claim counts one person by name ("Jane Roe", "Roe's"): its
-    count and its people are the same capitalised words, not a pronoun."""
+# How a list of names is joined: "Roe, Lee and Ford", "Roe & Lee".
+_NAME_LIST = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
+
+
+def _names(claim: Claim) -> list[tuple[str, str]]:
+    """The people a claim counts by name, as (the last word of the name, the name): "Jane Roe" is one, "Jane
+    Roe, Sam Lee and Ann Ford" three. Its count and its people are the same capitalised words, one name for
+    each person counted, not a pronoun."""
     text = claim.count.text
-    if (claim.count.low, claim.count.high) != (1, 1) or text != claim.victim_text or not text[:1].isupper():
-        return None
-    last = text.split()[-1].lower().removesuffix("'s").removesuffix("’s")
-    return None if last in ("he", "she") else last
+    if claim.count.low is None or claim.count.low != claim.count.high or text != claim.victim_text:
+        return []
+    names = _NAME_LIST.split(text) if claim.count.low > 1 else [text]
+    if len(names) != claim.count.low or not all(name[:1].isupper() for name in names):
+        return []
+    found = []
+    for name in names:
+        last = name.split()[-1].lower().removesuffix("'s").removesuffix("’s")
+        if last in ("he", "she"):
+            return []
+        found.append((last, name))
+    return found
+
+
+def _named_count(claim: Claim, names: list[str]) -> Claim:
+    """The claim counting only these of its names."""
+    text = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    count = Count(low=len(names), high=len(names), text=text)
+    return claim.model_copy(update={"count": count, "victim_text": text})
 
 
 _FATES = {"killed": 2, "injured": 1, "casualties": 0}
@@ -218,50 +248,62 @@ _FATES = {"killed": 2, "injured": 1, "casualties": 0}
 
 def _one_fate_per_name(claims: list[Claim]) -> list[Claim]:
     """Rule 10: a person called by name has one fate, the gravest told of that name ("Roe was shot", "Roe
-    died": dead); where nobody died, one named as hit is wounded."""
+    died": dead); where nobody died, one named as hit is wounded. A list of names keeps the names whose fate
+    it tells ("Roe, Lee and Ford were shot" then "Ford died": two hit)."""
     fates: dict[str, int] = {}
+    named: list[list[tuple[str, str]]] = []
     for claim in claims:
-        surname = _surname(claim) if claim.outcome in _FATES else None
-        if surname is not None:
+        names = _names(claim) if claim.outcome in _FATES else []
+        named.append(names)
+        for surname, _ in names:
             fates[surname] = max(fates.get(surname, 0), _FATES[claim.outcome])
     if not fates:
         return claims
     out = []
-    for claim in claims:
-        surname = _surname(claim) if claim.outcome in _FATES else None
-        if surname is None:
+    for claim, names in zip(claims, named, strict=True):
+        if not names:
             out.append(claim)
-        elif _FATES[claim.outcome] == fates[surname]:
-            # With nobody dead, a person named as hit is one of the wounded, beside others named as wounded.
-            wounded = claim.outcome == "casualties" and not any(c.outcome == "killed" for c in claims)
-            out.append(claim.model_copy(update={"outcome": "injured"}) if wounded else claim)
+            continue
+        kept = [name for surname, name in names if _FATES[claim.outcome] == fates[surname]]
+        if not kept:
+            continue
+        if len(kept) < len(names):
+            claim = _named_count(claim, kept)
+        # Where every death is told by name (or nobody died), a person named as hit and not as dead is one of
+        # the wounded, beside others named as wounded.
+        wounded = claim.outcome == "casualties" and all(_names(c) for c in claims if c.outcome == "killed")
+        out.append(claim.model_copy(update={"outcome": "injured"}) if wounded else claim)
     return out
 
 
 def _with_people_named(claims: list[Claim]) -> list[Claim]:
-    """Rule 1 for people called by name: different names, told by one claimant of the same victims, are
-    different people — one figure, their number ("Roe was pronounced dead …" and "Lee died …" are two).
-    Names that end in the same word are one person ("Jane Roe", "Roe")."""
-    named: dict[tuple[str, str, str], dict[str, Claim]] = defaultdict(dict)
+    """Rule 1 for people called by name: different names of the same victims are different people — one
+    figure, their number ("Roe was pronounced dead …" and "Lee died …" are two; "Roe and Lee were shot" and
+    "Ford was shot" three), whoever tells each name (a person named is no one's estimate: "Ford was shot,
+    police said" is the same Ford). Names that end in the same word are one person ("Jane Roe", "Roe")."""
+    named: dict[str, list[tuple[Claim, list[tuple[str, str]]]]] = defaultdict(list)
     rest = []
     for claim in claims:
-        surname = _surname(claim)
-        if surname is None:
+        names = _names(claim)
+        if not names:
             rest.append(claim)
         else:
-            named[(claim.victim, *_claimant_key(claim))].setdefault(surname, claim)
-    for people in named.values():
-        first = next(iter(people.values()))
-        if len(people) == 1:
-            rest.append(first)
+            named[claim.victim].append((claim, names))
+    for told in named.values():
+        people: dict[str, str] = {}
+        for _, names in told:
+            for surname, name in names:
+                people.setdefault(surname, name)
+        first = told[0][0]
+        if len(told) == 1 or len(people) == len(told[0][1]):
+            rest.append(first)  # one claim, or others naming only its people again
             continue
-        text = " + ".join(c.count.text for c in people.values())
-        rest.append(first.model_copy(update={"count": Count(low=len(people), high=len(people), text=text)}))
+        rest.append(_named_count(first, list(people.values())))
     return rest
 
 
 # How a list names its people: one at a time ("a girl", "his brother", "he") or as the rest ("three others").
-_ONE_PERSON = frozenset({"a", "an", "the", "his", "her", "he", "she", "another"})
+_ONE_PERSON = frozenset({"a", "an", "the", "his", "her", "their", "he", "she", "another"})
 
 
 def _listed_one_by_one(claim: Claim) -> bool:
@@ -273,10 +315,12 @@ def _listed_one_by_one(claim: Claim) -> bool:
 
 def _with_people_listed(claims: list[Claim]) -> list[Claim]:
     """Rule 1 for people listed one by one: "a girl and a woman were shot", "he and three others were shot",
-    said by one claimant of the same victims in one sentence, are different people — one figure, their sum."""
-    groups: dict[tuple[int, str, str, str], list[Claim]] = defaultdict(list)
+    said by one claimant in one sentence, are different people — one figure, their sum. The people may be of
+    different kinds ("a man and his nephew were shot", "a guard and a passer-by were killed"): their sum then
+    counts people of no one kind."""
+    groups: dict[tuple[int, str, str], list[Claim]] = defaultdict(list)
     for claim in claims:
-        groups[(claim.start, claim.victim, *_claimant_key(claim))].append(claim)
+        groups[(claim.start, *_claimant_key(claim))].append(claim)
     if len(groups) == len(claims):
         return claims
     out = []
@@ -285,7 +329,10 @@ def _with_people_listed(claims: list[Claim]) -> list[Claim]:
         if len(group) == 1 or len(texts) < len(group) or not all(map(_listed_one_by_one, group)):
             out.extend(group)
             continue
-        out.append(_added_up(group))
+        total = _added_up(group)
+        if len({c.victim for c in group}) > 1:
+            total = total.model_copy(update={"victim": "unspecified"})
+        out.append(total)
     return out
 
 
@@ -447,12 +494,15 @@ def event_figure_fields(claims: list[Claim], best_rule: str | None = None) -> di
     ``best_rule`` is one of ``BEST_RULES``; by default the ``SITREP_BEST_RULE`` setting, else "official"."""
     rule = best_rule or best_rule_setting()
     by_outcome: dict[str, list[Claim]] = {"killed": [], "injured": [], "abducted": [], "casualties": []}
-    for claim in _one_fate_per_name(claims):  # one pass, in order
+    for claim in _one_fate_per_name(_others_told_apart(claims)):  # one pass, in order
         # Background figures (earlier incidents, yearly statistics) stay claims but count in no event's figures.
         if claim.outcome in by_outcome and not claim.background:
             by_outcome[claim.outcome].append(claim)
     fatalities = _figure_fields(by_outcome["killed"], rule)
+    if not by_outcome["killed"] and _living_counted(by_outcome):
+        fatalities = {"low": 0, "best": 0, "high": 0, "rule": _NOBODY_DEAD}
     injured = _figure_fields(by_outcome["injured"], rule)
+    injured = _less_the_wounded_who_died(injured, by_outcome["killed"], by_outcome["casualties"])
     if (fatalities.get("best") or 0) and _told_again(by_outcome["injured"]):
         injured = {"rule": "rule 9: the one wounded is told again, one of the dead"}
     if by_outcome["casualties"]:
@@ -465,6 +515,116 @@ def event_figure_fields(claims: list[Claim], best_rule: str | None = None) -> di
         "abducted": _figure_fields(by_outcome["abducted"], rule),
         "by_side": _by_side_fields(by_outcome["killed"], rule),
     }
+
+
+# Words that tell people apart from those counted just before: "two other passengers", "a second man".
+_APART = frozenset({"other", "others", "second", "third", "fourth", "fifth", "sixth"})
+# Words of the wounded in a figure of the dead: one of the wounded who died ("an injured constable died").
+_WOUNDED = frozenset({"injured", "wounded"})
+
+
+def _apart(claim: Claim) -> bool:
+    """Whether a claim's people are told apart from those counted before it ("two others", "two other men", "a
+    second man"): a word of ``_APART`` in its figure or right after it."""
+    text = claim.count.text
+    if not text or claim.count.low is None:
+        return False
+    if claim.count.low != claim.count.high:
+        return False  # "at least seven others": a bound, not people one can add
+    words = text.lower().split()
+    at = claim.quote.find(text)
+    if at < 0 or has_any_word(claim.quote[:at], _outcome_words()):
+        return False  # "killing two and wounding nine others": apart from a figure of its own sentence
+    after = claim.quote[at + len(text) : at + len(text) + 24].lower().split()
+    if claim.outcome == "killed" and (
+        _WOUNDED.intersection(words) or after[:3] in (["of", "the", "injured"], ["of", "the", "wounded"])
+    ):
+        return True  # "an injured constable also died", "one of the injured later succumbed": a new death
+    if words[0] in ("the", "these", "those"):
+        return False  # "the other victim", "the second man": one of a set already counted
+    return bool(_APART.intersection(words)) or (bool(after) and after[0].strip(",.;:") in _APART)
+
+
+def _others_told_apart(claims: list[Claim]) -> list[Claim]:
+    """Rule 12: dead told apart from the dead just before, in a sentence of their own ("a passenger was killed
+    on the spot. Two other passengers died in hospital"; "a second man also died"), are added to them; people
+    hit but told apart from the dead ("one man died. Two other men were taken to hospital with gunshot
+    wounds") are the wounded. The sum is the first figure's claimant's, or the later one's where the article
+    itself told the first."""
+    if len(claims) < 2 or not any(map(_apart, claims)):  # the common case: nothing told apart
+        return claims
+    out: list[Claim] = []
+    for claim in sorted(claims, key=lambda c: c.start):
+        before = out[-1] if out else None
+        if (
+            before is None
+            or before.start >= claim.start  # another figure of its own sentence is what it is told apart from
+            or before.background
+            or claim.background
+            or before.part_of is not None
+            or claim.part_of is not None
+            or not _apart(claim)
+        ):
+            out.append(claim)
+        elif before.outcome == claim.outcome == "killed" and before.count.low is not None:
+            low, high = _sum([before, claim])
+            owner = claim if before.claimant.kind == "none" else before
+            count = Count(low=low, high=high, text=f"{before.count.text} + {claim.count.text}")
+            victim = before.victim if before.victim == claim.victim else "unspecified"
+            out[-1] = owner.model_copy(update={"count": count, "victim": victim, "start": claim.start})
+        elif before.outcome == "killed" and claim.outcome == "casualties":
+            out.append(claim.model_copy(update={"outcome": "injured"}))
+        else:
+            out.append(claim)
+    return out
+
+
+def _of_the_wounded(claim: Claim, them: bool) -> bool:
+    """Whether a figure of dead counts people told before as wounded: "one of the injured later died", "an
+    injured constable died", and where ``them`` can only be the wounded, "one of them died"."""
+    text = claim.count.text
+    at = claim.quote.find(text) if text else -1
+    if at < 0:
+        return False
+    after = claim.quote[at + len(text) : at + len(text) + 24].lower().split()[:3]
+    return (
+        bool(_WOUNDED.intersection(text.lower().split()))
+        or after in (["of", "the", "injured"], ["of", "the", "wounded"])
+        or (them and after[:2] in (["of", "them"], ["of", "those"]))
+    )
+
+
+def _less_the_wounded_who_died(injured: dict, killed: list[Claim], hit: list[Claim]) -> dict:
+    """Rule 13: the wounded who died are counted dead, not wounded too ("two men were wounded … one of them
+    died": one dead, one wounded). "Of them" speaks of the wounded only where no one is told hit (rule 8
+    takes the dead from those)."""
+    best = injured.get("best")
+    if not isinstance(best, int) or not killed:
+        return injured
+    them = not hit
+    died = sum(
+        c.count.low or 0
+        for c in killed
+        if c.part_of is None and not c.background and c.count.low == c.count.high and _of_the_wounded(c, them)
+    )
+    if not died:
+        return injured
+    value = max(best - died, 0)
+    rule = f"rule 13: {best} wounded less {died} of them dead"
+    return {"low": value, "best": value, "high": value, "rule": rule}
+
+
+_NOBODY_DEAD = "rule 11: people counted hurt or taken, no death told: none dead"
+
+
+def _living_counted(by_outcome: dict[str, list[Claim]]) -> bool:
+    """Rule 11: whether the event counts people wounded, hit or taken with a number (a report that tells no
+    death beside them says nobody died)."""
+    return any(
+        c.count.low is not None and c.stance != "denied"
+        for outcome in ("injured", "casualties", "abducted")
+        for c in by_outcome[outcome]
+    )
 
 
 _ANOTHER_PERSON = frozenset({"other", "second", "third", "fourth", "remaining", "surviving"})
@@ -489,6 +649,12 @@ def _wounded_from_hit(hit: dict[str, int | str | None], dead: dict[str, int | st
     value = hit_best - dead_best
     rule = f"best {value} by rule 8: {hit_best} hit less {dead_best} dead"
     return {"low": value, "best": value, "high": value, "rule": rule}
+
+
+@cache
+def _outcome_words() -> frozenset[str]:
+    """The one-word outcome phrases ("killed", "wounded", "shot")."""
+    return frozenset(row["phrase"] for row in read_table("outcomes.tsv") if " " not in row["phrase"])
 
 
 @cache

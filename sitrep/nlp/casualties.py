@@ -71,6 +71,11 @@ _ASIDE_PREPOSITIONS = frozenset(
     "and in on at from by for with without into near after before during since to of as including".split()
 )
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+_OF_THEM = frozenset({"them", "those", "these"})
+# How many times a person was hit, between "shot" and what became of them ("shot multiple times and died").
+_HOW_OFTEN = frozenset(
+    {"multiple", "several", "many", "times", "once", "twice", "repeatedly", "three", "four"}
+)
 _ASIDE_STOPS = (_NP_STOP - _ASIDE_PREPOSITIONS) | _PRONOUNS
 # Lower-case particles inside an organisation's name ("Fitna al Khwarij", "Tehreek-i-Taliban").
 _NAME_PARTICLES = frozenset({"the", "al", "ul", "e", "i", "el", "ud", "un", "of", "-"})
@@ -101,7 +106,7 @@ _INTRANSITIVE_DEATHS = frozenset({"died", "dies", "passed", "succumbed", "perish
 _AGE_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks"})
 _AGE_WORDS = _AGE_UNITS | {"old", "a", "an"}
 # "his" / "her" count one only right before the noun, its age or a word of kinship ("her young son").
-_POSSESSIVES = frozenset({"his", "her"})
+_POSSESSIVES = frozenset({"his", "her", "their"})
 _KIN_ADJECTIVES = frozenset(
     "young little baby infant teenage adult adopted older younger elder eldest oldest youngest own".split()
 )
@@ -117,6 +122,10 @@ _YEAR_RE = re.compile(r"^(19|20)\d\d$")
 _IN = frozenset({"in", "since"})
 _OPENING = 2  # a time phrase starting within the sentence's first words opens it ("But last year, …")
 _START = attrgetter("start")
+# After a verb of care (``sitrep/data/care_verbs.tsv``): the words that open the wound or condition ("with
+# gunshot wounds", "for minor injuries", "in critical condition"), and the words that end the clause first.
+_CARE_LINKS = frozenset({"with", "for", "in"})
+_CARE_STOPS = frozenset(", and but or where who which after before when while".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +217,7 @@ class CasualtyReader:
         self.wound_sites: PhraseTable[str] = PhraseTable(
             [(row["word"], "injured") for row in read_table("wound_sites.tsv")]
         )
+        self.care_verbs = frozenset(row["verb"] for row in read_table("care_verbs.tsv"))
         self.background: PhraseTable[str] = PhraseTable(
             [(row["phrase"], row["scope"]) for row in read_table("background.tsv")]
         )
@@ -400,6 +410,10 @@ class CasualtyReader:
             if match and not _negated(tokens, match.start):
                 figure.outcome, figure.outcome_from = match.payload.outcome, "before"
                 figure.subset = True
+                if figure.outcome != "killed" and self._dies_in_relative(
+                    tokens, max(figure.np_end, figure.span_end)
+                ):
+                    figure.outcome = "killed"  # "five were shot, including a boy who died": his own fate
                 return
         while index > 0 and bridged <= 3:
             match = ends.get(index)
@@ -415,6 +429,16 @@ class CasualtyReader:
                 return
             index -= 1
             bridged += 1
+
+    def _dies_in_relative(self, tokens: list[Token], index: int) -> bool:
+        """Whether a relative clause at ``index`` tells a death ("who died", "who was later pronounced dead")."""
+        if index >= len(tokens) or tokens[index].norm not in ("who", "that"):
+            return False
+        at = index + 1
+        while at < len(tokens) and tokens[at].norm in _BRIDGE_AFTER and at - index <= 4:
+            at += 1
+        match = self.outcomes.match_at(tokens, at) if at < len(tokens) else None
+        return match is not None and match.payload.outcome == "killed" and not _negated(tokens, match.start)
 
     def _toll_before(
         self, tokens: list[Token], figure: _Figure, ends: dict[int, PhraseMatch], index: int
@@ -436,14 +460,29 @@ class CasualtyReader:
 
     def _outcome_after(self, tokens: list[Token], figure: _Figure) -> None:
         index, bridged, asides, auxiliary = figure.np_end, 0, 0, False
+        if (
+            figure.victim is None
+            and index + 1 < len(tokens)
+            and tokens[index].norm == "of"
+            and tokens[index + 1].norm in _OF_THEM
+        ):
+            index += 2  # "one of them has died": what became of some of those just counted
         while index < len(tokens) and bridged <= 4:
             match = self.outcomes.match_at(tokens, index)
             if match:
-                if bridged and not auxiliary and self._takes_object(tokens, match.end):
-                    figure.agent = True  # "a boy accidentally shot his brother": the boy fired
+                if (bridged or asides) and not auxiliary and self._takes_object(tokens, match.end):
+                    # "a boy accidentally shot his brother", "a man who is charged with killing two people":
+                    # the boy fired; the man is the one accused, not a victim
+                    figure.agent = True
                 elif not _negated(tokens, match.start):
                     figure.outcome, figure.outcome_from = match.payload.outcome, "after"
                     figure.outcome_at = match.start
+                    # "one policeman was among the dead": a part of the toll, told apart from it
+                    figure.subset = figure.subset or (
+                        match.start >= 2
+                        and tokens[match.start - 2].norm == "among"
+                        and tokens[match.start - 1].norm in ("the", "those")
+                    )
                     if figure.outcome != "killed" and self._died_after(tokens, match.end):
                         figure.outcome = "killed"  # "was shot and later died": what became of them
                     elif figure.outcome == "casualties" and self._limb_wound(tokens, match.end):
@@ -465,6 +504,19 @@ class CasualtyReader:
             ):
                 index += 1  # "was in critical condition"
                 continue
+            if (
+                tokens[index].norm in _ASIDE_CLOSERS
+                and bridged == 0
+                and self._in_apposition(tokens, figure.span_start)
+                and self._leads_on(tokens, index + 1)
+            ):
+                index += 1  # "the victims, a man and a woman, were shot": the list closes before the verb
+                continue
+            if tokens[index].norm in self.care_verbs:
+                wound = self._wound_after_care(tokens, index)
+                if wound is not None:
+                    index = wound  # "were rushed to a hospital with gunshot wounds"
+                    continue
             if tokens[index].norm not in _BRIDGE_AFTER:
                 # A bare number takes only a punctuated aside ("Six, including two boys, died"): "150 with a
                 # wound" is a road number, not a count of the wounded.
@@ -479,6 +531,33 @@ class CasualtyReader:
             auxiliary = auxiliary or tokens[index].norm in _MAIN_VERBS or tokens[index].norm == "been"
             index += 1
             bridged += 1
+
+    def _in_apposition(self, tokens: list[Token], start: int) -> bool:
+        """Whether the figure at ``start`` stands in an apposition opened after a noun for people ("the
+        victims, a man and a woman, …", "the victims — a guard and a driver — …"), within a short list."""
+        for back in range(start - 1, max(start - 14, 0), -1):
+            word = tokens[back].norm
+            if word in _ASIDE_CLOSERS:
+                return self.victims.match_at(tokens, back - 1) is not None
+            if word in _ASIDE_BREAKS or word in _MAIN_VERBS:
+                return False
+        return False
+
+    def _wound_after_care(self, tokens: list[Token], index: int) -> int | None:
+        """Where the wound or condition told after a verb of care at ``index`` starts ("taken to Mercy Hospital
+        with a gunshot wound", "treated for minor injuries", "flown to a trauma center in critical
+        condition"), within the clause; None when none is told."""
+        for at in range(index + 1, min(len(tokens), index + 10)):
+            word = tokens[at].norm
+            if word in _ASIDE_BREAKS or word in _CARE_STOPS:
+                return None
+            if word in _CARE_LINKS:
+                start = at if word == "with" else at + 1
+                if start + 1 < len(tokens) and tokens[start].norm in ("a", "an"):
+                    start += 1  # "treated for a gunshot wound"
+                if start < len(tokens) and self.outcomes.match_at(tokens, start) is not None:
+                    return start
+        return None
 
     def _relative_outcome(self, tokens: list[Token], figure: _Figure, index: int) -> bool:
         """'a man who was shot on Monday', 'a teen who was shot … has died': an outcome said of them in a
@@ -524,16 +603,24 @@ class CasualtyReader:
                         end += 1  # "the death of 16-year-old Jane Roe"
                     name = self._name_at(tokens, end, covered)
                     if name is not None:
-                        figures.append(_named(tokens, name, outcome, match.start))
+                        figures.append(_named(tokens, [name], outcome, match.start))
                     continue
                 back = match.start - 1
                 if back > 0 and tokens[back].possessive:  # "Roe's death"
                     name = self._name_before(tokens, back + 1, covered)
                     if name is not None:
-                        figures.append(_named(tokens, name, outcome, match.start))
+                        figures.append(_named(tokens, [name], outcome, match.start))
                 continue
             if _negated(tokens, match.start) or tokens[match.start].norm in _TOLL_NOUNS:
                 continue
+            if outcome in ("killed", "casualties") and match.end < len(tokens):
+                name = self._name_as_object(tokens, match.end, covered)
+                if name is not None:  # "the shooting that killed Jane Roe", "fatally shot Sam Lee"
+                    figure = _named(tokens, [name], outcome, match.start)
+                    if outcome == "casualties" and self._limb_wound(tokens, name[1]):
+                        figure.outcome = "injured"  # "shot Sam Lee in the leg"
+                    figures.append(figure)
+                    continue
             at, auxiliary = match.start, tokens[match.start].norm in _INTRANSITIVE_DEATHS
             if at > 0 and tokens[at - 1].norm == "in":
                 at -= 1  # "was listed in good condition"
@@ -550,14 +637,55 @@ class CasualtyReader:
             ):
                 at -= 3  # "Jane Roe, 17, was shot": the age between commas
             name = self._name_before(tokens, at, covered)
-            if name is not None:
-                figure = _named(tokens, name, outcome, match.start)
+            names = [name] if name is not None else self._names_listed_before(tokens, at, covered)
+            if names:
+                figure = _named(tokens, names, outcome, match.start)
                 if outcome != "killed" and self._died_after(tokens, match.end):
                     figure.outcome = "killed"
                 elif outcome == "casualties" and self._limb_wound(tokens, match.end):
                     figure.outcome = "injured"
                 figures.append(figure)
         return figures
+
+    def _names_listed_before(self, tokens: list[Token], end: int, covered: set[int]) -> list[tuple[int, int]]:
+        """The names of a list ending at ``end``, last name first: "Roe and Lee were shot", "Jane Roe, 24, Sam
+        Lee, 19, and Ann Ford, 30, were wounded" — one person each, one figure for all. A list ends with
+        "and"; anything but a name between its commas (a noun, a place, a figure) makes it no list of people."""
+        names: list[tuple[int, int]] = []
+        joined_by_and = False
+        while True:
+            start = end
+            while start > 0 and end - start < 4 and _is_name_word(tokens[start - 1]):
+                start -= 1
+            if start == end or self._checked_name(tokens, start, end, covered) is None:
+                return []
+            names.append((start, end))
+            at = start
+            while at > 0 and tokens[at - 1].norm in _LISTS:
+                joined_by_and = joined_by_and or (len(names) == 1 and tokens[at - 1].norm in ("and", "&"))
+                at -= 1
+            if at == start:  # the first name of the list: what stands before it must not go on a name
+                if start > 0 and tokens[start - 1].norm in _BEFORE_PLACE_NAMES:
+                    return []
+                return names if len(names) > 1 and joined_by_and else []
+            if at > 1 and tokens[at - 1].norm.isdigit() and tokens[at - 2].norm == ",":
+                at -= 2  # "Jane Roe, 24, and Sam Lee": the age of the name before
+            end = at
+
+    def _name_as_object(self, tokens: list[Token], start: int, covered: set[int]) -> tuple[int, int] | None:
+        """A person's full name right after a verb of killing or shooting, as its object: two to four
+        capitalised words, not one's possessive ("killed Jane Roe's dog") nor words naming a people ("killed
+        North Waziristan residents")."""
+        name = self._name_at(tokens, start, covered)
+        if name is None or name[1] - name[0] < 2 or tokens[name[1] - 1].possessive:
+            return None
+        after = name[1]
+        if after < len(tokens) and (
+            self.victims.match_at(tokens, after) is not None
+            or self.outcomes.match_at(tokens, after) is not None
+        ):
+            return None
+        return name
 
     def _name_before(self, tokens: list[Token], end: int, covered: set[int]) -> tuple[int, int] | None:
         """The span of a person's name ending at ``end``: one to four capitalised words."""
@@ -632,6 +760,13 @@ class CasualtyReader:
         """Whether "and" (with bridging words: "and later", "but then") and a death follow at ``index``, after
         the place of the wound if it is told ("shot in the arm and later died")."""
         index = self._after_wound_site(tokens, index)
+        while index < len(tokens) and tokens[index].norm in _HOW_OFTEN:
+            index += 1  # "was shot multiple times and died", "shot twice in the chest and died"
+        if index + 2 < len(tokens) and tokens[index].norm == "in" and tokens[index + 1].norm in _WOUND_OWNERS:
+            index += 2  # where they were hit, a limb or not ("in the chest", "in his left side")
+            if tokens[index].norm in ("left", "right", "upper", "lower") and index + 1 < len(tokens):
+                index += 1
+            index += 1
         if index >= len(tokens) or tokens[index].norm not in ("and", "but"):
             return False
         for at in range(index + 1, min(len(tokens), index + 4)):
@@ -647,6 +782,8 @@ class CasualtyReader:
         for at in range(index, min(len(tokens), index + 5)):
             if self.outcomes.match_at(tokens, at) is not None:
                 return True
+            if tokens[at].norm in self.care_verbs:  # "…, was treated at Mercy Hospital for a graze wound"
+                return self._wound_after_care(tokens, at) is not None
             if tokens[at].norm not in _BRIDGE_AFTER:
                 return False
         return False
@@ -746,6 +883,8 @@ class CasualtyReader:
                 return end
             if norm in _ASIDE_CLOSERS:
                 return end + 1 if self._leads_on(tokens, end + 1) else None
+            if norm in ("who", "that") and opener in _PLACE_PREPOSITIONS:
+                return end  # "a second child in the house who had been shot": the relative clause is theirs
             if norm in _ASIDE_STOPS:
                 return None
         return None
@@ -773,6 +912,9 @@ class CasualtyReader:
         figures = [f for f in figures if self._read_noun_phrase(tokens, f)]
         outcomes = list(self.outcomes.find_all(tokens))
         for figure in figures:
+            if figure.outcome == "casualties" and figure.outcome_from == "noun":
+                # "the body of a man with gunshot wounds": the death told before the people wins
+                self._outcome_before(tokens, figure, [m for m in outcomes if m.payload.outcome == "killed"])
             if figure.outcome is None:
                 self._outcome_before(tokens, figure, outcomes)
             if figure.outcome is None:
@@ -785,6 +927,7 @@ class CasualtyReader:
                 and self._death_later(tokens, figure.np_end)
             ):
                 figure.outcome = "killed"  # "one of four women wounded in the shooting has died"
+                figure.definite = False  # "one of the injured later died": one of them, but a new death
             if figure.outcome is None and figure.described is not None:
                 figure.outcome, figure.outcome_from = figure.described, "noun"
         # People named inside another figure's aside ("two guards escorting three prisoners were killed") are
@@ -817,10 +960,16 @@ class CasualtyReader:
                 continue
             if figure.victim is None and (figure.is_year_like or figure.outcome_from == "coordination"):
                 continue
-            if figure.victim is None and _names_a_number(tokens, figure.span_start, figure.span_end):
-                continue
             if (
-                figure.part_of is not None
+                figure.victim is None
+                and not figure.by_name  # "Roe, Lee and Ford": a name after a comma is no age
+                and _names_a_number(tokens, figure.span_start, figure.span_end)
+            ):
+                continue
+            whole = figures[figure.part_of] if figure.part_of is not None else None
+            if (
+                whole is not None
+                and whole.outcome == figure.outcome
                 and figure.span_end == figure.span_start + 1
                 and (tokens[figure.span_start].norm in self.grammar.singular_words)
             ):
@@ -834,7 +983,10 @@ class CasualtyReader:
                     count=figure.count,
                     token_start=figure.span_start,
                     token_end=figure.np_end,
-                    part_of=kept.get(figure.part_of) if figure.part_of is not None else None,
+                    # one of those hit who died is a death of its own, not a part of a figure of the dead
+                    part_of=kept.get(figure.part_of)
+                    if whole is not None and whole.outcome == figure.outcome
+                    else None,
                     definite=figure.definite
                     or (
                         (
@@ -892,9 +1044,14 @@ def _is_name_word(token: Token) -> bool:
     )
 
 
-def _named(tokens: list[Token], name: tuple[int, int], outcome: Outcome, outcome_at: int) -> _Figure:
-    text = _join(tokens, *name)
-    figure = _Figure(name[0], name[1], Count(low=1, high=1, text=text), False, np_end=name[1])
+def _named(tokens: list[Token], names: list[tuple[int, int]], outcome: Outcome, outcome_at: int) -> _Figure:
+    """One figure for the people named: "Jane Roe" counts one; a list, "Jane Roe, Sam Lee and Ann Ford", one
+    each (given last name first)."""
+    spans = sorted(names)
+    said = [_join(tokens, *span) for span in spans]
+    text = said[0] if len(said) == 1 else ", ".join(said[:-1]) + " and " + said[-1]
+    start, end = spans[0][0], spans[-1][1]
+    figure = _Figure(start, end, Count(low=len(said), high=len(said), text=text), False, np_end=end)
     figure.outcome, figure.outcome_from, figure.outcome_at, figure.victim_text = (
         outcome,
         "after",
