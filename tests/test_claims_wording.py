@@ -1,0 +1,58 @@
+"""How South Asian and wire news word casualty figures: the outcome phrases, the people nouns and the counts a
+report may use. Every sentence here was written by the team for the test; each case varies the verb, the
+word order or the noun so that a rule must state the pattern, not one sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.nlp.pipeline import extract_claims
+
+
+def _figures(text: str) -> list[tuple]:
+    return [(c.outcome, c.victim, c.count.low, c.count.high) for c in extract_claims(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two sepoys laid down their lives while repelling the raid.", [("killed", "security_forces", 2, 2)]),
+        ("A naik laid down his life defending the picket.", [("killed", "security_forces", 1, 1)]),
+        ("Four soldiers sacrificed their lives in the clearance operation.", [("killed", "security_forces", 4, 4)]),
+        ("Three wounded constables breathed their last on the way to hospital.",
+         [("killed", "security_forces", 3, 3)]),
+        ("The raiders opened fire, martyring three troopers.", [("killed", "security_forces", 3, 3)]),
+        ("Two Levies men attained martyrdom at the checkpoint.", [("killed", "security_forces", 2, 2)]),
+        ("Eight insurgents were eliminated in the follow-up search.", [("killed", "militants", 8, 8)]),
+        ("Troops stormed the compound, eliminating five militants.", [("killed", "militants", 5, 5)]),
+        ("Six herders were held captive for a week.", [("abducted", "civilians", 6, 6)]),
+        ("Nine travellers were taken captive at the roadblock.", [("abducted", "civilians", 9, 9)]),
+    ],
+)
+def test_outcome_phrases_of_south_asian_reports(text: str, expected: list[tuple]) -> None:
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Five security men were hurt when the convoy was ambushed.", [("injured", "security_forces", 5, 5)]),
+        ("Three khasadars were wounded at the border post.", [("injured", "security_forces", 3, 3)]),
+        ("Two infiltrators were killed near the fence.", [("killed", "militants", 2, 2)]),
+        ("Four Taliban were killed when their hideout was raided.", [("killed", "militants", 4, 4)]),
+        ("Three dacoits died in the encounter.", [("killed", "militants", 3, 3)]),
+        ("Seven citizens were injured by the falling debris.", [("injured", "civilians", 7, 7)]),
+        ("Two locals died in the crossfire.", [("killed", "civilians", 2, 2)]),
+        ("Eleven wedding guests were wounded in the grenade blast.", [("injured", "civilians", 11, 11)]),
+        ("Four patients were hurt when the ward was hit.", [("injured", "civilians", 4, 4)]),
+        ("Two clerics were shot dead outside the seminary.", [("killed", "civilians", 2, 2)]),
+        ("A businessman was kidnapped from his shop.", [("abducted", "civilians", 1, 1)]),
+        ("Twelve schoolchildren were injured in the stampede.", [("injured", "civilians", 12, 12)]),
+        ("Three political activists went missing after the rally.", [("missing", "civilians", 3, 3)]),
+        ("Five members of a family were killed when the shell hit their house.", [("killed", "civilians", 5, 5)]),
+        ("Four members of the same family were wounded.", [("injured", "civilians", 4, 4)]),
+        ("Six Hazaras were shot dead at the vegetable market.", [("killed", "civilians", 6, 6)]),
+    ],
+)
+def test_people_nouns_of_south_asian_reports(text: str, expected: list[tuple]) -> None:
+    assert _figures(text) == expected
