@@ -56,3 +56,23 @@ def test_outcome_phrases_of_south_asian_reports(text: str, expected: list[tuple]
 )
 def test_people_nouns_of_south_asian_reports(text: str, expected: list[tuple]) -> None:
     assert _figures(text) == expected
+
+
+def _kinds(text: str) -> list[tuple]:
+    return [(c.outcome, c.count.low, c.claimant.kind) for c in extract_claims(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The outlawed group asserted that 40 troops had died in the assault.", [("killed", 40, "armed_group")]),
+        ("Survivors recounted that at least nine pilgrims were hurt.", [("injured", 9, "local_source")]),
+        ("Levies officials put the number of dead at 17.", [("killed", 17, "security_forces")]),
+        ("The district administration placed the death toll at 8.", [("killed", 8, "government")]),
+        ("Police reiterated that three guards were wounded.", [("injured", 3, "security_forces")]),
+        ("The commissioner held a briefing, stating that six drivers were missing.",
+         [("missing", 6, "government")]),
+    ],
+)
+def test_reporting_verbs_of_news_prose(text: str, expected: list[tuple]) -> None:
+    assert _kinds(text) == expected
