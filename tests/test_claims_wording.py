@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from sitrep.nlp.casualties import casualty_reader
 from sitrep.nlp.pipeline import extract_claims
 
 
@@ -18,9 +19,14 @@ def _figures(text: str) -> list[tuple]:
     [
         ("Two sepoys laid down their lives while repelling the raid.", [("killed", "security_forces", 2, 2)]),
         ("A naik laid down his life defending the picket.", [("killed", "security_forces", 1, 1)]),
-        ("Four soldiers sacrificed their lives in the clearance operation.", [("killed", "security_forces", 4, 4)]),
-        ("Three wounded constables breathed their last on the way to hospital.",
-         [("killed", "security_forces", 3, 3)]),
+        (
+            "Four soldiers sacrificed their lives in the clearance operation.",
+            [("killed", "security_forces", 4, 4)],
+        ),
+        (
+            "Three wounded constables breathed their last on the way to hospital.",
+            [("killed", "security_forces", 3, 3)],
+        ),
         ("The raiders opened fire, martyring three troopers.", [("killed", "security_forces", 3, 3)]),
         ("Two Levies men attained martyrdom at the checkpoint.", [("killed", "security_forces", 2, 2)]),
         ("Eight insurgents were eliminated in the follow-up search.", [("killed", "militants", 8, 8)]),
@@ -49,7 +55,10 @@ def test_outcome_phrases_of_south_asian_reports(text: str, expected: list[tuple]
         ("A businessman was kidnapped from his shop.", [("abducted", "civilians", 1, 1)]),
         ("Twelve schoolchildren were injured in the stampede.", [("injured", "civilians", 12, 12)]),
         ("Three political activists went missing after the rally.", [("missing", "civilians", 3, 3)]),
-        ("Five members of a family were killed when the shell hit their house.", [("killed", "civilians", 5, 5)]),
+        (
+            "Five members of a family were killed when the shell hit their house.",
+            [("killed", "civilians", 5, 5)],
+        ),
         ("Four members of the same family were wounded.", [("injured", "civilians", 4, 4)]),
         ("Six Hazaras were shot dead at the vegetable market.", [("killed", "civilians", 6, 6)]),
     ],
@@ -65,14 +74,89 @@ def _kinds(text: str) -> list[tuple]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The outlawed group asserted that 40 troops had died in the assault.", [("killed", 40, "armed_group")]),
+        (
+            "The outlawed group asserted that 40 troops had died in the assault.",
+            [("killed", 40, "armed_group")],
+        ),
         ("Survivors recounted that at least nine pilgrims were hurt.", [("injured", 9, "local_source")]),
         ("Levies officials put the number of dead at 17.", [("killed", 17, "security_forces")]),
         ("The district administration placed the death toll at 8.", [("killed", 8, "government")]),
         ("Police reiterated that three guards were wounded.", [("injured", 3, "security_forces")]),
-        ("The commissioner held a briefing, stating that six drivers were missing.",
-         [("missing", 6, "government")]),
+        (
+            "The commissioner held a briefing, stating that six drivers were missing.",
+            [("missing", 6, "government")],
+        ),
     ],
 )
 def test_reporting_verbs_of_news_prose(text: str, expected: list[tuple]) -> None:
     assert _kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Among the dead were three constables.", [("killed", "security_forces", 3, 3)]),
+        ("Among those wounded was a schoolgirl.", [("injured", "civilians", 1, 1)]),
+        ("Among the injured are nine pilgrims, officials said.", [("injured", "civilians", 9, 9)]),
+    ],
+)
+def test_among_the_dead_were_is_a_part_of_those_people(text: str, expected: list[tuple]) -> None:
+    assert _figures(text) == expected
+    assert all(m.subset for m in casualty_reader().read(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The official death toll stood at 31.",
+        "The civilian death toll reached 31.",
+        "An official tally put the dead at 31.",
+    ],
+)
+def test_a_people_word_naming_a_figure_is_no_person(text: str) -> None:
+    assert [c.count.low for c in extract_claims(text)] == [31]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Three injured died at the trauma centre.", [("killed", "unspecified", 3, 3)]),
+        ("Two more wounded later succumbed to their wounds.", [("killed", "unspecified", 2, 2)]),
+        ("Four injured were moved to the city hospital.", [("injured", "unspecified", 4, 4)]),
+    ],
+)
+def test_the_injured_who_died_are_dead(text: str, expected: list[tuple]) -> None:
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Seven travellers were pulled off the coach and shot dead.", [("killed", "civilians", 7, 7)]),
+        ("Four herders were marched into the hills and executed.", [("killed", "civilians", 4, 4)]),
+        ("Two engineers were stopped near the bridge and kidnapped.", [("abducted", "civilians", 2, 2)]),
+        # the outcome with an object is the act of someone named after "and", not of the people before it
+        (
+            "Two attackers were cornered in the orchard and killed a guard.",
+            [("killed", "security_forces", 1, 1)],
+        ),
+        ("Three trucks were torched and burnt.", []),
+    ],
+)
+def test_a_passive_verb_coordinated_with_an_outcome(text: str, expected: list[tuple]) -> None:
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The number of people killed in the twin blasts has climbed to 27.",
+            [("killed", "unspecified", 27, 27)],
+        ),
+        ("The number of those hurt in the clashes rose to 60.", [("injured", "unspecified", 60, 60)]),
+        ("The number of schools shut in the district rose to 60.", []),
+    ],
+)
+def test_the_number_of_people_killed_is_a_toll(text: str, expected: list[tuple]) -> None:
+    assert _figures(text) == expected

@@ -111,6 +111,14 @@ _NOT_NAMES = frozenset(
     "sept police authorities officials government army state city county department office hospital express".split()
 ) | {name.lower() for name in (*calendar.day_name, *calendar.month_name, *calendar.month_abbr) if name}
 _TOLL_NOUNS = frozenset({"toll", "death", "casualties", "deaths", "fatalities"})
+# A passive verb coordinated with an outcome ("were offloaded from the bus and shot dead"): what a past
+# participle ends with, and how many words the phrase between them may hold.
+_PARTICIPLE_ENDINGS = ("ed", "en")
+_COORDINATION_REACH = 9
+# A figure's name: "the official death toll", "the civilian casualty count" — the people word before it is an
+# adjective of the figure, not one person counted.
+_FIGURE_NOUNS = frozenset({"toll", "tally", "figure", "figures", "count"})
+_FIGURE_NOUN_OPENERS = frozenset({"death", "casualty", "casualties", "fatality"})
 _TOLL_PREPOSITIONS = frozenset({"from", "in", "of", "after"})
 _SUBSET_WORDS = frozenset({"including", "included", "include", "includes"})
 _YEAR_RE = re.compile(r"^(19|20)\d\d$")
@@ -259,6 +267,8 @@ class CasualtyReader:
                 continue
             if _names_a_speaker(tokens, match.start, match.end):
                 continue  # "according to a hospital official", "a police officer said": the source, not a victim
+            if _names_a_figure(tokens, match.end):
+                continue  # "the official death toll", "the civilian casualty count"
             if (
                 tokens[match.end - 1].possessive
                 and match.end < len(tokens)
@@ -340,6 +350,8 @@ class CasualtyReader:
                 figure.np_end = outcome.end
                 if index >= 2 and tokens[index - 2].norm == "of" and tokens[index - 1].norm in _DEFINITE:
                     figure.definite = True  # "two of the dead were identified": a part of a known toll
+                elif figure.outcome != "killed" and self._dies_next(tokens, outcome.end):
+                    figure.outcome = "killed"  # "two injured died in hospital": what became of the injured
                 return True
             unit = self.units_after.match_at(tokens, index)
             if unit and unit.payload == "any":
@@ -401,6 +413,19 @@ class CasualtyReader:
                 figure.outcome, figure.outcome_from = match.payload.outcome, "before"
                 figure.subset = True
                 return
+        # "Among the dead were two women", "among those injured was a child": the inverted "two women were
+        # among the dead", a part of those people.
+        if at > 0 and tokens[at - 1].norm in _MAIN_VERBS:
+            match = ends.get(at - 1)
+            if (
+                match
+                and match.start >= 2
+                and tokens[match.start - 1].norm in _DEFINITE
+                and tokens[match.start - 2].norm == "among"
+            ):
+                figure.outcome, figure.outcome_from = match.payload.outcome, "before"
+                figure.subset = True
+                return
         while index > 0 and bridged <= 3:
             match = ends.get(index)
             if match and not _negated(tokens, match.start):
@@ -428,11 +453,22 @@ class CasualtyReader:
         for at in range(index, max(index - 7, 0), -1):
             match = ends.get(at)
             if match is not None:
-                if tokens[at].norm in _TOLL_PREPOSITIONS and tokens[match.start].norm in _TOLL_NOUNS:
+                if tokens[at].norm in _TOLL_PREPOSITIONS and (
+                    tokens[match.start].norm in _TOLL_NOUNS or self._number_of(tokens, match.start)
+                ):
                     figure.outcome, figure.outcome_from = match.payload.outcome, "before"
                 return
             if tokens[at - 1].norm in _ASIDE_BREAKS:
                 return
+
+    def _number_of(self, tokens: list[Token], index: int) -> bool:
+        """Whether "the number of" (and a people word) stands before ``index``: "the number of people
+        killed in the attack has risen to 12" states a toll as "the death toll" does."""
+        if index >= 1 and (
+            tokens[index - 1].norm == "those" or self.victims.match_at(tokens, index - 1) is not None
+        ):
+            index -= 1
+        return index >= 2 and tokens[index - 2].norm == "number" and tokens[index - 1].norm == "of"
 
     def _outcome_after(self, tokens: list[Token], figure: _Figure) -> None:
         index, bridged, asides, auxiliary = figure.np_end, 0, 0, False
@@ -465,6 +501,12 @@ class CasualtyReader:
             ):
                 index += 1  # "was in critical condition"
                 continue
+            if auxiliary and bridged and tokens[index].norm not in _BRIDGE_AFTER:
+                joined = self._coordinated_outcome(tokens, index)
+                if joined is not None:  # "were offloaded from the bus and shot dead"
+                    figure.outcome, figure.outcome_from = joined.payload.outcome, "after"
+                    figure.outcome_at = joined.start
+                    return
             if tokens[index].norm not in _BRIDGE_AFTER:
                 # A bare number takes only a punctuated aside ("Six, including two boys, died"): "150 with a
                 # wound" is a road number, not a count of the wounded.
@@ -638,6 +680,41 @@ class CasualtyReader:
             death = self.outcomes.match_at(tokens, at)
             if death is not None:
                 return death.payload.outcome == "killed"
+            if tokens[at].norm not in _BRIDGE_AFTER:
+                return False
+        return False
+
+    def _coordinated_outcome(self, tokens: list[Token], index: int) -> PhraseMatch[OutcomeWord] | None:
+        """'were offloaded from the bus and shot dead', 'were dragged out and gunned down': a passive verb
+        that is no outcome, a short phrase after it, then "and" and an outcome said of the same people. The
+        verb must look like a participle and the outcome must take no object ("and killed two" is someone
+        else's act)."""
+        word = tokens[index]
+        if not word.is_word or not word.text.islower() or not word.norm.endswith(_PARTICIPLE_ENDINGS):
+            return None
+        for at in range(index + 1, min(len(tokens), index + _COORDINATION_REACH)):
+            norm = tokens[at].norm
+            if norm == "and":
+                for then in range(at + 1, min(len(tokens), at + 3)):
+                    match = self.outcomes.match_at(tokens, then)
+                    if match is not None:
+                        if _negated(tokens, match.start) or self._takes_object(tokens, match.end):
+                            return None
+                        return match
+                    if tokens[then].norm not in _BRIDGE_AFTER:
+                        return None
+                return None
+            if not tokens[at].is_word or (norm in _NP_STOP and norm not in _ASIDE_PREPOSITIONS):
+                return None
+        return None
+
+    def _dies_next(self, tokens: list[Token], index: int) -> bool:
+        """Whether a death with no object is the next predicate at ``index`` ("… later died", "… have
+        succumbed to their wounds"), through bridging words only."""
+        for at in range(index, min(len(tokens), index + 4)):
+            death = self.outcomes.match_at(tokens, at)
+            if death is not None:
+                return death.payload.outcome == "killed" and not self._takes_object(tokens, death.end)
             if tokens[at].norm not in _BRIDGE_AFTER:
                 return False
         return False
@@ -994,6 +1071,13 @@ def _names_a_speaker(tokens: list[Token], start: int, end: int) -> bool:
     if end < len(tokens) and tokens[end].norm in _SPEECH:
         return True
     return any(tokens[i].norm == "according" for i in range(max(0, start - 5), start))
+
+
+def _names_a_figure(tokens: list[Token], index: int) -> bool:
+    """Whether the words from ``index`` name a figure ("death toll", "tally", "casualty count")."""
+    if index < len(tokens) and tokens[index].norm in _FIGURE_NOUN_OPENERS:
+        index += 1
+    return index < len(tokens) and tokens[index].norm in _FIGURE_NOUNS
 
 
 def _subset_between(tokens: list[Token], start: int, stop: int) -> bool:
