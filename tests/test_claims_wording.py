@@ -160,3 +160,23 @@ def test_a_passive_verb_coordinated_with_an_outcome(text: str, expected: list[tu
 )
 def test_the_number_of_people_killed_is_a_toll(text: str, expected: list[tuple]) -> None:
     assert _figures(text) == expected
+
+
+def test_killing_all_n_counts_the_n() -> None:
+    assert _figures("Commandos stormed the hotel, killing all four gunmen.") == [
+        ("killed", "militants", 4, 4)
+    ]
+
+
+@pytest.mark.parametrize(
+    "recap",
+    [
+        "Earlier this week, three guards were killed at a toll plaza.",
+        "In the past month, 40 insurgents have been killed in the valley.",
+        "In an earlier attack, two traders were shot dead at the same market.",
+        "So far this month, 19 people have died in such attacks.",
+    ],
+)
+def test_an_earlier_incident_in_a_report_is_background(recap: str) -> None:
+    text = f"Four shepherds were wounded in a mortar attack on Sunday, officials said. {recap}"
+    assert [c.background for c in extract_claims(text)] == [False, True]

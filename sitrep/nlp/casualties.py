@@ -32,7 +32,7 @@ _NP_STOP = frozenset(
 _BRIDGE_BEFORE = frozenset(
     "rose risen climbed reached jumped increased stood stands stand is was has had have at to of the "
     "lives now reportedly allegedly also another further may might could be likely expected feared exceed "
-    "exceeds exceeded".split()
+    "exceeds exceeded all".split()
 )
 # Between a figure's noun and an outcome after it: "17 soldiers were reportedly killed".
 _BRIDGE_AFTER = frozenset(
