@@ -180,3 +180,22 @@ def test_killing_all_n_counts_the_n() -> None:
 def test_an_earlier_incident_in_a_report_is_background(recap: str) -> None:
     text = f"Four shepherds were wounded in a mortar attack on Sunday, officials said. {recap}"
     assert [c.background for c in extract_claims(text)] == [False, True]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # people nouns no lexicon lists still count when a passive death or wound follows
+        ("Two pastry cooks were wounded in the blast.", [("injured", "civilians", 2, 2)]),
+        ("Four Uzbek hikers were shot dead near the pass.", [("killed", "civilians", 4, 4)]),
+        # things are not people, and things are captured or go missing too
+        ("Five trucks were damaged in the blast.", []),
+        ("Two pickets were captured by the insurgents.", []),
+        ("Three rifles went missing from the armoury.", []),
+        ("Two shells were fired, wounding three herders.", [("injured", "civilians", 3, 3)]),
+    ],
+)
+def test_an_unknown_plural_noun_before_a_death_or_wound_counts_people(
+    text: str, expected: list[tuple]
+) -> None:
+    assert _figures(text) == expected

@@ -115,6 +115,8 @@ _TOLL_NOUNS = frozenset({"toll", "death", "casualties", "deaths", "fatalities"})
 # participle ends with, and how many words the phrase between them may hold.
 _PARTICIPLE_ENDINGS = ("ed", "en")
 _COORDINATION_REACH = 9
+# A plural noun the lexicon does not know, before a death or a wound, is read as civilians.
+_UNKNOWN_NOUN_OUTCOMES = frozenset({"killed", "injured", "casualties"})
 # A figure's name: "the official death toll", "the civilian casualty count" — the people word before it is an
 # adjective of the figure, not one person counted.
 _FIGURE_NOUNS = frozenset({"toll", "tally", "figure", "figures", "count"})
@@ -138,6 +140,9 @@ class VictimWord:
     victim: Victim
     number: str  # singular | plural | any ("personnel": "a Levies personnel" is said too)
     generic: bool
+
+
+_UNKNOWN_PEOPLE = VictimWord("civilians", "plural", False)
 
 
 @dataclass(slots=True)
@@ -177,6 +182,7 @@ class _Figure:
     subset: bool = False  # "the dead included three guards": a part of people counted before
     agent: bool = False  # "the man shot his wife": the people who did it, not a figure of victims
     by_name: bool = False  # a person's name, not a noun for people
+    unknown_end: int = 0  # after a plural noun the lexicon does not know ("two ulema were …"), else 0
 
 
 class _OutcomeTable(PhraseTable[OutcomeWord]):
@@ -379,6 +385,16 @@ class CasualtyReader:
             index += 1
         if figure.victim is None:
             figure.np_end = age_end
+            if (
+                0 < fillers <= 2
+                and index < len(tokens)
+                and tokens[index].norm in _MAIN_VERBS
+                and not figure.is_year_like
+                and all(t.is_word for t in tokens[figure.span_end : index])
+                and tokens[index - 1].text.islower()
+                and tokens[index - 1].norm.endswith("s")
+            ):
+                figure.unknown_end = index
         elif figure.np_end < len(tokens):
             outcome = self.outcomes.match_at(tokens, figure.np_end)
             if outcome and self._takes_object(tokens, outcome.end):
@@ -388,6 +404,20 @@ class CasualtyReader:
                 if figure.outcome == "casualties" and self._limb_wound(tokens, outcome.end):
                     figure.outcome = "injured"  # "a man shot in the foot"
         return True
+
+    def _unknown_people(self, tokens: list[Token], figure: _Figure) -> None:
+        """'Three ulema were shot dead', 'two refugees were wounded': a plural noun the lexicon does not know,
+        then a passive death or wound, counts people all the same. Such nouns name civilians far more often
+        than forces or armed men, whose nouns are a short list the lexicon holds; abductions, arrests and
+        "missing" are left out, as things are captured and go missing too ("two posts were captured")."""
+        figure.np_end = figure.unknown_end
+        self._outcome_after(tokens, figure)
+        if figure.outcome in _UNKNOWN_NOUN_OUTCOMES and not figure.agent:
+            figure.victim = _UNKNOWN_PEOPLE
+            figure.victim_text = _join(tokens, figure.span_end, figure.unknown_end)
+        else:
+            figure.outcome, figure.outcome_from, figure.agent = None, "", False
+            figure.np_end = figure.span_end
 
     def _takes_object(self, tokens: list[Token], index: int) -> bool:
         """Whether an outcome verb ending at ``index`` goes on to its object ("killed two people", "shot his
@@ -854,6 +884,8 @@ class CasualtyReader:
                 self._outcome_before(tokens, figure, outcomes)
             if figure.outcome is None:
                 self._outcome_after(tokens, figure)
+            if figure.outcome is None and figure.unknown_end:
+                self._unknown_people(tokens, figure)
             if (
                 figure.outcome in ("injured", "casualties")
                 and figure.outcome_from == "noun"
