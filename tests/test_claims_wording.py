@@ -199,3 +199,24 @@ def test_an_unknown_plural_noun_before_a_death_or_wound_counts_people(
     text: str, expected: list[tuple]
 ) -> None:
     assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The cook and three others were wounded in the blast.", [("injured", "unspecified", 4, 4)]),
+        ("A boy and two other pupils were hurt.", [("injured", "civilians", 3, 3)]),
+        ("The raiders shot dead a watchman and at least two others.", [("killed", "unspecified", 3, None)]),
+        # two people named apart stay two figures; so does a plural and "others"
+        (
+            "A constable and a shopkeeper were killed.",
+            [("killed", "security_forces", 1, 1), ("killed", "civilians", 1, 1)],
+        ),
+        (
+            "Three guards and two others were injured.",
+            [("injured", "security_forces", 3, 3), ("injured", "security_forces", 2, 2)],
+        ),
+    ],
+)
+def test_one_person_and_n_others_is_one_figure(text: str, expected: list[tuple]) -> None:
+    assert _figures(text) == expected

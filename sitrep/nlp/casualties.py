@@ -143,6 +143,7 @@ class VictimWord:
 
 
 _UNKNOWN_PEOPLE = VictimWord("civilians", "plural", False)
+_SOME_PEOPLE = VictimWord("unspecified", "plural", True)
 
 
 @dataclass(slots=True)
@@ -404,6 +405,41 @@ class CasualtyReader:
                 if figure.outcome == "casualties" and self._limb_wound(tokens, outcome.end):
                     figure.outcome = "injured"  # "a man shot in the foot"
         return True
+
+    def _one_and_others(self, tokens: list[Token], figures: list[_Figure]) -> list[_Figure]:
+        """'the driver and two others were killed', 'a girl and four other children were hurt': one person and
+        N others are N + 1 people, one figure (the word "other" says the first is one of them)."""
+        out: list[_Figure] = []
+        for figure in figures:
+            left = out[-1] if out else None
+            if (
+                left is None
+                or (left.count.low, left.count.high) != (1, 1)
+                or tokens[left.span_start].norm not in self.grammar.singular_words
+                or left.np_end >= len(tokens)
+                or tokens[left.np_end].norm != "and"
+                or figure.span_start != left.np_end + 1
+                or left.outcome not in (None, figure.outcome)
+                or figure.outcome is None
+            ):
+                out.append(figure)
+                continue
+            bare = figure.victim_text.lower() in ("others", "other")
+            if not bare and (figure.span_end >= len(tokens) or tokens[figure.span_end].norm != "other"):
+                out.append(figure)
+                continue
+            low, high = figure.count.low, figure.count.high
+            figure.count = Count(
+                low=None if low is None else low + 1,
+                high=None if high is None else high + 1,
+                text=_join(tokens, left.span_start, figure.np_end),
+                approximate=figure.count.approximate,
+            )
+            figure.span_start = left.span_start
+            if bare:  # "a policeman and four others": who the others are is not said
+                figure.victim, figure.victim_text = _SOME_PEOPLE, figure.count.text
+            out[-1] = figure
+        return out
 
     def _unknown_people(self, tokens: list[Token], figure: _Figure) -> None:
         """'Three ulema were shot dead', 'two refugees were wounded': a plural noun the lexicon does not know,
@@ -910,6 +946,7 @@ class CasualtyReader:
                 )
             ]
         _share_across_lists(tokens, figures)
+        figures = self._one_and_others(tokens, figures)
         _link_subsets(tokens, figures)
         _others_like_before(figures)
         covered = {i for f in figures for i in range(f.span_start, max(f.np_end, f.span_end))}
