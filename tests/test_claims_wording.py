@@ -220,3 +220,17 @@ def test_an_unknown_plural_noun_before_a_death_or_wound_counts_people(
 )
 def test_one_person_and_n_others_is_one_figure(text: str, expected: list[tuple]) -> None:
     assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Market bombing: death toll rises to 19", [("killed", "unspecified", 19, 19)]),
+        ("The toll from the grenade attack has touched 33.", [("killed", "unspecified", 33, 33)]),
+        ("The number of wounded swelled to 70 by evening.", [("injured", "unspecified", 70, 70)]),
+        ("Eleven villagers have so far died in the feud.", [("killed", "civilians", 11, 11)]),
+        ("Six constables have thus far been hurt.", [("injured", "security_forces", 6, 6)]),
+    ],
+)
+def test_toll_verbs_and_so_far_bridge_to_the_figure(text: str, expected: list[tuple]) -> None:
+    assert _figures(text) == expected

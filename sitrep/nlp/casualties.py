@@ -41,7 +41,7 @@ _BRIDGE_AFTER = frozenset(
     "successfully effectively brutally mercilessly instantly immediately tragically reported confirmed said "
     "claimed to believed found sustained suffered received serious critical minor severe multiple bullet "
     "gunshot splinter accidentally inadvertently unintentionally mistakenly eventually ultimately then listed "
-    "remains remained more".split()
+    "remains remained more so far thus".split()
 )
 # An aside between a figure's noun and its outcome: "20 others, among them children, injured", "two people —
 # a constable and a passenger — were killed", "nine soldiers of the Pakistan Army were martyred". The word
@@ -200,6 +200,8 @@ class _OutcomeTable(PhraseTable[OutcomeWord]):
 class CasualtyReader:
     def __init__(self, grammar: CountGrammar) -> None:
         self.grammar = grammar
+        # "the death toll rises to 25", "the toll has touched 30": every toll verb bridges to its figure.
+        self.bridge_before = _BRIDGE_BEFORE | toll_verbs()
         self.outcomes: PhraseTable[OutcomeWord] = _OutcomeTable(
             [
                 (row["phrase"], OutcomeWord(row["outcome"], row["bare"] == "yes"))
@@ -501,7 +503,7 @@ class CasualtyReader:
                 ):
                     figure.outcome = "injured"  # "shot his brother in the arm"
                 return
-            if tokens[index - 1].norm not in _BRIDGE_BEFORE:
+            if tokens[index - 1].norm not in self.bridge_before:
                 self._toll_before(tokens, figure, ends, index)
                 return
             index -= 1
