@@ -234,3 +234,24 @@ def test_one_person_and_n_others_is_one_figure(text: str, expected: list[tuple])
 )
 def test_toll_verbs_and_so_far_bridge_to_the_figure(text: str, expected: list[tuple]) -> None:
     assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a provincial emergency service is a government body; a charity's ambulance service is neither
+        # a hospital nor an official source
+        (
+            "Rescue 1122 officials said nine injured were moved to the trauma centre.",
+            [("injured", 9, "government")],
+        ),
+        ("Rescue workers said four bodies were pulled from the rubble.", [("killed", 4, "government")]),
+        (
+            "A spokesman for the Edhi Foundation said six bodies were shifted to the morgue.",
+            [("killed", 6, "other")],
+        ),
+        ("Doctors at the district hospital said 14 wounded were admitted.", [("injured", 14, "medical")]),
+    ],
+)
+def test_rescue_services_and_charities_are_not_hospitals(text: str, expected: list[tuple]) -> None:
+    assert _kinds(text) == expected
