@@ -255,3 +255,28 @@ def test_toll_verbs_and_so_far_bridge_to_the_figure(text: str, expected: list[tu
 )
 def test_rescue_services_and_charities_are_not_hospitals(text: str, expected: list[tuple]) -> None:
     assert _kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Three sarmachars were killed in the hills, the statement said.", [("killed", "militants", 3, 3)]),
+        ("Four members of a death squad were shot dead near the market.", [("killed", "militants", 4, 4)]),
+    ],
+)
+def test_armed_groups_words_for_fighters(text: str, expected: list[tuple]) -> None:
+    assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Eleven soldiers were killed, Gwahram Baloch said in an emailed statement.",
+            [("killed", 11, "armed_group")],
+        ),
+        ("Muhammad Khurasani claimed that 14 policemen had died.", [("killed", 14, "armed_group")]),
+    ],
+)
+def test_a_groups_standing_spokesman_speaks_for_it(text: str, expected: list[tuple]) -> None:
+    assert _kinds(text) == expected
