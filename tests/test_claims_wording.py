@@ -280,3 +280,16 @@ def test_armed_groups_words_for_fighters(text: str, expected: list[tuple]) -> No
 )
 def test_a_groups_standing_spokesman_speaks_for_it(text: str, expected: list[tuple]) -> None:
     assert _kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"Two of our men were martyred at the picket," the station house officer said.', "security_forces"),
+        ('"Three of our comrades were killed in the raid," the group\'s spokesman said.', "militants"),
+        ('"Five of our men were hurt when the shells fell," a village elder told reporters.', "civilians"),
+        ("Our three colleagues were wounded in the ambush, a police spokesman said.", "security_forces"),
+    ],
+)
+def test_our_men_are_the_speakers_own_side(text: str, expected: str) -> None:
+    assert [c.victim for c in extract_claims(text)] == [expected]

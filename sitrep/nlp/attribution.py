@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-from sitrep.model import Claimant, Stance
+from sitrep.model import Claimant, Stance, Victim
 from sitrep.nlp.casualties import Mention
 from sitrep.nlp.lexicon import PhraseMatch, PhraseTable, Token, Tokens, read_table
 
@@ -33,6 +33,12 @@ _NAME_ENDS = frozenset(
 # After "said", a pronoun starts the reported clause ("…, said it had counted …"), not the claimant's name.
 _PRONOUNS = frozenset({"it", "he", "she", "they", "we", "that", "there"})
 _ARTICLES = frozenset({"a", "an", "the"})
+# Whose people "our men" are, by the kind of the one who says it.
+_OWN_SIDE: dict[str, Victim] = {
+    "security_forces": "security_forces",
+    "armed_group": "militants",
+    "local_source": "civilians",
+}
 _RELATIVES = frozenset({"which", "who", "whom", "that"})
 # Words that may open a speaker's noun phrase before its claimant word ("the senior district official").
 _DETERMINERS = frozenset("the a an its their his her senior top local district provincial".split())
@@ -359,6 +365,9 @@ class AttributionReader:
                 attribution = Attribution(speaker.claimant, speaker.stance)
             else:
                 attribution = Attribution(Claimant(kind="none"), "reported")
+            if mention.ours and mention.victim == "unspecified":
+                # "Three of our men were martyred," the SHO said: the speaker's own side.
+                mention.victim = _OWN_SIDE.get(attribution.claimant.kind, "unspecified")
             if attribution.stance == "reported" and any(
                 clause_of[h.start] == clause and 0 <= mention.token_start - h.end <= 4 for h in hedges
             ):

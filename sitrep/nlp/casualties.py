@@ -163,6 +163,7 @@ class Mention:
     subset: bool = False  # "the dead included three guards": a part of a total given before this sentence
     named: bool = False  # the figure names who it counts ("17 soldiers"), not a bare number ("17 were")
     by_name: bool = False  # one person called by name ("Jane Roe was shot"): counts only where no figure does
+    ours: bool = False  # the speaker's own people ("three of our men"): their side is the claimant's
 
 
 @dataclass(slots=True)
@@ -451,7 +452,8 @@ class CasualtyReader:
         figure.np_end = figure.unknown_end
         self._outcome_after(tokens, figure)
         if figure.outcome in _UNKNOWN_NOUN_OUTCOMES and not figure.agent:
-            figure.victim = _UNKNOWN_PEOPLE
+            # "our two colleagues": the speaker's own people, whose side the claimant tells
+            figure.victim = _SOME_PEOPLE if _first_person_plural(tokens, figure) else _UNKNOWN_PEOPLE
             figure.victim_text = _join(tokens, figure.span_end, figure.unknown_end)
         else:
             figure.outcome, figure.outcome_from, figure.agent = None, "", False
@@ -995,6 +997,7 @@ class CasualtyReader:
                     predicate=figure.outcome_from in ("after", "before", "coordination"),
                     subset=figure.subset,
                     by_name=figure.by_name,
+                    ours=_first_person_plural(tokens, figure),
                 )
             )
         if mentions:
@@ -1142,6 +1145,12 @@ def _names_a_speaker(tokens: list[Token], start: int, end: int) -> bool:
     if end < len(tokens) and tokens[end].norm in _SPEECH:
         return True
     return any(tokens[i].norm == "according" for i in range(max(0, start - 5), start))
+
+
+def _first_person_plural(tokens: list[Token], figure: _Figure) -> bool:
+    """'three of our men', 'our two colleagues': the people counted are the speaker's own."""
+    start = max(figure.span_start - 1, 0)
+    return any(tokens[i].norm == "our" for i in range(start, max(figure.np_end, figure.span_end)))
 
 
 def _names_a_figure(tokens: list[Token], index: int) -> bool:
