@@ -293,3 +293,44 @@ def test_a_groups_standing_spokesman_speaks_for_it(text: str, expected: list[tup
 )
 def test_our_men_are_the_speakers_own_side(text: str, expected: str) -> None:
     assert [c.victim for c in extract_claims(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Two constables deputed for the security of a vaccination team were martyred.",
+            [("killed", "security_forces", 2, 2)],
+        ),
+        (
+            "Three sentries posted at the gate of the jail were wounded.",
+            [("injured", "security_forces", 3, 3)],
+        ),
+        ("Four traders targeted by gunmen near the bazaar were killed.", [("killed", "civilians", 4, 4)]),
+        ("Five policemen arrived at the scene and were attacked.", []),
+    ],
+)
+def test_a_past_participle_clause_describes_the_people(text: str, expected: list[tuple]) -> None:
+    assert _figures(text) == expected
+
+
+def test_an_of_phrase_naming_a_force_then_including() -> None:
+    assert _figures("Nine personnel of the security forces including a major were martyred.") == [
+        ("killed", "security_forces", 9, 9)
+    ]
+    assert _figures("Nine personnel of the security forces including two officers were martyred.") == [
+        ("killed", "security_forces", 9, 9),
+        ("killed", "security_forces", 2, 2),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Six of the 15 kidnapped drivers were later found dead.", [("killed", "civilians", 6, 6)]),
+        ("Three of the 40 injured died overnight.", [("killed", "unspecified", 3, 3)]),
+        ("Two of the eight guards were wounded.", [("injured", "security_forces", 2, 2)]),
+    ],
+)
+def test_n_of_the_m_counts_the_part(text: str, expected: list[tuple]) -> None:
+    assert _figures(text) == expected

@@ -114,6 +114,7 @@ _TOLL_NOUNS = frozenset({"toll", "death", "casualties", "deaths", "fatalities"})
 # A passive verb coordinated with an outcome ("were offloaded from the bus and shot dead"): what a past
 # participle ends with, and how many words the phrase between them may hold.
 _PARTICIPLE_ENDINGS = ("ed", "en")
+_PARTICIPLE_PREPOSITIONS = frozenset("at in on for near with by to from along inside outside as".split())
 _COORDINATION_REACH = 9
 # A plural noun the lexicon does not know, before a death or a wound, is read as civilians.
 _UNKNOWN_NOUN_OUTCOMES = frozenset({"killed", "injured", "casualties"})
@@ -360,7 +361,13 @@ class CasualtyReader:
                 figure.np_end = outcome.end
                 if index >= 2 and tokens[index - 2].norm == "of" and tokens[index - 1].norm in _DEFINITE:
                     figure.definite = True  # "two of the dead were identified": a part of a known toll
-                elif figure.outcome != "killed" and self._dies_next(tokens, outcome.end):
+                elif (
+                    figure.outcome != "killed"
+                    and not (
+                        figure.span_start >= 1 and tokens[figure.span_start - 1].norm in _DEFINITE | {"of"}
+                    )
+                    and self._dies_next(tokens, outcome.end)
+                ):
                     figure.outcome = "killed"  # "two injured died in hospital": what became of the injured
                 return True
             unit = self.units_after.match_at(tokens, index)
@@ -408,6 +415,28 @@ class CasualtyReader:
                 if figure.outcome == "casualties" and self._limb_wound(tokens, outcome.end):
                     figure.outcome = "injured"  # "a man shot in the foot"
         return True
+
+    def _partitives(self, tokens: list[Token], figures: list[_Figure]) -> None:
+        """'Nine of the 12 abducted passengers were found dead', 'two of the 12 injured died': the first
+        number counts what the predicate says of a part; the second names the group they are part of, which
+        then lies inside the first figure's phrase and adds no figure of its own."""
+        for part, group in zip(figures[:-1], figures[1:], strict=True):
+            between = [t.norm for t in tokens[part.span_end : group.span_start]]
+            # Only a known group ("of the 12"): "one of three men wounded … has died" also tells of the three.
+            if len(between) != 2 or between[0] != "of" or between[1] not in _DEFINITE:
+                continue
+            if part.victim is not None:
+                if part.np_end > group.span_start and part.outcome is not None:
+                    group.outcome = None  # "four of the six soldiers were killed": the six are no figure
+                continue
+            probe = _Figure(group.span_start, group.span_end, group.count, False, group.victim)
+            probe.np_end = max(group.np_end, group.span_end)
+            self._outcome_after(tokens, probe)
+            if probe.outcome is None or probe.agent:
+                continue
+            part.victim, part.victim_text = group.victim, group.victim_text
+            part.outcome, part.outcome_from, part.outcome_at = probe.outcome, "after", probe.outcome_at
+            part.np_end = part.span_end
 
     def _one_and_others(self, tokens: list[Token], figures: list[_Figure]) -> list[_Figure]:
         """'the driver and two others were killed', 'a girl and four other children were hurt': one person and
@@ -804,11 +833,15 @@ class CasualtyReader:
         the Pakistan Army"), a bracket, a comma or dash pair around an apposition ("…, including two
         policemen, …"), "including …", or a short place phrase ("near the camp"). None when none starts there."""
         opener = tokens[index].norm
-        if opener in _RELATIVE or (
-            opener.endswith("ing")
-            and len(opener) > 5
-            and tokens[index].is_word
-            and opener not in _ASIDE_OPENERS
+        if (
+            opener in _RELATIVE
+            or (
+                opener.endswith("ing")
+                and len(opener) > 5
+                and tokens[index].is_word
+                and opener not in _ASIDE_OPENERS
+            )
+            or self._past_participle_clause(tokens, index)
         ):
             return self._clause_end(tokens, index, participle=opener not in _RELATIVE)
         if opener not in _ASIDE_OPENERS:
@@ -826,6 +859,20 @@ class CasualtyReader:
         ):
             return None  # ", 45," is an age; ", including …" an apposition; other commas end the clause
         return self._phrase_end(tokens, index, opener)
+
+    def _past_participle_clause(self, tokens: list[Token], index: int) -> bool:
+        """'two policemen deputed for the security of …', 'soldiers posted at the picket', 'guards targeted by
+        gunmen': a past participle and its preposition describe the people; the sentence's verb follows."""
+        word = tokens[index]
+        return (
+            word.norm.endswith("ed")
+            and len(word.norm) > 4
+            and word.is_word
+            and word.text.islower()
+            and index + 1 < len(tokens)
+            and tokens[index + 1].norm in _PARTICIPLE_PREPOSITIONS
+            and self.outcomes.match_at(tokens, index) is None
+        )
 
     def _clause_end(self, tokens: list[Token], index: int, participle: bool) -> int | None:
         """The end of a clause about the people: at the first bridge or outcome after one of its own words. A
@@ -853,7 +900,8 @@ class CasualtyReader:
             token = tokens[end]
             force = self.victims.match_at(tokens, end)
             if force is not None:
-                capitalised = capitalised or token.text[0].isupper()
+                # "of the security forces" names a body as a capitalised name does, whatever its case
+                capitalised = True
                 end = force.end
                 continue
             if token.is_word and token.text[0].isupper():
@@ -936,6 +984,7 @@ class CasualtyReader:
                 figure.outcome = "killed"  # "one of four women wounded in the shooting has died"
             if figure.outcome is None and figure.described is not None:
                 figure.outcome, figure.outcome_from = figure.described, "noun"
+        self._partitives(tokens, figures)
         # People named inside another figure's aside ("two guards escorting three prisoners were killed") are
         # not what its outcome counts.
         spans = [
