@@ -334,3 +334,14 @@ def test_an_of_phrase_naming_a_force_then_including() -> None:
 )
 def test_n_of_the_m_counts_the_part(text: str, expected: list[tuple]) -> None:
     assert _figures(text) == expected
+
+
+def test_a_person_and_their_relatives_share_the_outcome() -> None:
+    assert _figures("A tailor and his three nephews were gunned down.") == [
+        ("killed", "civilians", 1, 1),
+        ("killed", "civilians", 3, 3),
+    ]
+
+
+def test_elected_officials_are_civilians() -> None:
+    assert _figures("A sitting MNA was wounded in the ambush.") == [("injured", "civilians", 1, 1)]

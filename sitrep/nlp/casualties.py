@@ -102,6 +102,7 @@ _AGE_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks"})
 _AGE_WORDS = _AGE_UNITS | {"old", "a", "an"}
 # "his" / "her" count one only right before the noun, its age or a word of kinship ("her young son").
 _POSSESSIVES = frozenset({"his", "her"})
+_KIN_POSSESSIVES = frozenset({"his", "her", "their"})
 _KIN_ADJECTIVES = frozenset(
     "young little baby infant teenage adult adopted older younger elder eldest oldest youngest own".split()
 )
@@ -1113,6 +1114,8 @@ def _share_across_lists(tokens: list[Token], figures: list[_Figure]) -> None:
         if len(between) > 2 and between[0] == "of" and len(between) <= 4:
             # "five employees of the police and one driver": the first noun's "of" phrase, then the list goes on
             between = between[-1:]
+        if len(between) == 2 and between[0] in _COORDINATORS and between[1] in _KIN_POSSESSIVES:
+            between = between[:1]  # "a shopkeeper and his two sons were shot dead"
         return bool(between) and all(word in _COORDINATORS for word in between)
 
     for left, right in zip(reversed(figures[:-1]), reversed(figures[1:]), strict=True):
