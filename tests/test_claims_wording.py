@@ -345,3 +345,25 @@ def test_a_person_and_their_relatives_share_the_outcome() -> None:
 
 def test_elected_officials_are_civilians() -> None:
     assert _figures("A sitting MNA was wounded in the ambush.") == [("injured", "civilians", 1, 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A vendor who saw the blast said three people were killed.", [("killed", "unspecified", 3, 3)]),
+        (
+            "A porter who was nearby told reporters that five people were hurt.",
+            [("injured", "unspecified", 5, 5)],
+        ),
+        (
+            "Two porters who were said to be wounded were carried down the hill.",
+            [("injured", "civilians", 2, 2)],
+        ),
+    ],
+)
+def test_a_relative_clause_ends_where_its_person_speaks(text: str, expected: list[tuple]) -> None:
+    assert _figures(text) == expected
+
+
+def test_disaster_management_authorities_are_government() -> None:
+    assert _kinds("The PDMA said 30 people had died in the clashes.") == [("killed", 30, "government")]

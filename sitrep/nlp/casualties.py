@@ -103,6 +103,10 @@ _AGE_WORDS = _AGE_UNITS | {"old", "a", "an"}
 # "his" / "her" count one only right before the noun, its age or a word of kinship ("her young son").
 _POSSESSIVES = frozenset({"his", "her"})
 _KIN_POSSESSIVES = frozenset({"his", "her", "their"})
+# A clause about people ends where one of them speaks ("a guard who saw it told police …"); "were said to be"
+# is no speech.
+_SPEECH_VERBS = frozenset({"said", "says", "told", "tells", "added", "stated", "claimed", "confirmed"})
+_PASSIVE_BEFORE_SPEECH = frozenset({"were", "was", "is", "are", "been", "be", "being"})
 _KIN_ADJECTIVES = frozenset(
     "young little baby infant teenage adult adopted older younger elder eldest oldest youngest own".split()
 )
@@ -885,6 +889,8 @@ class CasualtyReader:
                 return None
             if participle and tokens[end].norm in _SUBORDINATORS:
                 return None  # "two suspects running away after a boy was shot": the boy was shot
+            if tokens[end].norm in _SPEECH_VERBS and tokens[end - 1].norm not in _PASSIVE_BEFORE_SPEECH:
+                return None  # "a shopkeeper who saw the attack said four were killed": the four were
             if own_words and self._leads_on(tokens, end):
                 return end if not participle or tokens[end].norm in _MAIN_VERBS else None
             if tokens[end].norm not in _BRIDGE_AFTER:
