@@ -367,3 +367,12 @@ def test_a_relative_clause_ends_where_its_person_speaks(text: str, expected: lis
 
 def test_disaster_management_authorities_are_government() -> None:
     assert _kinds("The PDMA said 30 people had died in the clashes.") == [("killed", 30, "government")]
+
+
+def test_others_after_a_total_and_its_part_are_like_the_total() -> None:
+    text = "At least nine people, including three constables, were killed and 14 others wounded."
+    assert _figures(text) == [
+        ("killed", "unspecified", 9, None),
+        ("killed", "security_forces", 3, 3),
+        ("injured", "unspecified", 14, 14),
+    ]

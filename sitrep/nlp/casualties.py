@@ -1158,7 +1158,13 @@ def _bare_outcomes(tokens: list[Token], outcomes: list[PhraseMatch], covered: se
 
 def _others_like_before(figures: list[_Figure]) -> None:
     """'7 soldiers were killed, 4 injured', '…and three others wounded': the same kind of people as before."""
-    for previous, figure in zip(figures[:-1], figures[1:], strict=True):
+    for position in range(1, len(figures)):
+        figure = figures[position]
+        previous = figures[position - 1]
+        if previous.part_of is not None and figure.part_of is None:
+            # "12 people, including four policemen, were killed and 20 others injured": the others are
+            # like the 12, not like the part named inside their aside
+            previous = figures[previous.part_of]
         unnamed = figure.victim is None or figure.victim_text.lower() in ("others", "other")
         if unnamed and previous.victim and not previous.victim.generic:
             figure.victim = previous.victim
