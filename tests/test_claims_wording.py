@@ -376,3 +376,20 @@ def test_others_after_a_total_and_its_part_are_like_the_total() -> None:
         ("killed", "security_forces", 3, 3),
         ("injured", "unspecified", 14, 14),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Raiders fired on a jeep carrying engineers, wounding three of them.",
+            [("injured", "civilians", 3, 3)],
+        ),
+        (
+            "The convoy was ambushed near the pass. Two of them were killed.",
+            [("killed", "unspecified", 2, 2)],
+        ),
+    ],
+)
+def test_n_of_them(text: str, expected: list[tuple]) -> None:
+    assert _figures(text) == expected

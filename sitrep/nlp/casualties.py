@@ -103,6 +103,7 @@ _AGE_WORDS = _AGE_UNITS | {"old", "a", "an"}
 # "his" / "her" count one only right before the noun, its age or a word of kinship ("her young son").
 _POSSESSIVES = frozenset({"his", "her"})
 _KIN_POSSESSIVES = frozenset({"his", "her", "their"})
+_PARTITIVE_PRONOUNS = frozenset({"them", "those", "these", "us"})
 # A clause about people ends where one of them speaks ("a guard who saw it told police …"); "were said to be"
 # is no speech.
 _SPEECH_VERBS = frozenset({"said", "says", "told", "tells", "added", "stated", "claimed", "confirmed"})
@@ -401,6 +402,13 @@ class CasualtyReader:
             index += 1
         if figure.victim is None:
             figure.np_end = age_end
+            at = figure.span_end
+            if (
+                at + 1 < len(tokens)
+                and tokens[at].norm == "of"
+                and tokens[at + 1].norm in _PARTITIVE_PRONOUNS
+            ):
+                figure.np_end = at + 2  # "two of them were killed": the pronoun is the noun phrase's head
             if (
                 0 < fillers <= 2
                 and index < len(tokens)
@@ -420,6 +428,19 @@ class CasualtyReader:
                 if figure.outcome == "casualties" and self._limb_wound(tokens, outcome.end):
                     figure.outcome = "injured"  # "a man shot in the foot"
         return True
+
+    def _of_them(self, tokens: list[Token], figure: _Figure) -> None:
+        """'… opened fire on a van carrying miners, killing five of them': "them" are the people last named
+        before the figure in the sentence."""
+        end = figure.span_end
+        if end + 1 >= len(tokens) or tokens[end].norm != "of" or tokens[end + 1].norm != "them":
+            return
+        named = [
+            m for m in self.victims.find_all(tokens, 0, figure.span_start) if m.payload.number != "singular"
+        ]
+        if named and not named[-1].payload.generic:
+            figure.victim = named[-1].payload
+            figure.victim_text = _join(tokens, named[-1].start, named[-1].end)
 
     def _partitives(self, tokens: list[Token], figures: list[_Figure]) -> None:
         """'Nine of the 12 abducted passengers were found dead', 'two of the 12 injured died': the first
@@ -992,6 +1013,9 @@ class CasualtyReader:
             if figure.outcome is None and figure.described is not None:
                 figure.outcome, figure.outcome_from = figure.described, "noun"
         self._partitives(tokens, figures)
+        for figure in figures:
+            if figure.victim is None and figure.outcome is not None:
+                self._of_them(tokens, figure)
         # People named inside another figure's aside ("two guards escorting three prisoners were killed") are
         # not what its outcome counts.
         spans = [
