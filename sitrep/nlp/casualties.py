@@ -17,7 +17,16 @@ from functools import cache
 from operator import attrgetter
 
 from sitrep.model import Count, Outcome, Victim
-from sitrep.nlp.lexicon import PhraseMatch, PhraseTable, Token, positions, read_table, tokenize, toll_verbs
+from sitrep.nlp.lexicon import (
+    PhraseMatch,
+    PhraseTable,
+    Token,
+    Tokens,
+    positions,
+    read_table,
+    tokenize,
+    toll_verbs,
+)
 from sitrep.nlp.numbers import CountGrammar, CountSpan, count_grammar
 
 # Words that may stand between a figure and its noun ("dozens of the", "17 other").
@@ -1012,7 +1021,8 @@ class CasualtyReader:
                 figure.outcome = "killed"  # "one of four women wounded in the shooting has died"
             if figure.outcome is None and figure.described is not None:
                 figure.outcome, figure.outcome_from = figure.described, "noun"
-        self._partitives(tokens, figures)
+        if len(figures) > 1:
+            self._partitives(tokens, figures)
         for figure in figures:
             if figure.victim is None and figure.outcome is not None:
                 self._of_them(tokens, figure)
@@ -1030,7 +1040,8 @@ class CasualtyReader:
                 )
             ]
         _share_across_lists(tokens, figures)
-        figures = self._one_and_others(tokens, figures)
+        if len(figures) > 1:
+            figures = self._one_and_others(tokens, figures)
         _link_subsets(tokens, figures)
         _others_like_before(figures)
         covered = {i for f in figures for i in range(f.span_start, max(f.np_end, f.span_end))}
@@ -1042,6 +1053,7 @@ class CasualtyReader:
 
         mentions: list[Mention] = []
         kept: dict[int, int] = {}
+        ours = "our" in tokens.norms() if isinstance(tokens, Tokens) else any(t.norm == "our" for t in tokens)
         for position, figure in enumerate(figures):
             if figure.outcome is None or figure.agent or _negated(tokens, figure.span_start):
                 continue
@@ -1077,7 +1089,7 @@ class CasualtyReader:
                     predicate=figure.outcome_from in ("after", "before", "coordination"),
                     subset=figure.subset,
                     by_name=figure.by_name,
-                    ours=_first_person_plural(tokens, figure),
+                    ours=ours and _first_person_plural(tokens, figure),
                 )
             )
         if mentions:
