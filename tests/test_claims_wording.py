@@ -393,3 +393,18 @@ def test_others_after_a_total_and_its_part_are_like_the_total() -> None:
 )
 def test_n_of_them(text: str, expected: list[tuple]) -> None:
     assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two cousins were done to death in the feud.", [("killed", "civilians", 2, 2)]),
+        ("A vendor was hacked to death near the canal.", [("killed", "civilians", 1, 1)]),
+        ("Three tribesmen were burnt alive in their hut.", [("killed", "civilians", 3, 3)]),
+        ("Four hostages were tortured to death.", [("killed", "unspecified", 4, 4)]),
+        ("Nine villagers were slaughtered by the raiders.", [("killed", "civilians", 9, 9)]),
+        ("Police nabbed five suspects after the raid.", [("arrested", "unspecified", 5, 5)]),
+    ],
+)
+def test_killing_verbs_with_to_death(text: str, expected: list[tuple]) -> None:
+    assert _figures(text) == expected
