@@ -408,3 +408,13 @@ def test_n_of_them(text: str, expected: list[tuple]) -> None:
 )
 def test_killing_verbs_with_to_death(text: str, expected: list[tuple]) -> None:
     assert _figures(text) == expected
+
+
+def test_an_incident_named_by_its_year_is_background() -> None:
+    text = "Three guards were wounded at the depot on Friday. The 2016 hospital bombing killed 70 people."
+    assert [(c.count.low, c.background) for c in extract_claims(text)] == [(3, False), (70, True)]
+
+
+def test_a_sentence_passed_on_people_is_no_casualty_figure() -> None:
+    text = "Two guards were wounded on Friday. A court had sentenced three men to death for the 2019 raid."
+    assert [c.count.low for c in extract_claims(text)] == [2]

@@ -140,6 +140,9 @@ _FIGURE_NOUN_OPENERS = frozenset({"death", "casualty", "casualties", "fatality"}
 _TOLL_PREPOSITIONS = frozenset({"from", "in", "of", "after"})
 _SUBSET_WORDS = frozenset({"including", "included", "include", "includes"})
 _YEAR_RE = re.compile(r"^(19|20)\d\d$")
+_INCIDENT_NOUNS = frozenset(
+    "attack attacks bombing bombings blast blasts massacre siege assault ambush raid explosion".split()
+)
 _IN = frozenset({"in", "since"})
 _OPENING = 2  # a time phrase starting within the sentence's first words opens it ("But last year, …")
 _START = attrgetter("start")
@@ -1108,6 +1111,17 @@ class CasualtyReader:
                 self._cover(
                     mentions, index, "sentence"
                 )  # "in 2019", "since 2015": another year than the news
+        for index in positions(tokens, _INCIDENT_NOUNS):
+            # "the 2014 school attack killed 147": an incident named by its year is an earlier one
+            year = next(
+                (i for i in (index - 1, index - 2) if i >= 0 and _YEAR_RE.match(tokens[i].norm)), None
+            )
+            if year is not None:
+                self._cover(
+                    mentions,
+                    year - 1 if year > 0 and tokens[year - 1].norm in _DEFINITE else year,
+                    "sentence",
+                )
 
     @staticmethod
     def _cover(mentions: list[Mention], cue: int, scope: str) -> None:
