@@ -418,3 +418,14 @@ def test_an_incident_named_by_its_year_is_background() -> None:
 def test_a_sentence_passed_on_people_is_no_casualty_figure() -> None:
     text = "Two guards were wounded on Friday. A court had sentenced three men to death for the 2019 raid."
     assert [c.count.low for c in extract_claims(text)] == [2]
+
+
+def test_nationals_counted_and_the_war_on_terror_is_background() -> None:
+    text = (
+        "Four Punjabis were shot dead at a brick kiln on Sunday. "
+        "Over 80,000 Pakistanis have died in the war on terror, officials say."
+    )
+    assert [(c.victim, c.count.low, c.background) for c in extract_claims(text)] == [
+        ("civilians", 4, False),
+        ("civilians", 80001, True),
+    ]
