@@ -429,3 +429,14 @@ def test_nationals_counted_and_the_war_on_terror_is_background() -> None:
         ("civilians", 4, False),
         ("civilians", 80001, True),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The bomber set off his vest, killing himself and four others.", [("killed", "unspecified", 4, 4)]),
+        ("The attacker blew himself up, killing himself and nine pilgrims.", [("killed", "civilians", 9, 9)]),
+    ],
+)
+def test_killing_himself_and_n_others_counts_the_others(text: str, expected: list[tuple]) -> None:
+    assert _figures(text) == expected

@@ -113,6 +113,7 @@ _AGE_WORDS = _AGE_UNITS | {"old", "a", "an"}
 _POSSESSIVES = frozenset({"his", "her"})
 _KIN_POSSESSIVES = frozenset({"his", "her", "their"})
 _PARTITIVE_PRONOUNS = frozenset({"them", "those", "these", "us"})
+_REFLEXIVES = frozenset({"himself", "herself", "themselves"})
 # A clause about people ends where one of them speaks ("a guard who saw it told police …"); "were said to be"
 # is no speech.
 _SPEECH_VERBS = frozenset({"said", "says", "told", "tells", "added", "stated", "claimed", "confirmed"})
@@ -204,6 +205,7 @@ class _Figure:
     agent: bool = False  # "the man shot his wife": the people who did it, not a figure of victims
     by_name: bool = False  # a person's name, not a noun for people
     unknown_end: int = 0  # after a plural noun the lexicon does not know ("two ulema were …"), else 0
+    apart: bool = False  # "killing himself and three others": others than the person named before
 
 
 class _OutcomeTable(PhraseTable[OutcomeWord]):
@@ -572,6 +574,10 @@ class CasualtyReader:
                 ):
                     figure.outcome = "injured"  # "shot his brother in the arm"
                 return
+            if index >= 3 and tokens[index - 1].norm == "and" and tokens[index - 2].norm in _REFLEXIVES:
+                index -= 2  # "blew himself up, killing himself and three others": the others are the figure
+                figure.apart = True  # … and not of the attacker's kind
+                continue
             if tokens[index - 1].norm not in self.bridge_before:
                 self._toll_before(tokens, figure, ends, index)
                 return
@@ -1216,7 +1222,7 @@ def _others_like_before(figures: list[_Figure]) -> None:
             # like the 12, not like the part named inside their aside
             previous = figures[previous.part_of]
         unnamed = figure.victim is None or figure.victim_text.lower() in ("others", "other")
-        if unnamed and previous.victim and not previous.victim.generic:
+        if unnamed and previous.victim and not previous.victim.generic and not figure.apart:
             figure.victim = previous.victim
 
 
