@@ -440,3 +440,15 @@ def test_nationals_counted_and_the_war_on_terror_is_background() -> None:
 )
 def test_killing_himself_and_n_others_counts_the_others(text: str, expected: list[tuple]) -> None:
     assert _figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The outfit claimed 25 troops were killed; there was no official confirmation.",
+        "The rebels said 18 guards had died, but officials did not confirm the figure.",
+        "The group said 40 soldiers were killed, a toll that is yet to be verified.",
+    ],
+)
+def test_an_unconfirmed_figure_is_not_verified(text: str) -> None:
+    assert [c.verified for c in extract_claims(text)] == [False]
