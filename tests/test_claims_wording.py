@@ -452,3 +452,10 @@ def test_killing_himself_and_n_others_counts_the_others(text: str, expected: lis
 )
 def test_an_unconfirmed_figure_is_not_verified(text: str) -> None:
     assert [c.verified for c in extract_claims(text)] == [False]
+
+
+def test_an_outlet_spoken_to_is_no_claimant() -> None:
+    assert _kinds("Talking to Geo News, Sher Khan said six people were hurt.") == [("injured", 6, "none")]
+    assert _kinds("Speaking to The Express Tribune, the DPO said six people were hurt.") == [
+        ("injured", 6, "security_forces")
+    ]

@@ -487,6 +487,11 @@ def _addressee(tokens: list[Token], index: int, start: int) -> bool:
     """Whether the words at ``index`` follow "to": who was told ("sent to the media", "speaking to Dawn"),
     not whom a source stands by ("sources close to the TTP")."""
     before = index - 1
+    # "speaking to Geo News": back over the words of the addressee's name
+    while (
+        before > start and before > index - 4 and tokens[before].is_word and tokens[before].text[0].isupper()
+    ):
+        before -= 1
     if before > start and tokens[before].norm in _ARTICLES:
         before -= 1
     if before < start or tokens[before].norm != "to":
