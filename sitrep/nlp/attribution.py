@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from sitrep.model import Claimant, Stance
+from sitrep.model import Claimant, Stance, Victim
 from sitrep.nlp.casualties import Mention
 from sitrep.nlp.lexicon import PhraseMatch, PhraseTable, Token, Tokens, read_table
 
@@ -34,6 +34,12 @@ _NAME_ENDS = frozenset(
 # After "said", a pronoun starts the reported clause ("…, said it had counted …"), not the claimant's name.
 _PRONOUNS = frozenset({"it", "he", "she", "they", "we", "that", "there"})
 _ARTICLES = frozenset({"a", "an", "the"})
+# Whose people "our men" are, by the kind of the one who says it.
+_OWN_SIDE: dict[str, Victim] = {
+    "security_forces": "security_forces",
+    "armed_group": "militants",
+    "local_source": "civilians",
+}
 _RELATIVES = frozenset({"which", "who", "whom", "that"})
 # Words that may open a speaker's noun phrase before its claimant word ("the senior district official").
 _DETERMINERS = frozenset("the a an its their his her senior top local district provincial".split())
@@ -363,6 +369,9 @@ class AttributionReader:
                 attribution = Attribution(speaker.claimant, speaker.stance)
             else:
                 attribution = Attribution(Claimant(kind="none"), "reported")
+            if mention.ours and mention.victim == "unspecified":
+                # "Three of our men were martyred," the SHO said: the speaker's own side.
+                mention.victim = _OWN_SIDE.get(attribution.claimant.kind, "unspecified")
             if attribution.stance == "reported" and any(
                 clause_of[h.start] == clause and 0 <= mention.token_start - h.end <= 4 for h in hedges
             ):
@@ -482,6 +491,11 @@ def _addressee(tokens: list[Token], index: int, start: int) -> bool:
     """Whether the words at ``index`` follow "to": who was told ("sent to the media", "speaking to Dawn"),
     not whom a source stands by ("sources close to the TTP")."""
     before = index - 1
+    # "speaking to Geo News": back over the words of the addressee's name
+    while (
+        before > start and before > index - 4 and tokens[before].is_word and tokens[before].text[0].isupper()
+    ):
+        before -= 1
     if before > start and tokens[before].norm in _ARTICLES:
         before -= 1
     if before < start or tokens[before].norm != "to":

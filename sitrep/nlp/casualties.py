@@ -17,7 +17,16 @@ from functools import cache
 from operator import attrgetter
 
 from sitrep.model import Count, Outcome, Victim
-from sitrep.nlp.lexicon import PhraseMatch, PhraseTable, Token, positions, read_table, tokenize, toll_verbs
+from sitrep.nlp.lexicon import (
+    PhraseMatch,
+    PhraseTable,
+    Token,
+    Tokens,
+    positions,
+    read_table,
+    tokenize,
+    toll_verbs,
+)
 from sitrep.nlp.numbers import CountGrammar, CountSpan, count_grammar
 
 # Words that may stand between a figure and its noun ("dozens of the", "17 other").
@@ -32,7 +41,7 @@ _NP_STOP = frozenset(
 _BRIDGE_BEFORE = frozenset(
     "rose risen climbed reached jumped increased stood stands stand is was has had have at to of the "
     "lives now reportedly allegedly also another further may might could be likely expected feared exceed "
-    "exceeds exceeded".split()
+    "exceeds exceeded all".split()
 )
 # Between a figure's noun and an outcome after it: "17 soldiers were reportedly killed".
 _BRIDGE_AFTER = frozenset(
@@ -41,7 +50,7 @@ _BRIDGE_AFTER = frozenset(
     "successfully effectively brutally mercilessly instantly immediately tragically reported confirmed said "
     "claimed to believed found sustained suffered received serious critical minor severe multiple bullet "
     "gunshot splinter accidentally inadvertently unintentionally mistakenly eventually ultimately then listed "
-    "remains remained more".split()
+    "remains remained more so far thus".split()
 )
 # An aside between a figure's noun and its outcome: "20 others, among them children, injured", "two people —
 # a constable and a passenger — were killed", "nine soldiers of the Pakistan Army were martyred". The word
@@ -105,8 +114,15 @@ _DEATH_NOUNS = frozenset({"death", "deaths", "killing", "killings", "slaying"})
 _INTRANSITIVE_DEATHS = frozenset({"died", "dies", "passed", "succumbed", "perished"})
 _AGE_UNITS = frozenset({"year", "years", "month", "months", "week", "weeks"})
 _AGE_WORDS = _AGE_UNITS | {"old", "a", "an"}
-# "his" / "her" count one only right before the noun, its age or a word of kinship ("her young son").
+# "his" / "her" / "their" count one only right before the noun, its age or a word of kinship ("her young son",
+# "their daughter").
 _POSSESSIVES = frozenset({"his", "her", "their"})
+_PARTITIVE_PRONOUNS = frozenset({"them", "those", "these", "us"})
+_REFLEXIVES = frozenset({"himself", "herself", "themselves"})
+# A clause about people ends where one of them speaks ("a guard who saw it told police …"); "were said to be"
+# is no speech.
+_SPEECH_VERBS = frozenset({"said", "says", "told", "tells", "added", "stated", "claimed", "confirmed"})
+_PASSIVE_BEFORE_SPEECH = frozenset({"were", "was", "is", "are", "been", "be", "being"})
 _KIN_ADJECTIVES = frozenset(
     "young little baby infant teenage adult adopted older younger elder eldest oldest youngest own".split()
 )
@@ -116,9 +132,23 @@ _NOT_NAMES = frozenset(
     "sept police authorities officials government army state city county department office hospital express".split()
 ) | {name.lower() for name in (*calendar.day_name, *calendar.month_name, *calendar.month_abbr) if name}
 _TOLL_NOUNS = frozenset({"toll", "death", "casualties", "deaths", "fatalities"})
+# A passive verb coordinated with an outcome ("were offloaded from the bus and shot dead"): what a past
+# participle ends with, and how many words the phrase between them may hold.
+_PARTICIPLE_ENDINGS = ("ed", "en")
+_PARTICIPLE_PREPOSITIONS = frozenset("at in on for near with by to from along inside outside as".split())
+_COORDINATION_REACH = 9
+# A plural noun the lexicon does not know, before a death or a wound, is read as civilians.
+_UNKNOWN_NOUN_OUTCOMES = frozenset({"killed", "injured", "casualties"})
+# A figure's name: "the official death toll", "the civilian casualty count" — the people word before it is an
+# adjective of the figure, not one person counted.
+_FIGURE_NOUNS = frozenset({"toll", "tally", "figure", "figures", "count"})
+_FIGURE_NOUN_OPENERS = frozenset({"death", "casualty", "casualties", "fatality"})
 _TOLL_PREPOSITIONS = frozenset({"from", "in", "of", "after"})
 _SUBSET_WORDS = frozenset({"including", "included", "include", "includes"})
 _YEAR_RE = re.compile(r"^(19|20)\d\d$")
+_INCIDENT_NOUNS = frozenset(
+    "attack attacks bombing bombings blast blasts massacre siege assault ambush raid explosion".split()
+)
 _IN = frozenset({"in", "since"})
 _OPENING = 2  # a time phrase starting within the sentence's first words opens it ("But last year, …")
 _START = attrgetter("start")
@@ -141,6 +171,10 @@ class VictimWord:
     generic: bool
 
 
+_UNKNOWN_PEOPLE = VictimWord("civilians", "plural", False)
+_SOME_PEOPLE = VictimWord("unspecified", "plural", True)
+
+
 @dataclass(slots=True)
 class Mention:
     """A casualty figure in a sentence; offsets are relative to the sentence."""
@@ -158,6 +192,7 @@ class Mention:
     subset: bool = False  # "the dead included three guards": a part of a total given before this sentence
     named: bool = False  # the figure names who it counts ("17 soldiers"), not a bare number ("17 were")
     by_name: bool = False  # one person called by name ("Jane Roe was shot"): counts only where no figure does
+    ours: bool = False  # the speaker's own people ("three of our men"): their side is the claimant's
 
 
 @dataclass(slots=True)
@@ -178,6 +213,8 @@ class _Figure:
     subset: bool = False  # "the dead included three guards": a part of people counted before
     agent: bool = False  # "the man shot his wife": the people who did it, not a figure of victims
     by_name: bool = False  # a person's name, not a noun for people
+    unknown_end: int = 0  # after a plural noun the lexicon does not know ("two ulema were …"), else 0
+    apart: bool = False  # "killing himself and three others": others than the person named before
 
 
 class _OutcomeTable(PhraseTable[OutcomeWord]):
@@ -194,6 +231,8 @@ class _OutcomeTable(PhraseTable[OutcomeWord]):
 class CasualtyReader:
     def __init__(self, grammar: CountGrammar) -> None:
         self.grammar = grammar
+        # "the death toll rises to 25", "the toll has touched 30": every toll verb bridges to its figure.
+        self.bridge_before = _BRIDGE_BEFORE | toll_verbs()
         self.outcomes: PhraseTable[OutcomeWord] = _OutcomeTable(
             [
                 (row["phrase"], OutcomeWord(row["outcome"], row["bare"] == "yes"))
@@ -269,6 +308,8 @@ class CasualtyReader:
                 continue
             if _names_a_speaker(tokens, match.start, match.end):
                 continue  # "according to a hospital official", "a police officer said": the source, not a victim
+            if _names_a_figure(tokens, match.end):
+                continue  # "the official death toll", "the civilian casualty count"
             if (
                 tokens[match.end - 1].possessive
                 and match.end < len(tokens)
@@ -350,6 +391,14 @@ class CasualtyReader:
                 figure.np_end = outcome.end
                 if index >= 2 and tokens[index - 2].norm == "of" and tokens[index - 1].norm in _DEFINITE:
                     figure.definite = True  # "two of the dead were identified": a part of a known toll
+                elif (
+                    figure.outcome != "killed"
+                    and not (
+                        figure.span_start >= 1 and tokens[figure.span_start - 1].norm in _DEFINITE | {"of"}
+                    )
+                    and self._dies_next(tokens, outcome.end)
+                ):
+                    figure.outcome = "killed"  # "two injured died in hospital": what became of the injured
                 return True
             unit = self.units_after.match_at(tokens, index)
             if unit and unit.payload == "any":
@@ -377,6 +426,23 @@ class CasualtyReader:
             index += 1
         if figure.victim is None:
             figure.np_end = age_end
+            at = figure.span_end
+            if (
+                at + 1 < len(tokens)
+                and tokens[at].norm == "of"
+                and tokens[at + 1].norm in _PARTITIVE_PRONOUNS
+            ):
+                figure.np_end = at + 2  # "two of them were killed": the pronoun is the noun phrase's head
+            if (
+                0 < fillers <= 2
+                and index < len(tokens)
+                and tokens[index].norm in _MAIN_VERBS
+                and not figure.is_year_like
+                and all(t.is_word for t in tokens[figure.span_end : index])
+                and tokens[index - 1].text.islower()
+                and tokens[index - 1].norm.endswith("s")
+            ):
+                figure.unknown_end = index
         elif figure.np_end < len(tokens):
             outcome = self.outcomes.match_at(tokens, figure.np_end)
             if outcome and self._takes_object(tokens, outcome.end):
@@ -386,6 +452,91 @@ class CasualtyReader:
                 if figure.outcome == "casualties" and self._limb_wound(tokens, outcome.end):
                     figure.outcome = "injured"  # "a man shot in the foot"
         return True
+
+    def _of_them(self, tokens: list[Token], figure: _Figure) -> None:
+        """'… opened fire on a van carrying miners, killing five of them': "them" are the people last named
+        before the figure in the sentence."""
+        end = figure.span_end
+        if end + 1 >= len(tokens) or tokens[end].norm != "of" or tokens[end + 1].norm != "them":
+            return
+        named = [
+            m for m in self.victims.find_all(tokens, 0, figure.span_start) if m.payload.number != "singular"
+        ]
+        if named and not named[-1].payload.generic:
+            figure.victim = named[-1].payload
+            figure.victim_text = _join(tokens, named[-1].start, named[-1].end)
+
+    def _partitives(self, tokens: list[Token], figures: list[_Figure]) -> None:
+        """'Nine of the 12 abducted passengers were found dead', 'two of the 12 injured died': the first
+        number counts what the predicate says of a part; the second names the group they are part of, which
+        then lies inside the first figure's phrase and adds no figure of its own."""
+        for part, group in zip(figures[:-1], figures[1:], strict=True):
+            between = [t.norm for t in tokens[part.span_end : group.span_start]]
+            # Only a known group ("of the 12"): "one of three men wounded … has died" also tells of the three.
+            if len(between) != 2 or between[0] != "of" or between[1] not in _DEFINITE:
+                continue
+            if part.victim is not None:
+                if part.np_end > group.span_start and part.outcome is not None:
+                    group.outcome = None  # "four of the six soldiers were killed": the six are no figure
+                continue
+            probe = _Figure(group.span_start, group.span_end, group.count, False, group.victim)
+            probe.np_end = max(group.np_end, group.span_end)
+            self._outcome_after(tokens, probe)
+            if probe.outcome is None or probe.agent:
+                continue
+            part.victim, part.victim_text = group.victim, group.victim_text
+            part.outcome, part.outcome_from, part.outcome_at = probe.outcome, "after", probe.outcome_at
+            part.np_end = part.span_end
+
+    def _one_and_others(self, tokens: list[Token], figures: list[_Figure]) -> list[_Figure]:
+        """'the driver and two others were killed', 'a girl and four other children were hurt': one person and
+        N others are N + 1 people, one figure (the word "other" says the first is one of them)."""
+        out: list[_Figure] = []
+        for figure in figures:
+            left = out[-1] if out else None
+            if (
+                left is None
+                or (left.count.low, left.count.high) != (1, 1)
+                or tokens[left.span_start].norm not in self.grammar.singular_words
+                or left.np_end >= len(tokens)
+                or tokens[left.np_end].norm != "and"
+                or figure.span_start != left.np_end + 1
+                or left.outcome not in (None, figure.outcome)
+                or figure.outcome is None
+            ):
+                out.append(figure)
+                continue
+            bare = figure.victim_text.lower() in ("others", "other")
+            if not bare and (figure.span_end >= len(tokens) or tokens[figure.span_end].norm != "other"):
+                out.append(figure)
+                continue
+            low, high = figure.count.low, figure.count.high
+            figure.count = Count(
+                low=None if low is None else low + 1,
+                high=None if high is None else high + 1,
+                text=_join(tokens, left.span_start, figure.np_end),
+                approximate=figure.count.approximate,
+            )
+            figure.span_start = left.span_start
+            if bare:  # "a policeman and four others": who the others are is not said
+                figure.victim, figure.victim_text = _SOME_PEOPLE, figure.count.text
+            out[-1] = figure
+        return out
+
+    def _unknown_people(self, tokens: list[Token], figure: _Figure) -> None:
+        """'Three ulema were shot dead', 'two refugees were wounded': a plural noun the lexicon does not know,
+        then a passive death or wound, counts people all the same. Such nouns name civilians far more often
+        than forces or armed men, whose nouns are a short list the lexicon holds; abductions, arrests and
+        "missing" are left out, as things are captured and go missing too ("two posts were captured")."""
+        figure.np_end = figure.unknown_end
+        self._outcome_after(tokens, figure)
+        if figure.outcome in _UNKNOWN_NOUN_OUTCOMES and not figure.agent:
+            # "our two colleagues": the speaker's own people, whose side the claimant tells
+            figure.victim = _SOME_PEOPLE if _first_person_plural(tokens, figure) else _UNKNOWN_PEOPLE
+            figure.victim_text = _join(tokens, figure.span_end, figure.unknown_end)
+        else:
+            figure.outcome, figure.outcome_from, figure.agent = None, "", False
+            figure.np_end = figure.span_end
 
     def _takes_object(self, tokens: list[Token], index: int) -> bool:
         """Whether an outcome verb ending at ``index`` goes on to its object ("killed two people", "shot his
@@ -415,6 +566,19 @@ class CasualtyReader:
                 ):
                     figure.outcome = "killed"  # "five were shot, including a boy who died": his own fate
                 return
+        # "Among the dead were two women", "among those injured was a child": the inverted "two women were
+        # among the dead", a part of those people.
+        if at > 0 and tokens[at - 1].norm in _MAIN_VERBS:
+            match = ends.get(at - 1)
+            if (
+                match
+                and match.start >= 2
+                and tokens[match.start - 1].norm in _DEFINITE
+                and tokens[match.start - 2].norm == "among"
+            ):
+                figure.outcome, figure.outcome_from = match.payload.outcome, "before"
+                figure.subset = True
+                return
         while index > 0 and bridged <= 3:
             match = ends.get(index)
             if match and not _negated(tokens, match.start):
@@ -424,7 +588,11 @@ class CasualtyReader:
                 ):
                     figure.outcome = "injured"  # "shot his brother in the arm"
                 return
-            if tokens[index - 1].norm not in _BRIDGE_BEFORE:
+            if index >= 3 and tokens[index - 1].norm == "and" and tokens[index - 2].norm in _REFLEXIVES:
+                index -= 2  # "blew himself up, killing himself and three others": the others are the figure
+                figure.apart = True  # … and not of the attacker's kind
+                continue
+            if tokens[index - 1].norm not in self.bridge_before:
                 self._toll_before(tokens, figure, ends, index)
                 return
             index -= 1
@@ -452,11 +620,22 @@ class CasualtyReader:
         for at in range(index, max(index - 7, 0), -1):
             match = ends.get(at)
             if match is not None:
-                if tokens[at].norm in _TOLL_PREPOSITIONS and tokens[match.start].norm in _TOLL_NOUNS:
+                if tokens[at].norm in _TOLL_PREPOSITIONS and (
+                    tokens[match.start].norm in _TOLL_NOUNS or self._number_of(tokens, match.start)
+                ):
                     figure.outcome, figure.outcome_from = match.payload.outcome, "before"
                 return
             if tokens[at - 1].norm in _ASIDE_BREAKS:
                 return
+
+    def _number_of(self, tokens: list[Token], index: int) -> bool:
+        """Whether "the number of" (and a people word) stands before ``index``: "the number of people
+        killed in the attack has risen to 12" states a toll as "the death toll" does."""
+        if index >= 1 and (
+            tokens[index - 1].norm == "those" or self.victims.match_at(tokens, index - 1) is not None
+        ):
+            index -= 1
+        return index >= 2 and tokens[index - 2].norm == "number" and tokens[index - 1].norm == "of"
 
     def _outcome_after(self, tokens: list[Token], figure: _Figure) -> None:
         index, bridged, asides, auxiliary = figure.np_end, 0, 0, False
@@ -517,6 +696,12 @@ class CasualtyReader:
                 if wound is not None:
                     index = wound  # "were rushed to a hospital with gunshot wounds"
                     continue
+            if auxiliary and bridged and tokens[index].norm not in _BRIDGE_AFTER:
+                joined = self._coordinated_outcome(tokens, index)
+                if joined is not None:  # "were offloaded from the bus and shot dead"
+                    figure.outcome, figure.outcome_from = joined.payload.outcome, "after"
+                    figure.outcome_at = joined.start
+                    return
             if tokens[index].norm not in _BRIDGE_AFTER:
                 # A bare number takes only a punctuated aside ("Six, including two boys, died"): "150 with a
                 # wound" is a road number, not a count of the wounded.
@@ -777,6 +962,41 @@ class CasualtyReader:
                 return False
         return False
 
+    def _coordinated_outcome(self, tokens: list[Token], index: int) -> PhraseMatch[OutcomeWord] | None:
+        """'were offloaded from the bus and shot dead', 'were dragged out and gunned down': a passive verb
+        that is no outcome, a short phrase after it, then "and" and an outcome said of the same people. The
+        verb must look like a participle and the outcome must take no object ("and killed two" is someone
+        else's act)."""
+        word = tokens[index]
+        if not word.is_word or not word.text.islower() or not word.norm.endswith(_PARTICIPLE_ENDINGS):
+            return None
+        for at in range(index + 1, min(len(tokens), index + _COORDINATION_REACH)):
+            norm = tokens[at].norm
+            if norm == "and":
+                for then in range(at + 1, min(len(tokens), at + 3)):
+                    match = self.outcomes.match_at(tokens, then)
+                    if match is not None:
+                        if _negated(tokens, match.start) or self._takes_object(tokens, match.end):
+                            return None
+                        return match
+                    if tokens[then].norm not in _BRIDGE_AFTER:
+                        return None
+                return None
+            if not tokens[at].is_word or (norm in _NP_STOP and norm not in _ASIDE_PREPOSITIONS):
+                return None
+        return None
+
+    def _dies_next(self, tokens: list[Token], index: int) -> bool:
+        """Whether a death with no object is the next predicate at ``index`` ("… later died", "… have
+        succumbed to their wounds"), through bridging words only."""
+        for at in range(index, min(len(tokens), index + 4)):
+            death = self.outcomes.match_at(tokens, at)
+            if death is not None:
+                return death.payload.outcome == "killed" and not self._takes_object(tokens, death.end)
+            if tokens[at].norm not in _BRIDGE_AFTER:
+                return False
+        return False
+
     def _leads_on(self, tokens: list[Token], index: int) -> bool:
         """Whether an outcome stands at ``index``, or after words that bridge to it ("were later killed")."""
         for at in range(index, min(len(tokens), index + 5)):
@@ -794,11 +1014,15 @@ class CasualtyReader:
         the Pakistan Army"), a bracket, a comma or dash pair around an apposition ("…, including two
         policemen, …"), "including …", or a short place phrase ("near the camp"). None when none starts there."""
         opener = tokens[index].norm
-        if opener in _RELATIVE or (
-            opener.endswith("ing")
-            and len(opener) > 5
-            and tokens[index].is_word
-            and opener not in _ASIDE_OPENERS
+        if (
+            opener in _RELATIVE
+            or (
+                opener.endswith("ing")
+                and len(opener) > 5
+                and tokens[index].is_word
+                and opener not in _ASIDE_OPENERS
+            )
+            or self._past_participle_clause(tokens, index)
         ):
             return self._clause_end(tokens, index, participle=opener not in _RELATIVE)
         if opener not in _ASIDE_OPENERS:
@@ -817,6 +1041,20 @@ class CasualtyReader:
             return None  # ", 45," is an age; ", including …" an apposition; other commas end the clause
         return self._phrase_end(tokens, index, opener)
 
+    def _past_participle_clause(self, tokens: list[Token], index: int) -> bool:
+        """'two policemen deputed for the security of …', 'soldiers posted at the picket', 'guards targeted by
+        gunmen': a past participle and its preposition describe the people; the sentence's verb follows."""
+        word = tokens[index]
+        return (
+            word.norm.endswith("ed")
+            and len(word.norm) > 4
+            and word.is_word
+            and word.text.islower()
+            and index + 1 < len(tokens)
+            and tokens[index + 1].norm in _PARTICIPLE_PREPOSITIONS
+            and self.outcomes.match_at(tokens, index) is None
+        )
+
     def _clause_end(self, tokens: list[Token], index: int, participle: bool) -> int | None:
         """The end of a clause about the people: at the first bridge or outcome after one of its own words. A
         participle's clause ends at the sentence's verb ("… were killed"), not at a noun that happens to be an
@@ -827,6 +1065,8 @@ class CasualtyReader:
                 return None
             if participle and tokens[end].norm in _SUBORDINATORS:
                 return None  # "two suspects running away after a boy was shot": the boy was shot
+            if tokens[end].norm in _SPEECH_VERBS and tokens[end - 1].norm not in _PASSIVE_BEFORE_SPEECH:
+                return None  # "a shopkeeper who saw the attack said four were killed": the four were
             if own_words and self._leads_on(tokens, end):
                 return end if not participle or tokens[end].norm in _MAIN_VERBS else None
             if tokens[end].norm not in _BRIDGE_AFTER:
@@ -843,7 +1083,8 @@ class CasualtyReader:
             token = tokens[end]
             force = self.victims.match_at(tokens, end)
             if force is not None:
-                capitalised = capitalised or token.text[0].isupper()
+                # "of the security forces" names a body as a capitalised name does, whatever its case
+                capitalised = True
                 end = force.end
                 continue
             if token.is_word and token.text[0].isupper():
@@ -919,6 +1160,8 @@ class CasualtyReader:
                 self._outcome_before(tokens, figure, outcomes)
             if figure.outcome is None:
                 self._outcome_after(tokens, figure)
+            if figure.outcome is None and figure.unknown_end:
+                self._unknown_people(tokens, figure)
             if (
                 figure.outcome in ("injured", "casualties")
                 and figure.outcome_from == "noun"
@@ -930,6 +1173,11 @@ class CasualtyReader:
                 figure.definite = False  # "one of the injured later died": one of them, but a new death
             if figure.outcome is None and figure.described is not None:
                 figure.outcome, figure.outcome_from = figure.described, "noun"
+        if len(figures) > 1:
+            self._partitives(tokens, figures)
+        for figure in figures:
+            if figure.victim is None and figure.outcome is not None:
+                self._of_them(tokens, figure)
         # People named inside another figure's aside ("two guards escorting three prisoners were killed") are
         # not what its outcome counts.
         spans = [
@@ -944,6 +1192,8 @@ class CasualtyReader:
                 )
             ]
         _share_across_lists(tokens, figures)
+        if len(figures) > 1:
+            figures = self._one_and_others(tokens, figures)
         _link_subsets(tokens, figures)
         _others_like_before(figures)
         covered = {i for f in figures for i in range(f.span_start, max(f.np_end, f.span_end))}
@@ -955,6 +1205,7 @@ class CasualtyReader:
 
         mentions: list[Mention] = []
         kept: dict[int, int] = {}
+        ours = "our" in tokens.norms() if isinstance(tokens, Tokens) else any(t.norm == "our" for t in tokens)
         for position, figure in enumerate(figures):
             if figure.outcome is None or figure.agent or _negated(tokens, figure.span_start):
                 continue
@@ -999,6 +1250,7 @@ class CasualtyReader:
                     predicate=figure.outcome_from in ("after", "before", "coordination"),
                     subset=figure.subset,
                     by_name=figure.by_name,
+                    ours=ours and _first_person_plural(tokens, figure),
                 )
             )
         if mentions:
@@ -1017,6 +1269,17 @@ class CasualtyReader:
                 self._cover(
                     mentions, index, "sentence"
                 )  # "in 2019", "since 2015": another year than the news
+        for index in positions(tokens, _INCIDENT_NOUNS):
+            # "the 2014 school attack killed 147": an incident named by its year is an earlier one
+            year = next(
+                (i for i in (index - 1, index - 2) if i >= 0 and _YEAR_RE.match(tokens[i].norm)), None
+            )
+            if year is not None:
+                self._cover(
+                    mentions,
+                    year - 1 if year > 0 and tokens[year - 1].norm in _DEFINITE else year,
+                    "sentence",
+                )
 
     @staticmethod
     def _cover(mentions: list[Mention], cue: int, scope: str) -> None:
@@ -1070,6 +1333,8 @@ def _share_across_lists(tokens: list[Token], figures: list[_Figure]) -> None:
         if len(between) > 2 and between[0] == "of" and len(between) <= 4:
             # "five employees of the police and one driver": the first noun's "of" phrase, then the list goes on
             between = between[-1:]
+        if len(between) == 2 and between[0] in _COORDINATORS and between[1] in _POSSESSIVES:
+            between = between[:1]  # "a shopkeeper and his two sons were shot dead"
         return bool(between) and all(word in _COORDINATORS for word in between)
 
     for left, right in zip(reversed(figures[:-1]), reversed(figures[1:]), strict=True):
@@ -1106,9 +1371,15 @@ def _bare_outcomes(tokens: list[Token], outcomes: list[PhraseMatch], covered: se
 
 def _others_like_before(figures: list[_Figure]) -> None:
     """'7 soldiers were killed, 4 injured', '…and three others wounded': the same kind of people as before."""
-    for previous, figure in zip(figures[:-1], figures[1:], strict=True):
+    for position in range(1, len(figures)):
+        figure = figures[position]
+        previous = figures[position - 1]
+        if previous.part_of is not None and figure.part_of is None:
+            # "12 people, including four policemen, were killed and 20 others injured": the others are
+            # like the 12, not like the part named inside their aside
+            previous = figures[previous.part_of]
         unnamed = figure.victim is None or figure.victim_text.lower() in ("others", "other")
-        if unnamed and previous.victim and not previous.victim.generic:
+        if unnamed and previous.victim and not previous.victim.generic and not figure.apart:
             figure.victim = previous.victim
 
 
@@ -1151,6 +1422,19 @@ def _names_a_speaker(tokens: list[Token], start: int, end: int) -> bool:
     if end < len(tokens) and tokens[end].norm in _SPEECH:
         return True
     return any(tokens[i].norm == "according" for i in range(max(0, start - 5), start))
+
+
+def _first_person_plural(tokens: list[Token], figure: _Figure) -> bool:
+    """'three of our men', 'our two colleagues': the people counted are the speaker's own."""
+    start = max(figure.span_start - 1, 0)
+    return any(tokens[i].norm == "our" for i in range(start, max(figure.np_end, figure.span_end)))
+
+
+def _names_a_figure(tokens: list[Token], index: int) -> bool:
+    """Whether the words from ``index`` name a figure ("death toll", "tally", "casualty count")."""
+    if index < len(tokens) and tokens[index].norm in _FIGURE_NOUN_OPENERS:
+        index += 1
+    return index < len(tokens) and tokens[index].norm in _FIGURE_NOUNS
 
 
 def _subset_between(tokens: list[Token], start: int, stop: int) -> bool:
