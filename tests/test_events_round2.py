@@ -126,6 +126,26 @@ def test_an_increment_alone_in_its_event_is_its_toll() -> None:
     assert tolls == [1, 3]
 
 
+def test_an_increment_after_a_smaller_figure_adds_to_it() -> None:
+    event = _only(
+        _read(
+            "Gunmen opened fire on a Levies post in Kalat on Sunday, killing two guards, a Levies official said. "
+            "He said the gunmen then shot dead three more guards before escaping."
+        )
+    )
+    assert (event.fatalities.low, event.fatalities.high) == (5, 5)
+
+
+def test_an_increment_from_another_kind_of_source_is_not_added() -> None:
+    event = _only(
+        _read(
+            "Gunmen opened fire on a Levies post in Kalat on Sunday, killing two guards, a Levies official said. "
+            "Residents said three more guards were killed."
+        )
+    )
+    assert (event.fatalities.low, event.fatalities.high) == (2, 3)
+
+
 def test_attackers_shot_dead_are_added_to_the_people_they_killed() -> None:
     event = _only(
         _read(

@@ -9,7 +9,8 @@ The rules, in one place (each figure says in ``Figure.rule`` how it was reached)
    Its exact figures of dead for the same victims *in one sentence* are groups told apart ("three died on the
    spot and one in hospital") and are added, unless the sentence tells a subset ("two of them"), a contrast or another
    source, or a rising toll ("rose from four to six"). An increment ("killing five more soldiers") within a
-   larger figure of the event is part of that figure, never a total of its own.
+   larger figure of the event is part of that figure, never a total of its own; else it adds to the figure
+   the same kind of claimant told before it for the same victims ("two policemen … five more": seven).
 2. **All deaths, attackers included** (ACLED counts every death of the event): a claimant that gives figures
    by side but leaves out a side the officials report (the attackers the army says it killed, a civilian the
    district officer reports) has that side filled from the official account before its total is taken.
@@ -133,10 +134,35 @@ def _counted(claims: list[Claim]) -> list[Claim]:
     increments = [c for c in counted if _increment(c)]
     if not increments:
         return counted
-    # An increment within a larger figure of the event is part of that total; alone, it is the event's figure
-    # ("in a second raid, one more militant was killed").
+    # An increment within a larger figure of the event is part of that total. Else it adds to the figure told
+    # before it for the same outcome and victims by the same kind of claimant ("killing two policemen … then
+    # killed five more officers": seven); alone, it is the event's figure ("in a second raid, one more
+    # militant was killed").
     totals = [c.count.low or 0 for c in counted if c not in increments]
-    return [c for c in counted if c not in increments or not any(t >= (c.count.low or 0) for t in totals)]
+    out: list[Claim] = []
+    for claim in counted:
+        if claim in increments:
+            if any(t >= (claim.count.low or 0) for t in totals):
+                continue
+            at = next((i for i in reversed(range(len(out))) if _increment_of(claim, out[i])), None)
+            if at is not None:
+                out[at] = _added_up([out[at], claim])
+                continue
+        out.append(claim)
+    return out
+
+
+def _increment_of(increment: Claim, before: Claim) -> bool:
+    """Whether ``increment`` adds to ``before``: an exact figure told earlier, for the same outcome and victims,
+    by the same kind of claimant."""
+    return (
+        before.start < increment.start
+        and before.outcome == increment.outcome
+        and before.victim == increment.victim
+        and before.claimant.kind == increment.claimant.kind
+        and before.count.low is not None
+        and before.count.low == before.count.high
+    )
 
 
 # Words right after a figure that make it an increment to a figure told before ("killing five more
