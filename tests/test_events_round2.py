@@ -146,6 +146,21 @@ def test_an_increment_from_another_kind_of_source_is_not_added() -> None:
     assert (event.fatalities.low, event.fatalities.high) == (2, 3)
 
 
+def test_a_second_person_of_the_same_kind_is_not_a_repeat() -> None:
+    result = _read(
+        "A constable was killed when a grenade hit a police van in Hangu on Tuesday. "
+        "A second constable died in hospital in the evening."
+    )
+    assert [c.count.low for c in result.claims if c.outcome == "killed"] == [1, 1]
+    assert _only(result).fatalities.low == 2
+    # Told again with the same words, the one constable stays one.
+    again = _read(
+        "A constable was killed when a grenade hit a police van in Hangu on Tuesday. "
+        "The police said a constable was killed."
+    )
+    assert _only(again).fatalities.low == 1
+
+
 def test_attackers_shot_dead_are_added_to_the_people_they_killed() -> None:
     event = _only(
         _read(

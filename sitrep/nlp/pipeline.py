@@ -168,6 +168,10 @@ def _whole(mention: Mention, start: int, earlier: list[Claim]) -> str | None:
     return whole.id if whole else None
 
 
+# Words that make a figure of one a further person: "another", "a second", "one more".
+_ONE_MORE = frozenset("another second third fourth fifth more".split())
+
+
 def _read_once(mention: Mention, attributed: Attribution, start: int, earlier: list[Claim]) -> bool:
     """Whether a figure is new to the article, given the claims read before it; may name its victims.
 
@@ -200,6 +204,8 @@ def _read_once(mention: Mention, attributed: Attribution, start: int, earlier: l
     # One person is too common a figure: "a man was shot dead" here and "killing one" there are often two
     # incidents of a round-up, so a single is merged only when named with the same words.
     single = (low, high) == (1, 1)
+    if single and not _ONE_MORE.isdisjoint(mention.count.text.lower().split()):
+        return True  # "another policeman died", "a second guard succumbed": one more person, not a repeat
     for claim in earlier:
         if single and claim.victim_text.lower() != mention.victim_text.lower():
             continue
