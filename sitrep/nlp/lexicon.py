@@ -52,7 +52,7 @@ class Tokens(list[Token]):
     walk over every token per table. A slice of it is a plain list, which the tables walk as before.
     """
 
-    __slots__ = ("_found", "_last", "_matches", "_norms")
+    __slots__ = ("_found", "_last", "_norms")
 
     def norms(self) -> dict[str, int]:
         """The lower-case forms present (a dict's keys serve as a set: no second structure to build)."""
@@ -216,23 +216,8 @@ class PhraseTable(Generic[Payload]):
         return None
 
     def find_all(self, tokens: list[Token], start: int = 0, stop: int | None = None) -> Iterator[PhraseMatch]:
-        """Non-overlapping matches from left to right, the longest at each position.
-
-        The whole sentence's matches are kept on ``Tokens``: the stages ask a table about one sentence several
-        times (a figure's victims, then the singular victims, then the claimants).
-        """
-        if stop is None and start == 0 and isinstance(tokens, Tokens):
-            try:
-                kept = tokens._matches
-            except AttributeError:
-                kept = tokens._matches = {}
-            found = kept.get(self)
-            if found is None:
-                found = kept[self] = tuple(self._matches(tokens, 0, len(tokens)))
-            return iter(found)
-        return self._matches(tokens, start, len(tokens) if stop is None else stop)
-
-    def _matches(self, tokens: list[Token], start: int, stop: int) -> Iterator[PhraseMatch]:
+        """Non-overlapping matches from left to right, the longest at each position."""
+        stop = len(tokens) if stop is None else stop
         reached = start
         for index in positions(tokens, self.first_words):
             if index < reached:
