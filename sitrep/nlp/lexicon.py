@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 from operator import itemgetter, methodcaller
@@ -52,7 +52,7 @@ class Tokens(list[Token]):
     walk over every token per table. A slice of it is a plain list, which the tables walk as before.
     """
 
-    __slots__ = ("_found", "_last", "_norms")
+    __slots__ = ("_last", "_norms")
 
     def norms(self) -> dict[str, int]:
         """The lower-case forms present (a dict's keys serve as a set: no second structure to build)."""
@@ -117,24 +117,15 @@ _SPAN = methodcaller("span")
 _POSSESSIVE = ("'s", "’s")
 
 
-def positions(tokens: list[Token], norms: frozenset[str] | set[str]) -> Sequence[int]:
-    """The indexes of the tokens whose lower-case form is in ``norms``, in order.
-
-    On ``Tokens`` the answer for a frozenset (a table's first words) is kept: the stages ask the same table
-    about the same sentence again (a claimant window, then the whole sentence), about half of all questions.
-    """
+def positions(tokens: list[Token], norms: frozenset[str] | set[str]) -> list[int]:
+    """The indexes of the tokens whose lower-case form is in ``norms``, in order."""
     if not isinstance(tokens, Tokens):
         return [index for index, token in enumerate(tokens) if token.norm in norms]
-    try:
-        found_for = tokens._found
-    except AttributeError:
-        found_for = tokens._found = {}
-    kept = found_for.get(norms) if isinstance(norms, frozenset) else None
-    if kept is not None:
-        return kept
     last, all_norms = tokens.last_index()
     present = norms.intersection(last)
-    found: list[int] = []
+    if not present:
+        return []
+    found = []
     for norm in present:
         final = last[norm]
         index = all_norms.index(norm, 0, final + 1)  # list.index scans in C
@@ -144,10 +135,7 @@ def positions(tokens: list[Token], norms: frozenset[str] | set[str]) -> Sequence
             found.append(index)
     if len(found) > 1:
         found.sort()
-    answer = tuple(found)
-    if isinstance(norms, frozenset):
-        found_for[norms] = answer
-    return answer
+    return found
 
 
 def read_table(name: str) -> list[dict[str, str]]:
