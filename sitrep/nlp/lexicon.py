@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 from importlib import resources
-from operator import itemgetter, methodcaller
+from operator import itemgetter
 from typing import Generic, NamedTuple, TypeVar
 
 import ahocorasick
@@ -94,27 +94,18 @@ def spaces_for(text: str, characters: str) -> str:
 def tokenize(text: str) -> Tokens:
     lowered = lower_keeping_offsets(text)
     new, cls = _new_tuple, Token
-    spans = map(_SPAN, _TOKEN_RE.finditer(text))
-    # One comprehension builds the tuples (a loop with appends costs half as much again). "group's" reads as
-    # "group", remembering the possessive; most sentences have none, and skip the test for it. (A word never
-    # ends in an apostrophe: in "militants'" the apostrophe is a token of its own.)
-    if "'s" not in lowered and "’s" not in lowered:
-        return Tokens(
-            [new(cls, (text[start:end], lowered[start:end], start, end, False)) for start, end in spans]
-        )
-    return Tokens(
-        [
-            new(cls, (text[start:end], norm[:-2], start, end, True))
-            if len(norm) > 2 and norm.endswith(_POSSESSIVE)
-            else new(cls, (text[start:end], norm, start, end, False))
-            for start, end in spans
-            for norm in (lowered[start:end],)
-        ]
-    )
-
-
-_SPAN = methodcaller("span")
-_POSSESSIVE = ("'s", "’s")
+    tokens = Tokens()
+    append = tokens.append
+    for match in _TOKEN_RE.finditer(text):
+        start, end = match.span()
+        norm = lowered[start:end]
+        # "group's" reads as "group", remembering the possessive. (A word never ends in an apostrophe: in
+        # "militants'" the apostrophe is a token of its own.)
+        if norm[-1] == "s" and len(norm) > 2 and norm[-2] in "'’":
+            append(new(cls, (text[start:end], norm[:-2], start, end, True)))
+        else:
+            append(new(cls, (text[start:end], norm, start, end, False)))
+    return tokens
 
 
 def positions(tokens: list[Token], norms: frozenset[str] | set[str]) -> list[int]:
