@@ -27,6 +27,8 @@ def _kinds(text: str) -> list[tuple]:
         ("A Levies official said four road workers were kidnapped near the dam.", "security_forces"),
         ("Levies sources said four road workers were kidnapped near the dam.", "security_forces"),
         ("Officials at the district hospital said nine bodies were brought in.", "medical"),
+        ("Three lady health workers were wounded, an official of the health department said.", "government"),
+        ("The provincial health ministry said 14 pilgrims were injured.", "government"),
         ("A spokesman for the Frontier Corps said three soldiers were wounded.", "security_forces"),
         ("The Japanese embassy said one engineer was injured in the blast.", "government"),
         ("The Awami National Party said six of its workers were killed at the rally.", "other"),
