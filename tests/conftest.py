@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from sitrep.events.actors import ActorDictionary, load_actors
 from tests.web_server import FixtureServer
 from tests.web_server import start as start_web_server
 
@@ -14,6 +15,17 @@ REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"
 DEVSET = REPO / "tests" / "devset"
 SHARED_DEV = REPO.parent / "shared" / "data" / "dev"
+
+
+@pytest.fixture(autouse=True)
+def _no_user_actor_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The shipped actor dictionary only: an analyst's ``SITREP_ACTORS`` in the environment changes no test."""
+    monkeypatch.delenv("SITREP_ACTORS", raising=False)
+
+
+@pytest.fixture(scope="module")
+def actors() -> ActorDictionary:
+    return load_actors()
 
 
 @pytest.fixture

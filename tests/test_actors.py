@@ -27,16 +27,6 @@ CTD = "Police Forces of Pakistan Counter Terrorism Department"
 UNIDENTIFIED = "Unidentified Armed Group (Pakistan)"
 
 
-@pytest.fixture(autouse=True)
-def _no_user_files(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("SITREP_ACTORS", raising=False)
-
-
-@pytest.fixture(scope="module")
-def actors() -> ActorDictionary:
-    return load_actors()
-
-
 def names(found: list[ActorMention]) -> list[str]:
     return [mention.actor.name for mention in found]
 

@@ -9,23 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.events.actors import ActorDictionary, ActorMention, load_actors, responsibility
+from sitrep.events.actors import ActorDictionary, ActorMention, responsibility
 from sitrep.model import Article
 from sitrep.nlp.pipeline import extract, extract_claims
 
 TTP = "TTP: Tehreek-i-Taliban Pakistan"
 BALOCH = "Baloch Separatists (Pakistan)"
 FC = "Police Forces of Pakistan Frontier Corps"
-
-
-@pytest.fixture(autouse=True)
-def _no_user_files(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("SITREP_ACTORS", raising=False)
-
-
-@pytest.fixture(scope="module")
-def actors() -> ActorDictionary:
-    return load_actors()
 
 
 def specific(found: list[ActorMention]) -> list[str]:
