@@ -166,7 +166,9 @@ def extract_command(
 
 @app.command("eval")
 def eval_command(
-    fmt: Annotated[str, typer.Argument(metavar="FORMAT", help="acled | gtd | ucdp | realnews | gva | jsonl")],
+    fmt: Annotated[
+        str, typer.Argument(metavar="FORMAT", help="acled | gtd | ucdp | realnews | gva | multidoc | jsonl")
+    ],
     path: Annotated[Path, typer.Argument(metavar="FILE", help="The analysts' export or dev file.")],
     strip_coder_notes: Annotated[
         bool,
@@ -224,11 +226,17 @@ def _print_eval(fmt: str, reports: dict[str, Report]) -> None:
     extras = list(dict.fromkeys(n for report in reports.values() for n in report.extra))
     for name in extras:
         values = [report.extra.get(name) for report in reports.values()]
-        table.add_row(name, *(f"{v:.1%}" if isinstance(v, float) else str(v or "") for v in values), "")
+        table.add_row(name, *(_extra_cell(name, v) for v in values), "")
     out.print(table)
     for name, score in reports.get("A", Report(fmt)).fields.items():
         for example in score.examples:
             out.print(f"  A {name}: {example}", markup=False)
+
+
+def _extra_cell(name: str, value: object) -> str:
+    if not isinstance(value, float):
+        return str(value or "")
+    return f"{value:.2f}" if name.endswith("_per_incident") else f"{value:.1%}"
 
 
 @app.command("schema")

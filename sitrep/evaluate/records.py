@@ -16,6 +16,7 @@ from typing import Any
 
 from sitrep.evaluate.devset import score_claims, strip_coder_notes
 from sitrep.evaluate.halves import HALVES, Half, half_of
+from sitrep.evaluate.multidoc import score_multidoc
 from sitrep.evaluate.realnews import RealNewsInputError, read_articles, score_gva, score_realnews
 from sitrep.evaluate.report import Record, Report, main_event
 from sitrep.events.actors import acled_actor_matches, load_actors
@@ -24,7 +25,7 @@ from sitrep.geo import evaluate as geo_evaluate  # the module: it imports this p
 from sitrep.model import Article, ExtractResult
 from sitrep.nlp.pipeline import extract
 
-FORMATS = ("acled", "gtd", "ucdp", "realnews", "gva", "jsonl")
+FORMATS = ("acled", "gtd", "ucdp", "realnews", "gva", "multidoc", "jsonl")
 _NEAR_KM = 25.0
 # ACLED's umbrella for unattributed Baloch militants is a coder's inference sitrep does not make.
 _INFERRED_ACTORS = {"Baloch Separatists (Pakistan)"}
@@ -224,6 +225,11 @@ def evaluate_file(
     report = Report(fmt)
     if fmt == "jsonl":
         return _evaluate_jsonl(path, report, examples, half)
+    if fmt == "multidoc":
+        try:
+            return score_multidoc(path, examples, half)
+        except RealNewsInputError as error:
+            raise EvalInputError(str(error)) from None
     scorer = _SCORERS.get(fmt)
     if scorer is None:
         raise EvalInputError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")

@@ -14,7 +14,7 @@ class FieldScore:
     """How many times a field was scored and found right; ``examples`` describe some of the misses."""
 
     scored: int = 0
-    correct: int = 0
+    correct: float = 0  # a count of items found right, or a sum of shares (``add_share``)
     examples: list[str] = field(default_factory=list)
 
     def add(self, ok: bool, example: str, keep: int) -> None:
@@ -22,6 +22,11 @@ class FieldScore:
         self.correct += ok
         if not ok and len(self.examples) < keep:
             self.examples.append(example)
+
+    def add_share(self, share: float) -> None:
+        """One item scored with partial credit (B-cubed's per-article shares): ``accuracy`` is then their mean."""
+        self.scored += 1
+        self.correct += share
 
     @property
     def accuracy(self) -> float:
