@@ -104,6 +104,34 @@ def test_articles_are_ingested_into_a_store_of_their_own_and_scored(tmp_path: Pa
     assert not list(tmp_path.glob("*.db"))  # the store was temporary
 
 
+def test_two_outlets_a_day_apart_with_the_same_toll_end_as_one_event(tmp_path: Path) -> None:
+    path = tmp_path / "night.jsonl"
+    rows = [
+        {
+            "id": "n1",
+            "published": "2024-09-16",
+            "title": None,
+            "gold": {"incident": "night"},
+            "text": "Three men were killed and two others wounded in a shooting at a party in Dayton, Ohio, late on "
+            "Saturday, police said.",
+        },
+        {
+            "id": "n2",
+            "published": "2024-09-16",
+            "title": None,
+            "gold": {"incident": "night"},
+            "text": "DAYTON, Ohio — Gunfire at a house party early on Sunday killed three men and wounded two, the "
+            "Dayton police said.",
+        },
+    ]
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    report = score_multidoc(path)
+    assert report.field("in_an_event").accuracy == 1.0
+    assert report.field("one_event_per_incident").accuracy == 1.0, report.field(
+        "one_event_per_incident"
+    ).examples
+
+
 def test_a_line_without_an_incident_is_one_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "bad.jsonl"
     path.write_text(

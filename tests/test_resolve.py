@@ -94,6 +94,18 @@ def test_two_days_in_one_town_are_never_merged() -> None:
     assert not same_incident(_event("a", "2025-04-08"), _event("b", "2025-04-09"))
 
 
+def test_the_same_toll_a_day_apart_is_one_incident() -> None:
+    # One outlet dates a night's blast to the evening, another to the next morning.
+    evening = _event("a", "2025-04-08", claims=[_claim("a", "2025-04-09", 3)])
+    morning = _event("b", "2025-04-09", claims=[_claim("b", "2025-04-09", 3)])
+    assert same_incident(evening, morning)
+    # Another toll, two days apart, or one dead each (too common a toll to tell incidents by): never merged.
+    assert not same_incident(evening, _event("c", "2025-04-09", claims=[_claim("c", "2025-04-09", 5)]))
+    assert not same_incident(evening, _event("d", "2025-04-10", claims=[_claim("d", "2025-04-10", 3)]))
+    one = _event("e", "2025-04-08", claims=[_claim("e", "2025-04-09", 1)])
+    assert not same_incident(one, _event("f", "2025-04-09", claims=[_claim("f", "2025-04-09", 1)]))
+
+
 def test_a_week_dated_report_merges_within_three_days() -> None:
     assert same_incident(_event("a", "2025-04-08"), _event("b", "2025-04-10", precision=2))
     assert not same_incident(_event("a", "2025-04-08"), _event("b", "2025-04-14", precision=2))

@@ -7,8 +7,10 @@ All the rules are here, stated once.
 1. they are at the same place — the same gazetteer place, or the same district when either is placed only at
    district level or coarser — and
 2. their dates are compatible: equal when both are known to the day (ACLED time precision 1), otherwise
-   within the wider one's window (a week: ±3 days; a month: same month). Two events dated to different days in
-   the same town are never merged, nor is an undated one;
+   within the wider one's window (a week: ±3 days; a month: same month); a day apart when both tell the same
+   toll (the same dead and wounded, or the same figure of two or more: outlets date a night's attack to the
+   evening or to the next morning). Otherwise two events dated to different days in the same town are never
+   merged, nor is an undated one;
 3. their types are compatible: the same sub-event type, or the same event type, or one of them is a plain
    armed clash / attack and both are violent (a report that only says "attack" does not contradict one that
    says "IED"; it does contradict a protest or a looting); and
@@ -95,7 +97,21 @@ def _dates_compatible(a: DatasetEvent, b: DatasetEvent) -> bool:
     precision = max(a.date_precision.get("acled", 2), b.date_precision.get("acled", 2))
     if precision >= 3:
         return (a.date.year, a.date.month) == (b.date.year, b.date.month)
-    return abs((a.date - b.date).days) <= _WINDOW_DAYS[precision]
+    window = _WINDOW_DAYS[precision]
+    if _same_figures(a, b):
+        # Outlets date a night's shooting to the evening or to the next day ("late Saturday", "early Sunday"),
+        # and a follow-up may count from its own day: the same toll a day apart is the same incident.
+        window = max(window, 1)
+    return abs((a.date - b.date).days) <= window
+
+
+def _same_figures(a: DatasetEvent, b: DatasetEvent) -> bool:
+    """Whether both events tell the same toll: the same dead and the same wounded, or the same figure of two
+    or more for one of them (one person killed is too common to tell two incidents apart)."""
+    pairs = [(x.best, y.best) for x, y in ((a.fatalities, b.fatalities), (a.injured, b.injured))]
+    if all(x is not None and x == y for x, y in pairs) and any(x for x, _ in pairs):
+        return True
+    return any(x is not None and x == y and x > 1 for x, y in pairs)
 
 
 def _types_compatible(a: DatasetEvent, b: DatasetEvent) -> bool:

@@ -42,7 +42,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects import postgresql, sqlite
 
-from sitrep.model import Article, DatasetEvent, ExtractResult, Place
+from sitrep.model import Article, DatasetEvent, ExtractResult, Figure, Place
 from sitrep.resolve.rules import claim_id, merge, reconcile, same_incident, to_dataset_event
 from sitrep.store.db import WRITE
 from sitrep.store.dedup import NearDuplicateIndex
@@ -110,6 +110,8 @@ _COMPARED = (
     "date_precision",
     "actor1",
     "actor2",
+    "fatalities",
+    "injured",
     "campaign_id",
     "revision",
     "place_id",
@@ -669,7 +671,7 @@ class _Transaction:
 
 
 def _comparable(row: Any) -> DatasetEvent:
-    """A candidate as the same-incident rules see it: place, date, type and actors; no claims or figures."""
+    """A candidate as the same-incident rules see it: place, date, type, actors and figures; no claims."""
     return DatasetEvent(
         id=row.uid,
         event_type=row.event_type,
@@ -679,6 +681,8 @@ def _comparable(row: Any) -> DatasetEvent:
         date_precision=row.date_precision,
         actor1=row.actor1,
         actor2=row.actor2,
+        fatalities=Figure(**row.fatalities),
+        injured=Figure(**row.injured),
         place=place_from_row(row),
     )
 
@@ -698,6 +702,8 @@ def _candidate(
         date_precision=event.date_precision,
         actor1=event.actor1,
         actor2=event.actor2,
+        fatalities=event.fatalities,
+        injured=event.injured,
         place=place,
     )
     return _Candidate(row, revision, campaign_row, event.date, compared)
