@@ -394,6 +394,19 @@ def test_a_state_written_after_a_town_pins_it() -> None:
     assert found["Lafayette"] == ("event", "Louisiana")
 
 
+def test_a_state_spelled_out_after_a_town_is_the_state_that_holds_it() -> None:
+    # "Georgia" is a country and a US state: after a town it is the one that holds the town; and a town the text
+    # places in a state is kept even where the report's other words point to another country.
+    found = {p.text: p for p in find_places("A man was shot dead in Macon, Georgia, on Saturday, police said.")}
+    assert (found["Macon"].country_code, found["Macon"].admin1, found["Macon"].role) == ("US", "Georgia", "event")
+    assert (found["Georgia"].country_code, found["Georgia"].kind) == ("US", "admin1")
+    found = {p.text: p for p in find_places("Two soldiers were killed in Tbilisi, Georgia, on Monday.")}
+    assert found["Georgia"].country_code == found["Tbilisi"].country_code == "GE"
+    # A comma after the state closes it; a comma before another name goes on with a list of towns.
+    towns = find_places("Blasts hit Quetta, Nushki, Dalbandin and Turbat on Friday.")
+    assert {p.text for p in towns if p.role == "event"} == {"Quetta", "Nushki", "Dalbandin", "Turbat"}
+
+
 @pytest.mark.parametrize(
     ("text", "home"),
     [

@@ -948,8 +948,13 @@ def _comma_container(doc: _Doc, b: _Hit) -> bool:
     unit (district, tehsil, province, country) and must not itself continue a list."""
     if not b.candidates or any(r.kind in ("town", "locality") for r, _t in b.candidates):
         return False  # "Turbat, Sibi" is a list of towns; "Turbat, Kech" a town and its district
-    after = doc.text[b.end : b.end + 6].lstrip()
-    return not (after.startswith((",", "and ", "or ", "&")))
+    after = doc.text[b.end : b.end + 24].lstrip()
+    if after.startswith(","):
+        # "in Macon, Georgia, on Saturday": a comma closes the container; "Quetta, Nushki, Dalbandin" goes on
+        # with another name.
+        rest = after[1:].lstrip()
+        return not rest[:1].isupper() and not rest.startswith(("and ", "or ", "&"))
+    return not (after.startswith(("and ", "or ", "&")))
 
 
 # What one country cue adds to the focus votes; a state abbreviation after a town is nearly proof.
@@ -1164,12 +1169,18 @@ def _choose(hit: _Hit, focus_cc: str | None, focus_admin1: str | None, country_h
         return
     hit.visited = True  # each hit is decided once, container chains included
     if hit.container is not None:
+        _readings_holding(hit.container, hit)
         _choose(hit.container, focus_cc, focus_admin1, country_hint)  # "X in Y": Y first
     if hit.synthetic.get("fuzzy_only") or (hit.synthetic and not hit.candidates):
         hit.candidates = _fuzzy_candidates(hit, focus_cc, focus_admin1)
         if not hit.candidates:
             return
     container = _effective_record(hit.container)
+    if container is not None and container.kind in ("country", "admin1"):
+        # "Paris, Texas", "Macon, Georgia": a town named with its state or country is the one inside it.
+        inside = [(r, t) for r, t in hit.candidates if _holds(container, r)]
+        if inside:
+            hit.candidates = inside
     if container is not None and container.kind in ("admin2", "admin3", "town"):
         inside = [(r, t) for r, t in hit.candidates if r.admin2 == container.admin2 and r is not container]
         if not inside and hit.soft_container:
@@ -1200,6 +1211,29 @@ def _choose(hit: _Hit, focus_cc: str | None, focus_admin1: str | None, country_h
         hit.chosen, hit.score_margin, dropped = decision
         if dropped:
             hit.candidates = []
+
+
+def _readings_holding(container: _Hit, hit: _Hit) -> None:
+    """ "Macon, Georgia": of the container's readings keep those that hold one of the hit's (the US state, not
+    the country), when some do; the container is then pinned to them."""
+    if container.chosen is not None or container.visited or len(container.candidates) < 2 or not hit.candidates:
+        return
+    holding = [(r, t) for r, t in container.candidates if any(_holds(r, x) for x, _ in hit.candidates)]
+    if holding and len(holding) < len(container.candidates):
+        container.candidates, container.pinned = holding, True
+
+
+def _holds(unit: PlaceRecord, record: PlaceRecord) -> bool:
+    """Whether ``record`` lies inside ``unit`` (a country, province or district; a town holds nothing)."""
+    if unit is record or unit.country_code != record.country_code:
+        return False
+    if unit.kind == "country":
+        return True
+    if unit.kind == "admin1":
+        return record.admin1 == unit.admin1
+    if unit.kind in ("admin2", "admin3"):
+        return record.admin1 == unit.admin1 and record.admin2 == unit.admin2
+    return False
 
 
 # (name key, kind cue, focus country, focus province, country hint) -> what _rank decided for a name with no
@@ -1246,6 +1280,9 @@ def _plausibly_abroad(hit: _Hit, best: PlaceRecord, focus_cc: str) -> bool:
     local place is missing from the index is not."""
     if best.kind == "country":
         return True
+    container = hit.container.chosen if hit.container is not None else None
+    if container is not None and _holds(container, best):
+        return True  # "Macon, Georgia": the text says which state or country it is in
     if best.kind == "admin1":
         # A province abroad, unless it is a parish or a small region that shares an English word ("Northeast")
         return best.population >= 100_000
