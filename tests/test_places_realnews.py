@@ -402,6 +402,9 @@ def test_a_state_spelled_out_after_a_town_is_the_state_that_holds_it() -> None:
     assert (found["Georgia"].country_code, found["Georgia"].kind) == ("US", "admin1")
     found = {p.text: p for p in find_places("Two soldiers were killed in Tbilisi, Georgia, on Monday.")}
     assert found["Georgia"].country_code == found["Tbilisi"].country_code == "GE"
+    # A state whose name is also a town's abroad ("Texas") still holds the town before it.
+    found = {p.text: p for p in find_places("Two men were shot in Paris, Texas, late on Friday.")}
+    assert (found["Paris"].country_code, found["Paris"].admin1) == ("US", "Texas")
     # A comma after the state closes it; a comma before another name goes on with a list of towns.
     towns = find_places("Blasts hit Quetta, Nushki, Dalbandin and Turbat on Friday.")
     assert {p.text for p in towns if p.role == "event"} == {"Quetta", "Nushki", "Dalbandin", "Turbat"}

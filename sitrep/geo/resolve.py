@@ -931,7 +931,7 @@ def _link_containers(doc: _Doc, hits: list[_Hit], lexicon: Lexicon) -> None:
             continue
         gap = _CONTAINER_GAP.match(gap_text)
         soft = bool(gap) and "," in gap.group(0)
-        if soft and not _comma_container(doc, b):
+        if soft and not _comma_container(doc, b, a):
             continue
         if gap and all(
             w.lower() in lexicon.facilities
@@ -943,10 +943,15 @@ def _link_containers(doc: _Doc, hits: list[_Hit], lexicon: Lexicon) -> None:
             a.soft_container = soft
 
 
-def _comma_container(doc: _Doc, b: _Hit) -> bool:
+def _comma_container(doc: _Doc, b: _Hit, a: _Hit) -> bool:
     """ "Turbat, Kech" names a container; "Quetta, Nushki, Dalbandin" is a list. A comma container must be a
-    unit (district, tehsil, province, country) and must not itself continue a list."""
-    if not b.candidates or any(r.kind in ("town", "locality") for r, _t in b.candidates):
+    unit (district, tehsil, province, country) — or a name one of whose units holds ``a`` ("Paris, Texas":
+    a state, though towns abroad are called Texas too) — and must not itself continue a list."""
+    if not b.candidates:
+        return False
+    if any(r.kind in ("town", "locality") for r, _t in b.candidates) and not any(
+        _holds(unit, record) for unit, _t in b.candidates for record, _u in a.candidates
+    ):
         return False  # "Turbat, Sibi" is a list of towns; "Turbat, Kech" a town and its district
     after = doc.text[b.end : b.end + 24].lstrip()
     if after.startswith(","):
