@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence, Set
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -479,15 +479,9 @@ def _merge(groups: list[_Group]) -> list[_Group]:
     for key, group in list(fine.items()):
         if group.day is None or group.date is None or group.date.precision.get("acled", 1) != 2:
             continue
-        week = [
-            g
-            for (d, when, *_), g in fine.items()
-            if g is not group
-            and d == key[0]
-            and when is not None
-            and abs((when - group.day).days) < 7
-            and not _listed_apart(g, group)
-        ]
+        week = _neighbours(
+            fine, key, group, lambda days, g, group: abs(days) < 7 and not _listed_apart(g, group)
+        )
         week.sort(key=lambda g: g.date is None or g.date.precision.get("acled", 1) != 1)
         if week:
             _join(week[0], group, keep_day=True)
@@ -497,16 +491,12 @@ def _merge(groups: list[_Group]) -> list[_Group]:
     for key, group in list(fine.items()):
         if group.claims or group.day is None:
             continue
-        near = [
-            g
-            for (d, when, *_), g in fine.items()
-            if g is not group
-            and d == key[0]
-            and g.claims
-            and when
-            and abs((when - group.day).days) <= 1
-            and not _listed_apart(g, group)
-        ]
+        near = _neighbours(
+            fine,
+            key,
+            group,
+            lambda days, g, group: bool(g.claims) and abs(days) <= 1 and not _listed_apart(g, group),
+        )
         if len(near) == 1:
             _join(near[0], group)
             del fine[key]
@@ -536,6 +526,25 @@ def _merge(groups: list[_Group]) -> list[_Group]:
     return sorted(kept, key=lambda g: g.sentences[0].start if g.sentences else 0)
 
 
+def _neighbours(
+    fine: dict[tuple[object, ...], _Group],
+    key: tuple[object, ...],
+    group: _Group,
+    fits: Callable[[int, _Group, _Group], bool],
+) -> list[_Group]:
+    """The other dated groups of ``group``'s district (``key[0]``) that ``fits`` takes: it is given how many
+    days before ``group``'s day each is, the other group, and ``group``."""
+    assert group.day is not None
+    return [
+        g
+        for (district, when, *_), g in fine.items()
+        if g is not group
+        and district == key[0]
+        and when is not None
+        and fits((group.day - when).days, g, group)
+    ]
+
+
 def _join_later_deaths(fine: dict[tuple[object, ...], _Group]) -> None:
     """Deaths told on a later day in a district whose earlier event counted people hurt ("a woman was wounded
     on Friday … she died on Saturday", "the victim died of his wounds two days later") are that event's: the
@@ -543,15 +552,14 @@ def _join_later_deaths(fine: dict[tuple[object, ...], _Group]) -> None:
     for key, group in list(fine.items()):
         if group.day is None or not group.claims or any(c.outcome != "killed" for c in group.claims):
             continue
-        earlier = [
-            g
-            for (district, when, *_), g in fine.items()
-            if g is not group
-            and district == key[0]
-            and when is not None
-            and 0 < (group.day - when).days <= 7
-            and any(c.outcome in ("injured", "casualties") for c in g.claims)
-        ]
+        earlier = _neighbours(
+            fine,
+            key,
+            group,
+            lambda days, g, _group: (
+                0 < days <= 7 and any(c.outcome in ("injured", "casualties") for c in g.claims)
+            ),
+        )
         if len(earlier) == 1:
             _join(earlier[0], group)
             del fine[key]

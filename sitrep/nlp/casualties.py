@@ -602,11 +602,17 @@ class CasualtyReader:
         """Whether a relative clause at ``index`` tells a death ("who died", "who was later pronounced dead")."""
         if index >= len(tokens) or tokens[index].norm not in ("who", "that"):
             return False
+        match = self._outcome_in_relative(tokens, index)
+        return match is not None and match.payload.outcome == "killed"
+
+    def _outcome_in_relative(self, tokens: list[Token], index: int) -> PhraseMatch[OutcomeWord] | None:
+        """The outcome a relative clause opened at ``index`` ("who", "that") tells, past its auxiliaries and
+        adverbs ("who was later shot"), unless negated."""
         at = index + 1
         while at < len(tokens) and tokens[at].norm in _BRIDGE_AFTER and at - index <= 4:
             at += 1
         match = self.outcomes.match_at(tokens, at) if at < len(tokens) else None
-        return match is not None and match.payload.outcome == "killed" and not _negated(tokens, match.start)
+        return None if match is None or _negated(tokens, match.start) else match
 
     def _toll_before(
         self, tokens: list[Token], figure: _Figure, ends: dict[int, PhraseMatch], index: int
@@ -747,11 +753,8 @@ class CasualtyReader:
     def _relative_outcome(self, tokens: list[Token], figure: _Figure, index: int) -> bool:
         """'a man who was shot on Monday', 'a teen who was shot … has died': an outcome said of them in a
         relative clause; a death told after it in the sentence is what became of them."""
-        at = index + 1
-        while at < len(tokens) and tokens[at].norm in _BRIDGE_AFTER and at - index <= 4:
-            at += 1
-        match = self.outcomes.match_at(tokens, at) if at < len(tokens) else None
-        if match is None or _negated(tokens, match.start):
+        match = self._outcome_in_relative(tokens, index)
+        if match is None:
             return False
         figure.outcome, figure.outcome_from, figure.outcome_at = match.payload.outcome, "after", match.start
         if match.payload.outcome != "killed" and self._death_later(tokens, match.end):
