@@ -15,6 +15,7 @@ tactic (a grenade attack that turned into a gunfight stays one event). How sente
 
 from __future__ import annotations
 
+import calendar
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence, Set
@@ -231,7 +232,7 @@ def _away(text: str, place: Place) -> bool:
 
 # The rest of a dateline after its place: a country in brackets, the filing date, a news agency, the dash or
 # colon ("Balochistan [Pakistan], September 16 :", "Islamabad, Mar 21 (UNI)", "PESHAWAR, Dec 5 -").
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_MONTH = rf"(?:{'|'.join(calendar.month_abbr[1:])})[a-z]*\.?"  # "Sep", "Sept.", "September"
 _DATELINE_TAIL = re.compile(
     r"(?:\s*[\[(][^\])\n]{1,40}[\])])?"
     rf"(?:\s*,?\s*(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\s+{_MONTH})(?:\s*,?\s*\d{{4}})?)?"

@@ -121,7 +121,7 @@ _PARTITIVE_PRONOUNS = frozenset({"them", "those", "these", "us"})
 _REFLEXIVES = frozenset({"himself", "herself", "themselves"})
 # A clause about people ends where one of them speaks ("a guard who saw it told police …"); "were said to be"
 # is no speech.
-_SPEECH_VERBS = frozenset({"said", "says", "told", "tells", "added", "stated", "claimed", "confirmed"})
+_SPEECH_VERBS = _SPEECH | {"tells", "claimed"}
 _PASSIVE_BEFORE_SPEECH = frozenset({"were", "was", "is", "are", "been", "be", "being"})
 _KIN_ADJECTIVES = frozenset(
     "young little baby infant teenage adult adopted older younger elder eldest oldest youngest own".split()
@@ -1132,17 +1132,6 @@ class CasualtyReader:
             if norm in _ASIDE_STOPS:
                 return None
         return None
-
-    def last_person(self, tokens: list[Token]) -> VictimWord | None:
-        """The last named person (not a pronoun) in a sentence: what a later 'he'/'she' refers to."""
-        found = None
-        for match in self.victims.find_all(tokens):
-            if (
-                match.payload.number != "plural"
-                and tokens[match.start].norm not in self.grammar.singular_words
-            ):
-                found = match.payload
-        return found
 
     def read(
         self, sentence: str, tokens: list[Token] | None = None, previous: VictimWord | None = None
