@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sitrep.model import Claimant, Count, DatasetEvent, Place, SourcedClaim
-from sitrep.resolve import merge, reconcile, same_incident
+from sitrep.resolve import match_reasons, merge, reconcile, same_incident
 
 TURBAT = Place(
     id="p1",
@@ -104,6 +104,20 @@ def test_the_same_toll_a_day_apart_is_one_incident() -> None:
     assert not same_incident(evening, _event("d", "2025-04-10", claims=[_claim("d", "2025-04-10", 3)]))
     one = _event("e", "2025-04-08", claims=[_claim("e", "2025-04-09", 1)])
     assert not same_incident(one, _event("f", "2025-04-09", claims=[_claim("f", "2025-04-09", 1)]))
+
+
+def test_a_merge_says_which_features_matched() -> None:
+    evening = _event("a", "2025-04-08", claims=[_claim("a", "2025-04-09", 3)])
+    morning = _event("b", "2025-04-09", place=KECH, claims=[_claim("b", "2025-04-09", 3)])
+    reasons = match_reasons(evening, morning)
+    assert reasons == [
+        "same district: Kech (Turbat / Kech)",
+        "dates within the window: 2025-04-08 / 2025-04-09",
+        "same type: Remote explosive/landmine/IED",
+        "same actor: BLF: Baloch Liberation Front",
+        "same toll",
+    ]
+    assert match_reasons(evening, _event("c", "2025-04-08", place=QUETTA)) is None
 
 
 def test_a_week_dated_report_merges_within_three_days() -> None:

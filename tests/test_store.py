@@ -245,6 +245,19 @@ def test_one_event_holds_claims_from_two_articles(store_url: str, tmp_path: Path
     assert (bombing["injured"]["low"], bombing["injured"]["high"]) == (3, 4)
     assert bombing["fatalities"]["best"] == 2
     assert "district administration official" in bombing["notes"]
+    engine = open_engine(store_url)
+    try:
+        with engine.connect() as connection:
+            links = connection.execute(
+                select(ArticleRow.uid, EventArticleRow.matched)
+                .join(ArticleRow, ArticleRow.id == EventArticleRow.article_id)
+                .order_by(ArticleRow.id)
+            ).all()
+    finally:
+        engine.dispose()
+    reasons = dict(links)
+    assert reasons["2025-04-08_kech-herald_turbat-ied.txt"] is None  # it began the event
+    assert reasons["dispatch-turbat-bomb"][:2] == ["same place: Turbat", "same date: 2025-04-08"]
 
 
 # --- a crash mid-batch -------------------------------------------------------------------------------------

@@ -1,5 +1,12 @@
 """Cross-article resolution: merging events that describe one incident and reconciling their figures."""
 
-from sitrep.resolve.rules import claim_id, merge, reconcile, same_incident, to_dataset_event
+from sitrep.resolve.rules import (
+    claim_id,
+    match_reasons,
+    merge,
+    reconcile,
+    same_incident,
+    to_dataset_event,
+)
 
-__all__ = ["claim_id", "merge", "reconcile", "same_incident", "to_dataset_event"]
+__all__ = ["claim_id", "match_reasons", "merge", "reconcile", "same_incident", "to_dataset_event"]

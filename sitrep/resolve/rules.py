@@ -134,11 +134,44 @@ def _actors_compatible(a: DatasetEvent, b: DatasetEvent) -> bool:
 
 def same_incident(a: DatasetEvent, b: DatasetEvent, same_campaign: bool = False) -> bool:
     """Whether two events describe one incident (the rules in the module docstring)."""
+    return match_reasons(a, b, same_campaign) is not None
+
+
+def match_reasons(a: DatasetEvent, b: DatasetEvent, same_campaign: bool = False) -> list[str] | None:
+    """Why two events are one incident — the features that matched, in words ("same place: Quetta") — or None
+    when they are not (the rules in the module docstring). Stored with every merge so a reviewer can judge it."""
     if not (_same_place(a, b) and _dates_compatible(a, b)):
-        return False
+        return None
+    reasons = [_place_reason(a, b), _date_reason(a, b)]
     if same_campaign:
-        return True
-    return _types_compatible(a, b) and _actors_compatible(a, b)
+        return [*reasons, "same campaign"]
+    if not (_types_compatible(a, b) and _actors_compatible(a, b)):
+        return None
+    reasons.append(
+        f"same type: {a.sub_event_type}"
+        if a.sub_event_type == b.sub_event_type
+        else f"compatible types: {a.sub_event_type} / {b.sub_event_type}"
+    )
+    reasons.append(
+        f"same actor: {a.actor1}" if _known(a.actor1) and _known(b.actor1) else "actors not contradicting"
+    )
+    if _same_figures(a, b):
+        reasons.append("same toll")
+    return reasons
+
+
+def _place_reason(a: DatasetEvent, b: DatasetEvent) -> str:
+    assert a.place is not None and b.place is not None
+    if a.place.geonameid and a.place.geonameid == b.place.geonameid:
+        return f"same place: {a.place.name}"
+    return f"same district: {a.place.admin2} ({a.place.name} / {b.place.name})"
+
+
+def _date_reason(a: DatasetEvent, b: DatasetEvent) -> str:
+    assert a.date is not None and b.date is not None
+    if a.date == b.date:
+        return f"same date: {a.date.isoformat()}"
+    return f"dates within the window: {a.date.isoformat()} / {b.date.isoformat()}"
 
 
 def merge(into: DatasetEvent, new: DatasetEvent) -> DatasetEvent:

@@ -7,12 +7,14 @@ reported). JSON columns use SQLAlchemy's portable ``JSON`` type (TEXT on SQLite,
 - ``articles``: every article read, with its normalised-text SHA-256 and MinHash signature (near-duplicate
   detection across runs); a near-duplicate keeps only its row, pointing at the original (``duplicate_of``).
 - ``places``: every place an article names (event places and mentions), as extracted.
-- ``campaigns``: named operations, one row per normalised name and actor, linked to their articles.
+- ``campaigns``: named operations, one row per normalised name and actor, linked to their articles, with
+  their reconciled figures, notes and toll.
 - ``events``: the reconciled events: the event fields, the place's country/admin1/admin2 copied for filtering
   and candidate lookup, figures, ``notes`` and ``toll`` as ``sitrep.resolve.rules.reconcile`` left them.
 - ``claims``: every claim of every original article, pointing at the event or campaign that holds it. The toll
   evolution is these claims ordered by their article's publication date (``events.toll`` keeps it ready).
-- ``event_articles`` / ``campaign_articles``: which articles report an event / a campaign.
+- ``event_articles`` / ``campaign_articles``: which articles report an event / a campaign (``matched``: why an
+  article joined an event).
 """
 
 from __future__ import annotations
@@ -111,6 +113,16 @@ class CampaignRow(Base):
     # Matching keys: the normalised name, and the actor with '' for none (NULLs never collide in a unique key).
     name_key: Mapped[str]
     actor_key: Mapped[str]
+    # Reconciled from every claim of every article about the campaign (``sitrep.resolve.rules``).
+    fatalities: Mapped[dict[str, Any]] = mapped_column(server_default="{}")
+    injured: Mapped[dict[str, Any]] = mapped_column(server_default="{}")
+    abducted: Mapped[dict[str, Any]] = mapped_column(server_default="{}")
+    by_side: Mapped[dict[str, Any]] = mapped_column(server_default="{}")
+    toll: Mapped[list[Any]] = mapped_column(server_default="[]")
+    notes: Mapped[str] = mapped_column(Text, server_default="")
+    date_first: Mapped[dt.date | None] = mapped_column(Date)
+    date_last: Mapped[dt.date | None] = mapped_column(Date)
+    revision: Mapped[int] = mapped_column(server_default="0")
 
 
 class EventRow(Base):
@@ -185,6 +197,9 @@ class EventArticleRow(Base):
 
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id"), primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), primary_key=True, index=True)
+    matched: Mapped[list[Any] | None] = mapped_column(
+        JSON, doc="Why the article joined the event: the features that matched; null where it began it."
+    )
 
 
 class CampaignArticleRow(Base):

@@ -43,7 +43,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 
 from sitrep.model import Article, DatasetEvent, ExtractResult, Figure, Place
-from sitrep.resolve.rules import claim_id, merge, reconcile, same_incident, to_dataset_event
+from sitrep.resolve.rules import claim_id, match_reasons, merge, reconcile, to_dataset_event
 from sitrep.store.db import WRITE
 from sitrep.store.dedup import NearDuplicateIndex
 from sitrep.store.query import (
@@ -431,7 +431,7 @@ class _Transaction:
         self.writes = writes
         self.connection = writes.connection
         self.memory = memory
-        self.links: list[dict[str, int]] = []  # event_articles rows, written together at the end
+        self.links: list[dict[str, Any]] = []  # event_articles rows, written together at the end
 
     def store(self, item: Extracted) -> tuple[Stored, int | None]:
         execute, article = self.connection.execute, item.article
@@ -575,7 +575,8 @@ class _Transaction:
             if candidate.row in linked:
                 continue  # an event of this same article: the extractor already told them apart
             same_campaign = new_campaign is not None and candidate.campaign_row == new_campaign
-            if same_incident(candidate.event, new, same_campaign=same_campaign):
+            reasons = match_reasons(candidate.event, new, same_campaign=same_campaign)
+            if reasons is not None:
                 break
         else:
             return False
@@ -594,7 +595,7 @@ class _Transaction:
         self.memory.events[row] = (revision + 1, merged)
         now = _candidate(row, revision + 1, campaign_row, merged, candidate.event.place)
         self.memory.candidates.replace(key, candidate, now)
-        self.links.append({"event_id": row, "article_id": article_row})
+        self.links.append({"event_id": row, "article_id": article_row, "matched": reasons})
         for claim in new.claims:
             ids.claim_events[claim.id] = row
         return True
@@ -626,7 +627,7 @@ class _Transaction:
         self.memory.events[row] = (0, event)
         if key is not None and place_row is not None and event.date is not None:  # a candidate from now on
             self.memory.candidates.add(key, _candidate(row, 0, campaign_row, event, event.place))
-        self.links.append({"event_id": row, "article_id": article_row})
+        self.links.append({"event_id": row, "article_id": article_row, "matched": None})
         for claim in event.claims:
             ids.claim_events[claim.id] = row
 
