@@ -525,6 +525,25 @@ def events_command(
     out = Console(highlight=False)
     if not out.is_terminal:
         out = Console(highlight=False, width=180)
+    if dataset.campaigns:  # the contested range of each campaign first, then its events and the others
+        campaigns = Table(
+            title=f"{len(dataset.campaigns)} campaigns (killed as low/best/high, from every claim)",
+            title_justify="left",
+        )
+        for column in ("campaign", "days", "killed", "injured", "events", "articles", "rule"):
+            campaigns.add_column(column, overflow="fold")
+        for found in dataset.campaigns:
+            days = " – ".join(dict.fromkeys(d.isoformat() for d in (found.date_first, found.date_last) if d))
+            campaigns.add_row(
+                found.name,
+                days or "undated",
+                _bounds(found.fatalities),
+                _bounds(found.injured),
+                str(len(found.event_ids)),
+                str(len(found.article_ids)),
+                found.fatalities.rule,
+            )
+        out.print(campaigns)
     table = _event_table(
         f"{len(dataset.events)} events (killed as low/best/high)", ("killed", "articles", "notes")
     )

@@ -163,13 +163,21 @@ class Event(Contract):
 
 
 class Campaign(Contract):
-    """A named operation spanning several events ("Operation …, Phase II") and its campaign-wide claims."""
+    """A named operation spanning several events ("Operation …, Phase II"), or one actor's coordinated attacks
+    across districts on one or a few days, and its campaign-wide claims (those no single place holds)."""
 
     id: str
     name: str
     actor: str | None = None
     event_ids: list[str] = Field(default_factory=list)
     claim_ids: list[str] = Field(default_factory=list)
+    named: bool = Field(
+        default=True,
+        description="True for an operation the text names; false for coordinated attacks the text describes "
+        "('attacks across the province'), named here by actor and region.",
+    )
+    date_first: dt.date | None = Field(default=None, description="The first day of its events or claims.")
+    date_last: dt.date | None = None
 
 
 class SourcedClaim(Claim):
@@ -193,6 +201,10 @@ class TollPoint(Contract):
     low: int | None = None
     high: int | None = None
     text: str
+    stance: Stance | None = Field(default=None, description="'confirmed' marks a figure a claimant confirmed.")
+    superseded: bool = Field(
+        default=False, description="A later article gives this claimant's newer figures: this one no longer counts."
+    )
 
 
 class DatasetEvent(Event):
@@ -208,7 +220,19 @@ class DatasetEvent(Event):
 
 
 class DatasetCampaign(Campaign):
+    """A campaign of the reconciled dataset: its own figures per outcome and side, built from every claim of
+    every article about it (``sitrep.resolve.rules.reconcile_campaign`` says how), beside its events' figures."""
+
     article_ids: list[str] = Field(default_factory=list)
+    claims: list[SourcedClaim] = Field(
+        default_factory=list, description="The campaign-wide claims: figures no single place holds."
+    )
+    fatalities: Figure = Field(default_factory=Figure)
+    injured: Figure = Field(default_factory=Figure)
+    abducted: Figure = Field(default_factory=Figure)
+    by_side: BySide = Field(default_factory=BySide)
+    notes: str = Field(default="", description="Who claims what for the whole campaign; the figures' rules.")
+    toll: list[TollPoint] = Field(default_factory=list, description="Campaign-wide figures over publication time.")
 
 
 class Dataset(Contract):

@@ -159,6 +159,20 @@ def test_map_shows_a_marker_per_event_offline(page: Any, server: str) -> None:
         page.screenshot(path=os.environ["SITREP_DASHBOARD_SCREENSHOT"])
 
 
+def test_headline_shows_the_campaigns_contested_range_first(page: Any, server: str) -> None:
+    [campaign] = httpx.get(f"{server}/api/campaigns").json()
+    figure = campaign["fatalities"]
+    # From the officials' count to the armed group's claim, across all three articles about it.
+    low_part, high_part = figure["rule"].removeprefix("campaign-wide: ").split("; ")[:2]
+    assert low_part.startswith("low") and low_part.endswith("(government)")
+    assert high_part.startswith("high") and high_part.endswith("(armed_group)")
+    assert figure["low"] < figure["best"] <= figure["high"]
+    headline = page.locator("#summary .headline")
+    headline.wait_for()
+    assert headline.inner_text() == f"{campaign['name']}: {figure['low']}–{figure['high']} killed"
+    assert page.locator("#summary").inner_text().startswith(campaign["name"])
+
+
 def test_clicking_a_marker_shows_every_claim_side_by_side(page: Any, server: str) -> None:
     page.locator(f'path.event-marker[data-event-id="{TURBAT_IED}"]').click()
     page.wait_for_selector("#claims .claim")

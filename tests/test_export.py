@@ -411,6 +411,9 @@ def test_toll_export(examples: tuple[Dataset, dict[str, ArticleMeta]]) -> None:
         "low",
         "high",
         "text",
+        "stance",
+        "superseded",
+        "campaign_id",
     ]
     killed = [
         r for r in rows if r["event_id"].startswith("2025-04-08_kech-herald") and r["outcome"] == "killed"

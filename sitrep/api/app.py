@@ -64,6 +64,7 @@ from sitrep.api.schemas import (
 )
 from sitrep.api.security import SecurityHeaders, TokenGuard, token_ok
 from sitrep.export import FORMATS, SUFFIXES, write_dataset
+from sitrep.model import Figure
 from sitrep.store.db import WRITE, StoreError, open_engine, reported
 from sitrep.store.query import EventFilter
 from sitrep.store.review import (
@@ -285,6 +286,26 @@ def _articles_out(session: Session, where: Any, order: Sequence[Any] = ()) -> li
 # --- the application ----------------------------------------------------------------------------------------
 
 
+
+def _campaign_out(row: CampaignRow, events: list[EventSummary]) -> CampaignOut:
+    """A campaign as listed: its own contested range first, its (visible) events' dates and count."""
+    dates = sorted(e.date for e in events if e.date)
+    fatalities = Figure(**(row.fatalities or {}))
+    return CampaignOut(
+        id=row.uid,
+        name=row.name,
+        actor=row.actor,
+        events=len(events),
+        first_date=dates[0] if dates else row.date_first,
+        last_date=dates[-1] if dates else row.date_last,
+        fatalities_best=(
+            fatalities.best if fatalities.best is not None else sum(e.fatalities.best or 0 for e in events)
+        ),
+        fatalities=fatalities,
+        injured=Figure(**(row.injured or {})),
+        notes=row.notes,
+    )
+
 def create_app(
     url: str,
     *,
@@ -439,22 +460,7 @@ def create_app(
                     if summary.campaign_id:
                         grouped[summary.campaign_id].append(summary)
                 rows = reader.session.execute(select(CampaignRow).order_by(CampaignRow.id)).scalars()
-                out = []
-                for row in rows:
-                    events = grouped.get(row.uid, [])
-                    dates = sorted(e.date for e in events if e.date)
-                    out.append(
-                        CampaignOut(
-                            id=row.uid,
-                            name=row.name,
-                            actor=row.actor,
-                            events=len(events),
-                            first_date=dates[0] if dates else None,
-                            last_date=dates[-1] if dates else None,
-                            fatalities_best=sum(e.fatalities.best or 0 for e in events),
-                        )
-                    )
-                return out
+                return [_campaign_out(row, grouped.get(row.uid, [])) for row in rows]
 
         return cached(request, build)
 
@@ -480,7 +486,18 @@ def create_app(
             )
             claims = reader.campaign_claims(row.uid)
         return CampaignDetail(
-            id=row.uid, name=row.name, actor=row.actor, events=events, claims=claims, articles=articles
+            id=row.uid,
+            name=row.name,
+            actor=row.actor,
+            events=events,
+            claims=claims,
+            articles=articles,
+            fatalities=row.fatalities or {},
+            injured=row.injured or {},
+            abducted=row.abducted or {},
+            by_side=row.by_side or {},
+            notes=row.notes,
+            toll=row.toll,
         )
 
     @app.get("/api/articles", response_model=ArticlePage, tags=["articles"])
@@ -551,7 +568,7 @@ def create_app(
             district_deaths: Counter[tuple[Any, ...]] = Counter()
             review = ReviewCounts()
             events = undated = deaths = 0
-            campaigns: set[str] = set()
+            campaigns: dict[str, list[EventSummary]] = defaultdict(list)
             with reading() as reader:
                 for e in reader.summaries(filters):
                     best = e.fatalities.best or 0
@@ -567,14 +584,19 @@ def create_app(
                         districts[(e.country_code, e.admin1, e.admin2)] += 1
                         district_deaths[(e.country_code, e.admin1, e.admin2)] += best
                     if e.campaign_id:
-                        campaigns.add(e.campaign_id)
+                        campaigns[e.campaign_id].append(e)
                     review.accepted += e.status == ACCEPTED
                     review.rejected += e.status == REJECTED
                     review.corrected += e.corrected
                 session = reader.session
                 articles = session.execute(select(func.count()).select_from(ArticleRow)).scalar_one()
                 claims = session.execute(select(func.count()).select_from(ClaimRow)).scalar_one()
+                campaign_rows = session.execute(
+                    select(CampaignRow).where(CampaignRow.uid.in_(sorted(campaigns))).order_by(CampaignRow.id)
+                ).scalars()
+                ranges = [_campaign_out(row, campaigns[row.uid]) for row in campaign_rows]
             return Stats(
+                campaign_ranges=ranges,
                 events=events,
                 undated=undated,
                 fatalities_best=deaths,

@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from sitrep.model import DatasetEvent, SourcedClaim
+from sitrep.model import BySide, DatasetEvent, Figure, SourcedClaim, TollPoint
 from sitrep.store.review import EventSummary
 
 # A news article is kilobytes; the command line caps one at 5 MB and so does the API.
@@ -100,7 +100,15 @@ class CampaignOut(Strict):
     events: int
     first_date: dt.date | None = None
     last_date: dt.date | None = None
-    fatalities_best: int = Field(description="Sum of the events' best figures (events without one add 0).")
+    fatalities_best: int = Field(
+        description="The campaign's best figure (``fatalities.best``), else the sum of its events' best figures."
+    )
+    fatalities: Figure = Field(
+        default_factory=Figure,
+        description="The campaign's own reconciled range, from every claim of every article about it.",
+    )
+    injured: Figure = Field(default_factory=Figure)
+    notes: str = ""
 
 
 class CampaignDetail(Strict):
@@ -110,6 +118,12 @@ class CampaignDetail(Strict):
     events: list[EventSummary]
     claims: list[SourcedClaim] = Field(description="Campaign-wide claims no single event holds.")
     articles: list[ArticleOut]
+    fatalities: Figure = Field(default_factory=Figure)
+    injured: Figure = Field(default_factory=Figure)
+    abducted: Figure = Field(default_factory=Figure)
+    by_side: BySide = Field(default_factory=BySide)
+    notes: str = ""
+    toll: list[TollPoint] = Field(default_factory=list)
 
 
 class PlaceOut(Strict):
@@ -155,6 +169,10 @@ class Stats(Strict):
     articles: int
     claims: int
     campaigns: int
+    campaign_ranges: list[CampaignOut] = Field(
+        default_factory=list,
+        description="The selected events' campaigns with their own contested ranges: the dashboard's headline.",
+    )
     by_day: list[DayCount]
     by_type: list[TypeCount]
     by_district: list[DistrictCount]

@@ -108,7 +108,12 @@ def build_events(
     read = _read_sentences(text, published, sentences, claims, located, actors, places)
     campaign_name = _campaign_name(text)
     # The dateline stays the place of last resort: a local report is often filed where it happened.
-    groups, campaign_claims = _group(read, located or reported or places, campaign_name is not None)
+    event_places = located or reported or places
+    groups, campaign_claims = _group(read, event_places, campaign_name is not None)
+    coordinated = None if campaign_name else _coordinated(read, groups)
+    if coordinated is not None:  # one group's attacks across a province: its figures are the campaign's
+        campaign_name = coordinated[0]
+        groups, campaign_claims = _group(read, event_places, True)
     if len(groups) > 1:
         _drop_article_totals(groups)
         groups = _without_past_mentions(groups)
@@ -143,13 +148,21 @@ def build_events(
         if event is not None:
             events.append(event)
     campaigns = []
-    if campaign_name and events:
+    if campaign_name and (events or campaign_claims):
+        told = [s.date for s in read if s.claims and s.date is not None and s.date.date is not None]
+        days = [e.date for e in events if e.date] or [
+            d.date for d in told if d.rule != "publication" or len(told) == 1
+        ]
+        actor = claimed_by[0] if claimed_by else next((e.actor1 for e in events if e.actor1), None)
         campaign = Campaign(
             id="k1",
             name=campaign_name,
-            actor=claimed_by[0] if claimed_by else next((e.actor1 for e in events if e.actor1), None),
+            actor=actor or (coordinated[1] if coordinated else None),
             event_ids=[e.id for e in events],
             claim_ids=[c.id for c in campaign_claims],
+            named=coordinated is None,
+            date_first=min(days, default=None),
+            date_last=max(days, default=None),
         )
         campaigns.append(campaign)
         events = [e.model_copy(update={"campaign_id": campaign.id}) for e in events]
@@ -850,6 +863,46 @@ def _interaction(inter1: int | None, inter2: int | None) -> int | None:
         return inter1 * 10
     low, high = sorted((inter1, inter2))
     return low * 10 + high
+
+
+@cache
+def _campaign_cues() -> tuple[frozenset[str], frozenset[str]]:
+    """Plural attack nouns and words of coordination or spread: ``data/campaign_cues.tsv``."""
+    rows = read_table("campaign_cues.tsv")
+    return (
+        frozenset(r["word"] for r in rows if r["kind"] == "attack"),
+        frozenset(r["word"] for r in rows if r["kind"] == "cue"),
+    )
+
+
+# Districts an article must place one group's attacks in to be a campaign without coordination being said.
+_CAMPAIGN_DISTRICTS = 3
+
+
+def _coordinated(sentences: list[Sentence], groups: list[_Group]) -> tuple[str, str] | None:
+    """The name and actor of an unnamed campaign ("BLA attacks in Balochistan"): one armed group's attacks told as
+    coordinated or spread ("coordinated attacks across the province") or placed in three districts or more,
+    all in one province — else None. A single incident, or attacks by several groups, is no campaign."""
+    attack_nouns, cues = _campaign_cues()
+    said = any(s.norms & attack_nouns and s.norms & cues for s in sentences if s.is_incident)
+    placed = [g.place for g in groups if g.place is not None]
+    districts = {p.admin2 for p in placed if p.admin2 and p.precision.get("acled", 3) < 3}
+    if not said and len(districts) < _CAMPAIGN_DISTRICTS:
+        return None
+    provinces = {p.admin1 for p in placed if p.admin1}
+    if len(provinces) != 1:
+        return None
+    named = {
+        m.actor.name
+        for s in sentences
+        if s.is_incident
+        for m in s.actors
+        if m.actor.kind in _NON_STATE_KINDS and m.actor.kind != "unidentified" and not m.actor.generic
+    }
+    if len(named) != 1:
+        return None
+    [name] = named
+    return f"{name.split(':')[0]} attacks in {provinces.pop()}", name
 
 
 def _campaign_name(text: str) -> str | None:

@@ -21,10 +21,17 @@ How each column is filled (ACLED's conventions, DESIGN §1):
   ``location`` = the place's name; ``latitude``/``longitude``; ``geo_precision`` = the place's ACLED precision.
 * ``source`` = the names of the event's sources, joined with "; "; ``source_scale`` and ``tags`` blank.
 * ``notes`` = the event's notes: who claims what; disputes are stated there and nowhere else.
-* ``fatalities`` = ACLED's single conservative figure (``sitrep.events.figures.acled_fatalities``: "dozens"
+* ``fatalities`` = ACLED's single conservative figure from each claimant's latest figures
+  (``sitrep.events.figures.acled_fatalities``: "dozens"
   read as 12 and the other readings of ``data/acled_conventions.tsv``; a perpetrator's claim only when no one
   else gives a figure; 0 when no death is reported).
 * ``timestamp`` = the time of the export, in Unix seconds.
+* **A campaign's total that no place holds** ("more than 200 killed across the province") follows ACLED's
+  convention for a total that cannot be placed: the campaign's conservative figure (read from its campaign-wide
+  claims as above), less the fatalities its events already carry, is divided equally across its N events in
+  the export (the remainder of the division, one each, to the earliest events), and each such row's ``notes``
+  say so ("… total fatalities divided equally across N events"). A campaign total is never added on top of
+  its events': when they already carry as many, nothing is added. A campaign with no event has no row.
 """
 
 from __future__ import annotations
@@ -42,6 +49,7 @@ from sitrep.events.figures import acled_fatalities
 from sitrep.export._common import coordinate, event_numbers, event_sources, join
 from sitrep.model import ArticleMeta, Dataset, DatasetEvent
 from sitrep.nlp.lexicon import read_table
+from sitrep.resolve.rules import latest_figures
 
 COLUMNS = (
     "event_id_cnty",
@@ -139,13 +147,47 @@ def _interaction(event: DatasetEvent) -> int | None:
     return codes[0] * 10 + (codes[1] if len(codes) > 1 else 0)
 
 
+@dataclass(frozen=True, slots=True)
+class _Share:
+    """What an event gets of its campaign's unplaced total: the added fatalities and the words for ``notes``."""
+
+    fatalities: int
+    note: str
+
+
+def _campaign_shares(dataset: Dataset) -> dict[str, _Share]:
+    """Each campaign event's share of its campaign's total that no place holds (the module docstring's rule)."""
+    by_id = {event.id: event for event in dataset.events}
+    shares: dict[str, _Share] = {}
+    for campaign in dataset.campaigns:
+        members = [by_id[e] for e in campaign.event_ids if e in by_id]
+        if not members or not campaign.claims:
+            continue
+        total = acled_fatalities(latest_figures(campaign.claims))
+        placed = sum(acled_fatalities(latest_figures(e.claims)) for e in members)
+        unplaced = total - placed
+        if unplaced <= 0:
+            continue
+        each, rest = divmod(unplaced, len(members))
+        note = (
+            f"{campaign.name}: {total} fatalities reported for the whole campaign, {unplaced} of them not placed; "
+            f"total fatalities divided equally across {len(members)} events."
+        )
+        ordered = sorted(members, key=lambda e: (e.date is None, e.date, e.id))
+        for index, event in enumerate(ordered):
+            shares[event.id] = _Share(each + (1 if index < rest else 0), note)
+    return shares
+
+
 def row(
     event: DatasetEvent,
     number: int,
     timestamp: int,
     articles: Mapping[str, ArticleMeta] | None = None,
+    share: _Share | None = None,
 ) -> dict[str, str]:
-    """One event as an ACLED row (all values as written in the CSV)."""
+    """One event as an ACLED row (all values as written in the CSV); ``share``: its part of its campaign's
+    unplaced total."""
     place = event.place
     land = country(place.country_code if place else None)
     civilian_targeting = _CIVILIANS in (event.inter1, event.inter2)
@@ -178,8 +220,8 @@ def row(
         "geo_precision": place.precision.get("acled", "") if place else "",
         "source": join([s.name or "" for s in event_sources(event, articles)]),
         "source_scale": "",
-        "notes": event.notes,
-        "fatalities": acled_fatalities(list(event.claims)),
+        "notes": f"{event.notes} {share.note}".strip() if share else event.notes,
+        "fatalities": acled_fatalities(latest_figures(event.claims)) + (share.fatalities if share else 0),
         "tags": "",
         "timestamp": timestamp,
     }
@@ -194,7 +236,8 @@ def rows(
     """The dataset's events as ACLED rows; ``timestamp`` defaults to now."""
     stamp = int(time.time()) if timestamp is None else timestamp
     numbers = event_numbers(dataset)
-    return [row(event, numbers[event.id], stamp, articles) for event in dataset.events]
+    shares = _campaign_shares(dataset)
+    return [row(event, numbers[event.id], stamp, articles, shares.get(event.id)) for event in dataset.events]
 
 
 def write(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from sitrep.model import Dataset, DatasetEvent
+from sitrep.model import Dataset, DatasetCampaign, DatasetEvent
 
 
 def feature(event: DatasetEvent) -> dict[str, Any] | None:
@@ -62,6 +62,27 @@ def collection(dataset: Dataset) -> dict[str, Any]:
         "features": features,
         "events_without_coordinates": len(unplaced),
         "events_without_coordinates_ids": unplaced,
+        # A foreign member (RFC 7946 §6.1): campaigns have no one point, but their own figures.
+        "campaigns": [_campaign(campaign) for campaign in dataset.campaigns],
+    }
+
+
+def _campaign(campaign: DatasetCampaign) -> dict[str, Any]:
+    return {
+        "id": campaign.id,
+        "name": campaign.name,
+        "actor": campaign.actor,
+        "date_first": campaign.date_first.isoformat() if campaign.date_first else None,
+        "date_last": campaign.date_last.isoformat() if campaign.date_last else None,
+        **{
+            f"{name}_{bound}": getattr(getattr(campaign, name), bound)
+            for name in ("fatalities", "injured", "abducted")
+            for bound in ("low", "best", "high")
+        },
+        "fatalities_rule": campaign.fatalities.rule,
+        "notes": campaign.notes,
+        "event_ids": list(campaign.event_ids),
+        "article_ids": list(campaign.article_ids),
     }
 
 

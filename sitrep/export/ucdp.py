@@ -37,6 +37,11 @@ How the columns sitrep can fill are filled:
 * ``source_article`` = one ``"office,date,headline"`` per article, joined with ";" (the headline, else the URL,
   else the article id); ``source_office``, ``source_date``, ``source_headline`` the same parts, ";"-joined;
   ``number_of_sources`` = the number of articles; ``source_original`` = who gave the figures (the claimants).
+* **A campaign's deaths that no place holds** make one aggregate row more, as GED codes deaths it cannot
+  place: ``relid`` the campaign's id, ``best``/``low``/``high`` what its campaign-wide figures count beyond the
+  sum of its events' (nothing is counted twice; no row when the events already hold as many),
+  ``where_prec`` 4 (the province, when all its events lie in one) else 6 (the country), the dates its days
+  span (``date_prec`` 2 within six days, else 4), the type of violence and sides of its first event.
 """
 
 from __future__ import annotations
@@ -50,8 +55,8 @@ from typing import TextIO
 
 from sitrep.countries import Country, country
 from sitrep.events.actors import load_actors
-from sitrep.export._common import coordinate, event_numbers, event_sources, join
-from sitrep.model import ArticleMeta, Dataset, DatasetEvent
+from sitrep.export._common import coordinate, event_number, event_numbers, event_sources, join
+from sitrep.model import ArticleMeta, Dataset, DatasetCampaign, DatasetEvent
 from sitrep.nlp.lexicon import read_table
 
 COLUMNS = (
@@ -277,7 +282,63 @@ def row(
 
 def rows(dataset: Dataset, articles: Mapping[str, ArticleMeta] | None = None) -> list[dict[str, str]]:
     numbers = event_numbers(dataset)
-    return [row(event, numbers[event.id], articles) for event in dataset.events]
+    table = [row(event, numbers[event.id], articles) for event in dataset.events]
+    by_id = {event.id: event for event in dataset.events}
+    for campaign in dataset.campaigns:
+        aggregate = campaign_row(campaign, [by_id[e] for e in campaign.event_ids if e in by_id], articles)
+        if aggregate is not None:
+            table.append(aggregate)
+    return table
+
+
+def _beyond(total: int | None, parts: list[int | None]) -> int | None:
+    """What a campaign-wide figure counts beyond its events' figures; None when nothing."""
+    if total is None:
+        return None
+    rest = total - sum(p or 0 for p in parts)
+    return rest if rest > 0 else None
+
+
+def campaign_row(
+    campaign: DatasetCampaign, members: list[DatasetEvent], articles: Mapping[str, ArticleMeta] | None = None
+) -> dict[str, str] | None:
+    """The aggregate GED row of a campaign's deaths that no place holds (module docstring), or None."""
+    figures = {
+        bound: _beyond(getattr(campaign.fatalities, bound), [getattr(e.fatalities, bound) for e in members])
+        for bound in ("best", "low", "high")
+    }
+    if figures["best"] is None or not members:
+        return None
+    first = members[0]
+    values = row(first, event_number(campaign.id), articles)
+    kind, side_a, side_b, _, _ = violence(first)
+    provinces = {e.place.admin1 for e in members if e.place is not None and e.place.admin1}
+    land = country(first.place.country_code if first.place else None)
+    days = (campaign.date_first, campaign.date_last)
+    span = (days[1] - days[0]).days if days[0] and days[1] else None
+    values.update(
+        {
+            "relid": campaign.id,
+            "where_prec": "4" if len(provinces) == 1 else "6",
+            "where_coordinates": next(iter(provinces)) if len(provinces) == 1 else (land.ucdp_name if land else ""),
+            "where_description": campaign.name,
+            "adm_2": "",
+            "latitude": "",
+            "longitude": "",
+            "geom_wkt": "",
+            "date_prec": "" if span is None else ("2" if span <= 6 else "4"),
+            "date_start": _ged_date(days[0]) if days[0] else "",
+            "date_end": _ged_date(days[1]) if days[1] else "",
+            "deaths_a": "",
+            "deaths_b": "",
+            "deaths_civilians": _number(_beyond(campaign.by_side.civilians.best, [e.by_side.civilians.best for e in members])),
+            "deaths_unknown": "",
+            **{bound: _number(value) for bound, value in figures.items()},
+        }
+    )
+    if not provinces:
+        values["adm_1"] = ""
+    return values
 
 
 def write(dataset: Dataset, stream: TextIO, articles: Mapping[str, ArticleMeta] | None = None) -> None:

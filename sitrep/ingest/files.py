@@ -229,7 +229,24 @@ def _article_from_text(raw: bytes, name: str) -> Article:
     if separator and rest.startswith("\n") and first.strip() and rest.strip() and not _is_dateline(first):
         title, text = first.strip(), rest.lstrip("\n")
     body_start = text.lstrip("\n").partition("\n")[0]
-    return Article(id=name, title=title, text=text, published=dateline_date(body_start))
+    return Article(
+        id=name, title=title, text=text, published=dateline_date(body_start) or file_name_date(name)
+    )
+
+
+# An ISO date in a file name, as archives and scrapers name their files ("2025-03-12_outlet_slug.txt").
+_FILE_NAME_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+
+
+def file_name_date(name: str) -> date | None:
+    """The publication date a file's name gives ("2025-03-12_meridian-wire_attacks.txt"), if any."""
+    match = _FILE_NAME_DATE.search(name)
+    if match is None:
+        return None
+    try:
+        return date(*(int(part) for part in match.groups()))
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,7 +305,7 @@ def _article_from_html(raw: bytes, name: str) -> Article:
         id=name,
         title=content.title,
         text=content.text,
-        published=content.published,
+        published=content.published or file_name_date(name),
         url=content.url,
         source=content.sitename,
     )

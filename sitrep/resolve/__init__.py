@@ -5,8 +5,11 @@ from sitrep.resolve.rules import (
     match_reasons,
     merge,
     reconcile,
+    reconcile_campaign,
     same_incident,
     to_dataset_event,
 )
 
-__all__ = ["claim_id", "match_reasons", "merge", "reconcile", "same_incident", "to_dataset_event"]
+__all__ = ["claim_id", "match_reasons", "merge", "reconcile",
+    "reconcile_campaign",
+    "same_incident", "to_dataset_event"]

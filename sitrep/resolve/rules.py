@@ -29,9 +29,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
 
 from sitrep.events.figures import event_figures
-from sitrep.model import ArticleMeta, DatasetEvent, Event, ExtractResult, Place, SourcedClaim, TollPoint
+from sitrep.model import (
+    ArticleMeta,
+    BySide,
+    DatasetCampaign,
+    DatasetEvent,
+    Event,
+    ExtractResult,
+    Figure,
+    Place,
+    SourcedClaim,
+    TollPoint,
+)
 
 _UNKNOWN_ACTORS = ("Unidentified Armed Group",)
 _GENERIC_TYPES = {"Armed clash", "Attack"}
@@ -217,7 +229,7 @@ def _precision(event: DatasetEvent) -> int:
     return event.date_precision.get("acled", 9) if event.date else 9
 
 
-def _latest_figures(claims: list[SourcedClaim]) -> list[SourcedClaim]:
+def latest_figures(claims: Sequence[SourcedClaim]) -> list[SourcedClaim]:
     """Each claimant's figures from its latest article only: a later toll supersedes an earlier one."""
     latest: dict[tuple[str, str], tuple[dt.date, int]] = {}
     order = {article: index for index, article in enumerate(dict.fromkeys(c.article_id for c in claims))}
@@ -236,9 +248,16 @@ def _latest_figures(claims: list[SourcedClaim]) -> list[SourcedClaim]:
 
 def reconcile(event: DatasetEvent) -> DatasetEvent:
     """Figures, notes and toll evolution recomputed from all of the event's claims."""
-    current = _latest_figures(event.claims)
+    current = latest_figures(event.claims)
     figures = event_figures(current)
-    toll = sorted(
+    updated = event.model_copy(update={**figures, "toll": _toll(event.claims, current)})
+    return updated.model_copy(update={"notes": notes(updated, current)})
+
+
+def _toll(claims: list[SourcedClaim], current: list[SourcedClaim]) -> list[TollPoint]:
+    """Every figure over publication time; those a later article of the same claimant replaced are marked."""
+    counted = {id(c) for c in current}
+    return sorted(
         (
             TollPoint(
                 published=c.published,
@@ -249,13 +268,75 @@ def reconcile(event: DatasetEvent) -> DatasetEvent:
                 low=c.count.low,
                 high=c.count.high,
                 text=c.count.text,
+                stance=c.stance,
+                superseded=id(c) not in counted,
             )
-            for c in event.claims
+            for c in claims
         ),
         key=lambda p: (p.published or dt.date.min, p.article_id, p.claimant),
     )
-    updated = event.model_copy(update={**figures, "toll": toll})
-    return updated.model_copy(update={"notes": notes(updated, current)})
+
+
+_OUTCOMES = ("fatalities", "injured", "abducted")
+_SIDES = ("security_forces", "civilians", "militants", "unspecified")
+
+
+def reconcile_campaign(campaign: DatasetCampaign, events: Sequence[DatasetEvent]) -> DatasetCampaign:
+    """A campaign's figures, notes, toll and days from its campaign-wide claims and its events.
+
+    The campaign-wide claims (figures no single place holds: "more than 200 killed across the province") are
+    reconciled by the events' own rules — each claimant's latest figures, low / best / high as
+    ``sitrep.events.figures`` reads them. Its events' figures, each tied to its place, add up to what the
+    places show. Per outcome and per side, the campaign keeps the campaign-wide figure, raised where its
+    placed events add up to more (a total covers its parts: the two are never added); with no campaign-wide
+    figure, the events' sum. The rule says which."""
+    current = latest_figures(campaign.claims)
+    own = event_figures(current)
+    figures: dict[str, object] = {
+        name: _with_places(own[name], [getattr(e, name) for e in events]) for name in _OUTCOMES
+    }
+    own_sides = own["by_side"]
+    assert isinstance(own_sides, BySide)
+    figures["by_side"] = BySide(
+        **{
+            side: _with_places(getattr(own_sides, side), [getattr(e.by_side, side) for e in events])
+            for side in _SIDES
+        }
+    )
+    days = [d for d in (campaign.date_first, campaign.date_last, *(e.date for e in events)) if d is not None]
+    updated = campaign.model_copy(
+        update={
+            **figures,
+            "toll": _toll(campaign.claims, current),
+            "date_first": min(days, default=None),
+            "date_last": max(days, default=None),
+        }
+    )
+    placed = sum(1 for e in events if e.fatalities.best)
+    reading = f" Events with dead at {placed} of {len(events)} places." if events else ""
+    return updated.model_copy(update={"notes": notes(updated, current) + reading})
+
+
+def _with_places(total: Figure, placed: list[Figure]) -> Figure:
+    """A campaign-wide figure beside its events' placed figures (``reconcile_campaign``'s rule)."""
+    counted = [f for f in placed if f.low is not None]
+    if not counted:
+        return total if total.low is None else total.model_copy(update={"rule": f"campaign-wide: {total.rule}"})
+    low = sum(f.low or 0 for f in counted)
+    best = sum(f.best if f.best is not None else f.low or 0 for f in counted)
+    high = sum(f.high if f.high is not None else f.low or 0 for f in counted)
+    events_text = f"{len(counted)} event{'s' if len(counted) > 1 else ''}"
+    if total.low is None or total.best is None or total.high is None:
+        return Figure(low=low, best=best, high=high, rule=f"the figures of its {events_text} at their places, added")
+    if low <= total.low and best <= total.best and high <= total.high:
+        return total.model_copy(update={"rule": f"campaign-wide: {total.rule}; its {events_text} hold no more"})
+    return Figure(
+        low=max(low, total.low),
+        best=max(best, total.best),
+        high=max(high, total.high),
+        rule=f"campaign-wide: {total.rule}; raised to what its {events_text} hold at their places "
+        f"({low}/{best}/{high})",
+    )
 
 
 _LABELS = {
@@ -298,7 +379,7 @@ def _figure_text(claim: SourcedClaim) -> str:
     return f"{number} {victim} {claim.outcome}"
 
 
-def notes(event: DatasetEvent, current: list[SourcedClaim] | None = None) -> str:
+def notes(event: DatasetEvent | DatasetCampaign, current: list[SourcedClaim] | None = None) -> str:
     """'Armed group (BLA) claims 200+ security personnel killed; Officials confirm 15 …' and the reading."""
     current = event.claims if current is None else current
     by_claimant: dict[tuple[str, str, str], list[SourcedClaim]] = defaultdict(list)

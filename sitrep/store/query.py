@@ -119,6 +119,27 @@ class EventFilter:
             conditions.append(events.c.campaign_id.in_(named))
         return conditions
 
+    def campaign_conditions(self) -> list[Any] | None:
+        """What selects a campaign with no event (its claims name only a province): its days, actor and name;
+        None when a filter on place or type leaves such campaigns out (they have neither)."""
+        if self.country or self.admin1 or self.admin2 or self.event_type:
+            return None
+        conditions: list[Any] = []
+        if self.date_from is not None:
+            conditions.append(campaigns.c.date_last >= self.date_from)
+        if self.date_to is not None:
+            conditions.append(campaigns.c.date_first <= self.date_to)
+        if self.actor:
+            conditions.append(campaigns.c.actor.icontains(self.actor, autoescape=True))
+        if self.campaign:
+            conditions.append(
+                or_(
+                    campaigns.c.uid == self.campaign,
+                    campaigns.c.name_key.contains(campaign_key(self.campaign), autoescape=True),
+                )
+            )
+        return conditions
+
 
 def _events_select(where: EventFilter) -> Select[Any]:
     return (
@@ -162,7 +183,7 @@ def load_dataset(
     with _connection(target) as connection:
         rows = connection.execute(_events_select(where)).all()
         dataset_events = events_from_rows(connection, rows)
-        dataset_campaigns = _campaigns(connection, rows, dataset_events)
+        dataset_campaigns = _campaigns(connection, rows, dataset_events, where)
     return Dataset(events=dataset_events, campaigns=dataset_campaigns)
 
 
@@ -394,22 +415,70 @@ def events_from_rows(connection: Connection | Session, rows: Sequence[Row[Any]])
     return [event_from_row(row, event_claims[row.id], event_article_ids[row.id]) for row in rows]
 
 
-def _campaigns(
-    connection: Connection, rows: Sequence[Row[Any]], dataset_events: list[DatasetEvent]
-) -> list[DatasetCampaign]:
-    event_uids: dict[int, list[str]] = defaultdict(list)
-    for row, dataset_event in zip(rows, dataset_events, strict=True):
-        if row.campaign_id is not None:
-            event_uids[row.campaign_id].append(dataset_event.id)
-    found: list[DatasetCampaign] = []
-    for chunk in _chunks(sorted(event_uids)):
-        claim_uids: dict[int, list[str]] = defaultdict(list)
-        for campaign_id, uid in connection.execute(
-            select(claims.c.campaign_id, claims.c.uid)
-            .where(claims.c.campaign_id.in_(chunk))
+def campaign_claims(connection: Connection | Session, campaign_ids: Sequence[int]) -> dict[int, list[SourcedClaim]]:
+    """The campaign-wide claims (held by no event) of each campaign row, in the order they were stored."""
+    found: dict[int, list[SourcedClaim]] = defaultdict(list)
+    for chunk in _chunks(campaign_ids):
+        for row in connection.execute(
+            select(*_CLAIM_COLUMNS)
+            .join(articles, claims.c.article_id == articles.c.id)
+            .where(claims.c.campaign_id.in_(chunk), claims.c.event_id.is_(None))
             .order_by(claims.c.id)
         ):
-            claim_uids[campaign_id].append(uid)
+            found[row.campaign_id].append(_claim_from_row(row))
+    return found
+
+
+def campaign_from_row(row: Row[Any], own_claims: list[SourcedClaim], **fields: Any) -> DatasetCampaign:
+    """A ``DatasetCampaign`` from a ``campaigns`` row with its campaign-wide claims (``fields``: the rest)."""
+    return DatasetCampaign(
+        id=row.uid,
+        name=row.name,
+        actor=row.actor,
+        named=row.named,
+        date_first=row.date_first,
+        date_last=row.date_last,
+        claims=own_claims,
+        claim_ids=[c.id for c in own_claims],
+        fatalities=row.fatalities or {},
+        injured=row.injured or {},
+        abducted=row.abducted or {},
+        by_side=row.by_side or {},
+        notes=row.notes,
+        toll=row.toll,
+        **fields,
+    )
+
+
+def _campaigns(
+    connection: Connection, rows: Sequence[Row[Any]], dataset_events: list[DatasetEvent], where: EventFilter
+) -> list[DatasetCampaign]:
+    event_uids: dict[str, list[str]] = defaultdict(list)
+    for row, dataset_event in zip(rows, dataset_events, strict=True):
+        if row.campaign_uid is not None:
+            event_uids[row.campaign_uid].append(dataset_event.id)
+    return load_campaigns(connection, event_uids, where)
+
+
+def load_campaigns(
+    connection: Connection | Session, event_uids: dict[str, list[str]], where: EventFilter | None = None
+) -> list[DatasetCampaign]:
+    """The campaigns of the selected events (``event_uids``: campaign uid → its selected events' ids), and
+    those with no event at all (reports naming only a province) that ``where`` selects; with their own
+    claims, articles and reconciled figures."""
+    selected = select(campaigns.c.id).where(campaigns.c.uid.in_(sorted(event_uids))) if event_uids else None
+    wanted_ids = set(connection.execute(selected).scalars()) if selected is not None else set()
+    selects_without_events = where.campaign_conditions() if where is not None else []
+    if selects_without_events is not None:
+        without_events = select(campaigns.c.id).where(
+            ~select(events.c.id).where(events.c.campaign_id == campaigns.c.id).exists(),
+            *selects_without_events,
+        )
+        wanted_ids.update(connection.execute(without_events).scalars())
+    wanted = sorted(wanted_ids)
+    found: list[DatasetCampaign] = []
+    for chunk in _chunks(wanted):
+        own_claims = campaign_claims(connection, chunk)
         article_uids: dict[int, list[str]] = defaultdict(list)
         for campaign_id, uid in connection.execute(
             select(campaign_articles.c.campaign_id, articles.c.uid)
@@ -420,12 +489,10 @@ def _campaigns(
             article_uids[campaign_id].append(uid)
         for campaign in connection.execute(select(campaigns).where(campaigns.c.id.in_(chunk))):
             found.append(
-                DatasetCampaign(
-                    id=campaign.uid,
-                    name=campaign.name,
-                    actor=campaign.actor,
-                    event_ids=event_uids[campaign.id],
-                    claim_ids=claim_uids[campaign.id],
+                campaign_from_row(
+                    campaign,
+                    own_claims[campaign.id],
+                    event_ids=event_uids.get(campaign.uid, []),
                     article_ids=article_uids[campaign.id],
                 )
             )

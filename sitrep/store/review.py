@@ -65,11 +65,10 @@ from sitrep.model import (
 )
 from sitrep.resolve.rules import merge as merge_events
 from sitrep.resolve.rules import reconcile
-from sitrep.store.query import EventFilter, campaign_key, events_from_rows
+from sitrep.store.query import EventFilter, campaign_key, events_from_rows, load_campaigns
 from sitrep.store.tables import (
     ArticleRow,
     Base,
-    CampaignArticleRow,
     CampaignRow,
     ClaimRow,
     EventRow,
@@ -704,39 +703,17 @@ class ReviewedReader:
         keyed += [(b.key, b.event) for b in self._python_part(filters)]
         keyed.sort(key=lambda item: item[0])
         events = [event for _key_, event in keyed]
-        return Dataset(events=events, campaigns=self.campaigns_of(events))
+        return Dataset(events=events, campaigns=self.campaigns_of(events, filters.where))
 
-    def campaigns_of(self, events: Sequence[DatasetEvent]) -> list[DatasetCampaign]:
+    def campaigns_of(
+        self, events: Sequence[DatasetEvent], where: EventFilter | None = None
+    ) -> list[DatasetCampaign]:
+        """The campaigns of these events, with those of no event that ``where`` selects."""
         event_ids: dict[str, list[str]] = defaultdict(list)
         for event in events:
             if event.campaign_id:
                 event_ids[event.campaign_id].append(event.id)
-        if not event_ids:
-            return []
-        out = []
-        for campaign in self.session.execute(
-            select(CampaignRow).where(CampaignRow.uid.in_(sorted(event_ids)))
-        ).scalars():
-            claims = self.session.execute(
-                select(ClaimRow.uid).where(ClaimRow.campaign_id == campaign.id).order_by(ClaimRow.id)
-            ).scalars()
-            articles = self.session.execute(
-                select(ArticleRow.uid)
-                .join(CampaignArticleRow, CampaignArticleRow.article_id == ArticleRow.id)
-                .where(CampaignArticleRow.campaign_id == campaign.id)
-                .order_by(ArticleRow.id)
-            ).scalars()
-            out.append(
-                DatasetCampaign(
-                    id=campaign.uid,
-                    name=campaign.name,
-                    actor=campaign.actor,
-                    event_ids=event_ids[campaign.uid],
-                    claim_ids=list(claims),
-                    article_ids=list(articles),
-                )
-            )
-        return sorted(out, key=lambda c: c.id)
+        return load_campaigns(self.session, event_ids, where)
 
     def campaign_claims(self, campaign_uid: str) -> list[SourcedClaim]:
         """A campaign's own claims: the figures no single event holds ("200 killed across eleven towns")."""

@@ -37,6 +37,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -123,6 +124,9 @@ class CampaignRow(Base):
     date_first: Mapped[dt.date | None] = mapped_column(Date)
     date_last: Mapped[dt.date | None] = mapped_column(Date)
     revision: Mapped[int] = mapped_column(server_default="0")
+    named: Mapped[bool] = mapped_column(
+        Boolean, server_default=true(), doc="False: coordinated attacks the text describes but does not name."
+    )
 
 
 class EventRow(Base):

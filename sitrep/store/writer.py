@@ -42,8 +42,15 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects import postgresql, sqlite
 
-from sitrep.model import Article, DatasetEvent, ExtractResult, Figure, Place
-from sitrep.resolve.rules import claim_id, match_reasons, merge, reconcile, to_dataset_event
+from sitrep.model import Article, Campaign, DatasetEvent, Event, ExtractResult, Figure, Place
+from sitrep.resolve.rules import (
+    claim_id,
+    match_reasons,
+    merge,
+    reconcile,
+    reconcile_campaign,
+    to_dataset_event,
+)
 from sitrep.store.db import WRITE
 from sitrep.store.dedup import NearDuplicateIndex
 from sitrep.store.query import (
@@ -51,6 +58,8 @@ from sitrep.store.query import (
     PLACE_COLUMNS,
     articles,
     campaign_articles,
+    campaign_claims,
+    campaign_from_row,
     campaign_key,
     campaigns,
     claims,
@@ -94,10 +103,36 @@ _INSERT_PLACES = insert(places)
 # Rows come back in any order, hence the uid.
 _INSERT_PLACES_RETURNING = insert(places).returning(places.c.uid, places.c.id)
 _PLACE_ROWS = select(places.c.uid, places.c.id).where(places.c.article_id == bindparam("article_row"))
-_FIND_CAMPAIGN = select(campaigns.c.id, campaigns.c.uid).where(
+_FIND_CAMPAIGN = select(campaigns.c.id, campaigns.c.uid, campaigns.c.date_first, campaigns.c.date_last).where(
     campaigns.c.name_key == bindparam("name_key"), campaigns.c.actor_key == bindparam("actor_key")
 )
+# One actor's campaign whose days come within ``CAMPAIGN_DAYS`` of another's: coordinated attacks told without a
+# name, or the named operation they belong to.
+_CAMPAIGN_NEAR = (
+    select(
+        campaigns.c.id,
+        campaigns.c.uid,
+        campaigns.c.date_first,
+        campaigns.c.date_last,
+        campaigns.c.named,
+        campaigns.c.name_key,
+    )
+    .where(
+        campaigns.c.actor_key == bindparam("actor_key"),
+        campaigns.c.date_first <= bindparam("latest"),
+        campaigns.c.date_last >= bindparam("earliest"),
+    )
+    .order_by(campaigns.c.named.desc(), campaigns.c.id)
+)
 _INSERT_CAMPAIGN = insert(campaigns).returning(campaigns.c.id)
+_UPDATE_CAMPAIGN = update(campaigns).where(campaigns.c.id == bindparam("row"))
+_CAMPAIGN_BY_ROW = select(campaigns).where(campaigns.c.id == bindparam("row"))
+_CAMPAIGN_EVENTS = select(
+    *(events.c[name] for name in ("uid", "event_type", "sub_event_type", "gtd_attack_type", "date")),
+    *(events.c[name] for name in ("fatalities", "injured", "abducted", "by_side")),
+).where(events.c.campaign_id == bindparam("row"))
+# How many days apart two reports of one group's coordinated attacks may date them and still be one campaign.
+CAMPAIGN_DAYS = 3
 # What the same-incident rules compare (place, date, type, actors): not the figures, notes or toll, which grow
 # with every article and would be decoded from JSON for nothing.
 _COMPARED = (
@@ -178,6 +213,7 @@ class _Ids:
     campaign_rows: dict[str, int] = field(default_factory=dict)
     campaign_uids: dict[str, str] = field(default_factory=dict)
     claim_events: dict[str, int] = field(default_factory=dict)  # dataset claim id → event row
+    merged_campaigns: set[int] = field(default_factory=set)  # campaigns of the stored events merged into
 
 
 def place_key(country_code: str | None, admin1: str | None, admin2: str | None) -> str | None:
@@ -488,6 +524,9 @@ class _Transaction:
         if self.links:
             self.writes.execute_many(_INSERT_EVENT_ARTICLES, self.links)
         self._insert_claims(article_row, uid, item.result, ids)
+        touched = set(ids.campaign_rows.values()) | ids.merged_campaigns
+        if touched:
+            self.reconcile_campaigns(touched)
         return stored, article_row
 
     def _insert_article(self, item: Extracted, values: dict[str, Any]) -> Stored | tuple[str, int]:
@@ -551,18 +590,106 @@ class _Transaction:
         ids.place_rows = {place.id: row_ids[f"{uid}#{place.id}"] for place in result.places}
 
     def _upsert_campaigns(self, article_row: int, uid: str, result: ExtractResult, ids: _Ids) -> None:
+        """Each campaign of the article joins the stored one it continues, else is inserted: a named one by its
+        name and actor; coordinated attacks without a name by actor, province and days (``CAMPAIGN_DAYS``),
+        also joining the named operation of those days — which in turn adopts such a campaign stored before
+        anyone named it."""
         execute = self.connection.execute
         for campaign in result.campaigns:
-            keys = {"name_key": campaign_key(campaign.name), "actor_key": campaign.actor or ""}
-            found = execute(_FIND_CAMPAIGN, keys).first()
+            name_key = campaign_key(campaign.name)
+            actor_key = campaign.actor or ""
+            found = execute(_FIND_CAMPAIGN, {"name_key": name_key, "actor_key": actor_key}).first()
             if found is None:
+                found = self._campaign_near(campaign, name_key, actor_key)
+                if found is not None and campaign.named and not found.named:
+                    execute(
+                        _UPDATE_CAMPAIGN,
+                        {"row": found.id, "name": campaign.name, "name_key": name_key, "named": True},
+                    )
+            if found is not None:
+                days = [d for d in (found.date_first, found.date_last, campaign.date_first, campaign.date_last) if d]
+                if days and (min(days), max(days)) != (found.date_first, found.date_last):
+                    execute(_UPDATE_CAMPAIGN, {"row": found.id, "date_first": min(days), "date_last": max(days)})
+                found = (found.id, found.uid)
+            else:
                 new_uid = f"{uid}#{campaign.id}"
+                if not campaign.named:  # unique per province and first day: the same words recur yearly
+                    name_key = f"{name_key} {campaign.date_first or new_uid}"
                 row = execute(
-                    _INSERT_CAMPAIGN, {**keys, "uid": new_uid, "name": campaign.name, "actor": campaign.actor}
+                    _INSERT_CAMPAIGN,
+                    {
+                        "name_key": name_key,
+                        "actor_key": actor_key,
+                        "uid": new_uid,
+                        "name": campaign.name,
+                        "actor": campaign.actor,
+                        "named": campaign.named,
+                        "date_first": campaign.date_first,
+                        "date_last": campaign.date_last,
+                    },
                 ).scalar_one()
                 found = (row, new_uid)
             ids.campaign_rows[campaign.id], ids.campaign_uids[campaign.id] = found
             execute(_INSERT_CAMPAIGN_ARTICLE, {"campaign_id": found[0], "article_id": article_row})
+
+    def _campaign_near(self, campaign: Campaign, name_key: str, actor_key: str) -> Any:
+        """The stored campaign of the same actor within ``CAMPAIGN_DAYS`` of this one that it continues: for
+        unnamed attacks, a named operation or unnamed attacks in the same province; for a named operation,
+        unnamed attacks only (another name is another operation)."""
+        if not actor_key or campaign.date_first is None or campaign.date_last is None:
+            return None
+        window = dt.timedelta(days=CAMPAIGN_DAYS)
+        for near in self.connection.execute(
+            _CAMPAIGN_NEAR,
+            {
+                "actor_key": actor_key,
+                "earliest": campaign.date_first - window,
+                "latest": campaign.date_last + window,
+            },
+        ):
+            if campaign.named and near.named:
+                continue  # another name is another operation
+            if not (campaign.named or near.named or near.name_key.startswith(name_key)):
+                continue  # unnamed attacks in another province
+            return near
+        return None
+
+    def reconcile_campaigns(self, rows: set[int]) -> None:
+        """Recompute the figures, notes, toll and days of these campaigns from their claims and events."""
+        execute = self.connection.execute
+        own_claims = campaign_claims(self.connection, sorted(rows))
+        for row in sorted(rows):
+            stored = execute(_CAMPAIGN_BY_ROW, {"row": row}).one()
+            campaign_events = [
+                Event(
+                    id=e.uid,
+                    event_type=e.event_type,
+                    sub_event_type=e.sub_event_type,
+                    gtd_attack_type=e.gtd_attack_type,
+                    date=e.date,
+                    fatalities=e.fatalities,
+                    injured=e.injured,
+                    abducted=e.abducted,
+                    by_side=e.by_side,
+                )
+                for e in execute(_CAMPAIGN_EVENTS, {"row": row})
+            ]
+            campaign = reconcile_campaign(campaign_from_row(stored, own_claims[row]), campaign_events)
+            self.writes.execute(
+                _UPDATE_CAMPAIGN,
+                {
+                    "row": row,
+                    **{
+                        name: getattr(campaign, name).model_dump()
+                        for name in ("fatalities", "injured", "abducted", "by_side")
+                    },
+                    "notes": campaign.notes,
+                    "toll": [point.model_dump(mode="json") for point in campaign.toll],
+                    "date_first": campaign.date_first,
+                    "date_last": campaign.date_last,
+                    "revision": stored.revision + 1,
+                },
+            )
 
     def _merge_into_stored(
         self, article_row: int, new: DatasetEvent, new_campaign: int | None, ids: _Ids
@@ -591,6 +718,8 @@ class _Transaction:
         if campaign_row is None and new_campaign is not None:
             values["campaign_id"] = campaign_row = new_campaign  # a later article named the operation
             merged = merged.model_copy(update={"campaign_id": new.campaign_id})
+        if campaign_row is not None:
+            ids.merged_campaigns.add(campaign_row)
         self.writes.execute(_UPDATE_EVENT, {**values, "revision": revision + 1, "row": row})
         self.memory.events[row] = (revision + 1, merged)
         now = _candidate(row, revision + 1, campaign_row, merged, candidate.event.place)

@@ -90,6 +90,8 @@ const eventPath = (id) => `/api/events/${encodeURIComponent(id)}`;
 const colour = (type) => TYPE_COLOURS[type] || "#555";
 const figureText = (f) => (!f || f.best === null && f.low === null && f.high === null)
   ? "–" : `${f.low ?? "?"} / ${f.best ?? "?"} / ${f.high ?? "?"}`;
+// A contested range as the headline says it: "80–266" (one number when the sources agree).
+const rangeText = (f) => (!f || f.low === null) ? "–" : (f.low === f.high ? `${f.low}` : `${f.low}–${f.high ?? "?"}`);
 
 function countText(count) {
   if (count.low === null && count.high === null) return "no number";
@@ -279,10 +281,15 @@ async function refresh() {
       fitted = true;
     }
     const mapped = state.events.filter((e) => e.lat !== null).length;
-    document.getElementById("summary").textContent =
+    // The contested range comes first: each campaign's own low–high, from every claim of every article.
+    const ranges = (stats.campaign_ranges || []).filter((c) => c.fatalities.low !== null);
+    const headline = ranges.map((c) => `${c.name}: ${rangeText(c.fatalities)} killed`).join(" · ");
+    document.getElementById("summary").replaceChildren(
+      headline ? el("strong", { class: "headline", title: ranges.map((c) => c.fatalities.rule).join("\n") }, headline) : "",
+      headline ? " · " : "",
       `${stats.events} events (${mapped} on the map, ${stats.undated} undated) · ${stats.fatalities_best} killed ` +
-      `(sum of best figures) · ${stats.articles} articles · ${stats.claims} claims · ` +
-      `reviewed: ${stats.review.accepted} accepted, ${stats.review.rejected} rejected, ${stats.review.corrected} corrected`;
+      `(sum of the events' best figures) · ${stats.articles} articles · ${stats.claims} claims · ` +
+      `reviewed: ${stats.review.accepted} accepted, ${stats.review.rejected} rejected, ${stats.review.corrected} corrected`);
     if (state.view === "list") renderList();
   } catch (error) {
     status(error.message, true);
@@ -566,9 +573,9 @@ async function renderCampaigns() {
   view.replaceChildren(
     el("h2", {}, `${state.campaigns.length} campaigns`),
     state.campaigns.length ? el("table", {},
-      el("tr", {}, el("th", {}, "name"), el("th", {}, "actor"), el("th", {}, "dates"), el("th", { class: "num" }, "events")),
+      el("tr", {}, el("th", {}, "name"), el("th", {}, "killed (low–high)"), el("th", {}, "actor"), el("th", {}, "dates"), el("th", { class: "num" }, "events")),
       state.campaigns.map((c) => el("tr", { class: "clickable", onclick: () => showCampaign(c.id) },
-        el("td", {}, c.name), el("td", {}, c.actor || "—"),
+        el("td", {}, c.name), el("td", { class: "num" }, rangeText(c.fatalities)), el("td", {}, c.actor || "—"),
         el("td", {}, c.first_date ? `${c.first_date} – ${c.last_date}` : "undated"), el("td", { class: "num" }, c.events))))
       : el("p", { class: "muted" }, "No named operation in the data."));
 }
@@ -584,6 +591,10 @@ async function showCampaign(id) {
   const view = document.getElementById("view");
   view.replaceChildren(
     el("h2", {}, campaign.name),
+    campaign.fatalities.low !== null ? el("p", { class: "headline" },
+      el("strong", {}, `${rangeText(campaign.fatalities)} killed`), ` (low–high, best ${campaign.fatalities.best})`,
+      el("br"), el("span", { class: "muted" }, campaign.fatalities.rule)) : null,
+    campaign.notes ? el("p", {}, campaign.notes) : null,
     el("p", {}, `actor: ${campaign.actor || "unknown"} · ${campaign.events.length} events · ${campaign.articles.length} articles`),
     el("div", { class: "actions" }, el("button", { type: "button", onclick: () => {
       document.getElementById("filters").campaign.value = campaign.id;
