@@ -881,14 +881,18 @@ _CAMPAIGN_DISTRICTS = 3
 
 def _coordinated(sentences: list[Sentence], groups: list[_Group]) -> tuple[str, str] | None:
     """The name and actor of an unnamed campaign ("BLA attacks in Balochistan"): one armed group's attacks told as
-    coordinated or spread ("coordinated attacks across the province") or placed in three districts or more,
-    all in one province — else None. A single incident, or attacks by several groups, is no campaign."""
-    attack_nouns, cues = _campaign_cues()
-    said = any(s.norms & attack_nouns and s.norms & cues for s in sentences if s.is_incident)
+    coordinated or spread ("coordinated attacks across the province") and placed in two districts or more, or
+    in none finer than the province; or placed in three districts or more; all in one province — else None. A
+    single incident is no campaign, whatever its background says ("the latest in a series of attacks"), nor are
+    attacks by several groups."""
     placed = [g.place for g in groups if g.place is not None]
     districts = {p.admin2 for p in placed if p.admin2 and p.precision.get("acled", 3) < 3}
-    if not said and len(districts) < _CAMPAIGN_DISTRICTS:
+    if len(districts) == 1:
         return None
+    if len(districts) < _CAMPAIGN_DISTRICTS:
+        attack_nouns, cues = _campaign_cues()
+        if not any(s.norms & attack_nouns and s.norms & cues for s in sentences if s.is_incident):
+            return None
     provinces = {p.admin1 for p in placed if p.admin1}
     if len(provinces) != 1:
         return None

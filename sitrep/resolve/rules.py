@@ -22,7 +22,16 @@ figures in several articles (tolls rise as bodies are counted), only its latest 
 publication date, the later article on a tie. Then the per-event rules of ``sitrep.events.figures`` apply:
 low from non-perpetrators, high including the perpetrator, best by the named rule in force (``official`` by
 default: the officials' total; ``SITREP_BEST_RULE`` switches it); background claims count in no figure. The
-``notes`` say, per claimant, what it claims, and end with the rules' reading.
+``notes`` say, per claimant, what it claims, and end with the rules' reading. The ``toll`` keeps every
+figure, the superseded ones marked.
+
+**Campaign figures** (``reconcile_campaign``): the same rules read a campaign's own claims — the figures no
+single place holds, including those of a report that names only the province — and the campaign keeps, per
+outcome and side, that range raised where its events' placed figures add up to more (a total covers its
+parts: the two are never added). Events keep the figures tied to their place.
+
+**Why merged** (``match_reasons``): every merge is stored with the features that matched (place, date, type,
+actors, toll), so a reviewer can judge it and split it again.
 """
 
 from __future__ import annotations

@@ -10,8 +10,11 @@ Each event of a new article is merged into the first stored event that ``sitrep.
 accepts (``merge`` then recomputes its figures, notes and toll), else inserted. Candidates are the stored
 events in the same country/admin1/admin2 dated within a month of it (the widest window the rules allow),
 oldest first. Two events of one article are never merged with each other: the extractor already decided they
-differ. Undated events are never merged: nothing says they happened on the same day. Campaigns merge on their
-normalised name and actor.
+differ. Undated events are never merged: nothing says they happened on the same day. Each merge stores why
+(``event_articles.matched``). Campaigns merge on their normalised name and actor; one group's coordinated attacks
+told without a name join the campaign of that actor within ``CAMPAIGN_DAYS`` (in the same province when neither
+is named), and a named operation adopts such a campaign stored before. Every campaign the article touched is
+then reconciled again (``sitrep.resolve.rules.reconcile_campaign``) from its own claims and its events.
 
 The statements are built once (SQLAlchemy Core with bound parameters): building them per article cost more
 than running them. The writer keeps in memory what it needs to decide (the merge candidates, the full events it
