@@ -171,6 +171,10 @@ def test_headline_shows_the_campaigns_contested_range_first(page: Any, server: s
     headline.wait_for()
     assert headline.inner_text() == f"{campaign['name']}: {figure['low']}–{figure['high']} killed"
     assert page.locator("#summary").inner_text().startswith(campaign["name"])
+    page.locator("#tabs button[data-view=campaigns]").click()
+    page.locator("#view tr.clickable").first.click()
+    page.wait_for_selector("#view p.headline")
+    assert page.locator("#view p.headline strong").inner_text() == f"{figure['low']}–{figure['high']} killed"
 
 
 def test_clicking_a_marker_shows_every_claim_side_by_side(page: Any, server: str) -> None:
