@@ -66,7 +66,7 @@ from sitrep.api.security import SecurityHeaders, TokenGuard, token_ok
 from sitrep.export import FORMATS, SUFFIXES, write_dataset
 from sitrep.model import Figure
 from sitrep.store.db import WRITE, StoreError, open_engine, reported
-from sitrep.store.query import EventFilter
+from sitrep.store.query import EventFilter, campaign_from_row
 from sitrep.store.review import (
     ACCEPTED,
     ACLED_TYPES,
@@ -485,19 +485,13 @@ def create_app(
                 (ArticleRow.published,),
             )
             claims = reader.campaign_claims(row.uid)
+        found = campaign_from_row(row, claims)
         return CampaignDetail(
-            id=row.uid,
-            name=row.name,
-            actor=row.actor,
             events=events,
-            claims=claims,
             articles=articles,
-            fatalities=row.fatalities or {},
-            injured=row.injured or {},
-            abducted=row.abducted or {},
-            by_side=row.by_side or {},
-            notes=row.notes,
-            toll=row.toll,
+            **found.model_dump(
+                include={"id", "name", "actor", "claims", "fatalities", "injured", "abducted", "by_side", "notes", "toll"}
+            ),
         )
 
     @app.get("/api/articles", response_model=ArticlePage, tags=["articles"])

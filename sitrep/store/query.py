@@ -110,14 +110,16 @@ class EventFilter:
                 or_(func.lower(events.c.event_type) == wanted, func.lower(events.c.sub_event_type) == wanted)
             )
         if self.campaign:
-            named = select(campaigns.c.id).where(
-                or_(
-                    campaigns.c.uid == self.campaign,
-                    campaigns.c.name_key.contains(campaign_key(self.campaign), autoescape=True),
-                )
-            )
-            conditions.append(events.c.campaign_id.in_(named))
+            conditions.append(events.c.campaign_id.in_(select(campaigns.c.id).where(self._campaign_named())))
         return conditions
+
+    def _campaign_named(self) -> Any:
+        """The campaign filter: its id, or part of its name."""
+        assert self.campaign is not None
+        return or_(
+            campaigns.c.uid == self.campaign,
+            campaigns.c.name_key.contains(campaign_key(self.campaign), autoescape=True),
+        )
 
     def campaign_conditions(self) -> list[Any] | None:
         """What selects a campaign with no event (its claims name only a province): its days, actor and name;
@@ -132,12 +134,7 @@ class EventFilter:
         if self.actor:
             conditions.append(campaigns.c.actor.icontains(self.actor, autoescape=True))
         if self.campaign:
-            conditions.append(
-                or_(
-                    campaigns.c.uid == self.campaign,
-                    campaigns.c.name_key.contains(campaign_key(self.campaign), autoescape=True),
-                )
-            )
+            conditions.append(self._campaign_named())
         return conditions
 
 
