@@ -589,7 +589,7 @@ class _Transaction:
     def _insert_revision(self, old: _Replaces, values: dict[str, Any]) -> tuple[str, int]:
         """A newer revision's row, under ``<old uid>~rev<n>``; the old row gives its URL up to it (the URL is
         unique: it names the current text)."""
-        self.writes.execute(_GIVE_UP_URL, {"row": old.row})
+        self.connection.execute(_GIVE_UP_URL, {"row": old.row})
         numbered = _REVISION_UID.fullmatch(old.uid)
         root, number = (numbered[1], int(numbered[2]) + 1) if numbered else (old.uid, 2)
         uid = self._free_uid(f"{root}~rev{number}")
@@ -599,7 +599,7 @@ class _Transaction:
         """The old revision points at the new one; its claims leave the figures of the events they fed (they
         stay in the toll) and those events are recomputed. The events in memory are forgotten: their figures
         changed, and revisions are rare."""
-        self.writes.execute(_SUPERSEDE, {"superseded_by": new_row, "row": old.row})
+        self.connection.execute(_SUPERSEDE, {"superseded_by": new_row, "row": old.row})
         rows = self.connection.execute(_EVENTS_FED, {"row": old.row}).all()
         for row, event in zip(rows, events_from_rows(self.connection, rows), strict=True):
             values = _event_values(reconcile(event))
