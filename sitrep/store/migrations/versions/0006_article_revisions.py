@@ -18,16 +18,26 @@ down_revision = "0005"
 branch_labels = None
 depends_on = None
 
+_FK = "fk_articles_superseded_by_articles"
+
 
 def upgrade() -> None:
-    with op.batch_alter_table("articles") as batch:
-        batch.add_column(sa.Column("superseded_by", sa.Integer(), nullable=True))
-        batch.create_foreign_key("fk_articles_superseded_by_articles", "articles", ["superseded_by"], ["id"])
-        batch.create_index("ix_articles_superseded_by", ["superseded_by"])
+    if op.get_bind().dialect.name == "sqlite":
+        # SQLite adds a nullable column with its foreign key in place. Batch mode would rebuild ``articles``,
+        # and dropping the old table breaks every reference to it (places, claims, links) within a
+        # transaction that cannot switch foreign keys off.
+        op.execute(
+            f"ALTER TABLE articles ADD COLUMN superseded_by INTEGER CONSTRAINT {_FK} REFERENCES articles (id)"
+        )
+    else:
+        op.add_column("articles", sa.Column("superseded_by", sa.Integer(), nullable=True))
+        op.create_foreign_key(_FK, "articles", "articles", ["superseded_by"], ["id"])
+    op.create_index("ix_articles_superseded_by", "articles", ["superseded_by"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_articles_superseded_by", table_name="articles")
     with op.batch_alter_table("articles") as batch:
-        batch.drop_index("ix_articles_superseded_by")
-        batch.drop_constraint("fk_articles_superseded_by_articles", type_="foreignkey")
+        if op.get_bind().dialect.name != "sqlite":  # SQLite's rebuilt table simply leaves the column out
+            batch.drop_constraint(_FK, type_="foreignkey")
         batch.drop_column("superseded_by")
