@@ -189,6 +189,36 @@ def test_revisions_in_one_batch_store_what_separate_runs_do(store_url: str, tmp_
     assert dataset(store_url) == dataset(reference)
 
 
+def test_lightly_revised_page_with_a_syndicated_copy_is_a_revision_not_a_copy(
+    store_url: str, tmp_path: Path
+) -> None:
+    """The revision changes a few words; a syndicated copy of its first version is stored. The revision is
+    nearly the copy, and the copy points at the first version: neither makes it a duplicate of itself."""
+    padding = (
+        " The provincial government condemned the attack and ordered an inquiry into the security lapse."
+    )
+    first = {**TURBAT_V1, "text": TURBAT_V1["text"] + padding * 2}
+    copy = {
+        **first,
+        "id": "syndicated-turbat",
+        "url": "https://example.org/syndication/turbat",
+        "text": first["text"] + "\n\n(Syndicated.)",
+    }
+    revised = {
+        **first,
+        "text": first["text"].replace(
+            "killing two soldiers and wounding four", "killing four soldiers and wounding six"
+        ),
+    }
+    summary = store(store_url, write_jsonl(tmp_path / "both.jsonl", [first, copy]))
+    assert (summary.new, summary.duplicates) == (1, 1)
+    summary = store(store_url, write_jsonl(tmp_path / "revised.jsonl", [revised]))
+    assert (summary.new, summary.duplicates, summary.revisions) == (1, 0, 1)
+    event = _the_event(store_url)
+    assert event["article_ids"] == ["frontier-turbat-bomb", "syndicated-turbat", "frontier-turbat-bomb~rev2"]
+    assert event["fatalities"]["low"] == 4 and event["injured"]["best"] == 6
+
+
 # --- merges explained and reversible -----------------------------------------------------------------------
 
 

@@ -506,6 +506,8 @@ class _Transaction:
             # Its old version is not its original: another article may still be.
             near = self.memory.near.find(item.signature, exclude={inserted.row})
             original = self._original(near)
+            if original is not None and original.id == inserted.row:  # via a copy of its old version
+                near = original = None
             values["duplicate_of"] = original.id if original is not None else None
             values["similarity"] = near.similarity if near is not None and original is not None else None
             inserted = self._insert_revision(inserted, values)
