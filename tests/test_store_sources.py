@@ -16,8 +16,9 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from sitrep.export import acled, ucdp
 from sitrep.ingest.files import read_inputs
-from sitrep.model import Article
+from sitrep.model import Article, Dataset
 from sitrep.store import open_engine
 from sitrep.store.review import ReviewedReader, ReviewWriter
 from sitrep.store.tables import ArticleRow
@@ -156,6 +157,11 @@ def test_revision_at_the_same_url_replaces_the_old_claims_and_keeps_them_in_the_
     assert ("frontier-turbat-bomb", 2) in killed and (revision, 4) in killed, "the toll history keeps both"
     [merged] = [s for s in event["sources"] if s["article_id"] == revision]
     assert merged["matched"] and merged["matched"][0] == "same place: Turbat"
+    # The exports count the revision's figures only.
+    exported = Dataset.model_validate(dataset(store_url))
+    [acled_row] = acled.rows(exported, timestamp=0)
+    [ucdp_row] = ucdp.rows(exported)
+    assert acled_row["fatalities"] == "4" and "residents" not in ucdp_row["source_original"]
     rows = _article_rows(store_url)
     assert rows["frontier-turbat-bomb"][0] == revision and rows["frontier-turbat-bomb"][1] is None
     assert rows[revision][0] is None and rows[revision][1] is not None

@@ -39,7 +39,7 @@ from typing import TextIO
 
 from sitrep.countries import country
 from sitrep.events.figures import acled_fatalities
-from sitrep.export._common import coordinate, event_numbers, event_sources, join
+from sitrep.export._common import coordinate, current_claims, event_numbers, event_sources, join
 from sitrep.model import ArticleMeta, Dataset, DatasetEvent
 from sitrep.nlp.lexicon import read_table
 
@@ -179,7 +179,7 @@ def row(
         "source": join([s.name or "" for s in event_sources(event, articles)]),
         "source_scale": "",
         "notes": event.notes,
-        "fatalities": acled_fatalities(list(event.claims)),
+        "fatalities": acled_fatalities(current_claims(event)),
         "tags": "",
         "timestamp": timestamp,
     }
