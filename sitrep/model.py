@@ -188,6 +188,11 @@ class SourcedClaim(Claim):
     published: dt.date | None = None
     source: str | None = None
     url: str | None = None
+    superseded_by: str | None = Field(
+        default=None,
+        description="A newer revision of this claim's article (the same URL, new text) replaced it: the id of "
+        "that revision. Kept for the toll history, counted in no figure.",
+    )
 
 
 class TollPoint(Contract):
@@ -207,6 +212,17 @@ class TollPoint(Contract):
     )
 
 
+class EventSource(Contract):
+    """One article reporting an event, and why it was joined to the event."""
+
+    article_id: str
+    matched: list[str] | None = Field(
+        default=None,
+        description="The features that made the article join the event (a merge's reasons, or the original "
+        "it nearly duplicates); null where the article began the event.",
+    )
+
+
 class DatasetEvent(Event):
     """An event of the reconciled dataset: merged across articles, every claim kept with its source."""
 
@@ -216,6 +232,10 @@ class DatasetEvent(Event):
     notes: str = Field(default="", description="Who claims what, in words; the figures' rules.")
     toll: list[TollPoint] = Field(
         default_factory=list, description="Figures per source over publication time."
+    )
+    sources: list[EventSource] = Field(
+        default_factory=list,
+        description="The articles of ``article_ids``, each with why it joined the event.",
     )
 
 

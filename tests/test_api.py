@@ -461,7 +461,12 @@ def test_text_ingest_works_offline(api: TestClient) -> None:
     result = post(api, "/api/ingest", body)
     [stored] = result["stored"]
     assert stored["outcome"] == "new" and stored["claims"] >= 2 and stored["merged_events"] == 1
-    assert stored["id"] in [a["id"] for a in api.get(event_url(TURBAT_IED)).json()["articles"]]
+    event = api.get(event_url(TURBAT_IED)).json()
+    assert stored["id"] in [a["id"] for a in event["articles"]]
+    # Why it joined the event, beside the article that began it (no reasons).
+    assert [s["article_id"] for s in event["sources"]] == event["article_ids"]
+    joined = next(s for s in event["sources"] if s["article_id"] == stored["id"])
+    assert joined["matched"][0] == "same place: Turbat" and event["sources"][0]["matched"] is None
     again = post(api, "/api/ingest", body)
     assert again["stored"][0]["outcome"] == "already stored"
     post(api, "/api/ingest", {"text": "x", "url": "https://example.org/"}, status=422)

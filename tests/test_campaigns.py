@@ -166,6 +166,21 @@ def test_a_province_only_report_keeps_its_claims_in_a_campaign_that_a_later_repo
     assert {r["superseded"] for r in toll_rows if r["claimant_kind"] == "government"} == {"true", "false"}
 
 
+def test_a_revised_page_replaces_its_old_figures_in_the_campaign(store_url: str, tmp_path: Path) -> None:
+    page = {**PROVINCE_ONLY, "url": "https://example.org/wire/wave"}
+    _ingest(store_url, tmp_path, page)
+    revised = {
+        **page,
+        "id": "wire-wave-day1-updated",
+        "text": page["text"].replace("14 security personnel", "20 security personnel"),
+    }
+    _ingest(store_url, tmp_path, revised)
+    [campaign] = _dataset(store_url).campaigns
+    assert (campaign.fatalities.low, campaign.fatalities.high) == (43, 124)  # 20 + 23, no longer 14 + 23
+    old = [p for p in campaign.toll if p.low == 14]
+    assert old and all(p.superseded for p in old), "the old figure stays in the toll, marked"
+
+
 def _written(write: object, dataset: Dataset) -> str:
     stream = io.StringIO()
     write(dataset, stream)  # type: ignore[operator]

@@ -119,8 +119,9 @@ def test_ingesting_again_changes_nothing(store_url: str) -> None:
     assert dataset(store_url) == before_data
 
 
-def test_writer_itself_refuses_the_same_text_or_url(store_url: str) -> None:
-    """The database check, not only the pre-extraction shortcut: same normalised text, or same URL."""
+def test_writer_itself_refuses_the_same_text(store_url: str) -> None:
+    """The database check, not only the pre-extraction shortcut: the same normalised text, at another URL too
+    (the same URL with new text is a revision: tests/test_store_sources.py)."""
     from sitrep.store.dedup import signature, text_sha256, url_sha256
 
     store(store_url, MAKRAN)
@@ -129,13 +130,12 @@ def test_writer_itself_refuses_the_same_text_or_url(store_url: str) -> None:
     reflowed = original.model_copy(
         update={"id": "copy", "text": "  " + original.text.upper().replace(" ", "\n")}
     )
-    new_text_same_url = original.model_copy(update={"id": "update", "text": SECOND_TURBAT_REPORT["text"]})
+    elsewhere = original.model_copy(update={"id": "mirror", "url": "https://example.org/mirror/toll"})
     engine = open_engine(store_url)
     writer = ArticleWriter(engine)
     writer._known_texts.clear()  # bypass the shortcut: the transaction must find them in the database
-    writer._known_urls.clear()
     try:
-        for article in (reflowed, new_text_same_url):
+        for article in (reflowed, elsewhere):
             item = Extracted(
                 article,
                 extract(article),
@@ -190,10 +190,20 @@ def test_lightly_edited_copy_is_a_duplicate_and_its_claims_are_not_added(
     assert (summary.new, summary.duplicates) == (0, 1)
     after = counts(store_url)
     assert after["articles"] == before_counts["articles"] + 1
-    assert {t: n for t, n in after.items() if t != "articles"} == {
-        t: n for t, n in before_counts.items() if t != "articles"
+    linked = ("articles", "event_articles", "campaign_articles")
+    assert {t: n for t, n in after.items() if t not in linked} == {
+        t: n for t, n in before_counts.items() if t not in linked
     }
-    assert dataset(store_url) == before_data  # no event gained a claim, an article or a figure
+    # Every event of the original now lists the copy among its sources; no claim or figure changed.
+    data = dataset(store_url)
+    assert len(data["events"]) == len(before_data["events"])
+    for event, before in zip(data["events"], before_data["events"], strict=True):
+        assert event["article_ids"] == [*before["article_ids"], "syndicated-copy"]
+        similarity = next(s["matched"] for s in event["sources"] if s["article_id"] == "syndicated-copy")
+        assert similarity[0].startswith("near-duplicate of makran")
+        assert {k: v for k, v in event.items() if k not in ("article_ids", "sources")} == {
+            k: v for k, v in before.items() if k not in ("article_ids", "sources")
+        }
     engine = open_engine(store_url)
     with engine.connect() as connection:
         duplicate_of, similarity = connection.execute(

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from sitrep.model import ArticleMeta, Dataset, DatasetEvent
+from sitrep.model import ArticleMeta, Dataset, DatasetEvent, SourcedClaim
 
 Output = BinaryIO | TextIO | Path | str
 
@@ -76,6 +76,11 @@ def event_sources(event: DatasetEvent, articles: Mapping[str, ArticleMeta] | Non
             )
         )
     return sources
+
+
+def current_claims(event: DatasetEvent) -> list[SourcedClaim]:
+    """The event's claims but those of an article a newer revision replaced (kept for the toll only)."""
+    return [c for c in event.claims if c.superseded_by is None]
 
 
 def join(values: list[str], separator: str = "; ") -> str:

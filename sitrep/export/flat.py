@@ -13,7 +13,7 @@ import datetime as dt
 from typing import Literal, TextIO
 
 from sitrep.events.figures import acled_fatalities
-from sitrep.export._common import cell, join
+from sitrep.export._common import cell, current_claims, join
 from sitrep.model import Dataset, DatasetEvent, Figure
 
 ColumnType = Literal["str", "int", "float", "date"]
@@ -103,7 +103,7 @@ def record(event: DatasetEvent) -> dict[str, Value]:
         "geo_precision_acled": place.precision.get("acled") if place else None,
         "geo_precision_ucdp": place.precision.get("ucdp") if place else None,
         **_figure("fatalities", event.fatalities),
-        "acled_fatalities": acled_fatalities(list(event.claims)),
+        "acled_fatalities": acled_fatalities(current_claims(event)),
         **_figure("injured", event.injured),
         **_figure("abducted", event.abducted),
         **{

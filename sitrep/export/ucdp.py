@@ -55,7 +55,7 @@ from typing import TextIO
 
 from sitrep.countries import Country, country
 from sitrep.events.actors import load_actors
-from sitrep.export._common import coordinate, event_number, event_numbers, event_sources, join
+from sitrep.export._common import coordinate, current_claims, event_number, event_numbers, event_sources, join
 from sitrep.model import ArticleMeta, Dataset, DatasetCampaign, DatasetEvent
 from sitrep.nlp.lexicon import read_table
 
@@ -233,7 +233,7 @@ def row(
     window = date_window(event, published)
     originals = [
         c.claimant.name or c.claimant.text or c.claimant.kind
-        for c in event.claims
+        for c in current_claims(event)
         if c.claimant.kind != "none"
     ]
     has_point = place is not None and place.lat is not None and place.lon is not None

@@ -21,7 +21,8 @@ All the rules are here, stated once.
 figures in several articles (tolls rise as bodies are counted), only its latest figures count — latest by
 publication date, the later article on a tie. Then the per-event rules of ``sitrep.events.figures`` apply:
 low from non-perpetrators, high including the perpetrator, best by the named rule in force (``official`` by
-default: the officials' total; ``SITREP_BEST_RULE`` switches it); background claims count in no figure. The
+default: the officials' total; ``SITREP_BEST_RULE`` switches it); background claims count in no figure, nor
+do the claims of an article a newer revision replaced (``superseded_by``: they stay in the toll). The
 ``notes`` say, per claimant, what it claims, and end with the rules' reading. The ``toll`` keeps every
 figure, the superseded ones marked.
 
@@ -200,12 +201,14 @@ def merge(into: DatasetEvent, new: DatasetEvent) -> DatasetEvent:
     known = {c.id for c in into.claims}
     claims = into.claims + [c for c in new.claims if c.id not in known]
     articles = into.article_ids + [a for a in new.article_ids if a not in into.article_ids]
+    sources = into.sources + [s for s in new.sources if s.article_id not in into.article_ids]
     more_precise = new if _precision(new) < _precision(into) else into
     merged = into.model_copy(
         update={
             "claims": claims,
             "claim_ids": [c.id for c in claims],
             "article_ids": articles,
+            "sources": sources,
             "claimed_by": sorted(set(into.claimed_by) | set(new.claimed_by)),
             "denied_by": sorted(set(into.denied_by) | set(new.denied_by)),
             "tactics": sorted(set(into.tactics) | set(new.tactics)),
@@ -239,7 +242,9 @@ def _precision(event: DatasetEvent) -> int:
 
 
 def latest_figures(claims: Sequence[SourcedClaim]) -> list[SourcedClaim]:
-    """Each claimant's figures from its latest article only: a later toll supersedes an earlier one."""
+    """Each claimant's figures from its latest article only: a later toll supersedes an earlier one. A claim
+    whose article a newer revision replaced is never current (it stays in the toll)."""
+    claims = [c for c in claims if c.superseded_by is None]
     latest: dict[tuple[str, str], tuple[dt.date, int]] = {}
     order = {article: index for index, article in enumerate(dict.fromkeys(c.article_id for c in claims))}
     for claim in claims:

@@ -13,6 +13,7 @@ import hashlib
 import re
 import unicodedata
 import zlib
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 
@@ -103,15 +104,26 @@ class NearDuplicateIndex:
         for table, band in zip(self._bands, _bands(signature_bytes), strict=True):
             table.setdefault(band, []).append(article_id)
 
-    def find(self, signature_bytes: bytes | None) -> NearDuplicate | None:
-        """The earliest stored article at least ``THRESHOLD`` similar, if any."""
+    def discard(self, article_id: int) -> None:
+        """Forget an article (one a newer revision replaced): nothing is a copy of it any more."""
+        values = self._signatures.pop(article_id, None)
+        if values is None:
+            return
+        for table, band in zip(self._bands, _bands(values.tobytes()), strict=True):
+            table[band].remove(article_id)
+            if not table[band]:
+                del table[band]
+
+    def find(self, signature_bytes: bytes | None, exclude: Collection[int] = ()) -> NearDuplicate | None:
+        """The earliest stored article at least ``THRESHOLD`` similar, if any (other than those ``exclude``
+        lists)."""
         if signature_bytes is None or not self._signatures:
             return None
         candidates: set[int] = set()
         for table, band in zip(self._bands, _bands(signature_bytes), strict=True):
             candidates.update(table.get(band, ()))
         values = np.frombuffer(signature_bytes, dtype="<u4")
-        for candidate in sorted(candidates):
+        for candidate in sorted(candidates.difference(exclude)):
             # The estimated Jaccard similarity: the share of equal minimum hashes (as ``MinHash.jaccard``).
             similarity = float(np.count_nonzero(values == self._signatures[candidate])) / NUM_PERM
             if similarity >= THRESHOLD:

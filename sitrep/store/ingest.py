@@ -3,8 +3,8 @@
 Extraction (the costly part) runs in the main process, or with ``workers`` ≥ 2 in that many processes fed
 chunks of articles; writing always happens in the main process, one article per transaction, in input order,
 so a run is reproducible and a crash or kill loses at most the article being written. Re-running the same
-inputs skips the stored articles before extracting them (their text hash or URL is known), so an interrupted
-batch completes quickly.
+inputs skips the stored articles before extracting them (their text hash is known), so an interrupted batch
+completes quickly. A known URL with new text is read: it is a newer revision of the stored article.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ class IngestSummary:
     duplicates: int = 0
     already_stored: int = 0
     failed: int = 0
+    revisions: int = 0  # of the new articles and duplicates: newer revisions of a stored article (same URL)
     new_events: int = 0
     merged_events: int = 0
     events_in_database: int | None = None
@@ -55,13 +56,16 @@ class IngestSummary:
             self.duplicates += 1
         else:
             self.already_stored += 1
+        if stored.revision_of is not None:
+            self.revisions += 1
         self.new_events += stored.new_events
         self.merged_events += stored.merged_events
 
     def line(self) -> str:
+        revisions = f", {self.revisions} revisions of stored articles" if self.revisions else ""
         text = (
             f"ingested {self.articles} articles: {self.new} new, {self.duplicates} duplicates, "
-            f"{self.already_stored} already stored, {self.failed} failed; "
+            f"{self.already_stored} already stored, {self.failed} failed{revisions}; "
             f"{self.new_events} new events, {self.merged_events} merged into stored events"
         )
         if self.events_in_database is not None:
@@ -85,7 +89,7 @@ class Failed:
 
 @dataclass(frozen=True, slots=True)
 class _Known:
-    """An article whose text or URL is already stored (as ``uid``): not extracted again."""
+    """An article whose text is already stored (as ``uid``): not extracted again."""
 
     article: Article
     uid: str

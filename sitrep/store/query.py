@@ -27,6 +27,7 @@ from sitrep.model import (
     Dataset,
     DatasetCampaign,
     DatasetEvent,
+    EventSource,
     Place,
     SourcedClaim,
 )
@@ -317,6 +318,7 @@ def _claim_from_row(row: Row[Any]) -> SourcedClaim:
         published=row.article_published,
         source=row.article_source,
         url=row.article_url,
+        superseded_by=row.superseded_by_uid,
     )
 
 
@@ -325,6 +327,7 @@ def event_from_row(
     event_claims: Iterable[SourcedClaim] = (),
     article_ids: Iterable[str] = (),
     *,
+    sources: Iterable[EventSource] = (),
     with_toll: bool = True,
     place: Place | None = None,
     campaign_uid: str | None = None,
@@ -362,54 +365,75 @@ def event_from_row(
         place=place,
         notes=row.notes,
         toll=row.toll if with_toll else [],
+        sources=list(sources),
     )
 
 
+# The revision that replaced a claim's article, if one did.
+_revisions = articles.alias("revisions")
 _CLAIM_COLUMNS = (
     *claims.c,
     articles.c.uid.label("article_uid"),
     articles.c.published.label("article_published"),
     articles.c.source.label("article_source"),
     articles.c.url.label("article_url"),
+    _revisions.c.uid.label("superseded_by_uid"),
 )
+
+
+def claims_joined() -> Any:
+    """Claims with their article and the revision that replaced it (``_CLAIM_COLUMNS``)."""
+    return claims.join(articles, claims.c.article_id == articles.c.id).outerjoin(
+        _revisions, articles.c.superseded_by == _revisions.c.id
+    )
 
 
 def events_from_rows(connection: Connection | Session, rows: Sequence[Row[Any]]) -> list[DatasetEvent]:
     """Full events for ``EVENT_COLUMNS`` rows, or for ORM rows ``(EventRow, PlaceRow | None, campaign uid)``:
-    claims and article ids fetched in a few queries, in the order they were stored."""
+    claims and article ids (with why each article joined: ``sources``) fetched in a few queries, in the order
+    they were stored."""
     orm = bool(rows) and isinstance(rows[0][0], EventRow)
     ids = [row[0].id if orm else row.id for row in rows]
     event_claims: dict[int, list[SourcedClaim]] = defaultdict(list)
-    event_article_ids: dict[int, list[str]] = defaultdict(list)
+    event_sources: dict[int, list[EventSource]] = defaultdict(list)
     for chunk in _chunks(ids):
         claim_rows = connection.execute(
             select(*_CLAIM_COLUMNS)
-            .join(articles, claims.c.article_id == articles.c.id)
+            .select_from(claims_joined())
             .where(claims.c.event_id.in_(chunk))
             .order_by(claims.c.id)
         )
         for row in claim_rows:
             event_claims[row.event_id].append(_claim_from_row(row))
         link_rows = connection.execute(
-            select(event_articles.c.event_id, articles.c.uid)
+            select(event_articles.c.event_id, articles.c.uid, event_articles.c.matched)
             .join(articles, event_articles.c.article_id == articles.c.id)
             .where(event_articles.c.event_id.in_(chunk))
             .order_by(articles.c.id)
         )
-        for event_id, article_uid in link_rows:
-            event_article_ids[event_id].append(article_uid)
+        for event_id, article_uid, matched in link_rows:
+            event_sources[event_id].append(EventSource(article_id=article_uid, matched=matched))
     if orm:
         return [
             event_from_row(
                 event,
                 event_claims[event.id],
-                event_article_ids[event.id],
+                [source.article_id for source in event_sources[event.id]],
+                sources=event_sources[event.id],
                 place=place_from_orm(place) if place is not None else None,
                 campaign_uid=campaign_uid,
             )
             for event, place, campaign_uid in rows
         ]
-    return [event_from_row(row, event_claims[row.id], event_article_ids[row.id]) for row in rows]
+    return [
+        event_from_row(
+            row,
+            event_claims[row.id],
+            [source.article_id for source in event_sources[row.id]],
+            sources=event_sources[row.id],
+        )
+        for row in rows
+    ]
 
 
 def campaign_claims(connection: Connection | Session, campaign_ids: Sequence[int]) -> dict[int, list[SourcedClaim]]:
@@ -418,7 +442,7 @@ def campaign_claims(connection: Connection | Session, campaign_ids: Sequence[int
     for chunk in _chunks(campaign_ids):
         for row in connection.execute(
             select(*_CLAIM_COLUMNS)
-            .join(articles, claims.c.article_id == articles.c.id)
+            .select_from(claims_joined())
             .where(claims.c.campaign_id.in_(chunk), claims.c.event_id.is_(None))
             .order_by(claims.c.id)
         ):

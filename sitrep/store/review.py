@@ -525,6 +525,7 @@ class ReviewedReader:
                     "claims": claims,
                     "claim_ids": [c.id for c in claims],
                     "article_ids": list(dict.fromkeys(c.article_id for c in claims)),
+                    "sources": [s for s in event.sources if s.article_id in {c.article_id for c in claims}],
                 }
             )
             event = reconcile(event)
@@ -717,14 +718,16 @@ class ReviewedReader:
 
     def campaign_claims(self, campaign_uid: str) -> list[SourcedClaim]:
         """A campaign's own claims: the figures no single event holds ("200 killed across eleven towns")."""
+        revision = aliased(ArticleRow)
         rows = self.session.execute(
-            select(ClaimRow, ArticleRow)
+            select(ClaimRow, ArticleRow, revision.uid)
             .join(ArticleRow, ClaimRow.article_id == ArticleRow.id)
+            .outerjoin(revision, ArticleRow.superseded_by == revision.id)
             .join(CampaignRow, ClaimRow.campaign_id == CampaignRow.id)
             .where(CampaignRow.uid == campaign_uid, ClaimRow.event_id.is_(None))
             .order_by(ClaimRow.id)
         ).all()
-        return [claim_from_rows(claim, article) for claim, article in rows]
+        return [claim_from_rows(claim, article, superseded_by) for claim, article, superseded_by in rows]
 
     def articles_of(self, article_uids: Iterable[str]) -> dict[str, ArticleMeta]:
         wanted = list(dict.fromkeys(article_uids))
@@ -749,7 +752,8 @@ class ReviewedReader:
         )
 
 
-def claim_from_rows(claim: ClaimRow, article: ArticleRow) -> SourcedClaim:
+def claim_from_rows(claim: ClaimRow, article: ArticleRow, superseded_by: str | None = None) -> SourcedClaim:
+    """A stored claim; ``superseded_by``: the uid of the revision that replaced its article, if one did."""
     return SourcedClaim(
         id=claim.uid,
         outcome=claim.outcome,
@@ -774,6 +778,7 @@ def claim_from_rows(claim: ClaimRow, article: ArticleRow) -> SourcedClaim:
         published=article.published,
         source=article.source,
         url=article.url,
+        superseded_by=superseded_by,
     )
 
 

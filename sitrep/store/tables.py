@@ -5,7 +5,9 @@ unique across articles ("<article uid>#c1" for a claim, "<article uid>#e1" for t
 reported). JSON columns use SQLAlchemy's portable ``JSON`` type (TEXT on SQLite, JSON on PostgreSQL).
 
 - ``articles``: every article read, with its normalised-text SHA-256 and MinHash signature (near-duplicate
-  detection across runs); a near-duplicate keeps only its row, pointing at the original (``duplicate_of``).
+  detection across runs); a near-duplicate keeps only its row, pointing at the original (``duplicate_of``),
+  and is linked to the original's events and campaigns as a source. A newer revision of an article (same URL,
+  new text) is an article of its own; the old one points at it (``superseded_by``) and gives up its URL hash.
 - ``places``: every place an article names (event places and mentions), as extracted.
 - ``campaigns``: named operations, one row per normalised name and actor, linked to their articles, with
   their reconciled figures, notes and toll.
@@ -78,6 +80,11 @@ class ArticleRow(Base):
     duplicate_of: Mapped[int | None] = mapped_column(ForeignKey("articles.id"), index=True)
     similarity: Mapped[float | None] = mapped_column(
         Float, doc="Estimated Jaccard similarity to the original."
+    )
+    superseded_by: Mapped[int | None] = mapped_column(
+        ForeignKey("articles.id"),
+        index=True,
+        doc="The newer revision (same URL, new text) that replaced this article's claims in the figures.",
     )
     ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 

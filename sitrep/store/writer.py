@@ -1,10 +1,18 @@
 """Storing one extracted article: one transaction, merged into the events already stored.
 
-``ArticleWriter.store`` decides, in this order: the article is already stored (same URL or same normalised
-text: nothing is written); it is a near-duplicate of a stored article (its row is stored pointing at the
-original, and nothing else: its claims are the original's claims again); or it is new. A new article's places,
-campaigns, events and claims are written in the same transaction as the article row, so a crash leaves either
-all of it or none of it.
+``ArticleWriter.store`` decides, in this order: the article is already stored (same normalised text: nothing
+is written); it is a newer revision of a stored article (same URL, other text: see below); it is a
+near-duplicate of a stored article (its row is stored pointing at the original and linked as a source to every
+event and campaign the original is linked to, ``matched`` saying so; its claims are not stored: they are the
+original's claims again); or it is new. A new article's places, campaigns, events and claims are written in the
+same transaction as the article row, so a crash leaves either all of it or none of it.
+
+A revision (a publisher updated the page: the toll rose) is stored as an article of its own, ``<old uid>~rev2``
+(``~rev3``…): the old article's claims keep their ids, which exports and analysts' reviews refer to. The old
+row gives up its URL to the revision and points at it (``superseded_by``); its claims stay with their events,
+shown in the toll but counted in no figure (``reconcile`` skips superseded claims), and the events they fed are
+recomputed. Then the revision is stored like any article: its events merge into the stored ones (usually those
+its old version fed), its claims come in.
 
 Each event of a new article is merged into the first stored event that ``sitrep.resolve.rules.same_incident``
 accepts (``merge`` then recomputes its figures, notes and toll), else inserted. Candidates are the stored
@@ -26,6 +34,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
@@ -55,7 +64,7 @@ from sitrep.resolve.rules import (
     to_dataset_event,
 )
 from sitrep.store.db import WRITE
-from sitrep.store.dedup import NearDuplicateIndex
+from sitrep.store.dedup import NearDuplicate, NearDuplicateIndex
 from sitrep.store.query import (
     EVENT_COLUMNS,
     PLACE_COLUMNS,
@@ -80,7 +89,7 @@ CANDIDATE_DAYS = 31
 
 # Articles with this text or URL (the same article), or with the id the new one wants: one query.
 _FIND_STORED = (
-    select(articles.c.uid, articles.c.text_sha256, articles.c.url_sha256)
+    select(articles.c.id, articles.c.uid, articles.c.text_sha256, articles.c.url_sha256)
     .where(
         or_(
             articles.c.text_sha256 == bindparam("text_hash"),
@@ -169,6 +178,27 @@ _INSERT_EVENT = insert(events).returning(events.c.id)
 _UPDATE_EVENT = update(events).where(events.c.id == bindparam("row"))
 _INSERT_EVENT_ARTICLES = insert(event_articles)
 _INSERT_CAMPAIGN_ARTICLE = insert(campaign_articles)
+# What a near-duplicate becomes a source of: the original's events and campaigns.
+_EVENTS_OF_ARTICLE = select(event_articles.c.event_id).where(event_articles.c.article_id == bindparam("row"))
+_CAMPAIGNS_OF_ARTICLE = select(campaign_articles.c.campaign_id).where(
+    campaign_articles.c.article_id == bindparam("row")
+)
+_GIVE_UP_URL = update(articles).where(articles.c.id == bindparam("row")).values(url_sha256=None)
+_SUPERSEDE = update(articles).where(articles.c.id == bindparam("row"))
+# The events an article's claims feed.
+_EVENTS_FED = (
+    select(*EVENT_COLUMNS)
+    .select_from(events_joined())
+    .where(
+        events.c.id.in_(
+            select(claims.c.event_id).where(
+                claims.c.article_id == bindparam("row"), claims.c.event_id.is_not(None)
+            )
+        )
+    )
+    .order_by(events.c.id)
+)
+_REVISION_UID = re.compile(r"(.*)~rev(\d+)")
 _INSERT_CLAIMS = insert(claims)
 # Full events kept in memory after a write (row id → event, at its revision): a merge into a recently stored
 # event, the common case, then needs no reload of its claims.
@@ -204,8 +234,18 @@ class Stored:
     uid: str  # the dataset id it is stored under (already stored: of the stored article it matched)
     duplicate_of: str | None = None  # a duplicate: the dataset id of the original
     similarity: float | None = None
+    # A newer revision (same URL, new text): the dataset id of the article it replaced.
+    revision_of: str | None = None
     new_events: int = 0
     merged_events: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class _Replaces:
+    """The stored article at an article's URL whose text differs: the new one is its newer revision."""
+
+    row: int
+    uid: str
 
 
 @dataclass(slots=True)
@@ -411,32 +451,31 @@ class ArticleWriter:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine.execution_options(**{WRITE: True})
         self._memory = _Memory()
-        # Fingerprint → the stored article's uid, for skipping known articles before extracting them.
+        # Text fingerprint → the stored article's uid, for skipping known articles before extracting them. Not
+        # the URL: a page at a known URL with new text is a revision, to be read.
         self._known_texts: dict[str, str] = {}
-        self._known_urls: dict[str, str] = {}
         # One connection for the writer's life: checking one out of the pool per article costs time for nothing.
         self._connection = self._engine.connect()
         self._writes = _Writes(self._connection)
-        columns = (articles.c.id, articles.c.uid, articles.c.text_sha256, articles.c.url_sha256)
+        columns = (articles.c.id, articles.c.uid, articles.c.text_sha256, articles.c.minhash)
         with self._connection.begin():
-            for row in self._connection.execute(select(*columns, articles.c.minhash)):
-                self._remember(*row)
+            for row in self._connection.execute(select(*columns, articles.c.superseded_by)):
+                # A replaced revision is nothing's original: its newer text is.
+                self._remember(*row[:4], superseded=row.superseded_by is not None)
             self._memory.last_article_row = self._connection.execute(_LAST_ARTICLE).scalar() or 0
 
     def _remember(
-        self, article_row: int, uid: str, text_hash: str, url_hash: str | None, signature: bytes | None
+        self, article_row: int, uid: str, text_hash: str, signature: bytes | None, superseded: bool = False
     ) -> None:
-        self._memory.near.add(article_row, signature)
+        if not superseded:
+            self._memory.near.add(article_row, signature)
         self._known_texts[text_hash] = uid
-        if url_hash:
-            self._known_urls[url_hash] = uid
 
     def known_as(self, text_sha256: str, url_sha256: str | None) -> str | None:
-        """The uid of the stored article with this text or URL, if this writer has seen one: a cheap check that
-        spares extracting it again. ``store`` checks the database itself in any case."""
-        return self._known_texts.get(text_sha256) or (
-            self._known_urls.get(url_sha256) if url_sha256 else None
-        )
+        """The uid of the stored article with this text, if this writer has seen one: a cheap check that spares
+        extracting it again. ``store`` checks the database itself in any case. A known URL alone is not
+        enough: the page may have changed since (a revision). ``url_sha256`` is accepted for the callers."""
+        return self._known_texts.get(text_sha256)
 
     def close(self) -> None:
         self._connection.close()
@@ -450,7 +489,8 @@ class ArticleWriter:
         memory = self._memory
         try:
             with self._connection.begin():
-                stored, article_row = _Transaction(self._writes, memory).store(item)
+                transaction = _Transaction(self._writes, memory)
+                stored, article_row = transaction.store(item)
         except BaseException:
             memory.forget_events()  # it may hold states the rollback undid
             memory.last_article_row = None
@@ -459,7 +499,9 @@ class ArticleWriter:
         # Only once committed: a rolled-back article must not be found as a duplicate later.
         if article_row is not None:
             memory.last_article_row = article_row
-            self._remember(article_row, stored.uid, item.text_sha256, item.url_sha256, item.signature)
+            self._remember(article_row, stored.uid, item.text_sha256, item.signature)
+            if transaction.replaced is not None:
+                memory.near.discard(transaction.replaced.row)
         return stored
 
 
@@ -471,45 +513,58 @@ class _Transaction:
         self.connection = writes.connection
         self.memory = memory
         self.links: list[dict[str, Any]] = []  # event_articles rows, written together at the end
+        self.replaced: _Replaces | None = None  # the stored article this one is a newer revision of
 
     def store(self, item: Extracted) -> tuple[Stored, int | None]:
-        execute, article = self.connection.execute, item.article
+        article = item.article
         near = self.memory.near.find(item.signature)
-        original = execute(_ARTICLE, {"row": near.article_id}).first() if near else None
-        if original is not None and original.duplicate_of is not None:  # point at the first, never at a copy
-            original = execute(_ARTICLE, {"row": original.duplicate_of}).first()
+        original = self._original(near)
         meta = item.result.article
-        inserted = self._insert_article(
-            item,
-            {
-                "source_id": article.id,
-                "url": article.url,
-                "url_sha256": item.url_sha256,
-                "text_sha256": item.text_sha256,
-                "title": article.title,
-                "published": article.published,
-                "source": article.source,
-                "author": article.author,
-                "language": meta.language,
-                "note": item.result.note,
-                "text": article.text,
-                "minhash": item.signature,
-                "duplicate_of": original.id if original is not None else None,
-                "similarity": near.similarity if near is not None and original is not None else None,
-                "ingested_at": dt.datetime.now(dt.UTC),
-            },
-        )
+        values = {
+            "source_id": article.id,
+            "url": article.url,
+            "url_sha256": item.url_sha256,
+            "text_sha256": item.text_sha256,
+            "title": article.title,
+            "published": article.published,
+            "source": article.source,
+            "author": article.author,
+            "language": meta.language,
+            "note": item.result.note,
+            "text": article.text,
+            "minhash": item.signature,
+            "duplicate_of": original.id if original is not None else None,
+            "similarity": near.similarity if near is not None and original is not None else None,
+            "ingested_at": dt.datetime.now(dt.UTC),
+        }
+        inserted = self._insert_article(item, values)
         if isinstance(inserted, Stored):
             return inserted, None
+        if isinstance(inserted, _Replaces):
+            self.replaced = inserted
+            # Its old version is not its original: another article may still be.
+            near = self.memory.near.find(item.signature, exclude={inserted.row})
+            original = self._original(near)
+            if original is not None and original.id == inserted.row:  # via a copy of its old version
+                near = original = None
+            values["duplicate_of"] = original.id if original is not None else None
+            values["similarity"] = near.similarity if near is not None and original is not None else None
+            inserted = self._insert_revision(inserted, values)
         uid, article_row = inserted
         last = self.memory.last_article_row
         if last is None or article_row != last + 1:  # someone else wrote since (see ``_Memory``)
             self.memory.forget_events()
+        revision_of = None
+        if self.replaced is not None:
+            revision_of = self.replaced.uid
+            self._supersede(self.replaced, article_row)
         if original is not None:
-            similarity = near.similarity if near is not None else None
-            return Stored(Outcome.duplicate, article.id, uid, original.uid, similarity), article_row
+            assert near is not None
+            self._link_duplicate(original.id, original.uid, article_row, near.similarity)
+            stored = Stored(Outcome.duplicate, article.id, uid, original.uid, near.similarity, revision_of)
+            return stored, article_row
 
-        stored = Stored(Outcome.new, article.id, uid)
+        stored = Stored(Outcome.new, article.id, uid, revision_of=revision_of)
         meta = meta.model_copy(update={"id": uid})
         ids = _Ids()
         self._insert_places(article_row, uid, item.result, ids)
@@ -532,12 +587,23 @@ class _Transaction:
             self.reconcile_campaigns(touched)
         return stored, article_row
 
-    def _insert_article(self, item: Extracted, values: dict[str, Any]) -> Stored | tuple[str, int]:
-        """The article's row: its uid and row id; or, when its text or URL is stored already, ``Stored``."""
+    def _original(self, near: NearDuplicate | None) -> Any:
+        """The stored article ``near`` points at (its id, uid): the first, never a copy."""
+        execute = self.connection.execute
+        original = execute(_ARTICLE, {"row": near.article_id}).first() if near else None
+        if original is not None and original.duplicate_of is not None:
+            original = execute(_ARTICLE, {"row": original.duplicate_of}).first()
+        return original
+
+    def _insert_article(
+        self, item: Extracted, values: dict[str, Any]
+    ) -> Stored | _Replaces | tuple[str, int]:
+        """The article's row: its uid and row id; or, when its text is stored already, ``Stored``; or, when
+        another text is stored at its URL, what it replaces (nothing is inserted then)."""
         insert_unless_taken = _INSERT_ARTICLE_UNLESS_TAKEN.get(self.connection.dialect.name)
         if insert_unless_taken is None:  # no INSERT … ON CONFLICT on this database: look first
             uid = self._stored_or_free_uid(item)
-            if isinstance(uid, Stored):
+            if isinstance(uid, Stored | _Replaces):
                 return uid
             return uid, self.connection.execute(_INSERT_ARTICLE, {**values, "uid": uid}).scalar_one()
         # Insert first, look only when a unique key (uid, text or URL) was taken: the rare case.
@@ -545,27 +611,64 @@ class _Transaction:
         if row is not None:
             return item.article.id, row
         uid = self._stored_or_free_uid(item)
-        if isinstance(uid, Stored):
+        if isinstance(uid, Stored | _Replaces):
             return uid
         return uid, self.writes.scalar(insert_unless_taken, {**values, "uid": uid})
 
-    def _stored_or_free_uid(self, item: Extracted) -> Stored | str:
-        """``Stored`` if an article with this text or URL is stored, else the uid this one can take."""
+    def _stored_or_free_uid(self, item: Extracted) -> Stored | _Replaces | str:
+        """``Stored`` if an article with this text is stored, ``_Replaces`` if one with this URL (and other
+        text) is, else the uid this one can take."""
         article = item.article
         found = self.connection.execute(
             _FIND_STORED, {"text_hash": item.text_sha256, "url_hash": item.url_sha256, "uid": article.id}
         ).all()
-        existing = next(
-            (
-                r
-                for r in found
-                if r.text_sha256 == item.text_sha256 or (item.url_sha256 and r.url_sha256 == item.url_sha256)
-            ),
-            None,
-        )
-        if existing is not None:
-            return Stored(Outcome.already_stored, article.id, existing.uid)
+        same_text = next((r for r in found if r.text_sha256 == item.text_sha256), None)
+        if same_text is not None:
+            return Stored(Outcome.already_stored, article.id, same_text.uid)
+        same_url = next((r for r in found if item.url_sha256 and r.url_sha256 == item.url_sha256), None)
+        if same_url is not None:
+            return _Replaces(same_url.id, same_url.uid)
         return self._free_uid(article.id) if found else article.id
+
+    def _insert_revision(self, old: _Replaces, values: dict[str, Any]) -> tuple[str, int]:
+        """A newer revision's row, under ``<old uid>~rev<n>``; the old row gives its URL up to it (the URL is
+        unique: it names the current text)."""
+        self.connection.execute(_GIVE_UP_URL, {"row": old.row})
+        numbered = _REVISION_UID.fullmatch(old.uid)
+        root, number = (numbered[1], int(numbered[2]) + 1) if numbered else (old.uid, 2)
+        uid = self._free_uid(f"{root}~rev{number}")
+        return uid, self.writes.scalar(_INSERT_ARTICLE, {**values, "uid": uid})
+
+    def _supersede(self, old: _Replaces, new_row: int) -> None:
+        """The old revision points at the new one; its claims leave the figures of the events and campaigns they
+        fed (they stay in the toll) and those are recomputed. The events in memory are forgotten: their figures
+        changed, and revisions are rare."""
+        self.connection.execute(_SUPERSEDE, {"superseded_by": new_row, "row": old.row})
+        rows = self.connection.execute(_EVENTS_FED, {"row": old.row}).all()
+        for row, event in zip(rows, events_from_rows(self.connection, rows), strict=True):
+            values = _event_values(reconcile(event))
+            self.writes.execute(_UPDATE_EVENT, {**values, "revision": row.revision + 1, "row": row.id})
+        fed = set(self.connection.execute(_CAMPAIGNS_OF_ARTICLE, {"row": old.row}).scalars())
+        if fed:  # their campaign-wide figures and their events' changed too
+            self.reconcile_campaigns(fed)
+        self.memory.forget_events()
+
+    def _link_duplicate(
+        self, original_row: int, original_uid: str, article_row: int, similarity: float
+    ) -> None:
+        """A near-duplicate becomes a source of every event and campaign its original is linked to (its claims
+        are the original's: none is stored again)."""
+        execute = self.connection.execute
+        matched = [f"near-duplicate of {original_uid} (similarity {similarity:.2f})"]
+        event_rows = execute(_EVENTS_OF_ARTICLE, {"row": original_row}).scalars().all()
+        self.writes.execute_many(
+            _INSERT_EVENT_ARTICLES,
+            [{"event_id": row, "article_id": article_row, "matched": matched} for row in event_rows],
+        )
+        for campaign_row in execute(_CAMPAIGNS_OF_ARTICLE, {"row": original_row}).scalars().all():
+            execute(_INSERT_CAMPAIGN_ARTICLE, {"campaign_id": campaign_row, "article_id": article_row})
+        for row in event_rows:  # their article ids changed
+            self.memory.events.pop(row, None)
 
     def _free_uid(self, wanted: str) -> str:
         """``wanted``, or ``wanted~2``, ``~3``… when another article already has that id (two files of one
