@@ -361,11 +361,17 @@ def _find_places(text: str, sentences: list[tuple[int, int]] | None, country_hin
     )
     hits.sort(key=lambda h: h.start)
     _link_containers(doc, hits, lexicon)
+    declared = _declared_unit(hits, focus_cc)
+    if declared is not None:
+        focus_admin1 = declared
+        _keep_inside(hits, focus_cc, declared)
     for hit in hits:
         _choose(hit, focus_cc, focus_admin1, country_hint)
     _fill_unknown_localities(hits)
     _one_sense(hits)
     _frame_by_dateline(hits, focus_cc)
+    if declared is not None:
+        _elsewhere_is_mention(hits, focus_cc, declared)
     return _to_places(doc, gazetteer, hits)
 
 
@@ -1369,6 +1375,102 @@ def _one_sense(hits: list[_Hit]) -> None:
             and any(r is record for r, _t in hit.candidates)
         ):
             hit.chosen = record
+
+
+# A city this large is known by its name alone: named without its state, it is still the city ("Dallas").
+KNOWN_CITY = 200_000
+# A name's reading in the focus unit yields to one elsewhere only when that one is a city this large and a
+# hundred times larger ("Houston" in a story set in a state with a hamlet called Houston is still Houston).
+MAJOR_CITY = 500_000
+
+
+def _declared_unit(hits: list[_Hit], focus_cc: str | None) -> str | None:
+    """The first-level unit (state, province) the text itself declares it is set in, when one leads.
+
+    Local news names its state: the dateline ("PHILADELPHIA —", "MACON, Ga. —", weighed double), a state
+    written out ("Louisiana State Police", "in Alabama") or abbreviated after a town ("Eutaw, Ala."), a city
+    known by its name alone ("Detroit"), a county or town found in one state only. A name repeated votes once.
+    Town names found in several states do not vote: the same names are streets, neighbourhoods and hamlets in
+    every state. None when no unit leads (a tie, or none)."""
+    if not focus_cc:
+        return None
+    votes: dict[str, float] = {}
+    voted: dict[int | None, float] = {}
+    for hit in hits:
+        unit, weight = _unit_declared_by(hit, focus_cc)
+        if unit and weight > voted.get(hit.key, 0.0):
+            votes[unit] = votes.get(unit, 0.0) + weight - voted.get(hit.key, 0.0)
+            voted[hit.key] = weight
+    if not votes:
+        return None
+    ranked = sorted(votes.items(), key=lambda item: -item[1])
+    if len(ranked) > 1 and ranked[1][1] >= ranked[0][1]:
+        return None
+    return ranked[0][0]
+
+
+def _unit_declared_by(hit: _Hit, focus_cc: str) -> tuple[str | None, float]:
+    """The unit one name declares the text to be set in, and the weight of its word (see ``_declared_unit``)."""
+    if not hit.candidates or hit.why in ("publication", "demonym"):
+        return None, 0.0
+    # Where someone comes from, goes to or works ("a Georgia man", "the University of Tennessee") is weaker
+    # evidence than a place named for itself; a dateline stronger.
+    weight = 2.0 if hit.why == "dateline" else 1.0
+    if hit.why in ("person", "origin", "route", "organisation", "institution", "care"):
+        weight = 0.5
+    units = {r.admin1 for r, _t in hit.candidates if r.kind == "admin1" and r.country_code == focus_cc}
+    if hit.pinned:
+        units = {r.admin1 for r, _t in hit.candidates}  # "Eutaw, Ala.": the abbreviation left one state
+    if len(units) == 1:
+        return next(iter(units)), weight
+    if units or hit.why == "metonymy":  # "Griffin said": a person as often as a town
+        return None, 0.0
+    best = _best_without_focus(hit)
+    if best.country_code != focus_cc or not best.admin1 or best.kind not in ("town", "admin2", "admin3"):
+        return None, 0.0
+    if best.population >= KNOWN_CITY and all(
+        r.population * 10 <= best.population for r, _t in hit.candidates if r is not best
+    ):
+        return best.admin1, weight
+    if any(r.admin1 != best.admin1 for r, _t in hit.candidates if r.country_code == focus_cc):
+        return None, 0.0  # "WILLIAMSBURG —": a town name found in several states says none of them
+    # A county or district names its state; a small town found in one state only may still be a street.
+    return best.admin1, weight if best.kind != "town" else weight / 2
+
+
+def _keep_inside(hits: list[_Hit], focus_cc: str | None, admin1: str) -> None:
+    """A name with readings both inside the unit the text declares and elsewhere takes the inside one: in a
+    Georgia story "Elbert County" is Georgia's. A name that is also a state or country keeps its readings, and
+    a major city elsewhere is still meant when the inside reading is a hamlet beside it."""
+    for hit in hits:
+        if hit.pinned or hit.container is not None or len(hit.candidates) < 2:
+            continue
+        if any(r.kind in ("country", "admin1") for r, _t in hit.candidates):
+            continue
+        inside = [(r, t) for r, t in hit.candidates if r.country_code == focus_cc and r.admin1 == admin1]
+        if not inside or len(inside) == len(hit.candidates):
+            continue
+        largest_inside = max(r.population for r, _t in inside)
+        largest_outside = max(r.population for r, _t in hit.candidates if (r, _t) not in inside)
+        if largest_outside >= MAJOR_CITY and largest_inside * 100 < largest_outside:
+            continue
+        hit.candidates, hit.pinned = inside, True
+
+
+def _elsewhere_is_mention(hits: list[_Hit], focus_cc: str | None, admin1: str) -> None:
+    """In a story set in one state, a name whose reading lies in another state or country is a street, a
+    neighbourhood or a business named like a town there ("Ludlow", "Chalmers"), or a place someone comes from:
+    a mention, not where the event was. The text can still set an event there ("in Ludlow, Vt."; a pinned or
+    contained name), and a city known by its name alone stays what it is ("Dallas")."""
+    for hit in hits:
+        record = hit.chosen
+        if record is None or hit.role != "event" or hit.pinned or hit.container is not None:
+            continue
+        if record.kind not in ("town", "locality", "admin2", "admin3"):
+            continue
+        if (record.country_code == focus_cc and record.admin1 == admin1) or record.population >= KNOWN_CITY:
+            continue
+        hit.role, hit.why = "mention", "elsewhere"
 
 
 def _frame_by_dateline(hits: list[_Hit], focus_cc: str | None) -> None:
