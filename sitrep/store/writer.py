@@ -8,8 +8,8 @@ all of it or none of it.
 
 Each event of a new article is merged into the first stored event that ``sitrep.resolve.rules.same_incident``
 accepts (``merge`` then recomputes its figures, notes and toll), else inserted. Candidates are the stored
-events in the same country/admin1/admin2 dated within a month of it (the widest window the rules allow),
-oldest first. Two events of one article are never merged with each other: the extractor already decided they
+events in the same country and first-level unit (state, province) dated within a month of it (the widest
+window the rules allow), oldest first. Two events of one article are never merged with each other: the extractor already decided they
 differ. Undated events are never merged: nothing says they happened on the same day. Campaigns merge on their
 normalised name and actor.
 
@@ -120,7 +120,8 @@ _CANDIDATES = (
     select(*(events.c[name] for name in _COMPARED), *PLACE_COLUMNS)
     .select_from(events_joined())
     .where(
-        events.c.place_key == bindparam("place_key"),
+        events.c.country_code == bindparam("country_code"),
+        func.coalesce(events.c.admin1, "") == bindparam("admin1"),
         events.c.date.between(bindparam("earliest"), bindparam("latest")),
         events.c.place_id.is_not(None),
     )
@@ -181,10 +182,17 @@ class _Ids:
 
 
 def place_key(country_code: str | None, admin1: str | None, admin2: str | None) -> str | None:
-    """Where merge candidates are looked up: country|admin1|admin2."""
+    """An event's district as stored: country|admin1|admin2."""
     if not country_code:
         return None
     return f"{country_code}|{admin1 or ''}|{admin2 or ''}"
+
+
+def _unit_key(event: DatasetEvent) -> str | None:
+    """Where merge candidates are looked up: country|admin1. The rules merge across districts of one state or
+    province (a town and the state it is in, towns either side of a county line), never across them."""
+    country_code, admin1, _admin2 = _district(event)
+    return f"{country_code}|{admin1 or ''}" if country_code else None
 
 
 def _month(day: dt.date) -> int:
@@ -212,9 +220,10 @@ class _Candidate:
 
 
 class _Candidates:
-    """The merge candidates in memory: stored events with a place and a date, by district and month.
+    """The merge candidates in memory: stored events with a place and a date, by first-level unit (state,
+    province) and month.
 
-    A district's month is read from the database the first time a new event falls near it, then kept current
+    A unit's month is read from the database the first time a new event falls near it, then kept current
     with the writer's own inserts and merges; beyond ``CACHED_CANDIDATES`` events the months least recently
     used are dropped (and read again when needed)."""
 
@@ -227,7 +236,7 @@ class _Candidates:
         self._size = 0
 
     def near(self, connection: Connection, key: str, day: dt.date) -> list[_Candidate]:
-        """The stored events of district ``key`` dated within ``CANDIDATE_DAYS`` of ``day``, oldest first (what
+        """The stored events of unit ``key`` (``_unit_key``) dated within ``CANDIDATE_DAYS`` of ``day``, oldest first (what
         ``_CANDIDATES`` selects)."""
         window = dt.timedelta(days=CANDIDATE_DAYS)
         earliest, latest = day - window, day + window
@@ -245,7 +254,8 @@ class _Candidates:
     def _read(self, connection: Connection, key: str, missing: list[int]) -> None:
         earliest, latest = _months_span(missing[0], missing[-1])
         read: dict[int, list[_Candidate]] = {month: [] for month in missing}
-        parameters = {"place_key": key, "earliest": earliest, "latest": latest}
+        country_code, admin1 = key.split("|", 1)
+        parameters = {"country_code": country_code, "admin1": admin1, "earliest": earliest, "latest": latest}
         for row in connection.execute(_CANDIDATES, parameters):
             month = read.get(_month(row.date))
             if month is not None:  # a month already in memory is already current
@@ -567,7 +577,7 @@ class _Transaction:
     def _merge_into_stored(
         self, article_row: int, new: DatasetEvent, new_campaign: int | None, ids: _Ids
     ) -> bool:
-        key = place_key(*_district(new))
+        key = _unit_key(new)
         if key is None or new.date is None or new.place is None:
             return False
         linked = {link["event_id"] for link in self.links}
@@ -624,8 +634,9 @@ class _Transaction:
             },
         )
         self.memory.events[row] = (0, event)
-        if key is not None and place_row is not None and event.date is not None:  # a candidate from now on
-            self.memory.candidates.add(key, _candidate(row, 0, campaign_row, event, event.place))
+        unit = _unit_key(event)
+        if unit is not None and place_row is not None and event.date is not None:  # a candidate from now on
+            self.memory.candidates.add(unit, _candidate(row, 0, campaign_row, event, event.place))
         self.links.append({"event_id": row, "article_id": article_row})
         for claim in event.claims:
             ids.claim_events[claim.id] = row
