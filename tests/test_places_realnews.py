@@ -421,3 +421,33 @@ def test_a_person_of_a_town_is_from_there(text: str, home: str) -> None:
     assert roles(text)[home] == "mention"
     # a title before "of" is not a person: it keeps its own reason
     assert roles("The Governor of Balochistan visited Kalat.") == {"Balochistan": "mention", "Kalat": "event"}
+
+
+def test_the_state_a_story_names_constrains_its_other_names() -> None:
+    # A county found in several states is the one in the state the story names, whatever the populations.
+    found = {
+        p.text: p
+        for p in find_places("A boy was killed Thursday near the Elbert County line, Georgia deputies said.")
+    }
+    assert (found["Elbert County"].admin1, found["Elbert County"].role) == ("Georgia", "event")
+
+
+def test_a_small_town_of_another_state_is_no_event_place_of_a_local_story() -> None:
+    # In a Detroit story a name found only as a small town in Indiana is a street or a neighbourhood there.
+    text = "DETROIT (AP) — One man died and five were wounded in a shooting in Chalmers early Sunday, Detroit police said."
+    found = {p.text: p for p in find_places(text)}
+    assert found["Chalmers"].role == "mention"
+    assert {(p.admin1, p.role) for p in find_places(text) if p.role == "event"} == {("Michigan", "event")}
+    # Without a state the story declares, the name keeps its reading.
+    alone = find_places(
+        "One man died and five were wounded in a shooting in Chalmers early Sunday, police said."
+    )
+    assert [(p.text, p.role) for p in alone] == [("Chalmers", "event")]
+
+
+def test_a_town_the_text_places_in_another_state_stays_an_event_place() -> None:
+    found = {
+        p.text: p
+        for p in find_places("MACON, Ga. — The suspect was later arrested in Ludlow, Vt., police said.")
+    }
+    assert (found["Ludlow"].admin1, found["Ludlow"].role) == ("Vermont", "event")

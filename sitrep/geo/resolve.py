@@ -499,8 +499,9 @@ def _select_hits(
         in_dateline = bool(datelines) and any(s <= start < e for s, e in datelines)
         # A dateline is a place by position: "NORFOLK, Va. —" needs no "in" before it.
         cued = locative or motion or (kind_cue is not None) or in_dateline
-        if not cued and match.last > match.first and after in lexicon.local_force:
-            cued = _joined_to_next(doc, match.last)  # "New Orleans police": a city of several words
+        if not cued and after in lexicon.local_force:
+            # "New Orleans police", "Orlando police said": a person's name is not followed by "police"
+            cued = _joined_to_next(doc, match.last)
         if entry.common and not cued:
             continue
         never = _NEVER_A_PLACE.get(match.key)
@@ -1442,8 +1443,9 @@ def _keep_inside(hits: list[_Hit], focus_cc: str | None, admin1: str) -> None:
     """A name with readings both inside the unit the text declares and elsewhere takes the inside one: in a
     Georgia story "Elbert County" is Georgia's. A name that is also a state or country keeps its readings, and
     a major city elsewhere is still meant when the inside reading is a hamlet beside it."""
+    contained = {h.key for h in hits if h.container is not None}  # one sense: its container decides
     for hit in hits:
-        if hit.pinned or hit.container is not None or len(hit.candidates) < 2:
+        if hit.pinned or hit.container is not None or len(hit.candidates) < 2 or hit.key in contained:
             continue
         if any(r.kind in ("country", "admin1") for r, _t in hit.candidates):
             continue
@@ -1461,7 +1463,18 @@ def _elsewhere_is_mention(hits: list[_Hit], focus_cc: str | None, admin1: str) -
     """In a story set in one state, a name whose reading lies in another state or country is a street, a
     neighbourhood or a business named like a town there ("Ludlow", "Chalmers"), or a place someone comes from:
     a mention, not where the event was. The text can still set an event there ("in Ludlow, Vt."; a pinned or
-    contained name), and a city known by its name alone stays what it is ("Dallas")."""
+    contained name), and a city known by its name alone stays what it is ("Dallas"). A name found in one
+    state or province only yields only where the story places something in its own state (an event place, or
+    the town whose police or officials speak): a dateline alone says where a wire story was filed, and
+    "ISLAMABAD — ... in Panjgur" is about Panjgur."""
+    set_inside = any(
+        h.chosen is not None
+        and h.chosen.country_code == focus_cc
+        and h.chosen.admin1 == admin1
+        and h.chosen.kind in ("town", "locality", "admin2", "admin3")
+        and (h.role == "event" or h.why in ("police", "title"))
+        for h in hits
+    )
     for hit in hits:
         record = hit.chosen
         if record is None or hit.role != "event" or hit.pinned or hit.container is not None:
@@ -1469,6 +1482,9 @@ def _elsewhere_is_mention(hits: list[_Hit], focus_cc: str | None, admin1: str) -
         if record.kind not in ("town", "locality", "admin2", "admin3"):
             continue
         if (record.country_code == focus_cc and record.admin1 == admin1) or record.population >= KNOWN_CITY:
+            continue
+        units = {(r.country_code, r.admin1) for r, _t in hit.candidates}
+        if len(units) < 2 and not set_inside:
             continue
         hit.role, hit.why = "mention", "elsewhere"
 
