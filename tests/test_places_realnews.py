@@ -451,3 +451,14 @@ def test_a_town_the_text_places_in_another_state_stays_an_event_place() -> None:
         for p in find_places("MACON, Ga. — The suspect was later arrested in Ludlow, Vt., police said.")
     }
     assert (found["Ludlow"].admin1, found["Ludlow"].role) == ("Vermont", "event")
+
+
+def test_a_town_named_like_a_person_is_a_place_before_a_common_noun_or_its_police() -> None:
+    # "Detroit" and "Orlando" are also personal names: alone they need a cue, and these are cues.
+    found = find_places("Four men were held after a shooting at a Detroit community hall on Sunday.")
+    assert [(p.text, p.admin1, p.role) for p in found] == [("Detroit", "Michigan", "event")]
+    found = find_places("Two men were hurt on Friday, Orlando police said.")
+    assert [(p.text, p.admin1) for p in found] == [("Orlando", "Florida")]
+    # A word capitalised only because it opens the sentence does not make the town a surname.
+    found = find_places("A boy was hurt.\n\nInitial New Orleans Police Department reports say he will live.")
+    assert [(p.text, p.admin1) for p in found] == [("New Orleans", "Louisiana")]

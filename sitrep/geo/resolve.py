@@ -502,6 +502,15 @@ def _select_hits(
         if not cued and after in lexicon.local_force:
             # "New Orleans police", "Orlando police said": a person's name is not followed by "police"
             cued = _joined_to_next(doc, match.last)
+        if not cued and match.first > 0 and words[match.first - 1] in ("a", "an") and after.isalpha():
+            # "a Detroit community hall", "an Orlando nightclub": an indefinite article, the name, a common noun
+            # (a person is "a Mr. Orlando", never "an Orlando nightclub")
+            following = match.last + 1
+            cued = (
+                text[doc.tokens.starts[following]].islower()
+                and _joined_to_next(doc, match.last)
+                and _joined_to_previous(doc, match.first)
+            )
         if entry.common and not cued:
             continue
         never = _NEVER_A_PLACE.get(match.key)
@@ -667,8 +676,15 @@ def _embedded_in_longer_name(doc: _Doc, match: NameMatch, lexicon: Lexicon, sent
             and words[match.first - 1] not in lexicon.directions
         ):
             # A first name before it makes a surname ("Melissa Randolph"); a title ("Commissioner Kharan") or
-            # a word such as "Upper" or "Lake" does not.
+            # a word such as "Upper" or "Lake" does not, nor a word capitalised only because it opens the
+            # sentence before a town's police ("Initial New Orleans police reports").
             word = words[match.first - 1]
+            if (
+                s in doc.sentence_starts
+                and match.last + 1 < len(words)
+                and words[match.last + 1] in lexicon.local_force
+            ):
+                return ""
             titled = word in _TITLE_LAST_WORDS or word in lexicon.not_places
             return "surname" if joined == " " and not titled else "joined"
         if (
