@@ -224,3 +224,21 @@ def test_campaign_across_towns() -> None:
     assert {"c1", "c3", "c4", "c5"} <= set(campaign.claim_ids)
     nushki = next(e for e in result.events if places.get(e.place_id) == "Nushki")
     assert nushki.sub_event_type == "Suicide bomb"
+
+
+def test_a_follow_up_report_dates_its_figures_to_the_incident_it_gives_the_day_of() -> None:
+    text = (
+        "MARKSVILLE, La. — Two officers were indicted on murder charges over the shooting that left a 6-year-old "
+        "boy dead and his father wounded.\n\nThe boy was shot in his father's car on Nov. 3 after a chase, police "
+        "said.\n\nThe officers will stand trial next year."
+    )
+    [event] = extract(Article(id="indictment", text=text, published=dt.date(2015, 12, 10))).events
+    assert (event.date, event.date_precision["acled"]) == (dt.date(2015, 11, 3), 1)
+    assert (event.fatalities.best, event.injured.best) == (1, 1)
+    # The same figures in fresh news, with an earlier shooting in the background: the publication's week.
+    fresh = (
+        "Two men were shot dead and a suspect was arrested, police said.\n\nThe shootings happened on Tuesday.\n\n"
+        "A woman was shot on the same street on June 3."
+    )
+    events = extract(Article(id="fresh", text=fresh, published=dt.date(2016, 7, 8))).events
+    assert all(e.date != dt.date(2016, 6, 3) for e in events if e.fatalities.best)

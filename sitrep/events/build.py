@@ -35,7 +35,7 @@ from sitrep.events.actors import (
     responsibility,
     responsibility_cue_words,
 )
-from sitrep.events.dates import EventDate, find_event_date
+from sitrep.events.dates import EventDate, find_event_date, incident_day
 from sitrep.events.figures import event_figure_fields
 from sitrep.events.tactics import TacticMatch, Target, choose_type, tactic_reader
 from sitrep.model import Campaign, Claim, Event, Place
@@ -172,6 +172,7 @@ def _read_sentences(
         claims_at.setdefault(claim.start, []).append(claim)
     event_places = [p for p in places if p.role == "event"]
     dateline = _dateline_end(text, all_places or [])
+    follow_up: list[EventDate | None] = []  # the incident's day of a follow-up report, read once when needed
     mentions = actors.find(text)  # one automaton pass over the article, shared out to its sentences
     mention_starts = [m.start for m in mentions]  # in text order
     out = []
@@ -195,6 +196,11 @@ def _read_sentences(
             if start < dateline < end:  # the dateline's date is the filing day, not the event's
                 words = " " * (dateline - start) + words[dateline - start :]
             sentence.date = find_event_date(words, published, context=text[:start])
+            if sentence.date.rule == "publication":
+                # No date words: in a follow-up report (charges, a trial), the day of the incident it is about.
+                if not follow_up:
+                    follow_up.append(incident_day(text, published, [(s, e) for s, e, _t in sentences]))
+                sentence.date = follow_up[0] or sentence.date
         out.append(sentence)
     return out
 
