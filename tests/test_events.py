@@ -242,3 +242,14 @@ def test_a_follow_up_report_dates_its_figures_to_the_incident_it_gives_the_day_o
     )
     events = extract(Article(id="fresh", text=fresh, published=dt.date(2016, 7, 8))).events
     assert all(e.date != dt.date(2016, 6, 3) for e in events if e.fatalities.best)
+
+
+def test_a_follow_up_report_dated_only_to_the_month_takes_the_day_it_gives_in_that_month() -> None:
+    text = (
+        "Police say they have arrested a man in a gun battle earlier this month that left one dead and three "
+        "others injured.\n\nThe man was charged with murder on Saturday.\n\nInvestigators say more than 20 rounds "
+        "were fired Dec. 8 in front of a market."
+    )
+    events = extract(Article(id="arrest", text=text, published=dt.date(2015, 12, 21))).events
+    [counted] = [e for e in events if e.fatalities.best]
+    assert (counted.date, counted.date_precision["acled"]) == (dt.date(2015, 12, 8), 1)

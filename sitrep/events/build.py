@@ -196,13 +196,22 @@ def _read_sentences(
             if start < dateline < end:  # the dateline's date is the filing day, not the event's
                 words = " " * (dateline - start) + words[dateline - start :]
             sentence.date = find_event_date(words, published, context=text[:start])
-            if sentence.date.rule == "publication":
-                # No date words: in a follow-up report (charges, a trial), the day of the incident it is about.
+            if sentence.date.rule == "publication" or sentence.date.precision.get("acled") == 3:
+                # No date words, or only a month ("earlier this month"): in a follow-up report (charges, a
+                # trial), the day of the incident it is about, when the month holds it.
                 if not follow_up:
                     follow_up.append(incident_day(text, published, [(s, e) for s, e, _t in sentences]))
-                sentence.date = follow_up[0] or sentence.date
+                if follow_up[0] is not None and _holds_day(sentence.date, follow_up[0]):
+                    sentence.date = follow_up[0]
         out.append(sentence)
     return out
+
+
+def _holds_day(vague: EventDate, day: EventDate) -> bool:
+    """Whether a date read with no date words (the publication's) or to a month may be ``day``."""
+    if vague.rule == "publication" or vague.date is None or day.date is None:
+        return True
+    return (vague.date.year, vague.date.month) == (day.date.year, day.date.month)
 
 
 # What follows a place that opens an article when it is the dateline ("QUETTA: …", "Islamabad, Dec 10 …",

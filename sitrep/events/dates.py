@@ -924,7 +924,7 @@ def incident_day(
     and gives its day elsewhere ("The boy was shot on Nov. 3"). The incident's day is the one day, told to the
     day and over ``FOLLOW_UP_AFTER`` before publication, of a sentence with a word of violence ("shot", "killed", "fired"); dates a
     reporting verb gives (a statement's day) do not count. None when the report is no follow-up, tells violence
-    on a day of the publication's week in a sentence with no word of a court or a ceremony (fresh news: an earlier day it gives
+    on a day of the publication's week in a sentence with no word of a charge, a court or a ceremony (fresh news: an earlier day it gives
     is background), gives no such day
     or several (a trial's story of two shootings). ``sentences`` are character spans, in text order."""
     published = _as_date(published)
@@ -942,7 +942,7 @@ def incident_day(
             continue
         if found.date > published - FOLLOW_UP_AFTER:
             # "Jurors watched a tape of the shooting Monday" is the trial's day, not new violence.
-            recent = recent or not has_any_word(sentence, _follow_up_words("court", "memorial"))
+            recent = recent or not has_any_word(sentence, _follow_up_words("charge", "court", "memorial"))
         elif found.precision.get("acled") == 1:
             days.setdefault(found.date, found)
     if recent or len(days) != 1:
