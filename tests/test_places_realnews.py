@@ -462,3 +462,19 @@ def test_a_town_named_like_a_person_is_a_place_before_a_common_noun_or_its_polic
     # A word capitalised only because it opens the sentence does not make the town a surname.
     found = find_places("A boy was hurt.\n\nInitial New Orleans Police Department reports say he will live.")
     assert [(p.text, p.admin1) for p in found] == [("New Orleans", "Louisiana")]
+
+
+def test_a_postal_code_after_a_town_pins_its_state() -> None:
+    # A dateline whose dash ends its line, with the state as a postal code; and an address with a ZIP code.
+    found = find_places("GREENWOOD, SC (WXYZ) –\n\nGreenwood police said a teenager was shot at a party.")
+    assert {p.admin1 for p in found if p.name == "Greenwood"} == {"South Carolina"}
+    found = find_places("Cards may be sent to PO Box 12, Denham Springs LA 70727.")
+    assert [(p.text, p.admin1) for p in found] == [("Denham Springs", "Louisiana")]
+
+
+def test_a_city_known_by_a_short_form_of_a_state_name_is_the_city_of_the_story() -> None:
+    # "Columbia" is also the District of Columbia's name; in a South Carolina story it is the city there, and
+    # "a man, of Columbia" is where he lived.
+    text = "GREENWOOD, SC (WXYZ) –\n\nPolice identified the victim as Malik Jones, of Columbia."
+    [columbia] = [p for p in find_places(text) if p.text == "Columbia"]
+    assert (columbia.admin1, columbia.kind, columbia.role) == ("South Carolina", "town", "mention")

@@ -153,11 +153,11 @@ PRECISION = {  # kind -> (ACLED geo_precision, UCDP where_prec)
 }
 
 _DATELINE_RES = (
-    # "QUETTA, March 12 (Reuters) —", "TURBAT:", "ISLAMABAD (AP) -"
+    # "QUETTA, March 12 (Reuters) —", "TURBAT:", "ISLAMABAD (AP) -"; the dash may end its line
     re.compile(
         r"(?m)^[ \t]*(?P<name>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})"
         r"(?:,[ \t]*[A-Z][A-Za-z.]+(?:[ \t]+\d{1,2})?(?:,[ \t]*\d{4})?)?[ \t]*(?:\([^)\n]{1,30}\))?"
-        r"[ \t]*(?::|—|–|--|-)[ \t]"
+        r"[ \t]*(?::|—|–|--|-)(?:[ \t]|(?=\n))"
     ),
     # "Quetta, March 12 (Reuters) —", "Kabul, Afghanistan —"
     re.compile(
@@ -858,7 +858,7 @@ def _person_before_of(doc: _Doc, index: int, lexicon: Lexicon) -> bool:
     return (
         written[:1].isupper()
         and not written.isupper()
-        and _joined_to_next(doc, index)
+        and (_joined_to_next(doc, index) or text[ends[index] : starts[index + 1]] == ", ")  # "Ann Lee, of"
         and word not in lexicon.facilities
         and word not in lexicon.kind_after
         and word not in lexicon.not_places
@@ -1014,9 +1014,10 @@ def _cue_votes(doc: _Doc, lexicon: Lexicon) -> tuple[dict[tuple[str, str], float
         if index < 0 or index + length > len(words):
             continue
         for cue in cues:
-            if (cue.abbreviation or cue not in found) and _cue_at(doc, cue, index):
-                found[cue] = ABBREVIATION_WEIGHT if cue.abbreviation else CUE_WEIGHT
-                if cue.abbreviation:
+            pins = cue.abbreviation or cue.postal
+            if (pins or cue not in found) and _cue_at(doc, cue, index):
+                found[cue] = ABBREVIATION_WEIGHT if pins else CUE_WEIGHT
+                if pins:
                     abbreviations[index] = cue.admin1
     votes: dict[tuple[str, str], float] = {}
     for cue, weight in found.items():
@@ -1035,11 +1036,29 @@ def _cue_at(doc: _Doc, cue: CountryCue, index: int) -> bool:
         return False
     if cue.all_caps and any(not text[starts[i] : ends[i]].isupper() for i in range(index, last + 1)):
         return False
+    if cue.postal:
+        return _postal_code_at(doc, index)
     return not cue.abbreviation or (
         index > 0
         and "," in text[ends[index - 1] : starts[index]]
         and text[ends[last] : ends[last] + 1] == "."
     )
+
+
+# What follows a postal code that closes a town's name: a bracket, a dash, a colon, a comma or the line's end
+# ("GREENWOOD, SC (WXYZ) —"); or a ZIP code ("Denham Springs LA 70727").
+_AFTER_POSTAL = re.compile(r"[ \t]*(?:[(\-\u2013\u2014:,]|\n|$)")
+_ZIP = re.compile(r"[ \t]+\d{5}\b")
+
+
+def _postal_code_at(doc: _Doc, index: int) -> bool:
+    """Whether the two capitals at token ``index`` are a state's postal code after a capitalised town."""
+    text, starts, ends = doc.text, doc.tokens.starts, doc.tokens.ends
+    if index == 0 or ends[index] - starts[index] != 2 or not text[starts[index - 1]].isupper():
+        return False
+    if _ZIP.match(text, ends[index]):
+        return text[ends[index - 1] : starts[index]] in (" ", ", ")
+    return text[ends[index - 1] : starts[index]] == ", " and _AFTER_POSTAL.match(text, ends[index]) is not None
 
 
 def _focus(
@@ -1458,14 +1477,14 @@ def _unit_declared_by(hit: _Hit, focus_cc: str) -> tuple[str | None, float]:
 
 def _keep_inside(hits: list[_Hit], focus_cc: str | None, admin1: str) -> None:
     """A name with readings both inside the unit the text declares and elsewhere takes the inside one: in a
-    Georgia story "Elbert County" is Georgia's. A name that is also a state or country keeps its readings, and
+    Georgia story "Elbert County" is Georgia's. A name that is a state's or country's own keeps its readings, and
     a major city elsewhere is still meant when the inside reading is a hamlet beside it."""
     contained = {h.key for h in hits if h.container is not None}  # one sense: its container decides
     for hit in hits:
         if hit.pinned or hit.container is not None or len(hit.candidates) < 2 or hit.key in contained:
             continue
-        if any(r.kind in ("country", "admin1") for r, _t in hit.candidates):
-            continue
+        if any(r.kind in ("country", "admin1") and t == "p" for r, t in hit.candidates):
+            continue  # "Georgia" is a state or a country; "Columbia" (District of Columbia) is a city's name
         inside = [(r, t) for r, t in hit.candidates if r.country_code == focus_cc and r.admin1 == admin1]
         if not inside or len(inside) == len(hit.candidates):
             continue
