@@ -253,3 +253,13 @@ def test_a_follow_up_report_dated_only_to_the_month_takes_the_day_it_gives_in_th
     events = extract(Article(id="arrest", text=text, published=dt.date(2015, 12, 21))).events
     [counted] = [e for e in events if e.fatalities.best]
     assert (counted.date, counted.date_precision["acled"]) == (dt.date(2015, 12, 8), 1)
+
+
+def test_a_proceedings_day_in_a_follow_up_is_not_the_incidents() -> None:
+    text = (
+        "A grand jury indicted two officers on Thursday over a shooting that left a boy dead and his father "
+        "wounded.\n\nThe officers were arrested on Nov. 6 on the same charges.\n\nThe boy was shot in his "
+        "father's car on Nov. 3, police said."
+    )
+    [event] = extract(Article(id="grand-jury", text=text, published=dt.date(2015, 12, 10))).events
+    assert (event.date, event.fatalities.best, event.injured.best) == (dt.date(2015, 11, 3), 1, 1)

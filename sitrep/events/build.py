@@ -35,7 +35,7 @@ from sitrep.events.actors import (
     responsibility,
     responsibility_cue_words,
 )
-from sitrep.events.dates import EventDate, find_event_date, incident_day
+from sitrep.events.dates import EventDate, find_event_date, incident_day, tells_a_proceeding
 from sitrep.events.figures import event_figure_fields
 from sitrep.events.tactics import TacticMatch, Target, choose_type, tactic_reader
 from sitrep.model import Campaign, Claim, Event, Place
@@ -196,9 +196,10 @@ def _read_sentences(
             if start < dateline < end:  # the dateline's date is the filing day, not the event's
                 words = " " * (dateline - start) + words[dateline - start :]
             sentence.date = find_event_date(words, published, context=text[:start])
-            if sentence.date.rule == "publication" or sentence.date.precision.get("acled") == 3:
-                # No date words, or only a month ("earlier this month"): in a follow-up report (charges, a
-                # trial), the day of the incident it is about, when the month holds it.
+            if _vague_or_a_proceedings(sentence.date, words):
+                # No date words, only a month ("earlier this month"), or a charge's or a court's day ("were
+                # indicted Thursday over the shooting"): in a follow-up report, the day of the incident it is
+                # about, when the month holds it.
                 if not follow_up:
                     follow_up.append(incident_day(text, published, [(s, e) for s, e, _t in sentences]))
                 if follow_up[0] is not None and _holds_day(sentence.date, follow_up[0]):
@@ -207,11 +208,19 @@ def _read_sentences(
     return out
 
 
+def _vague_or_a_proceedings(date: EventDate, words: str) -> bool:
+    """Whether a sentence's date may not be its incident's: none of its own, a month, or a day told with a
+    charge, a court or a ceremony."""
+    return date.rule == "publication" or date.precision.get("acled") == 3 or tells_a_proceeding(words)
+
+
 def _holds_day(vague: EventDate, day: EventDate) -> bool:
-    """Whether a date read with no date words (the publication's) or to a month may be ``day``."""
+    """Whether a sentence's date (none of its own, a month, a proceeding's day) may give way to ``day``."""
     if vague.rule == "publication" or vague.date is None or day.date is None:
         return True
-    return (vague.date.year, vague.date.month) == (day.date.year, day.date.month)
+    if vague.precision.get("acled") == 3:
+        return (vague.date.year, vague.date.month) == (day.date.year, day.date.month)
+    return day.date < vague.date  # a proceeding comes after its incident
 
 
 # What follows a place that opens an article when it is the dateline ("QUETTA: …", "Islamabad, Dec 10 …",

@@ -55,7 +55,7 @@ from functools import cache
 from sitrep.events.tactics import tactic_reader  # its table names the attack words
 from sitrep.nlp.lexicon import has_any_word, read_table, spaces_for
 
-__all__ = ["EventDate", "find_dates", "find_event_date", "incident_day"]
+__all__ = ["EventDate", "find_dates", "find_event_date", "incident_day", "tells_a_proceeding"]
 
 TABLE = "time_expressions.tsv"
 
@@ -914,6 +914,12 @@ def _follow_up_words(*kinds: str) -> frozenset[str]:
     return frozenset(row["word"] for row in read_table("follow_up.tsv") if not kinds or row["kind"] in kinds)
 
 
+def tells_a_proceeding(sentence: str) -> bool:
+    """Whether a sentence tells of a charge, a court or a ceremony (``follow_up.tsv``): a day it gives is the
+    proceeding's ("indicted on Thursday", "the vigil on Sunday"), not the incident's."""
+    return has_any_word(sentence, _follow_up_words("charge", "court", "memorial"))
+
+
 def incident_day(
     text: str, published: dt.date | None, sentences: Sequence[tuple[int, int]]
 ) -> EventDate | None:
@@ -940,10 +946,14 @@ def incident_day(
         sentence = text[sentences[index][0] : sentences[index][1]] if index >= 0 else ""
         if not has_any_word(sentence, _violence_words()):
             continue
+        proceeding = tells_a_proceeding(sentence)
         if found.date > published - FOLLOW_UP_AFTER:
             # "Jurors watched a tape of the shooting Monday" is the trial's day, not new violence.
-            recent = recent or not has_any_word(sentence, _follow_up_words("charge", "court", "memorial"))
-        elif found.precision.get("acled") == 1:
+            recent = recent or not proceeding
+        elif found.precision.get("acled") == 1 and not proceeding and not has_any_word(
+            sentence, _follow_up_words("arrest")
+        ):
+            # "They were arrested on Nov. 6 on murder charges" dates the arrest, not the incident.
             days.setdefault(found.date, found)
     if recent or len(days) != 1:
         return None
