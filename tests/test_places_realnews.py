@@ -478,3 +478,10 @@ def test_a_city_known_by_a_short_form_of_a_state_name_is_the_city_of_the_story()
     text = "GREENWOOD, SC (WXYZ) –\n\nPolice identified the victim as Malik Jones, of Columbia."
     [columbia] = [p for p in find_places(text) if p.text == "Columbia"]
     assert (columbia.admin1, columbia.kind, columbia.role) == ("South Carolina", "town", "mention")
+
+
+def test_a_city_known_alone_declares_its_state_though_a_city_abroad_shares_its_name() -> None:
+    # "Philadelphia" is also an old name of a capital abroad: in a US story it still declares Pennsylvania.
+    text = "Two teenagers were shot near Ludlow on Saturday night in West Philadelphia, police said."
+    found = {p.text: p.admin1 for p in find_places(text)}
+    assert found == {"Ludlow": "Pennsylvania", "Philadelphia": "Pennsylvania"}

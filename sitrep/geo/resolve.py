@@ -1464,9 +1464,12 @@ def _unit_declared_by(hit: _Hit, focus_cc: str) -> tuple[str | None, float]:
     best = _best_without_focus(hit)
     if best.country_code != focus_cc or not best.admin1 or best.kind not in ("town", "admin2", "admin3"):
         return None, 0.0
-    # Its own county or district may share the name ("Philadelphia County"): only places elsewhere compete.
+    # Its own county or district may share the name ("Philadelphia County"), and the focus country is already
+    # chosen: only places in other states of that country compete.
     if best.population >= KNOWN_CITY and all(
-        r.population * 10 <= best.population for r, _t in hit.candidates if r.admin1 != best.admin1
+        r.population * 10 <= best.population
+        for r, _t in hit.candidates
+        if r.admin1 != best.admin1 and r.country_code == focus_cc
     ):
         return best.admin1, weight
     if any(r.admin1 != best.admin1 for r, _t in hit.candidates if r.country_code == focus_cc):
