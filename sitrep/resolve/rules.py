@@ -139,7 +139,7 @@ def _actors_compatible(a: DatasetEvent, b: DatasetEvent) -> bool:
     return a.actor1 == b.actor1 or a.actor1 in (b.actor2,) or b.actor1 in (a.actor2,)
 
 
-def _km(a: Place, b: Place) -> float | None:
+def distance_km(a: Place, b: Place) -> float | None:
     """The great-circle distance between two places, None when either has no coordinates."""
     if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return None
@@ -167,7 +167,7 @@ def _near_places(a: DatasetEvent, b: DatasetEvent) -> bool:
         return False
     if "admin1" in (a.place.kind, b.place.kind) or "country" in (a.place.kind, b.place.kind):
         return False  # a unit's coordinates are its seat's: no distance to speak of
-    km = _km(a.place, b.place)
+    km = distance_km(a.place, b.place)
     return km is not None and km <= NEAR_KM
 
 

@@ -9,7 +9,7 @@ all of it or none of it.
 Each event of a new article is merged into the first stored event that ``sitrep.resolve.rules.same_incident``
 accepts (``merge`` then recomputes its figures, notes and toll), else inserted. Candidates are the stored
 events in the same country and first-level unit (state, province) dated within a month of it (the widest
-window the rules allow), oldest first. Two events of one article are never merged with each other: the extractor already decided they
+window the rules allow), the nearest first, then the oldest. Two events of one article are never merged with each other: the extractor already decided they
 differ. Undated events are never merged: nothing says they happened on the same day. Campaigns merge on their
 normalised name and actor.
 
@@ -43,7 +43,14 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql, sqlite
 
 from sitrep.model import Article, DatasetEvent, ExtractResult, Figure, Place
-from sitrep.resolve.rules import claim_id, merge, reconcile, same_incident, to_dataset_event
+from sitrep.resolve.rules import (
+    claim_id,
+    distance_km,
+    merge,
+    reconcile,
+    same_incident,
+    to_dataset_event,
+)
 from sitrep.store.db import WRITE
 from sitrep.store.dedup import NearDuplicateIndex
 from sitrep.store.query import (
@@ -581,7 +588,8 @@ class _Transaction:
         if key is None or new.date is None or new.place is None:
             return False
         linked = {link["event_id"] for link in self.links}
-        for candidate in self.memory.candidates.near(self.connection, key, new.date):
+        candidates = self.memory.candidates.near(self.connection, key, new.date)
+        for candidate in _nearest_first(candidates, new.place):
             if candidate.row in linked:
                 continue  # an event of this same article: the extractor already told them apart
             same_campaign = new_campaign is not None and candidate.campaign_row == new_campaign
@@ -679,6 +687,17 @@ class _Transaction:
                 }
             )
         self.writes.execute_many(_INSERT_CLAIMS, rows)
+
+
+def _nearest_first(candidates: list[_Candidate], place: Place) -> list[_Candidate]:
+    """Candidates from a whole state or province, the nearest to ``place`` first (the oldest first at one
+    distance): a report merges into the event at its own town before one the rules accept farther away."""
+
+    def distance(candidate: _Candidate) -> float:
+        km = distance_km(candidate.event.place, place) if candidate.event.place is not None else None
+        return km if km is not None else float("inf")
+
+    return sorted(candidates, key=lambda candidate: (distance(candidate), candidate.row))
 
 
 def _comparable(row: Any) -> DatasetEvent:
