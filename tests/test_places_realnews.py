@@ -485,3 +485,12 @@ def test_a_city_known_alone_declares_its_state_though_a_city_abroad_shares_its_n
     text = "Two teenagers were shot near Ludlow on Saturday night in West Philadelphia, police said."
     found = {p.text: p.admin1 for p in find_places(text)}
     assert found == {"Ludlow": "Pennsylvania", "Philadelphia": "Pennsylvania"}
+
+
+def test_a_name_repeated_is_one_vote_for_the_reports_country() -> None:
+    # A surname that is also a hamlet abroad, repeated, does not outvote the county the report names once.
+    text = (
+        "Prosecutors say Tran fired at the tenants. Officers found Tran in the basement. Tran was arrested and "
+        "is being held in the Salt Lake County jail."
+    )
+    assert {p.country_code for p in find_places(text)} == {"US"}

@@ -1074,6 +1074,7 @@ def _focus(
     countries: dict[str, float] = {}
     provinces: dict[tuple[str, str], float] = {}
     voted: set[int | None] = set()
+    country_voted: dict[int | None, float] = {}  # name -> the weight it has given its country
     sure: dict[str, float] = {}  # the votes of names that exist in one country only: the tie-break
     for hit in hits:
         if not hit.candidates:
@@ -1090,9 +1091,15 @@ def _focus(
             weight *= 0.5  # only another name of the place ("Kasi" for Varanasi): weak evidence
         if best.kind in ("country", "admin1") and hit.role == "event" and one_country:
             weight = 1.5
-        countries[best.country_code] = countries.get(best.country_code, 0.0) + weight
+        # A name repeated is one piece of evidence: a surname read as a foreign hamlet ("Tran said … Tran was
+        # charged") must not outvote the places a US story names once each.
+        extra = weight - country_voted.get(hit.key, 0.0)
+        if extra <= 0:
+            continue
+        country_voted[hit.key] = weight
+        countries[best.country_code] = countries.get(best.country_code, 0.0) + extra
         if one_country:
-            sure[best.country_code] = sure.get(best.country_code, 0.0) + weight
+            sure[best.country_code] = sure.get(best.country_code, 0.0) + extra
         if best.admin1 and hit.key not in voted:
             # A name found in several provinces of the country ("Paoli" in three US states) is a guess: its
             # vote is shared among them, and a name repeated is still one vote.
