@@ -263,3 +263,17 @@ def test_a_proceedings_day_in_a_follow_up_is_not_the_incidents() -> None:
     )
     [event] = extract(Article(id="grand-jury", text=text, published=dt.date(2015, 12, 10))).events
     assert (event.date, event.fatalities.best, event.injured.best) == (dt.date(2015, 11, 3), 1, 1)
+
+
+def test_an_incident_of_months_before_recalled_by_fresh_news_is_background() -> None:
+    text = (
+        "DAYTON, Ohio — A man was shot dead outside a bar on Saturday night, police said.\n\n"
+        "On June 3, 2015, two men were killed at the same bar."
+    )
+    result = extract(Article(id="recall", text=text, published=dt.date(2017, 5, 8)))
+    assert [(e.date, e.fatalities.best) for e in result.events] == [(dt.date(2017, 5, 6), 1)]
+    assert [c.background for c in result.claims if c.count.low == 2] == [True]
+    # A follow-up's incident is its news however old: a trial report keeps it.
+    trial = "Jurors heard the case of a man accused of shooting two people dead in a bar on June 3, 2015."
+    events = extract(Article(id="trial", text=trial, published=dt.date(2017, 5, 8))).events
+    assert [e.date for e in events] == [dt.date(2015, 6, 3)]

@@ -112,6 +112,7 @@ def build_events(
     if len(groups) > 1:
         _drop_article_totals(groups)
         groups = _without_past_mentions(groups)
+        groups = _without_background_incidents(groups, published)
     claimed_by, denied_by = _responsibility(text, read, actors)
 
     # An event whose sentences name no armed group is the article's, when the article names only one.
@@ -601,6 +602,40 @@ def _without_past_mentions(groups: list[_Group]) -> list[_Group]:
         for g in groups
         if g.claims or g.day is None or any((day - g.day).days <= 7 for day in counted)
     ]
+
+
+# Fresh news is dated within this many days of publication; an incident told with figures this many days before
+# its newest incident is background.
+FRESH_DAYS = 7
+BACKGROUND_DAYS = 60
+
+
+def _without_background_incidents(groups: list[_Group], published: date | None) -> list[_Group]:
+    """Without the incidents of months or years before that fresh news recalls with their figures ("On June 3,
+    2015, two men were killed at the same bar"): their claims are background, kept but in no event. Only in a
+    report of fresh news (figures dated within ``FRESH_DAYS`` of publication): a follow-up's incident is its
+    news however old. Only incidents dated to the day: a year or a month is often told in the sentence of the
+    fresh news itself ("opened fire on a vigil for a man slain in 2014, killing one")."""
+    if published is None:
+        return groups
+    fresh = [g.day for g in groups if g.claims and g.day is not None and (published - g.day).days <= FRESH_DAYS]
+    if not fresh:
+        return groups
+    newest = max(fresh)
+    kept = []
+    for group in groups:
+        if (
+            group.claims
+            and group.day is not None
+            and group.date is not None
+            and group.date.precision.get("acled") == 1  # a day told; "a man slain in 2014" may share a sentence
+            and (newest - group.day).days > BACKGROUND_DAYS
+        ):
+            for claim in group.claims:
+                claim.background = True
+            continue
+        kept.append(group)
+    return kept
 
 
 def _drop_article_totals(groups: list[_Group]) -> None:
