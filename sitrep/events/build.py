@@ -613,22 +613,32 @@ BACKGROUND_DAYS = 60
 def _without_background_incidents(groups: list[_Group], published: date | None) -> list[_Group]:
     """Without the incidents of months or years before that fresh news recalls with their figures ("On June 3,
     2015, two men were killed at the same bar"): their claims are background, kept but in no event. Only in a
-    report of fresh news (figures dated within ``FRESH_DAYS`` of publication): a follow-up's incident is its
-    news however old. Only incidents dated to the day: a year or a month is often told in the sentence of the
+    report of fresh news (figures it dates within ``FRESH_DAYS`` of publication in its own words): a follow-up's
+    incident is its news however old. Only incidents dated to the day: a year or a month is often told in the sentence of the
     fresh news itself ("opened fire on a vigil for a man slain in 2014, killing one")."""
     if published is None:
         return groups
-    fresh = [g.day for g in groups if g.claims and g.day is not None and (published - g.day).days <= FRESH_DAYS]
+    # The report's own day words count, not the publication date standing in for them.
+    fresh = [
+        g.day
+        for g in groups
+        if g.claims
+        and g.day is not None
+        and g.date is not None
+        and g.date.rule != "publication"
+        and (published - g.day).days <= FRESH_DAYS
+    ]
     if not fresh:
         return groups
     newest = max(fresh)
     kept = []
     for group in groups:
+        # Only a day told: a year ("a man slain in 2014") may share the fresh news's sentence.
         if (
             group.claims
             and group.day is not None
             and group.date is not None
-            and group.date.precision.get("acled") == 1  # a day told; "a man slain in 2014" may share a sentence
+            and group.date.precision.get("acled") == 1
             and (newest - group.day).days > BACKGROUND_DAYS
         ):
             for claim in group.claims:
