@@ -494,3 +494,12 @@ def test_a_name_repeated_is_one_vote_for_the_reports_country() -> None:
         "is being held in the Salt Lake County jail."
     )
     assert {p.country_code for p in find_places(text)} == {"US"}
+
+
+def test_a_town_named_with_a_state_that_lacks_it_is_placed_at_the_state_not_at_a_namesake() -> None:
+    found = find_places("Two men were shot in Quietbrook Heights, Ohio, on Tuesday night.")
+    assert all(p.admin1 == "Ohio" for p in found)
+    # A town of that name found only in other states is not taken either.
+    [fairmount, ohio] = find_places("Four people were shot on Tuesday in Fairmount, Ohio, police said.")
+    assert (fairmount.text, fairmount.admin1, fairmount.kind, fairmount.role) == ("Fairmount", "Ohio", "admin1", "event")
+    assert ohio.text == "Ohio"

@@ -972,8 +972,11 @@ def _comma_container(doc: _Doc, b: _Hit, a: _Hit) -> bool:
     a state, though towns abroad are called Texas too) — and must not itself continue a list."""
     if not b.candidates:
         return False
-    if any(r.kind in ("town", "locality") for r, _t in b.candidates) and not any(
-        _holds(unit, record) for unit, _t in b.candidates for record, _u in a.candidates
+    state = any(r.kind == "admin1" and t == "p" for r, t in b.candidates)  # "North Fairmount, Ohio"
+    if (
+        not state
+        and any(r.kind in ("town", "locality") for r, _t in b.candidates)
+        and not any(_holds(unit, record) for unit, _t in b.candidates for record, _u in a.candidates)
     ):
         return False  # "Turbat, Sibi" is a list of towns; "Turbat, Kech" a town and its district
     after = doc.text[b.end : b.end + 24].lstrip()
@@ -1235,6 +1238,10 @@ def _choose(hit: _Hit, focus_cc: str | None, focus_admin1: str | None, country_h
         inside = [(r, t) for r, t in hit.candidates if _holds(container, r)]
         if inside:
             hit.candidates = inside
+        elif hit.soft_container and container.kind == "admin1":
+            # "NORTH FAIRMOUNT, Ohio": a place of that state the index lacks, not a namesake elsewhere; it is
+            # placed at the state.
+            hit.candidates = [(container, "p")]
     if container is not None and container.kind in ("admin2", "admin3", "town"):
         inside = [(r, t) for r, t in hit.candidates if r.admin2 == container.admin2 and r is not container]
         if not inside and hit.soft_container:
