@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from sitrep.events.dates import EventDate, find_dates, find_event_date
+from sitrep.events.dates import EventDate, find_dates, find_event_date, incident_day
 from sitrep.nlp.lexicon import read_table
 
 ROWS = read_table("time_expressions.tsv")
@@ -368,3 +368,47 @@ def test_a_300_word_article_gives_each_of_its_dates() -> None:
     # Speed is measured by bench/bench_extract.py, not asserted here: benchmarks are not timed tests.
     assert 280 <= len(ARTICLE.split()) <= 320
     assert len(find_dates(ARTICLE, THU)) == 5
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of an invented text whose sentences end with '. '."""
+    spans, start = [], 0
+    for part in text.split(". "):
+        spans.append((start, start + len(part) + 1))
+        start += len(part) + 2
+    return spans
+
+
+def test_a_follow_up_report_gives_the_day_of_the_incident_it_is_about() -> None:
+    text = (
+        "Two officers were indicted on murder charges on Thursday over the shooting that left a boy dead. "
+        "The boy was shot in his father's car on Nov. 3. "
+        "Jurors will hear the case in the spring."
+    )
+    day = incident_day(text, dt.date(2015, 12, 10), _spans(text))
+    assert day is not None and day.date == dt.date(2015, 11, 3) and day.precision["acled"] == 1
+    assert day.rule.startswith("follow-up+")
+
+
+def test_no_incident_day_for_fresh_news_two_earlier_days_or_a_report_without_follow_up_words() -> None:
+    # Fresh news: violence told on a day of the publication's week; the earlier day is background.
+    fresh = (
+        "A man was shot dead on Wednesday night and a suspect was arrested. "
+        "A woman was shot on the same street on June 3."
+    )
+    assert incident_day(fresh, dt.date(2016, 7, 8), _spans(fresh)) is None
+    # Two earlier days of violence: which one the figures are of is not said.
+    two = "A man was charged over the killings. One man was shot on May 2. Another was shot on June 3."
+    assert incident_day(two, dt.date(2016, 7, 8), _spans(two)) is None
+    # No word of a follow-up: an undated report is the publication's week.
+    plain = "A teenager was wounded in a shooting. Another teen was shot on June 3 nearby."
+    assert incident_day(plain, dt.date(2016, 7, 8), _spans(plain)) is None
+
+
+def test_a_trial_day_in_a_sentence_about_the_shooting_does_not_make_the_report_fresh_news() -> None:
+    text = (
+        "Jurors watched a video of the shooting on Monday in the murder trial of a former deputy. "
+        "The deputy opened fire on a car on Nov. 3, 2015, killing a boy."
+    )
+    day = incident_day(text, dt.date(2017, 3, 20), _spans(text))
+    assert day is not None and day.date == dt.date(2015, 11, 3)

@@ -224,3 +224,56 @@ def test_campaign_across_towns() -> None:
     assert {"c1", "c3", "c4", "c5"} <= set(campaign.claim_ids)
     nushki = next(e for e in result.events if places.get(e.place_id) == "Nushki")
     assert nushki.sub_event_type == "Suicide bomb"
+
+
+def test_a_follow_up_report_dates_its_figures_to_the_incident_it_gives_the_day_of() -> None:
+    text = (
+        "MARKSVILLE, La. — Two officers were indicted on murder charges over the shooting that left a 6-year-old "
+        "boy dead and his father wounded.\n\nThe boy was shot in his father's car on Nov. 3 after a chase, police "
+        "said.\n\nThe officers will stand trial next year."
+    )
+    [event] = extract(Article(id="indictment", text=text, published=dt.date(2015, 12, 10))).events
+    assert (event.date, event.date_precision["acled"]) == (dt.date(2015, 11, 3), 1)
+    assert (event.fatalities.best, event.injured.best) == (1, 1)
+    # The same figures in fresh news, with an earlier shooting in the background: the publication's week.
+    fresh = (
+        "Two men were shot dead and a suspect was arrested, police said.\n\nThe shootings happened on Tuesday.\n\n"
+        "A woman was shot on the same street on June 3."
+    )
+    events = extract(Article(id="fresh", text=fresh, published=dt.date(2016, 7, 8))).events
+    assert all(e.date != dt.date(2016, 6, 3) for e in events if e.fatalities.best)
+
+
+def test_a_follow_up_report_dated_only_to_the_month_takes_the_day_it_gives_in_that_month() -> None:
+    text = (
+        "Police say they have arrested a man in a gun battle earlier this month that left one dead and three "
+        "others injured.\n\nThe man was charged with murder on Saturday.\n\nInvestigators say more than 20 rounds "
+        "were fired Dec. 8 in front of a market."
+    )
+    events = extract(Article(id="arrest", text=text, published=dt.date(2015, 12, 21))).events
+    [counted] = [e for e in events if e.fatalities.best]
+    assert (counted.date, counted.date_precision["acled"]) == (dt.date(2015, 12, 8), 1)
+
+
+def test_a_proceedings_day_in_a_follow_up_is_not_the_incidents() -> None:
+    text = (
+        "A grand jury indicted two officers on Thursday over a shooting that left a boy dead and his father "
+        "wounded.\n\nThe officers were arrested on Nov. 6 on the same charges.\n\nThe boy was shot in his "
+        "father's car on Nov. 3, police said."
+    )
+    [event] = extract(Article(id="grand-jury", text=text, published=dt.date(2015, 12, 10))).events
+    assert (event.date, event.fatalities.best, event.injured.best) == (dt.date(2015, 11, 3), 1, 1)
+
+
+def test_an_incident_of_months_before_recalled_by_fresh_news_is_background() -> None:
+    text = (
+        "DAYTON, Ohio — A man was shot dead outside a bar on Saturday night, police said.\n\n"
+        "On June 3, 2015, two men were killed at the same bar."
+    )
+    result = extract(Article(id="recall", text=text, published=dt.date(2017, 5, 8)))
+    assert [(e.date, e.fatalities.best) for e in result.events] == [(dt.date(2017, 5, 6), 1)]
+    assert [c.background for c in result.claims if c.count.low == 2] == [True]
+    # A follow-up's incident is its news however old: a trial report keeps it.
+    trial = "Jurors heard the case of a man accused of shooting two people dead in a bar on June 3, 2015."
+    events = extract(Article(id="trial", text=trial, published=dt.date(2017, 5, 8))).events
+    assert [e.date for e in events] == [dt.date(2015, 6, 3)]

@@ -421,3 +421,85 @@ def test_a_person_of_a_town_is_from_there(text: str, home: str) -> None:
     assert roles(text)[home] == "mention"
     # a title before "of" is not a person: it keeps its own reason
     assert roles("The Governor of Balochistan visited Kalat.") == {"Balochistan": "mention", "Kalat": "event"}
+
+
+def test_the_state_a_story_names_constrains_its_other_names() -> None:
+    # A county found in several states is the one in the state the story names, whatever the populations.
+    found = {
+        p.text: p
+        for p in find_places("A boy was killed Thursday near the Elbert County line, Georgia deputies said.")
+    }
+    assert (found["Elbert County"].admin1, found["Elbert County"].role) == ("Georgia", "event")
+
+
+def test_a_small_town_of_another_state_is_no_event_place_of_a_local_story() -> None:
+    # In a Detroit story a name found only as a small town in Indiana is a street or a neighbourhood there.
+    text = "DETROIT (AP) — One man died and five were wounded in a shooting in Chalmers early Sunday, Detroit police said."
+    found = {p.text: p for p in find_places(text)}
+    assert found["Chalmers"].role == "mention"
+    assert {(p.admin1, p.role) for p in find_places(text) if p.role == "event"} == {("Michigan", "event")}
+    # Without a state the story declares, the name keeps its reading.
+    alone = find_places(
+        "One man died and five were wounded in a shooting in Chalmers early Sunday, police said."
+    )
+    assert [(p.text, p.role) for p in alone] == [("Chalmers", "event")]
+
+
+def test_a_town_the_text_places_in_another_state_stays_an_event_place() -> None:
+    found = {
+        p.text: p
+        for p in find_places("MACON, Ga. — The suspect was later arrested in Ludlow, Vt., police said.")
+    }
+    assert (found["Ludlow"].admin1, found["Ludlow"].role) == ("Vermont", "event")
+
+
+def test_a_town_named_like_a_person_is_a_place_before_a_common_noun_or_its_police() -> None:
+    # "Detroit" and "Orlando" are also personal names: alone they need a cue, and these are cues.
+    found = find_places("Four men were held after a shooting at a Detroit community hall on Sunday.")
+    assert [(p.text, p.admin1, p.role) for p in found] == [("Detroit", "Michigan", "event")]
+    found = find_places("Two men were hurt on Friday, Orlando police said.")
+    assert [(p.text, p.admin1) for p in found] == [("Orlando", "Florida")]
+    # A word capitalised only because it opens the sentence does not make the town a surname.
+    found = find_places("A boy was hurt.\n\nInitial New Orleans Police Department reports say he will live.")
+    assert [(p.text, p.admin1) for p in found] == [("New Orleans", "Louisiana")]
+
+
+def test_a_postal_code_after_a_town_pins_its_state() -> None:
+    # A dateline whose dash ends its line, with the state as a postal code; and an address with a ZIP code.
+    found = find_places("GREENWOOD, SC (WXYZ) –\n\nGreenwood police said a teenager was shot at a party.")
+    assert {p.admin1 for p in found if p.name == "Greenwood"} == {"South Carolina"}
+    found = find_places("Cards may be sent to PO Box 12, Denham Springs LA 70727.")
+    assert [(p.text, p.admin1) for p in found] == [("Denham Springs", "Louisiana")]
+
+
+def test_a_city_known_by_a_short_form_of_a_state_name_is_the_city_of_the_story() -> None:
+    # "Columbia" is also the District of Columbia's name; in a South Carolina story it is the city there, and
+    # "a man, of Columbia" is where he lived.
+    text = "GREENWOOD, SC (WXYZ) –\n\nPolice identified the victim as Malik Jones, of Columbia."
+    [columbia] = [p for p in find_places(text) if p.text == "Columbia"]
+    assert (columbia.admin1, columbia.kind, columbia.role) == ("South Carolina", "town", "mention")
+
+
+def test_a_city_known_alone_declares_its_state_though_a_city_abroad_shares_its_name() -> None:
+    # "Philadelphia" is also an old name of a capital abroad: in a US story it still declares Pennsylvania.
+    text = "Two teenagers were shot near Ludlow on Saturday night in West Philadelphia, police said."
+    found = {p.text: p.admin1 for p in find_places(text)}
+    assert found == {"Ludlow": "Pennsylvania", "Philadelphia": "Pennsylvania"}
+
+
+def test_a_name_repeated_is_one_vote_for_the_reports_country() -> None:
+    # A surname that is also a hamlet abroad, repeated, does not outvote the county the report names once.
+    text = (
+        "Prosecutors say Tran fired at the tenants. Officers found Tran in the basement. Tran was arrested and "
+        "is being held in the Salt Lake County jail."
+    )
+    assert {p.country_code for p in find_places(text)} == {"US"}
+
+
+def test_a_town_named_with_a_state_that_lacks_it_is_placed_at_the_state_not_at_a_namesake() -> None:
+    found = find_places("Two men were shot in Quietbrook Heights, Ohio, on Tuesday night.")
+    assert all(p.admin1 == "Ohio" for p in found)
+    # A town of that name found only in other states is not taken either.
+    [fairmount, ohio] = find_places("Four people were shot on Tuesday in Fairmount, Ohio, police said.")
+    assert (fairmount.text, fairmount.admin1, fairmount.kind, fairmount.role) == ("Fairmount", "Ohio", "admin1", "event")
+    assert ohio.text == "Ohio"

@@ -165,3 +165,57 @@ def test_merge_keeps_every_claim_once_and_the_latest_toll_per_claimant() -> None
     assert "Armed group (BLF) claims 20 security personnel killed" in merged.notes
     # merging the same article again adds nothing
     assert merge(merged, later).claims == merged.claims
+
+
+def _us(name: str, kind: str, lat: float, lon: float, admin2: str | None = "Wayne County") -> Place:
+    precision = {"town": 1, "locality": 1, "admin2": 3, "admin1": 3}[kind]
+    return Place(
+        id="p1",
+        name=name,
+        text=name,
+        country_code="US",
+        admin1="Michigan",
+        admin2=admin2 if kind != "admin1" else None,
+        lat=lat,
+        lon=lon,
+        geonameid=f"gn-{name}",
+        kind=kind,  # type: ignore[arg-type]
+        precision={"acled": precision, "ucdp": precision},
+        start=0,
+        end=len(name),
+    )
+
+
+CITY = _us("Rivertown", "town", 42.33, -83.05)
+SUBURB = _us("Elm Park", "town", 42.40, -83.15, admin2="Oakland County")  # about 11 km away, another county
+FAR_TOWN = _us("Lakeside", "town", 42.96, -85.67, admin2="Kent County")  # about 220 km away
+STATE = _us("Michigan", "admin1", 44.25, -85.5)
+
+
+def _shooting(article: str, place: Place, dead: int, day: str = "2025-06-07") -> DatasetEvent:
+    claims = [_claim(article, day, dead, victim="civilians")]
+    return _event(
+        article,
+        day,
+        place=place,
+        sub="Attack",
+        actor1="Unidentified Armed Group (United States)",
+        claims=claims,
+    )
+
+
+def test_a_state_level_report_is_the_same_incident_as_one_in_a_town_of_that_state() -> None:
+    assert same_incident(_shooting("a", STATE, 1), _shooting("b", CITY, 1))
+    assert same_incident(_shooting("a", CITY, 2), _shooting("b", STATE, 2))
+    # Another toll, or another day, is another incident somewhere in the state.
+    assert not same_incident(_shooting("a", STATE, 1), _shooting("b", CITY, 2))
+    assert not same_incident(_shooting("a", STATE, 1), _shooting("b", CITY, 1, day="2025-06-08"))
+    other_state = STATE.model_copy(update={"admin1": "Ohio", "name": "Ohio"})
+    assert not same_incident(_shooting("a", other_state, 1), _shooting("b", CITY, 1))
+
+
+def test_near_places_are_one_incident_only_when_the_tolls_agree() -> None:
+    assert same_incident(_shooting("a", CITY, 3), _shooting("b", SUBURB, 3))
+    assert not same_incident(_shooting("a", CITY, 3), _shooting("b", SUBURB, 1))
+    # Far apart: two incidents, whatever the toll.
+    assert not same_incident(_shooting("a", CITY, 3), _shooting("b", FAR_TOWN, 3))

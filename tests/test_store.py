@@ -270,6 +270,48 @@ def test_one_event_holds_claims_from_two_articles(store_url: str, tmp_path: Path
     assert reasons["dispatch-turbat-bomb"][:2] == ["same place: Turbat", "same date: 2025-04-08"]
 
 
+# Three outlets' reports of one party shooting (written for these tests): one names only the state, one the
+# suburb it files from, one the neighbouring city in another county; and a shooting elsewhere in the state that
+# day with another toll.
+PARTY_SHOOTING_REPORTS = [
+    {
+        "id": "state-wire-party",
+        "published": "2025-06-08",
+        "text": "Two men were shot dead and three people were wounded at a birthday party in Michigan late on "
+        "Saturday, state police said. No arrests have been made.",
+    },
+    {
+        "id": "suburb-paper-party",
+        "published": "2025-06-08",
+        "text": "FERNDALE, Mich. — Two men were killed and three people were wounded when gunfire erupted at a "
+        "birthday party late on Saturday, police said.\n\nThe shooting happened shortly before midnight.",
+    },
+    {
+        "id": "city-station-party",
+        "published": "2025-06-08",
+        "text": "DETROIT — Gunfire at a crowded house party on the city's east side left two young men dead and "
+        "three other guests hurt on Saturday night, according to investigators.\n\nOfficers are still looking "
+        "for the gunman.",
+    },
+    {
+        "id": "capital-paper-robbery",
+        "published": "2025-06-08",
+        "text": "LANSING, Mich. — A store clerk was shot dead during a robbery on Saturday evening, police said.",
+    },
+]
+
+
+def test_reports_placed_at_nested_or_near_places_merge_when_their_tolls_agree(
+    store_url: str, tmp_path: Path
+) -> None:
+    store(store_url, write_jsonl(tmp_path / "party.jsonl", PARTY_SHOOTING_REPORTS))
+    events = dataset(store_url)["events"]
+    [party] = [e for e in events if "state-wire-party" in e["article_ids"]]
+    assert sorted(party["article_ids"]) == ["city-station-party", "state-wire-party", "suburb-paper-party"]
+    [robbery] = [e for e in events if "capital-paper-robbery" in e["article_ids"]]
+    assert robbery["article_ids"] == ["capital-paper-robbery"]
+
+
 # --- a crash mid-batch -------------------------------------------------------------------------------------
 
 

@@ -35,7 +35,7 @@ from sitrep.events.actors import (
     responsibility,
     responsibility_cue_words,
 )
-from sitrep.events.dates import EventDate, find_event_date
+from sitrep.events.dates import EventDate, find_event_date, incident_day, tells_a_proceeding
 from sitrep.events.figures import event_figure_fields
 from sitrep.events.tactics import TacticMatch, Target, choose_type, tactic_reader
 from sitrep.model import Campaign, Claim, Event, Place
@@ -117,6 +117,7 @@ def build_events(
     if len(groups) > 1:
         _drop_article_totals(groups)
         groups = _without_past_mentions(groups)
+        groups = _without_background_incidents(groups, published)
     claimed_by, denied_by = _responsibility(text, read, actors)
 
     # An event whose sentences name no armed group is the article's, when the article names only one.
@@ -185,6 +186,7 @@ def _read_sentences(
         claims_at.setdefault(claim.start, []).append(claim)
     event_places = [p for p in places if p.role == "event"]
     dateline = _dateline_end(text, all_places or [])
+    follow_up: list[EventDate | None] = []  # the incident's day of a follow-up report, read once when needed
     mentions = actors.find(text)  # one automaton pass over the article, shared out to its sentences
     mention_starts = [m.start for m in mentions]  # in text order
     out = []
@@ -208,8 +210,31 @@ def _read_sentences(
             if start < dateline < end:  # the dateline's date is the filing day, not the event's
                 words = " " * (dateline - start) + words[dateline - start :]
             sentence.date = find_event_date(words, published, context=text[:start])
+            if _vague_or_a_proceedings(sentence.date, words):
+                # No date words, only a month ("earlier this month"), or a charge's or a court's day ("were
+                # indicted Thursday over the shooting"): in a follow-up report, the day of the incident it is
+                # about, when the month holds it.
+                if not follow_up:
+                    follow_up.append(incident_day(text, published, [(s, e) for s, e, _t in sentences]))
+                if follow_up[0] is not None and _holds_day(sentence.date, follow_up[0]):
+                    sentence.date = follow_up[0]
         out.append(sentence)
     return out
+
+
+def _vague_or_a_proceedings(date: EventDate, words: str) -> bool:
+    """Whether a sentence's date may not be its incident's: none of its own, a month, or a day told with a
+    charge, a court or a ceremony."""
+    return date.rule == "publication" or date.precision.get("acled") == 3 or tells_a_proceeding(words)
+
+
+def _holds_day(vague: EventDate, day: EventDate) -> bool:
+    """Whether a sentence's date (none of its own, a month, a proceeding's day) may give way to ``day``."""
+    if vague.rule == "publication" or vague.date is None or day.date is None:
+        return True
+    if vague.precision.get("acled") == 3:
+        return (vague.date.year, vague.date.month) == (day.date.year, day.date.month)
+    return day.date < vague.date  # a proceeding comes after its incident
 
 
 # What follows a place that opens an article when it is the dateline ("QUETTA: …", "Islamabad, Dec 10 …",
@@ -590,6 +615,50 @@ def _without_past_mentions(groups: list[_Group]) -> list[_Group]:
         for g in groups
         if g.claims or g.day is None or any((day - g.day).days <= 7 for day in counted)
     ]
+
+
+# Fresh news is dated within this many days of publication; an incident told with figures this many days before
+# its newest incident is background.
+FRESH_DAYS = 7
+BACKGROUND_DAYS = 60
+
+
+def _without_background_incidents(groups: list[_Group], published: date | None) -> list[_Group]:
+    """Without the incidents of months or years before that fresh news recalls with their figures ("On June 3,
+    2015, two men were killed at the same bar"): their claims are background, kept but in no event. Only in a
+    report of fresh news (figures it dates within ``FRESH_DAYS`` of publication in its own words): a follow-up's
+    incident is its news however old. Only incidents dated to the day: a year or a month is often told in the sentence of the
+    fresh news itself ("opened fire on a vigil for a man slain in 2014, killing one")."""
+    if published is None:
+        return groups
+    # The report's own day words count, not the publication date standing in for them.
+    fresh = [
+        g.day
+        for g in groups
+        if g.claims
+        and g.day is not None
+        and g.date is not None
+        and g.date.rule != "publication"
+        and (published - g.day).days <= FRESH_DAYS
+    ]
+    if not fresh:
+        return groups
+    newest = max(fresh)
+    kept = []
+    for group in groups:
+        # Only a day told: a year ("a man slain in 2014") may share the fresh news's sentence.
+        if (
+            group.claims
+            and group.day is not None
+            and group.date is not None
+            and group.date.precision.get("acled") == 1
+            and (newest - group.day).days > BACKGROUND_DAYS
+        ):
+            for claim in group.claims:
+                claim.background = True
+            continue
+        kept.append(group)
+    return kept
 
 
 def _drop_article_totals(groups: list[_Group]) -> None:

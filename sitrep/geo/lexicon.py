@@ -32,6 +32,7 @@ class CountryCue:
     capitalised: bool  # the first word must start with a capital in the text
     all_caps: bool  # every word must be in capitals ("FC")
     abbreviation: bool  # only after a comma and before a full stop ("Norfolk, Va.")
+    postal: bool = False  # a postal code: after a comma and before a bracket or a dash, or before a ZIP code
 
 
 @dataclass(frozen=True)
@@ -164,6 +165,7 @@ def _load_country_cues() -> dict[str, tuple[CountryCue, ...]]:
             capitalised=phrase[:1].isupper(),
             all_caps=len(letters) > 1 and all(c.isupper() for c in letters),
             abbreviation=form.strip() == "abbr",
+            postal=form.strip() == "postal",
         )
         by_first[words[0]].append(cue)
     return {word: tuple(cues) for word, cues in by_first.items()}

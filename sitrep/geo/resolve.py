@@ -153,11 +153,11 @@ PRECISION = {  # kind -> (ACLED geo_precision, UCDP where_prec)
 }
 
 _DATELINE_RES = (
-    # "QUETTA, March 12 (Reuters) —", "TURBAT:", "ISLAMABAD (AP) -"
+    # "QUETTA, March 12 (Reuters) —", "TURBAT:", "ISLAMABAD (AP) -"; the dash may end its line
     re.compile(
         r"(?m)^[ \t]*(?P<name>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,3})"
         r"(?:,[ \t]*[A-Z][A-Za-z.]+(?:[ \t]+\d{1,2})?(?:,[ \t]*\d{4})?)?[ \t]*(?:\([^)\n]{1,30}\))?"
-        r"[ \t]*(?::|—|–|--|-)[ \t]"
+        r"[ \t]*(?::|—|–|--|-)(?:[ \t]|(?=\n))"
     ),
     # "Quetta, March 12 (Reuters) —", "Kabul, Afghanistan —"
     re.compile(
@@ -361,11 +361,17 @@ def _find_places(text: str, sentences: list[tuple[int, int]] | None, country_hin
     )
     hits.sort(key=lambda h: h.start)
     _link_containers(doc, hits, lexicon)
+    declared = _declared_unit(hits, focus_cc)
+    if declared is not None:
+        focus_admin1 = declared
+        _keep_inside(hits, focus_cc, declared)
     for hit in hits:
         _choose(hit, focus_cc, focus_admin1, country_hint)
     _fill_unknown_localities(hits)
     _one_sense(hits)
     _frame_by_dateline(hits, focus_cc)
+    if declared is not None:
+        _elsewhere_is_mention(hits, focus_cc, declared)
     return _to_places(doc, gazetteer, hits)
 
 
@@ -493,8 +499,18 @@ def _select_hits(
         in_dateline = bool(datelines) and any(s <= start < e for s, e in datelines)
         # A dateline is a place by position: "NORFOLK, Va. —" needs no "in" before it.
         cued = locative or motion or (kind_cue is not None) or in_dateline
-        if not cued and match.last > match.first and after in lexicon.local_force:
-            cued = _joined_to_next(doc, match.last)  # "New Orleans police": a city of several words
+        if not cued and after in lexicon.local_force:
+            # "New Orleans police", "Orlando police said": a person's name is not followed by "police"
+            cued = _joined_to_next(doc, match.last)
+        if not cued and match.first > 0 and words[match.first - 1] in ("a", "an") and after.isalpha():
+            # "a Detroit community hall", "an Orlando nightclub": an indefinite article, the name, a common noun
+            # (a person is "a Mr. Orlando", never "an Orlando nightclub")
+            following = match.last + 1
+            cued = (
+                text[doc.tokens.starts[following]].islower()
+                and _joined_to_next(doc, match.last)
+                and _joined_to_previous(doc, match.first)
+            )
         if entry.common and not cued:
             continue
         never = _NEVER_A_PLACE.get(match.key)
@@ -660,8 +676,15 @@ def _embedded_in_longer_name(doc: _Doc, match: NameMatch, lexicon: Lexicon, sent
             and words[match.first - 1] not in lexicon.directions
         ):
             # A first name before it makes a surname ("Melissa Randolph"); a title ("Commissioner Kharan") or
-            # a word such as "Upper" or "Lake" does not.
+            # a word such as "Upper" or "Lake" does not, nor a word capitalised only because it opens the
+            # sentence before a town's police ("Initial New Orleans police reports").
             word = words[match.first - 1]
+            if (
+                s in doc.sentence_starts
+                and match.last + 1 < len(words)
+                and words[match.last + 1] in lexicon.local_force
+            ):
+                return ""
             titled = word in _TITLE_LAST_WORDS or word in lexicon.not_places
             return "surname" if joined == " " and not titled else "joined"
         if (
@@ -835,7 +858,7 @@ def _person_before_of(doc: _Doc, index: int, lexicon: Lexicon) -> bool:
     return (
         written[:1].isupper()
         and not written.isupper()
-        and _joined_to_next(doc, index)
+        and (_joined_to_next(doc, index) or text[ends[index] : starts[index + 1]] == ", ")  # "Ann Lee, of"
         and word not in lexicon.facilities
         and word not in lexicon.kind_after
         and word not in lexicon.not_places
@@ -949,8 +972,11 @@ def _comma_container(doc: _Doc, b: _Hit, a: _Hit) -> bool:
     a state, though towns abroad are called Texas too) — and must not itself continue a list."""
     if not b.candidates:
         return False
-    if any(r.kind in ("town", "locality") for r, _t in b.candidates) and not any(
-        _holds(unit, record) for unit, _t in b.candidates for record, _u in a.candidates
+    state = any(r.kind == "admin1" and t == "p" for r, t in b.candidates)  # "North Fairmount, Ohio"
+    if (
+        not state
+        and any(r.kind in ("town", "locality") for r, _t in b.candidates)
+        and not any(_holds(unit, record) for unit, _t in b.candidates for record, _u in a.candidates)
     ):
         return False  # "Turbat, Sibi" is a list of towns; "Turbat, Kech" a town and its district
     after = doc.text[b.end : b.end + 24].lstrip()
@@ -991,9 +1017,10 @@ def _cue_votes(doc: _Doc, lexicon: Lexicon) -> tuple[dict[tuple[str, str], float
         if index < 0 or index + length > len(words):
             continue
         for cue in cues:
-            if (cue.abbreviation or cue not in found) and _cue_at(doc, cue, index):
-                found[cue] = ABBREVIATION_WEIGHT if cue.abbreviation else CUE_WEIGHT
-                if cue.abbreviation:
+            pins = cue.abbreviation or cue.postal
+            if (pins or cue not in found) and _cue_at(doc, cue, index):
+                found[cue] = ABBREVIATION_WEIGHT if pins else CUE_WEIGHT
+                if pins:
                     abbreviations[index] = cue.admin1
     votes: dict[tuple[str, str], float] = {}
     for cue, weight in found.items():
@@ -1012,11 +1039,29 @@ def _cue_at(doc: _Doc, cue: CountryCue, index: int) -> bool:
         return False
     if cue.all_caps and any(not text[starts[i] : ends[i]].isupper() for i in range(index, last + 1)):
         return False
+    if cue.postal:
+        return _postal_code_at(doc, index)
     return not cue.abbreviation or (
         index > 0
         and "," in text[ends[index - 1] : starts[index]]
         and text[ends[last] : ends[last] + 1] == "."
     )
+
+
+# What follows a postal code that closes a town's name: a bracket, a dash, a colon, a comma or the line's end
+# ("GREENWOOD, SC (WXYZ) —"); or a ZIP code ("Denham Springs LA 70727").
+_AFTER_POSTAL = re.compile(r"[ \t]*(?:[(\-\u2013\u2014:,]|\n|$)")
+_ZIP = re.compile(r"[ \t]+\d{5}\b")
+
+
+def _postal_code_at(doc: _Doc, index: int) -> bool:
+    """Whether the two capitals at token ``index`` are a state's postal code after a capitalised town."""
+    text, starts, ends = doc.text, doc.tokens.starts, doc.tokens.ends
+    if index == 0 or ends[index] - starts[index] != 2 or not text[starts[index - 1]].isupper():
+        return False
+    if _ZIP.match(text, ends[index]):
+        return text[ends[index - 1] : starts[index]] in (" ", ", ")
+    return text[ends[index - 1] : starts[index]] == ", " and _AFTER_POSTAL.match(text, ends[index]) is not None
 
 
 def _focus(
@@ -1032,6 +1077,7 @@ def _focus(
     countries: dict[str, float] = {}
     provinces: dict[tuple[str, str], float] = {}
     voted: set[int | None] = set()
+    country_voted: dict[int | None, float] = {}  # name -> the weight it has given its country
     sure: dict[str, float] = {}  # the votes of names that exist in one country only: the tie-break
     for hit in hits:
         if not hit.candidates:
@@ -1048,9 +1094,15 @@ def _focus(
             weight *= 0.5  # only another name of the place ("Kasi" for Varanasi): weak evidence
         if best.kind in ("country", "admin1") and hit.role == "event" and one_country:
             weight = 1.5
-        countries[best.country_code] = countries.get(best.country_code, 0.0) + weight
+        # A name repeated is one piece of evidence: a surname read as a foreign hamlet ("Tran said … Tran was
+        # charged") must not outvote the places a US story names once each.
+        extra = weight - country_voted.get(hit.key, 0.0)
+        if extra <= 0:
+            continue
+        country_voted[hit.key] = weight
+        countries[best.country_code] = countries.get(best.country_code, 0.0) + extra
         if one_country:
-            sure[best.country_code] = sure.get(best.country_code, 0.0) + weight
+            sure[best.country_code] = sure.get(best.country_code, 0.0) + extra
         if best.admin1 and hit.key not in voted:
             # A name found in several provinces of the country ("Paoli" in three US states) is a guess: its
             # vote is shared among them, and a name repeated is still one vote.
@@ -1186,6 +1238,10 @@ def _choose(hit: _Hit, focus_cc: str | None, focus_admin1: str | None, country_h
         inside = [(r, t) for r, t in hit.candidates if _holds(container, r)]
         if inside:
             hit.candidates = inside
+        elif hit.soft_container and container.kind == "admin1":
+            # "NORTH FAIRMOUNT, Ohio": a place of that state the index lacks, not a namesake elsewhere; it is
+            # placed at the state.
+            hit.candidates = [(container, "p")]
     if container is not None and container.kind in ("admin2", "admin3", "town"):
         inside = [(r, t) for r, t in hit.candidates if r.admin2 == container.admin2 and r is not container]
         if not inside and hit.soft_container:
@@ -1369,6 +1425,121 @@ def _one_sense(hits: list[_Hit]) -> None:
             and any(r is record for r, _t in hit.candidates)
         ):
             hit.chosen = record
+
+
+# A city this large is known by its name alone: named without its state, it is still the city ("Dallas").
+KNOWN_CITY = 200_000
+# A name's reading in the focus unit yields to one elsewhere only when that one is a city this large and a
+# hundred times larger ("Houston" in a story set in a state with a hamlet called Houston is still Houston).
+MAJOR_CITY = 500_000
+
+
+def _declared_unit(hits: list[_Hit], focus_cc: str | None) -> str | None:
+    """The first-level unit (state, province) the text itself declares it is set in, when one leads.
+
+    Local news names its state: the dateline ("PHILADELPHIA —", "MACON, Ga. —", weighed double), a state
+    written out ("Louisiana State Police", "in Alabama") or abbreviated after a town ("Eutaw, Ala."), a city
+    known by its name alone ("Detroit"), a county or town found in one state only. A name repeated votes once.
+    Town names found in several states do not vote: the same names are streets, neighbourhoods and hamlets in
+    every state. None when no unit leads (a tie, or none)."""
+    if not focus_cc:
+        return None
+    votes: dict[str, float] = {}
+    voted: dict[int | None, float] = {}
+    for hit in hits:
+        unit, weight = _unit_declared_by(hit, focus_cc)
+        if unit and weight > voted.get(hit.key, 0.0):
+            votes[unit] = votes.get(unit, 0.0) + weight - voted.get(hit.key, 0.0)
+            voted[hit.key] = weight
+    if not votes:
+        return None
+    ranked = sorted(votes.items(), key=lambda item: -item[1])
+    if len(ranked) > 1 and ranked[1][1] >= ranked[0][1]:
+        return None
+    return ranked[0][0]
+
+
+def _unit_declared_by(hit: _Hit, focus_cc: str) -> tuple[str | None, float]:
+    """The unit one name declares the text to be set in, and the weight of its word (see ``_declared_unit``)."""
+    if not hit.candidates or hit.why in ("publication", "demonym"):
+        return None, 0.0
+    # Where someone comes from, goes to or works ("a Georgia man", "the University of Tennessee") is weaker
+    # evidence than a place named for itself; a dateline stronger.
+    weight = 2.0 if hit.why == "dateline" else 1.0
+    if hit.why in ("person", "origin", "route", "organisation", "institution", "care"):
+        weight = 0.5
+    units = {r.admin1 for r, _t in hit.candidates if r.kind == "admin1" and r.country_code == focus_cc}
+    if hit.pinned:
+        units = {r.admin1 for r, _t in hit.candidates}  # "Eutaw, Ala.": the abbreviation left one state
+    if len(units) == 1:
+        return next(iter(units)), weight
+    if units or hit.why == "metonymy":  # "Griffin said": a person as often as a town
+        return None, 0.0
+    best = _best_without_focus(hit)
+    if best.country_code != focus_cc or not best.admin1 or best.kind not in ("town", "admin2", "admin3"):
+        return None, 0.0
+    # Its own county or district may share the name ("Philadelphia County"), and the focus country is already
+    # chosen: only places in other states of that country compete.
+    if best.population >= KNOWN_CITY and all(
+        r.population * 10 <= best.population
+        for r, _t in hit.candidates
+        if r.admin1 != best.admin1 and r.country_code == focus_cc
+    ):
+        return best.admin1, weight
+    if any(r.admin1 != best.admin1 for r, _t in hit.candidates if r.country_code == focus_cc):
+        return None, 0.0  # "WILLIAMSBURG —": a town name found in several states says none of them
+    # A county or district names its state; a small town found in one state only may still be a street.
+    return best.admin1, weight if best.kind != "town" else weight / 2
+
+
+def _keep_inside(hits: list[_Hit], focus_cc: str | None, admin1: str) -> None:
+    """A name with readings both inside the unit the text declares and elsewhere takes the inside one: in a
+    Georgia story "Elbert County" is Georgia's. A name that is a state's or country's own keeps its readings, and
+    a major city elsewhere is still meant when the inside reading is a hamlet beside it."""
+    contained = {h.key for h in hits if h.container is not None}  # one sense: its container decides
+    for hit in hits:
+        if hit.pinned or hit.container is not None or len(hit.candidates) < 2 or hit.key in contained:
+            continue
+        if any(r.kind in ("country", "admin1") and t == "p" for r, t in hit.candidates):
+            continue  # "Georgia" is a state or a country; "Columbia" (District of Columbia) is a city's name
+        inside = [(r, t) for r, t in hit.candidates if r.country_code == focus_cc and r.admin1 == admin1]
+        if not inside or len(inside) == len(hit.candidates):
+            continue
+        largest_inside = max(r.population for r, _t in inside)
+        largest_outside = max(r.population for r, _t in hit.candidates if (r, _t) not in inside)
+        if largest_outside >= MAJOR_CITY and largest_inside * 100 < largest_outside:
+            continue
+        hit.candidates, hit.pinned = inside, True
+
+
+def _elsewhere_is_mention(hits: list[_Hit], focus_cc: str | None, admin1: str) -> None:
+    """In a story set in one state, a name whose reading lies in another state or country is a street, a
+    neighbourhood or a business named like a town there ("Ludlow", "Chalmers"), or a place someone comes from:
+    a mention, not where the event was. The text can still set an event there ("in Ludlow, Vt."; a pinned or
+    contained name), and a city known by its name alone stays what it is ("Dallas"). A name found in one
+    state or province only yields only where the story places something in its own state (an event place, or
+    the town whose police or officials speak): a dateline alone says where a wire story was filed, and
+    "ISLAMABAD — ... in Panjgur" is about Panjgur."""
+    set_inside = any(
+        h.chosen is not None
+        and h.chosen.country_code == focus_cc
+        and h.chosen.admin1 == admin1
+        and h.chosen.kind in ("town", "locality", "admin2", "admin3")
+        and (h.role == "event" or h.why in ("police", "title"))
+        for h in hits
+    )
+    for hit in hits:
+        record = hit.chosen
+        if record is None or hit.role != "event" or hit.pinned or hit.container is not None:
+            continue
+        if record.kind not in ("town", "locality", "admin2", "admin3"):
+            continue
+        if (record.country_code == focus_cc and record.admin1 == admin1) or record.population >= KNOWN_CITY:
+            continue
+        units = {(r.country_code, r.admin1) for r, _t in hit.candidates}
+        if len(units) < 2 and not set_inside:
+            continue
+        hit.role, hit.why = "mention", "elsewhere"
 
 
 def _frame_by_dateline(hits: list[_Hit], focus_cc: str | None) -> None:

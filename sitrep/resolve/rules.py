@@ -5,7 +5,10 @@ All the rules are here, stated once.
 **Same incident** (``same_incident``): two events are merged when
 
 1. they are at the same place — the same gazetteer place, or the same district when either is placed only at
-   district level or coarser — and
+   district level or coarser — or at nested or near places whose tolls agree (no outcome given by both
+   differs, one is the same non-zero figure in both): one placed only at a state or province holding the
+   other's place (on the same day, or with the same toll), or two places within ``NEAR_KM`` (a neighbourhood
+   and its city, towns either side of a county line); and
 2. their dates are compatible: equal when both are known to the day (ACLED time precision 1), otherwise
    within the wider one's window (a week: ±3 days; a month: same month); a day apart when both tell the same
    toll (the same dead and wounded, or the same figure of two or more: outlets date a night's attack to the
@@ -38,6 +41,7 @@ actors, toll), so a reviewer can judge it and split it again.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -59,6 +63,9 @@ _UNKNOWN_ACTORS = ("Unidentified Armed Group",)
 _GENERIC_TYPES = {"Armed clash", "Attack"}
 _VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _WINDOW_DAYS = {1: 0, 2: 3, 3: 15}  # ACLED time precision → how far apart two dates may be
+# Two places this close may hold one incident (UCDP's "within about 25 km"): a neighbourhood and its city, towns
+# either side of a county line.
+NEAR_KM = 25.0
 
 
 def claim_id(article_id: str, local_id: str) -> str:
@@ -154,6 +161,61 @@ def _actors_compatible(a: DatasetEvent, b: DatasetEvent) -> bool:
     return a.actor1 == b.actor1 or a.actor1 in (b.actor2,) or b.actor1 in (a.actor2,)
 
 
+def distance_km(a: Place, b: Place) -> float | None:
+    """The great-circle distance between two places, None when either has no coordinates."""
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return None
+    phi1, phi2 = math.radians(a.lat), math.radians(b.lat)
+    dphi, dlmb = phi2 - phi1, math.radians(b.lon - a.lon)
+    h = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _place_contains(a: DatasetEvent, b: DatasetEvent) -> bool:
+    """Whether one event is placed only at a first-level unit (a state, a province) that holds the other's
+    place: a report that names only "Virginia" and one that names the town in it."""
+    if a.place is None or b.place is None or a.place.country_code != b.place.country_code:
+        return False
+    for unit, inner in ((a.place, b.place), (b.place, a.place)):
+        if unit.kind == "admin1" and unit.admin1 and unit.admin1 == inner.admin1 and inner.kind != "admin1":
+            return True
+    return False
+
+
+def _near_places(a: DatasetEvent, b: DatasetEvent) -> bool:
+    """Whether two different places are within ``NEAR_KM`` of each other: a city's neighbourhood and the city,
+    or towns either side of a county line."""
+    if a.place is None or b.place is None or a.place.country_code != b.place.country_code:
+        return False
+    if "admin1" in (a.place.kind, b.place.kind) or "country" in (a.place.kind, b.place.kind):
+        return False  # a unit's coordinates are its seat's: no distance to speak of
+    km = distance_km(a.place, b.place)
+    return km is not None and km <= NEAR_KM
+
+
+def _figures_agree(a: DatasetEvent, b: DatasetEvent) -> bool:
+    """Whether the two tolls tell one story: no outcome given by both differs, and one of them is the same
+    non-zero figure in both (the same three dead; one dead in both when one report also counts the wounded)."""
+    shared = False
+    for x, y in ((a.fatalities.best, b.fatalities.best), (a.injured.best, b.injured.best)):
+        if x is None or y is None:
+            continue
+        if x != y:
+            return False
+        shared = shared or x > 0
+    return shared
+
+
+def _places_match(a: DatasetEvent, b: DatasetEvent) -> bool:
+    """Same place (``_same_place``), or nested or near places when the tolls agree as well: a different but
+    compatible place is one more coincidence to ask for."""
+    if _same_place(a, b):
+        return True
+    if _place_contains(a, b):
+        return _same_figures(a, b) or (_figures_agree(a, b) and a.date == b.date)
+    return _near_places(a, b) and _figures_agree(a, b)
+
+
 def same_incident(a: DatasetEvent, b: DatasetEvent, same_campaign: bool = False) -> bool:
     """Whether two events describe one incident (the rules in the module docstring)."""
     return match_reasons(a, b, same_campaign) is not None
@@ -162,7 +224,7 @@ def same_incident(a: DatasetEvent, b: DatasetEvent, same_campaign: bool = False)
 def match_reasons(a: DatasetEvent, b: DatasetEvent, same_campaign: bool = False) -> list[str] | None:
     """Why two events are one incident — the features that matched, in words ("same place: Quetta") — or None
     when they are not (the rules in the module docstring). Stored with every merge so a reviewer can judge it."""
-    if not (_same_place(a, b) and _dates_compatible(a, b)):
+    if not (_places_match(a, b) and _dates_compatible(a, b)):
         return None
     reasons = [_place_reason(a, b), _date_reason(a, b)]
     if same_campaign:
@@ -186,7 +248,12 @@ def _place_reason(a: DatasetEvent, b: DatasetEvent) -> str:
     assert a.place is not None and b.place is not None
     if a.place.geonameid and a.place.geonameid == b.place.geonameid:
         return f"same place: {a.place.name}"
-    return f"same district: {a.place.admin2} ({a.place.name} / {b.place.name})"
+    if _same_place(a, b):
+        return f"same district: {a.place.admin2} ({a.place.name} / {b.place.name})"
+    if _place_contains(a, b):
+        return f"one place holds the other: {a.place.name} / {b.place.name}"
+    distance = distance_km(a.place, b.place) or 0.0
+    return f"places {distance:.0f} km apart: {a.place.name} / {b.place.name}"
 
 
 def _date_reason(a: DatasetEvent, b: DatasetEvent) -> str:

@@ -16,9 +16,9 @@ its old version fed), its claims come in.
 
 Each event of a new article is merged into the first stored event that ``sitrep.resolve.rules.same_incident``
 accepts (``merge`` then recomputes its figures, notes and toll), else inserted. Candidates are the stored
-events in the same country/admin1/admin2 dated within a month of it (the widest window the rules allow),
-oldest first. Two events of one article are never merged with each other: the extractor already decided they
-differ. Undated events are never merged: nothing says they happened on the same day. Each merge stores why
+events in the same country and first-level unit (state, province) dated within a month of it (the widest
+window the rules allow), the nearest first, then the oldest. Two events of one article are never merged with
+each other: the extractor already decided they differ. Undated events are never merged: nothing says they happened on the same day. Each merge stores why
 (``event_articles.matched``). Campaigns merge on their normalised name and actor; one group's coordinated attacks
 told without a name join the campaign of that actor within ``CAMPAIGN_DAYS`` (in the same province when neither
 is named), and a named operation adopts such a campaign stored before. Every campaign the article touched is
@@ -57,6 +57,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sitrep.model import Article, Campaign, DatasetEvent, Event, ExtractResult, Figure, Place
 from sitrep.resolve.rules import (
     claim_id,
+    distance_km,
     match_reasons,
     merge,
     reconcile,
@@ -167,7 +168,8 @@ _CANDIDATES = (
     select(*(events.c[name] for name in _COMPARED), *PLACE_COLUMNS)
     .select_from(events_joined())
     .where(
-        events.c.place_key == bindparam("place_key"),
+        events.c.country_code == bindparam("country_code"),
+        func.coalesce(events.c.admin1, "") == bindparam("admin1"),
         events.c.date.between(bindparam("earliest"), bindparam("latest")),
         events.c.place_id.is_not(None),
     )
@@ -260,10 +262,17 @@ class _Ids:
 
 
 def place_key(country_code: str | None, admin1: str | None, admin2: str | None) -> str | None:
-    """Where merge candidates are looked up: country|admin1|admin2."""
+    """An event's district as stored: country|admin1|admin2."""
     if not country_code:
         return None
     return f"{country_code}|{admin1 or ''}|{admin2 or ''}"
+
+
+def _unit_key(event: DatasetEvent) -> str | None:
+    """Where merge candidates are looked up: country|admin1. The rules merge across districts of one state or
+    province (a town and the state it is in, towns either side of a county line), never across them."""
+    country_code, admin1, _admin2 = _district(event)
+    return f"{country_code}|{admin1 or ''}" if country_code else None
 
 
 def _month(day: dt.date) -> int:
@@ -291,9 +300,10 @@ class _Candidate:
 
 
 class _Candidates:
-    """The merge candidates in memory: stored events with a place and a date, by district and month.
+    """The merge candidates in memory: stored events with a place and a date, by first-level unit (state,
+    province) and month.
 
-    A district's month is read from the database the first time a new event falls near it, then kept current
+    A unit's month is read from the database the first time a new event falls near it, then kept current
     with the writer's own inserts and merges; beyond ``CACHED_CANDIDATES`` events the months least recently
     used are dropped (and read again when needed)."""
 
@@ -306,8 +316,8 @@ class _Candidates:
         self._size = 0
 
     def near(self, connection: Connection, key: str, day: dt.date) -> list[_Candidate]:
-        """The stored events of district ``key`` dated within ``CANDIDATE_DAYS`` of ``day``, oldest first (what
-        ``_CANDIDATES`` selects)."""
+        """The stored events of unit ``key`` (``_unit_key``) dated within ``CANDIDATE_DAYS`` of ``day``, oldest
+        first (what ``_CANDIDATES`` selects)."""
         window = dt.timedelta(days=CANDIDATE_DAYS)
         earliest, latest = day - window, day + window
         months = range(_month(earliest), _month(latest) + 1)
@@ -324,7 +334,8 @@ class _Candidates:
     def _read(self, connection: Connection, key: str, missing: list[int]) -> None:
         earliest, latest = _months_span(missing[0], missing[-1])
         read: dict[int, list[_Candidate]] = {month: [] for month in missing}
-        parameters = {"place_key": key, "earliest": earliest, "latest": latest}
+        country_code, admin1 = key.split("|", 1)
+        parameters = {"country_code": country_code, "admin1": admin1, "earliest": earliest, "latest": latest}
         for row in connection.execute(_CANDIDATES, parameters):
             month = read.get(_month(row.date))
             if month is not None:  # a month already in memory is already current
@@ -800,11 +811,12 @@ class _Transaction:
     def _merge_into_stored(
         self, article_row: int, new: DatasetEvent, new_campaign: int | None, ids: _Ids
     ) -> bool:
-        key = place_key(*_district(new))
+        key = _unit_key(new)
         if key is None or new.date is None or new.place is None:
             return False
         linked = {link["event_id"] for link in self.links}
-        for candidate in self.memory.candidates.near(self.connection, key, new.date):
+        candidates = self.memory.candidates.near(self.connection, key, new.date)
+        for candidate in _nearest_first(candidates, new.place):
             if candidate.row in linked:
                 continue  # an event of this same article: the extractor already told them apart
             same_campaign = new_campaign is not None and candidate.campaign_row == new_campaign
@@ -860,8 +872,9 @@ class _Transaction:
             },
         )
         self.memory.events[row] = (0, event)
-        if key is not None and place_row is not None and event.date is not None:  # a candidate from now on
-            self.memory.candidates.add(key, _candidate(row, 0, campaign_row, event, event.place))
+        unit = _unit_key(event)
+        if unit is not None and place_row is not None and event.date is not None:  # a candidate from now on
+            self.memory.candidates.add(unit, _candidate(row, 0, campaign_row, event, event.place))
         self.links.append({"event_id": row, "article_id": article_row, "matched": None})
         for claim in event.claims:
             ids.claim_events[claim.id] = row
@@ -904,6 +917,17 @@ class _Transaction:
                 }
             )
         self.writes.execute_many(_INSERT_CLAIMS, rows)
+
+
+def _nearest_first(candidates: list[_Candidate], place: Place) -> list[_Candidate]:
+    """Candidates from a whole state or province, the nearest to ``place`` first (the oldest first at one
+    distance): a report merges into the event at its own town before one the rules accept farther away."""
+
+    def distance(candidate: _Candidate) -> float:
+        km = distance_km(candidate.event.place, place) if candidate.event.place is not None else None
+        return km if km is not None else float("inf")
+
+    return sorted(candidates, key=lambda candidate: (distance(candidate), candidate.row))
 
 
 def _comparable(row: Any) -> DatasetEvent:
