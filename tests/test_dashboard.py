@@ -134,6 +134,12 @@ def page(browser: Any, server: str) -> Iterator[Any]:
     context.close()
 
 
+def _click_marker(page: Any, event_id: str) -> None:
+    """Click one event's marker. Markers of one town overlap and the first view may still be zooming in, so
+    the click is dispatched on that marker itself rather than at a point of the screen."""
+    page.locator(f'path.event-marker[data-event-id="{event_id}"]').dispatch_event("click")
+
+
 def _events(server: str) -> list[dict]:
     return httpx.get(f"{server}/api/events", params={"limit": 1000}).json()["events"]
 
@@ -178,7 +184,7 @@ def test_headline_shows_the_campaigns_contested_range_first(page: Any, server: s
 
 
 def test_clicking_a_marker_shows_every_claim_side_by_side(page: Any, server: str) -> None:
-    page.locator(f'path.event-marker[data-event-id="{TURBAT_IED}"]').click()
+    _click_marker(page, TURBAT_IED)
     page.wait_for_selector("#claims .claim")
     event = httpx.get(f"{server}/api/events/{quote(TURBAT_IED, safe='')}").json()
     cards = page.locator("#claims .claim")
@@ -204,7 +210,7 @@ def test_review_edit_shows_in_the_history(page: Any, server: str) -> None:
     page.fill("#analyst-name", "Test Analyst")
     page.fill("#analyst-token", TOKEN)
     page.click("#analyst-save")
-    page.locator(f'path.event-marker[data-event-id="{TURBAT_IED}"]').click()
+    _click_marker(page, TURBAT_IED)
     page.wait_for_selector("#edit-form")
     page.fill("#edit-form input[name=fatalities_best]", "4")
     page.fill("#edit-form input[name=fatalities_high]", "4")
