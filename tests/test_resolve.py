@@ -120,6 +120,20 @@ def test_a_merge_says_which_features_matched() -> None:
     assert match_reasons(evening, _event("c", "2025-04-08", place=QUETTA)) is None
 
 
+def test_the_same_full_toll_at_one_place_within_a_week_is_one_incident() -> None:
+    def told(article: str, day: str, dead: int, wounded: int) -> DatasetEvent:
+        hurt = _claim(article, day, wounded).model_copy(update={"id": f"{article}#c2", "outcome": "injured"})
+        return _event(article, day, claims=[_claim(article, day, dead), hurt])
+
+    first = told("a", "2025-04-08", 1, 3)
+    assert same_incident(first, told("b", "2025-04-13", 1, 3))  # a follow-up dated to its own news
+    assert not same_incident(first, told("c", "2025-04-16", 1, 3))  # beyond the week
+    assert not same_incident(first, told("d", "2025-04-13", 1, 2))  # another toll
+    assert not same_incident(told("e", "2025-04-08", 0, 2), told("f", "2025-04-13", 0, 2))  # too common
+    elsewhere = told("g", "2025-04-13", 1, 3).model_copy(update={"place": KECH})
+    assert not same_incident(first, elsewhere), "only at the very same place"
+
+
 def test_a_week_dated_report_merges_within_three_days() -> None:
     assert same_incident(_event("a", "2025-04-08"), _event("b", "2025-04-10", precision=2))
     assert not same_incident(_event("a", "2025-04-08"), _event("b", "2025-04-14", precision=2))

@@ -12,8 +12,9 @@ All the rules are here, stated once.
 2. their dates are compatible: equal when both are known to the day (ACLED time precision 1), otherwise
    within the wider one's window (a week: ±3 days; a month: same month); a day apart when both tell the same
    toll (the same dead and wounded, or the same figure of two or more: outlets date a night's attack to the
-   evening or to the next morning). Otherwise two events dated to different days in the same town are never
-   merged, nor is an undated one;
+   evening or to the next morning); up to ``_FULL_TOLL_DAYS`` apart at the very same place when both tell the
+   same dead and the same wounded, three people or more (a follow-up dated to its funeral or arrest). Otherwise
+   two events dated to different days in the same town are never merged, nor is an undated one;
 3. their types are compatible: the same sub-event type, or the same event type, or one of them is a plain
    armed clash / attack and both are violent (a report that only says "attack" does not contradict one that
    says "IED"; it does contradict a protest or a looting); and
@@ -131,7 +132,25 @@ def _dates_compatible(a: DatasetEvent, b: DatasetEvent) -> bool:
         # Outlets date a night's shooting to the evening or to the next day ("late Saturday", "early Sunday"),
         # and a follow-up may count from its own day: the same toll a day apart is the same incident.
         window = max(window, 1)
+    if _same_full_toll(a, b):
+        # A follow-up dated to its own news (a funeral, an arrest) tells the same dead and wounded at the
+        # same place: a full toll of three people or more recurring there within the week is one incident.
+        window = max(window, _FULL_TOLL_DAYS)
     return abs((a.date - b.date).days) <= window
+
+
+_FULL_TOLL_DAYS = 7
+
+
+def _same_full_toll(a: DatasetEvent, b: DatasetEvent) -> bool:
+    """The same place (one gazetteer entry) and the same dead and the same wounded, both told, three people or
+    more in all: rare enough together to tell one incident from another."""
+    if a.place is None or b.place is None or not a.place.geonameid or a.place.geonameid != b.place.geonameid:
+        return False
+    dead, wounded = a.fatalities.best, a.injured.best
+    if dead is None or wounded is None or (dead, wounded) != (b.fatalities.best, b.injured.best):
+        return False
+    return dead + wounded >= 3
 
 
 def _same_figures(a: DatasetEvent, b: DatasetEvent) -> bool:
