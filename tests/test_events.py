@@ -277,3 +277,33 @@ def test_an_incident_of_months_before_recalled_by_fresh_news_is_background() -> 
     trial = "Jurors heard the case of a man accused of shooting two people dead in a bar on June 3, 2015."
     events = extract(Article(id="trial", text=trial, published=dt.date(2017, 5, 8))).events
     assert [e.date for e in events] == [dt.date(2015, 6, 3)]
+
+
+# Two attacks in one town on one day that the text tells apart ("in a separate attack") are two events, as
+# ACLED codes them; an incident told apart at another place opens nothing new where the first one was.
+TWO_ATTACKS_ONE_TOWN = (
+    "QUETTA, May 6 — A bomb planted on a motorcycle exploded in a crowded market in Quetta on Tuesday, killing "
+    "five shoppers, police said.\n\nIn a separate attack hours later, gunmen shot dead two policemen at a "
+    "checkpost on the city's eastern bypass, officials said."
+)
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["In a separate attack hours later,", "In another shooting hours later,", "Separately,"],
+)
+def test_attacks_told_apart_in_one_town_on_one_day_are_two_events(opening: str) -> None:
+    text = TWO_ATTACKS_ONE_TOWN.replace("In a separate attack hours later,", opening)
+    result = _events(text, "2025-05-06")
+    places = {p.id: p.name for p in result.places}
+    told = sorted((places[e.place_id], e.fatalities.best) for e in result.events)
+    assert told == [("Quetta", 2), ("Quetta", 5)]
+
+
+def test_the_same_attack_told_again_stays_one_event() -> None:
+    text = TWO_ATTACKS_ONE_TOWN.replace(
+        "In a separate attack hours later, gunmen shot dead two policemen at a checkpost on the city's eastern "
+        "bypass, officials said.",
+        "The blast also damaged a dozen shops, and the market was closed for the day, officials said.",
+    )
+    assert len(_events(text, "2025-05-06").events) == 1

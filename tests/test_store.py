@@ -609,3 +609,39 @@ def test_background_figures_are_stored_as_claims_and_counted_in_no_event(store_u
     (event,) = dataset(store_url)["events"]
     assert event["fatalities"]["high"] == 3
     assert [c["background"] for c in event["claims"]] == [False]
+
+
+def test_reports_of_two_attacks_in_one_town_on_one_day_join_the_one_they_tell(
+    store_url: str, tmp_path: Path
+) -> None:
+    """A wire tells two attacks in Quetta on one day apart; two later reports, one of each, join the event their
+    toll and type tell, never the first candidate in the town."""
+    day = "2025-05-06"
+    reports = [
+        {
+            "id": "wire-two-attacks",
+            "published": day,
+            "text": (
+                "QUETTA, May 6 — A bomb planted on a motorcycle exploded in a crowded market in Quetta on Tuesday, "
+                "killing five shoppers, police said.\n\nIn a separate attack hours later, gunmen shot dead two "
+                "policemen at a checkpost on the city's eastern bypass, officials said."
+            ),
+        },
+        {
+            "id": "ledger-market-bomb",
+            "published": day,
+            "text": "QUETTA, May 6 — A bomb exploded in a busy market in Quetta on Tuesday, killing five people "
+            "and wounding eleven, police said. No group claimed the blast.",
+        },
+        {
+            "id": "dispatch-checkpost",
+            "published": day,
+            "text": "QUETTA, May 6 — Gunmen shot dead two policemen at a checkpost in Quetta on Tuesday evening "
+            "before fleeing, a police official said.",
+        },
+    ]
+    store(store_url, write_jsonl(tmp_path / "reports.jsonl", reports))
+    events = {e["fatalities"]["best"]: e for e in dataset(store_url)["events"]}
+    assert sorted(events) == [2, 5]
+    assert events[5]["article_ids"] == ["wire-two-attacks", "ledger-market-bomb"]
+    assert events[2]["article_ids"] == ["wire-two-attacks", "dispatch-checkpost"]

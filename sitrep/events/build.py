@@ -6,6 +6,8 @@ tactic (a grenade attack that turned into a gunfight stays one event). How sente
 - An *incident sentence* has a tactic word or a casualty figure. It takes its place from the event places it
   names, else from the previous incident sentence, else from the first event place of the article; its date
   likewise from its own date words, else the previous incident sentence's, else the article's.
+- An attack the text tells apart from one already told at that place and day ("in a separate attack",
+  "another blast", "Separately, …": ``data/distinct_attacks.tsv``) is an event of its own there.
 - A sentence naming several event places ("attacks in Quetta, Nushki and Kalat") makes one event per place.
   Its figures cannot be split by place: they go to the article's campaign when it names one, else to the
   event of the first place named.
@@ -83,6 +85,7 @@ class _Group:
     date: EventDate | None
     sentences: list[Sentence] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    attack: int = 0  # the attacks the text told apart before this one ("in a separate attack")
 
 
 def build_events(
@@ -387,10 +390,12 @@ def _group(
     first_place = next((p for s in sentences if s.is_incident for p in s.places), None) or next(
         (p for p in places if p.role == "event"), None
     )
-    groups: dict[tuple[str | None, date | None], _Group] = {}
+    groups: dict[tuple[str | None, date | None, int], _Group] = {}
     campaign_claims: list[Claim] = []
     place: Place | None = None
     when: EventDate | None = None
+    # Per place and day, the attacks the text has told apart there so far ("in a separate attack").
+    apart: dict[tuple[str | None, date | None], int] = {}
     for sentence in sentences:
         if not sentence.is_incident:
             continue
@@ -407,15 +412,22 @@ def _group(
             targets = [*targets[1:], targets[0]]
         if has_campaign and not fine_places:
             targets = []  # a summary of the whole campaign ("attacks across the province"), not an event
+        day = when.date if when else None
+        if targets and sentence.tactics and _tells_another_attack(sentence):
+            for target in targets:  # another attack where one is already told
+                spot = (target.id if target else None, day)
+                if (*spot, apart.get(spot, 0)) in groups:
+                    apart[spot] = apart.get(spot, 0) + 1
         for target in targets:
-            key = (target.id if target else None, when.date if when else None)
-            group = groups.setdefault(key, _Group(target, key[1], when))
+            spot = (target.id if target else None, day)
+            key = (*spot, apart.get(spot, 0))
+            group = groups.setdefault(key, _Group(target, day, when, attack=key[2]))
             group.sentences.append(sentence)
         if has_campaign and campaign_wide:
             campaign_claims.extend(sentence.claims)
         else:
-            key = (targets[0].id if targets[0] else None, when.date if when else None)
-            groups[key].claims.extend(sentence.claims)
+            spot = (targets[0].id if targets[0] else None, day)
+            groups[(*spot, apart.get(spot, 0))].claims.extend(sentence.claims)
         if own_places:
             place = own_places[0] if len(own_places) == 1 else place
     return _merge(list(groups.values())), campaign_claims
@@ -458,11 +470,43 @@ def _join(into: _Group, other: _Group, keep_day: bool = False) -> None:
     into.claims = sorted({c.id: c for c in into.claims + other.claims}.values(), key=_claim_start)
 
 
+@cache
+def _distinct_attack_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Cue words and attack nouns: ``data/distinct_attacks.tsv``."""
+    rows = read_table("distinct_attacks.tsv")
+    return (
+        frozenset(r["word"] for r in rows if r["kind"] == "cue"),
+        frozenset(r["word"] for r in rows if r["kind"] == "noun"),
+    )
+
+
+def _tells_another_attack(sentence: Sentence) -> bool:
+    """Whether the sentence tells an attack apart from the one before ("in a separate attack", "another
+    blast", "Separately, gunmen …"); "the second ambush" points back at one already told."""
+    cues, nouns = _distinct_attack_words()
+    if not sentence.norms & cues and "separately" not in sentence.norms:
+        return False
+    norms = [_token_norm(token) for token in sentence.tokens]
+    if norms and norms[0] == "separately":
+        return True
+    return any(
+        norm in cues
+        and any(after in nouns for after in norms[index + 1 : index + 3])
+        and (index == 0 or norms[index - 1] not in _ALREADY_TOLD)  # "the second ambush" is one told before
+        for index, norm in enumerate(norms)
+    )
+
+
+_ALREADY_TOLD = frozenset({"the", "that", "this", "its"})
+
+
 def _listed_apart(one: _Group, other: _Group) -> bool:
     """Two towns or tehsils of one district that are two attacks: named together as the places of several
     ("attacks in Tump and Turbat"), or each told with figures of its own, or each told without any (two
     operations, one per area). A place told without figures beside one told with them is the same attack
     described again ("the blast in Turbat … the injured from Satellite Town")."""
+    if one.attack != other.attack:
+        return True  # the text told them apart ("in a separate attack")
     if one.place is None or other.place is None or one.place.name == other.place.name:
         return False
     towns = ("town", "locality", "admin3")

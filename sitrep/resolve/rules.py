@@ -263,6 +263,14 @@ def match_reasons(a: DatasetEvent, b: DatasetEvent, same_campaign: bool = False)
     return reasons
 
 
+def match_rank(a: DatasetEvent, b: DatasetEvent) -> tuple[int, int]:
+    """How closely two events the rules call one incident agree, lower first: the same toll, then tolls that
+    agree, then neither; the same sub-event type first. Of several stored events a report could join (two
+    attacks in one town on one day), it joins the one its figures and type tell."""
+    toll = 0 if _same_figures(a, b) else 1 if _figures_agree(a, b) else 2
+    return toll, 0 if a.sub_event_type == b.sub_event_type else 1
+
+
 def _place_reason(a: DatasetEvent, b: DatasetEvent) -> str:
     assert a.place is not None and b.place is not None
     if a.place.geonameid and a.place.geonameid == b.place.geonameid:

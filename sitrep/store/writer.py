@@ -58,6 +58,7 @@ from sitrep.model import Article, Campaign, DatasetEvent, Event, ExtractResult, 
 from sitrep.resolve.rules import (
     claim_id,
     distance_km,
+    match_rank,
     match_reasons,
     merge,
     reconcile,
@@ -816,15 +817,23 @@ class _Transaction:
             return False
         linked = {link["event_id"] for link in self.links}
         candidates = self.memory.candidates.near(self.connection, key, new.date)
-        for candidate in _nearest_first(candidates, new.place):
+        matches = []
+        for order, candidate in enumerate(_nearest_first(candidates, new.place)):
             if candidate.row in linked:
                 continue  # an event of this same article: the extractor already told them apart
             same_campaign = new_campaign is not None and candidate.campaign_row == new_campaign
             reasons = match_reasons(candidate.event, new, same_campaign=same_campaign)
             if reasons is not None:
-                break
-        else:
+                matches.append((order, candidate, reasons))
+        if not matches:
             return False
+        # Of several events at the first one's very place and day (two attacks in one town on one day), the
+        # one its toll and type tell; else the nearest, then the oldest.
+        first = matches[0][1].event
+        _order, candidate, reasons = min(
+            (m for m in matches if m is matches[0] or _same_spot(m[1].event, first)),
+            key=lambda match: (match_rank(match[1].event, new), match[0]),
+        )
         row, revision = candidate.row, candidate.revision
         cached_revision, stored = self.memory.events.pop(row, (None, None))
         if cached_revision != revision or stored is None:  # not in memory, or out of date
@@ -917,6 +926,13 @@ class _Transaction:
                 }
             )
         self.writes.execute_many(_INSERT_CLAIMS, rows)
+
+
+def _same_spot(one: DatasetEvent, other: DatasetEvent) -> bool:
+    """One gazetteer place and one day."""
+    if one.place is None or other.place is None or not one.place.geonameid:
+        return False
+    return one.place.geonameid == other.place.geonameid and one.date == other.date
 
 
 def _nearest_first(candidates: list[_Candidate], place: Place) -> list[_Candidate]:
