@@ -503,3 +503,18 @@ def test_a_town_named_with_a_state_that_lacks_it_is_placed_at_the_state_not_at_a
     [fairmount, ohio] = find_places("Four people were shot on Tuesday in Fairmount, Ohio, police said.")
     assert (fairmount.text, fairmount.admin1, fairmount.kind, fairmount.role) == ("Fairmount", "Ohio", "admin1", "event")
     assert ohio.text == "Ohio"
+
+
+def test_a_town_before_a_state_abbreviation_is_a_place_wherever_it_stands() -> None:
+    """The dateline after a line of page furniture, and the same name as a spokeswoman's surname later: "Quincy,
+    Ill." is still the town, in Illinois, and the event's place."""
+    text = (
+        "Please enable JavaScript to watch this video\n\nQuincy, Ill. - A man was shot and wounded outside a bar "
+        "on Saturday night, police said.\n\nPolice spokeswoman Dana Quincy said the man was taken to a hospital "
+        "in stable condition."
+    )
+    result = extract(Article(id="t", text=text, published=date(2016, 5, 8)))
+    places = {p.id: p for p in result.places}
+    [event] = result.events
+    assert event.place_id is not None
+    assert (places[event.place_id].name, places[event.place_id].admin1) == ("Quincy", "Illinois")

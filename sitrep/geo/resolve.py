@@ -346,7 +346,7 @@ def _find_places(text: str, sentences: list[tuple[int, int]] | None, country_hin
     datelines = _dateline_spans(text)
 
     cue_votes, abbreviations = _cue_votes(doc, lexicon)
-    hits = _select_hits(doc, gazetteer, matches, lexicon, datelines)
+    hits = _select_hits(doc, gazetteer, matches, lexicon, datelines, set(abbreviations))
     if abbreviations:
         hits = [h for h in hits if h.first not in abbreviations]  # "Pueblo, Colo.": "Colo" is the state
         for hit in hits:
@@ -462,9 +462,11 @@ def _select_hits(
     matches: list[NameMatch],
     lexicon: Lexicon,
     datelines: list[tuple[int, int]],
+    abbreviated: set[int] = frozenset(),  # type: ignore[assignment]
 ) -> list[_Hit]:
     """The name matches that stand for places. ``matches`` holds capitalised matches only (lower case is never
-    a name, even in a Title Case headline), sorted by start, longest first."""
+    a name, even in a Title Case headline), sorted by start, longest first. ``abbreviated``: token positions
+    just after a name that hold a state's abbreviation ("Norfolk, Va.")."""
     text, words = doc.text, doc.tokens.words
     sentence_starts = doc.sentence_starts
     hits: list[_Hit] = []
@@ -497,8 +499,9 @@ def _select_hits(
         kind_cue = lexicon.kind_after.get(after)
         locative, motion = "locative" in before, "motion" in before
         in_dateline = bool(datelines) and any(s <= start < e for s, e in datelines)
-        # A dateline is a place by position: "NORFOLK, Va. —" needs no "in" before it.
-        cued = locative or motion or (kind_cue is not None) or in_dateline
+        # A dateline is a place by position: "NORFOLK, Va. —" needs no "in" before it; nor does a name with a
+        # state's abbreviation after it, wherever it stands ("Norfolk, Va. - A woman …").
+        cued = locative or motion or (kind_cue is not None) or in_dateline or match.last + 1 in abbreviated
         if not cued and after in lexicon.local_force:
             # "New Orleans police", "Orlando police said": a person's name is not followed by "police"
             cued = _joined_to_next(doc, match.last)
@@ -574,8 +577,17 @@ def _select_hits(
     _share_list_roles(text, hits)
     if surnames:
         # "Melissa Randolph ... Randolph said": a name met as a person's surname is that person elsewhere in
-        # the report too, unless a locative or kind word makes it a place ("in Randolph", "Randolph town").
-        hits = [h for h in hits if h.key not in surnames or h.locative or h.kind_cue or h.role != "event"]
+        # the report too, unless a locative or kind word makes it a place ("in Randolph", "Randolph town"), or
+        # a state's abbreviation follows it ("Norfolk, Va.", though "Sentara Norfolk" is a hospital's name).
+        hits = [
+            h
+            for h in hits
+            if h.key not in surnames
+            or h.locative
+            or h.kind_cue
+            or h.role != "event"
+            or h.last + 1 in abbreviated
+        ]
     return hits
 
 
