@@ -41,9 +41,9 @@ TOKEN = "bench-token-0123456789abcdef"
 
 def build_database(url: str, wanted: int) -> int:
     """Fill the database at ``url`` up to ``wanted`` events (see the module docstring); returns the count."""
-    from sitrep.ingest.files import read_inputs
     from sitrep.model import Article
-    from sitrep.nlp.pipeline import extract
+    from sitrep.pipeline import extract
+    from sitrep.sources.files import read_inputs
     from sitrep.store.db import open_engine, require_schema
     from sitrep.store.dedup import text_sha256, url_sha256
     from sitrep.store.writer import ArticleWriter, Extracted

@@ -23,9 +23,9 @@ from pathlib import Path
 
 import spacy
 
-from sitrep.ingest.files import read_inputs
 from sitrep.model import Article
-from sitrep.nlp.pipeline import extract, extract_claims
+from sitrep.pipeline import extract, extract_claims
+from sitrep.sources.files import read_inputs
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_INPUT = REPO.parent / "shared" / "data" / "dev" / "gva_articles_dev.jsonl"

@@ -15,7 +15,7 @@ import time
 
 from bench_extract import DEFAULT_INPUT, load_articles
 
-from sitrep.parallel import extract_many
+from sitrep.jobs.parallel import extract_many
 
 
 def main() -> None:

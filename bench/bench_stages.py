@@ -21,9 +21,9 @@ from bench_extract import DEFAULT_INPUT, load_articles
 
 from sitrep.events.build import build_events
 from sitrep.geo.resolve import find_places
-from sitrep.ingest.language import detect_language
 from sitrep.model import Article
-from sitrep.nlp.pipeline import assign_places, extract, extract_claims, read_units
+from sitrep.nlp.language import detect_language
+from sitrep.pipeline import assign_places, extract, extract_claims, read_units
 
 
 def median_ms(

@@ -23,10 +23,10 @@ from rich.table import Table
 
 from sitrep.evaluate.records import EvalInputError, evaluate_file
 from sitrep.evaluate.report import Report
-from sitrep.ingest.files import DEFAULT_MAX_BYTES, InputProblem
-from sitrep.ingest.sources import FetchOptions, parse_interval, read_sources
+from sitrep.jobs.parallel import extract_many
 from sitrep.model import Article, Claim, Event, ExtractResult, Figure, Place, json_schema
-from sitrep.parallel import extract_many
+from sitrep.sources.files import DEFAULT_MAX_BYTES, InputProblem
+from sitrep.sources.inputs import FetchOptions, parse_interval, read_sources
 
 app = typer.Typer(
     help="sitrep: sourced conflict-event data from news reports, every figure kept with who claims it.",
@@ -276,9 +276,9 @@ def ingest_command(
 
     Exit code 1 when any input or URL failed (each named on standard error with its reason); the rest are
     stored. A progress bar (articles/s; new, duplicate, failed) shows on a terminal, plain lines otherwise."""
-    from sitrep.ingest.progress import BatchProgress
+    from sitrep.jobs.ingest import IngestSummary, ingest
+    from sitrep.jobs.progress import BatchProgress
     from sitrep.store.db import StoreError, database_url, open_engine
-    from sitrep.store.ingest import IngestSummary, ingest
 
     _need_inputs(inputs, urls)
     default_date = _parse_date(published)
@@ -354,9 +354,9 @@ def watch_command(
     Unchanged feeds cost a 304 (ETag / Last-Modified); a failing source is retried later and later (doubling,
     capped at 6 h, never before its Retry-After) while the others go on. Ctrl-C or SIGTERM stops after the
     current article, prints the summary and exits 0. Exit code 1 when a --once round had any failure."""
-    from sitrep.ingest.fetch import looks_like_url
-    from sitrep.ingest.progress import BatchProgress
-    from sitrep.ingest.watch import Watcher, WatchReport, stop_on_signals
+    from sitrep.jobs.progress import BatchProgress
+    from sitrep.jobs.watch import Watcher, WatchReport, stop_on_signals
+    from sitrep.sources.fetch import looks_like_url
     from sitrep.store.db import StoreError, database_url, open_engine
 
     try:

@@ -11,7 +11,7 @@ import pytest
 
 from sitrep.events.actors import ActorDictionary, ActorMention, responsibility
 from sitrep.model import Article
-from sitrep.nlp.pipeline import extract, extract_claims
+from sitrep.pipeline import extract, extract_claims
 
 TTP = "TTP: Tehreek-i-Taliban Pakistan"
 BALOCH = "Baloch Separatists (Pakistan)"

@@ -20,8 +20,8 @@ from sqlalchemy.orm import Session
 from sitrep.api.app import create_app
 from sitrep.api.security import resolve_token
 from sitrep.export import FORMATS
+from sitrep.jobs.ingest import ingest
 from sitrep.store.db import open_engine
-from sitrep.store.ingest import ingest
 from sitrep.store.review import ApiTokenRow, token_digest
 from tests.conftest import EXAMPLES
 

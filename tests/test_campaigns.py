@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 
 from sitrep.export import acled, toll, ucdp
+from sitrep.jobs.ingest import ingest
 from sitrep.model import (
     Claimant,
     Count,
@@ -21,7 +22,6 @@ from sitrep.model import (
 )
 from sitrep.resolve import reconcile_campaign
 from sitrep.store import load_dataset, open_engine
-from sitrep.store.ingest import ingest
 from tests.conftest import EXAMPLES
 
 # A first report that names only the province, and a second outlet's report of the same wave a day later that

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.nlp.pipeline import extract_claims
+from sitrep.pipeline import extract_claims
 
 
 def _kinds(text: str) -> list[tuple]:

@@ -9,7 +9,7 @@ import pytest
 from sitrep.model import Article, Claim
 from sitrep.nlp.attribution import ArticleMemory, attribution_reader
 from sitrep.nlp.lexicon import key_words, tokenize
-from sitrep.nlp.pipeline import extract, extract_claims, read_units
+from sitrep.pipeline import extract, extract_claims, read_units
 
 
 def _figures(text: str) -> list[tuple]:

@@ -9,7 +9,7 @@ import pytest
 
 from sitrep.events.figures import event_figures
 from sitrep.model import Article, Claim, Claimant, Count
-from sitrep.nlp.pipeline import extract, extract_claims
+from sitrep.pipeline import extract, extract_claims
 
 
 def _figures(text: str) -> list[tuple]:

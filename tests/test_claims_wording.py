@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep.nlp.casualties import casualty_reader
-from sitrep.nlp.pipeline import extract_claims
+from sitrep.pipeline import extract_claims
 
 
 def _figures(text: str) -> list[tuple]:

@@ -7,9 +7,9 @@ from importlib import resources
 
 import jsonschema
 
-from sitrep.ingest.files import read_inputs
 from sitrep.model import Article, json_schema
-from sitrep.nlp.pipeline import extract
+from sitrep.pipeline import extract
+from sitrep.sources.files import read_inputs
 from tests.conftest import EXAMPLES
 
 COMMITTED = json.loads(resources.files("sitrep.schema").joinpath("extract.schema.json").read_text())

@@ -6,7 +6,7 @@ import pytest
 
 from sitrep.nlp.lexicon import read_table
 from sitrep.nlp.numbers import count_grammar, parse_number
-from sitrep.nlp.pipeline import extract_claims
+from sitrep.pipeline import extract_claims
 
 ROWS = read_table("count_grammar.tsv")
 

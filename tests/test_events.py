@@ -8,10 +8,10 @@ import pytest
 
 from sitrep.events.figures import acled_fatalities, event_figures, reconcile
 from sitrep.events.tactics import choose_type, tactic_reader
-from sitrep.ingest.files import read_inputs
 from sitrep.model import Article, Claim, Claimant, Count
 from sitrep.nlp.lexicon import tokenize
-from sitrep.nlp.pipeline import extract
+from sitrep.pipeline import extract
+from sitrep.sources.files import read_inputs
 from tests.conftest import EXAMPLES
 
 

@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 
 from sitrep.model import Article, ExtractResult, Place
-from sitrep.nlp.pipeline import extract
+from sitrep.pipeline import extract
 
 
 def _read(text: str, published: str = "2024-05-16") -> ExtractResult:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sitrep.model import Article, Event, ExtractResult
-from sitrep.nlp.pipeline import extract
+from sitrep.pipeline import extract
 
 
 def _read(text: str, published: str = "2023-03-09") -> ExtractResult:

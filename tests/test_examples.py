@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from sitrep.ingest.files import read_inputs
 from sitrep.model import Article
-from sitrep.nlp.pipeline import extract
+from sitrep.pipeline import extract
+from sitrep.sources.files import read_inputs
 from tests.conftest import EXAMPLES
 
 

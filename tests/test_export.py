@@ -20,10 +20,10 @@ from sitrep.export import FORMATS, write_dataset
 from sitrep.export import _common as common
 from sitrep.export.acled import actor_name, disorder_type
 from sitrep.export.ucdp import date_window
-from sitrep.ingest.files import read_inputs
 from sitrep.model import Article, ArticleMeta, Dataset, DatasetEvent
-from sitrep.nlp.pipeline import extract
+from sitrep.pipeline import extract
 from sitrep.resolve.rules import to_dataset_event
+from sitrep.sources.files import read_inputs
 
 from .conftest import EXAMPLES
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.nlp.pipeline import extract_claims
+from sitrep.pipeline import extract_claims
 
 
 def _figures(text: str) -> list[tuple[str, str, int | None, int | None]]:
@@ -146,7 +146,7 @@ def test_odd_text_never_raises() -> None:
 
 def test_an_article_in_another_language_is_kept_but_not_read() -> None:
     from sitrep.model import Article
-    from sitrep.nlp.pipeline import extract
+    from sitrep.pipeline import extract
 
     french = (
         "Au moins douze soldats ont été tués mardi dans une attaque contre un poste de contrôle près de Turbat, "

@@ -17,8 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.ingest.feeds import FULL_TEXT_MIN_CHARS, FeedResult, articles_from_feed, read_feed, read_url
-from sitrep.ingest.fetch import (
+from sitrep.model import Article
+from sitrep.nlp.language import detect_language
+from sitrep.sources.feeds import FULL_TEXT_MIN_CHARS, FeedResult, articles_from_feed, read_feed, read_url
+from sitrep.sources.fetch import (
     DEFAULT_USER_AGENT,
     Fetcher,
     FetchProblem,
@@ -30,9 +32,7 @@ from sitrep.ingest.fetch import (
     make_article,
     read_urls_file,
 )
-from sitrep.ingest.files import InputProblem
-from sitrep.ingest.language import detect_language
-from sitrep.model import Article
+from sitrep.sources.files import InputProblem
 from tests.web_server import ETAG, LAST_MODIFIED, WEB, FixtureServer, start
 
 # -- the network guard -----------------------------------------------------------------------------------

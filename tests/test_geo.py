@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.geo.evaluate import normalise_district, same_district
+from sitrep.evaluate.places import normalise_district, same_district
 from sitrep.geo.fuzzy import FuzzyIndex, skeleton
 from sitrep.geo.gazetteer import Gazetteer, get_gazetteer
 from sitrep.geo.normalize import fold, name_key
@@ -257,7 +257,7 @@ def test_district_normalisation_across_frames() -> None:
 
 @pytest.mark.skipif(not DEV_DIR.exists(), reason="../shared/data/dev is not present")
 def test_acled_dev_district_accuracy_holds() -> None:
-    from sitrep.geo.evaluate import evaluate_acled
+    from sitrep.evaluate.places import evaluate_acled
 
     score = evaluate_acled(DEV_DIR / "acled_balochistan_2020_2022.csv").summary()
     assert score["rows"] == 660

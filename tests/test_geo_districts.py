@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.geo.evaluate import same_district
+from sitrep.evaluate.places import same_district
 from sitrep.geo.resolve import find_places
 from sitrep.model import Article, Place
-from sitrep.nlp.pipeline import extract
+from sitrep.pipeline import extract
 
 
 def event_place(text: str, written: str) -> Place:

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from sitrep.ingest.files import read_inputs
+from sitrep.jobs.parallel import extract_many
 from sitrep.model import Article
-from sitrep.parallel import extract_many
+from sitrep.sources.files import read_inputs
 from tests.conftest import DEVSET, EXAMPLES
 
 

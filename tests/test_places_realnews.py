@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from sitrep.geo.resolve import find_places
-from sitrep.ingest.files import InputProblem, dateline_date, read_inputs
 from sitrep.model import Article, Place
-from sitrep.nlp.pipeline import extract
+from sitrep.pipeline import extract
+from sitrep.sources.files import InputProblem, dateline_date, read_inputs
 
 
 def roles(text: str) -> dict[str, str]:

@@ -18,11 +18,11 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.engine import make_url
 
-from sitrep.ingest.files import read_inputs
+from sitrep.jobs.ingest import IngestSummary, ingest
 from sitrep.model import Article
-from sitrep.nlp.pipeline import extract
+from sitrep.pipeline import extract
+from sitrep.sources.files import read_inputs
 from sitrep.store import count_events, list_events, load_dataset, open_engine
-from sitrep.store.ingest import IngestSummary, ingest
 from sitrep.store.tables import ArticleRow, Base, ClaimRow, EventArticleRow, EventRow, PlaceRow
 from sitrep.store.writer import ArticleWriter, Extracted, Outcome, _Transaction
 from tests.conftest import EXAMPLES

@@ -49,7 +49,7 @@ def assert_one_line_error(result: subprocess.CompletedProcess, *words: str) -> N
 
 def seed(url: str, *inputs: Path) -> None:
     """Set up a database in this process (quicker than a command); the command under test runs as a user's."""
-    from sitrep.store.ingest import ingest
+    from sitrep.jobs.ingest import ingest
 
     engine = open_engine(url)
     try:

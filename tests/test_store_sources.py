@@ -17,8 +17,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sitrep.export import acled, ucdp
-from sitrep.ingest.files import read_inputs
 from sitrep.model import Article, Dataset
+from sitrep.sources.files import read_inputs
 from sitrep.store import open_engine
 from sitrep.store.review import ReviewedReader, ReviewWriter
 from sitrep.store.tables import ArticleRow
@@ -313,7 +313,7 @@ def _incident_reports(count: int) -> list[tuple[dict, dict]]:
 _WRITER = """
 import json, sys
 from sitrep.model import Article
-from sitrep.nlp.pipeline import extract
+from sitrep.pipeline import extract
 from sitrep.store import open_engine
 from sitrep.store.dedup import signature, text_sha256, url_sha256
 from sitrep.store.writer import ArticleWriter, Extracted

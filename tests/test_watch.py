@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.ingest.sources import parse_interval
-from sitrep.ingest.watch import MAX_BACKOFF, backoff_seconds
+from sitrep.jobs.watch import MAX_BACKOFF, backoff_seconds
+from sitrep.sources.inputs import parse_interval
 from tests.test_ingest_urls import FAST, errors_of, rows
 from tests.test_store_cli import sitrep
 from tests.web_server import FixtureServer, Handler

@@ -1,8 +1,8 @@
 """``POST /api/ingest``: an article's text or a URL, through the same pipeline and writer as ``sitrep ingest``.
 
-Text needs no network. A URL is fetched with ``sitrep.ingest.fetch.Fetcher`` (which refuses loopback, private,
+Text needs no network. A URL is fetched with ``sitrep.sources.fetch.Fetcher`` (which refuses loopback, private,
 link-local and other non-public addresses, at every redirect, and pins the checked address) and read with
-``sitrep.ingest.feeds.read_url``: a page gives one article, a feed its entries. The NLP pipeline is imported
+``sitrep.sources.feeds.read_url``: a page gives one article, a feed its entries. The NLP pipeline is imported
 on the first ingest only: a server that only reads never loads it.
 """
 
@@ -15,8 +15,8 @@ from typing import Any
 from sqlalchemy import Engine
 
 from sitrep.api.schemas import IngestRequest, IngestResult, StoredArticle
-from sitrep.ingest.files import InputProblem
 from sitrep.model import Article
+from sitrep.sources.files import InputProblem
 from sitrep.store.db import reported
 
 
@@ -35,8 +35,8 @@ def article_from_text(request: IngestRequest) -> Article:
 
 
 def articles_from_url(url: str, fetcher_factory: Callable[[], Any] | None) -> list[Article | InputProblem]:
-    from sitrep.ingest.feeds import read_url
-    from sitrep.ingest.fetch import Fetcher
+    from sitrep.sources.feeds import read_url
+    from sitrep.sources.fetch import Fetcher
 
     fetcher = fetcher_factory() if fetcher_factory is not None else Fetcher()
     try:
@@ -47,7 +47,7 @@ def articles_from_url(url: str, fetcher_factory: Callable[[], Any] | None) -> li
 
 def store_articles(engine: Engine, items: Iterable[Article | InputProblem]) -> IngestResult:
     """Extract and store each article in its own transaction (``ArticleWriter``, as ``sitrep ingest`` does)."""
-    from sitrep.nlp.pipeline import extract
+    from sitrep.pipeline import extract
     from sitrep.store.dedup import signature, text_sha256, url_sha256
     from sitrep.store.writer import ArticleWriter, Extracted
 

@@ -31,9 +31,9 @@ from pathlib import Path
 from sitrep.evaluate.halves import Half, half_of
 from sitrep.evaluate.realnews import read_articles
 from sitrep.evaluate.report import Record, Report
+from sitrep.jobs.ingest import ingest
 from sitrep.model import Article, DatasetEvent
 from sitrep.store.db import open_engine
-from sitrep.store.ingest import ingest
 from sitrep.store.query import load_dataset
 
 

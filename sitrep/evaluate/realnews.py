@@ -30,9 +30,9 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
+from sitrep.evaluate.places import same_district
 from sitrep.evaluate.report import Record, Report, main_event
 from sitrep.events.actors import acled_actor_matches, load_actors
-from sitrep.geo.evaluate import same_district
 from sitrep.model import Claim, Event, ExtractResult, Place
 
 L = TypeVar("L")

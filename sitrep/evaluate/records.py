@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from sitrep.evaluate import places
 from sitrep.evaluate.devset import score_claims, strip_coder_notes
 from sitrep.evaluate.halves import HALVES, Half, half_of
 from sitrep.evaluate.multidoc import score_multidoc
@@ -21,9 +22,8 @@ from sitrep.evaluate.realnews import RealNewsInputError, read_articles, score_gv
 from sitrep.evaluate.report import Record, Report, main_event
 from sitrep.events.actors import acled_actor_matches, load_actors
 from sitrep.events.figures import acled_fatalities
-from sitrep.geo import evaluate as geo_evaluate  # the module: it imports this package and may be half-loaded
 from sitrep.model import Article, ExtractResult
-from sitrep.nlp.pipeline import extract
+from sitrep.pipeline import extract
 
 FORMATS = ("acled", "gtd", "ucdp", "realnews", "gva", "multidoc", "jsonl")
 _NEAR_KM = 25.0
@@ -140,12 +140,12 @@ def _score_acled(report: Report, record: Record, result: ExtractResult, keep: in
     if gold.get("admin2"):
         got = place.admin2 if place else None
         report.field("admin2").add(
-            geo_evaluate.same_district(got, gold["admin2"]), f"{where}: {got} ≠ {gold['admin2']}", keep
+            places.same_district(got, gold["admin2"]), f"{where}: {got} ≠ {gold['admin2']}", keep
         )
     if _known(gold.get("latitude")) and _known(gold.get("longitude")):
         km = None
         if place and place.lat is not None and place.lon is not None:
-            km = geo_evaluate.haversine_km(
+            km = places.haversine_km(
                 place.lat, place.lon, float(gold["latitude"]), float(gold["longitude"])
             )
         report.field("within_25km").add(
@@ -200,7 +200,7 @@ def _score_ucdp(report: Report, record: Record, result: ExtractResult, keep: int
     if gold.get("adm_2"):
         got = place.admin2 if place else None
         report.field("adm_2").add(
-            geo_evaluate.same_district(got, gold["adm_2"]), f"{where}: {got} ≠ {gold['adm_2']}", keep
+            places.same_district(got, gold["adm_2"]), f"{where}: {got} ≠ {gold['adm_2']}", keep
         )
 
 

@@ -1,7 +1,7 @@
 """The event store: articles, claims, places, events and campaigns in SQLite or PostgreSQL.
 
-``sitrep.store.ingest.ingest`` runs the pipeline and stores its results, merging events across articles (it is
-not imported here: it loads the NLP pipeline, which readers of the store never need); ``load_dataset`` and
+In: extracted articles (``writer``, called by ``sitrep.jobs.ingest``, which runs the pipeline above this
+layer); out: the reconciled dataset. ``load_dataset`` and
 ``list_events`` read them back as the contract's ``Dataset`` / ``DatasetEvent``; ``sitrep.store.db`` opens
 databases and applies the migrations shipped in ``sitrep/store/migrations``.
 """

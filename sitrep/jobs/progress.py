@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 if TYPE_CHECKING:
-    from sitrep.store.ingest import IngestSummary
+    from sitrep.jobs.ingest import IngestSummary
 
 PLAIN_EVERY = 25  # articles between two plain progress lines: a few lines a minute on a busy batch
 

@@ -10,7 +10,7 @@ District names are compared across frames with ``sitrep/data/geo/district_equiva
 (Killa/Qila), renames (Bolan -> Kachhi) and districts split off since the gold was coded (Hub from Lasbela)
 count as the same district. Nothing here is tuned on individual rows.
 
-    python -m sitrep.geo.evaluate [--acled PATH] [--ucdp PATH] [--country-hint PK] [--errors N]
+    python -m sitrep.evaluate.places [--acled PATH] [--ucdp PATH] [--country-hint PK] [--errors N]
 """
 
 from __future__ import annotations

@@ -12,8 +12,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from sitrep.ingest.feeds import read_url
-from sitrep.ingest.fetch import (
+from sitrep.model import Article
+from sitrep.sources.feeds import read_url
+from sitrep.sources.fetch import (
     DEFAULT_CONNECT_TIMEOUT,
     DEFAULT_MIN_INTERVAL,
     DEFAULT_READ_TIMEOUT,
@@ -23,8 +24,7 @@ from sitrep.ingest.fetch import (
     looks_like_url,
     read_urls_file,
 )
-from sitrep.ingest.files import DEFAULT_MAX_BYTES, InputProblem, read_inputs
-from sitrep.model import Article
+from sitrep.sources.files import DEFAULT_MAX_BYTES, InputProblem, read_inputs
 
 
 @dataclass(frozen=True, slots=True)

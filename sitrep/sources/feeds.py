@@ -20,7 +20,8 @@ from datetime import date
 
 import httpx
 
-from sitrep.ingest.fetch import (
+from sitrep.model import Article
+from sitrep.sources.fetch import (
     Fetcher,
     FetchProblem,
     FetchResult,
@@ -29,8 +30,7 @@ from sitrep.ingest.fetch import (
     make_article,
     redact,
 )
-from sitrep.ingest.files import InputProblem
-from sitrep.model import Article
+from sitrep.sources.files import InputProblem
 
 FULL_TEXT_MIN_CHARS = 1000
 _BLOCK_TAGS = frozenset(

@@ -1,6 +1,9 @@
-"""The extraction pipeline: Article → sentences → casualty mentions → attribution → Claims.
+"""Extract one article: the stages in order. In: an ``Article``; out: its ``ExtractResult``.
 
-Each stage is its own module and can be run alone; this one only wires them together in order.
+Article → language (``nlp.language``) → sentences (``nlp.sentences``) → casualty mentions (``nlp.casualties``)
+→ attribution (``nlp.attribution``) → claims; places (``geo``); events and campaigns (``events.build``). Each
+stage is its own module and can be run alone; this one only wires them together. Nothing here reads inputs
+(``sources``) or stores (``store``, ``jobs``).
 """
 
 from __future__ import annotations
@@ -11,7 +14,6 @@ from typing import NamedTuple
 from sitrep.events.actors import ActorDictionary, load_actors
 from sitrep.events.build import build_events
 from sitrep.geo.resolve import find_places
-from sitrep.ingest.language import detect_language
 from sitrep.model import Article, ArticleMeta, Claim, ExtractResult, Place
 from sitrep.nlp.attribution import (
     ArticleMemory,
@@ -22,6 +24,7 @@ from sitrep.nlp.attribution import (
     confirm_across_claimants,
 )
 from sitrep.nlp.casualties import Mention, casualty_reader
+from sitrep.nlp.language import detect_language
 from sitrep.nlp.lexicon import Token, WordSpotter, first_words, key_words, tokenize
 from sitrep.nlp.sentences import paragraphs, split_sentences
 

@@ -43,8 +43,8 @@ from typing import Literal
 
 import httpx
 
-from sitrep.ingest.files import DEFAULT_MAX_BYTES, InputProblem, extract_html
 from sitrep.model import Article
+from sitrep.sources.files import DEFAULT_MAX_BYTES, InputProblem, extract_html
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 FetchKind = Literal["html", "feed"]
@@ -672,7 +672,7 @@ def make_article(**fields: object) -> Article:
     ``language`` are filled in as soon as ``Article`` gains them."""
     known = Article.model_fields
     if "language" in known and "language" not in fields:
-        from sitrep.ingest.language import detect_language
+        from sitrep.nlp.language import detect_language
 
         fields["language"] = detect_language(str(fields.get("text", "")))
     return Article(**{name: value for name, value in fields.items() if name in known})  # type: ignore[arg-type]

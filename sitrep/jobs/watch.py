@@ -33,14 +33,14 @@ from types import FrameType
 
 from sqlalchemy import Engine, insert, select, update
 
-from sitrep.ingest.feeds import FeedEntry, FeedResult, articles_from_feed, feed_from_result
-from sitrep.ingest.fetch import Fetcher, FetchProblem, article_from_page
-from sitrep.ingest.files import InputProblem
-from sitrep.ingest.progress import BatchProgress
-from sitrep.ingest.sources import FetchOptions, explained
+from sitrep.jobs.ingest import Failed, IngestSummary, ingest
+from sitrep.jobs.progress import BatchProgress
 from sitrep.model import Article
+from sitrep.sources.feeds import FeedEntry, FeedResult, articles_from_feed, feed_from_result
+from sitrep.sources.fetch import Fetcher, FetchProblem, article_from_page
+from sitrep.sources.files import InputProblem
+from sitrep.sources.inputs import FetchOptions, explained
 from sitrep.store.db import reported, require_schema, writing
-from sitrep.store.ingest import Failed, IngestSummary, ingest
 from sitrep.store.watched import WatchSeenRow, WatchSourceRow
 from sitrep.store.writer import Stored
 

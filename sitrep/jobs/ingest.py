@@ -19,9 +19,9 @@ from itertools import islice
 
 from sqlalchemy import Engine
 
-from sitrep.ingest.files import DEFAULT_MAX_BYTES, InputProblem, read_inputs
 from sitrep.model import Article, ExtractResult
-from sitrep.nlp.pipeline import extract
+from sitrep.pipeline import extract
+from sitrep.sources.files import DEFAULT_MAX_BYTES, InputProblem, read_inputs
 from sitrep.store.db import ensure_writable, reported, require_schema
 from sitrep.store.dedup import signature, text_sha256, url_sha256
 from sitrep.store.writer import ArticleWriter, Extracted, Outcome, Stored

@@ -18,7 +18,7 @@ from itertools import islice
 from typing import TypeVar
 
 from sitrep.model import Article, ExtractResult
-from sitrep.nlp.pipeline import extract
+from sitrep.pipeline import extract
 
 Item = TypeVar("Item")
 DEFAULT_CHUNK = 64
