@@ -22,8 +22,9 @@ from bench_extract import DEFAULT_INPUT, load_articles
 from sitrep.events.build import build_events
 from sitrep.geo.resolve import find_places
 from sitrep.model import Article
+from sitrep.nlp.claims import assign_places, read_units
 from sitrep.nlp.language import detect_language
-from sitrep.pipeline import assign_places, extract, extract_claims, read_units
+from sitrep.pipeline import extract, extract_claims
 
 
 def median_ms(

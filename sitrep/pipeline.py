@@ -8,84 +8,17 @@ stage is its own module and can be run alone; this one only wires them together.
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
-from typing import NamedTuple
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from sitrep.events.actors import ActorDictionary, load_actors
 from sitrep.events.build import build_events
 from sitrep.geo.resolve import find_places
-from sitrep.model import Article, ArticleMeta, Claim, ExtractResult, Place
-from sitrep.nlp.attribution import (
-    ArticleMemory,
-    Attribution,
-    AttributionReader,
-    anonymity_words,
-    attribution_reader,
-    confirm_across_claimants,
-)
-from sitrep.nlp.casualties import Mention, casualty_reader
+from sitrep.model import Article, ArticleMeta, Campaign, Claim, Event, ExtractResult, Place
+from sitrep.nlp.attribution import AttributionReader, attribution_reader
+from sitrep.nlp.claims import Unit, assign_places, read_claims, read_units
 from sitrep.nlp.language import detect_language
-from sitrep.nlp.lexicon import Token, WordSpotter, first_words, key_words, tokenize
-from sitrep.nlp.sentences import paragraphs, split_sentences
-
-
-class Unit(NamedTuple):
-    """A sentence (or a whole paragraph with no figure) worth reading, with its tokens."""
-
-    start: int
-    end: int
-    tokens: list[Token]
-    may_hold_figure: bool
-    line: int = -1  # the index of the line it starts on (paragraphs are lines in many stored reports)
-
-
-@cache
-def _unit_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
-    """Words that make a span worth reading: outcome, outcome-or-tactic, context, and all of them."""
-    outcome_words = key_words("outcomes.tsv")
-    split_words = outcome_words | first_words("tactics.tsv")
-    # Of the anonymity words only the rare ones: "He spoke on condition of anonymity" has no other word to be
-    # read by, while "identified" or "named" would keep many sentences for nothing.
-    context_words = key_words("reporting.tsv", "verification.tsv") | {
-        w for w in anonymity_words() if w.startswith(("anonym", "unnamed", "authori"))
-    }
-    return outcome_words, split_words, context_words, split_words | context_words
-
-
-@cache
-def _paragraph_spotter() -> WordSpotter:
-    """Finds whether a paragraph must be split (list 0) or only holds context words (list 1)."""
-    _, split_words, context_words, _ = _unit_words()
-    return WordSpotter(split_words, context_words)
-
-
-def read_units(text: str) -> list[Unit]:
-    """The spans of ``text`` the stages read, with their tokens.
-
-    Sentence splitting is the costliest step, so only paragraphs with an outcome or tactic word are split. A
-    paragraph with only reporting or verification phrases is read whole: it can name a claimant that a later
-    sentence refers back to, or say that earlier figures could not be verified. Other paragraphs are skipped.
-    A split paragraph's sentences are tokenised before they are tested: the tokens answer the test and are
-    kept for the stages (nearly every sentence of a split paragraph is kept).
-    """
-    outcome_words, split_words, context_words, any_words = _unit_words()
-    spotter = _paragraph_spotter()
-    units = []
-    line, counted_to = 0, 0
-    for start, end in paragraphs(text):
-        found = spotter.first_list(text[start:end])
-        if found == 0:
-            for sentence_start, sentence_end in split_sentences(text, start, end):
-                tokens = tokenize(text[sentence_start:sentence_end])
-                norms = tokens.norms()
-                figure = not outcome_words.isdisjoint(norms)
-                if figure or not any_words.isdisjoint(norms):
-                    line, counted_to = line + text.count("\n", counted_to, sentence_start), sentence_start
-                    units.append(Unit(sentence_start, sentence_end, tokens, figure, line))
-        elif found == 1:
-            line, counted_to = line + text.count("\n", counted_to, start), start
-            units.append(Unit(start, end, tokenize(text[start:end]), False, line))
-    return units
 
 
 @lru_cache(maxsize=4)
@@ -102,142 +35,47 @@ def _attribution_reader(actors: ActorDictionary) -> AttributionReader:
 
 def extract_claims(text: str, units: list[Unit] | None = None) -> list[Claim]:
     """Every casualty figure in ``text`` with its claimant, stance and verification, in text order."""
-    casualties, attribution = casualty_reader(), _attribution_reader(load_actors())
-    memory = ArticleMemory()
-    found: list[tuple[tuple[int, int], Mention, Attribution]] = []
-    for index, (start, end, tokens, may_hold_figure, line) in enumerate(
-        read_units(text) if units is None else units
-    ):
-        sentence = text[start:end]
-        mentions = casualties.read(sentence, tokens) if may_hold_figure else []
-        attributions = attribution.read_sentence(index, tokens, mentions, memory, line)
-        found.extend(((start, end), m, a) for m, a in zip(mentions, attributions, strict=True))
-
-    mentions = [m for _, m, _ in found]
-    attributions = [a for _, _, a in found]
-    confirm_across_claimants(attributions, mentions)
-
-    claims: list[Claim] = []
-    ids: dict[tuple[int, int], str] = {}  # (sentence start, mention's index in its sentence) → claim id
-    local: dict[int, int] = {}
-    # A person called by name ("Jane Roe died") is one of those a figure of this news counts, where it gives one.
-    counted = {m.outcome for m in mentions if not m.by_name and not m.background}
-    for (start, end), mention, attributed in found:
-        position = local[start] = local.get(start, -1) + 1
-        if mention.by_name and mention.outcome in counted:
-            continue
-        if not _read_once(mention, attributed, start, claims):
-            continue
-        ids[(start, position)] = claim_id = f"c{len(claims) + 1}"
-        claims.append(
-            Claim(
-                id=claim_id,
-                outcome=mention.outcome,
-                victim=mention.victim,
-                victim_text=mention.victim_text,
-                count=mention.count,
-                claimant=attributed.claimant,
-                stance=attributed.stance,
-                verified=attributed.verified,
-                quote=text[start:end],
-                start=start,
-                end=end,
-                part_of=ids.get((start, mention.part_of))
-                if mention.part_of is not None
-                else _whole(mention, start, claims),
-                background=mention.background,
-            )
-        )
-    if claims and all(c.background for c in claims):
-        # A follow-up report ("police arrested a man over a shooting last week that left two dead") has no
-        # newer news: the incident it recalls is its subject.
-        claims = [c.model_copy(update={"background": False}) for c in claims]
-    return claims
+    return read_claims(text, _attribution_reader(load_actors()), units)
 
 
-def _whole(mention: Mention, start: int, earlier: list[Claim]) -> str | None:
-    """For "the dead included three guards": the id of the last total with the same outcome in an earlier
-    sentence (not a figure of the same list)."""
-    if not mention.subset:
-        return None
-    whole = next(
-        (
-            c
-            for c in reversed(earlier)
-            if c.outcome == mention.outcome and c.part_of is None and c.start < start
-        ),
-        None,
+@dataclass
+class Doc:
+    """One article as the stages fill it in, in order."""
+
+    article: Article
+    units: list[Unit] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    campaigns: list[Campaign] = field(default_factory=list)
+
+
+def _units(doc: Doc) -> None:
+    doc.units = read_units(doc.article.text)
+
+
+def _places(doc: Doc) -> None:
+    doc.places = find_places(doc.article.text)
+
+
+def _claims(doc: Doc) -> None:
+    doc.claims = assign_places(extract_claims(doc.article.text, doc.units), doc.places, doc.units)
+
+
+def _events(doc: Doc) -> None:
+    units = [(u.start, u.end, u.tokens) for u in doc.units]
+    doc.events, doc.campaigns = build_events(
+        doc.article.text, doc.article.published, units, doc.claims, doc.places
     )
-    return whole.id if whole else None
 
 
-# Words that make a figure of one a further person: "another", "a second", "one more".
-_ONE_MORE = frozenset("another second third fourth fifth more".split())
-
-
-def _read_once(mention: Mention, attributed: Attribution, start: int, earlier: list[Claim]) -> bool:
-    """Whether a figure is new to the article, given the claims read before it; may name its victims.
-
-    - A definite reference ("the martyred soldiers were identified", "the two injured were shifted", "two of
-      the dead") speaks of people already counted when an earlier claim has the same outcome; "the driver
-      was killed", said as news of them, when an earlier claim also counts the same victim group. (A number said of them as news, "the remaining two are critical", is a figure: the
-      casualty stage does not mark it definite.)
-    - A bare number ("Six were killed on the spot") counts the people an earlier claim with the same figure
-      named ("six labourers"): it takes their victim group.
-    - The same figure for the same outcome and victims from the same kind of claimant in another sentence (a
-      lede repeated in the body, "five hurt" then "five injured") is read once.
-    """
-    if mention.definite and any(
-        c.outcome == mention.outcome
-        and c.start < start
-        and (not mention.predicate or c.victim == mention.victim)
-        for c in earlier
-    ):
-        return False
-    low, high = mention.count.low, mention.count.high
-    if low is None and high is None:
-        return True
-    if not mention.named and mention.victim == "unspecified":
-        same = next(
-            (c for c in reversed(earlier) if c.count.low == low and c.victim != "unspecified"),
-            None,
-        )
-        if same is not None:
-            mention.victim = same.victim
-    # One person is too common a figure: "a man was shot dead" here and "killing one" there are often two
-    # incidents of a round-up, so a single is merged only when named with the same words.
-    single = (low, high) == (1, 1)
-    if single and not _ONE_MORE.isdisjoint(mention.count.text.lower().split()):
-        return True  # "another policeman died", "a second guard succumbed": one more person, not a repeat
-    for claim in earlier:
-        if single and claim.victim_text.lower() != mention.victim_text.lower():
-            continue
-        if (
-            claim.start != start
-            and claim.outcome == mention.outcome
-            and (claim.count.low, claim.count.high) == (low, high)
-            and claim.claimant.kind == attributed.claimant.kind
-            and (claim.victim == mention.victim or "unspecified" in (claim.victim, mention.victim))
-            and claim.part_of is None
-            and mention.part_of is None
-        ):
-            return False
-    return True
-
-
-def assign_places(claims: list[Claim], places: list[Place], units: list[Unit]) -> list[Claim]:
-    """Each claim's ``place_ids``: the event places of its sentence, else of the nearest sentence before it."""
-    event_places = [p for p in places if p.role == "event"]
-    out = []
-    for claim in claims:
-        ids = [p.id for p in event_places if claim.start <= p.start < claim.end]
-        before = [p for p in event_places if p.end <= claim.start]
-        if not ids and before:
-            last = before[-1]
-            unit = next((u for u in units if u.start <= last.start < u.end), None)
-            ids = [p.id for p in before if unit and unit.start <= p.start < unit.end] or [last.id]
-        out.append(claim.model_copy(update={"place_ids": ids}) if ids else claim)
-    return out
+# The stages, by name, in the order they run: each reads what those before it left on the ``Doc``.
+STAGES: tuple[tuple[str, Callable[[Doc], None]], ...] = (
+    ("units", _units),  # the sentences worth reading, tokenised
+    ("places", _places),  # place names resolved: event places and mentions
+    ("claims", _claims),  # figures with claimant, stance and verification, tied to places
+    ("events", _events),  # events and campaigns
+)
 
 
 def extract(article: Article) -> ExtractResult:
@@ -251,10 +89,9 @@ def extract(article: Article) -> ExtractResult:
         return ExtractResult(
             article=meta, note=f"not read: written in '{language}', the extractor reads English"
         )
-    units = read_units(article.text)
-    places = find_places(article.text)
-    claims = assign_places(extract_claims(article.text, units), places, units)
-    events, campaigns = build_events(
-        article.text, article.published, [(u.start, u.end, u.tokens) for u in units], claims, places
+    doc = Doc(article)
+    for _name, stage in STAGES:
+        stage(doc)
+    return ExtractResult(
+        article=meta, claims=doc.claims, places=doc.places, events=doc.events, campaigns=doc.campaigns
     )
-    return ExtractResult(article=meta, claims=claims, places=places, events=events, campaigns=campaigns)

@@ -8,8 +8,9 @@ import pytest
 
 from sitrep.model import Article, Claim
 from sitrep.nlp.attribution import ArticleMemory, attribution_reader
+from sitrep.nlp.claims import read_units
 from sitrep.nlp.lexicon import key_words, tokenize
-from sitrep.pipeline import extract, extract_claims, read_units
+from sitrep.pipeline import extract, extract_claims
 
 
 def _figures(text: str) -> list[tuple]:
