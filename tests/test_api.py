@@ -521,7 +521,7 @@ def test_serve_defaults_to_loopback() -> None:
     import inspect
 
     from sitrep.api.server import serve
-    from sitrep.cli import serve_command
+    from sitrep.cli.store import serve_command
 
     assert inspect.signature(serve).parameters["host"].default == "127.0.0.1"
     assert inspect.signature(serve_command).parameters["host"].default == "127.0.0.1"

@@ -1,0 +1,49 @@
+"""The ``sitrep`` command line. Thin: parses options, calls the stages, prints.
+
+Exit codes: 0 every input was read; 1 at least one input could not be read (the others were still processed,
+each problem printed on one line to standard error); 2 the command line itself was wrong.
+
+URLs (``http(s)://``, pages or RSS/Atom feeds) are inputs like files; a URL that cannot be fetched is one such
+line with its reason (HTTP status, timeout, too large, refused address, not HTML) and counts as a failure.
+
+Commands live in this package one module per job (``extract``, ``evaluate``, ``store``, ``dataset``), each a
+thin layer over library functions; they are registered here, in the order ``--help`` lists them.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from sitrep.cli.dataset import events_command, export_command
+from sitrep.cli.evaluate import eval_command
+from sitrep.cli.extract import extract_command, schema_command
+from sitrep.cli.store import (
+    db_current_command,
+    db_upgrade_command,
+    ingest_command,
+    serve_command,
+    watch_command,
+)
+
+app = typer.Typer(
+    help="sitrep: sourced conflict-event data from news reports, every figure kept with who claims it.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.command("extract")(extract_command)
+app.command("eval")(eval_command)
+app.command("schema")(schema_command)
+app.command("ingest")(ingest_command)
+app.command("watch")(watch_command)
+db_app = typer.Typer(help="The event store's database: schema version and migrations.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+db_app.command("upgrade")(db_upgrade_command)
+db_app.command("current")(db_current_command)
+app.command("serve")(serve_command)
+app.command("events")(events_command)
+app.command("export")(export_command)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()

@@ -1,0 +1,137 @@
+"""``sitrep events`` and ``sitrep export``: the stored dataset, corrections applied, as a table or a file."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from sitrep.cli.common import (
+    EXIT_INPUT_PROBLEM,
+    DbOption,
+    FilterActor,
+    FilterAdmin1,
+    FilterAdmin2,
+    FilterCampaign,
+    FilterCountry,
+    FilterDeaths,
+    FilterFrom,
+    FilterTo,
+    FilterType,
+    error,
+    event_filter,
+    opened_store,
+)
+from sitrep.cli.tables import bounds, event_cells, event_table
+
+if TYPE_CHECKING:
+    from sitrep.model import Dataset
+    from sitrep.store.query import EventFilter
+
+
+def read_dataset(db: str | None, where: EventFilter, min_fatalities: int | None) -> tuple[Dataset, dict]:
+    """The selected events with analysts' corrections applied, and their articles; exits on store errors."""
+    from sqlalchemy.orm import Session
+
+    from sitrep.store.db import StoreError, require_schema
+    from sitrep.store.review import Filters, ReviewedReader
+
+    try:
+        with opened_store(db, must_exist=True) as engine:
+            require_schema(engine, create=False)
+            with Session(engine) as session:
+                reader = ReviewedReader(session)
+                dataset = reader.dataset(Filters(where=where, min_fatalities=min_fatalities))
+                articles = reader.articles_of(a for e in dataset.events for a in e.article_ids)
+    except StoreError as problem:
+        error(problem)
+        raise typer.Exit(EXIT_INPUT_PROBLEM) from None
+    return dataset, articles
+
+
+def events_command(
+    db: DbOption = None,
+    date_from: FilterFrom = None,
+    date_to: FilterTo = None,
+    country: FilterCountry = None,
+    admin1: FilterAdmin1 = None,
+    admin2: FilterAdmin2 = None,
+    actor: FilterActor = None,
+    event_type: FilterType = None,
+    campaign: FilterCampaign = None,
+    min_fatalities: FilterDeaths = None,
+    as_json: Annotated[bool, typer.Option("--json", help="The dataset JSON instead of a table.")] = False,
+) -> None:
+    """List the stored events (corrections applied): where, when, what, who, and the reconciled figures."""
+    where = event_filter(date_from, date_to, country, admin1, admin2, actor, event_type, campaign)
+    dataset, _articles = read_dataset(db, where, min_fatalities)
+    if as_json:
+        sys.stdout.write(dataset.model_dump_json(indent=2) + "\n")
+        return
+    out = Console(highlight=False)
+    if not out.is_terminal:
+        out = Console(highlight=False, width=180)
+    if dataset.campaigns:  # the contested range of each campaign first, then its events and the others
+        campaigns = Table(
+            title=f"{len(dataset.campaigns)} campaigns (killed as low/best/high, from every claim)",
+            title_justify="left",
+        )
+        for column in ("campaign", "days", "killed", "injured", "events", "articles", "rule"):
+            campaigns.add_column(column, overflow="fold")
+        for found in dataset.campaigns:
+            days = " – ".join(dict.fromkeys(d.isoformat() for d in (found.date_first, found.date_last) if d))
+            campaigns.add_row(
+                found.name,
+                days or "undated",
+                bounds(found.fatalities),
+                bounds(found.injured),
+                str(len(found.event_ids)),
+                str(len(found.article_ids)),
+                found.fatalities.rule,
+            )
+        out.print(campaigns)
+    table = event_table(
+        f"{len(dataset.events)} events (killed as low/best/high)", ("killed", "articles", "notes")
+    )
+    for event in dataset.events:
+        table.add_row(
+            *event_cells(event, event.place),
+            bounds(event.fatalities),
+            str(len(event.article_ids)),
+            event.notes.split(". Fatalities:")[0],
+        )
+    out.print(table)
+
+
+def export_command(
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="acled | ucdp | geojson | json | csv | parquet | toll")
+    ],
+    out: Annotated[Path | None, typer.Option(help="File to write (default: standard output).")] = None,
+    db: DbOption = None,
+    date_from: FilterFrom = None,
+    date_to: FilterTo = None,
+    country: FilterCountry = None,
+    admin1: FilterAdmin1 = None,
+    admin2: FilterAdmin2 = None,
+    actor: FilterActor = None,
+    event_type: FilterType = None,
+    campaign: FilterCampaign = None,
+    min_fatalities: FilterDeaths = None,
+) -> None:
+    """Write the stored events (corrections applied) in the columns analysts' tools read."""
+    from sitrep.export import FORMATS, write_dataset
+
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
+    where = event_filter(date_from, date_to, country, admin1, admin2, actor, event_type, campaign)
+    dataset, articles = read_dataset(db, where, min_fatalities)
+    write_dataset(dataset, fmt, out if out is not None else sys.stdout.buffer, articles=articles)
+    if out is not None:
+        Console(stderr=True, highlight=False).print(
+            f"wrote {len(dataset.events)} events to {out}", markup=False
+        )

@@ -1,0 +1,218 @@
+"""``sitrep ingest``, ``watch``, ``db`` and ``serve``: the commands that write to or serve the event store."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from sitrep.cli.common import (
+    EXIT_INPUT_PROBLEM,
+    AllowPrivateOption,
+    DbOption,
+    HostIntervalOption,
+    InputsArgument,
+    TimeoutOption,
+    UrlsOption,
+    UserAgentOption,
+    error,
+    fetch_options,
+    need_inputs,
+    opened_store,
+    parse_date,
+)
+from sitrep.sources.files import DEFAULT_MAX_BYTES
+from sitrep.sources.inputs import parse_interval, read_sources
+
+
+def ingest_command(
+    inputs: InputsArgument = None,
+    db: DbOption = None,
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date (YYYY-MM-DD) for articles that do not carry one."),
+    ] = None,
+    workers: Annotated[
+        int, typer.Option(min=1, help="Extraction processes (1: extract in this process).")
+    ] = 1,
+    max_bytes: Annotated[int, typer.Option(help="Largest article accepted, in bytes.")] = DEFAULT_MAX_BYTES,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Only the summary and errors, no line per duplicate.")
+    ] = False,
+    urls: UrlsOption = None,
+    allow_private: AllowPrivateOption = False,
+    user_agent: UserAgentOption = None,
+    timeout: TimeoutOption = 20.0,
+    host_interval: HostIntervalOption = 1.0,
+) -> None:
+    """Extract every article and store it in the event store, merging events across articles.
+
+    Exit code 1 when any input or URL failed (each named on standard error with its reason); the rest are
+    stored. A progress bar (articles/s; new, duplicate, failed) shows on a terminal, plain lines otherwise."""
+    from sitrep.jobs.ingest import IngestSummary, ingest
+    from sitrep.jobs.progress import BatchProgress
+    from sitrep.store.db import StoreError
+
+    need_inputs(inputs, urls)
+    default_date = parse_date(published)
+    fetching = fetch_options(allow_private, user_agent, timeout, host_interval, max_bytes)
+    errors = Console(stderr=True, highlight=False, soft_wrap=True)
+    summary = IngestSummary()
+    progress = BatchProgress(summary, console=errors)
+
+    def on_stored(stored) -> None:
+        progress.update()
+        if quiet or stored.outcome.value == "new":
+            return
+        if stored.duplicate_of:
+            print(
+                f"duplicate: {stored.article_id} (of {stored.duplicate_of}, similarity {stored.similarity:.2f})"
+            )
+        else:
+            print(f"already stored: {stored.article_id} (as {stored.uid})")
+
+    def on_failed(failed) -> None:
+        progress.message(f"sitrep: error: {failed}")
+        progress.update()
+
+    failed_database = False
+    try:
+        with opened_store(db) as engine:
+            try:
+                ingest(
+                    [],
+                    engine,
+                    published=default_date,
+                    workers=workers,
+                    max_bytes=max_bytes,
+                    summary=summary,
+                    on_stored=on_stored,
+                    on_failed=on_failed,
+                    items=read_sources(
+                        inputs or [], [str(u) for u in urls or []], options=fetching, published=default_date
+                    ),
+                    on_not_read=lambda article_id, note: progress.message(
+                        f"sitrep: note: {article_id}: stored, {note}"
+                    ),
+                )
+            finally:
+                progress.close()
+    except StoreError as problem:
+        error(problem)
+        failed_database = True
+    print(summary.line())
+    if failed_database or summary.failed:
+        raise typer.Exit(EXIT_INPUT_PROBLEM)
+
+
+def watch_command(
+    sources: Annotated[
+        list[str], typer.Argument(metavar="FEED_OR_URL...", help="http(s) URLs of RSS/Atom feeds or pages.")
+    ],
+    every: Annotated[str, typer.Option(help="Poll interval: 30s, 15m, 1h...")] = "15m",
+    once: Annotated[bool, typer.Option("--once", help="One round, then exit (for cron).")] = False,
+    db: DbOption = None,
+    allow_private: AllowPrivateOption = False,
+    user_agent: UserAgentOption = None,
+    timeout: TimeoutOption = 20.0,
+    host_interval: HostIntervalOption = 1.0,
+    max_bytes: Annotated[
+        int, typer.Option(help="Largest page or feed accepted, in bytes.")
+    ] = DEFAULT_MAX_BYTES,
+) -> None:
+    """Poll feeds and pages, store what is new; what was seen is remembered in the database.
+
+    Unchanged feeds cost a 304 (ETag / Last-Modified); a failing source is retried later and later (doubling,
+    capped at 6 h, never before its Retry-After) while the others go on. Ctrl-C or SIGTERM stops after the
+    current article, prints the summary and exits 0. Exit code 1 when a --once round had any failure."""
+    from sitrep.jobs.progress import BatchProgress
+    from sitrep.jobs.watch import Watcher, WatchReport, stop_on_signals
+    from sitrep.sources.fetch import looks_like_url
+    from sitrep.store.db import StoreError
+
+    try:
+        interval = parse_interval(every)
+    except ValueError as problem:
+        raise typer.BadParameter(str(problem), param_hint="--every") from None
+    for source in sources:
+        if not looks_like_url(source):
+            raise typer.BadParameter(f"{source!r} is not an http(s) URL", param_hint="FEED_OR_URL")
+    errors = Console(stderr=True, highlight=False, soft_wrap=True)
+    report = WatchReport()
+    failed_database = False
+    try:
+        with (
+            opened_store(db) as engine,
+            BatchProgress(report.summary, console=errors, label="watching") as progress,
+        ):
+            fetching = fetch_options(allow_private, user_agent, timeout, host_interval, max_bytes)
+            watcher = Watcher(
+                sources, engine, every=interval, options=fetching, progress=progress, report=report
+            )
+            restore = stop_on_signals(watcher)
+            try:
+                watcher.run(once=once)
+            finally:
+                restore()
+    except StoreError as problem:
+        error(problem)
+        failed_database = True
+    print(report.line())
+    if failed_database or (report.failed and not report.interrupted):
+        raise typer.Exit(EXIT_INPUT_PROBLEM)
+
+
+def db_upgrade_command(db: DbOption = None) -> None:
+    """Create the database, or bring its schema up to this sitrep's version (data is kept)."""
+    from sitrep.store.db import StoreError, database_url, shown, upgrade
+
+    url = database_url(db)
+    try:
+        with opened_store(db) as engine:
+            before, after = upgrade(engine)
+    except StoreError as problem:
+        error(problem)
+        raise typer.Exit(EXIT_INPUT_PROBLEM) from None
+    if before == after:
+        print(f"{shown(url)}: schema already at revision {after}")
+    else:
+        print(f"{shown(url)}: schema upgraded from {before or 'empty'} to revision {after}")
+
+
+def db_current_command(db: DbOption = None) -> None:
+    """Print the database's schema revision and this sitrep's newest."""
+    from sitrep.store.db import StoreError, current_schema, database_url, shown
+
+    url = database_url(db)
+    try:
+        with opened_store(db, must_exist=True) as engine:
+            revision, head = current_schema(engine)
+    except StoreError as problem:
+        error(problem)
+        raise typer.Exit(EXIT_INPUT_PROBLEM) from None
+    state = "up to date" if revision == head else f"sitrep's newest is {head}: run `sitrep db upgrade`"
+    print(f"{shown(url)}: revision {revision or 'none (empty database)'} ({state})")
+
+
+def serve_command(
+    db: DbOption = None,
+    host: Annotated[
+        str, typer.Option(help="Address to bind; anything but loopback exposes the API to the network.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
+    new_token: Annotated[
+        bool,
+        typer.Option("--new-token", help="Replace the stored write token with a new one (printed once)."),
+    ] = False,
+) -> None:
+    """Serve the REST API (docs at /docs) and the analysts' dashboard from the event store."""
+    from sitrep.api.security import TokenError
+    from sitrep.api.server import serve
+    from sitrep.store.db import StoreError, database_url
+
+    try:
+        serve(database_url(db), host, port, new_token=new_token)
+    except (StoreError, TokenError) as problem:
+        error(problem)
+        raise typer.Exit(EXIT_INPUT_PROBLEM) from None
