@@ -18,26 +18,39 @@ types and UCDP's names from ``acled_actor_periods.tsv``, ``acled_disorder_types.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import IO, Any, TextIO
 
 from sitrep.export import acled, dataset_json, flat, geojson, parquet, toll, ucdp
 from sitrep.export._common import Output, binary_output, text_output
 from sitrep.model import ArticleMeta, Dataset
 
-__all__ = ["FORMATS", "SUFFIXES", "write_dataset"]
+__all__ = ["EXPORTERS", "FORMATS", "SUFFIXES", "Exporter", "write_dataset"]
 
-FORMATS = ("acled", "ucdp", "geojson", "json", "csv", "parquet", "toll")
 
-# The usual file name ending of each format, for callers that name output files.
-SUFFIXES = {
-    "acled": ".csv",
-    "ucdp": ".csv",
-    "geojson": ".geojson",
-    "json": ".json",
-    "csv": ".csv",
-    "parquet": ".parquet",
-    "toll": ".csv",
+@dataclass(frozen=True, slots=True)
+class Exporter:
+    """One export format: how to write it, the usual file name ending, and whether it is binary."""
+
+    write: Callable[[Dataset, Any, Mapping[str, ArticleMeta] | None, int | None], None]
+    suffix: str
+    binary: bool = False
+
+
+# The registry of formats, in the order the command line lists them. A new format is one module and one line.
+EXPORTERS: dict[str, Exporter] = {
+    "acled": Exporter(lambda d, out, articles, stamp: acled.write(d, out, stamp, articles), ".csv"),
+    "ucdp": Exporter(lambda d, out, articles, stamp: ucdp.write(d, out, articles), ".csv"),
+    "geojson": Exporter(lambda d, out, articles, stamp: geojson.write(d, out), ".geojson"),
+    "json": Exporter(lambda d, out, articles, stamp: dataset_json.write(d, out), ".json"),
+    "csv": Exporter(lambda d, out, articles, stamp: flat.write(d, out), ".csv"),
+    "parquet": Exporter(lambda d, out, articles, stamp: parquet.write(d, out), ".parquet", binary=True),
+    "toll": Exporter(lambda d, out, articles, stamp: toll.write(d, out), ".csv"),
 }
+FORMATS = tuple(EXPORTERS)
+# The usual file name ending of each format, for callers that name output files.
+SUFFIXES = {name: exporter.suffix for name, exporter in EXPORTERS.items()}
 
 
 def write_dataset(
@@ -55,22 +68,10 @@ def write_dataset(
     ``timestamp`` column (Unix seconds); the time of the export when not given. Raises ValueError for an unknown
     format, a text stream given for Parquet, or two events whose ids map to the same export number.
     """
-    if fmt not in FORMATS:
+    exporter = EXPORTERS.get(fmt)
+    if exporter is None:
         raise ValueError(f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}")
-    if fmt == "parquet":
-        with binary_output(out) as stream:
-            parquet.write(dataset, stream)
-        return
-    with text_output(out) as text:
-        if fmt == "acled":
-            acled.write(dataset, text, timestamp, articles)
-        elif fmt == "ucdp":
-            ucdp.write(dataset, text, articles)
-        elif fmt == "geojson":
-            geojson.write(dataset, text)
-        elif fmt == "json":
-            dataset_json.write(dataset, text)
-        elif fmt == "csv":
-            flat.write(dataset, text)
-        else:
-            toll.write(dataset, text)
+    opened = binary_output(out) if exporter.binary else text_output(out)
+    stream: IO[bytes] | TextIO
+    with opened as stream:
+        exporter.write(dataset, stream, articles, timestamp)
