@@ -1,0 +1,533 @@
+"""Reading through the review: the stored events with every correction, merge and split applied, filtered
+and paged exactly as the store would."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+from sqlalchemy import (
+    Select,
+    and_,
+    case,
+    func,
+    or_,
+    select,
+)
+from sqlalchemy.orm import Session, aliased
+
+from sitrep.model import (
+    ArticleMeta,
+    Claimant,
+    Count,
+    Dataset,
+    DatasetCampaign,
+    DatasetEvent,
+    Figure,
+    SourcedClaim,
+)
+from sitrep.resolve.rules import merge as merge_events
+from sitrep.resolve.rules import reconcile
+from sitrep.store.query import EventFilter, campaign_key, events_from_rows, load_campaigns
+from sitrep.store.review.corrections import apply_fields
+from sitrep.store.review.state import CHUNK, Reviews, touched_uids_sql
+from sitrep.store.review.tables import ReviewChangeEventRow, ReviewChangeRow
+from sitrep.store.tables import (
+    ArticleRow,
+    CampaignRow,
+    ClaimRow,
+    EventRow,
+    PlaceRow,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """The store's ``EventFilter`` plus what the API adds: a minimum of best fatalities, rejected events."""
+
+    where: EventFilter = EventFilter()
+    min_fatalities: int | None = None
+    include_rejected: bool = False
+
+    def conditions(self) -> list[Any]:
+        conditions = self.where.conditions()
+        if self.min_fatalities is not None:
+            best = EventRow.fatalities["best"].as_integer()
+            conditions.append(and_(best.is_not(None), best >= self.min_fatalities))
+        return conditions
+
+    def matches(self, event: DatasetEvent, campaign_names: dict[str, str]) -> bool:
+        """The same selection as ``conditions`` for an event built in Python (``EventFilter``'s rules)."""
+        w, place = self.where, event.place
+        if w.date_from is not None and (event.date is None or event.date < w.date_from):
+            return False
+        if w.date_to is not None and (event.date is None or event.date > w.date_to):
+            return False
+        country, admin1, admin2 = (place.country_code, place.admin1, place.admin2) if place else (None,) * 3
+        if w.country and (country or "").upper() != w.country.upper():
+            return False
+        for value, wanted in ((admin1, w.admin1), (admin2, w.admin2)):
+            if wanted and (value or "").lower() != wanted.lower():
+                return False
+        if w.actor:
+            actor = w.actor.lower()
+            if not any(actor in (a or "").lower() for a in (event.actor1, event.actor2)):
+                return False
+        if w.event_type and w.event_type.lower() not in (
+            event.event_type.lower(),
+            event.sub_event_type.lower(),
+        ):
+            return False
+        if w.campaign:
+            uid = event.campaign_id
+            if uid is None or not (
+                uid == w.campaign or campaign_key(w.campaign) in campaign_names.get(uid, "")
+            ):
+                return False
+        if self.min_fatalities is not None:
+            best = event.fatalities.best
+            if best is None or best < self.min_fatalities:
+                return False
+        return True
+
+
+
+
+class EventSummary(BaseModel):
+    """An event as lists and the map show it: no claims (``GET /api/events/{id}`` has them)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    date: dt.date | None = None
+    event_type: str
+    sub_event_type: str
+    actor1: str | None = None
+    actor2: str | None = None
+    place: str | None = None
+    country_code: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    fatalities: Figure
+    injured: Figure
+    campaign_id: str | None = None
+    claims: int = 0
+    status: str | None = None
+    corrected: bool = False
+
+    @classmethod
+    def of(cls, event: DatasetEvent, status: str | None, corrected: bool) -> EventSummary:
+        place = event.place
+        return cls.model_construct(
+            id=event.id,
+            date=event.date,
+            event_type=event.event_type,
+            sub_event_type=event.sub_event_type,
+            actor1=event.actor1,
+            actor2=event.actor2,
+            place=place.name if place else None,
+            country_code=place.country_code if place else None,
+            admin1=place.admin1 if place else None,
+            admin2=place.admin2 if place else None,
+            lat=place.lat if place else None,
+            lon=place.lon if place else None,
+            fatalities=event.fatalities,
+            injured=event.injured,
+            campaign_id=event.campaign_id,
+            claims=len(event.claims),
+            status=status,
+            corrected=corrected,
+        )
+
+
+_Key = tuple[bool, dt.date, int, int]
+
+
+def _key(date: dt.date | None, row_id: int, sub: int = 0) -> _Key:
+    """The store's order (by date, undated last, then as stored); ``sub`` orders split-off events after
+    their source."""
+    return (date is None, date or dt.date.min, row_id, sub)
+
+
+def _summary_select(where: Any) -> Select[Any]:
+    """Summary columns of the events ``where`` selects (unordered)."""
+    claim_count = (
+        select(func.count()).where(ClaimRow.event_id == EventRow.id).correlate(EventRow).scalar_subquery()
+    )
+    return (
+        select(
+            EventRow.id,
+            EventRow.uid,
+            EventRow.date,
+            EventRow.event_type,
+            EventRow.sub_event_type,
+            EventRow.actor1,
+            EventRow.actor2,
+            PlaceRow.name,
+            EventRow.country_code,
+            EventRow.admin1,
+            EventRow.admin2,
+            PlaceRow.lat,
+            PlaceRow.lon,
+            EventRow.fatalities,
+            EventRow.injured,
+            CampaignRow.uid,
+            claim_count,
+        )
+        .outerjoin(PlaceRow, EventRow.place_id == PlaceRow.id)
+        .outerjoin(CampaignRow, EventRow.campaign_id == CampaignRow.id)
+        .where(where)
+    )
+
+
+def _summary_from_row(row: Any, status: str | None) -> EventSummary:
+    (_id, uid, date, event_type, sub_type, actor1, actor2, place, country, admin1, admin2, lat, lon) = row[
+        :13
+    ]
+    fatalities, injured, campaign, claims = row[13:]
+    return EventSummary.model_construct(
+        id=uid,
+        date=date,
+        event_type=event_type,
+        sub_event_type=sub_type,
+        actor1=actor1,
+        actor2=actor2,
+        place=place,
+        country_code=country,
+        admin1=admin1,
+        admin2=admin2,
+        lat=lat,
+        lon=lon,
+        fatalities=Figure.model_construct(**fatalities),
+        injured=Figure.model_construct(**injured),
+        campaign_id=campaign,
+        claims=claims,
+        status=status,
+        corrected=False,
+    )
+
+
+
+
+@dataclass(slots=True)
+class Built:
+    """An event built in Python with the review applied, and where it sorts."""
+
+    event: DatasetEvent
+    key: _Key
+    machine: DatasetEvent | None  # the machine's event before field overrides (None: no overrides)
+
+
+class ReviewedReader:
+    """Reads events with every review applied, for one session (one request)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.reviews = Reviews(session)
+        self._store: dict[str, tuple[DatasetEvent, int]] = {}
+        self._built: dict[str, Built] = {}
+        self._campaign_names: dict[str, str] | None = None
+
+    # -- store events --
+
+    def _load(self, uids: Iterable[str]) -> None:
+        wanted = [uid for uid in dict.fromkeys(uids) if uid not in self._store]
+        for start in range(0, len(wanted), CHUNK):
+            rows = self.session.execute(
+                select(EventRow, PlaceRow, CampaignRow.uid)
+                .outerjoin(PlaceRow, EventRow.place_id == PlaceRow.id)
+                .outerjoin(CampaignRow, EventRow.campaign_id == CampaignRow.id)
+                .where(EventRow.uid.in_(wanted[start : start + CHUNK]))
+            ).all()
+            for row, event in zip(rows, events_from_rows(self.session, rows), strict=True):
+                self._store[event.id] = (event, row[0].id)
+
+    def campaign_names(self) -> dict[str, str]:
+        if self._campaign_names is None:
+            self._campaign_names = dict(
+                self.session.execute(select(CampaignRow.uid, CampaignRow.name_key)).all()
+            )
+        return self._campaign_names
+
+    # -- building --
+
+    def _unsplit(self, uid: str, seen: frozenset[str]) -> tuple[DatasetEvent, _Key] | None:
+        """The event with what was merged into it, before claims are split off it and before overrides."""
+        if uid in seen:  # a cycle cannot be written through this module; refuse to loop on a hand-made one
+            return None
+        seen = seen | {uid}
+        state = self.reviews.states.get(uid)
+        if state is not None and state.split_from:
+            source = self._unsplit(state.split_from, seen)
+            if source is None:
+                return None
+            event, source_key = source
+            taken = set(state.claim_ids)
+            claims = [c for c in event.claims if c.id in taken]
+            event = event.model_copy(
+                update={
+                    "id": uid,
+                    "claims": claims,
+                    "claim_ids": [c.id for c in claims],
+                    "article_ids": list(dict.fromkeys(c.article_id for c in claims)),
+                    "sources": [s for s in event.sources if s.article_id in {c.article_id for c in claims}],
+                }
+            )
+            event = reconcile(event)
+            number = uid.rsplit("~split-", 1)[-1]
+            key = _key(event.date, source_key[2], int(number) if number.isdigit() else 1)
+        else:
+            self._load([uid])
+            if uid not in self._store:
+                return None
+            event, row_id = self._store[uid]
+            key = _key(event.date, row_id)
+        for other in self.reviews.merged.get(uid, ()):
+            merged = self.build(other, seen)
+            if merged is not None:
+                event = merge_events(event, merged.event)
+        return event, key
+
+    def build(self, uid: str, seen: frozenset[str] = frozenset()) -> Built | None:
+        """The event ``uid`` as an analyst left it (merges, splits, overrides); None for an unknown id."""
+        if uid in self._built:
+            return self._built[uid]
+        unsplit = self._unsplit(uid, seen)
+        if unsplit is None:
+            return None
+        event, key = unsplit
+        taken = {
+            c for child in self.reviews.splits.get(uid, ()) for c in self.reviews.states[child].claim_ids
+        }
+        if taken:
+            claims = [c for c in event.claims if c.id not in taken]
+            event = reconcile(
+                event.model_copy(update={"claims": claims, "claim_ids": [c.id for c in claims]})
+            )
+        state = self.reviews.states.get(uid)
+        machine = None
+        if state is not None and state.fields:
+            machine = event
+            event = apply_fields(event, state.fields)
+            key = _key(event.date, key[2], key[3])
+        built = Built(event, key, machine)
+        self._built[uid] = built
+        return built
+
+    def summary(self, built: Built) -> EventSummary:
+        uid = built.event.id
+        return EventSummary.of(built.event, self.reviews.status(uid), self.reviews.corrected(uid))
+
+    def _python_part(self, filters: Filters) -> list[Built]:
+        """The touched events that are visible and pass the filters, in order."""
+        names = self.campaign_names() if filters.where.campaign else {}
+        out = []
+        for uid in sorted(self.reviews.touched()):
+            if self.reviews.hidden(uid, filters.include_rejected):
+                continue
+            built = self.build(uid)
+            if built is not None and filters.matches(built.event, names):
+                out.append(built)
+        return sorted(out, key=lambda b: b.key)
+
+    # -- lists --
+
+    def sql_where(self, filters: Filters) -> Any:
+        """The SQL path's selection: the filters, minus the touched events (by row id, so that an index on
+        the date alone covers the query; left out entirely when no event is touched)."""
+        conditions = filters.conditions()
+        if self.reviews.touched():
+            events = aliased(EventRow)
+            touched = select(events.id).where(events.uid.in_(touched_uids_sql()))
+            conditions.append(EventRow.id.not_in(touched))
+        return and_(True, *conditions)
+
+    def count(self, filters: Filters) -> int:
+        return self._counts(filters)[0] + len(self._python_part(filters))
+
+    def _counts(self, filters: Filters) -> tuple[int, int]:
+        """How many SQL-path events the filters select, and how many of them are dated."""
+        query = (
+            select(func.count(), func.count(EventRow.date))
+            .select_from(EventRow)
+            .where(self.sql_where(filters))
+        )
+        total, dated = self.session.execute(query).one()
+        return total, dated
+
+    def _page_ids(self, filters: Filters, dated: int, offset: int, limit: int) -> list[int]:
+        """Row ids of one page of the SQL path in the store's order. Dated and undated events are read apart:
+        ``ORDER BY date, id`` walks the date index, where ``date IS NULL`` first would sort every row."""
+        where = self.sql_where(filters)
+        ids: list[int] = []
+        if offset < dated:
+            ids += self.session.execute(
+                select(EventRow.id)
+                .where(where, EventRow.date.is_not(None))
+                .order_by(EventRow.date, EventRow.id)
+                .offset(offset)
+                .limit(limit)
+            ).scalars()
+        if len(ids) < limit:
+            ids += self.session.execute(
+                select(EventRow.id)
+                .where(where, EventRow.date.is_(None))
+                .order_by(EventRow.id)
+                .offset(max(0, offset - dated))
+                .limit(limit - len(ids))
+            ).scalars()
+        return ids
+
+    def _sql_page(
+        self, filters: Filters, dated: int, offset: int, limit: int
+    ) -> list[tuple[_Key, EventSummary]]:
+        if limit <= 0:
+            return []
+        ids = self._page_ids(filters, dated, offset, limit)
+        if not ids:
+            return []
+        rows = {row[0]: row for row in self.session.execute(_summary_select(EventRow.id.in_(ids)))}
+        statuses = self.reviews
+        return [(_key(rows[i][2], i), _summary_from_row(rows[i], statuses.status(rows[i][1]))) for i in ids]
+
+    def _ranks(self, filters: Filters, built: list[Built]) -> list[int]:
+        """For each Python-built event: how many SQL-path events sort before it (one query per chunk)."""
+        ranks: list[int] = []
+        where = self.sql_where(filters)
+        for start in range(0, len(built), CHUNK):
+            columns = []
+            for item in built[start : start + CHUNK]:
+                undated, date, row_id, _sub = item.key
+                if undated:
+                    before = or_(EventRow.date.is_not(None), EventRow.id < row_id)
+                else:
+                    before = and_(
+                        EventRow.date.is_not(None),
+                        or_(EventRow.date < date, and_(EventRow.date == date, EventRow.id < row_id)),
+                    )
+                columns.append(func.coalesce(func.sum(case((before, 1), else_=0)), 0))
+            ranks.extend(self.session.execute(select(*columns).select_from(EventRow).where(where)).one())
+        return ranks
+
+    def page(self, filters: Filters, offset: int, limit: int) -> tuple[int, list[EventSummary]]:
+        """The total and one page of summaries, in the store's order, with the review applied."""
+        python_part = self._python_part(filters)
+        sql_total, dated = self._counts(filters)
+        total = sql_total + len(python_part)
+        if not python_part:
+            return total, [summary for _key_, summary in self._sql_page(filters, dated, offset, limit)]
+        # Python-built event i sits at merged position rank_i + i; the SQL rows fill the other positions.
+        positions = [rank + index for index, rank in enumerate(self._ranks(filters, python_part))]
+        before_page = sum(1 for p in positions if p < offset)
+        in_page = [b for b, p in zip(python_part, positions, strict=True) if offset <= p < offset + limit]
+        items = self._sql_page(filters, dated, offset - before_page, limit - len(in_page))
+        items += [(b.key, self.summary(b)) for b in in_page]
+        items.sort(key=lambda item: item[0])
+        return total, [summary for _key_, summary in items[:limit]]
+
+    def summaries(self, filters: Filters) -> Iterator[EventSummary]:
+        """Every selected event's summary (for stats, places and the map), unordered."""
+        statuses = self.reviews
+        for row in self.session.execute(_summary_select(self.sql_where(filters))):
+            yield _summary_from_row(row, statuses.status(row[1]))
+        for built in self._python_part(filters):
+            yield self.summary(built)
+
+    def dataset(self, filters: Filters) -> Dataset:
+        """The selected events in full (every claim), review applied, and their campaigns: for exports."""
+        rows = self.session.execute(
+            select(EventRow, PlaceRow, CampaignRow.uid)
+            .outerjoin(PlaceRow, EventRow.place_id == PlaceRow.id)
+            .outerjoin(CampaignRow, EventRow.campaign_id == CampaignRow.id)
+            .where(self.sql_where(filters))
+            .order_by(EventRow.date.is_(None), EventRow.date, EventRow.id)
+        ).all()
+        keyed = [
+            (_key(row[0].date, row[0].id), event)
+            for row, event in zip(rows, events_from_rows(self.session, rows), strict=True)
+        ]
+        keyed += [(b.key, b.event) for b in self._python_part(filters)]
+        keyed.sort(key=lambda item: item[0])
+        events = [event for _key_, event in keyed]
+        return Dataset(events=events, campaigns=self.campaigns_of(events, filters.where))
+
+    def campaigns_of(
+        self, events: Sequence[DatasetEvent], where: EventFilter | None = None
+    ) -> list[DatasetCampaign]:
+        """The campaigns of these events, with those of no event that ``where`` selects."""
+        event_ids: dict[str, list[str]] = defaultdict(list)
+        for event in events:
+            if event.campaign_id:
+                event_ids[event.campaign_id].append(event.id)
+        return load_campaigns(self.session, event_ids, where)
+
+    def campaign_claims(self, campaign_uid: str) -> list[SourcedClaim]:
+        """A campaign's own claims: the figures no single event holds ("200 killed across eleven towns")."""
+        revision = aliased(ArticleRow)
+        rows = self.session.execute(
+            select(ClaimRow, ArticleRow, revision.uid)
+            .join(ArticleRow, ClaimRow.article_id == ArticleRow.id)
+            .outerjoin(revision, ArticleRow.superseded_by == revision.id)
+            .join(CampaignRow, ClaimRow.campaign_id == CampaignRow.id)
+            .where(CampaignRow.uid == campaign_uid, ClaimRow.event_id.is_(None))
+            .order_by(ClaimRow.id)
+        ).all()
+        return [claim_from_rows(claim, article, superseded_by) for claim, article, superseded_by in rows]
+
+    def articles_of(self, article_uids: Iterable[str]) -> dict[str, ArticleMeta]:
+        wanted = list(dict.fromkeys(article_uids))
+        out: dict[str, ArticleMeta] = {}
+        for start in range(0, len(wanted), CHUNK):
+            for row in self.session.execute(
+                select(ArticleRow).where(ArticleRow.uid.in_(wanted[start : start + CHUNK]))
+            ).scalars():
+                out[row.uid] = ArticleMeta(
+                    id=row.uid, title=row.title, published=row.published, url=row.url, source=row.source
+                )
+        return out
+
+    def history(self, uid: str) -> list[ReviewChangeRow]:
+        return list(
+            self.session.execute(
+                select(ReviewChangeRow)
+                .join(ReviewChangeEventRow, ReviewChangeEventRow.change_id == ReviewChangeRow.id)
+                .where(ReviewChangeEventRow.event_uid == uid)
+                .order_by(ReviewChangeRow.id)
+            ).scalars()
+        )
+
+
+def claim_from_rows(claim: ClaimRow, article: ArticleRow, superseded_by: str | None = None) -> SourcedClaim:
+    """A stored claim; ``superseded_by``: the uid of the revision that replaced its article, if one did."""
+    return SourcedClaim(
+        id=claim.uid,
+        outcome=claim.outcome,
+        victim=claim.victim,
+        victim_text=claim.victim_text,
+        count=Count(
+            low=claim.count_low,
+            high=claim.count_high,
+            text=claim.count_text,
+            approximate=claim.count_approximate,
+        ),
+        claimant=Claimant(name=claim.claimant_name, kind=claim.claimant_kind, text=claim.claimant_text),
+        stance=claim.stance,
+        verified=claim.verified,
+        quote=claim.quote,
+        start=claim.start,
+        end=claim.end,
+        place_ids=claim.place_ids,
+        part_of=claim.part_of,
+        background=claim.background,
+        article_id=article.uid,
+        published=article.published,
+        source=article.source,
+        url=article.url,
+        superseded_by=superseded_by,
+    )
