@@ -1,0 +1,1 @@
+"""The API's routes, one router per resource, included by ``sitrep.api.app.create_app`` in this order."""
