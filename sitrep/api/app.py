@@ -29,12 +29,8 @@ from sitrep.api.cache import CACHED_PATHS, CachedReads, ReadCache
 from sitrep.api.deps import WEB_DIR, sitrep_version
 from sitrep.api.routes import articles, campaigns, events, exports, ingest, review, stats
 from sitrep.api.security import SecurityHeaders, TokenGuard
-from sitrep.store.db import StoreError, open_engine
-from sitrep.store.review import (
-    ReviewConflict,
-    ReviewError,
-    ReviewNotFound,
-)
+from sitrep.errors import SitrepError
+from sitrep.store.db import open_engine
 
 
 def create_app(
@@ -86,16 +82,10 @@ def create_app(
     app.state.fetcher_factory = fetcher_factory
     app.state.ingest_lock = ingest_lock
 
-    @app.exception_handler(StoreError)
-    async def store_error(_request: Request, error: StoreError) -> JSONResponse:
-        return JSONResponse({"detail": str(error)}, status_code=503)
-
-    @app.exception_handler(ReviewError)
-    async def review_error(_request: Request, error: ReviewError) -> JSONResponse:
-        status = (
-            404 if isinstance(error, ReviewNotFound) else 409 if isinstance(error, ReviewConflict) else 422
-        )
-        return JSONResponse({"detail": str(error)}, status_code=status)
+    @app.exception_handler(SitrepError)
+    async def user_error(_request: Request, error: SitrepError) -> JSONResponse:
+        # One translation for every problem a user can fix: its status travels with it (``sitrep.errors``).
+        return JSONResponse({"detail": str(error)}, status_code=error.http_status)
 
     # One router per resource (``sitrep.api.routes``), in the order the API documents them.
     for routes in (events, campaigns, articles, stats, exports, review, ingest):

@@ -23,6 +23,7 @@ from starlette.datastructures import Headers
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from sitrep.errors import SitrepError
 from sitrep.store.db import WRITE, reported
 from sitrep.store.review import replace_token, stored_token_digests, token_digest
 
@@ -32,7 +33,7 @@ MIN_TOKEN_CHARS = 16
 MAX_BODY_BYTES = 6 * 1024 * 1024
 
 
-class TokenError(ValueError):
+class TokenError(SitrepError, ValueError):
     """The configured token cannot be used (too short)."""
 
 

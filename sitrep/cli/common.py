@@ -7,11 +7,12 @@ import contextlib
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
 
+from sitrep.errors import SitrepError
 from sitrep.sources.inputs import FetchOptions
 
 if TYPE_CHECKING:
@@ -26,6 +27,12 @@ EXIT_INPUT_PROBLEM = 1
 def error(problem: object) -> None:
     """One line on standard error for a user's mistake or an unusable input: never a traceback."""
     Console(stderr=True, highlight=False, soft_wrap=True).print(f"sitrep: error: {problem}", markup=False)
+
+
+def fail(problem: SitrepError) -> NoReturn:
+    """Say what the user can fix, in one line, and exit with the code the problem carries."""
+    error(problem)
+    raise typer.Exit(problem.exit_code) from None
 
 
 def parse_date(value: str | None) -> date | None:
@@ -84,7 +91,7 @@ DbOption = Annotated[
 @contextlib.contextmanager
 def opened_store(db: str | None, *, must_exist: bool = False) -> Iterator[Engine]:
     """The database ``--db`` names (else ``$SITREP_DB``, else ``sitrep.db`` here), disposed of afterwards.
-    ``StoreError`` passes through: each command says what was kept before it exits."""
+    A ``SitrepError`` passes through: each command says what was kept before it exits."""
     from sitrep.store.db import database_url, open_engine
 
     engine = open_engine(database_url(db), must_exist=must_exist)

@@ -11,7 +11,6 @@ from rich.console import Console
 from rich.table import Table
 
 from sitrep.cli.common import (
-    EXIT_INPUT_PROBLEM,
     DbOption,
     FilterActor,
     FilterAdmin1,
@@ -22,11 +21,12 @@ from sitrep.cli.common import (
     FilterFrom,
     FilterTo,
     FilterType,
-    error,
     event_filter,
+    fail,
     opened_store,
 )
 from sitrep.cli.tables import bounds, event_cells, event_table
+from sitrep.errors import SitrepError
 
 if TYPE_CHECKING:
     from sitrep.model import Dataset
@@ -37,7 +37,7 @@ def read_dataset(db: str | None, where: EventFilter, min_fatalities: int | None)
     """The selected events with analysts' corrections applied, and their articles; exits on store errors."""
     from sqlalchemy.orm import Session
 
-    from sitrep.store.db import StoreError, require_schema
+    from sitrep.store.db import require_schema
     from sitrep.store.review import Filters, ReviewedReader
 
     try:
@@ -47,9 +47,8 @@ def read_dataset(db: str | None, where: EventFilter, min_fatalities: int | None)
                 reader = ReviewedReader(session)
                 dataset = reader.dataset(Filters(where=where, min_fatalities=min_fatalities))
                 articles = reader.articles_of(a for e in dataset.events for a in e.article_ids)
-    except StoreError as problem:
-        error(problem)
-        raise typer.Exit(EXIT_INPUT_PROBLEM) from None
+    except SitrepError as problem:
+        fail(problem)
     return dataset, articles
 
 

@@ -11,7 +11,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from sitrep.cli.common import EXIT_INPUT_PROBLEM, error
+from sitrep.cli.common import fail
+from sitrep.errors import SitrepError
 from sitrep.evaluate.records import EvalInputError, evaluate_file
 from sitrep.evaluate.report import Report
 
@@ -45,9 +46,8 @@ def eval_command(
             reports = evaluate_halves(fmt, path, strip_coder_notes, examples)
         else:
             raise EvalInputError(f"--half {half!r}: use A, B or all")
-    except EvalInputError as problem:
-        error(problem)
-        raise typer.Exit(EXIT_INPUT_PROBLEM) from None
+    except SitrepError as problem:
+        fail(problem)
     if as_json:
         if len(reports) == 1:
             metrics: dict[str, object] = dict(next(iter(reports.values())).metrics())

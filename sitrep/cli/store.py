@@ -17,11 +17,13 @@ from sitrep.cli.common import (
     UrlsOption,
     UserAgentOption,
     error,
+    fail,
     fetch_options,
     need_inputs,
     opened_store,
     parse_date,
 )
+from sitrep.errors import SitrepError
 from sitrep.sources.files import DEFAULT_MAX_BYTES
 from sitrep.sources.inputs import parse_interval, read_sources
 
@@ -52,7 +54,6 @@ def ingest_command(
     stored. A progress bar (articles/s; new, duplicate, failed) shows on a terminal, plain lines otherwise."""
     from sitrep.jobs.ingest import IngestSummary, ingest
     from sitrep.jobs.progress import BatchProgress
-    from sitrep.store.db import StoreError
 
     need_inputs(inputs, urls)
     default_date = parse_date(published)
@@ -98,7 +99,7 @@ def ingest_command(
                 )
             finally:
                 progress.close()
-    except StoreError as problem:
+    except SitrepError as problem:
         error(problem)
         failed_database = True
     print(summary.line())
@@ -129,7 +130,6 @@ def watch_command(
     from sitrep.jobs.progress import BatchProgress
     from sitrep.jobs.watch import Watcher, WatchReport, stop_on_signals
     from sitrep.sources.fetch import looks_like_url
-    from sitrep.store.db import StoreError
 
     try:
         interval = parse_interval(every)
@@ -155,7 +155,7 @@ def watch_command(
                 watcher.run(once=once)
             finally:
                 restore()
-    except StoreError as problem:
+    except SitrepError as problem:
         error(problem)
         failed_database = True
     print(report.line())
@@ -165,15 +165,14 @@ def watch_command(
 
 def db_upgrade_command(db: DbOption = None) -> None:
     """Create the database, or bring its schema up to this sitrep's version (data is kept)."""
-    from sitrep.store.db import StoreError, database_url, shown, upgrade
+    from sitrep.store.db import database_url, shown, upgrade
 
     url = database_url(db)
     try:
         with opened_store(db) as engine:
             before, after = upgrade(engine)
-    except StoreError as problem:
-        error(problem)
-        raise typer.Exit(EXIT_INPUT_PROBLEM) from None
+    except SitrepError as problem:
+        fail(problem)
     if before == after:
         print(f"{shown(url)}: schema already at revision {after}")
     else:
@@ -182,15 +181,14 @@ def db_upgrade_command(db: DbOption = None) -> None:
 
 def db_current_command(db: DbOption = None) -> None:
     """Print the database's schema revision and this sitrep's newest."""
-    from sitrep.store.db import StoreError, current_schema, database_url, shown
+    from sitrep.store.db import current_schema, database_url, shown
 
     url = database_url(db)
     try:
         with opened_store(db, must_exist=True) as engine:
             revision, head = current_schema(engine)
-    except StoreError as problem:
-        error(problem)
-        raise typer.Exit(EXIT_INPUT_PROBLEM) from None
+    except SitrepError as problem:
+        fail(problem)
     state = "up to date" if revision == head else f"sitrep's newest is {head}: run `sitrep db upgrade`"
     print(f"{shown(url)}: revision {revision or 'none (empty database)'} ({state})")
 
@@ -207,12 +205,10 @@ def serve_command(
     ] = False,
 ) -> None:
     """Serve the REST API (docs at /docs) and the analysts' dashboard from the event store."""
-    from sitrep.api.security import TokenError
     from sitrep.api.server import serve
-    from sitrep.store.db import StoreError, database_url
+    from sitrep.store.db import database_url
 
     try:
         serve(database_url(db), host, port, new_token=new_token)
-    except (StoreError, TokenError) as problem:
-        error(problem)
-        raise typer.Exit(EXIT_INPUT_PROBLEM) from None
+    except SitrepError as problem:
+        fail(problem)

@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
+from sitrep.errors import SitrepError
 from sitrep.evaluate.places import same_district
 from sitrep.evaluate.report import Record, Report, main_event
 from sitrep.events.actors import acled_actor_matches, load_actors
@@ -41,7 +42,7 @@ R = TypeVar("R")
 _UNIDENTIFIED = "Unidentified"
 
 
-class RealNewsInputError(ValueError):
+class RealNewsInputError(SitrepError, ValueError):
     """A line of a realnews or GVA file cannot be read (one line: what and where)."""
 
 

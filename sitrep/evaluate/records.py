@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from sitrep.errors import SitrepError
 from sitrep.evaluate import places
 from sitrep.evaluate.devset import score_claims, strip_coder_notes
 from sitrep.evaluate.halves import HALVES, Half, half_of
@@ -31,7 +32,7 @@ _NEAR_KM = 25.0
 _INFERRED_ACTORS = {"Baloch Separatists (Pakistan)"}
 
 
-class EvalInputError(ValueError):
+class EvalInputError(SitrepError, ValueError):
     """The evaluation file cannot be read as the format asked for (one line: what and where)."""
 
 

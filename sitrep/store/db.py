@@ -29,6 +29,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 
+from sitrep.errors import UnavailableError
 from sitrep.store.tables import Base
 
 DEFAULT_URL = "sqlite:///sitrep.db"
@@ -40,7 +41,7 @@ WRITE = "sitrep_write"
 _PG_WRITE_LOCK = 0x736974726570
 
 
-class StoreError(Exception):
+class StoreError(UnavailableError):
     """A database problem the user can fix, described in one line."""
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from sitrep.errors import ConflictError, NotFoundError, SitrepError
 from sitrep.model import (
     DatasetEvent,
     Figure,
@@ -71,15 +72,15 @@ FIGURES = ("fatalities", "injured", "abducted")
 ACCEPTED, REJECTED = "accepted", "rejected"
 
 
-class ReviewError(ValueError):
+class ReviewError(SitrepError, ValueError):
     """A review action that cannot be done as asked (unknown event, bad value); the message says why."""
 
 
-class ReviewNotFound(ReviewError):
+class ReviewNotFound(ReviewError, NotFoundError):
     """The event or change named does not exist."""
 
 
-class ReviewConflict(ReviewError):
+class ReviewConflict(ReviewError, ConflictError):
     """A review action that conflicts with the events' current review (e.g. undo after a later change)."""
 
 
