@@ -10,8 +10,8 @@ import pytest
 
 from sitrep.api.security import TokenError
 from sitrep.errors import SitrepError
-from sitrep.evaluate.records import EvalInputError
 from sitrep.evaluate.realnews import RealNewsInputError
+from sitrep.evaluate.records import EvalInputError
 from sitrep.store.db import StoreError
 from sitrep.store.review import ReviewConflict, ReviewError, ReviewNotFound
 

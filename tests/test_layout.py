@@ -14,7 +14,7 @@ PACKAGE = Path(sitrep.__file__).parent
 
 # Lowest first. A layer may import from its own and any earlier one.
 LAYERS: list[set[str]] = [
-    {"model", "errors"},
+    {"model", "errors", "data", "schema"},  # the contract, the error base and packaged data files
     {"nlp"},
     {"countries", "geo"},
     {"events"},
