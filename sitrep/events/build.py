@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from operator import itemgetter
+from typing import NamedTuple
 
 from sitrep.countries import country as _country
 from sitrep.events.actors import (
@@ -470,34 +471,36 @@ def _join(into: _Group, other: _Group, keep_day: bool = False) -> None:
     into.claims = sorted({c.id: c for c in into.claims + other.claims}.values(), key=_claim_start)
 
 
+class _DistinctAttackWords(NamedTuple):
+    cues: frozenset[str]
+    nouns: frozenset[str]
+    openers: frozenset[str]
+    told: frozenset[str]
+
+
 @cache
-def _distinct_attack_words() -> tuple[frozenset[str], frozenset[str]]:
-    """Cue words and attack nouns: ``data/distinct_attacks.tsv``."""
+def _distinct_attack_words() -> _DistinctAttackWords:
+    """The words of ``data/distinct_attacks.tsv``, by kind."""
     rows = read_table("distinct_attacks.tsv")
-    return (
-        frozenset(r["word"] for r in rows if r["kind"] == "cue"),
-        frozenset(r["word"] for r in rows if r["kind"] == "noun"),
-    )
+    kinds = ("cue", "noun", "opener", "told")
+    return _DistinctAttackWords(*(frozenset(r["word"] for r in rows if r["kind"] == kind) for kind in kinds))
 
 
 def _tells_another_attack(sentence: Sentence) -> bool:
     """Whether the sentence tells an attack apart from the one before ("in a separate attack", "another
     blast", "Separately, gunmen …"); "the second ambush" points back at one already told."""
-    cues, nouns = _distinct_attack_words()
-    if not sentence.norms & cues and "separately" not in sentence.norms:
+    words = _distinct_attack_words()
+    if not sentence.norms & words.cues and not sentence.norms & words.openers:
         return False
     norms = [_token_norm(token) for token in sentence.tokens]
-    if norms and norms[0] == "separately":
+    if norms and norms[0] in words.openers:
         return True
     return any(
-        norm in cues
-        and any(after in nouns for after in norms[index + 1 : index + 3])
-        and (index == 0 or norms[index - 1] not in _ALREADY_TOLD)  # "the second ambush" is one told before
+        norm in words.cues
+        and any(after in words.nouns for after in norms[index + 1 : index + 3])
+        and (index == 0 or norms[index - 1] not in words.told)
         for index, norm in enumerate(norms)
     )
-
-
-_ALREADY_TOLD = frozenset({"the", "that", "this", "its"})
 
 
 def _listed_apart(one: _Group, other: _Group) -> bool:

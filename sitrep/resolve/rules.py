@@ -112,10 +112,17 @@ def _district(place: Place | None) -> tuple[str | None, str | None, str | None]:
     return (place.country_code, place.admin1, place.admin2)
 
 
+def same_gazetteer_place(a: DatasetEvent, b: DatasetEvent) -> bool:
+    """Whether both events are placed at one gazetteer entry (not merely in one district)."""
+    if a.place is None or b.place is None or not a.place.geonameid:
+        return False
+    return a.place.geonameid == b.place.geonameid
+
+
 def _same_place(a: DatasetEvent, b: DatasetEvent) -> bool:
     if a.place is None or b.place is None:
         return False
-    if a.place.geonameid and a.place.geonameid == b.place.geonameid:
+    if same_gazetteer_place(a, b):
         return True
     coarse = max(a.place.precision.get("acled", 3), b.place.precision.get("acled", 3)) >= 3
     return coarse and _district(a.place) == _district(b.place) and a.place.admin2 is not None
@@ -145,7 +152,7 @@ _FULL_TOLL_DAYS = 7
 def _same_full_toll(a: DatasetEvent, b: DatasetEvent) -> bool:
     """The same place (one gazetteer entry) and the same dead and the same wounded, both told, three people or
     more in all: rare enough together to tell one incident from another."""
-    if a.place is None or b.place is None or not a.place.geonameid or a.place.geonameid != b.place.geonameid:
+    if not same_gazetteer_place(a, b):
         return False
     dead, wounded = a.fatalities.best, a.injured.best
     if dead is None or wounded is None or (dead, wounded) != (b.fatalities.best, b.injured.best):
@@ -273,7 +280,7 @@ def match_rank(a: DatasetEvent, b: DatasetEvent) -> tuple[int, int]:
 
 def _place_reason(a: DatasetEvent, b: DatasetEvent) -> str:
     assert a.place is not None and b.place is not None
-    if a.place.geonameid and a.place.geonameid == b.place.geonameid:
+    if same_gazetteer_place(a, b):
         return f"same place: {a.place.name}"
     if _same_place(a, b):
         return f"same district: {a.place.admin2} ({a.place.name} / {b.place.name})"

@@ -63,6 +63,7 @@ from sitrep.resolve.rules import (
     merge,
     reconcile,
     reconcile_campaign,
+    same_gazetteer_place,
     to_dataset_event,
 )
 from sitrep.store.db import WRITE
@@ -930,9 +931,7 @@ class _Transaction:
 
 def _same_spot(one: DatasetEvent, other: DatasetEvent) -> bool:
     """One gazetteer place and one day."""
-    if one.place is None or other.place is None or not one.place.geonameid:
-        return False
-    return one.place.geonameid == other.place.geonameid and one.date == other.date
+    return same_gazetteer_place(one, other) and one.date == other.date
 
 
 def _nearest_first(candidates: list[_Candidate], place: Place) -> list[_Candidate]:
