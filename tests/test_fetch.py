@@ -208,14 +208,12 @@ def test_http_errors(server: FixtureServer, fetcher: Fetcher) -> None:
 
 def test_size_caps(server: FixtureServer) -> None:
     with _fetcher() as client:
-        started = time.monotonic()
         problem = _problem(client.fetch(f"{server.base}/huge"), "too_large")
         assert problem.what == "response too large (more than 5.0 MB limit)"
         problem = _problem(client.fetch(f"{server.base}/huge-declared"), "too_large")
         assert problem.what == "response too large (50.0 MB > 5.0 MB limit)"
         problem = _problem(client.fetch(f"{server.base}/gzip-bomb"), "too_large")
         assert problem.what == "response too large (more than 5.0 MB limit)"
-        assert time.monotonic() - started < 5
     with _fetcher(max_bytes=1000) as client:
         problem = _problem(client.fetch(f"{server.base}/news/checkpoint-attack.html"), "too_large")
         assert "0.0 MB limit" in problem.what
@@ -234,19 +232,18 @@ def test_not_html(server: FixtureServer, fetcher: Fetcher, path: str, reason: st
 
 
 def test_slow_response_times_out(server: FixtureServer) -> None:
+    # The server answers after 3 s: without the read deadline the fetch would succeed. How soon it is cut is
+    # measured in bench/bench_fetch_deadlines.py, not asserted here.
     with _fetcher(read_timeout=0.3) as client:
-        started = time.monotonic()
         problem = _problem(client.fetch(f"{server.base}/slow"), "timeout")
         assert problem.what == "timed out waiting for the server (no data for 0.3 s)"
-        assert time.monotonic() - started < 2
 
 
 def test_total_time_is_capped(server: FixtureServer) -> None:
+    # Every read is quick and the whole takes 5 s: without the total deadline the fetch would succeed.
     with _fetcher(read_timeout=1.0, total_timeout=0.5) as client:
-        started = time.monotonic()
         problem = _problem(client.fetch(f"{server.base}/drip"), "timeout")
         assert problem.what == "timed out (more than 0.5 s in total)"
-        assert time.monotonic() - started < 2
 
 
 def test_conditional_requests(server: FixtureServer, fetcher: Fetcher) -> None:

@@ -8,7 +8,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -222,9 +221,9 @@ def test_locked_database(store_url: str) -> None:
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
-        started = time.monotonic()
+        # Held forever by the other process: only the 0.5 s lock timeout can end this (``sitrep``'s own
+        # subprocess timeout turns a hang into a failure).
         result = sitrep("ingest", str(KECH), "--db", store_url, env={"SITREP_DB_TIMEOUT": "0.5"})
-        assert time.monotonic() - started < 60
     finally:
         holder.communicate("")
     assert_one_line_error(result, "locked")
