@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from sitrep.nlp.lexicon import read_table
+from sitrep.data import read_table
 
 
 @dataclass(frozen=True, slots=True)

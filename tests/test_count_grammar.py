@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.nlp.lexicon import read_table
+from sitrep.data import read_table
 from sitrep.nlp.numbers import count_grammar, parse_number
 from sitrep.pipeline import extract_claims
 

@@ -9,8 +9,8 @@ import re
 
 import pytest
 
+from sitrep.data import read_table
 from sitrep.events.dates import EventDate, find_dates, find_event_date, incident_day
-from sitrep.nlp.lexicon import read_table
 
 ROWS = read_table("time_expressions.tsv")
 D = dt.date

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import typer
 
+from sitrep.cli.common import fail
 from sitrep.cli.dataset import events_command, export_command
 from sitrep.cli.evaluate import eval_command
 from sitrep.cli.extract import extract_command, schema_command
@@ -24,6 +25,7 @@ from sitrep.cli.store import (
     serve_command,
     watch_command,
 )
+from sitrep.data import DataFileError, check_overlay
 
 app = typer.Typer(
     help="sitrep: sourced conflict-event data from news reports, every figure kept with who claims it.",
@@ -31,6 +33,17 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+@app.callback()
+def _check_data_overlay() -> None:
+    # An analyst's data files (SITREP_DATA) are checked before any command runs: a malformed one is one line.
+    try:
+        check_overlay()
+    except DataFileError as problem:
+        fail(problem)
+
+
 app.command("extract")(extract_command)
 app.command("eval")(eval_command)
 app.command("schema")(schema_command)

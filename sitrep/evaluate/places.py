@@ -23,9 +23,9 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
+from sitrep.data import read_table
 from sitrep.geo.resolve import find_places, rank_event_places
 from sitrep.model import Place
 
@@ -43,13 +43,7 @@ def _key(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def _equivalents() -> dict[str, str]:
-    path = Path(str(resources.files("sitrep") / "data" / "geo" / "district_equivalents.tsv"))
-    table: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            name, same_as, *_ = line.split("\t")
-            table[_key(name)] = _key(same_as)
-    return table
+    return {_key(row["name"]): _key(row["same_as"]) for row in read_table("geo/district_equivalents.tsv")}
 
 
 def normalise_district(name: str | None) -> str:

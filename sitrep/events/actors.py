@@ -1,8 +1,8 @@
 """Who takes part in an event: the actor dictionary, finding actors in text, and claims of responsibility.
 
 The dictionary is data (``sitrep/data/actors.tsv``, its header documents the columns); users add or override
-actors with files in the same format, named by ``SITREP_ACTORS`` (``os.pathsep``-separated) or passed to
-``load_actors(extra=...)``, without touching code.
+actors with files in the same format, in the ``SITREP_DATA`` overlay folder (``sitrep.data``), named by
+``SITREP_ACTORS`` (``os.pathsep``-separated) or passed to ``load_actors(extra=...)``, without touching code.
 
 Finding actors is one pass of a pyahocorasick automaton over a case-folded copy of the text (DESIGN §3). The
 lexicon's ``tokenize`` + ``PhraseTable`` would be simpler, but tokenising alone costs ~0.4 ms per 300 words on
@@ -18,17 +18,16 @@ import re
 from collections.abc import Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from importlib import resources
 from pathlib import Path
 
 import ahocorasick
 
+from sitrep.data import TABLES, Row, read_file, read_table
 from sitrep.nlp.lexicon import (
     PhraseTable,
     Token,
     has_any_word,
     lower_keeping_offsets,
-    read_table,
     spaces_for,
     tokenize,
 )
@@ -45,21 +44,10 @@ KIND_INTER: dict[str, int] = {
     # ACLED's codebook files unidentified armed groups under political militias.
     "unidentified": 3,
 }
-COLUMNS = (
-    "name",
-    "aliases",
-    "kind",
-    "inter",
-    "country",
-    "parent",
-    "generic",
-    "acled_names",
-    "source",
-    "note",
-)
 _GENERIC = {"yes": True, "true": True, "no": False, "false": False, "": False}
 NONSTATE_ARMED = frozenset({"rebel_group", "political_militia", "identity_militia"})
 ENV_VAR = "SITREP_ACTORS"
+TABLE = "actors.tsv"
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,28 +102,6 @@ def _split_list(value: str) -> list[str]:
     return [part.strip() for part in value.split("|") if part.strip()]
 
 
-def _parse_table(text: str, origin: str) -> Iterator[tuple[str, dict[str, str]]]:
-    """(``origin:line``, row) for each data line; raises ValueError naming the file and line of a bad one."""
-    header: list[str] | None = None
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        where = f"{origin}:{number}"
-        fields = [value.strip() for value in line.split("\t")]
-        if header is None:
-            unknown = [name for name in fields if name not in COLUMNS]
-            if "name" not in fields or unknown:
-                problem = f"unknown column {unknown[0]!r}" if unknown else "no 'name' column"
-                raise ValueError(f"{where}: header: {problem} (columns: {', '.join(COLUMNS)})")
-            header = fields
-            continue
-        if len(fields) > len(header):
-            raise ValueError(f"{where}: {len(fields)} tab-separated fields, the header has {len(header)}")
-        yield where, dict(zip(header, fields + [""] * (len(header) - len(fields)), strict=True))
-    if header is None:
-        raise ValueError(f"{origin}: no header line (columns: {', '.join(COLUMNS)})")
-
-
 def _merge(records: dict[str, _Record], where: str, row: dict[str, str]) -> None:
     """Fold one row into ``records``: given attributes replace earlier ones, aliases add up (later files win)."""
     name = row.get("name", "")
@@ -174,14 +140,6 @@ def _merge(records: dict[str, _Record], where: str, row: dict[str, str]) -> None
         if not _fold_alias(alias):
             raise ValueError(f"{where}: alias {alias!r} has no letters or digits")
         record.aliases[_GENERIC[generic_text]].append(alias)
-
-
-def _read_file(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-        raise ValueError(f"{path}: cannot read actor file: {reason}") from None
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -399,31 +357,26 @@ def _absorb_generic(mentions: list[ActorMention], text: str) -> list[ActorMentio
 # Loading
 
 
-def _build(sources: list[tuple[str, str]]) -> ActorDictionary:
+def _build(sources: list[list[Row]]) -> ActorDictionary:
     records: dict[str, _Record] = {}
-    for origin, text in sources:
-        for where, row in _parse_table(text, origin):
-            _merge(records, where, row)
+    for rows in sources:
+        for row in rows:
+            _merge(records, row.where, row)
     for record in records.values():
         if record.parent and record.parent not in records:
             raise ValueError(f"{record.where}: parent {record.parent!r} is not an actor name")
     return ActorDictionary(records.values())
 
 
-def _default_source() -> tuple[str, str]:
-    resource = resources.files("sitrep.data").joinpath("actors.tsv")
-    return str(resource), resource.read_text(encoding="utf-8")
-
-
 @cache
 def _default_dictionary() -> ActorDictionary:
-    return _build([_default_source()])
+    return _build([read_table(TABLE)])
 
 
 @lru_cache(maxsize=8)
 def _dictionary_with(files: tuple[tuple[str, int, int], ...]) -> ActorDictionary:
     # Keyed by path, modification time and size, so an edited user file is read again.
-    return _build([_default_source()] + [(path, _read_file(Path(path))) for path, _, _ in files])
+    return _build([read_table(TABLE)] + [read_file(Path(path), TABLES[TABLE]) for path, _, _ in files])
 
 
 def load_actors(extra: Path | str | None = None) -> ActorDictionary:

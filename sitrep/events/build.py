@@ -28,6 +28,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from sitrep.countries import country as _country
+from sitrep.data import read_table
 from sitrep.events.actors import (
     ActorDictionary,
     ActorMention,
@@ -43,7 +44,7 @@ from sitrep.events.figures import event_figure_fields
 from sitrep.events.tactics import TacticMatch, Target, choose_type, tactic_reader
 from sitrep.model import Campaign, Claim, Event, Place
 from sitrep.nlp.attribution import attribution_reader
-from sitrep.nlp.lexicon import PhraseTable, Token, Tokens, has_any_word, read_table
+from sitrep.nlp.lexicon import PhraseTable, Token, Tokens, has_any_word
 
 _OPERATION_RE = re.compile(
     r"\bOperation\s+[\"“']?(?P<name>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})[\"”']?"

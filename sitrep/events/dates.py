@@ -52,8 +52,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from sitrep.data import read_table
 from sitrep.events.tactics import tactic_reader  # its table names the attack words
-from sitrep.nlp.lexicon import has_any_word, read_table, spaces_for
+from sitrep.nlp.lexicon import has_any_word, spaces_for
 
 __all__ = ["EventDate", "find_dates", "find_event_date", "incident_day", "tells_a_proceeding"]
 

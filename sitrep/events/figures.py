@@ -65,8 +65,9 @@ from collections import defaultdict
 from functools import cache
 from typing import NamedTuple
 
+from sitrep.data import read_table
 from sitrep.model import BySide, Claim, Count, Figure
-from sitrep.nlp.lexicon import has_any_word, read_table, toll_verbs
+from sitrep.nlp.lexicon import has_any_word, toll_verbs
 
 _RELIABILITY = {
     "none": 0,

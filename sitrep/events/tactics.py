@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from sitrep.nlp.lexicon import PhraseTable, Token, read_table
+from sitrep.data import read_table
+from sitrep.nlp.lexicon import PhraseTable, Token
 
 Target = Literal["armed", "civilians", "unknown"]
 

@@ -45,10 +45,10 @@ from functools import cache
 from typing import TextIO
 
 from sitrep.countries import country
+from sitrep.data import read_table
 from sitrep.events.figures import acled_fatalities
 from sitrep.export._common import coordinate, event_numbers, event_sources, join
 from sitrep.model import ArticleMeta, Dataset, DatasetEvent
-from sitrep.nlp.lexicon import read_table
 from sitrep.resolve.rules import latest_figures
 
 COLUMNS = (

@@ -54,10 +54,10 @@ from functools import cache
 from typing import TextIO
 
 from sitrep.countries import Country, country
+from sitrep.data import read_table
 from sitrep.events.actors import load_actors
 from sitrep.export._common import coordinate, current_claims, event_number, event_numbers, event_sources, join
 from sitrep.model import ArticleMeta, Dataset, DatasetCampaign, DatasetEvent
-from sitrep.nlp.lexicon import read_table
 
 COLUMNS = (
     "id",

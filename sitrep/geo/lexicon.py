@@ -1,4 +1,4 @@
-"""The word lists the place resolver reads (``sitrep/data/geo/``), loaded once.
+"""The word lists the place resolver reads (``sitrep/data/geo/``, through ``sitrep.data.read_table``), loaded once.
 
 They are data so that an analyst can extend them without touching code: ``context_cues.tsv`` (locative,
 motion, kind, metonymy, institution, relation and facility words), ``title_patterns.txt`` (regular expressions
@@ -12,11 +12,10 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
 import ahocorasick
 
+from sitrep.data import read_table
 from sitrep.geo.normalize import name_key
 
 Phrases = frozenset[tuple[str, ...]]
@@ -148,24 +147,20 @@ def _clause_end_pattern(source: str) -> re.Pattern[str]:
 
 def _load_country_cues() -> dict[str, tuple[CountryCue, ...]]:
     by_first: dict[str, list[CountryCue]] = defaultdict(list)
-    for line in (_data_dir() / "country_cues.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = line.split("\t")
-        country, admin1, phrase = fields[0], fields[1], fields[2]
-        form = fields[3] if len(fields) > 3 else ""
+    for row in read_table("geo/country_cues.tsv"):
+        country, admin1, phrase, form = row["country"], row["admin1"], row["phrase"], row["form"]
         words = tuple(name_key(phrase).split())
         if not words:
             continue
         letters = [c for c in phrase if c.isalpha()]
         cue = CountryCue(
             words,
-            country.strip().upper(),
-            admin1.strip(),
+            country.upper(),
+            admin1,
             capitalised=phrase[:1].isupper(),
             all_caps=len(letters) > 1 and all(c.isupper() for c in letters),
-            abbreviation=form.strip() == "abbr",
-            postal=form.strip() == "postal",
+            abbreviation=form == "abbr",
+            postal=form == "postal",
         )
         by_first[words[0]].append(cue)
     return {word: tuple(cues) for word, cues in by_first.items()}
@@ -184,18 +179,12 @@ def _cue_finder(cues: dict[str, tuple[CountryCue, ...]]) -> ahocorasick.Automato
     return automaton
 
 
-def _data_dir() -> Path:
-    return Path(str(resources.files("sitrep") / "data" / "geo"))
-
-
 @lru_cache(maxsize=1)
 def get_lexicon() -> Lexicon:
     categories: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     kind_after: dict[str, str] = {}
-    for line in (_data_dir() / "context_cues.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        category, phrase = line.split("\t", 1)
+    for row in read_table("geo/context_cues.tsv"):
+        category, phrase = row["category"], row["phrase"]
         words = tuple(name_key(phrase).split())
         if not words:
             continue
@@ -204,11 +193,7 @@ def get_lexicon() -> Lexicon:
             kind_after.setdefault(words[0], category[5:])
         else:
             categories[category].add(words)
-    title_lines = [
-        line
-        for line in (_data_dir() / "title_patterns.txt").read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
+    title_lines = [row["pattern"] for row in read_table("geo/title_patterns.txt")]
     # One alternation: a single search per name instead of one per pattern.
     titles = re.compile("|".join(f"(?:{line})" for line in title_lines), re.IGNORECASE)
     before: dict[tuple[str, ...], set[str]] = defaultdict(set)
@@ -252,11 +237,7 @@ def get_lexicon() -> Lexicon:
         local_force=frozenset(w[0] for w in categories["local_force"]),
         person_after=frozenset(w[0] for w in categories["person_after"]),
         directions=frozenset(w[0] for w in categories["direction"]),
-        not_places=frozenset(
-            name_key(line)
-            for line in (_data_dir() / "not_place_names.txt").read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")
-        ),
+        not_places=frozenset(name_key(row["name"]) for row in read_table("geo/not_place_names.txt")),
         longest_before=max(len(p) for p in before),
         before={phrase: frozenset(labels) for phrase, labels in before.items()},
     )

@@ -15,9 +15,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
+from sitrep.data import read_table
 from sitrep.model import Claimant, Stance, Victim
 from sitrep.nlp.casualties import Mention
-from sitrep.nlp.lexicon import PhraseMatch, PhraseTable, Token, Tokens, read_table
+from sitrep.nlp.lexicon import PhraseMatch, PhraseTable, Token, Tokens
 
 # Clause boundaries: a figure takes its claimant from its own clause. "while", "whereas" and ";" only part
 # two statements that each name a speaker ("residents said six died, while officials put the toll at four"); in

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from operator import attrgetter
 
+from sitrep.data import read_table
 from sitrep.model import Count, Outcome, Victim
 from sitrep.nlp.lexicon import (
     PhraseMatch,
@@ -23,7 +24,6 @@ from sitrep.nlp.lexicon import (
     Token,
     Tokens,
     positions,
-    read_table,
     tokenize,
     toll_verbs,
 )

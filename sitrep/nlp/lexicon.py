@@ -1,20 +1,20 @@
-"""Loading the lexicon data files and finding their phrases in tokenised text.
+"""Finding the phrases of the lexicons in tokenised text. In: text and tables of phrases; out: tokens and matches.
 
-Lexicons live in ``sitrep/data/*.tsv`` (a header row, ``#`` comment lines, tab-separated columns) so analysts
-can extend them without touching code. Phrases are matched on word tokens, longest first.
+Lexicons live in ``sitrep/data/*.tsv``, read by ``sitrep.data.read_table`` (declared columns, an analyst's
+overlay), so analysts can extend them without touching code. Phrases are matched on word tokens, longest first.
 """
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterator
 from functools import cache
-from importlib import resources
 from operator import itemgetter
 from typing import Generic, NamedTuple, TypeVar
 
 import ahocorasick
+
+from sitrep.data import read_table
 
 Payload = TypeVar("Payload")
 
@@ -127,14 +127,6 @@ def positions(tokens: list[Token], norms: frozenset[str] | set[str]) -> list[int
     if len(found) > 1:
         found.sort()
     return found
-
-
-def read_table(name: str) -> list[dict[str, str]]:
-    """Rows of a data file in ``sitrep/data`` as dicts keyed by the header; comment lines skipped."""
-    text = resources.files("sitrep.data").joinpath(name).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-    return [{key: (value or "").strip() for key, value in row.items()} for row in reader]
 
 
 @cache

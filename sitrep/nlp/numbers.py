@@ -14,7 +14,8 @@ from typing import NamedTuple
 
 from text_to_num import text2num
 
-from sitrep.nlp.lexicon import Token, positions, read_table, tokenize
+from sitrep.data import read_table
+from sitrep.nlp.lexicon import Token, positions, tokenize
 
 _UNITS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "

@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
-from importlib import resources
 
 from spacy.lang.en import English
+
+from sitrep.data import read_table
 
 _PARAGRAPH_RE = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*")
 _NON_BLANK_RE = re.compile(r"\S")
@@ -31,9 +32,8 @@ _INITIALS_RE = re.compile(r"^(?:[A-Za-z]\.)+$")
 def abbreviations() -> frozenset[str]:
     """Words ending in a full stop that do not end a sentence."""
     spacy_list = {key for key in English.Defaults.tokenizer_exceptions if key.endswith(".") and len(key) > 1}
-    ours = resources.files("sitrep.data").joinpath("abbreviations.txt").read_text(encoding="utf-8")
-    extra = {line.strip() for line in ours.splitlines() if line.strip() and not line.startswith("#")}
-    return frozenset(spacy_list | extra)
+    ours = {row["abbreviation"] for row in read_table("abbreviations.txt")}
+    return frozenset(spacy_list | ours)
 
 
 def paragraphs(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
