@@ -7,9 +7,10 @@ naming the file and line, not later with a KeyError deep in extraction.
 
 **Analyst overlay.** ``SITREP_DATA`` names one or more folders (``os.pathsep``-separated) laid out like
 ``sitrep/data``. A file there with a table's name (``outcomes.tsv``, ``geo/context_cues.tsv``) adds its rows
-after the shipped ones, in the same format (header included where the shipped file has one). Tables read into
-lookups keep the later row where two share a key, so an overlay row can also change a shipped entry. Files are
-read once per process, when first needed: restart to pick up an edit. Unknown files in the folder are ignored.
+after the shipped ones, in the same format (header included where the shipped file has one). Overlay rows add
+to a vocabulary; which of two rows for one phrase wins is each reader's rule, so redefining a shipped word is an
+edit of the shipped file (``actors.tsv`` is the exception: a later row for a known name replaces what it gives).
+Files are read once per process, when first needed: restart to pick up an edit. Other files there are ignored.
 
 Two kinds of file: ``header`` tables (``.tsv`` whose first data line names the columns, any order, optional
 columns may be left out) and ``positional`` ones (the columns in the declared order, no header line; ``.txt``
