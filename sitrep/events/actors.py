@@ -46,6 +46,8 @@ KIND_INTER: dict[str, int] = {
 }
 _GENERIC = {"yes": True, "true": True, "no": False, "false": False, "": False}
 NONSTATE_ARMED = frozenset({"rebel_group", "political_militia", "identity_militia"})
+# The kinds of the sides that are not a state: armed groups, and the unidentified one a report leaves unnamed.
+NON_STATE_KINDS = NONSTATE_ARMED | {"unidentified"}
 ENV_VAR = "SITREP_ACTORS"
 TABLE = "actors.tsv"
 
