@@ -1,0 +1,187 @@
+"""The time-expression grammar: the rows of ``time_expressions.tsv`` (and the reporting verbs of
+``reporting.tsv``) in, one compiled regular expression and the word tables that go with it out.
+
+Compiled once per process and checked at load time: an unknown rule names the table and the bad row.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from sitrep.data import read_table
+from sitrep.events.dates.days import Precision
+
+TABLE = "time_expressions.tsv"
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    phrase: str
+    rule: str
+    value: int
+    precision: Precision | None
+
+
+_MONTH_RULES = ("month_name", "month_cased", "month_abbr")
+# Phrases read relative to publication, or (context) to the date mentioned before.
+_RELATIVE_RULES = ("day", "week", "week_earlier", "weekend", "month", "month_earlier", "year", "year_earlier")
+_RELATIVE_RULES += ("recent", "context")
+_DIRECTION_RULES = ("ago", "after", "before", "later", "earlier")
+_RULES = frozenset(
+    {"weekday", *_MONTH_RULES, *_RELATIVE_RULES, "lead", "tail", "shift", "number", "unit", *_DIRECTION_RULES}
+)
+_YEARS = frozenset(str(year) for year in range(1900, 2100))
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    pattern: re.Pattern[str]  # for lower-cased text (``any_case_pattern`` reads the rest)
+    triggers: frozenset[str]  # a date expression contains one of these words
+    starts: frozenset[str]  # ... and begins with one of these (or a number)
+    vocabulary: frozenset[str]  # every word of every phrase: what may stand between a start and a trigger
+    verbs: frozenset[str]  # reporting phrases, for statement dates
+    verb_words: int  # the longest reporting phrase, in words
+    verb_ends: frozenset[str]  # the last words of the reporting phrases
+    window: int  # how far before a trigger word an expression may begin ("shortly before dawn on" Friday)
+    weekdays: dict[str, int]
+    months: dict[str, Row]
+    relative: dict[str, Row]
+    shifts: dict[str, int]
+    period_leads: frozenset[str]
+    numbers: dict[str, Row]
+    units: dict[str, Row]
+    directions: dict[str, str]
+    vague: Row
+
+
+def norm(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _alternation(phrases: list[str]) -> str:
+    """A regex for any of the phrases, factored as a character trie.
+
+    Why a trie: ``re`` tries the branches of a flat alternation one after another; with shared prefixes a
+    failing position is rejected after one character. Spaces match any whitespace; a longer phrase is tried
+    before its prefix.
+    """
+    trie: dict[str, dict] = {}
+    for phrase in phrases:
+        node = trie
+        for char in norm(phrase):
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _emit(trie) or "(?!)"
+
+
+def _emit(node: dict[str, dict]) -> str:
+    branches = [
+        (r"\s+" if char == " " else re.escape(char)) + _emit(child) for char, child in node.items() if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:  # a phrase may end here: the continuation is optional (greedy, so tried first)
+        return "(?:" + body + ")?"
+    return body
+
+
+def _precision(row: dict[str, str]) -> Precision | None:
+    if not row["acled"] and not row["ucdp"]:
+        return None
+    return (int(row["acled"]), int(row["ucdp"]))
+
+
+@cache
+def load_grammar() -> Grammar:
+    rows: list[Row] = []
+    for raw in read_table(TABLE):
+        if raw["rule"] not in _RULES:
+            raise ValueError(f"{TABLE}: unknown rule {raw['rule']!r} for {raw['phrase']!r}")
+        rows.append(Row(norm(raw["phrase"]), raw["rule"], int(raw["value"] or 0), _precision(raw)))
+
+    def by_rule(*rules: str) -> list[Row]:
+        return [row for row in rows if row.rule in rules]
+
+    weekdays = {row.phrase: row.value for row in by_rule("weekday")}
+    months = {row.phrase: row for row in by_rule(*_MONTH_RULES)}
+    relative = {row.phrase: row for row in by_rule(*_RELATIVE_RULES)}
+    shifts = {row.phrase: row.value for row in by_rule("shift")}
+    leads = by_rule("lead")
+    numbers = {row.phrase: row for row in by_rule("number")}
+    units = {row.phrase: row for row in by_rule("unit")}
+    directions = {row.phrase: row.rule for row in by_rule(*_DIRECTION_RULES)}
+    vague = next((row for row in numbers.values() if row.precision is not None), None)
+    if vague is None:
+        raise ValueError(f"{TABLE}: a vague number row (with a precision, e.g. 'a few') is needed")
+
+    # Every expression holds a day or month name, a unit, a year or a relative phrase's last word (the
+    # triggers), and begins with a lead, shift, number, relative phrase, name or unit (the starts).
+    triggers = {*weekdays, *months, *units, *(phrase.split()[-1] for phrase in relative), *_YEARS}
+    starts = {row.phrase.split()[0] for row in rows if row.rule not in ("tail", *_DIRECTION_RULES)}
+    vocabulary = {word for row in rows for word in row.phrase.split()} | {"of", "the", "st", "nd", "rd", "th"}
+
+    # Three chained leads, a shift, a number and a day ("shortly after midnight on the 9th of" October).
+    longest = sorted((len(row.phrase) + 1 for row in leads), reverse=True)[:3]
+    window = sum(longest) + max(map(len, shifts), default=0) + max(map(len, numbers), default=0) + 16
+
+    lead = _alternation([row.phrase for row in leads])
+    shift = _alternation(list(shifts))
+    weekday = _alternation(list(weekdays))
+    month = _alternation(list(months))
+    year = r"(?:19|20)[0-9]{2}(?![0-9])"
+    day = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+    # Branch order matters where two branches could start at the same word: explicit dates, then relative
+    # phrases ("the day before yesterday"), then counted units ("the day before X"), then bare names.
+    pattern = rf"""
+        (?<!\w)
+        (?P<lead>(?:(?:{lead})[\s-]+)+)?
+        (?:(?P<shift>{shift})\s+)?
+        (?:
+            (?P<iso>(?P<iso_y>{year})-(?P<iso_m>[01][0-9])-(?P<iso_d>[0-3][0-9])(?![0-9])
+                (?:t[0-9:.]+(?:z|[+-][0-9:]+)?)?)
+          | (?P<dmy>(?:(?:{weekday}),?\s+)?(?:the\s+)?(?P<dmy_d>{day})(?:\s+of)?\s+(?P<dmy_m>{month})\.?
+                (?:,?\s+(?P<dmy_y>{year})|\s+(?:of\s+)?(?P<dmy_ys>{shift})\s+year)?)
+          | (?P<mdy>(?:(?:{weekday}),?\s+)?(?P<mdy_m>{month})\.?\s+(?:the\s+)?(?P<mdy_d>{day})(?![0-9]|,[0-9])
+                (?:,?\s+(?P<mdy_y>{year})|\s+(?:of\s+)?(?P<mdy_ys>{shift})\s+year)?)
+          | (?P<my>(?P<my_m>{month})\.?,?\s+(?P<my_y>{year}))
+          | (?P<rel>{_alternation(list(relative))})
+          | (?P<qty>(?:(?P<qty_n>{_alternation(list(numbers))}|[0-9]{{1,3}})[\s-]+)?
+                (?P<qty_u>{_alternation(list(units))})\s+(?P<qty_dir>{_alternation(list(directions))}))
+          | (?P<wd>(?P<wd_name>{weekday})(?:['’]s)?(?:\s+(?:of\s+)?(?P<wd_week>{shift})\s+week)?)
+          | (?P<mon>(?P<mon_m>{month})(?:\s+(?:of\s+)?(?P<mon_ys>{shift})\s+year)?)
+          | (?P<yr>{year})
+        )
+        (?:\s+(?:{_alternation([row.phrase for row in by_rule("tail")])}))?
+        (?!\w)
+    """
+    # Reporting verbs from the attribution lexicon (a date right after one dates a statement).
+    verbs = frozenset(norm(row["phrase"]) for row in read_table("reporting.tsv") if row["form"] == "verb")
+    return Grammar(
+        pattern=re.compile(pattern, re.VERBOSE),
+        triggers=frozenset(triggers),
+        starts=frozenset(starts),
+        vocabulary=frozenset(vocabulary),
+        verbs=verbs,
+        verb_words=max((len(verb.split()) for verb in verbs), default=1),
+        verb_ends=frozenset(verb.split()[-1] for verb in verbs),
+        window=window,
+        weekdays=weekdays,
+        months=months,
+        relative=relative,
+        shifts=shifts,
+        period_leads=frozenset(row.phrase for row in leads if row.value == 1),
+        numbers=numbers,
+        units=units,
+        directions=directions,
+        vague=vague,
+    )
+
+
+@cache
+def any_case_pattern() -> re.Pattern[str]:
+    """The date pattern for the rare text whose lower case changes its length. Compiled on first need: the
+    pattern takes some 15 ms to compile, and a process may never meet such a text."""
+    return re.compile(load_grammar().pattern.pattern, re.VERBOSE | re.IGNORECASE)
