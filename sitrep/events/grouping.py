@@ -115,9 +115,15 @@ def _join(into: Group, other: Group, keep_day: bool = False) -> None:
         into.place = other.place
     if into.day is None and other.day is not None and not keep_day:
         into.day, into.date = other.day, other.date
-    sentences = {id(s): s for s in into.sentences + other.sentences}
-    into.sentences = sorted(sentences.values(), key=_sentence_start)
-    into.claims = sorted({c.id: c for c in into.claims + other.claims}.values(), key=_claim_start)
+    if other.sentences and into.sentences and other.sentences[0].start > into.sentences[-1].start:
+        into.sentences.extend(other.sentences)  # all told later: the merged order without sorting it again
+    else:
+        sentences = {id(s): s for s in into.sentences + other.sentences}
+        into.sentences = sorted(sentences.values(), key=_sentence_start)
+    if other.claims and into.claims and other.claims[0].start > into.claims[-1].start:
+        into.claims.extend(other.claims)
+    else:
+        into.claims = sorted({c.id: c for c in into.claims + other.claims}.values(), key=_claim_start)
 
 
 class _DistinctAttackWords(NamedTuple):

@@ -70,6 +70,9 @@ def read_sentences(
     for claim in claims:
         claims_at.setdefault(claim.start, []).append(claim)
     event_places = [p for p in places if p.role == "event"]
+    # In text order (as the places stage gives them) each sentence's places are a slice found by bisection.
+    place_starts = [p.start for p in event_places]
+    in_order = all(a <= b for a, b in zip(place_starts, place_starts[1:], strict=False))
     dateline = _dateline_end(text, all_places or [])
     follow_up: list[EventDate | None] = []  # the incident's day of a follow-up report, read once when needed
     mentions = actors.find(text)  # one automaton pass over the article, shared out to its sentences
@@ -90,7 +93,10 @@ def read_sentences(
                 named = [m for m in named if m.actor.kind not in NON_STATE_KINDS]
         sentence = Sentence(start, end, tokens, norms, claims_at.get(start, []), found, [], named)
         if sentence.is_incident:
-            sentence.places = [p for p in event_places if start <= p.start < end]
+            if in_order:
+                sentence.places = event_places[bisect_left(place_starts, start) : bisect_left(place_starts, end)]
+            else:
+                sentence.places = [p for p in event_places if start <= p.start < end]
             words = text[start:end]
             if start < dateline < end:  # the dateline's date is the filing day, not the event's
                 words = " " * (dateline - start) + words[dateline - start :]

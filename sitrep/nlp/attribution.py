@@ -11,6 +11,7 @@ A figure with no reporting phrase in its clause is stated in the article's own v
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -18,7 +19,7 @@ from functools import cache
 from sitrep.data import read_table
 from sitrep.model import Claimant, Stance, Victim
 from sitrep.nlp.casualties import Mention
-from sitrep.nlp.lexicon import PhraseMatch, PhraseTable, Token, Tokens
+from sitrep.nlp.lexicon import PhraseMatch, PhraseTable, Token, Tokens, positions
 
 # Clause boundaries: a figure takes its claimant from its own clause. "while", "whereas" and ";" only part
 # two statements that each name a speaker ("residents said six died, while officials put the toll at four"); in
@@ -241,6 +242,7 @@ class AttributionReader:
         """The sentence's statements, its hedges, and its claims of responsibility."""
         reports, hedges, responsibility = [], [], []
         previous_end = 0  # a speaker stands after any earlier reporting phrase of the sentence
+        clause_ends: list[int] | None = None
         for match in self.reporting.find_all(tokens):
             floor, previous_end = previous_end, match.end
             word: ReportingWord = match.payload
@@ -299,7 +301,11 @@ class AttributionReader:
                     if claimant is not None:
                         # "and" before the speaker joins a clause only in a window without a comma: after
                         # one it joins speakers ("…, Levies and police said").
-                        scope = _subject_scope(tokens, memory.found_at, match.end, comma is None)
+                        if clause_ends is None:  # found once a sentence, as the first scope is asked for
+                            clause_ends = positions(tokens, _RELATIVE_CLAUSE_ENDS)
+                        scope = _subject_scope(
+                            tokens, memory.found_at, match.end, comma is None, clause_ends
+                        )
                 if claimant is None and match.start == 0:
                     claimant = self._claimant_in(tokens, *self._window_after(tokens, match.end, 5), memory)
             if claimant is None:
@@ -530,11 +536,12 @@ def _refers_to(tokens: list[Token], role: PhraseMatch, last: Claimant | None) ->
 
 
 def _subject_scope(
-    tokens: list[Token], subject: int, verb_end: int, joins_clause: bool
+    tokens: list[Token], subject: int, verb_end: int, joins_clause: bool, clause_ends: list[int]
 ) -> tuple[int, int] | None:
     """What a statement speaks for when its speaker's words begin at ``subject``: the whole sentence as a
     rule; only its relative clause after "which/who/that" ("the attack, which police said was planned"); only
-    what follows when "and" joins it to a clause before ("Four died and officials said an inquiry began")."""
+    what follows when "and" joins it to a clause before ("Four died and officials said an inquiry began").
+    ``clause_ends`` are the indexes of the sentence's ``_RELATIVE_CLAUSE_ENDS`` tokens, in order."""
     start = subject
     while start > 0 and tokens[start - 1].norm in _DETERMINERS:
         start -= 1
@@ -542,18 +549,16 @@ def _subject_scope(
         return None
     before = tokens[start - 1].norm
     if before in _RELATIVES:
-        return (start - 1, _clause_end(tokens, verb_end))
+        # A relative clause ends at its closing comma (or the like), else at the sentence's end.
+        after = bisect_left(clause_ends, verb_end)
+        return (start - 1, clause_ends[after] if after < len(clause_ends) else len(tokens))
     if before == "and" and joins_clause:
         return (start, len(tokens))
     return None
 
 
-def _clause_end(tokens: list[Token], index: int) -> int:
-    """Where a relative clause that goes on at ``index`` ends: its closing comma or the sentence's end."""
-    for i in range(index, len(tokens)):
-        if tokens[i].norm in (",", ";", "—", "–", ":"):
-            return i
-    return len(tokens)
+# The marks that close a relative clause ("the attack, which police said was planned, …").
+_RELATIVE_CLAUSE_ENDS = frozenset({",", ";", "—", "–", ":"})
 
 
 def _name_words(tokens: list[Token], start: int, stop: int) -> list[str]:

@@ -108,18 +108,35 @@ def tokenize(text: str) -> Tokens:
     return tokens
 
 
-def positions(tokens: list[Token], norms: frozenset[str] | set[str]) -> list[int]:
-    """The indexes of the tokens whose lower-case form is in ``norms``, in order."""
+# A span of at most this many tokens is searched token by token: cheaper than one list.index per known word.
+_SHORT_SPAN = 64
+
+
+def positions(
+    tokens: list[Token], norms: frozenset[str] | set[str], start: int = 0, stop: int | None = None
+) -> list[int]:
+    """The indexes of the tokens of ``tokens[start:stop]`` whose lower-case form is in ``norms``, in order.
+
+    The cost follows the span, not the whole token list: a search in a clause of a long sentence does not scan
+    the sentence (which made reading a sentence quadratic in its length)."""
+    stop = len(tokens) if stop is None else min(stop, len(tokens))
     if not isinstance(tokens, Tokens):
-        return [index for index, token in enumerate(tokens) if token.norm in norms]
+        return [index for index in range(start, stop) if tokens[index].norm in norms]
     last, all_norms = tokens.last_index()
+    if stop - start <= _SHORT_SPAN:
+        return [index for index in range(start, stop) if all_norms[index] in norms]
     present = norms.intersection(last)
     if not present:
         return []
     found = []
     for norm in present:
-        final = last[norm]
-        index = all_norms.index(norm, 0, final + 1)  # list.index scans in C
+        final = min(last[norm], stop - 1)
+        if final < start:
+            continue
+        try:
+            index = all_norms.index(norm, start, final + 1)  # list.index scans in C
+        except ValueError:
+            continue  # only before ``start``
         found.append(index)
         while index < final:
             index = all_norms.index(norm, index + 1, final + 1)
@@ -190,11 +207,9 @@ class PhraseTable(Generic[Payload]):
         """Non-overlapping matches from left to right, the longest at each position."""
         stop = len(tokens) if stop is None else stop
         reached = start
-        for index in positions(tokens, self.first_words):
+        for index in positions(tokens, self.first_words, start, stop):
             if index < reached:
                 continue
-            if index >= stop:
-                break
             match = self.match_at(tokens, index)
             if match and match.end <= stop:
                 yield match
