@@ -52,6 +52,7 @@ from sitrep.geo.fuzzy import fuzzy_index
 from sitrep.geo.gazetteer import Gazetteer, NameEntry, NameMatch, PlaceRecord, Tokens, get_gazetteer, tokenize
 from sitrep.geo.lexicon import CountryCue, Lexicon, get_lexicon
 from sitrep.geo.normalize import name_key
+from sitrep.geo.weights import place_weights
 from sitrep.model import Place
 
 log = logging.getLogger(__name__)
@@ -139,10 +140,6 @@ SENTENCE_OPENERS = frozenset(
         "town",
     }
 )
-KIND_PRIOR = {"country": 3.0, "admin1": 2.0, "admin2": 0.5, "admin3": -0.5, "town": 0.0, "locality": 0.0}
-NAME_TYPE_PRIOR = {"p": 1.0, "v": 1.0, "s": 0.5, "a": -0.5, "d": 0.0}
-# Tehsils and curated localities carry no population; a tehsil typically has tens of thousands of people.
-UNKNOWN_POPULATION_PRIOR = {"admin3": 20_000, "locality": 2_000, "town": 2_000}
 PRECISION = {  # kind -> (ACLED geo_precision, UCDP where_prec)
     "town": (1, 1),
     "locality": (1, 1),
@@ -294,6 +291,7 @@ def find_places(
     """
     if not text or not text.strip():
         return []
+    place_weights()  # read before the guard below: a malformed overlay weight is the user's error to see
     try:
         return _find_places(text, sentences, (country_hint or "").upper() or None)
     except Exception:  # a place stage must never take extraction down with it
@@ -305,6 +303,7 @@ def rank_event_places(text: str, places: list[Place]) -> list[Place]:
     """Event places, most likely event location first: after a locative word ("in", "at", "near"), earlier in
     the text, more specific, and tied to a district. Origins and destinations ("from", "to") rank last."""
     lexicon = get_lexicon()
+    weights = place_weights()
     tokens = tokenize(text)
     starts = tokens.starts
 
@@ -313,20 +312,13 @@ def rank_event_places(text: str, places: list[Place]) -> list[Place]:
         score = 0.0
         index = bisect.bisect_left(starts, place.start)
         if lexicon.phrase_before(tokens.words, index, lexicon.locative):
-            score += 2.0
+            score += weights.event_locative
         if lexicon.phrase_before(tokens.words, index, lexicon.motion):
-            score -= 1.5
-        score += {
-            "locality": 1.0,
-            "town": 1.0,
-            "admin3": 0.8,
-            "admin2": 0.5,
-            "admin1": -1.0,
-            "country": -2.0,
-        }.get(place.kind, 0.0)
+            score += weights.event_motion
+        score += weights.event_kind.get(place.kind, 0.0)
         if place.admin2:
-            score += 1.0
-        score -= 0.002 * place.start / max(1, len(text)) * 100  # earlier is likelier, gently
+            score += weights.event_in_district
+        score -= weights.event_position * place.start / max(1, len(text)) * 100  # earlier is likelier, gently
         return (-score, order)
 
     events = [(i, p) for i, p in enumerate(places) if p.role == "event"]
@@ -420,7 +412,8 @@ def _is_caps_sentence(doc: _Doc, sentence: int) -> bool:
         total = len(initials)
         # The long words that start with anything but a lower-case letter (C-level counting).
         upper = total - sum(map(str.islower, initials))
-        cached = total >= 3 and upper / total >= 0.7
+        weights = place_weights()
+        cached = total >= weights.caps_sentence_min_words and upper / total >= weights.caps_sentence_share
         doc.caps_sentences[sentence] = cached
     return cached
 
@@ -656,7 +649,7 @@ def _looks_like_a_name(doc: _Doc, match: NameMatch, sentence: int) -> bool:
         # An acronym ("BLA", "FC", "CTD") in mixed-case prose; datelines are all caps and longer. The sentence
         # test reads the whole sentence: it goes last.
         return not (
-            len(first_word) <= 4
+            len(first_word) <= place_weights().acronym_max_letters
             and first_word.isupper()
             and match.start - (text.rfind("\n", 0, match.start) + 1) > 2
             and not _is_caps_sentence(doc, sentence)
@@ -806,9 +799,6 @@ _DISTANCE = re.compile(
 _DISTANCE_UNITS = frozenset(
     {"km", "kms", "kilometre", "kilometres", "kilometer", "kilometers", "mile", "miles"}
 )
-# A place this far from the event is a reference point, not the event's town (ACLED's "near a town" is a
-# short drive away).
-REFERENCE_KM = 25.0
 
 
 def _route_reason(doc: _Doc, match: NameMatch, lexicon: Lexicon, hit: _Hit) -> str:
@@ -822,7 +812,7 @@ def _route_reason(doc: _Doc, match: NameMatch, lexicon: Lexicon, hit: _Hit) -> s
             km = float(m.group("n").replace(",", ""))
             if m.group("unit").lower().startswith("mi"):
                 km *= 1.609
-            if km >= REFERENCE_KM:
+            if km >= place_weights().reference_km:  # a reference point, not the event's town
                 return "reference"
             hit.near = True
             return ""
@@ -1000,11 +990,6 @@ def _comma_container(doc: _Doc, b: _Hit, a: _Hit) -> bool:
     return not (after.startswith(("and ", "or ", "&")))
 
 
-# What one country cue adds to the focus votes; a state abbreviation after a town is nearly proof.
-CUE_WEIGHT = 1.5  # more than one ambiguous name's best reading: a cue is no guess
-ABBREVIATION_WEIGHT = 2.0
-
-
 def _cue_votes(doc: _Doc, lexicon: Lexicon) -> tuple[dict[tuple[str, str], float], dict[int, str]]:
     """Focus votes of the country cues (``country_cues.tsv``) the text holds, each distinct cue once:
     (country, unit or "") -> weight; and the token positions of the state abbreviations found, with their state. One automaton
@@ -1015,6 +1000,7 @@ def _cue_votes(doc: _Doc, lexicon: Lexicon) -> tuple[dict[tuple[str, str], float
     haystack = doc.tokens.haystack or " " + " ".join(words) + " "
     found: dict[CountryCue, float] = {}
     abbreviations: dict[int, str] = {}
+    weights = place_weights()
     spaces, counted_to = 0, 0
     for end, (length, cues) in lexicon.cue_finder.iter(haystack):
         # The phrase's first word is the token after the space the match starts with. Matches come in order
@@ -1031,7 +1017,7 @@ def _cue_votes(doc: _Doc, lexicon: Lexicon) -> tuple[dict[tuple[str, str], float
         for cue in cues:
             pins = cue.abbreviation or cue.postal
             if (pins or cue not in found) and _cue_at(doc, cue, index):
-                found[cue] = ABBREVIATION_WEIGHT if pins else CUE_WEIGHT
+                found[cue] = weights.focus_abbreviation if pins else weights.focus_cue
                 if pins:
                     abbreviations[index] = cue.admin1
     votes: dict[tuple[str, str], float] = {}
@@ -1073,7 +1059,9 @@ def _postal_code_at(doc: _Doc, index: int) -> bool:
         return False
     if _ZIP.match(text, ends[index]):
         return text[ends[index - 1] : starts[index]] in (" ", ", ")
-    return text[ends[index - 1] : starts[index]] == ", " and _AFTER_POSTAL.match(text, ends[index]) is not None
+    return (
+        text[ends[index - 1] : starts[index]] == ", " and _AFTER_POSTAL.match(text, ends[index]) is not None
+    )
 
 
 def _focus(
@@ -1091,6 +1079,7 @@ def _focus(
     voted: set[int | None] = set()
     country_voted: dict[int | None, float] = {}  # name -> the weight it has given its country
     sure: dict[str, float] = {}  # the votes of names that exist in one country only: the tie-break
+    weights = place_weights()
     for hit in hits:
         if not hit.candidates:
             continue
@@ -1101,11 +1090,13 @@ def _focus(
             continue  # "Estrada said": a person's name as often as a town's
         alternate_only, one_country, spread = _name_facts(hit, best)
         # A dateline says where the story was filed: a fair hint of the region it is about.
-        weight = 1.0 if hit.role == "event" or hit.why == "dateline" else 0.5
+        weight = (
+            weights.focus_event if hit.role == "event" or hit.why == "dateline" else weights.focus_mention
+        )
         if alternate_only:
-            weight *= 0.5  # only another name of the place ("Kasi" for Varanasi): weak evidence
+            weight *= weights.focus_other_name_factor  # only another name of the place ("Kasi" for Varanasi)
         if best.kind in ("country", "admin1") and hit.role == "event" and one_country:
-            weight = 1.5
+            weight = weights.focus_country_or_province_named
         # A name repeated is one piece of evidence: a surname read as a foreign hamlet ("Tran said … Tran was
         # charged") must not outvote the places a US story names once each.
         extra = weight - country_voted.get(hit.key, 0.0)
@@ -1126,7 +1117,7 @@ def _focus(
         if admin1:
             provinces[(cc, admin1)] = provinces.get((cc, admin1), 0.0) + weight
     if country_hint:
-        countries[country_hint] = countries.get(country_hint, 0.0) + 2.0  # outweighs one ambiguous name
+        countries[country_hint] = countries.get(country_hint, 0.0) + weights.focus_country_hint
     if not countries:
         return None, None
     focus_cc = max(sorted(countries), key=lambda cc: (countries[cc], sure.get(cc, 0.0)))
@@ -1166,10 +1157,16 @@ _PRIORS: dict[tuple[int, str], float] = {}
 def _prior(record: PlaceRecord, name_type: str) -> float:
     prior = _PRIORS.get((record.row, name_type))
     if prior is None:
-        population = record.population or UNKNOWN_POPULATION_PRIOR.get(record.kind, 0)
-        prior = math.log10(population + 10) + KIND_PRIOR[record.kind] + NAME_TYPE_PRIOR[name_type]
+        weights = place_weights()
+        # Tehsils and curated localities carry no population: they are given a typical one.
+        population = record.population or weights.unknown_population.get(record.kind, 0)
+        prior = (
+            math.log10(population + weights.prior_population_offset)
+            + weights.kind_prior[record.kind]
+            + weights.name_type_prior[name_type]
+        )
         if record.id.startswith("sup:"):
-            prior += 1.0  # curated for the places conflict reporting names
+            prior += weights.prior_curated  # curated for the places conflict reporting names
         _PRIORS[(record.row, name_type)] = prior
     return prior
 
@@ -1205,31 +1202,34 @@ def _score(
     focus_admin1: str | None,
     country_hint: str | None,
 ) -> float:
+    """A reading's score: its prior plus what the document adds (``place_weights.tsv`` says how)."""
     score = _PRIORS.get((record.row, name_type))
     if score is None:
         score = _prior(record, name_type)
+    weights = place_weights()
     if focus_cc and record.country_code == focus_cc:
-        score += 3.0
+        score += weights.score_focus_country
         if focus_admin1 and record.admin1 == focus_admin1:
-            score += 1.5
+            score += weights.score_focus_province
     if country_hint and record.country_code == country_hint:
-        score += 1.5
+        score += weights.score_country_hint
     cue = hit.kind_cue
     if cue:
         if cue == record.kind:
-            score += 2.0 if cue == "town" else 6.0  # "X town" also names tehsils and districts after X
+            # "X town" also names tehsils and districts after X
+            score += weights.score_kind_cue_town if cue == "town" else weights.score_kind_cue_exact
         elif cue in ("town", "locality") and record.kind in ("town", "admin3", "locality"):
-            score += 1.5
+            score += weights.score_kind_cue_settlement
         elif {cue, record.kind} == {"admin2", "admin3"}:
-            score += 1.0  # "Kech tehsil" / "Dasht district": neighbouring levels share names
+            score += weights.score_kind_cue_neighbour  # "Kech tehsil" / "Dasht district"
     container = hit.container.chosen if hit.container else None
     if container is not None and container is not record:
         if container.kind in ("admin2", "admin3", "town") and record.admin2 == container.admin2:
-            score += 5.0
+            score += weights.score_container_district
         elif (container.admin1 and record.admin1 == container.admin1) or (
             container.kind == "country" and record.country_code == container.country_code
         ):
-            score += 2.0
+            score += weights.score_container_province
     return score
 
 
@@ -1289,7 +1289,12 @@ def _choose(hit: _Hit, focus_cc: str | None, focus_admin1: str | None, country_h
 def _readings_holding(container: _Hit, hit: _Hit) -> None:
     """ "Macon, Georgia": of the container's readings keep those that hold one of the hit's (the US state, not
     the country), when some do; the container is then pinned to them."""
-    if container.chosen is not None or container.visited or len(container.candidates) < 2 or not hit.candidates:
+    if (
+        container.chosen is not None
+        or container.visited
+        or len(container.candidates) < 2
+        or not hit.candidates
+    ):
         return
     holding = [(r, t) for r, t in container.candidates if any(_holds(r, x) for x, _ in hit.candidates)]
     if holding and len(holding) < len(container.candidates):
@@ -1356,15 +1361,20 @@ def _plausibly_abroad(hit: _Hit, best: PlaceRecord, focus_cc: str) -> bool:
     container = hit.container.chosen if hit.container is not None else None
     if container is not None and _holds(container, best):
         return True  # "Macon, Georgia": the text says which state or country it is in
+    weights = place_weights()
     if best.kind == "admin1":
         # A province abroad, unless it is a parish or a small region that shares an English word ("Northeast")
-        return best.population >= 100_000
+        return best.population >= weights.abroad_province_population
     if any(r.country_code == focus_cc for r, _t in hit.candidates):
         return True  # a real choice between readings was made by score
     name_types = {t for r, t in hit.candidates if r is best}
     if name_types <= {"a"} and not (hit.locative or hit.kind_cue):
         return False  # a foreign city's other name where no "in" says a place is meant: "Kasi was shot"
-    threshold = 100_000 if name_types & {"p", "v", "s"} else 1_000_000
+    threshold = (
+        weights.abroad_own_name_population
+        if name_types & {"p", "v", "s"}
+        else weights.abroad_other_name_population
+    )
     return best.population >= threshold
 
 
@@ -1439,13 +1449,6 @@ def _one_sense(hits: list[_Hit]) -> None:
             hit.chosen = record
 
 
-# A city this large is known by its name alone: named without its state, it is still the city ("Dallas").
-KNOWN_CITY = 200_000
-# A name's reading in the focus unit yields to one elsewhere only when that one is a city this large and a
-# hundred times larger ("Houston" in a story set in a state with a hamlet called Houston is still Houston).
-MAJOR_CITY = 500_000
-
-
 def _declared_unit(hits: list[_Hit], focus_cc: str | None) -> str | None:
     """The first-level unit (state, province) the text itself declares it is set in, when one leads.
 
@@ -1477,9 +1480,10 @@ def _unit_declared_by(hit: _Hit, focus_cc: str) -> tuple[str | None, float]:
         return None, 0.0
     # Where someone comes from, goes to or works ("a Georgia man", "the University of Tennessee") is weaker
     # evidence than a place named for itself; a dateline stronger.
-    weight = 2.0 if hit.why == "dateline" else 1.0
+    weights = place_weights()
+    weight = weights.declared_dateline if hit.why == "dateline" else weights.declared_named
     if hit.why in ("person", "origin", "route", "organisation", "institution", "care"):
-        weight = 0.5
+        weight = weights.declared_weak
     units = {r.admin1 for r, _t in hit.candidates if r.kind == "admin1" and r.country_code == focus_cc}
     if hit.pinned:
         units = {r.admin1 for r, _t in hit.candidates}  # "Eutaw, Ala.": the abbreviation left one state
@@ -1492,8 +1496,9 @@ def _unit_declared_by(hit: _Hit, focus_cc: str) -> tuple[str | None, float]:
         return None, 0.0
     # Its own county or district may share the name ("Philadelphia County"), and the focus country is already
     # chosen: only places in other states of that country compete.
-    if best.population >= KNOWN_CITY and all(
-        r.population * 10 <= best.population
+    # A city known by its name alone ("Detroit") declares its state.
+    if best.population >= weights.known_city_population and all(
+        r.population * weights.known_city_ratio <= best.population
         for r, _t in hit.candidates
         if r.admin1 != best.admin1 and r.country_code == focus_cc
     ):
@@ -1501,7 +1506,7 @@ def _unit_declared_by(hit: _Hit, focus_cc: str) -> tuple[str | None, float]:
     if any(r.admin1 != best.admin1 for r, _t in hit.candidates if r.country_code == focus_cc):
         return None, 0.0  # "WILLIAMSBURG —": a town name found in several states says none of them
     # A county or district names its state; a small town found in one state only may still be a street.
-    return best.admin1, weight if best.kind != "town" else weight / 2
+    return best.admin1, weight if best.kind != "town" else weight / weights.declared_town_divisor
 
 
 def _keep_inside(hits: list[_Hit], focus_cc: str | None, admin1: str) -> None:
@@ -1509,6 +1514,7 @@ def _keep_inside(hits: list[_Hit], focus_cc: str | None, admin1: str) -> None:
     Georgia story "Elbert County" is Georgia's. A name that is a state's or country's own keeps its readings, and
     a major city elsewhere is still meant when the inside reading is a hamlet beside it."""
     contained = {h.key for h in hits if h.container is not None}  # one sense: its container decides
+    weights = place_weights()
     for hit in hits:
         if hit.pinned or hit.container is not None or len(hit.candidates) < 2 or hit.key in contained:
             continue
@@ -1519,7 +1525,10 @@ def _keep_inside(hits: list[_Hit], focus_cc: str | None, admin1: str) -> None:
             continue
         largest_inside = max(r.population for r, _t in inside)
         largest_outside = max(r.population for r, _t in hit.candidates if (r, _t) not in inside)
-        if largest_outside >= MAJOR_CITY and largest_inside * 100 < largest_outside:
+        if (
+            largest_outside >= weights.major_city_population
+            and largest_inside * weights.major_city_ratio < largest_outside
+        ):
             continue
         hit.candidates, hit.pinned = inside, True
 
@@ -1540,13 +1549,14 @@ def _elsewhere_is_mention(hits: list[_Hit], focus_cc: str | None, admin1: str) -
         and (h.role == "event" or h.why in ("police", "title"))
         for h in hits
     )
+    known_city = place_weights().known_city_population
     for hit in hits:
         record = hit.chosen
         if record is None or hit.role != "event" or hit.pinned or hit.container is not None:
             continue
         if record.kind not in ("town", "locality", "admin2", "admin3"):
             continue
-        if (record.country_code == focus_cc and record.admin1 == admin1) or record.population >= KNOWN_CITY:
+        if (record.country_code == focus_cc and record.admin1 == admin1) or record.population >= known_city:
             continue
         units = {(r.country_code, r.admin1) for r, _t in hit.candidates}
         if len(units) < 2 and not set_inside:
