@@ -1,4 +1,4 @@
-"""sitrep.geo.weights: the numbers that decide a place named come from one table, typed, and an overlay changes them."""
+"""sitrep.geo.weights: the numbers that decide a place named come from one typed table; an overlay changes them."""
 
 from __future__ import annotations
 

@@ -1,10 +1,11 @@
-"""The weights and thresholds that decide what a place name means. In: the rows of ``data/geo/place_weights.tsv``
-(then an analyst's overlay, ``SITREP_DATA``); out: one ``PlaceWeights``, a field per row, built once.
+"""The weights and thresholds that decide what a place name means. In: the rows of
+``data/geo/place_weights.tsv`` (then an analyst's overlay, ``SITREP_DATA``); out: one ``PlaceWeights``, a
+field per row, built once.
 
-The table's comment lines say how a reading's score is built from them. A field typed ``int`` (a population, a
-count, a ratio) takes a whole number and a ``float`` one a decimal, so that the arithmetic of the resolver stays
-what it was when the numbers were literals in code. An overlay row for a known name replaces the shipped value:
-the last row given wins.
+The table's comment lines say how a reading's score is built from them. A field typed ``int`` (a population,
+a count, a ratio) takes a whole number and a ``float`` one a decimal, so that the resolver's arithmetic stays
+what it was when the numbers were literals in code. An overlay row for a known name replaces the shipped
+value: the last row given wins.
 """
 
 from __future__ import annotations
@@ -121,9 +122,9 @@ def place_weights() -> PlaceWeights:
 
 
 def weights_from_rows(rows: Iterable[Row]) -> PlaceWeights:
-    """A ``PlaceWeights`` from rows of the table's shape; a later row for a name replaces an earlier one. Raises
-    DataFileError, naming the row, for a name that is no weight or a value of the wrong type, and naming the
-    table for a weight that no row gives."""
+    """A ``PlaceWeights`` from rows of the table's shape; a later row for a name replaces an earlier one.
+    Raises DataFileError, naming the row, for a name that is no weight or a value of the wrong type, and
+    naming the table for a weight that no row gives."""
     types = get_type_hints(PlaceWeights)
     wanted = [f.name for f in fields(PlaceWeights) if f.init]
     values: dict[str, int | float] = {}
