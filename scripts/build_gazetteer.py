@@ -41,7 +41,7 @@ DATA_DIR = REPO / "sitrep" / "data" / "geo"
 
 # Alternate names outside the focus countries are kept only for places this large (exonyms such as "Kiev").
 ALT_NAME_MIN_POPULATION = 100_000
-# A key this frequent as an English word needs a locative or kind cue (see sitrep/geo/resolve.py).
+# A key this frequent as an English word needs a locative or kind cue (see sitrep/geo/names.py).
 COMMON_WORD_ZIPF = 4.0
 WORDLIKE_ZIPF = 3.3
 # ...unless it names a country, a first-level unit or a place this large ("London", "Paris").

@@ -9,7 +9,8 @@ naming the file and line, not later with a KeyError deep in extraction.
 ``sitrep/data``. A file there with a table's name (``outcomes.tsv``, ``geo/context_cues.tsv``) adds its rows
 after the shipped ones, in the same format (header included where the shipped file has one). Overlay rows add
 to a vocabulary; which of two rows for one phrase wins is each reader's rule, so redefining a shipped word is an
-edit of the shipped file (``actors.tsv`` is the exception: a later row for a known name replaces what it gives).
+edit of the shipped file (``actors.tsv`` and ``geo/place_weights.tsv`` are the exceptions: a later row for a
+known name replaces what it gives).
 Files are read once per process, when first needed: restart to pick up an edit. Other files there are ignored.
 
 Two kinds of file: ``header`` tables (``.tsv`` whose first data line names the columns, any order, optional
@@ -106,6 +107,7 @@ TABLES: dict[str, Table] = {
     "geo/country_cues.tsv": Table(("country", "admin1", "phrase"), ("form",), header=False),
     "geo/district_equivalents.tsv": Table(("name", "same_as"), ("relation", "note"), header=False),
     "geo/not_place_names.txt": Table(("name",), header=False),
+    "geo/place_weights.tsv": Table(("name", "value", "meaning")),
     "geo/title_patterns.txt": Table(("pattern",), header=False),
 }
 
