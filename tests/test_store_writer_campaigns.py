@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import Engine, select
 
 from sitrep.model import ArticleMeta, Campaign, ExtractResult
-from sitrep.store.query import campaigns
+from sitrep.store.tables import campaigns
 from sitrep.store.writer import ArticleWriter
 from sitrep.store.writer.campaigns import reconcile_campaigns, upsert_campaigns
 from sitrep.store.writer.records import Ids

@@ -7,7 +7,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from sitrep.store.dedup import NearDuplicate
-from sitrep.store.query import event_articles
+from sitrep.store.tables import event_articles
 from sitrep.store.writer import ArticleWriter, Outcome
 from sitrep.store.writer.articles import insert_article
 from sitrep.store.writer.duplicates import link_duplicate, original_of

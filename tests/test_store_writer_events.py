@@ -9,7 +9,8 @@ from pathlib import Path
 from sqlalchemy import Engine, select
 
 from sitrep.model import DatasetEvent
-from sitrep.store.query import events, load_dataset
+from sitrep.store.query import load_dataset
+from sitrep.store.tables import events
 from sitrep.store.writer import ArticleWriter
 from sitrep.store.writer.events import event_values, insert_event, merge_into_stored, scoped
 from sitrep.store.writer.records import Ids

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from sitrep.store.query import articles, events
+from sitrep.store.tables import articles, events
 from sitrep.store.writer import ArticleWriter
 from sitrep.store.writer.records import Replaces
 from sitrep.store.writer.revisions import insert_revision, supersede

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, func, select
 
-from sitrep.store.query import claims, event_articles, places
+from sitrep.store.tables import claims, event_articles, places
 from sitrep.store.writer.records import Extracted, Outcome, Stored
 from sitrep.store.writer.transaction import Transaction
 from tests.writer_fixtures import LONG, LONG_COPY, QUETTA, QUETTA_AGAIN, extracted, sqlite_store, writing

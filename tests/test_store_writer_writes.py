@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import bindparam, func, insert, select
 
-from sitrep.store.query import articles, campaigns, places
+from sitrep.store.tables import articles, campaigns, places
 from sitrep.store.writer.articles import INSERT_ARTICLE
 from sitrep.store.writer.writes import Writes
 from tests.writer_fixtures import QUETTA, article_values, extracted, sqlite_store

@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import Engine, func, select
 
 from sitrep.store.db import WRITE
-from sitrep.store.query import articles, events
+from sitrep.store.tables import articles, events
 from sitrep.store.writer.articles import LAST_ARTICLE
 from sitrep.store.writer.memory import Memory
 from sitrep.store.writer.records import Extracted, Stored

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import Connection, Insert, bindparam, exists, func, insert, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 
-from sitrep.store.query import articles
+from sitrep.store.tables import articles
 from sitrep.store.writer.records import Extracted, Outcome, Replaces, Stored
 from sitrep.store.writer.writes import Writes
 

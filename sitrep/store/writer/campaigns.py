@@ -16,14 +16,9 @@ from sqlalchemy import Connection, bindparam, insert, select, update
 
 from sitrep.model import Campaign, Event, ExtractResult
 from sitrep.resolve.rules import reconcile_campaign
-from sitrep.store.query import (
-    campaign_articles,
-    campaign_claims,
-    campaign_from_row,
-    campaign_key,
-    campaigns,
-    events,
-)
+from sitrep.store.filters import campaign_key
+from sitrep.store.rows import campaign_claims, campaign_from_row
+from sitrep.store.tables import campaign_articles, campaigns, events
 from sitrep.store.writer.records import Ids
 from sitrep.store.writer.writes import Writes
 

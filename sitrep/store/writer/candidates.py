@@ -16,7 +16,8 @@ from sqlalchemy import Connection, bindparam, func, select
 
 from sitrep.model import DatasetEvent, Figure, Place
 from sitrep.resolve.rules import distance_km
-from sitrep.store.query import PLACE_COLUMNS, events, events_joined, place_from_row
+from sitrep.store.rows import PLACE_COLUMNS, events_joined, place_from_row
+from sitrep.store.tables import events
 
 # Stored events this many days either side of a new event's date are merge candidates: the rules' widest
 # window is "the same month" (ACLED time precision 3).

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, select
 
 from sitrep.store.dedup import NearDuplicate
-from sitrep.store.query import articles, event_articles
+from sitrep.store.tables import articles, event_articles
 from sitrep.store.writer.campaigns import CAMPAIGNS_OF_ARTICLE, INSERT_CAMPAIGN_ARTICLE
 from sitrep.store.writer.events import INSERT_EVENT_ARTICLES
 from sitrep.store.writer.memory import Memory

@@ -16,7 +16,8 @@ from sqlalchemy import bindparam, insert, select, update
 
 from sitrep.model import DatasetEvent
 from sitrep.resolve.rules import match_rank, match_reasons, merge, same_gazetteer_place
-from sitrep.store.query import EVENT_COLUMNS, event_articles, events, events_from_rows, events_joined
+from sitrep.store.rows import EVENT_COLUMNS, events_from_rows, events_joined
+from sitrep.store.tables import event_articles, events
 from sitrep.store.writer.candidates import as_candidate, district, nearest_first, place_key, unit_key
 from sitrep.store.writer.memory import Memory
 from sitrep.store.writer.records import Ids

@@ -15,7 +15,8 @@ from typing import Any
 from sqlalchemy import bindparam, select, update
 
 from sitrep.resolve.rules import reconcile
-from sitrep.store.query import EVENT_COLUMNS, articles, claims, events, events_from_rows, events_joined
+from sitrep.store.rows import EVENT_COLUMNS, events_from_rows, events_joined
+from sitrep.store.tables import articles, claims, events
 from sitrep.store.writer.articles import INSERT_ARTICLE, free_uid
 from sitrep.store.writer.campaigns import CAMPAIGNS_OF_ARTICLE, reconcile_campaigns
 from sitrep.store.writer.events import UPDATE_EVENT, event_values

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Executable, bindparam, insert, select
 
-from sitrep.store.query import places
+from sitrep.store.tables import places
 
 _INSERT_PLACES = insert(places)
 # Rows come back in any order, hence the uid.
