@@ -24,7 +24,8 @@ from sitrep.pipeline import extract
 from sitrep.sources.files import read_inputs
 from sitrep.store import count_events, list_events, load_dataset, open_engine
 from sitrep.store.tables import ArticleRow, Base, ClaimRow, EventArticleRow, EventRow, PlaceRow
-from sitrep.store.writer import ArticleWriter, Extracted, Outcome, _Transaction
+from sitrep.store.writer import ArticleWriter, Extracted, Outcome
+from sitrep.store.writer.transaction import Transaction as _Transaction
 from tests.conftest import EXAMPLES
 
 MERIDIAN = EXAMPLES / "2025-03-12_meridian-wire_balochistan-attacks.txt"
@@ -446,7 +447,7 @@ def test_cached_events_store_what_reloading_them_would(
     store_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The writer keeps merged events in memory; with no cache every merge reloads them from the database."""
-    import sitrep.store.writer as writer_module
+    import sitrep.store.writer.memory as writer_module
 
     second = write_jsonl(tmp_path / "second.jsonl", [SECOND_TURBAT_REPORT])
     campaign_batch(store_url)

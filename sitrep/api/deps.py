@@ -25,7 +25,7 @@ from sitrep.api.schemas import (
 )
 from sitrep.api.security import token_ok
 from sitrep.store.db import WRITE, reported
-from sitrep.store.query import EventFilter
+from sitrep.store.filters import EventFilter
 from sitrep.store.review import (
     Filters,
     ReviewChangeEventRow,

@@ -18,7 +18,7 @@ from sitrep.sources.inputs import FetchOptions
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-    from sitrep.store.query import EventFilter
+    from sitrep.store.filters import EventFilter
 
 # Exit codes: 0 every input was read; 1 at least one input could not be read; 2 the command line was wrong.
 EXIT_INPUT_PROBLEM = 1
@@ -123,7 +123,7 @@ def event_filter(
     campaign: str | None,
 ) -> EventFilter:
     """The dataset filters as given on the command line (dates checked)."""
-    from sitrep.store.query import EventFilter
+    from sitrep.store.filters import EventFilter
 
     return EventFilter(
         parse_date(date_from), parse_date(date_to), country, admin1, admin2, actor, event_type, campaign

@@ -30,7 +30,7 @@ from sitrep.errors import SitrepError
 
 if TYPE_CHECKING:
     from sitrep.model import Dataset
-    from sitrep.store.query import EventFilter
+    from sitrep.store.filters import EventFilter
 
 
 def read_dataset(db: str | None, where: EventFilter, min_fatalities: int | None) -> tuple[Dataset, dict]:

@@ -7,7 +7,8 @@ databases and applies the migrations shipped in ``sitrep/store/migrations``.
 """
 
 from sitrep.store.db import StoreError, database_url, open_engine, require_schema, upgrade
-from sitrep.store.query import EventFilter, count_events, list_events, load_dataset
+from sitrep.store.filters import EventFilter
+from sitrep.store.query import count_events, list_events, load_dataset
 
 __all__ = [
     "EventFilter",

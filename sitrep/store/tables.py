@@ -218,3 +218,13 @@ class CampaignArticleRow(Base):
 
     campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id"), primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), primary_key=True, index=True)
+
+
+# The Core tables, for SQLAlchemy Core statements (the reader and the writer build theirs once).
+articles = ArticleRow.__table__
+places = PlaceRow.__table__
+campaigns = CampaignRow.__table__
+events = EventRow.__table__
+claims = ClaimRow.__table__
+event_articles = EventArticleRow.__table__
+campaign_articles = CampaignArticleRow.__table__

@@ -19,11 +19,12 @@ from sitrep.api.schemas import (
     CampaignOut,
 )
 from sitrep.model import Figure
-from sitrep.store.query import EventFilter, campaign_from_row
+from sitrep.store.filters import EventFilter
 from sitrep.store.review import (
     EventSummary,
     Filters,
 )
+from sitrep.store.rows import campaign_from_row
 from sitrep.store.tables import (
     ArticleRow,
     CampaignArticleRow,

@@ -32,10 +32,12 @@ from sitrep.model import (
 )
 from sitrep.resolve.rules import merge as merge_events
 from sitrep.resolve.rules import reconcile
-from sitrep.store.query import EventFilter, campaign_key, events_from_rows, load_campaigns
+from sitrep.store.filters import EventFilter, campaign_key
+from sitrep.store.query import load_campaigns
 from sitrep.store.review.corrections import apply_fields
 from sitrep.store.review.state import CHUNK, Reviews, touched_uids_sql
 from sitrep.store.review.tables import ReviewChangeEventRow, ReviewChangeRow
+from sitrep.store.rows import events_from_rows
 from sitrep.store.tables import (
     ArticleRow,
     CampaignRow,

@@ -1,0 +1,56 @@
+"""``sitrep.store.writer.article_writer``: the writer of one process, and what it knows between articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sitrep.store.writer import ArticleWriter, Outcome
+from tests.writer_fixtures import LONG, LONG_COPY, QUETTA, QUETTA_AGAIN, TURBAT, extracted, sqlite_store
+
+URL = "https://example.org/2025/05/03/quetta-checkpost"
+
+
+def test_a_stored_text_is_known_before_extracting_it_again(tmp_path: Path) -> None:
+    item = extracted("quetta-report", QUETTA, url=URL)
+    with sqlite_store(tmp_path) as engine:
+        writer = ArticleWriter(engine)
+        try:
+            assert writer.known_as(item.text_sha256, item.url_sha256) is None
+            writer.store(item)
+            assert writer.known_as(item.text_sha256, None) == "quetta-report"
+            # A known URL alone is not enough: the page may carry a newer text.
+            assert writer.known_as(extracted("x", QUETTA_AGAIN).text_sha256, item.url_sha256) is None
+        finally:
+            writer.close()
+
+
+def test_a_new_writer_reads_what_earlier_ones_stored(tmp_path: Path) -> None:
+    with sqlite_store(tmp_path) as engine:
+        first = ArticleWriter(engine)
+        try:
+            first.store(extracted("checkpost", LONG))
+            first.store(extracted("turbat-report", TURBAT))
+        finally:
+            first.close()
+        second = ArticleWriter(engine)
+        try:
+            assert second.known_as(extracted("t", TURBAT).text_sha256, None) == "turbat-report"
+            assert second.count_events() == 2
+            copy = second.store(extracted("checkpost-copy", LONG_COPY))
+        finally:
+            second.close()
+    assert (copy.outcome, copy.duplicate_of) == (Outcome.duplicate, "checkpost")
+
+
+def test_a_replaced_revision_is_nobody_s_original(tmp_path: Path) -> None:
+    with sqlite_store(tmp_path) as engine:
+        writer = ArticleWriter(engine)
+        try:
+            writer.store(extracted("checkpost", LONG, url=URL))
+            revision = writer.store(extracted("checkpost-update", QUETTA, url=URL))
+            # A copy of the old text: its original is gone from the index, so it is stored as new.
+            copy = writer.store(extracted("checkpost-copy", LONG_COPY))
+        finally:
+            writer.close()
+    assert revision.revision_of == "checkpost"
+    assert copy.outcome is Outcome.new
