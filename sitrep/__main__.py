@@ -1,3 +1,3 @@
-from sitrep.cli import app
+from sitrep.cli import main
 
-app(prog_name="sitrep")
+main()

@@ -144,3 +144,27 @@ def test_a_malformed_overlay_stops_the_command_with_one_line(tmp_path: Path) -> 
         f"sitrep: error: {tmp_path / 'geo' / 'context_cues.tsv'}:1: 1 tab-separated fields, expected at least 2"
         " (category, phrase)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "words"),
+    [
+        (
+            "geo/place_weights.tsv",
+            "name\tvalue\tmeaning\nreference_km\tfar\tx\n",
+            "reference_km must be a number",
+        ),
+        ("actors.tsv", "name\tkind\nNew Front\trebels\n", "kind 'rebels' is not one of"),
+    ],
+)
+def test_an_overlay_value_its_reader_refuses_stops_the_command_with_one_line(
+    tmp_path: Path, name: str, content: str, words: str
+) -> None:
+    report = tmp_path / "report.txt"
+    report.write_text("Two soldiers were killed in Turbat.\n", encoding="utf-8")
+    (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    run = _extract(report, tmp_path)
+    assert run.returncode == 1 and run.stdout == ""
+    [line] = run.stderr.strip().splitlines()
+    assert line.startswith(f"sitrep: error: {tmp_path / name}:2: ") and words in line

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import typer
 
-from sitrep.cli.common import fail
+from sitrep.cli.common import error, fail
 from sitrep.cli.dataset import events_command, export_command
 from sitrep.cli.evaluate import eval_command
 from sitrep.cli.extract import extract_command, schema_command
@@ -26,6 +26,7 @@ from sitrep.cli.store import (
     watch_command,
 )
 from sitrep.data import DataFileError, check_overlay
+from sitrep.errors import SitrepError
 
 app = typer.Typer(
     help="sitrep: sourced conflict-event data from news reports, every figure kept with who claims it.",
@@ -37,11 +38,18 @@ app = typer.Typer(
 
 @app.callback()
 def _check_data_overlay() -> None:
-    # An analyst's data files (SITREP_DATA) are checked before any command runs: a malformed one is one line.
+    # An analyst's data files (SITREP_DATA) are checked before any command runs, so that a malformed one is
+    # one line, not a failure of every article of a batch: their columns, then the values of the tables whose
+    # readers check them (the actors and the place weights).
     try:
-        check_overlay()
-    except DataFileError as problem:
-        fail(problem)
+        if check_overlay():
+            from sitrep.events.actors import load_actors
+            from sitrep.geo.weights import place_weights
+
+            load_actors()
+            place_weights()
+    except (DataFileError, ValueError) as problem:
+        fail(DataFileError(str(problem)))
 
 
 app.command("extract")(extract_command)
@@ -58,5 +66,11 @@ app.command("events")(events_command)
 app.command("export")(export_command)
 
 
-def main() -> None:  # pragma: no cover - console entry point
-    app()
+def main() -> None:
+    """The console entry point: the commands, with any problem a user can fix said in one line (a data file
+    found malformed only when first read, deep in a batch, included) rather than as a traceback."""
+    try:
+        app(prog_name="sitrep")
+    except SitrepError as problem:
+        error(problem)
+        raise SystemExit(problem.exit_code) from None

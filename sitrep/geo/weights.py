@@ -19,18 +19,10 @@ from sitrep.data import DataFileError, Row, read_table
 
 TABLE = "geo/place_weights.tsv"
 KINDS = ("country", "admin1", "admin2", "admin3", "town", "locality")
-NAME_TYPES = (
-    "p",
-    "v",
-    "s",
-    "a",
-    "d",
-)  # primary, curated variant, unit name with its kind, alternate, demonym
-UNKNOWN_POPULATION_KINDS = (
-    "admin3",
-    "locality",
-    "town",
-)  # the kinds the index may leave without a population
+# Name types: primary, curated variant, unit name with its kind, alternate, demonym.
+NAME_TYPES = ("p", "v", "s", "a", "d")
+# The kinds the index may leave without a population.
+UNKNOWN_POPULATION_KINDS = ("admin3", "locality", "town")
 
 
 @dataclass(frozen=True)
