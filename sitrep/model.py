@@ -241,7 +241,7 @@ class DatasetEvent(Event):
 
 class DatasetCampaign(Campaign):
     """A campaign of the reconciled dataset: its own figures per outcome and side, built from every claim of
-    every article about it (``sitrep.resolve.rules.reconcile_campaign`` says how), beside its events' figures."""
+    every article about it (``sitrep.resolve.reconcile_campaign`` says how), beside its events' figures."""
 
     article_ids: list[str] = Field(default_factory=list)
     claims: list[SourcedClaim] = Field(

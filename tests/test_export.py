@@ -22,7 +22,7 @@ from sitrep.export.acled import actor_name, disorder_type
 from sitrep.export.ucdp import date_window
 from sitrep.model import Article, ArticleMeta, Dataset, DatasetEvent
 from sitrep.pipeline import extract
-from sitrep.resolve.rules import to_dataset_event
+from sitrep.resolve import to_dataset_event
 from sitrep.sources.files import read_inputs
 
 from .conftest import EXAMPLES

@@ -49,7 +49,7 @@ from sitrep.data import read_table
 from sitrep.events.figures import acled_fatalities
 from sitrep.export._common import coordinate, event_numbers, event_sources, join
 from sitrep.model import ArticleMeta, Dataset, DatasetEvent
-from sitrep.resolve.rules import latest_figures
+from sitrep.resolve import latest_figures
 
 COLUMNS = (
     "event_id_cnty",

@@ -12,7 +12,7 @@ reported). JSON columns use SQLAlchemy's portable ``JSON`` type (TEXT on SQLite,
 - ``campaigns``: named operations, one row per normalised name and actor, linked to their articles, with
   their reconciled figures, notes and toll.
 - ``events``: the reconciled events: the event fields, the place's country/admin1/admin2 copied for filtering
-  and candidate lookup, figures, ``notes`` and ``toll`` as ``sitrep.resolve.rules.reconcile`` left them.
+  and candidate lookup, figures, ``notes`` and ``toll`` as ``sitrep.resolve.reconcile`` left them.
 - ``claims``: every claim of every original article, pointing at the event or campaign that holds it. The toll
   evolution is these claims ordered by their article's publication date (``events.toll`` keeps it ready).
 - ``event_articles`` / ``campaign_articles``: which articles report an event / a campaign (``matched``: why an
@@ -121,7 +121,7 @@ class CampaignRow(Base):
     # Matching keys: the normalised name, and the actor with '' for none (NULLs never collide in a unique key).
     name_key: Mapped[str]
     actor_key: Mapped[str]
-    # Reconciled from every claim of every article about the campaign (``sitrep.resolve.rules``).
+    # Reconciled from every claim of every article about the campaign (``sitrep.resolve``).
     fatalities: Mapped[dict[str, Any]] = mapped_column(server_default="{}")
     injured: Mapped[dict[str, Any]] = mapped_column(server_default="{}")
     abducted: Mapped[dict[str, Any]] = mapped_column(server_default="{}")

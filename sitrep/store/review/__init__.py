@@ -11,7 +11,7 @@ What an analyst can do (each one change in the audit trail, with who, when, a no
 - **edit** its type, actors, inter codes, date, place or figures (low/best/high): the edited fields are stored as
   overrides; the machine's values stay in the store and are shown beside the correction;
 - **merge** events into one: the others are hidden and their claims and articles join it (figures recomputed
-  with ``sitrep.resolve.rules.merge``, as ingest would);
+  with ``sitrep.resolve.merge``, as ingest would);
 - **split** claims off an event into a new one (figures of both recomputed with ``reconcile``);
 - **undo** any change whose events nothing has changed since: the review rows it replaced are restored exactly
   (an undo is itself a change, and undoing it redoes the original).

@@ -30,8 +30,8 @@ from sitrep.model import (
     Figure,
     SourcedClaim,
 )
-from sitrep.resolve.rules import merge as merge_events
-from sitrep.resolve.rules import reconcile
+from sitrep.resolve import merge as merge_events
+from sitrep.resolve import reconcile
 from sitrep.store.filters import EventFilter, campaign_key
 from sitrep.store.query import load_campaigns
 from sitrep.store.review.corrections import apply_fields

@@ -15,7 +15,7 @@ shown in the toll but counted in no figure (``reconcile`` skips superseded claim
 recomputed. Then the revision is stored like any article: its events merge into the stored ones (usually those
 its old version fed), its claims come in.
 
-Each event of a new article is merged into the first stored event that ``sitrep.resolve.rules.same_incident``
+Each event of a new article is merged into the first stored event that ``sitrep.resolve.same_incident``
 accepts (``merge`` then recomputes its figures, notes and toll), else inserted. Candidates are the stored
 events in the same country and first-level unit (state, province) dated within a month of it (the widest
 window the rules allow), the nearest first, then the oldest. Two events of one article are never merged with
@@ -24,7 +24,7 @@ happened on the same day. Each merge stores why (``event_articles.matched``). Ca
 normalised name and actor; one group's coordinated attacks told without a name join the campaign of that actor
 within ``CAMPAIGN_DAYS`` (in the same province when neither is named), and a named operation adopts such a
 campaign stored before. Every campaign the article touched is then reconciled again
-(``sitrep.resolve.rules.reconcile_campaign``) from its own claims and its events.
+(``sitrep.resolve.reconcile_campaign``) from its own claims and its events.
 
 The statements are built once (SQLAlchemy Core with bound parameters): building them per article cost more
 than running them. The writer keeps in memory what it needs to decide (the merge candidates, the full events it

@@ -4,7 +4,7 @@ the campaigns an article touched in, their figures, notes, toll and days reconci
 Campaigns merge on their normalised name and actor; one group's coordinated attacks told without a name join
 the campaign of that actor within ``CAMPAIGN_DAYS`` (in the same province when neither is named), and a named
 operation adopts such a campaign stored before. Every campaign the article touched is then reconciled again
-(``sitrep.resolve.rules.reconcile_campaign``) from its own claims and its events.
+(``sitrep.resolve.reconcile_campaign``) from its own claims and its events.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, insert, select, update
 
 from sitrep.model import Campaign, Event, ExtractResult
-from sitrep.resolve.rules import reconcile_campaign
+from sitrep.resolve import reconcile_campaign
 from sitrep.store.filters import campaign_key
 from sitrep.store.rows import campaign_claims, campaign_from_row
 from sitrep.store.tables import campaign_articles, campaigns, events

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, func, select
 
 from sitrep.model import DatasetEvent, Figure, Place
-from sitrep.resolve.rules import distance_km
+from sitrep.resolve import distance_km
 from sitrep.store.rows import PLACE_COLUMNS, events_joined, place_from_row
 from sitrep.store.tables import events
 

@@ -1,7 +1,7 @@
 """Deciding the merge: one new article's event (with dataset-wide ids) in, merged into the stored event the
 same-incident rules pick or inserted as a new row out.
 
-Each event is merged into the first stored event that ``sitrep.resolve.rules.same_incident`` accepts among the
+Each event is merged into the first stored event that ``sitrep.resolve.same_incident`` accepts among the
 candidates (``candidates``: nearest first, then oldest), else inserted. Two events of one article are never
 merged with each other: the extractor already decided they differ. Undated events are never merged: nothing
 says they happened on the same day. Each merge stores why (``event_articles.matched``).
@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import bindparam, insert, select, update
 
 from sitrep.model import DatasetEvent
-from sitrep.resolve.rules import match_rank, match_reasons, merge, same_gazetteer_place
+from sitrep.resolve import match_rank, match_reasons, merge, same_gazetteer_place
 from sitrep.store.rows import EVENT_COLUMNS, events_from_rows, events_joined
 from sitrep.store.tables import event_articles, events
 from sitrep.store.writer.candidates import as_candidate, district, nearest_first, place_key, unit_key

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import bindparam, select, update
 
-from sitrep.resolve.rules import reconcile
+from sitrep.resolve import reconcile
 from sitrep.store.rows import EVENT_COLUMNS, events_from_rows, events_joined
 from sitrep.store.tables import articles, claims, events
 from sitrep.store.writer.articles import INSERT_ARTICLE, free_uid

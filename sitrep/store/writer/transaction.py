@@ -14,7 +14,7 @@ import datetime as dt
 from sqlalchemy import insert
 
 from sitrep.model import ExtractResult
-from sitrep.resolve.rules import claim_id, reconcile, to_dataset_event
+from sitrep.resolve import claim_id, reconcile, to_dataset_event
 from sitrep.store.tables import claims
 from sitrep.store.writer.articles import insert_article
 from sitrep.store.writer.campaigns import reconcile_campaigns, upsert_campaigns

@@ -4,7 +4,7 @@ Revision ID: 0005
 Revises: 0004
 Create Date: 2026-12-06
 
-``campaigns`` gains what ``sitrep.resolve.rules.reconcile_campaign`` computes (figures per outcome and side,
+``campaigns`` gains what ``sitrep.resolve.reconcile_campaign`` computes (figures per outcome and side,
 notes, toll, the days it spans), a revision, and whether the text named it (else it is one group's
 coordinated attacks, matched by actor, province and days); ``event_articles`` gains ``matched``: the features that made
 the merge (null where the article started the event). Existing campaigns start with empty figures and are
