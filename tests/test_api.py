@@ -474,6 +474,29 @@ def test_text_ingest_works_offline(api: TestClient) -> None:
     post(api, "/api/ingest", {"text": "Two killed.", "source_url": "javascript:alert(1)"}, status=422)
 
 
+def test_text_ingest_bad_text_is_a_422_and_a_figure_beyond_any_count_is_stored(api: TestClient) -> None:
+    events_before = len(all_events(api))
+    # A lone surrogate cannot be written as UTF-8: FastAPI's own 422 echoed it and failed with a 500.
+    for body in (
+        b'{"text": "Two killed \\ud800 in Turbat."}',
+        b'{"text": "Two killed.", "title": "\\udfff"}',
+    ):
+        response = api.post("/api/ingest", content=body, headers={**AUTH, "Content-Type": "application/json"})
+        assert response.status_code == 422, response.text
+        assert response.json()["detail"][0]["type"] == "string_unicode"
+    # A NUL, which PostgreSQL's text cannot hold: refused with the one line the command line gives.
+    result = post(api, "/api/ingest", {"text": "Two killed\u0000 in Turbat.", "id": "nul"}, status=422)
+    assert result == {
+        "stored": [],
+        "problems": ["nul: field 'text' holds a NUL character (U+0000) at character 10: not text"],
+    }
+    assert len(all_events(api)) == events_before
+    result = post(
+        api, "/api/ingest", {"text": "Police said 123456789012345678901 people were killed in Turbat."}
+    )
+    assert result["stored"][0]["outcome"] == "new" and result["stored"][0]["claims"] == 1
+
+
 def test_url_ingest_refuses_private_addresses(api: TestClient) -> None:
     for url in (
         "http://127.0.0.1:9/article",

@@ -136,3 +136,47 @@ def test_missing_file_and_unsupported_type(tmp_path: Path) -> None:
     assert "notes.pdf: unsupported file type .pdf" in result.stderr
     assert "The Makran Dispatch" not in result.stderr
     assert "Military gives detailed toll" in result.stdout
+
+
+def test_hostile_json_lines_each_get_one_line_and_the_batch_goes_on(tmp_path: Path) -> None:
+    """Too deep, a lone surrogate, a 4,400-digit number, non-string fields, blank text, not an object: one line
+    each (file:line and what), the good lines extracted and stored, exit code 1, no traceback."""
+    feed = tmp_path / "hostile.jsonl"
+    feed.write_text(
+        "\n".join(
+            [
+                '{"id": "deep", "text": ' + "[" * 100_000 + "]" * 100_000 + "}",
+                '{"id": "ok-1", "text": "Two soldiers were killed in Turbat."}',
+                '{"id": "half", "text": "x \\ud800 y"}',
+                '{"id": "long", "text": "Two killed.", "n": ' + "9" * 4400 + "}",
+                '{"id": ["a"], "text": "Two killed."}',
+                '{"id": "t", "text": {"body": "Two killed."}}',
+                '{"id": "blank", "text": "  \\n "}',
+                "[1, 2]",
+                '{"id": "ok-2", "text": "Police said 123456789012345678901 people were killed in Turbat."}',
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    expected = {
+        ":1": "not valid JSON (nested too deeply)",
+        ":3": "field 'text' holds a lone surrogate (U+D800) at character 2: not text",
+        ":4": "a number too long to read (4400 digits)",
+        ":5": "field 'id' must be a string or a whole number, not an array",
+        ":6": "field 'text' must be a string, not an object",
+        ":7": "field 'text' is empty (only whitespace)",
+        ":8": "expected a JSON object with 'id' and 'text', not an array",
+    }
+    extracted = run("extract", str(feed), "--format", "jsonl")
+    stored = run("ingest", "--db", f"sqlite:///{tmp_path / 'store.db'}", str(feed))
+    for result in (extracted, stored):
+        assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+        errors = [line for line in result.stderr.splitlines() if line.startswith("sitrep: error:")]
+        assert errors == [f"sitrep: error: {feed}{where}: {what}" for where, what in expected.items()]
+    outputs = [json.loads(line) for line in extracted.stdout.splitlines()]
+    assert [o["article"]["id"] for o in outputs] == ["ok-1", "ok-2"]
+    # A figure beyond any count: the claim keeps its words, its count is null.
+    [huge] = outputs[1]["claims"]
+    assert huge["count"] == {"low": None, "high": None, "text": "123456789012345678901", "approximate": False}
+    assert "2 new" in stored.stdout and "7 failed" in stored.stdout

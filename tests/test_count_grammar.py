@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep.data import read_table
-from sitrep.nlp.numbers import count_grammar, parse_number
+from sitrep.nlp.numbers import MAX_COUNT, count_grammar, parse_number
 from sitrep.pipeline import extract_claims
 
 ROWS = read_table("count_grammar.tsv")
@@ -39,3 +39,32 @@ def test_a_dash_range_needs_digits_on_both_sides() -> None:
 
 def test_every_row_kind_is_known() -> None:
     assert {row["kind"] for row in ROWS} <= {"modifier", "quantity", "range", "vague", "singular"}
+
+
+@pytest.mark.parametrize(
+    ("words", "low", "high"),
+    [
+        ("1,000,000,000 people", 1_000_000_000, 1_000_000_000),  # the bound itself is a count
+        ("1,000,000,001 people", None, None),
+        ("123456789012345678901 people", None, None),
+        ("more than 1000000000 people", None, None),  # the modifier's Q+1 passes the bound
+        ("between 5 and 99999999999999999999 people", None, None),
+        ("0000000000000000000000007 people", 7, 7),  # leading zeros are no size
+    ],
+)
+def test_a_figure_beyond_any_count_keeps_its_words_and_no_bounds(
+    words: str, low: int | None, high: int | None
+) -> None:
+    [span] = count_grammar().find(words)
+    assert (span.low, span.high) == (low, high) and span.text == words.removesuffix(" people")
+
+
+def test_thousands_of_digits_are_not_converted() -> None:
+    # int() refuses past 4,300 digits: the reader must not ask it.
+    [span] = count_grammar().find("9" * 5000 + " people")
+    assert span.low is None and span.high is None
+    assert parse_number("9" * 5000) == MAX_COUNT + 1
+
+
+def test_every_count_fits_the_stores_integer_columns() -> None:
+    assert MAX_COUNT < 2**31 - 1  # PostgreSQL's INTEGER, the narrowest of the stores' count columns

@@ -122,3 +122,30 @@ def test_extract_takes_urls_and_notes_other_languages(server: FixtureServer) -> 
 def test_inputs_or_urls_required(missing: bool) -> None:
     result = sitrep("ingest")
     assert result.returncode == 2 and "INPUT" in result.stderr
+
+
+def test_a_feed_feedparser_cannot_read_is_one_line_and_the_rest_is_ingested(
+    server: FixtureServer, tmp_path: Path
+) -> None:
+    """A character reference to half a UTF-16 pair makes feedparser raise, not flag the feed."""
+    feed = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>x &#xD800; y</title>'
+        b"<link>http://example.org/a</link></item></channel></rss>"
+    )
+    server.routes["/feeds/half-surrogate.rss"] = lambda handler: handler.send(
+        200, feed, "application/rss+xml"
+    )
+    db = f"sqlite:///{tmp_path / 'feeds.db'}"
+    result = sitrep(
+        "ingest",
+        "--db",
+        db,
+        *FAST,
+        f"{server.base}/feeds/half-surrogate.rss",
+        f"{server.base}/news/checkpoint-attack.html",
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert errors_of(result.stderr) == [
+        f"sitrep: error: {server.base}/feeds/half-surrogate.rss: not a valid RSS or Atom feed (UnicodeEncodeError)"
+    ]
+    assert "1 new" in result.stdout

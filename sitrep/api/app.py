@@ -15,13 +15,16 @@ events, campaigns, articles, stats, exports, review, ingest), whose shared depen
 from __future__ import annotations
 
 import html
+import json
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
@@ -86,6 +89,15 @@ def create_app(
     async def user_error(_request: Request, error: SitrepError) -> JSONResponse:
         # One translation for every problem a user can fix: its status travels with it (``sitrep.errors``).
         return JSONResponse({"detail": str(error)}, status_code=error.http_status)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(_request: Request, error: RequestValidationError) -> Response:
+        # FastAPI's own answer, made writable: it echoes the input, and a lone surrogate there ("\\ud800" in a
+        # posted text) cannot be encoded as UTF-8, which turned a 422 into a 500. Such a character becomes "?".
+        body = json.dumps(
+            {"detail": jsonable_encoder(error.errors())}, ensure_ascii=False, separators=(",", ":")
+        )
+        return Response(body.encode("utf-8", "replace"), status_code=422, media_type="application/json")
 
     # One router per resource (``sitrep.api.routes``), in the order the API documents them.
     for routes in (events, campaigns, articles, stats, exports, review, ingest):

@@ -16,7 +16,7 @@ from sqlalchemy import Engine
 
 from sitrep.api.schemas import IngestRequest, IngestResult, StoredArticle
 from sitrep.model import Article
-from sitrep.sources.files import InputProblem
+from sitrep.sources.files import InputProblem, checked
 from sitrep.store.db import reported
 
 
@@ -57,6 +57,7 @@ def store_articles(engine: Engine, items: Iterable[Article | InputProblem]) -> I
         writer = ArticleWriter(engine)
         try:
             for item in items:
+                item = checked(item)  # a fetched feed's entry may be unusable (a lone surrogate, no text)
                 if isinstance(item, InputProblem):
                     problems.append(str(item))
                     continue

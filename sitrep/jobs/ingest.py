@@ -21,7 +21,7 @@ from sqlalchemy import Engine
 
 from sitrep.model import Article, ExtractResult
 from sitrep.pipeline import extract
-from sitrep.sources.files import DEFAULT_MAX_BYTES, InputProblem, read_inputs
+from sitrep.sources.files import DEFAULT_MAX_BYTES, InputProblem, checked, read_inputs
 from sitrep.store.db import ensure_writable, reported, require_schema
 from sitrep.store.dedup import signature, text_sha256, url_sha256
 from sitrep.store.writer import ArticleWriter, Extracted, Outcome, Stored
@@ -151,6 +151,8 @@ def _classify(
     items: Iterable[Article | InputProblem], known_as: Callable[[str, str | None], str | None]
 ) -> Iterator[Classified]:
     for item in items:
+        # Checked here as well as by the readers: ``items`` may come from any reader (a feed, a caller's own).
+        item = checked(item)
         if isinstance(item, InputProblem):
             yield Failed(item.where, item.what)
             continue

@@ -30,6 +30,15 @@ _WORDS_RUN = rf"{_FIRST_NUMBER_WORD}(?:(?:\s*-\s*|\s+(?:and\s+)?){_NUMBER_WORD})
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?![\d]|[.,]\d)"
 NUMBER = rf"(?:{_DIGITS}|{_WORDS_RUN}(?![\w-]))"
 
+# The largest figure read as a count. A figure beyond it ("123456789012345678901 people were killed") is no
+# casualty count — the deadliest wars counted tens of millions — but a typo, a phone number or an attack on the
+# reader: its claim is kept with its words (``count.text``) and a null count, as for "dozens". The bound lives
+# here, where a figure is read, not in the store: the extract output, the store and every export then say the
+# same, and the store's integer columns (PostgreSQL's INTEGER ends at 2,147,483,647) hold every count it gives.
+MAX_COUNT = 1_000_000_000
+# Longer digit runs are not converted at all: int() of thousands of digits is slow, and refused past 4,300.
+_MAX_COUNT_DIGITS = len(str(MAX_COUNT))
+
 _EXPRESSION_RE = re.compile(r"^(?:(?P<var>[NMQ])(?:(?P<op>[+*])(?P<arg>\d+))?|(?P<int>\d+))$")
 
 
@@ -62,7 +71,9 @@ def parse_number(text: str) -> int | None:
     """Digits or number words as an integer; None when the words do not form one number."""
     cleaned = text.replace(",", "").strip()
     if cleaned.isdigit():
-        return int(cleaned)
+        significant = cleaned.lstrip("0")
+        # Beyond the bound: any number above MAX_COUNT says so (``find`` makes the count null).
+        return int(significant or "0") if len(significant) <= _MAX_COUNT_DIGITS else MAX_COUNT + 1
     words = re.sub(r"\s*-\s*", " ", cleaned.lower()).split()
     # "five and six" is not one number: drop words from the right until text2num accepts the rest.
     while words:
@@ -212,6 +223,8 @@ class CountGrammar:
                 quantity = {"Q": low if low is not None else high}
                 low, high = _evaluate(modifier.low, quantity), _evaluate(modifier.high, quantity)
                 approximate = approximate or modifier.approximate
+            if (low or 0) > MAX_COUNT or (high or 0) > MAX_COUNT:
+                low = high = None  # no count (see MAX_COUNT); the figure's words stay
             number_start, number_end = match.span(name)
             spans.append(
                 CountSpan(

@@ -94,7 +94,17 @@ def feed_from_result(result: FetchResult) -> FeedResult | InputProblem:
             f"; charset={result.charset}" if result.charset else ""
         )
     # Bytes, never a URL: given a string that looks like one, feedparser would fetch it itself.
-    parsed = feedparser.parse(result.content, response_headers=headers)
+    try:
+        parsed = feedparser.parse(result.content, response_headers=headers)
+    except (ValueError, RecursionError) as error:
+        # feedparser raises on some malformed feeds instead of flagging them (a character reference to a lone
+        # surrogate, "&#xD800;", raises UnicodeEncodeError): the feed is bad, the batch goes on.
+        return FetchProblem(
+            redact(result.url),
+            f"not a valid RSS or Atom feed ({type(error).__name__})",
+            "not_a_feed",
+            result.status,
+        )
     if not parsed.get("version") and not parsed.entries:
         reason = parsed.get("bozo_exception")
         detail = f" ({' '.join(str(reason).split())[:200]})" if reason else ""

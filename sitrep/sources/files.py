@@ -104,9 +104,9 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[Article | InputProblem]:
             raise _Unreadable(f"file too large ({_megabytes(size)} > {_megabytes(max_bytes)} limit)")
         raw = path.read_bytes()
         if suffix in HTML_SUFFIXES:
-            yield _article_from_html(raw, path.name)
+            yield checked(_article_from_html(raw, path.name), where)
         else:
-            yield _article_from_text(raw, path.name)
+            yield checked(_article_from_text(raw, path.name), where)
     except _Unreadable as problem:
         yield InputProblem(where, str(problem))
     except OSError as error:
@@ -125,7 +125,7 @@ def _read_stdin(handle: BinaryIO, max_bytes: int) -> Iterator[Article | InputPro
     try:
         if len(raw) > max_bytes:
             raise _Unreadable(f"input too large (> {_megabytes(max_bytes)} limit)")
-        yield _article_from_text(raw, "stdin")
+        yield checked(_article_from_text(raw, "stdin"), "<stdin>")
     except _Unreadable as problem:
         yield InputProblem("<stdin>", str(problem))
 
@@ -143,36 +143,108 @@ def _read_jsonl(lines: Iterable[bytes], where: str, max_bytes: int) -> Iterator[
             )
             continue
         try:
-            record = json.loads(_decode(line))
+            record = json.loads(_decode(line), parse_int=_json_int)
         except _Unreadable as problem:
             yield InputProblem(place, str(problem))
             continue
         except json.JSONDecodeError as error:
             yield InputProblem(place, f"not valid JSON ({error.msg} at column {error.colno})")
             continue
+        except RecursionError:
+            # The decoder recurses per bracket: "[[[[…" thousands deep ends in RecursionError, not a JSON error.
+            yield InputProblem(place, "not valid JSON (nested too deeply)")
+            continue
         yield _article_from_record(record, place)
     if not seen_any:
         yield InputProblem(where, "empty file: no articles")
 
 
+def _json_int(digits: str) -> int:
+    # int() refuses more than 4,300 digits with a message about sys.set_int_max_str_digits: say it plainly.
+    try:
+        return int(digits)
+    except ValueError:
+        raise _Unreadable(f"a number too long to read ({len(digits.lstrip('-'))} digits)") from None
+
+
+# The record's fields an article takes: each a string, or null when optional.
+_RECORD_FIELDS = ("id", "text", "title", "published", "url", "source")
+
+
 def _article_from_record(record: object, place: str) -> Article | InputProblem:
     if not isinstance(record, dict):
-        return InputProblem(place, "expected a JSON object with 'id' and 'text'")
+        return InputProblem(place, f"expected a JSON object with 'id' and 'text', not {_json_kind(record)}")
     missing = [key for key in ("id", "text") if record.get(key) in (None, "")]
     if missing:
         return InputProblem(place, f"missing required field {' and '.join(repr(k) for k in missing)}")
-    fields = {key: record.get(key) for key in ("title", "published", "url", "source")}
+    fields = {key: record.get(key) for key in _RECORD_FIELDS}
+    # A whole number is a usual id (a database row's); anything else that is not a string is a wrong field,
+    # not something to write out with str() ("['a']", "True").
+    if type(fields["id"]) is int:
+        fields["id"] = str(fields["id"])
+    for key, value in fields.items():
+        if value is not None and not isinstance(value, str):
+            kind = "a string or a whole number" if key == "id" else "a string"
+            return InputProblem(place, f"field {key!r} must be {kind}, not {_json_kind(value)}")
     if isinstance(fields["published"], str):
         fields["published"] = fields["published"][:10]
     try:
-        return Article(id=str(record["id"]), text=str(record["text"]), **fields)
+        article = Article(**fields)
     except ValidationError as error:
         first = error.errors()[0]
         field = ".".join(str(part) for part in first["loc"])
         return InputProblem(place, f"bad value for {field!r}: {first['msg']}")
+    return checked(article, place)
+
+
+def _json_kind(value: object) -> str:
+    """What a decoded JSON value is, in JSON's words."""
+    if value is None:
+        return "null"
+    names = {bool: "true/false", int: "a number", float: "a number", str: "a string", list: "an array"}
+    return names.get(type(value), "an object")
+
+
+def article_problem(article: Article) -> str | None:
+    """What makes an article unusable, or None: text that is empty or only whitespace, or a field holding a
+    lone surrogate ("\\ud800" in JSON: half of a UTF-16 pair, not a character), which no UTF-8 output or
+    database can hold, or a NUL ("\\u0000"), which PostgreSQL's text cannot hold. Every consumer of articles
+    (ingest, the API, extract) asks this, whichever reader made them."""
+    if not article.text.strip():
+        return "field 'text' is empty (only whitespace)" if article.text else "field 'text' is empty"
+    for name in ("id", "text", "title", "url", "source", "author"):
+        value = getattr(article, name, None)
+        if value is None:
+            continue
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as error:
+            code = ord(value[error.start])
+            return (
+                f"field {name!r} holds a lone surrogate (U+{code:04X}) at character {error.start}: not text"
+            )
+        if "\x00" in value:
+            return (
+                f"field {name!r} holds a NUL character (U+0000) at character {value.index(chr(0))}: not text"
+            )
+    return None
+
+
+def checked(item: Article | InputProblem, where: str | None = None) -> Article | InputProblem:
+    """``item``, or an ``InputProblem`` (at ``where``, else the article's id) when the article is unusable."""
+    if isinstance(item, InputProblem):
+        return item
+    problem = article_problem(item)
+    return (
+        item
+        if problem is None
+        else InputProblem(where or item.id.encode("utf-8", "replace").decode(), problem)
+    )
 
 
 def _decode(raw: bytes) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # its byte-order mark: UTF-16 has NUL bytes, yet is text
+        raise _Unreadable("UTF-16 text, not UTF-8: save it as UTF-8")
     if b"\x00" in raw[:8192]:
         raise _Unreadable("binary file (contains NUL bytes), not text")
     try:

@@ -24,7 +24,7 @@ from sitrep.sources.fetch import (
     looks_like_url,
     read_urls_file,
 )
-from sitrep.sources.files import DEFAULT_MAX_BYTES, InputProblem, read_inputs
+from sitrep.sources.files import DEFAULT_MAX_BYTES, InputProblem, checked, read_inputs
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +87,7 @@ def read_sources(
 
     def from_url(url: str) -> Iterator[Article | InputProblem]:
         for item in read_url(url, client()):
+            item = checked(item)  # a page's or a feed's text may still be unusable (a lone surrogate)
             if isinstance(item, InputProblem):
                 yield explained(item)
             elif item.published is None and published is not None:
