@@ -61,6 +61,8 @@ def eval_command(
 
 
 def print_eval(fmt: str, reports: dict[str, Report]) -> None:
+    from sitrep.evaluate.report import Report
+
     out = Console(highlight=False)
     records = ", ".join(f"{name} {report.records}" for name, report in reports.items())
     table = Table(title=f"sitrep vs {fmt} (records: {records})", title_justify="left")
