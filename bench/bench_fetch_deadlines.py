@@ -1,5 +1,6 @@
-"""How soon the fetcher gives up: a server that answers late, one that trickles its body, and a body far over
-the size cap, each fetched several times on loopback; the median seconds of each are printed.
+"""How soon the fetcher gives up: a server that answers late, one that trickles its body, one that trickles its
+headers (never finishing them), and a body far over the size cap, each fetched several times on loopback; the
+median seconds of each are printed.
 
     python bench/bench_fetch_deadlines.py [--runs 5]
 
@@ -23,6 +24,10 @@ from tests.web_server import start  # noqa: E402
 CASES = {
     "read deadline 0.3 s, server answers after 3 s": ("/slow", {"read_timeout": 0.3}),
     "total deadline 0.5 s, body trickles for 5 s": ("/drip", {"read_timeout": 1.0, "total_timeout": 0.5}),
+    "total deadline 1 s, headers trickle for 60 s": (
+        "/trickle-headers?seconds=60",
+        {"read_timeout": 2.0, "total_timeout": 1.0},
+    ),
     "5 MB cap, 50 MB body": ("/huge", {}),
     "5 MB cap, gzip bomb": ("/gzip-bomb", {}),
 }
@@ -43,7 +48,7 @@ def main() -> None:
                     started = time.perf_counter()
                     fetcher.fetch(server.base + path)
                     seconds.append(time.perf_counter() - started)
-            print(f"{label:<50} median {statistics.median(seconds):.2f} s (max {max(seconds):.2f} s)")
+            print(f"{label:<46} median {statistics.median(seconds):.2f} s (max {max(seconds):.2f} s)")
     finally:
         server.shutdown()
 

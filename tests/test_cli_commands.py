@@ -129,6 +129,25 @@ def test_export_to_a_file_says_how_many_events_it_wrote(
     assert f"wrote {len(features)} events" in result.output
 
 
+def test_export_out_dash_is_standard_output(runner: CliRunner, store: str, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["export", "--format", "csv", "--db", store, "--out", "-"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == runner.invoke(app, ["export", "--format", "csv", "--db", store]).stdout
+    assert result.stdout.count("\n") > 1 and not Path("-").exists()  # not a file named "-"
+
+
+@pytest.mark.parametrize("where", ["folder", "missing/events.csv"])
+def test_export_to_a_place_that_cannot_be_written_is_one_line(
+    runner: CliRunner, store: str, tmp_path: Path, where: str
+) -> None:
+    (tmp_path / "folder").mkdir()
+    out = tmp_path / where
+    result = runner.invoke(app, ["export", "--format", "csv", "--db", store, "--out", str(out)])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.startswith(f"sitrep: error: cannot write {out}: ")
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
 def test_an_unknown_export_format_is_refused(runner: CliRunner, store: str) -> None:
     result = runner.invoke(app, ["export", "--format", "xlsx", "--db", store])
     assert result.exit_code == 2 and "xlsx" in result.output

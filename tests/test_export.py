@@ -10,13 +10,16 @@ import csv
 import datetime as dt
 import io
 import json
+import os
+import stat
+import threading
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from sitrep.export import FORMATS, write_dataset
+from sitrep.export import FORMATS, OutputError, write_dataset
 from sitrep.export import _common as common
 from sitrep.export.acled import actor_name, disorder_type
 from sitrep.export.ucdp import date_window
@@ -465,6 +468,123 @@ def test_bad_requests_write_nothing(
     with pytest.raises(ValueError, match="same export number"):
         write_dataset(examples[0], "acled", tmp_path / "out.csv")
     assert list(tmp_path.iterdir()) == []
+
+
+def _csv(dataset: Dataset) -> bytes:
+    stream = io.BytesIO()
+    write_dataset(dataset, "csv", stream)
+    return stream.getvalue()
+
+
+def test_a_regular_file_is_replaced_whole_keeping_its_mode(
+    examples: tuple[Dataset, dict[str, ArticleMeta]], tmp_path: Path
+) -> None:
+    path = tmp_path / "events.csv"
+    path.write_text("old contents\n" * 1000, encoding="utf-8")
+    path.chmod(0o640)
+    old_inode = path.stat().st_ino
+    write_dataset(examples[0], "csv", path)
+    assert path.read_bytes() == _csv(examples[0])
+    assert path.stat().st_ino != old_inode  # a new file moved into place, not the old one rewritten
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]
+
+
+def test_a_symlink_is_followed_and_kept(
+    examples: tuple[Dataset, dict[str, ArticleMeta]], tmp_path: Path
+) -> None:
+    (tmp_path / "data").mkdir()
+    target = tmp_path / "data" / "events.csv"
+    target.write_text("old\n", encoding="utf-8")
+    link = tmp_path / "latest.csv"
+    link.symlink_to(target)
+    write_dataset(examples[0], "csv", link)
+    assert link.is_symlink() and link.resolve() == target.resolve()
+    assert target.read_bytes() == _csv(examples[0])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "latest.csv"]
+    assert [p.name for p in (tmp_path / "data").iterdir()] == ["events.csv"]  # the temporary file beside it
+
+
+def test_a_dangling_symlink_creates_its_target(
+    examples: tuple[Dataset, dict[str, ArticleMeta]], tmp_path: Path
+) -> None:
+    link = tmp_path / "latest.csv"
+    link.symlink_to(tmp_path / "new.csv")
+    write_dataset(examples[0], "csv", link)
+    assert link.is_symlink() and (tmp_path / "new.csv").read_bytes() == _csv(examples[0])
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_a_named_pipe_is_streamed_into(
+    fmt: str, examples: tuple[Dataset, dict[str, ArticleMeta]], tmp_path: Path
+) -> None:
+    pipe = tmp_path / "events.pipe"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    # The reader opens the pipe on its own thread: opening a pipe for writing waits for a reader.
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    write_dataset(examples[0], fmt, pipe)
+    reader.join(timeout=60)  # generous: only a safety against a hang
+    assert received and received[0]
+    assert stat.S_ISFIFO(pipe.stat().st_mode)  # still a pipe, not replaced by a file
+    if fmt == "csv":
+        assert received[0] == _csv(examples[0])
+    else:
+        assert pq.read_table(io.BytesIO(received[0])).num_rows == len(examples[0].events)
+    assert [p.name for p in tmp_path.iterdir()] == [pipe.name]
+
+
+@pytest.fixture
+def null_device(tmp_path: Path) -> Path:
+    """A character device that discards what is written: a private one when we may make it (as root, where a
+    regression would otherwise replace the machine's /dev/null), else /dev/null itself."""
+    private = tmp_path / "null"
+    try:
+        os.mknod(private, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+        with open(private, "wb") as probe:  # a filesystem mounted nodev refuses device writes
+            probe.write(b"x")
+    except OSError:
+        return Path("/dev/null")
+    return private
+
+
+def test_a_device_is_written_in_place(
+    examples: tuple[Dataset, dict[str, ArticleMeta]], null_device: Path
+) -> None:
+    for fmt in ("acled", "parquet"):
+        write_dataset(examples[0], fmt, null_device)
+        assert stat.S_ISCHR(null_device.stat().st_mode)
+    assert [p.name for p in null_device.parent.iterdir() if p.name.startswith(".")] == []
+
+
+def test_places_that_cannot_be_written_are_one_line(
+    examples: tuple[Dataset, dict[str, ArticleMeta]], tmp_path: Path
+) -> None:
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    cases = {
+        tmp_path: "it is a folder, not a file",
+        tmp_path / "missing" / "events.csv": "No such file or directory",
+        tmp_path / "a-file" / "events.csv": "Not a directory",
+    }
+    for path, reason in cases.items():
+        with pytest.raises(OutputError) as raised:
+            write_dataset(examples[0], "csv", path)
+        assert str(raised.value) == f"cannot write {path}: {reason}"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write anywhere")
+def test_a_read_only_folder_is_one_line(
+    examples: tuple[Dataset, dict[str, ArticleMeta]], tmp_path: Path
+) -> None:
+    folder = tmp_path / "locked"
+    folder.mkdir(mode=0o500)
+    try:
+        with pytest.raises(OutputError, match="Permission denied"):
+            write_dataset(examples[0], "csv", folder / "events.csv")
+    finally:
+        folder.chmod(0o700)
 
 
 def test_event_numbers_are_stable() -> None:

@@ -246,6 +246,14 @@ def test_total_time_is_capped(server: FixtureServer) -> None:
         assert problem.what == "timed out (more than 0.5 s in total)"
 
 
+def test_trickled_headers_cut_at_the_deadline(server: FixtureServer) -> None:
+    # A header byte every 0.5 s for 60 s: every read beats the 2 s read timeout, so only the total deadline can
+    # end this fetch, and the test finishes because it does (a hang here is the failure).
+    with _fetcher(read_timeout=2.0, total_timeout=1.0) as client:
+        problem = _problem(client.fetch(f"{server.base}/trickle-headers?seconds=60"), "timeout")
+        assert problem.what == "timed out (more than 1 s in total)"
+
+
 def test_conditional_requests(server: FixtureServer, fetcher: Fetcher) -> None:
     first = fetcher.fetch(f"{server.base}/conditional")
     assert isinstance(first, FetchResult) and not first.not_modified and first.status == 200

@@ -101,6 +101,8 @@ class Handler(BaseHTTPRequestHandler):
                 self.send(200, b"<html><body><p>late</p></body></html>", "text/html")
             elif path == "/drip":
                 self._drip()
+            elif path == "/trickle-headers":
+                self._trickle_headers(float(query.get("seconds", ["60"])[0]))
             else:
                 self.send(404, b"<html><body>not here</body></html>", "text/html")
         except (BrokenPipeError, ConnectionResetError):
@@ -156,6 +158,18 @@ class Handler(BaseHTTPRequestHandler):
             time.sleep(0.1)
             self.wfile.write(b"x")
             self.wfile.flush()
+
+    def _trickle_headers(self, seconds: float) -> None:
+        # The status line at once, then one header byte every 0.5 s for ``seconds``: each read beats any read
+        # timeout, the headers never end (a "slowloris" server aimed at clients).
+        self.wfile.write(b"HTTP/1.1 200 OK\r\nX-Slow: ")
+        self.wfile.flush()
+        stop = time.monotonic() + seconds
+        while time.monotonic() < stop:
+            time.sleep(0.5)
+            self.wfile.write(b"a")
+            self.wfile.flush()
+        self.close_connection = True
 
 
 class FixtureServer(ThreadingHTTPServer):

@@ -13,11 +13,11 @@ import typer
 from rich.console import Console
 
 from sitrep.errors import SitrepError
-from sitrep.sources.inputs import FetchOptions
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+    from sitrep.sources.inputs import FetchOptions
     from sitrep.store.filters import EventFilter
 
 # Exit codes: 0 every input was read; 1 at least one input could not be read; 2 the command line was wrong.
@@ -74,6 +74,8 @@ HostIntervalOption = Annotated[
 def fetch_options(
     allow_private: bool, user_agent: str | None, timeout: float, host_interval: float, max_bytes: int
 ) -> FetchOptions:
+    from sitrep.sources.inputs import FetchOptions  # fetching (httpx, trafilatura) loads when used
+
     return FetchOptions(allow_private, user_agent, timeout, host_interval, max_bytes)
 
 

@@ -123,14 +123,18 @@ def export_command(
     min_fatalities: FilterDeaths = None,
 ) -> None:
     """Write the stored events (corrections applied) in the columns analysts' tools read."""
-    from sitrep.export import FORMATS, write_dataset
+    from sitrep.export import FORMATS, OutputError, write_dataset
 
     if fmt not in FORMATS:
         raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
     where = event_filter(date_from, date_to, country, admin1, admin2, actor, event_type, campaign)
     dataset, articles = read_dataset(db, where, min_fatalities)
-    write_dataset(dataset, fmt, out if out is not None else sys.stdout.buffer, articles=articles)
-    if out is not None:
+    to_file = out is not None and str(out) != "-"  # "-": standard output, as for the inputs
+    try:
+        write_dataset(dataset, fmt, out if to_file else sys.stdout.buffer, articles=articles)  # type: ignore[arg-type]
+    except OutputError as problem:
+        fail(problem)
+    if to_file:
         Console(stderr=True, highlight=False).print(
             f"wrote {len(dataset.events)} events to {out}", markup=False
         )

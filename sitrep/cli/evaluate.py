@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -13,8 +13,9 @@ from rich.table import Table
 
 from sitrep.cli.common import fail
 from sitrep.errors import SitrepError
-from sitrep.evaluate.records import EvalInputError, evaluate_file
-from sitrep.evaluate.report import Report
+
+if TYPE_CHECKING:
+    from sitrep.evaluate.report import Report
 
 
 def eval_command(
@@ -35,7 +36,8 @@ def eval_command(
 ) -> None:
     """How often sitrep agrees with an analysts' dataset: accuracy per field for half A, half B and the whole,
     with error examples from half A (rules are tuned on A; B is the figure that counts)."""
-    from sitrep.evaluate.records import evaluate_halves
+    # The evaluation runs the whole pipeline (spaCy and all): imported when asked for, not for --help.
+    from sitrep.evaluate.records import EvalInputError, evaluate_file, evaluate_halves
 
     try:
         if half.upper() in ("A", "B"):
@@ -59,6 +61,8 @@ def eval_command(
 
 
 def print_eval(fmt: str, reports: dict[str, Report]) -> None:
+    from sitrep.evaluate.report import Report
+
     out = Console(highlight=False)
     records = ", ".join(f"{name} {report.records}" for name, report in reports.items())
     table = Table(title=f"sitrep vs {fmt} (records: {records})", title_justify="left")

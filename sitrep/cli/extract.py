@@ -6,7 +6,7 @@ import json
 import sys
 from collections.abc import Iterator
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -25,10 +25,10 @@ from sitrep.cli.common import (
     parse_date,
 )
 from sitrep.cli.tables import print_table
-from sitrep.jobs.parallel import extract_many
-from sitrep.model import Article, json_schema
-from sitrep.sources.files import DEFAULT_MAX_BYTES, InputProblem
-from sitrep.sources.inputs import read_sources
+from sitrep.sources import DEFAULT_MAX_BYTES
+
+if TYPE_CHECKING:
+    from sitrep.model import Article
 
 
 class OutputFormat(StrEnum):
@@ -59,6 +59,11 @@ def extract_command(
     host_interval: HostIntervalOption = 1.0,
 ) -> None:
     """Extract every casualty figure with its claimant, stance and verification status."""
+    # The pipeline (spaCy, the place index) and fetching load here, not when the command line starts.
+    from sitrep.jobs.parallel import extract_many
+    from sitrep.sources.files import InputProblem
+    from sitrep.sources.inputs import read_sources
+
     need_inputs(inputs, urls)
     default_date = parse_date(published)
     fetching = fetch_options(allow_private, user_agent, timeout, host_interval, max_bytes)
@@ -106,4 +111,6 @@ def extract_command(
 
 def schema_command() -> None:
     """Print the JSON Schema of one extract result (one line of ``--format jsonl``)."""
+    from sitrep.model import json_schema
+
     sys.stdout.write(json.dumps(json_schema(), indent=2) + "\n")

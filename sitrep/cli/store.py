@@ -24,8 +24,7 @@ from sitrep.cli.common import (
     parse_date,
 )
 from sitrep.errors import SitrepError
-from sitrep.sources.files import DEFAULT_MAX_BYTES
-from sitrep.sources.inputs import parse_interval, read_sources
+from sitrep.sources import DEFAULT_MAX_BYTES
 
 
 def ingest_command(
@@ -54,6 +53,7 @@ def ingest_command(
     stored. A progress bar (articles/s; new, duplicate, failed) shows on a terminal, plain lines otherwise."""
     from sitrep.jobs.ingest import IngestSummary, ingest
     from sitrep.jobs.progress import BatchProgress
+    from sitrep.sources.inputs import read_sources
 
     need_inputs(inputs, urls)
     default_date = parse_date(published)
@@ -130,6 +130,7 @@ def watch_command(
     from sitrep.jobs.progress import BatchProgress
     from sitrep.jobs.watch import Watcher, WatchReport, stop_on_signals
     from sitrep.sources.fetch import looks_like_url
+    from sitrep.sources.inputs import parse_interval
 
     try:
         interval = parse_interval(every)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Console
 from rich.table import Table
 
-from sitrep.model import Claim, Event, ExtractResult, Figure, Place
+if TYPE_CHECKING:
+    from sitrep.model import Claim, Event, ExtractResult, Figure, Place
 
 
 def figure(claim: Claim) -> str:

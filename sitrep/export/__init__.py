@@ -1,8 +1,9 @@
 """Writers of the reconciled dataset in the formats analysts' tools read.
 
-``write_dataset(dataset, fmt, out)`` writes one of ``FORMATS`` to a file path (written to a temporary file
-beside it and moved into place when complete) or to an open stream (text or binary; Parquet needs a path or a
-binary stream). One module per format, each documenting the conventions it applies:
+``write_dataset(dataset, fmt, out)`` writes one of ``FORMATS`` to a file path or to an open stream (text or
+binary; Parquet needs a path or a binary stream). A regular file (or a new one, or a symbolic link's target) is
+written to a temporary file beside it and moved into place when complete; a device or a named pipe is written
+in place, as a stream; a folder or a place that cannot be written raises ``OutputError`` (one line). One module per format, each documenting the conventions it applies:
 
   acled     ``acled.py``         ACLED's export columns and conventions (conservative fatalities, period suffixes)
   ucdp      ``ucdp.py``          UCDP GED's columns (type of violence, sides, deaths by side, best/low/high)
@@ -23,10 +24,10 @@ from dataclasses import dataclass
 from typing import IO, Any, TextIO
 
 from sitrep.export import acled, dataset_json, flat, geojson, parquet, toll, ucdp
-from sitrep.export._common import Output, binary_output, text_output
+from sitrep.export._common import Output, OutputError, binary_output, text_output
 from sitrep.model import ArticleMeta, Dataset
 
-__all__ = ["EXPORTERS", "FORMATS", "SUFFIXES", "Exporter", "write_dataset"]
+__all__ = ["EXPORTERS", "FORMATS", "SUFFIXES", "Exporter", "OutputError", "write_dataset"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +67,8 @@ def write_dataset(
     ``articles`` (article id -> metadata) fills the source names, dates and headlines of the ACLED and UCDP
     exports; without it they come from the events' claims, which carry no headline. ``timestamp`` is ACLED's
     ``timestamp`` column (Unix seconds); the time of the export when not given. Raises ValueError for an unknown
-    format, a text stream given for Parquet, or two events whose ids map to the same export number.
+    format, a text stream given for Parquet, or two events whose ids map to the same export number;
+    ``OutputError`` for a path that cannot be written.
     """
     exporter = EXPORTERS.get(fmt)
     if exporter is None:

@@ -8,11 +8,13 @@ import hashlib
 import io
 import os
 import secrets
+import stat
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import IO, Any, BinaryIO, TextIO
 
+from sitrep.errors import SitrepError
 from sitrep.model import ArticleMeta, Dataset, DatasetEvent, SourcedClaim
 
 Output = BinaryIO | TextIO | Path | str
@@ -102,23 +104,62 @@ def coordinate(value: float | None) -> str:
     return "" if value is None else f"{value:.6f}".rstrip("0").rstrip(".")
 
 
+class OutputError(SitrepError):
+    """The file to write cannot be written there (a directory, no permission, no such folder): one line."""
+
+
 @contextlib.contextmanager
-def _atomic_path(path: Path, mode: str) -> Iterator[io.IOBase]:
-    """A file written beside ``path`` and moved over it when complete: a failed export leaves no half file."""
-    # A plain open() (not mkstemp) so the file gets the usual permissions under the user's umask.
-    temporary = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
+def _path_output(path: Path, binary: bool) -> Iterator[IO[Any]]:
+    """A stream writing to ``path``, by what ``path`` is.
+
+    A regular file or a new name is written beside its final place and moved over it when complete, so a
+    failed export leaves no half file. A symbolic link is followed: its target is replaced that way and the
+    link kept. Anything else that is not a folder (a device such as /dev/null, a named pipe) is written where
+    it is, as a stream: replacing it by a file would break it (run as root, /dev/null became a regular file);
+    so is any path under /dev or /proc.
+    """
     try:
-        if "b" in mode:
-            with open(temporary, "xb") as stream:
+        status: os.stat_result | None = path.stat()
+    except FileNotFoundError:
+        status = None  # a new file (a dangling link's target included)
+    except OSError as error:
+        raise OutputError(f"cannot write {path}: {error.strerror or error}") from None
+    if status is not None and stat.S_ISDIR(status.st_mode):
+        raise OutputError(f"cannot write {path}: it is a folder, not a file")
+    # /dev/stdout, /dev/fd/N and /proc/self/fd/N name open descriptors, whatever they point to: in place too.
+    special = str(path.absolute()).startswith(("/dev/", "/proc/"))
+    try:
+        if (status is None or stat.S_ISREG(status.st_mode)) and not special:
+            with _atomic(Path(os.path.realpath(path)), binary, status) as stream:
                 yield stream
         else:
-            with open(temporary, "x", encoding="utf-8", newline="") as stream:
+            with _open(path, "w", binary) as stream:
                 yield stream
+    except OSError as error:  # opening, writing (a full disk, a pipe whose reader left) or moving into place
+        raise OutputError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+@contextlib.contextmanager
+def _atomic(path: Path, binary: bool, existing: os.stat_result | None) -> Iterator[IO[Any]]:
+    """A file written beside ``path`` and moved over it when complete, keeping the replaced file's mode."""
+    # A plain open() (not mkstemp) so a new file gets the usual permissions under the user's umask.
+    temporary = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
+    try:
+        with _open(temporary, "x", binary) as stream:
+            yield stream
+        if existing is not None:
+            os.chmod(temporary, stat.S_IMODE(existing.st_mode))
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def _open(path: Path, mode: str, binary: bool) -> IO[Any]:
+    if binary:
+        return open(path, mode + "b")  # noqa: SIM115 - the caller's with block closes it
+    return open(path, mode, encoding="utf-8", newline="")  # noqa: SIM115
 
 
 def _is_path(out: Output) -> bool:
@@ -127,9 +168,10 @@ def _is_path(out: Output) -> bool:
 
 @contextlib.contextmanager
 def text_output(out: Output) -> Iterator[TextIO]:
-    """A text stream for ``out``: a path (written atomically, UTF-8), a text stream, or a binary stream (UTF-8)."""
+    """A text stream for ``out``: a path (UTF-8; see ``_path_output``), a text stream, or a binary stream (UTF-8).
+    Raises ``OutputError`` when the path cannot be written."""
     if _is_path(out):
-        with _atomic_path(Path(out), "w") as stream:
+        with _path_output(Path(out), binary=False) as stream:
             yield stream  # type: ignore[misc]
     elif isinstance(out, io.TextIOBase):
         yield out  # type: ignore[misc]
@@ -146,9 +188,10 @@ def text_output(out: Output) -> Iterator[TextIO]:
 
 @contextlib.contextmanager
 def binary_output(out: Output) -> Iterator[BinaryIO]:
-    """A binary stream for ``out``: a path (written atomically), a binary stream, or a text stream's buffer."""
+    """A binary stream for ``out``: a path (see ``_path_output``), a binary stream, or a text stream's buffer.
+    Raises ``OutputError`` when the path cannot be written."""
     if _is_path(out):
-        with _atomic_path(Path(out), "wb") as stream:
+        with _path_output(Path(out), binary=True) as stream:
             yield stream  # type: ignore[misc]
     elif isinstance(out, io.TextIOBase):
         buffer = getattr(out, "buffer", None)

@@ -12,9 +12,11 @@ What it enforces, and why:
   server name, so a second, different DNS answer (DNS rebinding) cannot redirect it. Every redirect hop is
   checked the same way. ``allow_private=True`` lifts the refusal (``--allow-private``; tests against a loopback
   server); ``allowed_networks`` lifts it for listed networks only.
-- **Bounds.** Connect and read timeouts per network operation, a total time per fetch, a size cap on the
-  decoded body (read in chunks and abandoned past the cap, so a decompression bomb costs at most one chunk
-  beyond it), at most ``max_redirects`` redirects.
+- **Bounds.** Connect and read timeouts per network operation, and one deadline per fetch (``total_timeout``)
+  covering name lookup, connect, TLS, response headers and body across redirects: a watchdog shuts the
+  connection down when it passes, so a server trickling its headers a byte at a time (each read beating the
+  read timeout) is cut there too. A size cap on the decoded body (read in chunks and abandoned past the cap,
+  so a decompression bomb costs at most one chunk beyond it), at most ``max_redirects`` redirects.
 - **Manners.** A User-Agent naming sitrep, a minimum interval between two requests to the same host,
   conditional requests (ETag / Last-Modified) so an unchanged feed costs a 304.
 - **No state.** No cookie is kept, no proxy or ``.netrc`` from the environment is used, URLs carrying a user
@@ -26,6 +28,7 @@ name, date); ``read_urls_file`` reads a ``--urls`` file.
 
 from __future__ import annotations
 
+import contextlib
 import email.utils
 import http
 import http.cookiejar
@@ -229,52 +232,56 @@ class Fetcher:
         hops: list[str] = []
         while True:
             if time.monotonic() > deadline:
-                raise _Refused("timeout", f"timed out (more than {self.total_timeout:g} s in total)")
-            addresses = self._checked_addresses(current)
+                raise _Refused("timeout", self._total_reason())
+            addresses = self._checked_addresses(current, deadline)
             deadline += self._wait_for_host(_ascii_host(current))  # waiting our turn is not the server's time
-            response = self._send(current, addresses, {**headers, **conditional}, deadline)
-            try:
-                status = response.status_code
-                if status in REDIRECT_STATUSES:
-                    location = response.headers.get("location")
-                    if not location:
-                        raise _Refused("http_status", f"HTTP {status} redirect without a Location", status)
-                    if len(hops) >= self.max_redirects:
-                        raise _Refused(
-                            "too_many_redirects",
-                            f"too many redirects (more than {self.max_redirects})",
-                            status,
+            with _Watchdog(deadline, self._total_reason()) as watchdog:
+                response = self._send(current, addresses, {**headers, **conditional}, deadline, watchdog)
+                try:
+                    status = response.status_code
+                    if status in REDIRECT_STATUSES:
+                        location = response.headers.get("location")
+                        if not location:
+                            raise _Refused(
+                                "http_status", f"HTTP {status} redirect without a Location", status
+                            )
+                        if len(hops) >= self.max_redirects:
+                            raise _Refused(
+                                "too_many_redirects",
+                                f"too many redirects (more than {self.max_redirects})",
+                                status,
+                            )
+                        hops.append(str(current))
+                        current = _check_url(_join(current, location), redirect=True)
+                        continue
+                    if status == 304 and conditional:
+                        return FetchResult(
+                            url=url,
+                            final_url=str(current),
+                            status=304,
+                            content=b"",
+                            content_type="",
+                            charset=None,
+                            kind=None,
+                            etag=response.headers.get("etag") or etag,
+                            last_modified=response.headers.get("last-modified") or last_modified,
+                            not_modified=True,
+                            redirects=tuple(hops),
                         )
-                    hops.append(str(current))
-                    current = _check_url(_join(current, location), redirect=True)
-                    continue
-                if status == 304 and conditional:
-                    return FetchResult(
-                        url=url,
-                        final_url=str(current),
-                        status=304,
-                        content=b"",
-                        content_type="",
-                        charset=None,
-                        kind=None,
-                        etag=response.headers.get("etag") or etag,
-                        last_modified=response.headers.get("last-modified") or last_modified,
-                        not_modified=True,
-                        redirects=tuple(hops),
-                    )
-                if not 200 <= status < 300:
-                    raise _Refused(
-                        "http_status",
-                        _status_line(status),
-                        status,
-                        _retry_after(response.headers.get("retry-after")),
-                    )
-                media_type, charset = parse_content_type(response.headers.get("content-type", ""))
-                if media_type not in HTML_TYPES | FEED_TYPES | XML_TYPES | VAGUE_TYPES:
-                    raise _Refused("unsupported_type", f"not HTML or a feed ({media_type})", status)
-                content = self._read_body(response, deadline)
-            finally:
-                response.close()
+                    if not 200 <= status < 300:
+                        raise _Refused(
+                            "http_status",
+                            _status_line(status),
+                            status,
+                            _retry_after(response.headers.get("retry-after")),
+                        )
+                    media_type, charset = parse_content_type(response.headers.get("content-type", ""))
+                    if media_type not in HTML_TYPES | FEED_TYPES | XML_TYPES | VAGUE_TYPES:
+                        raise _Refused("unsupported_type", f"not HTML or a feed ({media_type})", status)
+                    content = self._read_body(response, deadline)
+                finally:
+                    watchdog.disarm()  # before closing: the watchdog never touches a closed socket
+                    response.close()
             kind = content_kind(media_type, content)
             if kind is None:
                 raise _Refused(
@@ -293,10 +300,12 @@ class Fetcher:
                 redirects=tuple(hops),
             )
 
-    def _checked_addresses(self, url: httpx.URL) -> list[IPAddress]:
+    def _checked_addresses(self, url: httpx.URL, deadline: float) -> list[IPAddress]:
         """The host's addresses, refused if any of them is not public (unless allowed)."""
         host = _ascii_host(url)
-        addresses = _resolve(host, url.port or _default_port(url), self.connect_timeout)
+        addresses = _resolve(
+            host, url.port or _default_port(url), self._within(self.connect_timeout, deadline)
+        )
         if not self.allow_private:
             for address in addresses:
                 reason = address_problem(address)
@@ -323,7 +332,12 @@ class Fetcher:
         return max(wait, 0.0)
 
     def _send(
-        self, url: httpx.URL, addresses: list[IPAddress], headers: dict[str, str], deadline: float
+        self,
+        url: httpx.URL,
+        addresses: list[IPAddress],
+        headers: dict[str, str],
+        deadline: float,
+        watchdog: _Watchdog,
     ) -> httpx.Response:
         """Send to the first checked address that accepts a connection, keeping the URL's Host and TLS name."""
         last: Exception | None = None
@@ -331,9 +345,21 @@ class Fetcher:
             if last is not None and time.monotonic() > deadline:
                 break  # a host with many dead addresses does not get more than the total time
             pinned = url.copy_with(host=str(address))
-            extensions = {"sni_hostname": _ascii_host(url)} if url.scheme == "https" else {}
+            # httpcore's trace hook hands over each new connection, so the watchdog can shut it at the deadline.
+            extensions: dict[str, object] = {"trace": watchdog.trace}
+            if url.scheme == "https":
+                extensions["sni_hostname"] = _ascii_host(url)
+            # The socket exists only once connected: until then the connect timeout itself keeps the deadline.
+            connect = self._within(self.connect_timeout, deadline)
+            timeout = httpx.Timeout(
+                connect=connect, read=self.read_timeout, write=self.read_timeout, pool=connect
+            )
             request = self._client.build_request(
-                "GET", pinned, headers={**headers, "Host": url.netloc.decode("ascii")}, extensions=extensions
+                "GET",
+                pinned,
+                headers={**headers, "Host": url.netloc.decode("ascii")},
+                extensions=extensions,
+                timeout=timeout,
             )
             try:
                 return self._client.send(request, stream=True, follow_redirects=False)
@@ -376,7 +402,7 @@ class Fetcher:
                     )
                 chunks.append(chunk)
                 if time.monotonic() > deadline:
-                    raise _Refused("timeout", f"timed out (more than {self.total_timeout:g} s in total)")
+                    raise _Refused("timeout", self._total_reason())
             chunks.append(decoder.flush(self.max_bytes - size + 1))
         except httpx.TimeoutException as error:
             raise _Refused("timeout", self._timeout_reason(error)) from None
@@ -389,12 +415,77 @@ class Fetcher:
             raise _Refused("too_large", f"response too large (more than {_megabytes(self.max_bytes)} limit)")
         return body
 
+    def _within(self, seconds: float, deadline: float) -> float:
+        """``seconds``, or less when the fetch's deadline comes sooner (never zero: zero means no timeout)."""
+        return max(min(seconds, deadline - time.monotonic()), 0.001)
+
+    def _total_reason(self) -> str:
+        return f"timed out (more than {self.total_timeout:g} s in total)"
+
     def _timeout_reason(self, error: Exception) -> str:
         if isinstance(error, httpx.ConnectTimeout):
             return f"timed out connecting (after {self.connect_timeout:g} s)"
         if isinstance(error, httpx.ReadTimeout):
             return f"timed out waiting for the server (no data for {self.read_timeout:g} s)"
         return "timed out"
+
+
+class _Watchdog:
+    """Shuts a fetch's connection down when its deadline passes.
+
+    httpx has no overall deadline (encode/httpx#1450): its timeouts are per network operation, so a server
+    sending a header byte every half second holds a request for ever. Shutting the socket down from this
+    timer thread wakes the blocked read, which fails or ends; leaving the ``with`` block turns whatever that
+    made into the total-time refusal. A lock keeps the shutdown and ``disarm`` (called before the response is
+    closed) apart, so a socket is never shut after its owner closed it and its descriptor may be reused.
+    """
+
+    def __init__(self, deadline: float, reason: str) -> None:
+        self.reason = reason
+        self.fired = False
+        self._armed = True
+        self._socket: socket.socket | None = None
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(max(deadline - time.monotonic(), 0.0), self._cut)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Watchdog:
+        self._timer.start()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: object) -> None:
+        self.disarm()
+        # Fired: whatever came of the fetch is the deadline's doing, a refusal (a read cut short) or even a
+        # "complete" body (a body that ends at the connection's end looks complete when we cut it).
+        if self.fired and (error is None or isinstance(error, _Refused)):
+            raise _Refused("timeout", self.reason) from None
+
+    def trace(self, event: str, info: dict[str, object]) -> None:
+        """httpcore's ``trace`` extension: note the socket of each new connection (TCP, then TLS)."""
+        if event in ("connection.connect_tcp.complete", "connection.start_tls.complete"):
+            stream = info.get("return_value")
+            sock = stream.get_extra_info("socket") if stream is not None else None  # type: ignore[attr-defined]
+            with self._lock:
+                self._socket = sock
+                if self.fired:
+                    self._shut()  # connected just as the deadline passed
+
+    def disarm(self) -> None:
+        with self._lock:
+            self._armed = False
+            self._socket = None
+        self._timer.cancel()
+
+    def _cut(self) -> None:
+        with self._lock:
+            if self._armed:
+                self.fired = True
+                self._shut()
+
+    def _shut(self) -> None:
+        if self._socket is not None:
+            with contextlib.suppress(OSError):  # already closed by the other side
+                self._socket.shutdown(socket.SHUT_RDWR)
 
 
 class _Decoder:

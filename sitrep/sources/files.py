@@ -26,13 +26,12 @@ from typing import BinaryIO
 from pydantic import ValidationError
 
 from sitrep.model import Article
+from sitrep.sources import DEFAULT_MAX_BYTES
 
 TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl"}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
-# One article larger than this is refused: news articles are kilobytes; this is a wrong file, not a story.
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
