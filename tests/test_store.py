@@ -544,6 +544,20 @@ def test_load_dataset_accepts_a_session(campaign_store: str) -> None:
 # --- the schema ---------------------------------------------------------------------------------------------
 
 
+def test_the_known_revisions_are_the_migration_scripts_in_order() -> None:
+    """``REVISIONS`` (read without Alembic, for a light command's start-up) lists every migration, oldest first."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from sitrep.store.db import MIGRATIONS, REVISIONS
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("path_separator", "os")
+    scripts = [script.revision for script in ScriptDirectory.from_config(config).walk_revisions()]
+    assert list(REVISIONS) == scripts[::-1]
+
+
 def test_migrations_create_exactly_the_models(store_url: str) -> None:
     """The migrations and the declarative models describe the same schema (tables of models not imported
     here, such as other modules' tables, are left out of the comparison)."""

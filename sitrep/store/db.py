@@ -20,17 +20,17 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 
 from sitrep.errors import UnavailableError
 from sitrep.store.tables import Base
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 DEFAULT_URL = "sqlite:///sitrep.db"
 DEFAULT_TIMEOUT_SECONDS = 10.0
@@ -190,7 +190,15 @@ def ensure_writable(engine: Engine) -> None:
 # --- schema version -----------------------------------------------------------------------------------------
 
 
+# The migrations' revisions, oldest first. Reading a store's schema version needs only these, not Alembic
+# (whose import is most of a light command's start-up); Alembic runs the migrations. A new migration adds its
+# revision here: tests/test_store.py checks this list against the migration scripts.
+REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
+
+
 def _alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config  # only to migrate: see REVISIONS
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.set_main_option("path_separator", "os")
@@ -200,18 +208,14 @@ def _alembic_config(connection: Connection | None = None) -> Config:
 
 def head_revision() -> str:
     """The newest schema revision this sitrep knows."""
-    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
-    assert head is not None, "sitrep ships at least one migration"
-    return head
-
-
-def _known_revisions() -> set[str]:
-    return {script.revision for script in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+    return REVISIONS[-1]
 
 
 def current_revision(connection: Connection) -> str | None:
     """The database's schema revision; None where sitrep has never set one up."""
-    return MigrationContext.configure(connection).get_current_revision()
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def _check_revision(revision: str | None, connection: Connection, url: URL) -> None:
@@ -224,7 +228,7 @@ def _check_revision(revision: str | None, connection: Connection, url: URL) -> N
                 "refusing to touch it"
             )
         return
-    if revision not in _known_revisions():
+    if revision not in REVISIONS:
         raise StoreError(
             f"{where} has schema revision {revision!r}, newer than this sitrep knows (newest: "
             f"{head_revision()!r}): upgrade sitrep"
@@ -241,6 +245,8 @@ def upgrade(engine: Engine, revision: str = "head") -> tuple[str | None, str]:
         before = current_revision(connection)
         _check_revision(before, connection, engine.url)
         if before != target:
+            from alembic import command
+
             command.upgrade(_alembic_config(connection), target)
         after = current_revision(connection)
     assert after is not None
