@@ -6,7 +6,14 @@ from __future__ import annotations
 import random
 
 from sitrep.model import Claimant, Count
-from sitrep.nlp.attribution import ArticleMemory, AttributionReader, Report, _statements_taken
+from sitrep.nlp.attribution import (
+    ArticleMemory,
+    Attribution,
+    AttributionReader,
+    Report,
+    _statements_taken,
+    confirm_across_claimants,
+)
 from sitrep.nlp.casualties import casualty_reader
 from sitrep.nlp.casualties.records import Mention
 from sitrep.nlp.lexicon import tokenize
@@ -94,3 +101,47 @@ def test_each_figure_of_a_long_sentence_takes_the_nearest_speaker_of_its_clause_
         (3, "security_forces", "reported"),
         (9, "armed_group", "estimated"),
     ] * 30
+
+
+def _plain_confirmation(attributions: list[Attribution], mentions: list[Mention]) -> list[bool | None]:
+    """Every confirmation tried for every figure."""
+
+    def same(a: Mention, b: Mention) -> bool:
+        return (
+            a.outcome == b.outcome
+            and a.count.low is not None
+            and not (a.count.approximate or b.count.approximate)
+            and (a.count.low, a.count.high) == (b.count.low, b.count.high)
+            and (a.victim == b.victim or "unspecified" in (a.victim, b.victim))
+        )
+
+    pairs = list(zip(attributions, mentions, strict=True))
+    confirmations = [(a, m) for a, m in pairs if a.stance == "confirmed" and a.claimant.kind != "none"]
+    out = []
+    for a, m in pairs:
+        confirmed = any(o.claimant.kind != a.claimant.kind and same(m, om) for o, om in confirmations)
+        out.append(True if a.verified is None and a.claimant.kind != "none" and confirmed else a.verified)
+    return out
+
+
+def test_a_figure_is_verified_by_the_same_figure_confirmed_by_another_kind_of_claimant() -> None:
+    rng = random.Random(1515)
+    kinds = ["none", "armed_group", "security_forces", "medical"]
+    verified_somewhere = 0
+    for _ in range(2000):
+        attributions, mentions = [], []
+        for _ in range(rng.randint(0, 10)):
+            low = rng.choice([None, 1, 2, 3])
+            high = rng.choice([low, low, 4]) if low is not None else None
+            count = Count(low=low, high=high, text="some", approximate=rng.random() < 0.2)
+            victim = rng.choice(["civilians", "militants", "unspecified"])
+            outcome = rng.choice(["killed", "injured"])
+            mentions.append(Mention(outcome, victim, "people", count, 0, 1))
+            claimant = Claimant(kind=rng.choice(kinds))
+            stance = rng.choice(["reported", "confirmed"])
+            attributions.append(Attribution(claimant, stance, rng.choice([None, None, False])))
+        expected = _plain_confirmation(attributions, mentions)
+        confirm_across_claimants(attributions, mentions)
+        assert [a.verified for a in attributions] == expected
+        verified_somewhere += True in expected
+    assert verified_somewhere > 100  # the invented figures do get confirmed

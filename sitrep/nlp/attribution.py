@@ -458,30 +458,33 @@ class AttributionReader:
 
 
 def confirm_across_claimants(attributions: list[Attribution], mentions: list[Mention]) -> None:
-    """A figure that another party 'confirms' with the same number is verified for the first claimant."""
-    confirmations = [
-        (a, m)
-        for a, m in zip(attributions, mentions, strict=True)
-        if a.stance == "confirmed" and a.claimant.kind != "none"
-    ]
+    """A figure that another party 'confirms' with the same number is verified for the first claimant: the same
+    outcome and exact bounds (neither approximate), victims alike or either unspecified, another kind of claimant.
+
+    The confirmations are filed by outcome and bounds, each with the few (claimant kind, victim) pairs that
+    confirm it: a figure looks up its own, not every confirmation of the article."""
+    confirming: dict[tuple[str, int, int | None], set[tuple[str, str]]] = {}
     for attribution, mention in zip(attributions, mentions, strict=True):
-        if attribution.verified is not None or attribution.claimant.kind == "none":
+        key = _exact_figure(mention)
+        if key and attribution.stance == "confirmed" and attribution.claimant.kind != "none":
+            confirming.setdefault(key, set()).add((attribution.claimant.kind, mention.victim))
+    for attribution, mention in zip(attributions, mentions, strict=True):
+        key = _exact_figure(mention)
+        if key is None or attribution.verified is not None or attribution.claimant.kind == "none":
             continue
         if any(
-            other.claimant.kind != attribution.claimant.kind and _same_figure(mention, other_mention)
-            for other, other_mention in confirmations
+            kind != attribution.claimant.kind
+            and (victim == mention.victim or "unspecified" in (victim, mention.victim))
+            for kind, victim in confirming.get(key, ())
         ):
             attribution.verified = True
 
 
-def _same_figure(a: Mention, b: Mention) -> bool:
-    return (
-        a.outcome == b.outcome
-        and a.count.low is not None
-        and not (a.count.approximate or b.count.approximate)
-        and (a.count.low, a.count.high) == (b.count.low, b.count.high)
-        and (a.victim == b.victim or "unspecified" in (a.victim, b.victim))
-    )
+def _exact_figure(mention: Mention) -> tuple[str, int, int | None] | None:
+    """The outcome and bounds of a figure that another can confirm; None for an unknown or approximate one."""
+    if mention.count.low is None or mention.count.approximate:
+        return None
+    return mention.outcome, mention.count.low, mention.count.high
 
 
 def _claimant_rank(match: PhraseMatch) -> tuple[int, int, int]:
