@@ -238,25 +238,33 @@ def assign_places(claims: list[Claim], places: list[Place], units: list[Unit]) -
     """Each claim's ``place_ids``: the event places of its sentence, else of the nearest sentence before it.
 
     ``places`` are in text order (by start) and ``units`` are spans of the text in order, without overlaps:
-    a claim's places are bisected slices, not a scan of every place for every claim."""
+    a sentence's places are bisected slices, not a scan of every place for every claim; and the claims of one
+    sentence share one list, made once (nothing changes a claim's ``place_ids`` in place)."""
     event_places = [p for p in places if p.role == "event"]
     starts = [p.start for p in event_places]
     unit_starts = [u.start for u in units]
+
+    def sentence_places(start: int, end: int) -> list[str]:
+        first = bisect_left(starts, start)
+        ids = [p.id for p in event_places[first : bisect_left(starts, end)]]
+        last = first - 1  # the last event place that ends before the sentence
+        while last >= 0 and event_places[last].end > start:
+            last -= 1
+        if ids or last < 0:
+            return ids
+        at = event_places[last].start
+        unit = bisect_right(unit_starts, at) - 1
+        if unit >= 0 and at < units[unit].end:
+            inside = event_places[
+                bisect_left(starts, units[unit].start) : bisect_left(starts, units[unit].end)
+            ]
+            ids = [p.id for p in inside if p.end <= start]
+        return ids or [event_places[last].id]
+
+    made: dict[tuple[int, int], list[str]] = {}
     out = []
     for claim in claims:
-        first = bisect_left(starts, claim.start)
-        ids = [p.id for p in event_places[first : bisect_left(starts, claim.end)]]
-        last = first - 1  # the last event place that ends before the claim's sentence
-        while last >= 0 and event_places[last].end > claim.start:
-            last -= 1
-        if not ids and last >= 0:
-            at = event_places[last].start
-            unit = bisect_right(unit_starts, at) - 1
-            if unit >= 0 and at < units[unit].end:
-                inside = event_places[
-                    bisect_left(starts, units[unit].start) : bisect_left(starts, units[unit].end)
-                ]
-                ids = [p.id for p in inside if p.end <= claim.start]
-            ids = ids or [event_places[last].id]
+        span = (claim.start, claim.end)
+        ids = made[span] if span in made else made.setdefault(span, sentence_places(*span))
         out.append(claim.model_copy(update={"place_ids": ids}) if ids else claim)
     return out
