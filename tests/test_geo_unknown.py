@@ -123,3 +123,11 @@ def test_spans_taken_overlap_a_new_span_as_a_test_of_every_span_says() -> None:
         for start in range(70):
             for end in range(start + 1, start + 8):
                 assert taken.overlaps(start, end) == any(start < e and s < end for s, e in spans)
+
+
+def test_a_long_run_of_letters_is_no_name_and_the_names_after_it_are_still_found() -> None:
+    text = "Quetta" * 2000 + " area. Gunmen attacked a post in Naseerabaad area."
+    doc, hits = hits_of(text)
+    found = unknown_locality_hits(doc, hits, get_lexicon(), fuzzy=True)
+    assert "Naseerabaad" in [h.written for h in found]
+    assert all(len(h.written) <= 85 for h in found)  # a name's words are at most 42 characters

@@ -27,10 +27,12 @@ _KIND_WORD_NEAR_END = re.compile(
 )
 
 
+# A name's words are at most 42 characters: the pattern is tried at every capital of the text, and an
+# unbounded word made it read to the end of a long run of letters each time (quadratic on a line of "QuettaQuetta…").
 _UNKNOWN_AFTER_LOCATIVE = re.compile(
-    r"\b(?:in|at|near|from|to)\s+(?:the\s+)?(?P<name>[A-Z][a-z][\w'’\-]{2,}(?:[ \-][A-Z][a-z][\w'’\-]+)?)"
+    r"\b(?:in|at|near|from|to)\s+(?:the\s+)?(?P<name>[A-Z][a-z][\w'’\-]{2,40}(?:[ \-][A-Z][a-z][\w'’\-]{1,40})?)"
     r"(?:\s+(?P<kind>area|village|locality|town|tehsil|district|bazaar|valley))?\b"
-    r"|(?P<name2>[A-Z][a-z][\w'’\-]{2,}(?:[ \-][A-Z][a-z][\w'’\-]+)?)\s+(?P<kind2>area|village|tehsil|district)\b"
+    r"|(?P<name2>[A-Z][a-z][\w'’\-]{2,40}(?:[ \-][A-Z][a-z][\w'’\-]{1,40})?)\s+(?P<kind2>area|village|tehsil|district)\b"
 )
 
 
