@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sitrep.nlp.casualties import casualty_reader
 from sitrep.nlp.casualties.figures import number_figures, read_noun_phrase
-from sitrep.nlp.casualties.outcomes import outcome_after, outcome_before, unknown_people
+from sitrep.nlp.casualties.outcomes import outcome_after, outcome_before, outcomes_by_end, unknown_people
 from sitrep.nlp.casualties.records import Figure
 from sitrep.nlp.lexicon import Token, tokenize
 
@@ -33,10 +33,10 @@ def test_the_people_who_did_it_are_no_victims() -> None:
 def test_an_outcome_before_the_figure_and_a_toll_that_rose() -> None:
     words = casualty_reader().words
     tokens, figure = _figure("The blast killed 9 pilgrims.")
-    outcome_before(words, tokens, figure, list(words.outcomes.find_all(tokens)))
+    outcome_before(words, tokens, figure, outcomes_by_end(list(words.outcomes.find_all(tokens))))
     assert (figure.outcome, figure.outcome_from) == ("killed", "before")
     tokens, figure = _figure("The death toll from the blast has risen to 31.")
-    outcome_before(words, tokens, figure, list(words.outcomes.find_all(tokens)))
+    outcome_before(words, tokens, figure, outcomes_by_end(list(words.outcomes.find_all(tokens))))
     assert figure.outcome == "killed"
 
 

@@ -42,3 +42,12 @@ def test_the_names_of_a_dateline_an_organisation_and_a_demonym_are_mentions() ->
         ("Pakistani", "mention", "demonym"),
         ("Turbat", "event", ""),
     ]
+
+
+def test_places_in_and_after_outlet_names_read_the_same_however_often_the_outlets_are_named() -> None:
+    unit = "The Balochistan Post said 3 soldiers were killed in Kalat, Dawn reported from Quetta. "
+    _doc, once = hits_of(unit)
+    _doc, often = hits_of(unit * 300)
+    assert len(once) >= 2 and len(often) == 300 * len(once)
+    read = [(h.written, h.role, h.why) for h in once]
+    assert [(h.written, h.role, h.why) for h in often] == read * 300

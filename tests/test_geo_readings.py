@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sitrep.geo.readings import best_without_focus
+from sitrep.geo.resolve import find_places
 from tests.geo_text import hits_of, named, resolved_hits
 
 
@@ -36,3 +37,9 @@ def test_before_any_focus_a_name_votes_for_its_likeliest_reading() -> None:
     _doc, hits = hits_of("Gunmen shot two men in Sibi.")
     best = best_without_focus(named(hits, "Sibi"))
     assert (best.country_code, best.kind) == ("PK", "admin2")  # a district of 135,000, not the town in Mali
+
+
+def test_a_chain_of_containers_as_long_as_the_text_is_read_from_its_far_end() -> None:
+    # Once a recursion as deep as the chain: the place stage then failed and the text had no places at all.
+    text = "Two soldiers were killed in " + "Lijje area in " * 3000 + "Kharan district."
+    assert {(p.name, p.admin2) for p in find_places(text)} == {("Lijje", "Kharan"), ("Kharan", "Kharan")}

@@ -45,15 +45,17 @@ def select_hits(
     sentence_starts = doc.sentence_starts
     hits: list[Hit] = []
     surnames: set[int] = set()  # names met after a first name ("Melissa Randolph")
-    publications: list[tuple[int, int]] = []
+    # Where the publication names met so far end, at the latest: matches come by start, so every one of them
+    # began before the current match, which is inside one when it starts before that end.
+    publications_end = -1
     covered_until = -1
     for match in matches:
         start = match.start
         entry = gazetteer.entry(match.key)
         if entry.publication:
-            publications.append((start, match.end))
+            publications_end = max(publications_end, match.end)
             continue
-        in_publication = bool(publications) and any(s <= start < e for s, e in publications)
+        in_publication = start < publications_end
         if start < covered_until and not in_publication:
             continue  # inside a longer name already taken
         # Cues first: a common word without one is dropped before any other test. In each cue the word test

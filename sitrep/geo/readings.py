@@ -105,12 +105,22 @@ def choose_reading(
 ) -> None:
     """Set ``hit.chosen`` to its best reading, its container first; drop every reading when none fits (an
     unknown name is then kept as a locality of its container, or looked up among near spellings)."""
-    if hit.chosen is not None or hit.visited:
-        return
-    hit.visited = True  # each hit is decided once, container chains included
-    if hit.container is not None:
-        _readings_holding(hit.container, hit)
-        choose_reading(hit.container, focus_cc, focus_admin1, country_hint)  # "X in Y": Y first
+    # "X in Y": Y first, and Y's container before it. The chain is walked, then decided from its far end: a
+    # chain as long as the text ("A area in B area in C …") is no recursion.
+    chain: list[Hit] = []
+    link: Hit | None = hit
+    while link is not None and link.chosen is None and not link.visited:
+        link.visited = True  # each hit is decided once, container chains included
+        chain.append(link)
+        if link.container is not None:
+            _readings_holding(link.container, link)
+        link = link.container
+    for link in reversed(chain):
+        _decide(link, focus_cc, focus_admin1, country_hint)
+
+
+def _decide(hit: Hit, focus_cc: str | None, focus_admin1: str | None, country_hint: str | None) -> None:
+    """A hit's reading once its container's is chosen."""
     if hit.synthetic.get("fuzzy_only") or (hit.synthetic and not hit.candidates):
         hit.candidates = fuzzy_candidates(hit, focus_cc, focus_admin1)
         if not hit.candidates:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import deque
 
 from sitrep.geo.fuzzy import fuzzy_index
 from sitrep.geo.gazetteer import PlaceRecord, get_gazetteer, tokenize
@@ -26,29 +27,54 @@ _KIND_WORD_NEAR_END = re.compile(
 )
 
 
+# A name's words are at most 42 characters: the pattern is tried at every capital of the text, and an
+# unbounded word made it read to the end of a long run of letters each time (quadratic on a line of "QuettaQuetta…").
 _UNKNOWN_AFTER_LOCATIVE = re.compile(
-    r"\b(?:in|at|near|from|to)\s+(?:the\s+)?(?P<name>[A-Z][a-z][\w'’\-]{2,}(?:[ \-][A-Z][a-z][\w'’\-]+)?)"
+    r"\b(?:in|at|near|from|to)\s+(?:the\s+)?(?P<name>[A-Z][a-z][\w'’\-]{2,40}(?:[ \-][A-Z][a-z][\w'’\-]{1,40})?)"
     r"(?:\s+(?P<kind>area|village|locality|town|tehsil|district|bazaar|valley))?\b"
-    r"|(?P<name2>[A-Z][a-z][\w'’\-]{2,}(?:[ \-][A-Z][a-z][\w'’\-]+)?)\s+(?P<kind2>area|village|tehsil|district)\b"
+    r"|(?P<name2>[A-Z][a-z][\w'’\-]{2,40}(?:[ \-][A-Z][a-z][\w'’\-]{1,40})?)\s+(?P<kind2>area|village|tehsil|district)\b"
 )
 
 
+class _Taken:
+    """Character spans already taken, merged where they overlap and kept in order: whether a new span
+    overlaps one of them is a bisection, not a test of every span."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []  # they rise too: merged spans do not overlap
+        for start, end in sorted(spans):
+            if self.ends and start < self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], end)
+            else:
+                self.starts.append(start)
+                self.ends.append(end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        last = bisect.bisect_left(self.starts, end) - 1  # the last span that starts before ``end``
+        return last >= 0 and self.ends[last] > start
+
+
+_BEFORE_CONTAINER = 80  # characters before a container read for "<Name> area in": the unknown name stands there
+
+
 def unknown_locality_hits(doc: Doc, hits: list[Hit], lexicon: Lexicon, fuzzy: bool) -> list[Hit]:
-    """Capitalised names the index lacks, in place-like positions: fuzzy-matched later or kept as localities."""
+    """Capitalised names the index lacks, in place-like positions: fuzzy-matched later or kept as localities.
+    ``hits`` are in text order; no new name overlaps one of them or a name found before it."""
     text = doc.text
-    taken = [(h.start, h.end) for h in hits]
+    taken = _Taken([(h.start, h.end) for h in hits])
     found: list[Hit] = []
     starts = doc.tokens.starts
-
-    def overlaps(s: int, e: int) -> bool:
-        return any(s < he and hs < e for hs, he in taken)
+    # Names found before a container lie in the window before it: one found for an earlier container can
+    # overlap a new one only while that container is less than a window behind (kept here, oldest first).
+    recent: deque[tuple[int, int, int]] = deque()  # (container start, name start, name end)
 
     # "Lijje area in Kharan district": a name before a kind word and a known container.
     words = doc.tokens.words
     for container in hits:
         if container.first < 3 or words[container.first - 1] not in ("of", "in", "near", "the"):
             continue  # cheap test before the patterns
-        window = text[max(0, container.start - 80) : container.start]
+        window = text[max(0, container.start - _BEFORE_CONTAINER) : container.start]
         if not _KIND_WORD_NEAR_END.search(window):
             continue
         m = _UNKNOWN_BEFORE.search(window)
@@ -56,7 +82,13 @@ def unknown_locality_hits(doc: Doc, hits: list[Hit], lexicon: Lexicon, fuzzy: bo
             continue
         s = container.start - len(window) + m.start("name")
         e = s + len(m.group("name"))
-        if overlaps(s, e) or m.group("name").split()[0].lower() in ("the", "a", "an"):
+        while recent and recent[0][0] <= container.start - _BEFORE_CONTAINER:
+            recent.popleft()
+        if (
+            taken.overlaps(s, e)
+            or any(s < found_end and found_start < e for _, found_start, found_end in recent)
+            or m.group("name").split()[0].lower() in ("the", "a", "an")
+        ):
             continue
         first = bisect.bisect_left(starts, s)
         last = bisect.bisect_left(starts, e) - 1
@@ -65,12 +97,15 @@ def unknown_locality_hits(doc: Doc, hits: list[Hit], lexicon: Lexicon, fuzzy: bo
         hit.container = container
         hit.synthetic = {"name": m.group("name"), "kind_word": m.group("kind")}
         found.append(hit)
-        taken.append((s, e))
-    # "in Naseerabaad area": a misspelling of a focus-country name, left for fuzzy matching.
+        recent.append((container.start, s, e))
+    # "in Naseerabaad area": a misspelling of a focus-country name, left for fuzzy matching. The matches do not
+    # overlap each other, so the names found here need not be taken.
+    if fuzzy:
+        taken = _Taken([(h.start, h.end) for h in (*hits, *found)])
     for m in _UNKNOWN_AFTER_LOCATIVE.finditer(text) if fuzzy else ():
         group = "name" if m.group("name") else "name2"
         s, e = m.span(group)
-        if overlaps(s, e):
+        if taken.overlaps(s, e):
             continue
         first = bisect.bisect_left(starts, s)
         last = bisect.bisect_left(starts, e) - 1
@@ -80,7 +115,6 @@ def unknown_locality_hits(doc: Doc, hits: list[Hit], lexicon: Lexicon, fuzzy: bo
         hit.kind_cue = lexicon.kind_after.get((m.group("kind") or m.group("kind2") or "").lower())
         hit.synthetic = {"name": m.group(group), "fuzzy_only": True}
         found.append(hit)
-        taken.append((s, e))
     return found
 
 

@@ -11,7 +11,7 @@ A figure with no reporting phrase in its clause is stated in the article's own v
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -355,20 +355,11 @@ class AttributionReader:
         clause_of = _clauses(tokens) if mentions else []
         soft_of = _clauses(tokens, _CLAUSE_BREAKS | _SOFT_BREAKS) if mentions and len(reports) > 1 else []
         attributions = []
-        for mention in mentions:
+        taken = _statements_taken(reports, mentions, clause_of, soft_of)
+        hedge_ends = [h.end for h in hedges]
+        for mention, report in zip(mentions, taken, strict=True):
             clause = clause_of[mention.token_start]
-            governing = [
-                r for r in reports if r.scope is None or r.scope[0] <= mention.token_start < r.scope[1]
-            ]
-            candidates = [r for r in governing if clause_of[r.start] == clause]
-            if len(candidates) > 1:
-                soft = soft_of[mention.token_start]
-                candidates = [r for r in candidates if soft_of[r.start] == soft] or candidates
-            # With no statement in its own clause, a figure takes the sentence's ("Three guards died, but the
-            # attackers fled, police said").
-            candidates = candidates or governing
-            if candidates:
-                report = min(candidates, key=lambda r: _distance(r, mention))
+            if report is not None:
                 attribution = Attribution(report.claimant, report.stance)
             elif owners:
                 attribution = Attribution(owners[0].claimant, "claimed")
@@ -379,9 +370,14 @@ class AttributionReader:
             if mention.ours and mention.victim == "unspecified":
                 # "Three of our men were martyred," the SHO said: the speaker's own side.
                 mention.victim = _OWN_SIDE.get(attribution.claimant.kind, "unspecified")
-            if attribution.stance == "reported" and any(
-                clause_of[h.start] == clause and 0 <= mention.token_start - h.end <= 4 for h in hedges
-            ):
+            # A hedge ending at most four tokens before the figure: hedges are in text order without overlaps,
+            # so their ends rise and the few that qualify are a bisected slice.
+            first, last = (
+                bisect_left(hedge_ends, mention.token_start - 4),
+                bisect_right(hedge_ends, mention.token_start),
+            )
+            near = hedges[first:last]
+            if attribution.stance == "reported" and any(clause_of[h.start] == clause for h in near):
                 attribution.stance = "estimated"
             attributions.append(attribution)
         self._read_verification(tokens, attributions, memory)
@@ -462,30 +458,33 @@ class AttributionReader:
 
 
 def confirm_across_claimants(attributions: list[Attribution], mentions: list[Mention]) -> None:
-    """A figure that another party 'confirms' with the same number is verified for the first claimant."""
-    confirmations = [
-        (a, m)
-        for a, m in zip(attributions, mentions, strict=True)
-        if a.stance == "confirmed" and a.claimant.kind != "none"
-    ]
+    """A figure that another party 'confirms' with the same number is verified for the first claimant: the same
+    outcome and exact bounds (neither approximate), victims alike or either unspecified, another kind of claimant.
+
+    The confirmations are filed by outcome and bounds, each with the few (claimant kind, victim) pairs that
+    confirm it: a figure looks up its own, not every confirmation of the article."""
+    confirming: dict[tuple[str, int, int | None], set[tuple[str, str]]] = {}
     for attribution, mention in zip(attributions, mentions, strict=True):
-        if attribution.verified is not None or attribution.claimant.kind == "none":
+        key = _exact_figure(mention)
+        if key and attribution.stance == "confirmed" and attribution.claimant.kind != "none":
+            confirming.setdefault(key, set()).add((attribution.claimant.kind, mention.victim))
+    for attribution, mention in zip(attributions, mentions, strict=True):
+        key = _exact_figure(mention)
+        if key is None or attribution.verified is not None or attribution.claimant.kind == "none":
             continue
         if any(
-            other.claimant.kind != attribution.claimant.kind and _same_figure(mention, other_mention)
-            for other, other_mention in confirmations
+            kind != attribution.claimant.kind
+            and (victim == mention.victim or "unspecified" in (victim, mention.victim))
+            for kind, victim in confirming.get(key, ())
         ):
             attribution.verified = True
 
 
-def _same_figure(a: Mention, b: Mention) -> bool:
-    return (
-        a.outcome == b.outcome
-        and a.count.low is not None
-        and not (a.count.approximate or b.count.approximate)
-        and (a.count.low, a.count.high) == (b.count.low, b.count.high)
-        and (a.victim == b.victim or "unspecified" in (a.victim, b.victim))
-    )
+def _exact_figure(mention: Mention) -> tuple[str, int, int | None] | None:
+    """The outcome and bounds of a figure that another can confirm; None for an unknown or approximate one."""
+    if mention.count.low is None or mention.count.approximate:
+        return None
+    return mention.outcome, mention.count.low, mention.count.high
 
 
 def _claimant_rank(match: PhraseMatch) -> tuple[int, int, int]:
@@ -649,6 +648,74 @@ def _distance(report: Report, mention: Mention) -> int:
     if report.end <= mention.token_start:
         return mention.token_start - report.end
     return max(0, report.start - mention.token_end)
+
+
+def _statements_taken(
+    reports: list[Report], mentions: list[Mention], clause_of: list[int], soft_of: list[int]
+) -> list[Report | None]:
+    """For each mention, the statement it takes, or None: among the statements that govern it (no scope, or
+    a scope that holds it), the nearest of its own clause (of its own soft clause when its clause has
+    several), else the nearest of the sentence; of two as near, the earlier.
+
+    Linear in the sentence however many statements and figures it holds (not a scan of every statement for
+    every figure): statements are in text order without overlaps, so their ends rise and the nearest of any
+    run of them is the last one before the mention or the first one after it, found by bisection. Statements
+    with a scope join a sorted list of indexes when the mentions, visited left to right, enter their scope,
+    and leave it at its end."""
+    out: list[Report | None] = [None] * len(mentions)
+    if not reports or not mentions:
+        return out
+    ends = [r.end for r in reports]
+    clause_at = [clause_of[r.start] for r in reports]  # rises with the index, as clause_of does
+    soft_at = [soft_of[r.start] for r in reports] if soft_of else []
+    always = [i for i, r in enumerate(reports) if r.scope is None]
+    scopes = [(r.scope[0], r.scope[1], i) for i, r in enumerate(reports) if r.scope is not None]
+    opens, closes = sorted(scopes), sorted(scopes, key=lambda scope: scope[1])
+    active: list[int] = []  # the statements whose scope holds the mention's first token, by index
+    opened = closed = 0
+
+    def count(lo: int, hi: int) -> int:
+        return sum(bisect_left(ids, hi) - bisect_left(ids, lo) for ids in (always, active))
+
+    for m in sorted(range(len(mentions)), key=lambda m: mentions[m].token_start):
+        mention = mentions[m]
+        at = mention.token_start
+        while opened < len(opens) and opens[opened][0] <= at:
+            if at < opens[opened][1]:
+                insort(active, opens[opened][2])
+            opened += 1
+        while closed < len(closes) and closes[closed][1] <= at:
+            gone = bisect_left(active, closes[closed][2])
+            if gone < len(active) and active[gone] == closes[closed][2]:
+                del active[gone]
+            closed += 1
+        lo, hi = bisect_left(clause_at, clause_of[at]), bisect_right(clause_at, clause_of[at])
+        found = count(lo, hi)
+        if found > 1:
+            soft_lo = max(lo, bisect_left(soft_at, soft_of[at]))
+            soft_hi = min(hi, bisect_right(soft_at, soft_of[at]))
+            if soft_lo < soft_hi and count(soft_lo, soft_hi):
+                lo, hi = soft_lo, soft_hi
+        elif not found:
+            # With no statement in its own clause, a figure takes the sentence's ("Three guards died, but the
+            # attackers fled, police said").
+            lo, hi = 0, len(reports)
+        split = bisect_right(ends, at)  # the statements before it end at or before its first token
+        before = after = None
+        for ids in (always, active):
+            left = bisect_left(ids, min(split, hi)) - 1
+            if left >= 0 and ids[left] >= lo and (before is None or ids[left] > before):
+                before = ids[left]
+            right = bisect_left(ids, max(split, lo))
+            if right < len(ids) and ids[right] < hi and (after is None or ids[right] < after):
+                after = ids[right]
+        if before is None or (
+            after is not None and _distance(reports[after], mention) < _distance(reports[before], mention)
+        ):
+            out[m] = None if after is None else reports[after]
+        else:
+            out[m] = reports[before]
+    return out
 
 
 @cache

@@ -7,6 +7,7 @@ Only the spans worth reading are read (``read_units``): sentence splitting is th
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from functools import cache
 from typing import NamedTuple
 
@@ -88,29 +89,31 @@ def read_claims(text: str, attribution: AttributionReader, units: list[Unit] | N
     the analyst's ones)."""
     casualties = casualty_reader()
     memory = ArticleMemory()
-    found: list[tuple[tuple[int, int], Mention, Attribution]] = []
+    # The sentence's text is sliced once and shared by its claims' quotes (one copy however many figures).
+    found: list[tuple[tuple[int, int, str], Mention, Attribution]] = []
     for index, (start, end, tokens, may_hold_figure, line) in enumerate(
         read_units(text) if units is None else units
     ):
         sentence = text[start:end]
         mentions = casualties.read(sentence, tokens) if may_hold_figure else []
         attributions = attribution.read_sentence(index, tokens, mentions, memory, line)
-        found.extend(((start, end), m, a) for m, a in zip(mentions, attributions, strict=True))
+        found.extend(((start, end, sentence), m, a) for m, a in zip(mentions, attributions, strict=True))
 
     mentions = [m for _, m, _ in found]
     attributions = [a for _, _, a in found]
     confirm_across_claimants(attributions, mentions)
 
     claims: list[Claim] = []
+    told = _Told()
     ids: dict[tuple[int, int], str] = {}  # (sentence start, mention's index in its sentence) → claim id
     local: dict[int, int] = {}
     # A person called by name ("Jane Roe died") is one of those a figure of this news counts, where it gives one.
     counted = {m.outcome for m in mentions if not m.by_name and not m.background}
-    for (start, end), mention, attributed in found:
+    for (start, end, sentence), mention, attributed in found:
         position = local[start] = local.get(start, -1) + 1
         if mention.by_name and mention.outcome in counted:
             continue
-        if not _read_once(mention, attributed, start, claims):
+        if not _read_once(mention, attributed, start, told):
             continue
         ids[(start, position)] = claim_id = f"c{len(claims) + 1}"
         claims.append(
@@ -123,15 +126,16 @@ def read_claims(text: str, attribution: AttributionReader, units: list[Unit] | N
                 claimant=attributed.claimant,
                 stance=attributed.stance,
                 verified=attributed.verified,
-                quote=text[start:end],
+                quote=sentence,
                 start=start,
                 end=end,
                 part_of=ids.get((start, mention.part_of))
                 if mention.part_of is not None
-                else _whole(mention, start, claims),
+                else _whole(mention, start, told),
                 background=mention.background,
             )
         )
+        told.add(claims[-1])
     if claims and all(c.background for c in claims):
         # A follow-up report ("police arrested a man over a shooting last week that left two dead") has no
         # newer news: the incident it recalls is its subject.
@@ -139,19 +143,55 @@ def read_claims(text: str, attribution: AttributionReader, units: list[Unit] | N
     return claims
 
 
-def _whole(mention: Mention, start: int, earlier: list[Claim]) -> str | None:
+class _Told:
+    """The claims read so far, filed by the questions a new figure asks of them (``_read_once``, ``_whole``):
+    a figure looks up the few that can answer, not every earlier claim, so an article's cost follows its
+    length. Claims are added in text order: their starts never fall."""
+
+    def __init__(self) -> None:
+        # (outcome, victim), and (outcome, None) for any victim → the start of the first such claim.
+        self.first: dict[tuple[str, str | None], int] = {}
+        # A lower bound → the victim of the last claim with that bound and a known victim.
+        self.victim_of: dict[int | None, str] = {}
+        # The same figure (``_said_key``) → victim → the start of the first such claim that is no part: a figure
+        # was said before when that start is before its own sentence's.
+        self.said: dict[tuple[str, int | None, int | None, str, str], dict[str, int]] = {}
+        # outcome → (the last total, the last total of an earlier sentence than that one's).
+        self.totals: dict[str, tuple[Claim, Claim | None]] = {}
+
+    def add(self, claim: Claim) -> None:
+        self.first.setdefault((claim.outcome, None), claim.start)
+        self.first.setdefault((claim.outcome, claim.victim), claim.start)
+        if claim.victim != "unspecified":
+            self.victim_of[claim.count.low] = claim.victim
+        if claim.part_of is not None:
+            return
+        key = _said_key(
+            claim.outcome, claim.count.low, claim.count.high, claim.claimant.kind, claim.victim_text
+        )
+        self.said.setdefault(key, {}).setdefault(claim.victim, claim.start)
+        last = self.totals.get(claim.outcome)
+        if last is None:
+            self.totals[claim.outcome] = (claim, None)
+        else:
+            self.totals[claim.outcome] = (claim, last[1] if last[0].start == claim.start else last[0])
+
+
+def _said_key(
+    outcome: str, low: int | None, high: int | None, kind: str, victim_text: str
+) -> tuple[str, int | None, int | None, str, str]:
+    """What makes two figures one said again: outcome, bounds and claimant kind; for one person, the words
+    naming them too (see ``_read_once``)."""
+    return outcome, low, high, kind, victim_text.lower() if (low, high) == (1, 1) else ""
+
+
+def _whole(mention: Mention, start: int, told: _Told) -> str | None:
     """For "the dead included three guards": the id of the last total with the same outcome in an earlier
     sentence (not a figure of the same list)."""
-    if not mention.subset:
+    if not mention.subset or mention.outcome not in told.totals:
         return None
-    whole = next(
-        (
-            c
-            for c in reversed(earlier)
-            if c.outcome == mention.outcome and c.part_of is None and c.start < start
-        ),
-        None,
-    )
+    last, before = told.totals[mention.outcome]
+    whole = last if last.start < start else before
     return whole.id if whole else None
 
 
@@ -159,7 +199,7 @@ def _whole(mention: Mention, start: int, earlier: list[Claim]) -> str | None:
 _ONE_MORE = frozenset("another second third fourth fifth more".split())
 
 
-def _read_once(mention: Mention, attributed: Attribution, start: int, earlier: list[Claim]) -> bool:
+def _read_once(mention: Mention, attributed: Attribution, start: int, told: _Told) -> bool:
     """Whether a figure is new to the article, given the claims read before it; may name its victims.
 
     - A definite reference ("the martyred soldiers were identified", "the two injured were shifted", "two of
@@ -171,54 +211,60 @@ def _read_once(mention: Mention, attributed: Attribution, start: int, earlier: l
     - The same figure for the same outcome and victims from the same kind of claimant in another sentence (a
       lede repeated in the body, "five hurt" then "five injured") is read once.
     """
-    if mention.definite and any(
-        c.outcome == mention.outcome
-        and c.start < start
-        and (not mention.predicate or c.victim == mention.victim)
-        for c in earlier
-    ):
-        return False
+    if mention.definite:
+        first = told.first.get((mention.outcome, mention.victim if mention.predicate else None))
+        if first is not None and first < start:
+            return False
     low, high = mention.count.low, mention.count.high
     if low is None and high is None:
         return True
-    if not mention.named and mention.victim == "unspecified":
-        same = next(
-            (c for c in reversed(earlier) if c.count.low == low and c.victim != "unspecified"),
-            None,
-        )
-        if same is not None:
-            mention.victim = same.victim
+    if not mention.named and mention.victim == "unspecified" and low in told.victim_of:
+        mention.victim = told.victim_of[low]
     # One person is too common a figure: "a man was shot dead" here and "killing one" there are often two
     # incidents of a round-up, so a single is merged only when named with the same words.
     single = (low, high) == (1, 1)
     if single and not _ONE_MORE.isdisjoint(mention.count.text.lower().split()):
         return True  # "another policeman died", "a second guard succumbed": one more person, not a repeat
-    for claim in earlier:
-        if single and claim.victim_text.lower() != mention.victim_text.lower():
-            continue
-        if (
-            claim.start != start
-            and claim.outcome == mention.outcome
-            and (claim.count.low, claim.count.high) == (low, high)
-            and claim.claimant.kind == attributed.claimant.kind
-            and (claim.victim == mention.victim or "unspecified" in (claim.victim, mention.victim))
-            and claim.part_of is None
-            and mention.part_of is None
-        ):
-            return False
-    return True
+    if mention.part_of is not None:
+        return True
+    key = _said_key(mention.outcome, low, high, attributed.claimant.kind, mention.victim_text)
+    return not any(
+        first < start and (victim == mention.victim or "unspecified" in (victim, mention.victim))
+        for victim, first in told.said.get(key, {}).items()
+    )
 
 
 def assign_places(claims: list[Claim], places: list[Place], units: list[Unit]) -> list[Claim]:
-    """Each claim's ``place_ids``: the event places of its sentence, else of the nearest sentence before it."""
+    """Each claim's ``place_ids``: the event places of its sentence, else of the nearest sentence before it.
+
+    ``places`` are in text order (by start) and ``units`` are spans of the text in order, without overlaps:
+    a sentence's places are bisected slices, not a scan of every place for every claim; and the claims of one
+    sentence share one list, made once (nothing changes a claim's ``place_ids`` in place)."""
     event_places = [p for p in places if p.role == "event"]
+    starts = [p.start for p in event_places]
+    unit_starts = [u.start for u in units]
+
+    def sentence_places(start: int, end: int) -> list[str]:
+        first = bisect_left(starts, start)
+        ids = [p.id for p in event_places[first : bisect_left(starts, end)]]
+        last = first - 1  # the last event place that ends before the sentence
+        while last >= 0 and event_places[last].end > start:
+            last -= 1
+        if ids or last < 0:
+            return ids
+        at = event_places[last].start
+        unit = bisect_right(unit_starts, at) - 1
+        if unit >= 0 and at < units[unit].end:
+            inside = event_places[
+                bisect_left(starts, units[unit].start) : bisect_left(starts, units[unit].end)
+            ]
+            ids = [p.id for p in inside if p.end <= start]
+        return ids or [event_places[last].id]
+
+    made: dict[tuple[int, int], list[str]] = {}
     out = []
     for claim in claims:
-        ids = [p.id for p in event_places if claim.start <= p.start < claim.end]
-        before = [p for p in event_places if p.end <= claim.start]
-        if not ids and before:
-            last = before[-1]
-            unit = next((u for u in units if u.start <= last.start < u.end), None)
-            ids = [p.id for p in before if unit and unit.start <= p.start < unit.end] or [last.id]
+        span = (claim.start, claim.end)
+        ids = made[span] if span in made else made.setdefault(span, sentence_places(*span))
         out.append(claim.model_copy(update={"place_ids": ids}) if ids else claim)
     return out

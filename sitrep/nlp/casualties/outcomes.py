@@ -39,9 +39,10 @@ from sitrep.nlp.lexicon import PhraseMatch, Token, toll_verbs
 
 
 def outcome_before(
-    words: CasualtyWords, tokens: list[Token], figure: Figure, outcomes: list[PhraseMatch]
+    words: CasualtyWords, tokens: list[Token], figure: Figure, ends: dict[int, PhraseMatch]
 ) -> None:
-    ends = {match.end: match for match in outcomes}
+    """The outcome told before the figure ("killed 9 pilgrims", "including 10 policemen"); ``ends`` are the
+    sentence's outcome phrases by the token index after them (made once a sentence, see ``outcomes_by_end``)."""
     index, bridged = figure.span_start, 0
     # "the wounded, including 10 policemen, …", "the dead included two children": a part of those people.
     at = index
@@ -89,6 +90,11 @@ def outcome_before(
             return
         index -= 1
         bridged += 1
+
+
+def outcomes_by_end(outcomes: list[PhraseMatch]) -> dict[int, PhraseMatch]:
+    """Outcome phrases by the token index after them (they do not overlap: one ends at each index at most)."""
+    return {match.end: match for match in outcomes}
 
 
 def _toll_before(

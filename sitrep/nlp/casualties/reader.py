@@ -3,6 +3,8 @@ mentions out — figures found, their people and outcomes read, linked across th
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections import deque
 from functools import cache
 
 from sitrep.nlp.casualties.background import mark_background
@@ -21,10 +23,10 @@ from sitrep.nlp.casualties.lists import (
     share_across_lists,
 )
 from sitrep.nlp.casualties.names import named_figures
-from sitrep.nlp.casualties.outcomes import outcome_after, outcome_before, unknown_people
+from sitrep.nlp.casualties.outcomes import outcome_after, outcome_before, outcomes_by_end, unknown_people
 from sitrep.nlp.casualties.predicates import death_later
-from sitrep.nlp.casualties.records import Mention, first_person_plural
-from sitrep.nlp.casualties.tokens import definite_before, names_a_number, negated, subset_between
+from sitrep.nlp.casualties.records import Figure, Mention, first_person_plural
+from sitrep.nlp.casualties.tokens import definite_before, names_a_number, negated, subset_marks
 from sitrep.nlp.casualties.words import CasualtyWords, VictimWord
 from sitrep.nlp.lexicon import Token, Tokens, tokenize
 from sitrep.nlp.numbers import CountGrammar, count_grammar
@@ -48,12 +50,14 @@ class CasualtyReader:
         figures.sort(key=lambda f: f.span_start)
         figures = [f for f in figures if read_noun_phrase(words, tokens, f)]
         outcomes = list(words.outcomes.find_all(tokens))
+        ends = outcomes_by_end(outcomes)  # once a sentence, not once a figure
+        deaths = outcomes_by_end([m for m in outcomes if m.payload.outcome == "killed"])
         for figure in figures:
             if figure.outcome == "casualties" and figure.outcome_from == "noun":
                 # "the body of a man with gunshot wounds": the death told before the people wins
-                outcome_before(words, tokens, figure, [m for m in outcomes if m.payload.outcome == "killed"])
+                outcome_before(words, tokens, figure, deaths)
             if figure.outcome is None:
-                outcome_before(words, tokens, figure, outcomes)
+                outcome_before(words, tokens, figure, ends)
             if figure.outcome is None:
                 outcome_after(words, tokens, figure)
             if figure.outcome is None and figure.unknown_end:
@@ -74,19 +78,7 @@ class CasualtyReader:
         for figure in figures:
             if figure.victim is None and figure.outcome is not None:
                 of_them(words, tokens, figure)
-        # People named inside another figure's aside ("two guards escorting three prisoners were killed") are
-        # not what its outcome counts.
-        spans = [
-            (f.np_end, f.outcome_at) for f in figures if f.outcome_from == "after" and f.outcome_at > f.np_end
-        ]
-        if spans:
-            figures = [
-                f
-                for f in figures
-                if not any(
-                    a <= f.span_start < b and not subset_between(tokens, a, f.span_start) for a, b in spans
-                )
-            ]
+        figures = _outside_asides(tokens, figures)
         share_across_lists(tokens, figures)
         if len(figures) > 1:
             figures = one_and_others(words, tokens, figures)
@@ -152,6 +144,40 @@ class CasualtyReader:
         if mentions:
             mark_background(words, tokens, mentions)
         return mentions
+
+
+def _outside_asides(tokens: list[Token], figures: list[Figure]) -> list[Figure]:
+    """The figures not named inside another figure's aside ("two guards escorting three prisoners were killed":
+    the prisoners are not what "killed" counts): an aside runs from a figure's noun phrase to the outcome found
+    after it, and a figure in it stays only after "including" or "among" there (a part of the first figure).
+
+    In one pass however many figures and asides a sentence holds: a figure at ``s`` falls in an aside that
+    opens at ``a`` (a <= s, no subset word in a..s) and closes after ``s``. The figures are visited by
+    position with the asides opened since the last subset word before them in a window whose two ends only
+    move right; the window keeps its furthest close first (a sliding maximum)."""
+    asides = sorted(
+        (f.np_end, f.outcome_at) for f in figures if f.outcome_from == "after" and f.outcome_at > f.np_end
+    )
+    if not asides:
+        return figures
+    subsets = subset_marks(tokens)
+    inside: set[int] = set()
+    window: deque[tuple[int, int]] = deque()  # (opens, closes), closes falling from the first
+    added = 0
+    for position in sorted(range(len(figures)), key=lambda i: figures[i].span_start):
+        at = figures[position].span_start
+        while added < len(asides) and asides[added][0] <= at:
+            while window and window[-1][1] <= asides[added][1]:
+                window.pop()  # closes no later than the newer one: never the furthest again
+            window.append(asides[added])
+            added += 1
+        subset = bisect_left(subsets, at) - 1  # the last subset word before the figure
+        floor = subsets[subset] + 1 if subset >= 0 else 0
+        while window and window[0][0] < floor:
+            window.popleft()
+        if window and window[0][1] > at:
+            inside.add(position)
+    return [f for i, f in enumerate(figures) if i not in inside]
 
 
 @cache

@@ -56,9 +56,10 @@ def names_a_figure(tokens: list[Token], index: int) -> bool:
     return index < len(tokens) and tokens[index].norm in FIGURE_NOUNS
 
 
-def subset_between(tokens: list[Token], start: int, stop: int) -> bool:
-    """'…, including four women and two children, …': parts of the figure before, kept as their own claims."""
-    return any(tokens[i].norm in SUBSET_WORDS or tokens[i].norm == "among" for i in range(start, stop))
+def subset_marks(tokens: list[Token]) -> list[int]:
+    """Where words stand that name parts of the figure before ('…, including four women and two children, …',
+    'among them'), kept as their own claims: their token indexes, in order."""
+    return [i for i, token in enumerate(tokens) if token.norm in SUBSET_WORDS or token.norm == "among"]
 
 
 def is_number(token: Token, number_words: frozenset[str]) -> bool:
