@@ -528,7 +528,7 @@ def generate(url: str, events: int, seed: int, chunk: int, minhash: bool, out: T
         made = Chunk(seed, index, chunk, ids, places, minhash, stamp)
         with writing(engine.connect()) as connection, connection.begin():
             if engine.dialect.name == "sqlite":
-                connection.exec_driver_sql("PRAGMA cache_size = -200000")
+                connection.exec_driver_sql("PRAGMA cache_size = -1000000")
             for name in ORDER:
                 rows = made.campaigns if name == "campaigns" else made.rows[name]
                 _write(connection, TABLES[name], rows)
