@@ -31,6 +31,7 @@ from sitrep.api.routes import articles, campaigns, events, exports, ingest, revi
 from sitrep.api.security import SecurityHeaders, TokenGuard
 from sitrep.errors import SitrepError
 from sitrep.store.db import open_engine
+from sitrep.store.review import ReviewSnapshots
 
 
 def create_app(
@@ -78,6 +79,7 @@ def create_app(
     app.add_middleware(TokenGuard, digests=lambda: digests)
     app.state.engine = engine
     app.state.cache = cache
+    app.state.reviews = ReviewSnapshots()  # the review's touched events, built once per data version
     app.state.digests = digests
     app.state.fetcher_factory = fetcher_factory
     app.state.ingest_lock = ingest_lock
