@@ -4,9 +4,10 @@ and paged exactly as the store would."""
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import threading
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -564,21 +565,47 @@ class ReviewedReader:
 
     def dataset(self, filters: Filters) -> Dataset:
         """The selected events in full (every claim), review applied, and their campaigns: for exports."""
-        rows = self.session.execute(
+        events = list(self.stream(filters))
+        return Dataset(events=events, campaigns=self.campaigns_of(events, filters.where))
+
+    def stream(self, filters: Filters, chunk: int = CHUNK) -> Iterator[DatasetEvent]:
+        """The selected events in full, review applied, in the dataset's order, read ``chunk`` at a time as
+        they are consumed: memory stays flat whatever the store's size. Dated events are read by (date, id) and
+        undated ones by id apart, so that the date index gives the order (no sort of the whole selection)."""
+        where = self.sql_where(filters)
+        joined = (
             select(EventRow, PlaceRow, CampaignRow.uid)
             .outerjoin(PlaceRow, EventRow.place_id == PlaceRow.id)
             .outerjoin(CampaignRow, EventRow.campaign_id == CampaignRow.id)
-            .where(self.sql_where(filters))
-            .order_by(EventRow.date.is_(None), EventRow.date, EventRow.id)
-        ).all()
-        keyed = [
-            (_key(row[0].date, row[0].id), event)
-            for row, event in zip(rows, events_from_rows(self.session, rows), strict=True)
-        ]
-        keyed += [(b.key, b.event) for b in self._python_part(filters)]
-        keyed.sort(key=lambda item: item[0])
-        events = [event for _key_, event in keyed]
-        return Dataset(events=events, campaigns=self.campaigns_of(events, filters.where))
+        )
+        parts = (
+            joined.where(where, EventRow.date.is_not(None)).order_by(EventRow.date, EventRow.id),
+            joined.where(where, EventRow.date.is_(None)).order_by(EventRow.id),
+        )
+
+        def stored() -> Iterator[tuple[_Key, DatasetEvent]]:
+            for query in parts:
+                result = self.session.execute(query.execution_options(yield_per=chunk))
+                for rows in result.partitions():
+                    for row, event in zip(rows, events_from_rows(self.session, rows), strict=True):
+                        yield _key(row[0].date, row[0].id), event
+
+        touched = ((b.key, b.event) for b in self._python_part(filters))
+        yield from (event for _k, event in heapq.merge(stored(), touched, key=lambda item: item[0]))
+
+    def streamed(
+        self, filters: Filters
+    ) -> tuple[Iterator[DatasetEvent], Callable[[], list[DatasetCampaign]]]:
+        """``stream(filters)``, and the campaigns of the events it gave, to ask for once it is read."""
+        event_ids: dict[str, list[str]] = defaultdict(list)
+
+        def events() -> Iterator[DatasetEvent]:
+            for event in self.stream(filters):
+                if event.campaign_id:
+                    event_ids[event.campaign_id].append(event.id)
+                yield event
+
+        return events(), lambda: load_campaigns(self.session, event_ids, filters.where)
 
     def campaigns_of(
         self, events: Sequence[DatasetEvent], where: EventFilter | None = None
