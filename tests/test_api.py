@@ -512,6 +512,12 @@ def test_streamed_exports_write_the_bytes_of_the_whole_dataset(api: TestClient, 
     post(api, "/api/review/split", {"event_id": TURBAT_IED, "claim_ids": [killed], "analyst": "a"})
     first = all_events(api)[0]["id"]
     post(api, "/api/review/edit", {"event_id": first, "analyst": "a", "changes": {"date": "2025-04-30"}})
+    everything = [e["id"] for e in all_events(api)]
+    for size in (1, 2, 5):  # the touched events (the split-off one, the moved one) land on the right pages
+        pages = [
+            api.get("/api/events", params={"limit": size, "offset": s}).json() for s in range(0, 30, size)
+        ]
+        assert [e["id"] for p in pages for e in p["events"]] == everything
     assert {"geojson", "csv", "toll"} == STREAMED
     engine = open_engine(store_url)
     try:

@@ -15,7 +15,6 @@ from pydantic import BaseModel, ConfigDict
 from sqlalchemy import (
     Select,
     and_,
-    case,
     func,
     or_,
     select,
@@ -186,6 +185,17 @@ def _key(date: dt.date | None, row_id: int, sub: int = 0) -> _Key:
     """The store's order (by date, undated last, then as stored); ``sub`` orders split-off events after
     their source."""
     return (date is None, date or dt.date.min, row_id, sub)
+
+
+def _before(key: _Key) -> Any:
+    """SQL: the event row sorts before ``key`` in the store's order (dated by date then id, undated last)."""
+    undated, date, row_id, _sub = key
+    if undated:
+        return or_(EventRow.date.is_not(None), EventRow.id < row_id)
+    return and_(
+        EventRow.date.is_not(None),
+        or_(EventRow.date < date, and_(EventRow.date == date, EventRow.id < row_id)),
+    )
 
 
 def _summary_select(where: Any) -> Select[Any]:
@@ -476,24 +486,26 @@ class ReviewedReader:
         statuses = self.reviews
         return [(_key(rows[i][2], i), _summary_from_row(rows[i], statuses.status(rows[i][1]))) for i in ids]
 
-    def _ranks(self, filters: Filters, built: list[Built]) -> list[int]:
-        """For each Python-built event: how many SQL-path events sort before it (one query per chunk)."""
-        ranks: list[int] = []
+    def _ranks(self, filters: Filters, built: list[Built]) -> Iterator[int]:
+        """For each Python-built event in order: how many SQL-path events sort before it. Each count covers only
+        the stretch since the previous built event (by the date index), and the caller stops at its page's
+        end: a first page costs a few small counts, however large the store."""
         where = self.sql_where(filters)
-        for start in range(0, len(built), CHUNK):
-            columns = []
-            for item in built[start : start + CHUNK]:
-                undated, date, row_id, _sub = item.key
-                if undated:
-                    before = or_(EventRow.date.is_not(None), EventRow.id < row_id)
-                else:
-                    before = and_(
-                        EventRow.date.is_not(None),
-                        or_(EventRow.date < date, and_(EventRow.date == date, EventRow.id < row_id)),
-                    )
-                columns.append(func.coalesce(func.sum(case((before, 1), else_=0)), 0))
-            ranks.extend(self.session.execute(select(*columns).select_from(EventRow).where(where)).one())
-        return ranks
+        rank = 0
+        previous: _Key | None = None
+        for item in built:
+            stretch = [_before(item.key)]
+            if previous is not None:
+                stretch.append(~_before(previous))
+                if not previous[0]:  # from a dated key on: the date index narrows the count to the stretch
+                    stretch.append(or_(EventRow.date.is_(None), EventRow.date >= previous[1]))
+            if not item.key[0]:
+                stretch.append(EventRow.date <= item.key[1])
+            rank += self.session.execute(
+                select(func.count()).select_from(EventRow).where(where, *stretch)
+            ).scalar_one()
+            previous = item.key
+            yield rank
 
     def page(self, filters: Filters, offset: int, limit: int) -> tuple[int, list[EventSummary]]:
         """The total and one page of summaries, in the store's order, with the review applied."""
@@ -502,10 +514,15 @@ class ReviewedReader:
         total = sql_total + len(python_part)
         if not python_part:
             return total, [summary for _key_, summary in self._sql_page(filters, dated, offset, limit)]
-        # Python-built event i sits at merged position rank_i + i; the SQL rows fill the other positions.
-        positions = [rank + index for index, rank in enumerate(self._ranks(filters, python_part))]
+        # Python-built event i sits at merged position rank_i + i; the SQL rows fill the other positions. Built
+        # events past the page's end change nothing on it: their positions are not worked out.
+        positions = []
+        for index, rank in enumerate(self._ranks(filters, python_part)):
+            if rank + index >= offset + limit:
+                break
+            positions.append(rank + index)
         before_page = sum(1 for p in positions if p < offset)
-        in_page = [b for b, p in zip(python_part, positions, strict=True) if offset <= p < offset + limit]
+        in_page = [b for b, p in zip(python_part, positions, strict=False) if offset <= p]
         items = self._sql_page(filters, dated, offset - before_page, limit - len(in_page))
         items += [(b.key, self.summary(b)) for b in in_page]
         items.sort(key=lambda item: item[0])
