@@ -274,6 +274,9 @@ class SharedReview:
     reviews: Reviews
     built: dict[str, Built] = field(default_factory=dict)
     parts: dict[Filters, list[Built]] = field(default_factory=dict)
+    # One request builds a part while the others asking for it wait: 50 requests arriving together must not
+    # each build the same thousand events.
+    lock: threading.Lock = field(default_factory=threading.Lock)
 
     def keep_part(self, filters: Filters, part: list[Built], most: int = 256) -> None:
         if len(self.parts) >= most:  # many distinct filters: start over rather than grow
@@ -411,8 +414,11 @@ class ReviewedReader:
         """The touched events that are visible and pass the filters, in order (kept for later requests)."""
         found = self.shared.parts.get(filters)
         if found is None:
-            found = self._select_touched(filters)
-            self.shared.keep_part(filters, found)
+            with self.shared.lock:
+                found = self.shared.parts.get(filters)
+                if found is None:
+                    found = self._select_touched(filters)
+                    self.shared.keep_part(filters, found)
         return found
 
     def _select_touched(self, filters: Filters) -> list[Built]:
