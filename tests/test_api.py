@@ -22,6 +22,7 @@ from sitrep.api.security import resolve_token
 from sitrep.export import FORMATS
 from sitrep.jobs.ingest import ingest
 from sitrep.store.db import open_engine
+from sitrep.store.filters import EventFilter
 from sitrep.store.review import ApiTokenRow, token_digest
 from tests.conftest import EXAMPLES
 
@@ -157,6 +158,56 @@ def test_campaigns_articles_places_stats(api: TestClient) -> None:
     assert api.get("/api/stats", params={"admin2": "Kech"}).json()["events"] == len(
         all_events(api, admin2="Kech")
     )
+
+
+def test_places_and_stats_counted_in_sql_agree_with_the_events_listed(api: TestClient) -> None:
+    """Places, stats and campaigns are grouped by the database, with the events an analyst touched added in
+    Python: every figure must equal a recount of the events the list shows, corrections included."""
+    everything = all_events(api)
+    edited, rejected, accepted = everything[0]["id"], everything[1]["id"], everything[2]["id"]
+    figures = {"low": 40, "best": 41, "high": 42}
+    post(api, "/api/review/edit", {"event_id": edited, "analyst": "a", "changes": {"fatalities": figures}})
+    post(api, "/api/review/reject", {"event_id": rejected, "analyst": "a"})
+    post(api, "/api/review/accept", {"event_id": accepted, "analyst": "a"})
+    for params in ({}, {"admin1": "Balochistan"}, {"date_from": "2025-03-12", "date_to": "2025-03-31"}):
+        listed = all_events(api, **params)
+        best = {e["id"]: e["fatalities"]["best"] or 0 for e in listed}
+        stats = api.get("/api/stats", params=params).json()
+        assert stats["events"] == len(listed) and stats["fatalities_best"] == sum(best.values())
+        days: dict[str, list[int]] = {}
+        for e in listed:
+            if e["date"]:
+                days.setdefault(e["date"], []).append(best[e["id"]])
+        assert {d["date"]: (d["events"], d["fatalities_best"]) for d in stats["by_day"]} == {
+            day: (len(v), sum(v)) for day, v in days.items()
+        }
+        assert stats["undated"] == sum(1 for e in listed if not e["date"])
+        ids = {e["id"] for e in listed}
+        assert stats["review"] == {
+            "accepted": int(accepted in ids),
+            "rejected": 0,  # a rejected event is not listed, so not counted
+            "corrected": int(edited in ids),
+        }
+        places = api.get("/api/places", params=params).json()
+        by_place: dict[tuple, list[int]] = {}
+        for e in listed:
+            key = (e["place"], e["country_code"], e["admin1"], e["admin2"], e["lat"], e["lon"])
+            by_place.setdefault(key, []).append(best[e["id"]])
+        assert {
+            (p["name"], p["country_code"], p["admin1"], p["admin2"], p["lat"], p["lon"]): (
+                p["events"],
+                p["fatalities_best"],
+            )
+            for p in places
+        } == {key: (len(v), sum(v)) for key, v in by_place.items()}
+        assert [p["events"] for p in places] == sorted((p["events"] for p in places), reverse=True)
+    campaign = api.get("/api/campaigns").json()[0]
+    members = [e for e in all_events(api) if e["campaign_id"] == campaign["id"]]
+    assert campaign["events"] == len(members)
+    assert campaign["first_date"] == min(e["date"] for e in members if e["date"])
+    everything_now = all_events(api, include_rejected="true")
+    assert api.get("/api/stats", params={"include_rejected": "true"}).json()["review"]["rejected"] == 1
+    assert len(everything_now) == len(everything)
 
 
 # --- the token ----------------------------------------------------------------------------------------------
@@ -450,6 +501,38 @@ def test_exports_download(api: TestClient) -> None:
     assert api.get("/api/export/xlsx").status_code == 404
 
 
+def test_streamed_exports_write_the_bytes_of_the_whole_dataset(api: TestClient, store_url: str) -> None:
+    """GeoJSON, CSV and toll are sent as the events are read, the stored ones merged in order with those a review
+    touched (a split-off event, a corrected date): the bytes equal the writer's over the whole dataset."""
+    from sitrep.export import STREAMED, write_dataset
+    from sitrep.store.review import Filters, ReviewedReader
+
+    turbat = api.get(event_url(TURBAT_IED)).json()
+    killed = next(c["id"] for c in turbat["claims"] if c["outcome"] == "killed")
+    post(api, "/api/review/split", {"event_id": TURBAT_IED, "claim_ids": [killed], "analyst": "a"})
+    first = all_events(api)[0]["id"]
+    post(api, "/api/review/edit", {"event_id": first, "analyst": "a", "changes": {"date": "2025-04-30"}})
+    everything = [e["id"] for e in all_events(api)]
+    for size in (1, 2, 5):  # the touched events (the split-off one, the moved one) land on the right pages
+        pages = [
+            api.get("/api/events", params={"limit": size, "offset": s}).json() for s in range(0, 30, size)
+        ]
+        assert [e["id"] for p in pages for e in p["events"]] == everything
+    assert {"geojson", "csv", "toll"} == STREAMED
+    engine = open_engine(store_url)
+    try:
+        for fmt in sorted(STREAMED):
+            for params in ({}, {"admin2": "Kech"}):
+                with Session(engine) as session:
+                    dataset = ReviewedReader(session).dataset(Filters(EventFilter(**params)))
+                whole = io.BytesIO()
+                write_dataset(dataset, fmt, whole)
+                streamed = api.get(f"/api/export/{fmt}", params=params)
+                assert streamed.status_code == 200 and streamed.content == whole.getvalue(), (fmt, params)
+    finally:
+        engine.dispose()
+
+
 def test_text_ingest_works_offline(api: TestClient) -> None:
     body = {
         "text": SECOND_TURBAT_REPORT["text"],
@@ -558,3 +641,26 @@ def test_reading_the_api_does_not_load_the_nlp_pipeline() -> None:
     code = "import sys, sitrep.api; print('spacy' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_app_for_several_workers_reads_its_settings_from_the_environment(
+    store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``uvicorn --factory sitrep.api.server:app_from_environment --workers N``: each worker builds the app from
+    SITREP_DB and the write token, and makes no token of its own."""
+    from sitrep.api.server import app_from_environment
+
+    ingest_examples(store_url)
+    monkeypatch.setenv("SITREP_DB", store_url)
+    monkeypatch.setenv("SITREP_TOKEN", TOKEN)
+    monkeypatch.setenv("SITREP_API_CACHE", "0")
+    with TestClient(app_from_environment()) as client:
+        assert client.get("/api/stats").json()["events"] > 5
+        judged = client.post(
+            "/api/review/accept", json={"event_id": TURBAT_IED, "analyst": "a"}, headers=AUTH
+        )
+        assert judged.status_code == 200, judged.text
+        refused = client.post("/api/review/accept", json={"event_id": TURBAT_IED, "analyst": "a"})
+        assert refused.status_code == 401
+    with Session(open_engine(store_url)) as session:
+        assert session.execute(select(ApiTokenRow)).first() is None, "a worker must not store a token"

@@ -34,6 +34,9 @@ from sitrep.api.routes import articles, campaigns, events, exports, ingest, revi
 from sitrep.api.security import SecurityHeaders, TokenGuard
 from sitrep.errors import SitrepError
 from sitrep.store.db import open_engine
+from sitrep.store.review import ReviewSnapshots
+
+REQUEST_THREADS = 40  # anyio's default thread limit, where FastAPI runs the (synchronous) routes
 
 
 def create_app(
@@ -52,7 +55,9 @@ def create_app(
     names, so a web page cannot reach it by pointing a domain of its own at 127.0.0.1 (DNS rebinding).
     ``fetcher_factory``: makes the ``Fetcher`` for URL ingest (tests); the default refuses private addresses.
     """
-    engine = open_engine(url, must_exist=True)
+    # A connection for each of the request threads (anyio's default limit): a busy server queues requests
+    # for a thread, never holds a thread waiting for a connection until the pool gives up.
+    engine = open_engine(url, must_exist=True, connections=REQUEST_THREADS)
     cache = ReadCache(engine, cache_entries, cache_max_age)
     digests = list(token_digests)
     ingest_lock = threading.Lock()  # one ingest at a time: each writer loads every article's fingerprint
@@ -81,6 +86,7 @@ def create_app(
     app.add_middleware(TokenGuard, digests=lambda: digests)
     app.state.engine = engine
     app.state.cache = cache
+    app.state.reviews = ReviewSnapshots()  # the review's touched events, built once per data version
     app.state.digests = digests
     app.state.fetcher_factory = fetcher_factory
     app.state.ingest_lock = ingest_lock

@@ -44,8 +44,9 @@ MAX_PAGE = 1000
 def reading(request: Request) -> Iterator[ReviewedReader]:
     """The store as analysts see it (corrections applied), for one request."""
     engine = request.app.state.engine
+    version = request.app.state.cache.version()
     with reported(engine.url), Session(bind=engine) as session:
-        yield ReviewedReader(session)
+        yield ReviewedReader(session, request.app.state.reviews.at(version, session))
 
 
 @contextmanager
@@ -56,6 +57,7 @@ def writing(request: Request) -> Iterator[Session]:
     with reported(engine.url), Session(bind=write_engine) as session, session.begin():
         yield session
     request.app.state.cache.clear()
+    request.app.state.reviews.clear()
 
 
 def cached(request: Request, build: Callable[[], BaseModel | list[Any]]) -> Response:

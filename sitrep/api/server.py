@@ -10,7 +10,10 @@ from other origins cannot read its answers.
 from __future__ import annotations
 
 import ipaddress
+import os
 from collections.abc import Callable
+
+from fastapi import FastAPI
 
 from sitrep.api.app import WEB_DIR, create_app
 from sitrep.api.security import resolve_token
@@ -58,3 +61,27 @@ def serve(
     where = f"[{host}]" if ":" in host else host
     say(f"sitrep: serving {shown(url)} on http://{where}:{port}/ (API docs at /docs); Ctrl-C stops")
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+
+
+def app_from_environment() -> FastAPI:
+    """The application for several worker processes, each of which imports it:
+    ``SITREP_DB=... uvicorn --factory sitrep.api.server:app_from_environment --workers 4``. The database must
+    have sitrep's schema; the write token is ``SITREP_TOKEN`` or the stored one (``sitrep serve`` makes it), never
+    a new one (each worker would make its own). ``SITREP_API_CACHE``: answers each worker caches (default 512;
+    0 turns the cache off)."""
+    from sqlalchemy.orm import Session
+
+    from sitrep.store.review import stored_token_digests, token_digest
+
+    url = os.environ.get("SITREP_DB") or "sqlite:///sitrep.db"
+    configured = os.environ.get("SITREP_TOKEN")
+    engine = open_engine(url, must_exist=True)
+    try:
+        require_schema(engine, create=False)
+        with Session(engine) as session:
+            digests = [token_digest(configured)] if configured else stored_token_digests(session)
+    finally:
+        engine.dispose()
+    return create_app(
+        url, token_digests=digests, cache_entries=int(os.environ.get("SITREP_API_CACHE", "512"))
+    )

@@ -29,7 +29,10 @@ from sitrep.cli.tables import bounds, event_cells, event_table
 from sitrep.errors import SitrepError
 
 if TYPE_CHECKING:
-    from sitrep.model import Dataset
+    from collections.abc import Iterator
+    from typing import BinaryIO
+
+    from sitrep.model import Dataset, DatasetEvent
     from sitrep.store.filters import EventFilter
 
 
@@ -123,18 +126,51 @@ def export_command(
     min_fatalities: FilterDeaths = None,
 ) -> None:
     """Write the stored events (corrections applied) in the columns analysts' tools read."""
-    from sitrep.export import FORMATS, OutputError, write_dataset
+    from sitrep.export import FORMATS, STREAMED, OutputError, write_dataset
 
     if fmt not in FORMATS:
         raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
     where = event_filter(date_from, date_to, country, admin1, admin2, actor, event_type, campaign)
-    dataset, articles = read_dataset(db, where, min_fatalities)
     to_file = out is not None and str(out) != "-"  # "-": standard output, as for the inputs
-    try:
-        write_dataset(dataset, fmt, out if to_file else sys.stdout.buffer, articles=articles)  # type: ignore[arg-type]
-    except OutputError as problem:
-        fail(problem)
+    target = out if to_file else sys.stdout.buffer
+    if fmt in STREAMED:
+        written = stream_export(db, where, min_fatalities, fmt, target)  # type: ignore[arg-type]
+    else:
+        dataset, articles = read_dataset(db, where, min_fatalities)
+        try:
+            write_dataset(dataset, fmt, target, articles=articles)  # type: ignore[arg-type]
+        except OutputError as problem:
+            fail(problem)
+        written = len(dataset.events)
     if to_file:
-        Console(stderr=True, highlight=False).print(
-            f"wrote {len(dataset.events)} events to {out}", markup=False
-        )
+        Console(stderr=True, highlight=False).print(f"wrote {written} events to {out}", markup=False)
+
+
+def stream_export(
+    db: str | None, where: EventFilter, min_fatalities: int | None, fmt: str, out: Path | BinaryIO
+) -> int:
+    """Write a streamed format as the events are read (memory stays flat); the number of events written."""
+    from sqlalchemy.orm import Session
+
+    from sitrep.export import write_events
+    from sitrep.store.db import reported, require_schema
+    from sitrep.store.review import Filters, ReviewedReader
+
+    written = 0
+
+    def counted(events: Iterator[DatasetEvent]) -> Iterator[DatasetEvent]:
+        nonlocal written
+        for event in events:
+            written += 1
+            yield event
+
+    try:
+        with opened_store(db, must_exist=True) as engine:
+            require_schema(engine, create=False)
+            with reported(engine.url), Session(engine) as session:
+                reader = ReviewedReader(session)
+                events, campaigns = reader.streamed(Filters(where=where, min_fatalities=min_fatalities))
+                write_events(counted(events), campaigns, fmt, out)
+    except SitrepError as problem:
+        fail(problem)
+    return written

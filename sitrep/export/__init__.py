@@ -19,15 +19,24 @@ types and UCDP's names from ``acled_actor_periods.tsv``, ``acled_disorder_types.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import IO, Any, TextIO
 
 from sitrep.export import acled, dataset_json, flat, geojson, parquet, toll, ucdp
 from sitrep.export._common import Output, OutputError, binary_output, text_output
-from sitrep.model import ArticleMeta, Dataset
+from sitrep.model import ArticleMeta, Dataset, DatasetCampaign, DatasetEvent
 
-__all__ = ["EXPORTERS", "FORMATS", "SUFFIXES", "Exporter", "OutputError", "write_dataset"]
+__all__ = [
+    "EXPORTERS",
+    "FORMATS",
+    "STREAMED",
+    "SUFFIXES",
+    "Exporter",
+    "OutputError",
+    "write_dataset",
+    "write_events",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,21 +46,30 @@ class Exporter:
     write: Callable[[Dataset, Any, Mapping[str, ArticleMeta] | None, int | None], None]
     suffix: str
     binary: bool = False
+    # Streaming formats: the text, piece by piece, from events read once as they come and the campaigns asked
+    # for after the last event (``stream_events``).
+    pieces: Callable[[Iterable[DatasetEvent], Callable[[], list[DatasetCampaign]]], Iterator[str]] | None = (
+        None
+    )
 
 
 # The registry of formats, in the order the command line lists them. A new format is one module and one line.
 EXPORTERS: dict[str, Exporter] = {
     "acled": Exporter(lambda d, out, articles, stamp: acled.write(d, out, stamp, articles), ".csv"),
     "ucdp": Exporter(lambda d, out, articles, stamp: ucdp.write(d, out, articles), ".csv"),
-    "geojson": Exporter(lambda d, out, articles, stamp: geojson.write(d, out), ".geojson"),
+    "geojson": Exporter(
+        lambda d, out, articles, stamp: geojson.write(d, out), ".geojson", pieces=geojson.pieces
+    ),
     "json": Exporter(lambda d, out, articles, stamp: dataset_json.write(d, out), ".json"),
-    "csv": Exporter(lambda d, out, articles, stamp: flat.write(d, out), ".csv"),
+    "csv": Exporter(lambda d, out, articles, stamp: flat.write(d, out), ".csv", pieces=flat.pieces),
     "parquet": Exporter(lambda d, out, articles, stamp: parquet.write(d, out), ".parquet", binary=True),
-    "toll": Exporter(lambda d, out, articles, stamp: toll.write(d, out), ".csv"),
+    "toll": Exporter(lambda d, out, articles, stamp: toll.write(d, out), ".csv", pieces=toll.pieces),
 }
 FORMATS = tuple(EXPORTERS)
 # The usual file name ending of each format, for callers that name output files.
 SUFFIXES = {name: exporter.suffix for name, exporter in EXPORTERS.items()}
+# The formats written as the events are read (the others need every event first: campaign shares, one document).
+STREAMED = frozenset(name for name, exporter in EXPORTERS.items() if exporter.pieces is not None)
 
 
 def write_dataset(
@@ -77,3 +95,19 @@ def write_dataset(
     stream: IO[bytes] | TextIO
     with opened as stream:
         exporter.write(dataset, stream, articles, timestamp)
+
+
+def write_events(
+    events: Iterable[DatasetEvent],
+    campaigns: Callable[[], list[DatasetCampaign]],
+    fmt: str,
+    out: Output,
+) -> None:
+    """Write a ``STREAMED`` format from ``events`` read once, as they come (memory stays flat), and
+    ``campaigns``, asked for after the last event. The bytes are those ``write_dataset`` writes."""
+    exporter = EXPORTERS.get(fmt)
+    if exporter is None or exporter.pieces is None:
+        raise ValueError(f"{fmt!r} is not written as a stream: one of {', '.join(sorted(STREAMED))}")
+    with text_output(out) as stream:
+        for piece in exporter.pieces(events, campaigns):
+            stream.write(piece)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import csv
 import datetime as dt
 import hashlib
 import io
 import os
 import secrets
 import stat
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, BinaryIO, TextIO
@@ -102,6 +103,20 @@ def cell(value: object) -> str:
 def coordinate(value: float | None) -> str:
     """Latitude or longitude as ACLED and UCDP write them: decimal degrees, blank when unknown."""
     return "" if value is None else f"{value:.6f}".rstrip("0").rstrip(".")
+
+
+def csv_pieces(rows: Iterable[Sequence[object]], rows_per_piece: int = 200) -> Iterator[str]:
+    """CSV text (``\\n`` line ends, as every writer here uses) a few hundred rows at a time, for streaming."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    for number, row in enumerate(rows, 1):
+        writer.writerow(row)
+        if number % rows_per_piece == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    if buffer.tell():
+        yield buffer.getvalue()
 
 
 class OutputError(SitrepError):

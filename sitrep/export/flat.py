@@ -8,12 +8,13 @@ low / best / high; ``acled_fatalities`` is ACLED's single conservative figure, a
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
+import itertools
+from collections.abc import Callable, Iterable, Iterator
 from typing import Literal, TextIO
 
 from sitrep.events.figures import acled_fatalities
-from sitrep.export._common import cell, current_claims, join
+from sitrep.export._common import cell, csv_pieces, current_claims, join
 from sitrep.model import Dataset, DatasetEvent, Figure
 
 ColumnType = Literal["str", "int", "float", "date"]
@@ -124,8 +125,12 @@ def records(dataset: Dataset) -> list[dict[str, Value]]:
     return [record(event) for event in dataset.events]
 
 
+def pieces(events: Iterable[DatasetEvent], _campaigns: Callable[[], object] | None = None) -> Iterator[str]:
+    """The CSV, a few hundred events at a time, read as they come."""
+    rows = ([cell(values[name]) for name in COLUMN_NAMES] for values in (record(event) for event in events))
+    return csv_pieces(itertools.chain([COLUMN_NAMES], rows))
+
+
 def write(dataset: Dataset, stream: TextIO) -> None:
-    writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow(COLUMN_NAMES)
-    for values in records(dataset):
-        writer.writerow([cell(values[name]) for name in COLUMN_NAMES])
+    for piece in pieces(dataset.events):
+        stream.write(piece)

@@ -8,6 +8,7 @@ are left out and counted in the top-level member ``events_without_coordinates`` 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TextIO
 
 from sitrep.model import Dataset, DatasetCampaign, DatasetEvent
@@ -48,25 +49,6 @@ def feature(event: DatasetEvent) -> dict[str, Any] | None:
     }
 
 
-def collection(dataset: Dataset) -> dict[str, Any]:
-    features = []
-    unplaced = []
-    for event in dataset.events:
-        item = feature(event)
-        if item is None:
-            unplaced.append(event.id)
-        else:
-            features.append(item)
-    return {
-        "type": "FeatureCollection",
-        "features": features,
-        "events_without_coordinates": len(unplaced),
-        "events_without_coordinates_ids": unplaced,
-        # A foreign member (RFC 7946 §6.1): campaigns have no one point, but their own figures.
-        "campaigns": [_campaign(campaign) for campaign in dataset.campaigns],
-    }
-
-
 def _campaign(campaign: DatasetCampaign) -> dict[str, Any]:
     return {
         "id": campaign.id,
@@ -86,6 +68,35 @@ def _campaign(campaign: DatasetCampaign) -> dict[str, Any]:
     }
 
 
+def _dumps(value: Any, depth: int) -> str:
+    """``value`` as ``json.dump(..., indent=1)`` writes it ``depth`` levels down."""
+    return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * depth)
+
+
+def pieces(
+    events: Iterable[DatasetEvent], campaigns: Callable[[], Iterable[DatasetCampaign]]
+) -> Iterator[str]:
+    """The FeatureCollection, one feature at a time, as ``json.dump(collection, indent=1)`` would write it
+    whole: the events are read once, as they come; ``campaigns`` is asked for after the last one (it may
+    depend on which events were read)."""
+    yield '{\n "type": "FeatureCollection",\n "features": ['
+    unplaced: list[str] = []
+    first = True
+    for event in events:
+        item = feature(event)
+        if item is None:
+            unplaced.append(event.id)
+            continue
+        yield ("\n  " if first else ",\n  ") + _dumps(item, 2)
+        first = False
+    yield "]" if first else "\n ]"
+    yield f',\n "events_without_coordinates": {len(unplaced)}'
+    yield ',\n "events_without_coordinates_ids": ' + _dumps(unplaced, 1)
+    # A foreign member (RFC 7946 §6.1): campaigns have no one point, but their own figures.
+    yield ',\n "campaigns": ' + _dumps([_campaign(campaign) for campaign in campaigns()], 1)
+    yield "\n}\n"
+
+
 def write(dataset: Dataset, stream: TextIO) -> None:
-    json.dump(collection(dataset), stream, ensure_ascii=False, indent=1)
-    stream.write("\n")
+    for piece in pieces(dataset.events, lambda: dataset.campaigns):
+        stream.write(piece)

@@ -5,11 +5,12 @@ article replaced; ``stance`` "confirmed" a figure a claimant confirmed."""
 
 from __future__ import annotations
 
-import csv
+import itertools
+from collections.abc import Callable, Iterable, Iterator
 from typing import TextIO
 
-from sitrep.export._common import cell
-from sitrep.model import Dataset, TollPoint
+from sitrep.export._common import cell, csv_pieces
+from sitrep.model import Dataset, DatasetCampaign, DatasetEvent, TollPoint
 
 COLUMNS = (
     "event_id",
@@ -45,12 +46,28 @@ def _row(point: TollPoint, event_id: str, campaign_id: str | None) -> dict[str, 
 
 
 def rows(dataset: Dataset) -> list[dict[str, str]]:
-    events = [_row(point, event.id, event.campaign_id) for event in dataset.events for point in event.toll]
-    campaigns = [_row(point, "", campaign.id) for campaign in dataset.campaigns for point in campaign.toll]
-    return events + campaigns
+    return list(_rows(dataset.events, lambda: dataset.campaigns))
+
+
+def _rows(
+    events: Iterable[DatasetEvent], campaigns: Callable[[], Iterable[DatasetCampaign]]
+) -> Iterator[dict[str, str]]:
+    for event in events:
+        for point in event.toll:
+            yield _row(point, event.id, event.campaign_id)
+    for campaign in campaigns():
+        for point in campaign.toll:
+            yield _row(point, "", campaign.id)
+
+
+def pieces(
+    events: Iterable[DatasetEvent], campaigns: Callable[[], Iterable[DatasetCampaign]]
+) -> Iterator[str]:
+    """The CSV, read as the events come; the campaigns' rows after them."""
+    values = ([row[column] for column in COLUMNS] for row in _rows(events, campaigns))
+    return csv_pieces(itertools.chain([COLUMNS], values))
 
 
 def write(dataset: Dataset, stream: TextIO) -> None:
-    writer = csv.DictWriter(stream, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows(dataset))
+    for piece in pieces(dataset.events, lambda: dataset.campaigns):
+        stream.write(piece)

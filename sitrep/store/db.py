@@ -77,9 +77,10 @@ def sqlite_path(url: URL) -> Path | None:
     return Path(url.database)
 
 
-def open_engine(url: str, *, must_exist: bool = False) -> Engine:
+def open_engine(url: str, *, must_exist: bool = False, connections: int | None = None) -> Engine:
     """An engine for ``url``. ``must_exist``: refuse a SQLite file that is not there (readers must not create
-    an empty database by looking at it)."""
+    an empty database by looking at it). ``connections``: how many it may hold open at once (a server gives
+    one to each request thread; default SQLAlchemy's 5 + 10)."""
     try:
         parsed = make_url(url)
     except ArgumentError:
@@ -94,7 +95,8 @@ def open_engine(url: str, *, must_exist: bool = False) -> Engine:
     elif parsed.get_backend_name() == "postgresql":
         connect_args["connect_timeout"] = max(1, round(timeout))
     try:
-        engine = create_engine(parsed, connect_args=connect_args)
+        pool = {} if connections is None else {"pool_size": connections // 2, "max_overflow": connections // 2}
+        engine = create_engine(parsed, connect_args=connect_args, **pool)
     except NoSuchModuleError:
         raise StoreError(f"unknown kind of database in URL {shown(parsed)!r}") from None
     except (ArgumentError, ImportError) as error:
@@ -193,7 +195,7 @@ def ensure_writable(engine: Engine) -> None:
 # The migrations' revisions, oldest first. Reading a store's schema version needs only these, not Alembic
 # (whose import is most of a light command's start-up); Alembic runs the migrations. A new migration adds its
 # revision here: tests/test_store.py checks this list against the migration scripts.
-REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
+REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
 
 
 def _alembic_config(connection: Connection | None = None) -> Config:

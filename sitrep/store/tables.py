@@ -39,6 +39,8 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    func,
+    text,
     true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -91,6 +93,7 @@ class ArticleRow(Base):
 
 class PlaceRow(Base):
     __tablename__ = "places"
+    __table_args__ = (Index("ix_places_lat_lon", "lat", "lon"),)  # the map's bounds
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uid: Mapped[str] = mapped_column(unique=True)
@@ -141,6 +144,12 @@ class EventRow(Base):
     __table_args__ = (
         Index("ix_events_place_key_date", "place_key", "date"),
         Index("ix_events_country_admin", "country_code", "admin1", "admin2"),
+        # The reader's filters compare case-folded values (``sitrep.store.filters``); migration 0007_read_indexes.
+        Index("ix_events_country_upper_date", func.upper(text("country_code")), "date"),
+        Index("ix_events_admin1_lower_date", func.lower(text("admin1")), "date"),
+        Index("ix_events_admin2_lower_date", func.lower(text("admin2")), "date"),
+        Index("ix_events_event_type_lower_date", func.lower(text("event_type")), "date"),
+        Index("ix_events_sub_event_type_lower_date", func.lower(text("sub_event_type")), "date"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -157,7 +166,7 @@ class EventRow(Base):
     interaction: Mapped[int | None]
     claimed_by: Mapped[list[Any]]
     denied_by: Mapped[list[Any]]
-    place_id: Mapped[int | None] = mapped_column(ForeignKey("places.id"))
+    place_id: Mapped[int | None] = mapped_column(ForeignKey("places.id"), index=True)
     # The place's district copied here: filters and merge candidates need no join.
     country_code: Mapped[str | None]
     admin1: Mapped[str | None]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
@@ -21,8 +20,8 @@ from sitrep.api.schemas import (
 from sitrep.model import Figure
 from sitrep.store.filters import EventFilter
 from sitrep.store.review import (
-    EventSummary,
     Filters,
+    Tally,
 )
 from sitrep.store.rows import campaign_from_row
 from sitrep.store.tables import (
@@ -34,20 +33,17 @@ from sitrep.store.tables import (
 router = APIRouter()
 
 
-def campaign_out(row: CampaignRow, events: list[EventSummary]) -> CampaignOut:
+def campaign_out(row: CampaignRow, events: Tally) -> CampaignOut:
     """A campaign as listed: its own contested range first, its (visible) events' dates and count."""
-    dates = sorted(e.date for e in events if e.date)
     fatalities = Figure(**(row.fatalities or {}))
     return CampaignOut(
         id=row.uid,
         name=row.name,
         actor=row.actor,
-        events=len(events),
-        first_date=dates[0] if dates else row.date_first,
-        last_date=dates[-1] if dates else row.date_last,
-        fatalities_best=(
-            fatalities.best if fatalities.best is not None else sum(e.fatalities.best or 0 for e in events)
-        ),
+        events=events.events,
+        first_date=events.first or row.date_first,
+        last_date=events.last or row.date_last,
+        fatalities_best=fatalities.best if fatalities.best is not None else events.fatalities_best,
         fatalities=fatalities,
         injured=Figure(**(row.injured or {})),
         notes=row.notes,
@@ -60,12 +56,9 @@ def list_campaigns(request: Request) -> Response:
 
     def build() -> list[CampaignOut]:
         with reading(request) as reader:
-            grouped: dict[str, list[EventSummary]] = defaultdict(list)
-            for summary in reader.summaries(Filters()):
-                if summary.campaign_id:
-                    grouped[summary.campaign_id].append(summary)
+            grouped = reader.tallies(Filters(), "campaign_id")
             rows = reader.session.execute(select(CampaignRow).order_by(CampaignRow.id)).scalars()
-            return [campaign_out(row, grouped.get(row.uid, [])) for row in rows]
+            return [campaign_out(row, grouped.get((row.uid,), Tally())) for row in rows]
 
     return cached(request, build)
 

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import io
+import itertools
+from collections.abc import Iterator
 
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import Response
+from fastapi.responses import Response, StreamingResponse
 
 from sitrep.api.deps import (
     FiltersDep,
     reading,
 )
-from sitrep.export import FORMATS, SUFFIXES, write_dataset
+from sitrep.export import EXPORTERS, FORMATS, STREAMED, SUFFIXES, write_dataset
+from sitrep.store.review import Filters
 
 router = APIRouter()
 
@@ -36,17 +39,39 @@ MEDIA_TYPES = {
 )
 def export(http: Request, fmt: str, filters: FiltersDep) -> Response:
     """The selected events in one of the `sitrep export` formats (acled, ucdp, geojson, json, csv, parquet,
-    toll), corrections applied, as a download."""
+    toll), corrections applied, as a download. GeoJSON, CSV and toll are sent as the events are read."""
     if fmt not in FORMATS:
         raise HTTPException(404, f"unknown format {fmt!r}: one of {', '.join(FORMATS)}")
+    name = f"sitrep-{fmt}{SUFFIXES[fmt]}"
+    headers = {"Content-Disposition": f'attachment; filename="{name}"'}
+    if fmt in STREAMED:
+        chunks = _streamed(http, fmt, filters)
+        # The first chunk is read here: a store that cannot be read is still an error status, not a cut file.
+        first = next(chunks, b"")
+        return StreamingResponse(
+            itertools.chain([first], chunks), media_type=MEDIA_TYPES[fmt], headers=headers
+        )
     with reading(http) as reader:
         dataset = reader.dataset(filters)
         articles = reader.articles_of(a for e in dataset.events for a in e.article_ids)
     out = io.BytesIO()
     write_dataset(dataset, fmt, out, articles=articles)
-    name = f"sitrep-{fmt}{SUFFIXES[fmt]}"
-    return Response(
-        content=out.getvalue(),
-        media_type=MEDIA_TYPES[fmt],
-        headers={"Content-Disposition": f'attachment; filename="{name}"'},
-    )
+    return Response(content=out.getvalue(), media_type=MEDIA_TYPES[fmt], headers=headers)
+
+
+def _streamed(http: Request, fmt: str, filters: Filters, size: int = 1 << 16) -> Iterator[bytes]:
+    """The export written as the events are read, in chunks of about ``size`` bytes (one per send, not one per
+    event: each is a hop to the event loop)."""
+    pieces = EXPORTERS[fmt].pieces
+    assert pieces is not None
+    with reading(http) as reader:
+        events, campaigns = reader.streamed(filters)
+        buffer: list[str] = []
+        held = 0
+        for piece in pieces(events, campaigns):
+            buffer.append(piece)
+            held += len(piece)
+            if held >= size:
+                yield "".join(buffer).encode()
+                buffer, held = [], 0
+        yield "".join(buffer).encode()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from collections import Counter, defaultdict
 from typing import Any
 
 from fastapi import APIRouter
@@ -29,12 +27,9 @@ from sitrep.api.schemas import (
 )
 from sitrep.export import FORMATS
 from sitrep.store.review import (
-    ACCEPTED,
     ACLED_TYPES,
     EDITABLE,
     GTD_ATTACK_TYPES,
-    REJECTED,
-    EventSummary,
 )
 from sitrep.store.tables import (
     ArticleRow,
@@ -48,23 +43,29 @@ router = APIRouter()
 @router.get("/api/places", response_model=list[PlaceOut], tags=["places"])
 def list_places(request: Request, filters: FiltersDep) -> Response:
     """The places of the selected events, with how many events and best fatalities each."""
+    fields = ("place", "country_code", "admin1", "admin2", "lat", "lon")
 
     def build() -> list[PlaceOut]:
-        counts: Counter[tuple[Any, ...]] = Counter()
-        deaths: Counter[tuple[Any, ...]] = Counter()
         with reading(request) as reader:
-            for e in reader.summaries(filters):
-                key = (e.place, e.country_code, e.admin1, e.admin2, e.lat, e.lon)
-                counts[key] += 1
-                deaths[key] += e.fatalities.best or 0
-        ordered = sorted(counts, key=lambda k: (-counts[k], str(k[0])))
-        fields = ("name", "country_code", "admin1", "admin2", "lat", "lon")
+            tallies = reader.tallies(filters, *fields)
+        ordered = sorted(
+            tallies.items(), key=lambda item: (-item[1].events, str(item[0][0]), _sortable(item[0]))
+        )
         return [
-            PlaceOut(**dict(zip(fields, k, strict=True)), events=counts[k], fatalities_best=deaths[k])
-            for k in ordered
+            PlaceOut(
+                **dict(zip(("name", *fields[1:]), key, strict=True)),
+                events=tally.events,
+                fatalities_best=tally.fatalities_best,
+            )
+            for key, tally in ordered
         ]
 
     return cached(request, build)
+
+
+def _sortable(key: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A group key that sorts whatever its None values: ties in a count are then in one order every time."""
+    return tuple((value is None, value if value is not None else 0) for value in key)
 
 
 @router.get("/api/stats", response_model=Stats, tags=["stats"])
@@ -72,61 +73,45 @@ def stats(request: Request, filters: FiltersDep) -> Response:
     """Counts for the selected events: per day (the timeline), per type, per district (the map's shading)."""
 
     def build() -> Stats:
-        days: Counter[dt.date] = Counter()
-        day_deaths: Counter[dt.date] = Counter()
-        types: Counter[str] = Counter()
-        districts: Counter[tuple[Any, ...]] = Counter()
-        district_deaths: Counter[tuple[Any, ...]] = Counter()
-        review = ReviewCounts()
-        events = undated = deaths = 0
-        campaigns: dict[str, list[EventSummary]] = defaultdict(list)
         with reading(request) as reader:
-            for e in reader.summaries(filters):
-                best = e.fatalities.best or 0
-                events += 1
-                deaths += best
-                if e.date is None:
-                    undated += 1
-                else:
-                    days[e.date] += 1
-                    day_deaths[e.date] += best
-                types[e.event_type] += 1
-                if e.admin2 or e.admin1:
-                    districts[(e.country_code, e.admin1, e.admin2)] += 1
-                    district_deaths[(e.country_code, e.admin1, e.admin2)] += best
-                if e.campaign_id:
-                    campaigns[e.campaign_id].append(e)
-                review.accepted += e.status == ACCEPTED
-                review.rejected += e.status == REJECTED
-                review.corrected += e.corrected
+            by_day = reader.tallies(filters, "date")
+            by_type = reader.tallies(filters, "event_type")
+            by_district = reader.tallies(filters, "country_code", "admin1", "admin2")
+            by_campaign = reader.tallies(filters, "campaign_id")
+            accepted, rejected, corrected = reader.review_counts(filters)
             session = reader.session
             articles = session.execute(select(func.count()).select_from(ArticleRow)).scalar_one()
             claims = session.execute(select(func.count()).select_from(ClaimRow)).scalar_one()
+            campaign_uids = sorted(uid for (uid,) in by_campaign if uid)
             campaign_rows = session.execute(
-                select(CampaignRow).where(CampaignRow.uid.in_(sorted(campaigns))).order_by(CampaignRow.id)
+                select(CampaignRow).where(CampaignRow.uid.in_(campaign_uids)).order_by(CampaignRow.id)
             ).scalars()
-            ranges = [campaign_out(row, campaigns[row.uid]) for row in campaign_rows]
+            ranges = [campaign_out(row, by_campaign[(row.uid,)]) for row in campaign_rows]
+        days = sorted((day, tally) for (day,), tally in by_day.items() if day is not None)
+        undated = by_day.get((None,))
+        districts = [(key, tally) for key, tally in by_district.items() if key[2] or key[1]]
         return Stats(
             campaign_ranges=ranges,
-            events=events,
-            undated=undated,
-            fatalities_best=deaths,
+            events=sum(t.events for t in by_day.values()),
+            undated=undated.events if undated else 0,
+            fatalities_best=sum(t.fatalities_best for t in by_day.values()),
             articles=articles,
             claims=claims,
-            campaigns=len(campaigns),
-            by_day=[DayCount(date=d, events=days[d], fatalities_best=day_deaths[d]) for d in sorted(days)],
-            by_type=[TypeCount(event_type=t, events=n) for t, n in types.most_common()],
+            campaigns=len(campaign_uids),
+            by_day=[DayCount(date=d, events=t.events, fatalities_best=t.fatalities_best) for d, t in days],
+            by_type=[
+                TypeCount(event_type=t, events=tally.events)
+                for (t,), tally in sorted(by_type.items(), key=lambda item: (-item[1].events, item[0][0]))
+            ],
             by_district=[
                 DistrictCount(
-                    country_code=c,
-                    admin1=a1,
-                    admin2=a2,
-                    events=n,
-                    fatalities_best=district_deaths[(c, a1, a2)],
+                    country_code=c, admin1=a1, admin2=a2, events=t.events, fatalities_best=t.fatalities_best
                 )
-                for (c, a1, a2), n in districts.most_common()
+                for (c, a1, a2), t in sorted(
+                    districts, key=lambda item: (-item[1].events, _sortable(item[0]))
+                )
             ],
-            review=review,
+            review=ReviewCounts(accepted=accepted, rejected=rejected, corrected=corrected),
         )
 
     return cached(request, build)

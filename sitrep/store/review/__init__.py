@@ -44,7 +44,15 @@ from sitrep.store.review.corrections import (
     shown,
     validate_fields,
 )
-from sitrep.store.review.reader import EventSummary, Filters, ReviewedReader, claim_from_rows
+from sitrep.store.review.reader import (
+    EventSummary,
+    Filters,
+    ReviewedReader,
+    ReviewSnapshots,
+    SharedReview,
+    Tally,
+    claim_from_rows,
+)
 from sitrep.store.review.state import Reviews, ReviewState
 from sitrep.store.review.tables import ApiTokenRow, EventReviewRow, ReviewChangeEventRow, ReviewChangeRow
 from sitrep.store.review.tokens import replace_token, stored_token_digests, token_digest
@@ -67,7 +75,10 @@ __all__ = [
     "ReviewNotFound",
     "ReviewState",
     "ReviewWriter",
+    "ReviewSnapshots",
     "ReviewedReader",
+    "SharedReview",
+    "Tally",
     "Reviews",
     "apply_fields",
     "claim_from_rows",

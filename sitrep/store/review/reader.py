@@ -4,16 +4,17 @@ and paged exactly as the store would."""
 from __future__ import annotations
 
 import datetime as dt
+import heapq
+import threading
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy import (
     Select,
     and_,
-    case,
     func,
     or_,
     select,
@@ -34,9 +35,9 @@ from sitrep.resolve import merge as merge_events
 from sitrep.resolve import reconcile
 from sitrep.store.filters import EventFilter, campaign_key
 from sitrep.store.query import load_campaigns
-from sitrep.store.review.corrections import apply_fields
+from sitrep.store.review.corrections import ACCEPTED, REJECTED, apply_fields
 from sitrep.store.review.state import CHUNK, Reviews, touched_uids_sql
-from sitrep.store.review.tables import ReviewChangeEventRow, ReviewChangeRow
+from sitrep.store.review.tables import EventReviewRow, ReviewChangeEventRow, ReviewChangeRow
 from sitrep.store.rows import events_from_rows
 from sitrep.store.tables import (
     ArticleRow,
@@ -97,8 +98,6 @@ class Filters:
         return True
 
 
-
-
 class EventSummary(BaseModel):
     """An event as lists and the map show it: no claims (``GET /api/events/{id}`` has them)."""
 
@@ -148,6 +147,37 @@ class EventSummary(BaseModel):
         )
 
 
+@dataclass(slots=True)
+class Tally:
+    """A group of events: how many, their best fatalities added, their first and last day."""
+
+    events: int = 0
+    fatalities_best: int = 0
+    first: dt.date | None = None
+    last: dt.date | None = None
+
+    def add(self, date: dt.date | None, best: int) -> None:
+        self.events += 1
+        self.fatalities_best += best
+        if date is not None:
+            self.first = date if self.first is None else min(self.first, date)
+            self.last = date if self.last is None else max(self.last, date)
+
+
+# ``EventSummary`` fields as columns of the summary query (``_summary_select``), for grouping in SQL.
+_TALLY_COLUMNS: dict[str, Any] = {
+    "date": EventRow.date,
+    "event_type": EventRow.event_type,
+    "place": PlaceRow.name,
+    "country_code": EventRow.country_code,
+    "admin1": EventRow.admin1,
+    "admin2": EventRow.admin2,
+    "lat": PlaceRow.lat,
+    "lon": PlaceRow.lon,
+    "campaign_id": CampaignRow.uid,
+}
+
+
 _Key = tuple[bool, dt.date, int, int]
 
 
@@ -155,6 +185,17 @@ def _key(date: dt.date | None, row_id: int, sub: int = 0) -> _Key:
     """The store's order (by date, undated last, then as stored); ``sub`` orders split-off events after
     their source."""
     return (date is None, date or dt.date.min, row_id, sub)
+
+
+def _before(key: _Key) -> Any:
+    """SQL: the event row sorts before ``key`` in the store's order (dated by date then id, undated last)."""
+    undated, date, row_id, _sub = key
+    if undated:
+        return or_(EventRow.date.is_not(None), EventRow.id < row_id)
+    return and_(
+        EventRow.date.is_not(None),
+        or_(EventRow.date < date, and_(EventRow.date == date, EventRow.id < row_id)),
+    )
 
 
 def _summary_select(where: Any) -> Select[Any]:
@@ -215,8 +256,6 @@ def _summary_from_row(row: Any, status: str | None) -> EventSummary:
     )
 
 
-
-
 @dataclass(slots=True)
 class Built:
     """An event built in Python with the review applied, and where it sorts."""
@@ -226,12 +265,55 @@ class Built:
     machine: DatasetEvent | None  # the machine's event before field overrides (None: no overrides)
 
 
+@dataclass(slots=True)
+class SharedReview:
+    """The review at one data version: its rows, the events it touches as analysts left them, and which of those
+    each filter selects. Built by one request and read by the next ones at that version; it holds at most the
+    few thousand touched events, never an answer."""
+
+    reviews: Reviews
+    built: dict[str, Built] = field(default_factory=dict)
+    parts: dict[Filters, list[Built]] = field(default_factory=dict)
+    # One request builds a part while the others asking for it wait: 50 requests arriving together must not
+    # each build the same thousand events.
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def keep_part(self, filters: Filters, part: list[Built], most: int = 256) -> None:
+        if len(self.parts) >= most:  # many distinct filters: start over rather than grow
+            self.parts.clear()
+        self.parts[filters] = part
+
+
+class ReviewSnapshots:
+    """The ``SharedReview`` of the newest data version a request asked for (one per API process)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._current: tuple[Any, SharedReview] | None = None
+
+    def at(self, version: Any, session: Session) -> SharedReview:
+        with self._lock:
+            current = self._current
+        if current is not None and current[0] == version:
+            return current[1]
+        shared = SharedReview(Reviews(session))
+        with self._lock:
+            self._current = (version, shared)
+        return shared
+
+    def clear(self) -> None:
+        with self._lock:
+            self._current = None
+
+
 class ReviewedReader:
     """Reads events with every review applied, for one session (one request)."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, shared: SharedReview | None = None) -> None:
+        """``shared``: the review as read by an earlier request at the same data version (``ReviewSnapshots``)."""
         self.session = session
-        self.reviews = Reviews(session)
+        self.shared = shared if shared is not None else SharedReview(Reviews(session))
+        self.reviews = self.shared.reviews
         self._store: dict[str, tuple[DatasetEvent, int]] = {}
         self._built: dict[str, Built] = {}
         self._campaign_names: dict[str, str] | None = None
@@ -298,8 +380,9 @@ class ReviewedReader:
 
     def build(self, uid: str, seen: frozenset[str] = frozenset()) -> Built | None:
         """The event ``uid`` as an analyst left it (merges, splits, overrides); None for an unknown id."""
-        if uid in self._built:
-            return self._built[uid]
+        found = self._built.get(uid) or self.shared.built.get(uid)
+        if found is not None:
+            return found
         unsplit = self._unsplit(uid, seen)
         if unsplit is None:
             return None
@@ -319,7 +402,8 @@ class ReviewedReader:
             event = apply_fields(event, state.fields)
             key = _key(event.date, key[2], key[3])
         built = Built(event, key, machine)
-        self._built[uid] = built
+        # Touched events are shared with later requests at this version; any other stays with this one.
+        (self.shared.built if uid in self.reviews.touched() else self._built)[uid] = built
         return built
 
     def summary(self, built: Built) -> EventSummary:
@@ -327,7 +411,17 @@ class ReviewedReader:
         return EventSummary.of(built.event, self.reviews.status(uid), self.reviews.corrected(uid))
 
     def _python_part(self, filters: Filters) -> list[Built]:
-        """The touched events that are visible and pass the filters, in order."""
+        """The touched events that are visible and pass the filters, in order (kept for later requests)."""
+        found = self.shared.parts.get(filters)
+        if found is None:
+            with self.shared.lock:
+                found = self.shared.parts.get(filters)
+                if found is None:
+                    found = self._select_touched(filters)
+                    self.shared.keep_part(filters, found)
+        return found
+
+    def _select_touched(self, filters: Filters) -> list[Built]:
         names = self.campaign_names() if filters.where.campaign else {}
         out = []
         for uid in sorted(self.reviews.touched()):
@@ -398,24 +492,26 @@ class ReviewedReader:
         statuses = self.reviews
         return [(_key(rows[i][2], i), _summary_from_row(rows[i], statuses.status(rows[i][1]))) for i in ids]
 
-    def _ranks(self, filters: Filters, built: list[Built]) -> list[int]:
-        """For each Python-built event: how many SQL-path events sort before it (one query per chunk)."""
-        ranks: list[int] = []
+    def _ranks(self, filters: Filters, built: list[Built]) -> Iterator[int]:
+        """For each Python-built event in order: how many SQL-path events sort before it. Each count covers only
+        the stretch since the previous built event (by the date index), and the caller stops at its page's
+        end: a first page costs a few small counts, however large the store."""
         where = self.sql_where(filters)
-        for start in range(0, len(built), CHUNK):
-            columns = []
-            for item in built[start : start + CHUNK]:
-                undated, date, row_id, _sub = item.key
-                if undated:
-                    before = or_(EventRow.date.is_not(None), EventRow.id < row_id)
-                else:
-                    before = and_(
-                        EventRow.date.is_not(None),
-                        or_(EventRow.date < date, and_(EventRow.date == date, EventRow.id < row_id)),
-                    )
-                columns.append(func.coalesce(func.sum(case((before, 1), else_=0)), 0))
-            ranks.extend(self.session.execute(select(*columns).select_from(EventRow).where(where)).one())
-        return ranks
+        rank = 0
+        previous: _Key | None = None
+        for item in built:
+            stretch = [_before(item.key)]
+            if previous is not None:
+                stretch.append(~_before(previous))
+                if not previous[0]:  # from a dated key on: the date index narrows the count to the stretch
+                    stretch.append(or_(EventRow.date.is_(None), EventRow.date >= previous[1]))
+            if not item.key[0]:
+                stretch.append(EventRow.date <= item.key[1])
+            rank += self.session.execute(
+                select(func.count()).select_from(EventRow).where(where, *stretch)
+            ).scalar_one()
+            previous = item.key
+            yield rank
 
     def page(self, filters: Filters, offset: int, limit: int) -> tuple[int, list[EventSummary]]:
         """The total and one page of summaries, in the store's order, with the review applied."""
@@ -424,10 +520,15 @@ class ReviewedReader:
         total = sql_total + len(python_part)
         if not python_part:
             return total, [summary for _key_, summary in self._sql_page(filters, dated, offset, limit)]
-        # Python-built event i sits at merged position rank_i + i; the SQL rows fill the other positions.
-        positions = [rank + index for index, rank in enumerate(self._ranks(filters, python_part))]
+        # Python-built event i sits at merged position rank_i + i; the SQL rows fill the other positions. Built
+        # events past the page's end change nothing on it: their positions are not worked out.
+        positions = []
+        for index, rank in enumerate(self._ranks(filters, python_part)):
+            if rank + index >= offset + limit:
+                break
+            positions.append(rank + index)
         before_page = sum(1 for p in positions if p < offset)
-        in_page = [b for b, p in zip(python_part, positions, strict=True) if offset <= p < offset + limit]
+        in_page = [b for b, p in zip(python_part, positions, strict=False) if offset <= p]
         items = self._sql_page(filters, dated, offset - before_page, limit - len(in_page))
         items += [(b.key, self.summary(b)) for b in in_page]
         items.sort(key=lambda item: item[0])
@@ -441,23 +542,93 @@ class ReviewedReader:
         for built in self._python_part(filters):
             yield self.summary(built)
 
+    def tallies(self, filters: Filters, *keys: str) -> dict[tuple[Any, ...], Tally]:
+        """The selected events counted by ``keys`` (``EventSummary`` fields: "place", "date", "event_type",
+        "admin1", ...): how many, their best fatalities added, their first and last day. The database groups the
+        SQL path (one GROUP BY, nothing per event in Python); the few events the review touched are added."""
+        columns = [_TALLY_COLUMNS[key] for key in keys]
+        best = func.coalesce(EventRow.fatalities["best"].as_integer(), 0)
+        query = (
+            select(*columns, func.count(), func.sum(best), func.min(EventRow.date), func.max(EventRow.date))
+            .select_from(EventRow)
+            .where(self.sql_where(filters))
+            .group_by(*columns)
+        )
+        if "place" in keys or "lat" in keys or "lon" in keys:
+            query = query.outerjoin(PlaceRow, EventRow.place_id == PlaceRow.id)
+        if "campaign_id" in keys:
+            query = query.outerjoin(CampaignRow, EventRow.campaign_id == CampaignRow.id)
+        found: dict[tuple[Any, ...], Tally] = {}
+        for row in self.session.execute(query):
+            n = len(keys)
+            found[tuple(row[:n])] = Tally(row[n], int(row[n + 1] or 0), row[n + 2], row[n + 3])
+        for built in self._python_part(filters):
+            summary = self.summary(built)
+            key = tuple(getattr(summary, name) for name in keys)
+            tally = found.setdefault(key, Tally())
+            tally.add(summary.date, summary.fatalities.best or 0)
+        return found
+
+    def review_counts(self, filters: Filters) -> tuple[int, int, int]:
+        """How many selected events an analyst accepted, rejected and corrected."""
+        accepted_uids = select(EventReviewRow.event_uid).where(EventReviewRow.status == ACCEPTED)
+        accepted = self.session.execute(
+            select(func.count())
+            .select_from(EventRow)
+            .where(self.sql_where(filters), EventRow.uid.in_(accepted_uids))
+        ).scalar_one()
+        rejected = corrected = 0
+        for built in self._python_part(filters):  # accepted events are on the SQL path unless touched
+            uid = built.event.id
+            status = self.reviews.status(uid)
+            accepted += status == ACCEPTED
+            rejected += status == REJECTED
+            corrected += self.reviews.corrected(uid)
+        return accepted, rejected, corrected
+
     def dataset(self, filters: Filters) -> Dataset:
         """The selected events in full (every claim), review applied, and their campaigns: for exports."""
-        rows = self.session.execute(
+        events = list(self.stream(filters))
+        return Dataset(events=events, campaigns=self.campaigns_of(events, filters.where))
+
+    def stream(self, filters: Filters, chunk: int = CHUNK) -> Iterator[DatasetEvent]:
+        """The selected events in full, review applied, in the dataset's order, read ``chunk`` at a time as
+        they are consumed: memory stays flat whatever the store's size. Dated events are read by (date, id) and
+        undated ones by id apart, so that the date index gives the order (no sort of the whole selection)."""
+        where = self.sql_where(filters)
+        joined = (
             select(EventRow, PlaceRow, CampaignRow.uid)
             .outerjoin(PlaceRow, EventRow.place_id == PlaceRow.id)
             .outerjoin(CampaignRow, EventRow.campaign_id == CampaignRow.id)
-            .where(self.sql_where(filters))
-            .order_by(EventRow.date.is_(None), EventRow.date, EventRow.id)
-        ).all()
-        keyed = [
-            (_key(row[0].date, row[0].id), event)
-            for row, event in zip(rows, events_from_rows(self.session, rows), strict=True)
-        ]
-        keyed += [(b.key, b.event) for b in self._python_part(filters)]
-        keyed.sort(key=lambda item: item[0])
-        events = [event for _key_, event in keyed]
-        return Dataset(events=events, campaigns=self.campaigns_of(events, filters.where))
+        )
+        parts = (
+            joined.where(where, EventRow.date.is_not(None)).order_by(EventRow.date, EventRow.id),
+            joined.where(where, EventRow.date.is_(None)).order_by(EventRow.id),
+        )
+
+        def stored() -> Iterator[tuple[_Key, DatasetEvent]]:
+            for query in parts:
+                result = self.session.execute(query.execution_options(yield_per=chunk))
+                for rows in result.partitions():
+                    for row, event in zip(rows, events_from_rows(self.session, rows), strict=True):
+                        yield _key(row[0].date, row[0].id), event
+
+        touched = ((b.key, b.event) for b in self._python_part(filters))
+        yield from (event for _k, event in heapq.merge(stored(), touched, key=lambda item: item[0]))
+
+    def streamed(
+        self, filters: Filters
+    ) -> tuple[Iterator[DatasetEvent], Callable[[], list[DatasetCampaign]]]:
+        """``stream(filters)``, and the campaigns of the events it gave, to ask for once it is read."""
+        event_ids: dict[str, list[str]] = defaultdict(list)
+
+        def events() -> Iterator[DatasetEvent]:
+            for event in self.stream(filters):
+                if event.campaign_id:
+                    event_ids[event.campaign_id].append(event.id)
+                yield event
+
+        return events(), lambda: load_campaigns(self.session, event_ids, filters.where)
 
     def campaigns_of(
         self, events: Sequence[DatasetEvent], where: EventFilter | None = None

@@ -64,6 +64,7 @@ class Reviews:
         self.states: dict[str, ReviewState] = {row.event_uid: ReviewState.from_row(row) for row in rows}
         self.merged: dict[str, list[str]] = defaultdict(list)  # target → events merged into it
         self.splits: dict[str, list[str]] = defaultdict(list)  # source → events split off it
+        self._touched: set[str] | None = None
         for uid, state in sorted(self.states.items()):
             if state.merged_into:
                 self.merged[state.merged_into].append(uid)
@@ -82,12 +83,14 @@ class Reviews:
 
     def touched(self) -> set[str]:
         """Events whose content or visibility differs from the machine's (the SQL path leaves them out)."""
-        out = {
-            uid
-            for uid, state in self.states.items()
-            if state.fields or state.status == REJECTED or state.merged_into or state.split_from
-        }
-        return out | set(self.merged) | set(self.splits)
+        if self._touched is None:  # asked for every event built: worked out once
+            out = {
+                uid
+                for uid, state in self.states.items()
+                if state.fields or state.status == REJECTED or state.merged_into or state.split_from
+            }
+            self._touched = out | set(self.merged) | set(self.splits)
+        return self._touched
 
     def corrected(self, uid: str) -> bool:
         state = self.states.get(uid)

@@ -24,7 +24,7 @@ class EventReviewRow(Base):
     __tablename__ = "event_reviews"
 
     event_uid: Mapped[str] = mapped_column(primary_key=True)
-    status: Mapped[str | None] = mapped_column(doc="accepted | rejected | null (not judged)")
+    status: Mapped[str | None] = mapped_column(index=True, doc="accepted | rejected | null (not judged)")
     # Whether ``fields`` holds anything: lets SQL tell corrected events from merely accepted ones.
     edited: Mapped[bool]
     fields: Mapped[dict[str, Any]] = mapped_column(doc="Overrides: field name → the analyst's value (JSON).")
