@@ -8,6 +8,7 @@ reported). JSON columns use SQLAlchemy's portable ``JSON`` type (TEXT on SQLite,
   detection across runs); a near-duplicate keeps only its row, pointing at the original (``duplicate_of``),
   and is linked to the original's events and campaigns as a source. A newer revision of an article (same URL,
   new text) is an article of its own; the old one points at it (``superseded_by``) and gives up its URL hash.
+- ``article_bands``: each article's MinHash LSH bands, indexed: where near-duplicate candidates are found.
 - ``places``: every place an article names (event places and mentions), as extracted.
 - ``campaigns``: named operations, one row per normalised name and actor, linked to their articles, with
   their reconciled figures, notes and toll.
@@ -26,6 +27,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -39,6 +41,8 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    func,
+    literal_column,
     true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -87,6 +91,18 @@ class ArticleRow(Base):
         doc="The newer revision (same URL, new text) that replaced this article's claims in the figures.",
     )
     ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ArticleBandRow(Base):
+    """An article's MinHash LSH bands (``sitrep.store.dedup.band_keys``): a new article's near-duplicate
+    candidates are the articles sharing one of its bands, found through the primary key's index (band first)."""
+
+    __tablename__ = "article_bands"
+    # SQLite: the rows are the index (no separate rowid table), half the space of 25 rows per article.
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    band: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), primary_key=True, autoincrement=False)
 
 
 class PlaceRow(Base):
@@ -222,9 +238,15 @@ class CampaignArticleRow(Base):
 
 # The Core tables, for SQLAlchemy Core statements (the reader and the writer build theirs once).
 articles = ArticleRow.__table__
+article_bands = ArticleBandRow.__table__
 places = PlaceRow.__table__
 campaigns = CampaignRow.__table__
 events = EventRow.__table__
+# An event's first-level unit as merge candidates are looked up: '' for none. The literal is written out (not a
+# bound parameter) so that queries match the expression index below, on SQLite and PostgreSQL alike.
+event_unit = func.coalesce(events.c.admin1, literal_column("''"))
+# Merge candidates: one unit's events within a date window, through one index whatever the size of the store.
+Index("ix_events_unit_date", events.c.country_code, event_unit, events.c.date)
 claims = ClaimRow.__table__
 event_articles = EventArticleRow.__table__
 campaign_articles = CampaignArticleRow.__table__

@@ -12,12 +12,12 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, select
+from sqlalchemy import Connection, bindparam, select
 
 from sitrep.model import DatasetEvent, Figure, Place
 from sitrep.resolve.rules import distance_km
 from sitrep.store.rows import PLACE_COLUMNS, events_joined, place_from_row
-from sitrep.store.tables import events
+from sitrep.store.tables import event_unit, events
 
 # Stored events this many days either side of a new event's date are merge candidates: the rules' widest
 # window is "the same month" (ACLED time precision 3).
@@ -48,7 +48,7 @@ _CANDIDATES = (
     .select_from(events_joined())
     .where(
         events.c.country_code == bindparam("country_code"),
-        func.coalesce(events.c.admin1, "") == bindparam("admin1"),
+        event_unit == bindparam("admin1"),
         events.c.date.between(bindparam("earliest"), bindparam("latest")),
         events.c.place_id.is_not(None),
     )

@@ -1,12 +1,12 @@
-"""What the writer remembers between articles: committed articles' signatures and the events lately written
-in; trusted only while no other process has written since the writer's last transaction."""
+"""What the writer remembers between articles: the events lately written in and the merge candidates near them
+(both bounded); trusted only while no other process has written since the writer's last transaction. Nothing
+here grows with the store: articles (known texts, near-duplicate signatures) are looked up in the database."""
 
 from __future__ import annotations
 
 from collections import OrderedDict
 
 from sitrep.model import DatasetEvent
-from sitrep.store.dedup import NearDuplicateIndex
 from sitrep.store.writer.candidates import Candidates
 
 # Full events kept in memory after a write (row id → event, at its revision): a merge into a recently stored
@@ -17,15 +17,13 @@ CACHED_EVENTS = 1000
 class Memory:
     """What the writer remembers between articles instead of reading it back from the database.
 
-    The near-duplicate index only ever grows with committed articles. The events (full events lately merged
-    into, and the merge candidates) are trusted only while no other process has written: every write to the
+    The events (full events lately merged into, and the merge candidates) are trusted only while no other process has written: every write to the
     events happens in a transaction that inserts an article row, and article row ids are handed out in order
     (SQLite: one past the largest; PostgreSQL: a sequence), so an article row one past this writer's previous
     one proves nobody else stored an article in between. Anything else — another writer, a rolled-back or
     skipped row — and the events are forgotten and read again."""
 
     def __init__(self) -> None:
-        self.near = NearDuplicateIndex()
         self.events: OrderedDict[int, tuple[int, DatasetEvent]] = OrderedDict()  # row → (revision, event)
         self.candidates = Candidates()
         self.last_article_row: int | None = None

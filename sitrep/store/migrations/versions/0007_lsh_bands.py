@@ -1,0 +1,61 @@
+"""Near-duplicate and merge candidates from indexes: ``article_bands`` (each article's MinHash LSH bands) and an
+index on events by first-level unit and date.
+
+Revision ID: 0007
+Revises: 0006
+Create Date: 2026-12-07
+
+Before, every writer loaded every stored article's signature when it started (about 6 KB of memory per stored
+article); now a new article's near-duplicate candidates are the articles sharing one of its 25 bands, one
+indexed query. The bands of the articles already stored are computed from their stored signatures here, a
+batch of rows at a time (memory stays flat whatever the store's size). ``ix_events_unit_date`` serves the
+merge candidates' query (country, first-level unit or '' for none, date window).
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+# The bands are what ``sitrep.store.dedup`` computes for new articles: stored bands must equal them, so the
+# migration uses the same function (a change to it would need a migration that fills the table again).
+from sitrep.store.dedup import band_keys
+
+revision = "0007"
+down_revision = "0006"
+branch_labels = None
+depends_on = None
+
+# Stored articles read (and their bands written) per batch.
+_BATCH = 2000
+
+
+def upgrade() -> None:
+    bands = op.create_table(
+        "article_bands",
+        sa.Column("band", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column("article_id", sa.Integer(), autoincrement=False, nullable=False),
+        sa.ForeignKeyConstraint(["article_id"], ["articles.id"], name="fk_article_bands_article_id_articles"),
+        sa.PrimaryKeyConstraint("band", "article_id", name="pk_article_bands"),
+        sqlite_with_rowid=False,
+    )
+    op.create_index("ix_events_unit_date", "events", ["country_code", sa.text("coalesce(admin1, '')"), "date"])
+    articles = sa.table("articles", sa.column("id", sa.Integer()), sa.column("minhash", sa.LargeBinary()))
+    page = (
+        sa.select(articles.c.id, articles.c.minhash)
+        .where(articles.c.minhash.is_not(None), articles.c.id > sa.bindparam("after"))
+        .order_by(articles.c.id)
+        .limit(_BATCH)
+    )
+    connection = op.get_bind()
+    after = 0
+    while rows := connection.execute(page, {"after": after}).all():
+        # In key order: the index's pages then fill one after another instead of at random.
+        keys = sorted((band, row.id) for row in rows for band in band_keys(row.minhash))
+        connection.execute(sa.insert(bands), [{"band": band, "article_id": row} for band, row in keys])
+        after = rows[-1].id
+
+
+def downgrade() -> None:
+    op.drop_index("ix_events_unit_date", table_name="events")
+    op.drop_table("article_bands")
