@@ -61,11 +61,13 @@ SECOND_TURBAT_REPORT = {
 }
 
 
-def store(url: str, *inputs: Path | str, published: str | None = None, workers: int = 1) -> IngestSummary:
+def store(
+    url: str, *inputs: Path | str, published: str | None = None, workers: int = 1, dask: str | None = None
+) -> IngestSummary:
     engine = open_engine(url)
     try:
         day = dt.date.fromisoformat(published) if published else None
-        return ingest([str(i) for i in inputs], engine, published=day, workers=workers)
+        return ingest([str(i) for i in inputs], engine, published=day, workers=workers, dask=dask)
     finally:
         engine.dispose()
 
@@ -449,6 +451,21 @@ def test_two_workers_store_the_same_dataset_as_one(store_url: str, tmp_path: Pat
     store(store_url, *inputs, published="2025-03-12", workers=2)
     reference = f"sqlite:///{tmp_path / 'reference.db'}"
     store(reference, *inputs, published="2025-03-12", workers=1)
+    assert dataset(store_url) == dataset(reference)
+
+
+def test_extracting_on_a_dask_cluster_stores_the_same_dataset_as_one_process(
+    store_url: str, tmp_path: Path
+) -> None:
+    """``ingest --dask``: two local Dask worker processes extract, this process writes, in input order."""
+    distributed = pytest.importorskip("dask.distributed")
+    inputs = [MERIDIAN, BOLAN, MAKRAN, KECH]
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        summary = store(store_url, *inputs, published="2025-03-12", dask=cluster.scheduler_address)
+    reference = f"sqlite:///{tmp_path / 'reference.db'}"
+    assert summary.line() == store(reference, *inputs, published="2025-03-12").line()
     assert dataset(store_url) == dataset(reference)
 
 
