@@ -639,13 +639,16 @@ def test_the_writer_s_candidate_queries_run_on_their_indexes(store_url: str) -> 
     date) are index searches, never a scan of the store: the database's own plan says which it uses
     (PostgreSQL told to avoid scans where it can, as it would on a large table)."""
     from sitrep.store.db import upgrade
-    from sitrep.store.writer.candidates import _CANDIDATES
+    from sitrep.store.writer.candidates import _IN_UNIT, _NEAR_PLACE
     from sitrep.store.writer.duplicates import _SHARING_A_BAND
 
     may = dt.date(2025, 5, 3)
+    unit = {"country_code": "PK", "admin1": "Balochistan", "earliest": may, "latest": may}
+    box = {"south": 25.0, "north": 26.0, "west": 62.0, "east": 64.0}
     queries = [
         _SHARING_A_BAND.params(bands=[1, 2, 3]),
-        _CANDIDATES.params(country_code="PK", admin1="Balochistan", earliest=may, latest=may),
+        _IN_UNIT.params(**unit),
+        _NEAR_PLACE.params(**unit, **box, geonameid="1", admin2="Kech"),
     ]
     engine = open_engine(store_url)
     try:
@@ -665,6 +668,7 @@ def test_the_writer_s_candidate_queries_run_on_their_indexes(store_url: str) -> 
         plans[0]
     )
     assert "ix_events_unit_date" in plans[1], plans[1]
+    assert "ix_events_unit_date" in plans[2], plans[2]
 
 
 def test_postgres_url_is_the_one_under_test(store_url: str) -> None:

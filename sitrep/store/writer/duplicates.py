@@ -51,7 +51,9 @@ def near_duplicate(
 def add_bands(writes: Writes, article_row: int, signature: bytes | None) -> None:
     """Store a new article row's bands: a later article is then found to copy it."""
     if signature is not None:
-        writes.execute_many(_INSERT_BANDS, [{"band": b, "article_id": article_row} for b in band_keys(signature)])
+        writes.execute_many(
+            _INSERT_BANDS, [{"band": b, "article_id": article_row} for b in band_keys(signature)]
+        )
 
 
 def original_of(connection: Connection, near: NearDuplicate | None) -> Any:

@@ -39,7 +39,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("band", "article_id", name="pk_article_bands"),
         sqlite_with_rowid=False,
     )
-    op.create_index("ix_events_unit_date", "events", ["country_code", sa.text("coalesce(admin1, '')"), "date"])
+    op.create_index(
+        "ix_events_unit_date", "events", ["country_code", sa.text("coalesce(admin1, '')"), "date"]
+    )
     articles = sa.table("articles", sa.column("id", sa.Integer()), sa.column("minhash", sa.LargeBinary()))
     page = (
         sa.select(articles.c.id, articles.c.minhash)
