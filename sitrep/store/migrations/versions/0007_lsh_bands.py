@@ -31,7 +31,7 @@ _BATCH = 2000
 
 
 def upgrade() -> None:
-    bands = op.create_table(
+    op.create_table(
         "article_bands",
         sa.Column("band", sa.BigInteger(), autoincrement=False, nullable=False),
         sa.Column("article_id", sa.Integer(), autoincrement=False, nullable=False),
@@ -49,13 +49,28 @@ def upgrade() -> None:
         .order_by(articles.c.id)
         .limit(_BATCH)
     )
+    # The bands land in a plain table first, then go into ``article_bands`` in key order in one statement:
+    # inserted article by article, each batch would touch pages all over the index (25 random keys an article),
+    # hours at a million articles instead of minutes.
+    op.execute(
+        "CREATE TEMPORARY TABLE article_bands_fill (band BIGINT NOT NULL, article_id INTEGER NOT NULL)"
+    )
+    fill = sa.table(
+        "article_bands_fill", sa.column("band", sa.BigInteger()), sa.column("article_id", sa.Integer())
+    )
     connection = op.get_bind()
     after = 0
     while rows := connection.execute(page, {"after": after}).all():
-        # In key order: the index's pages then fill one after another instead of at random.
-        keys = sorted((band, row.id) for row in rows for band in band_keys(row.minhash))
-        connection.execute(sa.insert(bands), [{"band": band, "article_id": row} for band, row in keys])
+        connection.execute(
+            sa.insert(fill),
+            [{"band": band, "article_id": row.id} for row in rows for band in band_keys(row.minhash)],
+        )
         after = rows[-1].id
+    op.execute(
+        "INSERT INTO article_bands (band, article_id) "
+        "SELECT band, article_id FROM article_bands_fill ORDER BY band, article_id"
+    )
+    op.execute("DROP TABLE article_bands_fill")
 
 
 def downgrade() -> None:
