@@ -33,7 +33,16 @@ BOLAN = EXAMPLES / "2025-03-13_bolan-ledger_balochistan-toll.html"
 KECH = EXAMPLES / "2025-04-08_kech-herald_turbat-ied.txt"
 MAKRAN = EXAMPLES / "feed.jsonl"
 # The store's own tables (other modules add theirs to the same metadata).
-TABLES = ["articles", "places", "campaigns", "events", "claims", "event_articles", "campaign_articles"]
+TABLES = [
+    "articles",
+    "article_bands",
+    "places",
+    "campaigns",
+    "events",
+    "claims",
+    "event_articles",
+    "campaign_articles",
+]
 
 # A second, independently worded report of the Turbat bombing (written for this test): another outlet, other
 # figures, the same town and day.
@@ -52,11 +61,13 @@ SECOND_TURBAT_REPORT = {
 }
 
 
-def store(url: str, *inputs: Path | str, published: str | None = None, workers: int = 1) -> IngestSummary:
+def store(
+    url: str, *inputs: Path | str, published: str | None = None, workers: int = 1, dask: str | None = None
+) -> IngestSummary:
     engine = open_engine(url)
     try:
         day = dt.date.fromisoformat(published) if published else None
-        return ingest([str(i) for i in inputs], engine, published=day, workers=workers)
+        return ingest([str(i) for i in inputs], engine, published=day, workers=workers, dask=dask)
     finally:
         engine.dispose()
 
@@ -121,8 +132,9 @@ def test_ingesting_again_changes_nothing(store_url: str) -> None:
 
 
 def test_writer_itself_refuses_the_same_text(store_url: str) -> None:
-    """The database check, not only the pre-extraction shortcut: the same normalised text, at another URL too
-    (the same URL with new text is a revision: tests/test_store_sources.py)."""
+    """The database check, not only the pre-extraction shortcut (``known_as``, which ``store`` never asks): the
+    same normalised text, at another URL too (the same URL with new text is a revision:
+    tests/test_store_sources.py)."""
     from sitrep.store.dedup import signature, text_sha256, url_sha256
 
     store(store_url, MAKRAN)
@@ -134,7 +146,6 @@ def test_writer_itself_refuses_the_same_text(store_url: str) -> None:
     elsewhere = original.model_copy(update={"id": "mirror", "url": "https://example.org/mirror/toll"})
     engine = open_engine(store_url)
     writer = ArticleWriter(engine)
-    writer._known_texts.clear()  # bypass the shortcut: the transaction must find them in the database
     try:
         for article in (reflowed, elsewhere):
             item = Extracted(
@@ -187,11 +198,11 @@ def test_lightly_edited_copy_is_a_duplicate_and_its_claims_are_not_added(
     store(store_url, MAKRAN)
     before_counts, before_data = counts(store_url), dataset(store_url)
     copy = write_jsonl(tmp_path / "copy.jsonl", [_lightly_edited(json.loads(MAKRAN.read_text()))])
-    summary = store(store_url, copy)  # a new run: the LSH index is rebuilt from the stored signatures
+    summary = store(store_url, copy)  # a new run: the original is found through its stored LSH bands
     assert (summary.new, summary.duplicates) == (0, 1)
     after = counts(store_url)
     assert after["articles"] == before_counts["articles"] + 1
-    linked = ("articles", "event_articles", "campaign_articles")
+    linked = ("articles", "article_bands", "event_articles", "campaign_articles")  # the copy's row, its bands
     assert {t: n for t, n in after.items() if t not in linked} == {
         t: n for t, n in before_counts.items() if t not in linked
     }
@@ -443,6 +454,21 @@ def test_two_workers_store_the_same_dataset_as_one(store_url: str, tmp_path: Pat
     assert dataset(store_url) == dataset(reference)
 
 
+def test_extracting_on_a_dask_cluster_stores_the_same_dataset_as_one_process(
+    store_url: str, tmp_path: Path
+) -> None:
+    """``ingest --dask``: two local Dask worker processes extract, this process writes, in input order."""
+    distributed = pytest.importorskip("dask.distributed")
+    inputs = [MERIDIAN, BOLAN, MAKRAN, KECH]
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        summary = store(store_url, *inputs, published="2025-03-12", dask=cluster.scheduler_address)
+    reference = f"sqlite:///{tmp_path / 'reference.db'}"
+    assert summary.line() == store(reference, *inputs, published="2025-03-12").line()
+    assert dataset(store_url) == dataset(reference)
+
+
 def test_cached_events_store_what_reloading_them_would(
     store_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -558,6 +584,7 @@ def test_the_known_revisions_are_the_migration_scripts_in_order() -> None:
     assert list(REVISIONS) == scripts[::-1]
 
 
+@pytest.mark.filterwarnings("ignore:.*expression-based index")
 def test_migrations_create_exactly_the_models(store_url: str) -> None:
     """The migrations and the declarative models describe the same schema (tables of models not imported
     here, such as other modules' tables, are left out of the comparison)."""
@@ -582,6 +609,82 @@ def test_migrations_create_exactly_the_models(store_url: str) -> None:
         engine.dispose()
 
 
+def test_migration_0008_stores_the_bands_of_articles_stored_before(store_url: str) -> None:
+    """A store from before ``article_bands``: upgrading computes its articles' bands from their stored
+    signatures, and a copy of such an article is then found as a near-duplicate."""
+    from sitrep.store.db import upgrade
+    from sitrep.store.dedup import band_keys, signature, text_sha256
+    from sitrep.store.tables import article_bands, articles
+    from tests.writer_fixtures import LONG, LONG_COPY, extracted
+
+    engine = open_engine(store_url)
+    try:
+        upgrade(engine, "0007")
+        rows = [
+            {"uid": uid, "text": body, "minhash": signature(body)}
+            for uid, body in (("checkpost", LONG), ("short", "Four killed."))
+        ]
+        with engine.begin() as connection:
+            for row in rows:
+                connection.execute(
+                    articles.insert().values(
+                        **row,
+                        source_id=row["uid"],
+                        text_sha256=text_sha256(row["text"]),
+                        ingested_at=dt.datetime(2025, 5, 4, tzinfo=dt.UTC),
+                    )
+                )
+        assert upgrade(engine) == ("0007", "0008")
+        with engine.connect() as connection:
+            stored = connection.execute(select(article_bands.c.article_id, article_bands.c.band)).all()
+        assert sorted(stored) == sorted((1, band) for band in band_keys(signature(LONG)))  # none for "short"
+        writer = ArticleWriter(engine)
+        try:
+            copy = writer.store(extracted("checkpost-copy", LONG_COPY))
+        finally:
+            writer.close()
+        assert (copy.outcome, copy.duplicate_of) == (Outcome.duplicate, "checkpost")
+    finally:
+        engine.dispose()
+
+
+def test_the_writer_s_candidate_queries_run_on_their_indexes(store_url: str) -> None:
+    """Near-duplicate candidates (``article_bands`` by band) and merge candidates (events by country, unit and
+    date) are index searches, never a scan of the store: the database's own plan says which it uses
+    (PostgreSQL told to avoid scans where it can, as it would on a large table)."""
+    from sitrep.store.db import upgrade
+    from sitrep.store.writer.candidates import _IN_UNIT, _NEAR_PLACE
+    from sitrep.store.writer.duplicates import _SHARING_A_BAND
+
+    may = dt.date(2025, 5, 3)
+    unit = {"country_code": "PK", "admin1": "Balochistan", "earliest": may, "latest": may}
+    box = {"south": 25.0, "north": 26.0, "west": 62.0, "east": 64.0}
+    queries = [
+        _SHARING_A_BAND.params(bands=[1, 2, 3]),
+        _IN_UNIT.params(**unit),
+        _NEAR_PLACE.params(**unit, **box, geonameid="1", admin2="Kech"),
+    ]
+    engine = open_engine(store_url)
+    try:
+        upgrade(engine)
+        sqlite = engine.dialect.name == "sqlite"
+        plans = []
+        with engine.connect() as connection:
+            if not sqlite:
+                connection.exec_driver_sql("SET enable_seqscan = off")
+            for query in queries:
+                sql = query.compile(dialect=engine.dialect, compile_kwargs={"literal_binds": True})
+                plan = connection.exec_driver_sql(f"{'EXPLAIN QUERY PLAN' if sqlite else 'EXPLAIN'} {sql}")
+                plans.append(" / ".join(str(row[-1]) for row in plan))
+    finally:
+        engine.dispose()
+    assert "article_bands" in plans[0] and ("PRIMARY KEY" in plans[0] or "pk_article_bands" in plans[0]), (
+        plans[0]
+    )
+    assert "ix_events_unit_date" in plans[1], plans[1]
+    assert "ix_events_unit_date" in plans[2], plans[2]
+
+
 def test_postgres_url_is_the_one_under_test(store_url: str) -> None:
     """Guards the fixture itself: a PostgreSQL run really talks to PostgreSQL, in its own schema."""
     engine = open_engine(store_url)
@@ -602,7 +705,9 @@ def test_store_module_imports_without_the_nlp_pipeline() -> None:
     assert result.stdout.strip() == "False"
 
 
-def test_background_figures_are_stored_as_claims_and_counted_in_no_event(store_url: str, tmp_path: Path) -> None:
+def test_background_figures_are_stored_as_claims_and_counted_in_no_event(
+    store_url: str, tmp_path: Path
+) -> None:
     report = tmp_path / "turbat.txt"
     report.write_text(
         "Gunmen kill three labourers in Kech\n\n"

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event
 
 from sitrep.store.writer import ArticleWriter, Outcome
 from tests.writer_fixtures import LONG, LONG_COPY, QUETTA, QUETTA_AGAIN, TURBAT, extracted, sqlite_store
@@ -48,9 +51,47 @@ def test_a_replaced_revision_is_nobody_s_original(tmp_path: Path) -> None:
         try:
             writer.store(extracted("checkpost", LONG, url=URL))
             revision = writer.store(extracted("checkpost-update", QUETTA, url=URL))
-            # A copy of the old text: its original is gone from the index, so it is stored as new.
+            # A copy of the old text: a replaced revision is nobody's original, so it is stored as new.
             copy = writer.store(extracted("checkpost-copy", LONG_COPY))
         finally:
             writer.close()
     assert revision.revision_of == "checkpost"
     assert copy.outcome is Outcome.new
+
+
+def test_starting_a_writer_reads_nothing_per_stored_article(tmp_path: Path) -> None:
+    """Its cost and memory are the same on an empty store and on millions of articles: it asks only for the
+    last article's row id (known texts and near-duplicates are looked up per article, by index)."""
+    with sqlite_store(tmp_path) as engine:
+        first = ArticleWriter(engine)
+        try:
+            first.store(extracted("checkpost", LONG))
+            first.store(extracted("turbat-report", TURBAT))
+        finally:
+            first.close()
+        statements: list[str] = []
+
+        def record(_connection: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+            statements.append(statement)
+
+        event.listen(engine, "before_cursor_execute", record)
+        ArticleWriter(engine).close()
+        event.remove(engine, "before_cursor_execute", record)
+    assert [s for s in statements if s.lstrip().upper().startswith("SELECT")] == [
+        "SELECT max(articles.id) AS max_1 \nFROM articles"
+    ]
+
+
+def test_a_copy_of_what_another_writer_stored_meanwhile_is_a_duplicate(tmp_path: Path) -> None:
+    """Two writers on one store: each finds copies of what the other stored after it started (the candidates
+    come from the database, not from what a writer read when it started)."""
+    with sqlite_store(tmp_path) as engine:
+        early, late = ArticleWriter(engine), ArticleWriter(engine)
+        try:
+            late.store(extracted("checkpost", LONG))
+            assert early.known_as(extracted("c", LONG).text_sha256, None) == "checkpost"
+            copy = early.store(extracted("checkpost-copy", LONG_COPY))
+        finally:
+            early.close()
+            late.close()
+    assert (copy.outcome, copy.duplicate_of) == (Outcome.duplicate, "checkpost")

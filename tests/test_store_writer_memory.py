@@ -24,10 +24,9 @@ def test_trim_keeps_the_events_written_last(monkeypatch: pytest.MonkeyPatch) -> 
     assert list(memory.events) == [2, 3]
 
 
-def test_forgetting_the_events_keeps_the_articles_seen() -> None:
+def test_forgetting_the_events_keeps_the_last_article_written() -> None:
     memory = Memory()
     memory.events[1] = (0, _event("a#e1"))
-    memory.near.add(1, bytes(512))
     memory.last_article_row = 1
     memory.forget_events()
-    assert (dict(memory.events), len(memory.near), memory.last_article_row) == ({}, 1, 1)
+    assert (dict(memory.events), memory.last_article_row) == ({}, 1)

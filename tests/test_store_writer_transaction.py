@@ -50,9 +50,8 @@ def test_the_same_text_writes_nothing(tmp_path: Path) -> None:
 def test_a_near_copy_keeps_only_its_row_and_links(tmp_path: Path) -> None:
     with sqlite_store(tmp_path) as engine:
         original = extracted("checkpost", LONG)
-        _stored, row, _tables = _store(engine, original)
-        with writing(engine) as (writes, memory):
-            memory.near.add(row, original.signature)  # as the writer does once the original is committed
+        _store(engine, original)
+        with writing(engine) as (writes, memory):  # the original's bands were stored with it
             stored, _row = Transaction(writes, memory).store(extracted("checkpost-copy", LONG_COPY))
             stored_claims = writes.connection.execute(select(func.count()).select_from(claims)).scalar_one()
     assert (stored.outcome, stored.duplicate_of) == (Outcome.duplicate, "checkpost")

@@ -37,6 +37,10 @@ def ingest_command(
     workers: Annotated[
         int, typer.Option(min=1, help="Extraction processes (1: extract in this process).")
     ] = 1,
+    dask: Annotated[
+        str | None,
+        typer.Option(help="Extract on this dask.distributed scheduler (tcp://host:8786); this process writes."),
+    ] = None,
     max_bytes: Annotated[int, typer.Option(help="Largest article accepted, in bytes.")] = DEFAULT_MAX_BYTES,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Only the summary and errors, no line per duplicate.")
@@ -86,6 +90,7 @@ def ingest_command(
                     engine,
                     published=default_date,
                     workers=workers,
+                    dask=dask,
                     max_bytes=max_bytes,
                     summary=summary,
                     on_stored=on_stored,

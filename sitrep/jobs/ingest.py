@@ -1,7 +1,7 @@
 """``sitrep ingest``: read articles, run the whole pipeline on each, store them one transaction at a time.
 
 Extraction (the costly part) runs in the main process, or with ``workers`` ≥ 2 in that many processes fed
-chunks of articles; writing always happens in the main process, one article per transaction, in input order,
+chunks of articles, or with ``dask`` on a dask.distributed cluster fed the same chunks; writing always happens in the main process, one article per transaction, in input order,
 so a run is reproducible and a crash or kill loses at most the article being written. Re-running the same
 inputs skips the stored articles before extracting them (their text hash is known), so an interrupted batch
 completes quickly. A known URL with new text is read: it is a newer revision of the stored article.
@@ -171,6 +171,26 @@ def _in_workers(items: Iterator[Classified], workers: int) -> Iterator[Item]:
     # forkserver, not fork: a forked child would inherit the writer's open SQLite connection.
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        yield from _pipelined(items, workers, lambda articles: pool.submit(_extract_chunk, articles))
+
+
+def _on_dask(items: Iterator[Classified], address: str) -> Iterator[Item]:
+    """Extraction on the dask.distributed cluster at ``address``, results yielded in input order: the same
+    chunks and the same bounded window as local processes (a Dask future answers ``result()`` as theirs do)."""
+    from dask.distributed import Client  # imported only when a cluster is asked for
+
+    with Client(address) as client:
+        workers = max(1, len(client.scheduler_info().get("workers", {})))
+        yield from _pipelined(
+            items, workers, lambda articles: client.submit(_extract_chunk, articles, pure=False)
+        )
+
+
+def _pipelined(
+    items: Iterator[Classified], workers: int, submit: Callable[[list[Article]], Future[list]]
+) -> Iterator[Item]:
+    """Chunks of articles submitted ahead (``IN_FLIGHT_PER_WORKER`` per worker), results in input order."""
     pending: deque[tuple[list[Classified], Future[list] | None]] = deque()
 
     def finished(chunk: list[Classified], future: Future[list] | None) -> Iterator[Item]:
@@ -178,14 +198,13 @@ def _in_workers(items: Iterator[Classified], workers: int) -> Iterator[Item]:
         for item in chunk:
             yield _from_worker(item, next(returned)) if isinstance(item, _ToExtract) else item
 
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        while chunk := list(islice(items, CHUNK_SIZE)):
-            articles = [item.article for item in chunk if isinstance(item, _ToExtract)]
-            pending.append((chunk, pool.submit(_extract_chunk, articles) if articles else None))
-            while len(pending) >= workers * IN_FLIGHT_PER_WORKER:
-                yield from finished(*pending.popleft())
-        while pending:
+    while chunk := list(islice(items, CHUNK_SIZE)):
+        articles = [item.article for item in chunk if isinstance(item, _ToExtract)]
+        pending.append((chunk, submit(articles) if articles else None))
+        while len(pending) >= workers * IN_FLIGHT_PER_WORKER:
             yield from finished(*pending.popleft())
+    while pending:
+        yield from finished(*pending.popleft())
 
 
 def ingest(
@@ -200,11 +219,13 @@ def ingest(
     on_failed: Callable[[Failed], None] | None = None,
     items: Iterable[Article | InputProblem] | None = None,
     on_not_read: Callable[[str, str], None] | None = None,
+    dask: str | None = None,
 ) -> IngestSummary:
     """Read ``inputs``, extract and store every article; returns the counts (also kept in ``summary`` as they
     grow, so a caller still has them when a database error ends the run early). ``items``: articles (and
     problems) read by the caller (URLs, feeds) instead of ``read_inputs(inputs)``. ``on_not_read(article id,
-    note)``: a new article stored without being read (e.g. not English)."""
+    note)``: a new article stored without being read (e.g. not English). ``dask``: the address of a
+    dask.distributed scheduler to extract on instead of local processes (this process still writes)."""
     summary = summary if summary is not None else IngestSummary()
     ensure_writable(engine)
     require_schema(engine, create=True)
@@ -215,7 +236,12 @@ def ingest(
                 items if items is not None else read_inputs(inputs, published=published, max_bytes=max_bytes),
                 writer.known_as,
             )
-            stream = _in_workers(classified, workers) if workers > 1 else _in_process(classified)
+            if dask:
+                stream = _on_dask(classified, dask)
+            elif workers > 1:
+                stream = _in_workers(classified, workers)
+            else:
+                stream = _in_process(classified)
             for item in stream:
                 if isinstance(item, Failed):
                     summary.failed += 1

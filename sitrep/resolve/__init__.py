@@ -45,6 +45,8 @@ events and campaigns), ``records`` (an extraction → dataset events), ``matchin
 
 from sitrep.resolve.figures import latest_figures, reconcile, reconcile_campaign
 from sitrep.resolve.matching import (
+    MAX_DAYS_APART,
+    NEAR_KM,
     distance_km,
     match_rank,
     match_reasons,
@@ -56,6 +58,8 @@ from sitrep.resolve.notes import notes
 from sitrep.resolve.records import claim_id, to_dataset_event
 
 __all__ = [
+    "MAX_DAYS_APART",
+    "NEAR_KM",
     "claim_id",
     "distance_km",
     "latest_figures",

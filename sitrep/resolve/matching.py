@@ -60,6 +60,10 @@ def _dates_compatible(a: DatasetEvent, b: DatasetEvent) -> bool:
 
 
 _FULL_TOLL_DAYS = 7
+# The most days apart two events may be and still be one incident when neither is dated only to the month
+# (``_dates_compatible``): stored events this far from a new one's date, or in its month, are all the merge
+# candidates there can be.
+MAX_DAYS_APART = max(*(days for precision, days in _WINDOW_DAYS.items() if precision < 3), 1, _FULL_TOLL_DAYS)
 
 
 def _same_full_toll(a: DatasetEvent, b: DatasetEvent) -> bool:

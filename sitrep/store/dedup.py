@@ -3,8 +3,10 @@
 Exact: SHA-256 of the normalised text (Unicode NFKC, case-folded, whitespace collapsed), so a copy that differs
 only in line breaks or capitalisation is the same article. Near: MinHash over 3-word shingles and LSH with a
 Jaccard threshold of 0.5 (datasketch), then the estimated similarity of each candidate checked against the
-threshold, since LSH buckets also let some less similar articles through. Signatures are stored with the articles,
-so a new run rebuilds the index from the database and finds copies of articles stored by earlier runs.
+threshold, since LSH buckets also let some less similar articles through. Signatures are stored with the articles
+and each signature's bands in ``article_bands`` (``band_keys``, indexed), so a new article's candidates are one
+indexed query, whatever the size of the store, and copies of articles stored by earlier runs or by other writers
+are found.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import hashlib
 import re
 import unicodedata
 import zlib
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -74,8 +76,20 @@ _BAND_BYTES = [(start * 4, end * 4) for start, end in _LSH.hashranges]  # uint32
 del _LSH
 
 
-def _bands(signature_bytes: bytes) -> list[bytes]:
-    return [signature_bytes[start:end] for start, end in _BAND_BYTES]
+def band_keys(signature_bytes: bytes) -> list[int]:
+    """A signature's LSH bands as signed 64-bit integers (what the store indexes), each band's number mixed in so
+    that equal values in two different bands never meet. Two signatures sharing a band share its key; a chance
+    collision of two different bands only adds a candidate, which ``nearest`` then checks."""
+    return [
+        int.from_bytes(
+            hashlib.blake2b(
+                signature_bytes[start:end], digest_size=8, salt=number.to_bytes(16, "little")
+            ).digest(),
+            "little",
+            signed=True,
+        )
+        for number, (start, end) in enumerate(_BAND_BYTES)
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,48 +98,18 @@ class NearDuplicate:
     similarity: float  # estimated Jaccard similarity of their shingles
 
 
-class NearDuplicateIndex:
-    """MinHash-LSH over the stored articles' signatures, keyed by article row id.
-
-    datasketch's ``MinHashLSH`` banding, with each band's bytes as a plain dictionary key: the same candidates
-    and similarities as ``MinHashLSH.query`` and ``MinHash.jaccard``, at a fraction of their cost per article."""
-
-    def __init__(self) -> None:
-        self._bands: list[dict[bytes, list[int]]] = [{} for _ in _BAND_BYTES]
-        self._signatures: dict[int, np.ndarray] = {}
-
-    def __len__(self) -> int:
-        return len(self._signatures)
-
-    def add(self, article_id: int, signature_bytes: bytes | None) -> None:
-        if signature_bytes is None or article_id in self._signatures:
-            return
-        self._signatures[article_id] = np.frombuffer(signature_bytes, dtype="<u4")
-        for table, band in zip(self._bands, _bands(signature_bytes), strict=True):
-            table.setdefault(band, []).append(article_id)
-
-    def discard(self, article_id: int) -> None:
-        """Forget an article (one a newer revision replaced): nothing is a copy of it any more."""
-        values = self._signatures.pop(article_id, None)
-        if values is None:
-            return
-        for table, band in zip(self._bands, _bands(values.tobytes()), strict=True):
-            table[band].remove(article_id)
-            if not table[band]:
-                del table[band]
-
-    def find(self, signature_bytes: bytes | None, exclude: Collection[int] = ()) -> NearDuplicate | None:
-        """The earliest stored article at least ``THRESHOLD`` similar, if any (other than those ``exclude``
-        lists)."""
-        if signature_bytes is None or not self._signatures:
-            return None
-        candidates: set[int] = set()
-        for table, band in zip(self._bands, _bands(signature_bytes), strict=True):
-            candidates.update(table.get(band, ()))
-        values = np.frombuffer(signature_bytes, dtype="<u4")
-        for candidate in sorted(candidates.difference(exclude)):
-            # The estimated Jaccard similarity: the share of equal minimum hashes (as ``MinHash.jaccard``).
-            similarity = float(np.count_nonzero(values == self._signatures[candidate])) / NUM_PERM
-            if similarity >= THRESHOLD:
-                return NearDuplicate(candidate, similarity)
-        return None
+def nearest(
+    signature_bytes: bytes, stored: Iterable[tuple[int, bytes]], exclude: Collection[int] = ()
+) -> NearDuplicate | None:
+    """Of ``stored`` (article row id, signature: the articles sharing a band with ``signature_bytes``), the
+    earliest at least ``THRESHOLD`` similar, if any, other than those ``exclude`` lists: the same candidates and
+    similarities as datasketch's ``MinHashLSH.query`` and ``MinHash.jaccard``."""
+    values = np.frombuffer(signature_bytes, dtype="<u4")
+    for article_id, other in sorted(stored):
+        if article_id in exclude:
+            continue
+        # The estimated Jaccard similarity: the share of equal minimum hashes (as ``MinHash.jaccard``).
+        similarity = float(np.count_nonzero(values == np.frombuffer(other, dtype="<u4"))) / NUM_PERM
+        if similarity >= THRESHOLD:
+            return NearDuplicate(article_id, similarity)
+    return None

@@ -8,6 +8,7 @@ reported). JSON columns use SQLAlchemy's portable ``JSON`` type (TEXT on SQLite,
   detection across runs); a near-duplicate keeps only its row, pointing at the original (``duplicate_of``),
   and is linked to the original's events and campaigns as a source. A newer revision of an article (same URL,
   new text) is an article of its own; the old one points at it (``superseded_by``) and gives up its URL hash.
+- ``article_bands``: each article's MinHash LSH bands, indexed: where near-duplicate candidates are found.
 - ``places``: every place an article names (event places and mentions), as extracted.
 - ``campaigns``: named operations, one row per normalised name and actor, linked to their articles, with
   their reconciled figures, notes and toll.
@@ -26,6 +27,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -40,6 +42,7 @@ from sqlalchemy import (
     UniqueConstraint,
     false,
     func,
+    literal_column,
     text,
     true,
 )
@@ -89,6 +92,18 @@ class ArticleRow(Base):
         doc="The newer revision (same URL, new text) that replaced this article's claims in the figures.",
     )
     ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ArticleBandRow(Base):
+    """An article's MinHash LSH bands (``sitrep.store.dedup.band_keys``): a new article's near-duplicate
+    candidates are the articles sharing one of its bands, found through the primary key's index (band first)."""
+
+    __tablename__ = "article_bands"
+    # SQLite: the rows are the index (no separate rowid table), half the space of 25 rows per article.
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    band: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id"), primary_key=True, autoincrement=False)
 
 
 class PlaceRow(Base):
@@ -144,7 +159,7 @@ class EventRow(Base):
     __table_args__ = (
         Index("ix_events_place_key_date", "place_key", "date"),
         Index("ix_events_country_admin", "country_code", "admin1", "admin2"),
-        # The reader's filters compare case-folded values (``sitrep.store.filters``); migration 0007_read_indexes.
+        # The reader's filters compare case-folded values (``sitrep.store.filters``); migration 0007.
         Index("ix_events_country_upper_date", func.upper(text("country_code")), "date"),
         Index("ix_events_admin1_lower_date", func.lower(text("admin1")), "date"),
         Index("ix_events_admin2_lower_date", func.lower(text("admin2")), "date"),
@@ -231,9 +246,15 @@ class CampaignArticleRow(Base):
 
 # The Core tables, for SQLAlchemy Core statements (the reader and the writer build theirs once).
 articles = ArticleRow.__table__
+article_bands = ArticleBandRow.__table__
 places = PlaceRow.__table__
 campaigns = CampaignRow.__table__
 events = EventRow.__table__
+# An event's first-level unit as merge candidates are looked up: '' for none. The literal is written out (not a
+# bound parameter) so that queries match the expression index below, on SQLite and PostgreSQL alike.
+event_unit = func.coalesce(events.c.admin1, literal_column("''"))
+# Merge candidates: one unit's events within a date window, through one index whatever the size of the store.
+Index("ix_events_unit_date", events.c.country_code, event_unit, events.c.date)
 claims = ClaimRow.__table__
 event_articles = EventArticleRow.__table__
 campaign_articles = CampaignArticleRow.__table__

@@ -17,8 +17,9 @@ its old version fed), its claims come in.
 
 Each event of a new article is merged into the first stored event that ``sitrep.resolve.same_incident``
 accepts (``merge`` then recomputes its figures, notes and toll), else inserted. Candidates are the stored
-events in the same country and first-level unit (state, province) dated within a month of it (the widest
-window the rules allow), the nearest first, then the oldest. Two events of one article are never merged with
+events the rules could accept — the same country and first-level unit (state, province), dated within a week
+of it or in its month, at a place the same, nested or near — found by one indexed query (``candidates``), the
+nearest first, then the oldest. Two events of one article are never merged with
 each other: the extractor already decided they differ. Undated events are never merged: nothing says they
 happened on the same day. Each merge stores why (``event_articles.matched``). Campaigns merge on their
 normalised name and actor; one group's coordinated attacks told without a name join the campaign of that actor
@@ -27,9 +28,10 @@ campaign stored before. Every campaign the article touched is then reconciled ag
 (``sitrep.resolve.reconcile_campaign``) from its own claims and its events.
 
 The statements are built once (SQLAlchemy Core with bound parameters): building them per article cost more
-than running them. The writer keeps in memory what it needs to decide (the merge candidates, the full events it
-merged into lately) instead of reading them back for every article; it trusts that memory only while no other
-process has written since its last transaction (see ``memory``).
+than running them. The writer keeps in memory the full events it merged into lately instead of reading their
+claims back for every article; it trusts that memory only while no other process has written since its last
+transaction (see ``memory``). Nothing it keeps grows with the store: known texts, near-duplicates (``article_bands``)
+and merge candidates are indexed lookups per article.
 
 The package, one module per job: ``records`` (what enters and leaves), ``article_writer`` (the writer of one
 process), ``transaction`` (one article: the order of the decisions, its places and claims), ``articles`` (the

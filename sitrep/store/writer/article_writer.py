@@ -1,9 +1,10 @@
 """The writer of one process: a database engine in; articles stored one transaction each (``store``: an
-``Extracted`` article in, a ``Stored`` report out), with what it remembers between them."""
+``Extracted`` article in, a ``Stored`` report out), with what it remembers between them (bounded: starting a
+writer reads nothing per stored article, so it costs the same on an empty store and on millions of articles)."""
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, bindparam, func, select
 
 from sitrep.store.db import WRITE
 from sitrep.store.tables import articles, events
@@ -13,6 +14,8 @@ from sitrep.store.writer.records import Extracted, Stored
 from sitrep.store.writer.transaction import Transaction
 from sitrep.store.writer.writes import Writes
 
+_UID_OF_TEXT = select(articles.c.uid).where(articles.c.text_sha256 == bindparam("text_hash"))
+
 
 class ArticleWriter:
     """Writes articles into the database at ``engine``, one transaction each, from a single process."""
@@ -20,34 +23,24 @@ class ArticleWriter:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine.execution_options(**{WRITE: True})
         self._memory = Memory()
-        # Text fingerprint → the stored article's uid, for skipping known articles before extracting them. Not
-        # the URL: a page at a known URL with new text is a revision, to be read.
-        self._known_texts: dict[str, str] = {}
         # One connection for the writer's life: checking one out of the pool per article costs time for nothing.
         self._connection = self._engine.connect()
+        # Looking up known texts needs no write lock: its own connection, which never takes it.
+        self._reader = engine.execution_options(**{WRITE: False}).connect()
         self._writes = Writes(self._connection)
-        columns = (articles.c.id, articles.c.uid, articles.c.text_sha256, articles.c.minhash)
         with self._connection.begin():
-            for row in self._connection.execute(select(*columns, articles.c.superseded_by)):
-                # A replaced revision is nothing's original: its newer text is.
-                self._remember(*row[:4], superseded=row.superseded_by is not None)
             self._memory.last_article_row = self._connection.execute(LAST_ARTICLE).scalar() or 0
 
-    def _remember(
-        self, article_row: int, uid: str, text_hash: str, signature: bytes | None, superseded: bool = False
-    ) -> None:
-        if not superseded:
-            self._memory.near.add(article_row, signature)
-        self._known_texts[text_hash] = uid
-
     def known_as(self, text_sha256: str, url_sha256: str | None) -> str | None:
-        """The uid of the stored article with this text, if this writer has seen one: a cheap check that spares
+        """The uid of the stored article with this text, if any: a cheap check (one indexed lookup) that spares
         extracting it again. ``store`` checks the database itself in any case. A known URL alone is not
         enough: the page may have changed since (a revision). ``url_sha256`` is accepted for the callers."""
-        return self._known_texts.get(text_sha256)
+        with self._reader.begin():
+            return self._reader.execute(_UID_OF_TEXT, {"text_hash": text_sha256}).scalar()
 
     def close(self) -> None:
         self._connection.close()
+        self._reader.close()
 
     def count_events(self) -> int:
         with self._connection.begin():
@@ -65,10 +58,6 @@ class ArticleWriter:
             memory.last_article_row = None
             raise
         memory.trim()
-        # Only once committed: a rolled-back article must not be found as a duplicate later.
         if article_row is not None:
             memory.last_article_row = article_row
-            self._remember(article_row, stored.uid, item.text_sha256, item.signature)
-            if transaction.replaced is not None:
-                memory.near.discard(transaction.replaced.row)
         return stored

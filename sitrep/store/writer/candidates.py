@@ -1,31 +1,30 @@
-"""Finding merge candidates: a new event's first-level unit and date in, the stored events it may be the same
-incident as out (nearest first), kept in memory by unit and month.
+"""Finding merge candidates: a new event in, the stored events the same-incident rules could accept out (nearest
+first), one indexed query per event whatever the size of the store.
 
-Candidates are the stored events with a place and a date in the same country and first-level unit (state,
-province) dated within ``CANDIDATE_DAYS`` of the new event (the widest window the same-incident rules allow).
+The query asks only for what the rules (``sitrep.resolve``) could merge, each condition one they require:
+the same country and first-level unit (state, province: ``ix_events_unit_date``); a date within
+``MAX_DAYS_APART`` (a week) of the new event's or in its month; a place the rules could call the same (one
+gazetteer entry, one district), nested (a place given only as the province) or near (within ``NEAR_KM``: a box
+of latitude and longitude that holds the circle). The rules then decide among them as before: leaving out
+events they could never accept changes no decision.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import OrderedDict
+import math
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, select
+from sqlalchemy import Connection, and_, bindparam, or_, select
 
 from sitrep.model import DatasetEvent, Figure, Place
-from sitrep.resolve import distance_km
+from sitrep.resolve import MAX_DAYS_APART, NEAR_KM, distance_km
 from sitrep.store.rows import PLACE_COLUMNS, events_joined, place_from_row
-from sitrep.store.tables import events
+from sitrep.store.tables import event_unit, events, places
 
-# Stored events this many days either side of a new event's date are merge candidates: the rules' widest
-# window is "the same month" (ACLED time precision 3).
-CANDIDATE_DAYS = 31
-# Merge candidates kept in memory (events, by district and month): enough for the districts and months a feed
-# reports at the moment; others are read again when needed.
-CACHED_CANDIDATES = 20_000
-# What the same-incident rules compare (place, date, type, actors): not the figures, notes or toll, which grow
+_EARTH_KM = 6371.0  # as ``distance_km``
+# What the same-incident rules compare (place, date, type, actors, figures): not the notes or toll, which grow
 # with every article and would be decoded from JSON for nothing.
 _COMPARED = (
     "id",
@@ -43,16 +42,29 @@ _COMPARED = (
     "revision",
     "place_id",
 )
-_CANDIDATES = (
+# Every event of a unit within the date window: what a new event placed only at the province may hold.
+_IN_UNIT = (
     select(*(events.c[name] for name in _COMPARED), *PLACE_COLUMNS)
     .select_from(events_joined())
     .where(
         events.c.country_code == bindparam("country_code"),
-        func.coalesce(events.c.admin1, "") == bindparam("admin1"),
+        event_unit == bindparam("admin1"),
         events.c.date.between(bindparam("earliest"), bindparam("latest")),
         events.c.place_id.is_not(None),
     )
     .order_by(events.c.id)
+)
+# Of those, the ones at a place the rules could accept for a new event at a town or district.
+_NEAR_PLACE = _IN_UNIT.where(
+    or_(
+        places.c.geonameid == bindparam("geonameid"),
+        places.c.admin2 == bindparam("admin2"),
+        places.c.kind == "admin1",
+        and_(
+            places.c.lat.between(bindparam("south"), bindparam("north")),
+            places.c.lon.between(bindparam("west"), bindparam("east")),
+        ),
+    )
 )
 
 
@@ -75,19 +87,6 @@ def unit_key(event: DatasetEvent) -> str | None:
     return f"{country_code}|{admin1 or ''}" if country_code else None
 
 
-def _month(day: dt.date) -> int:
-    return day.year * 12 + day.month - 1
-
-
-def _months_span(first: int, last: int) -> tuple[dt.date, dt.date]:
-    """The first day of month ``first`` and the last day of month ``last`` (as ``_month`` numbers them)."""
-    after = last + 1
-    return (
-        dt.date(first // 12, first % 12 + 1, 1),
-        dt.date(after // 12, after % 12 + 1, 1) - dt.timedelta(days=1),
-    )
-
-
 @dataclass(frozen=True, slots=True, eq=False)
 class Candidate:
     """A stored event as the same-incident rules compare it, with what merging into it needs."""
@@ -95,72 +94,52 @@ class Candidate:
     row: int
     revision: int
     campaign_row: int | None
-    date: dt.date  # the event's (candidates always have one)
     event: DatasetEvent  # place, date, types and actors only
 
 
-class Candidates:
-    """The merge candidates in memory: stored events with a place and a date, by first-level unit (state,
-    province) and month.
+def candidates_for(connection: Connection, new: DatasetEvent) -> list[Candidate]:
+    """The stored events the same-incident rules could merge ``new`` into (see the module docstring), oldest
+    first; none for an event without a date or a place in a country."""
+    key = unit_key(new)
+    if key is None or new.date is None or new.place is None:
+        return []
+    country_code, admin1 = key.split("|", 1)
+    day = new.date
+    first = day.replace(day=1)
+    last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+    week = dt.timedelta(days=MAX_DAYS_APART)
+    window = {
+        "country_code": country_code,
+        "admin1": admin1,
+        "earliest": min(day - week, first),
+        "latest": max(day + week, last),
+    }
+    place = new.place
+    if place.kind == "admin1":  # it holds every place of its unit
+        rows = connection.execute(_IN_UNIT, window)
+    else:
+        rows = connection.execute(_NEAR_PLACE, {**window, **_place_terms(place)})
+    return [Candidate(row.id, row.revision, row.campaign_id, _comparable(row)) for row in rows]
 
-    A unit's month is read from the database the first time a new event falls near it, then kept current
-    with the writer's own inserts and merges; beyond ``CACHED_CANDIDATES`` events the months least recently
-    used are dropped (and read again when needed)."""
 
-    def __init__(self) -> None:
-        self._months: OrderedDict[tuple[str, int], list[Candidate]] = OrderedDict()
-        self._size = 0
-
-    def clear(self) -> None:
-        self._months.clear()
-        self._size = 0
-
-    def near(self, connection: Connection, key: str, day: dt.date) -> list[Candidate]:
-        """The stored events of unit ``key`` (``unit_key``) dated within ``CANDIDATE_DAYS`` of ``day``, oldest
-        first (what ``_CANDIDATES`` selects)."""
-        window = dt.timedelta(days=CANDIDATE_DAYS)
-        earliest, latest = day - window, day + window
-        months = range(_month(earliest), _month(latest) + 1)
-        missing = [month for month in months if (key, month) not in self._months]
-        if missing:
-            self._read(connection, key, missing)
-        found: list[Candidate] = []
-        for month in months:
-            self._months.move_to_end((key, month))
-            found.extend(c for c in self._months[key, month] if earliest <= c.date <= latest)
-        found.sort(key=lambda candidate: candidate.row)
-        return found
-
-    def _read(self, connection: Connection, key: str, missing: list[int]) -> None:
-        earliest, latest = _months_span(missing[0], missing[-1])
-        read: dict[int, list[Candidate]] = {month: [] for month in missing}
-        country_code, admin1 = key.split("|", 1)
-        parameters = {"country_code": country_code, "admin1": admin1, "earliest": earliest, "latest": latest}
-        for row in connection.execute(_CANDIDATES, parameters):
-            month = read.get(_month(row.date))
-            if month is not None:  # a month already in memory is already current
-                month.append(Candidate(row.id, row.revision, row.campaign_id, row.date, _comparable(row)))
-        for month, candidates in read.items():
-            self._months[key, month] = candidates
-            self._size += len(candidates)
-
-    def add(self, key: str, candidate: Candidate) -> None:
-        """A new event, or the new state of one: kept if its month is in memory (else it is read with it)."""
-        month = self._months.get((key, _month(candidate.date)))
-        if month is not None:
-            month.append(candidate)
-            self._size += 1
-
-    def replace(self, key: str, old: Candidate, new: Candidate) -> None:
-        month = self._months.get((key, _month(old.date)))
-        if month is not None:
-            month.remove(old)
-            self._size -= 1
-        self.add(key, new)  # a merge can move the event's date to another month
-
-    def trim(self) -> None:
-        while self._size > CACHED_CANDIDATES and self._months:
-            self._size -= len(self._months.popitem(last=False)[1])
+def _place_terms(place: Place) -> dict[str, Any]:
+    """The place conditions' parameters: its gazetteer entry, its district and the box around it that holds
+    every point within ``NEAR_KM`` (none when it has no coordinates or is a country: nothing is near it then)."""
+    terms: dict[str, Any] = {"geonameid": place.geonameid or None, "admin2": place.admin2}
+    box = {"south": None, "north": None, "west": None, "east": None}
+    if place.lat is not None and place.lon is not None and place.kind != "country":
+        # Slightly wider than the circle: rounding must never leave out a place the rules call near.
+        reach = NEAR_KM * 1.001 / _EARTH_KM
+        south, north = place.lat - math.degrees(reach), place.lat + math.degrees(reach)
+        box.update(south=south, north=north, west=-360.0, east=360.0)
+        # The narrowest parallel the circle reaches sets how far in longitude it goes (haversine: the
+        # longitude term is scaled by the cosines of both latitudes).
+        scale = math.cos(math.radians(place.lat)) * math.cos(math.radians(max(abs(south), abs(north))))
+        if scale > 0 and math.sin(reach / 2) / math.sqrt(scale) < 1:
+            spread = math.degrees(2 * math.asin(math.sin(reach / 2) / math.sqrt(scale)))
+            if place.lon - spread >= -180 and place.lon + spread <= 180:  # else the box would cross ±180°
+                box.update(west=place.lon - spread, east=place.lon + spread)
+    return {**terms, **box}
 
 
 def nearest_first(candidates: list[Candidate], place: Place) -> list[Candidate]:
@@ -189,25 +168,3 @@ def _comparable(row: Any) -> DatasetEvent:
         injured=Figure(**row.injured),
         place=place_from_row(row),
     )
-
-
-def as_candidate(
-    row: int, revision: int, campaign_row: int | None, event: DatasetEvent, place: Place | None
-) -> Candidate:
-    """An event the writer holds in full as a merge candidate (what ``_comparable`` reads of it), at ``place``
-    (as stored)."""
-    assert event.date is not None, "only dated events are merge candidates"
-    compared = DatasetEvent(
-        id=event.id,
-        event_type=event.event_type,
-        sub_event_type=event.sub_event_type,
-        gtd_attack_type=event.gtd_attack_type,
-        date=event.date,
-        date_precision=event.date_precision,
-        actor1=event.actor1,
-        actor2=event.actor2,
-        fatalities=event.fatalities,
-        injured=event.injured,
-        place=place,
-    )
-    return Candidate(row, revision, campaign_row, event.date, compared)

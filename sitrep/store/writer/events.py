@@ -18,7 +18,7 @@ from sitrep.model import DatasetEvent
 from sitrep.resolve import match_rank, match_reasons, merge, same_gazetteer_place
 from sitrep.store.rows import EVENT_COLUMNS, events_from_rows, events_joined
 from sitrep.store.tables import event_articles, events
-from sitrep.store.writer.candidates import as_candidate, district, nearest_first, place_key, unit_key
+from sitrep.store.writer.candidates import candidates_for, district, nearest_first, place_key
 from sitrep.store.writer.memory import Memory
 from sitrep.store.writer.records import Ids
 from sitrep.store.writer.writes import Writes
@@ -34,11 +34,10 @@ def merge_into_stored(
 ) -> bool:
     """Merge ``new`` into the stored event it is the same incident as, if any (True then)."""
     connection = writes.connection
-    key = unit_key(new)
-    if key is None or new.date is None or new.place is None:
+    if new.place is None:
         return False
     linked = {link["event_id"] for link in ids.links}
-    candidates = memory.candidates.near(connection, key, new.date)
+    candidates = candidates_for(connection, new)
     matches = []
     for order, candidate in enumerate(nearest_first(candidates, new.place)):
         if candidate.row in linked:
@@ -71,8 +70,6 @@ def merge_into_stored(
         ids.merged_campaigns.add(campaign_row)
     writes.execute(UPDATE_EVENT, {**values, "revision": revision + 1, "row": row})
     memory.events[row] = (revision + 1, merged)
-    now = as_candidate(row, revision + 1, campaign_row, merged, candidate.event.place)
-    memory.candidates.replace(key, candidate, now)
     ids.links.append({"event_id": row, "article_id": article_row, "matched": reasons})
     for claim in new.claims:
         ids.claim_events[claim.id] = row
@@ -88,7 +85,7 @@ def insert_event(
     campaign_row: int | None,
     ids: Ids,
 ) -> None:
-    """A new events row for ``event``; a merge candidate from now on if it has a place and a date."""
+    """A new events row for ``event``: a merge candidate from now on if it has a place and a date."""
     country_code, admin1, admin2 = district(event)
     key = place_key(country_code, admin1, admin2)
     row = writes.scalar(
@@ -106,9 +103,6 @@ def insert_event(
         },
     )
     memory.events[row] = (0, event)
-    unit = unit_key(event)
-    if unit is not None and place_row is not None and event.date is not None:  # a candidate from now on
-        memory.candidates.add(unit, as_candidate(row, 0, campaign_row, event, event.place))
     ids.links.append({"event_id": row, "article_id": article_row, "matched": None})
     for claim in event.claims:
         ids.claim_events[claim.id] = row

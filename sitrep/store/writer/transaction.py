@@ -18,7 +18,7 @@ from sitrep.resolve import claim_id, reconcile, to_dataset_event
 from sitrep.store.tables import claims
 from sitrep.store.writer.articles import insert_article
 from sitrep.store.writer.campaigns import reconcile_campaigns, upsert_campaigns
-from sitrep.store.writer.duplicates import link_duplicate, original_of
+from sitrep.store.writer.duplicates import add_bands, link_duplicate, near_duplicate, original_of
 from sitrep.store.writer.events import INSERT_EVENT_ARTICLES, insert_event, merge_into_stored, scoped
 from sitrep.store.writer.memory import Memory
 from sitrep.store.writer.records import Extracted, Ids, Outcome, Replaces, Stored
@@ -39,7 +39,7 @@ class Transaction:
 
     def store(self, item: Extracted) -> tuple[Stored, int | None]:
         article = item.article
-        near = self.memory.near.find(item.signature)
+        near = near_duplicate(self.connection, item.signature)
         original = original_of(self.connection, near)
         meta = item.result.article
         values = {
@@ -65,7 +65,7 @@ class Transaction:
         if isinstance(inserted, Replaces):
             self.replaced = inserted
             # Its old version is not its original: another article may still be.
-            near = self.memory.near.find(item.signature, exclude={inserted.row})
+            near = near_duplicate(self.connection, item.signature, exclude={inserted.row})
             original = original_of(self.connection, near)
             if original is not None and original.id == inserted.row:  # via a copy of its old version
                 near = original = None
@@ -73,6 +73,7 @@ class Transaction:
             values["similarity"] = near.similarity if near is not None and original is not None else None
             inserted = insert_revision(self.writes, inserted, values)
         uid, article_row = inserted
+        add_bands(self.writes, article_row, item.signature)
         last = self.memory.last_article_row
         if last is None or article_row != last + 1:  # someone else wrote since (see ``Memory``)
             self.memory.forget_events()

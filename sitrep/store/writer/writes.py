@@ -70,9 +70,11 @@ class Writes:
             self._run(statement, [row], many=False)
 
     def execute_many(self, statement: Executable, rows: list[dict[str, Any]]) -> None:
+        if not rows:  # SQLAlchemy would run an INSERT of one row of defaults
+            return
         if not self._sqlite:
             self.connection.execute(statement, rows)
-        elif rows:
+        else:
             self._run(statement, rows, many=True)
 
     def places(self, rows: list[dict[str, Any]], article_row: int) -> dict[str, int]:

@@ -1,6 +1,6 @@
 """Indexes for reading a large store: the API's filters and joins answer from indexes, not by scanning events.
 
-Revision ID: 0007_read_indexes
+Revision ID: 0007
 Revises: 0006
 Create Date: 2026-12-07
 
@@ -15,7 +15,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007_read_indexes"
+revision = "0007"
 down_revision = "0006"
 branch_labels = None
 depends_on = None
