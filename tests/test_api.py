@@ -8,6 +8,7 @@ import datetime as dt
 import io
 import json
 import os
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
@@ -169,11 +170,28 @@ def test_places_and_stats_counted_in_sql_agree_with_the_events_listed(api: TestC
     post(api, "/api/review/edit", {"event_id": edited, "analyst": "a", "changes": {"fatalities": figures}})
     post(api, "/api/review/reject", {"event_id": rejected, "analyst": "a"})
     post(api, "/api/review/accept", {"event_id": accepted, "analyst": "a"})
-    for params in ({}, {"admin1": "Balochistan"}, {"date_from": "2025-03-12", "date_to": "2025-03-31"}):
+    # Added up from the maintained totals (all but the actor filter), counted from the events (actor, deaths).
+    for params in (
+        {},
+        {"admin1": "Balochistan"},
+        {"date_from": "2025-03-12", "date_to": "2025-03-31"},
+        {"date_to": "2025-03-31"},
+        {"country": "pk", "event_type": "Explosions/Remote violence"},
+        {"campaign": "sandwall"},
+        {"actor": "BLA"},
+        {"min_fatalities": "1"},
+    ):
         listed = all_events(api, **params)
         best = {e["id"]: e["fatalities"]["best"] or 0 for e in listed}
         stats = api.get("/api/stats", params=params).json()
         assert stats["events"] == len(listed) and stats["fatalities_best"] == sum(best.values())
+        assert api.get("/api/events", params={**params, "limit": 1}).json()["total"] == len(listed)
+        types = Counter(e["event_type"] for e in listed)
+        assert {t["event_type"]: t["events"] for t in stats["by_type"]} == types
+        districts = Counter((e["country_code"], e["admin1"], e["admin2"]) for e in listed if e["admin1"])
+        assert {(d["country_code"], d["admin1"], d["admin2"]): d["events"] for d in stats["by_district"]} == (
+            districts
+        )
         days: dict[str, list[int]] = {}
         for e in listed:
             if e["date"]:

@@ -634,7 +634,7 @@ def test_migration_0008_stores_the_bands_of_articles_stored_before(store_url: st
                         ingested_at=dt.datetime(2025, 5, 4, tzinfo=dt.UTC),
                     )
                 )
-        assert upgrade(engine) == ("0007", "0008")
+        assert upgrade(engine, "0008") == ("0007", "0008")
         with engine.connect() as connection:
             stored = connection.execute(select(article_bands.c.article_id, article_bands.c.band)).all()
         assert sorted(stored) == sorted((1, band) for band in band_keys(signature(LONG)))  # none for "short"

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Table, func, or_, select
 
 from sitrep.store.tables import campaigns, events
 
@@ -36,32 +36,38 @@ class EventFilter:
     event_type: str | None = None
     campaign: str | None = None
 
-    def conditions(self) -> list[Any]:
+    def conditions(self, table: Table = events) -> list[Any]:
+        """The SQL conditions on ``events``, or on another table with its columns of the same names (the
+        ``event_totals`` rows, which have no actors: ``totals_serve`` says when they can answer)."""
+        c = table.c
         conditions: list[Any] = []
         if self.date_from is not None:
-            conditions.append(events.c.date >= self.date_from)
+            conditions.append(c.date >= self.date_from)
         if self.date_to is not None:
-            conditions.append(events.c.date <= self.date_to)
+            conditions.append(c.date <= self.date_to)
         if self.country:
-            conditions.append(func.upper(events.c.country_code) == self.country.upper())
-        for column, value in ((events.c.admin1, self.admin1), (events.c.admin2, self.admin2)):
+            conditions.append(func.upper(c.country_code) == self.country.upper())
+        for column, value in ((c.admin1, self.admin1), (c.admin2, self.admin2)):
             if value:
                 conditions.append(func.lower(column) == value.lower())
         if self.actor:
             conditions.append(
                 or_(
-                    events.c.actor1.icontains(self.actor, autoescape=True),
-                    events.c.actor2.icontains(self.actor, autoescape=True),
+                    c.actor1.icontains(self.actor, autoescape=True),
+                    c.actor2.icontains(self.actor, autoescape=True),
                 )
             )
         if self.event_type:
             wanted = self.event_type.lower()
-            conditions.append(
-                or_(func.lower(events.c.event_type) == wanted, func.lower(events.c.sub_event_type) == wanted)
-            )
+            conditions.append(or_(func.lower(c.event_type) == wanted, func.lower(c.sub_event_type) == wanted))
         if self.campaign:
-            conditions.append(events.c.campaign_id.in_(select(campaigns.c.id).where(self._campaign_named())))
+            conditions.append(c.campaign_id.in_(select(campaigns.c.id).where(self._campaign_named())))
         return conditions
+
+    @property
+    def totals_serve(self) -> bool:
+        """Whether the ``event_totals`` rows hold what this filter selects by: all but the actors."""
+        return not self.actor
 
     def _campaign_named(self) -> Any:
         """The campaign filter: its id, or part of its name."""

@@ -18,6 +18,9 @@ reported). JSON columns use SQLAlchemy's portable ``JSON`` type (TEXT on SQLite,
   evolution is these claims ordered by their article's publication date (``events.toll`` keeps it ready).
 - ``event_articles`` / ``campaign_articles``: which articles report an event / a campaign (``matched``: why an
   article joined an event).
+- ``event_totals``: how many events and how many best fatalities per day, district, type and campaign, kept by
+  database triggers on ``events`` (migration 0009): counts, timelines and district shading read these rows
+  instead of every event; ``table_rows`` how many articles and claims there are.
 """
 
 from __future__ import annotations
@@ -199,6 +202,38 @@ class EventRow(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
 
+# ``event_totals`` rows of undated events: the key's columns are NOT NULL so that one row per key is kept
+# with an upsert on both databases (NULLs never collide in a unique key); text keys use '' and campaign 0.
+UNDATED_DAY = dt.date(1, 1, 1)
+
+
+class EventTotalRow(Base):
+    """Events and best fatalities added up per day, district, type and campaign. Triggers on ``events``
+    (migration 0009) keep them: each inserted, deleted or changed event adds or takes away its row's share, in
+    the same transaction, so the totals always equal a count of the events."""
+
+    __tablename__ = "event_totals"
+
+    date: Mapped[dt.date] = mapped_column(Date, primary_key=True, doc="UNDATED_DAY for undated events.")
+    country_code: Mapped[str] = mapped_column(primary_key=True)
+    admin1: Mapped[str] = mapped_column(primary_key=True)
+    admin2: Mapped[str] = mapped_column(primary_key=True)
+    event_type: Mapped[str] = mapped_column(primary_key=True)
+    sub_event_type: Mapped[str] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False, doc="0: none.")
+    events: Mapped[int]
+    fatalities_best: Mapped[int] = mapped_column(BigInteger)
+
+
+class TableRowsRow(Base):
+    """How many rows a large table holds (``articles``, ``claims``), kept by triggers (migration 0009)."""
+
+    __tablename__ = "table_rows"
+
+    name: Mapped[str] = mapped_column(primary_key=True)
+    rows: Mapped[int] = mapped_column(BigInteger)
+
+
 class ClaimRow(Base):
     __tablename__ = "claims"
 
@@ -256,5 +291,7 @@ event_unit = func.coalesce(events.c.admin1, literal_column("''"))
 # Merge candidates: one unit's events within a date window, through one index whatever the size of the store.
 Index("ix_events_unit_date", events.c.country_code, event_unit, events.c.date)
 claims = ClaimRow.__table__
+event_totals = EventTotalRow.__table__
+table_rows = TableRowsRow.__table__
 event_articles = EventArticleRow.__table__
 campaign_articles = CampaignArticleRow.__table__

@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter
 from fastapi.responses import Response
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from sitrep.api.deps import (
     WEB_DIR,
@@ -32,10 +32,9 @@ from sitrep.store.review import (
     GTD_ATTACK_TYPES,
 )
 from sitrep.store.tables import (
-    ArticleRow,
     CampaignRow,
-    ClaimRow,
 )
+from sitrep.store.totals import stored_rows
 
 router = APIRouter()
 
@@ -80,8 +79,7 @@ def stats(request: Request, filters: FiltersDep) -> Response:
             by_campaign = reader.tallies(filters, "campaign_id")
             accepted, rejected, corrected = reader.review_counts(filters)
             session = reader.session
-            articles = session.execute(select(func.count()).select_from(ArticleRow)).scalar_one()
-            claims = session.execute(select(func.count()).select_from(ClaimRow)).scalar_one()
+            articles, claims = stored_rows(session, "articles"), stored_rows(session, "claims")
             campaign_uids = sorted(uid for (uid,) in by_campaign if uid)
             campaign_rows = session.execute(
                 select(CampaignRow).where(CampaignRow.uid.in_(campaign_uids)).order_by(CampaignRow.id)

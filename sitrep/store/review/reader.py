@@ -46,6 +46,7 @@ from sitrep.store.tables import (
     EventRow,
     PlaceRow,
 )
+from sitrep.store.totals import TOTAL_KEYS, counted_totals, grouped_totals, totals_condition
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +197,12 @@ def _before(key: _Key) -> Any:
         EventRow.date.is_not(None),
         or_(EventRow.date < date, and_(EventRow.date == date, EventRow.id < row_id)),
     )
+
+
+def _touched_row_ids() -> Select[Any]:
+    """Row ids of the events a review touched (``touched_uids_sql``)."""
+    events = aliased(EventRow)
+    return select(events.id).where(events.uid.in_(touched_uids_sql()))
 
 
 def _summary_select(where: Any) -> Select[Any]:
@@ -439,21 +446,38 @@ class ReviewedReader:
         the date alone covers the query; left out entirely when no event is touched)."""
         conditions = filters.conditions()
         if self.reviews.touched():
-            events = aliased(EventRow)
-            touched = select(events.id).where(events.uid.in_(touched_uids_sql()))
-            conditions.append(EventRow.id.not_in(touched))
+            conditions.append(EventRow.id.not_in(_touched_row_ids()))
         return and_(True, *conditions)
+
+    def _touched_stored(self, filters: Filters) -> Any | None:
+        """The stored rows of the touched events the filters select: counted in the maintained totals, on
+        neither path here (their reviewed versions are the Python part). None when no event is touched."""
+        if not self.reviews.touched():
+            return None
+        return and_(True, *filters.conditions(), EventRow.id.in_(_touched_row_ids()))
+
+    def _totals_condition(self, filters: Filters) -> Any | None:
+        """``event_totals``' condition for the filters; None when the totals cannot answer them."""
+        return None if filters.min_fatalities is not None else totals_condition(filters.where)
 
     def count(self, filters: Filters) -> int:
         return self._counts(filters)[0] + len(self._python_part(filters))
 
     def _counts(self, filters: Filters) -> tuple[int, int]:
-        """How many SQL-path events the filters select, and how many of them are dated."""
-        query = (
-            select(func.count(), func.count(EventRow.date))
-            .select_from(EventRow)
-            .where(self.sql_where(filters))
-        )
+        """How many SQL-path events the filters select, and how many of them are dated: added up from the
+        maintained totals where they hold the filters (less the touched events' stored rows), else counted."""
+        condition = self._totals_condition(filters)
+        if condition is None:
+            return self._counted(self.sql_where(filters))
+        total, dated = counted_totals(self.session, condition)
+        touched = self._touched_stored(filters)
+        if touched is not None:
+            touched_total, touched_dated = self._counted(touched)
+            total, dated = total - touched_total, dated - touched_dated
+        return total, dated
+
+    def _counted(self, where: Any) -> tuple[int, int]:
+        query = select(func.count(), func.count(EventRow.date)).select_from(EventRow).where(where)
         total, dated = self.session.execute(query).one()
         return total, dated
 
@@ -544,29 +568,63 @@ class ReviewedReader:
 
     def tallies(self, filters: Filters, *keys: str) -> dict[tuple[Any, ...], Tally]:
         """The selected events counted by ``keys`` (``EventSummary`` fields: "place", "date", "event_type",
-        "admin1", ...): how many, their best fatalities added, their first and last day. The database groups the
-        SQL path (one GROUP BY, nothing per event in Python); the few events the review touched are added."""
+        "admin1", ...): how many, their best fatalities added, their first and last day.
+
+        Groups by day, district and type are added up from the maintained totals (``sitrep.store.totals``) when
+        they hold the filters, less the stored rows of the events a review touched; their first and last day
+        are known only when "date" is a key. Other groups are counted by the database (one GROUP BY); events
+        with no campaign are not counted under "campaign_id". The events the review touched are then added as
+        reviewed."""
+        condition = self._totals_condition(filters)
+        if set(keys) <= TOTAL_KEYS and condition is not None:
+            found = self._tallies_from_totals(filters, condition, keys)
+        else:
+            found = self._grouped(self.sql_where(filters), keys)
+        for built in self._python_part(filters):
+            summary = self.summary(built)
+            key = tuple(getattr(summary, name) for name in keys)
+            if "campaign_id" in keys and summary.campaign_id is None:
+                continue
+            tally = found.setdefault(key, Tally())
+            tally.add(summary.date, summary.fatalities.best or 0)
+        return found
+
+    def _tallies_from_totals(
+        self, filters: Filters, condition: Any, keys: tuple[str, ...]
+    ) -> dict[tuple[Any, ...], Tally]:
+        day = keys.index("date") if "date" in keys else None
+        found: dict[tuple[Any, ...], Tally] = {}
+        for key, events, best in grouped_totals(self.session, condition, keys):
+            date = key[day] if day is not None else None
+            found[key] = Tally(events, best, date, date)
+        touched = self._touched_stored(filters)
+        if touched is not None:
+            for key, stored in self._grouped(touched, keys).items():
+                tally = found[key]
+                tally.events -= stored.events
+                tally.fatalities_best -= stored.fatalities_best
+                if not tally.events:
+                    del found[key]
+        return found
+
+    def _grouped(self, where: Any, keys: tuple[str, ...]) -> dict[tuple[Any, ...], Tally]:
+        """The stored events ``where`` selects, grouped by ``keys`` in the database."""
         columns = [_TALLY_COLUMNS[key] for key in keys]
         best = func.coalesce(EventRow.fatalities["best"].as_integer(), 0)
         query = (
             select(*columns, func.count(), func.sum(best), func.min(EventRow.date), func.max(EventRow.date))
             .select_from(EventRow)
-            .where(self.sql_where(filters))
+            .where(where)
             .group_by(*columns)
         )
         if "place" in keys or "lat" in keys or "lon" in keys:
             query = query.outerjoin(PlaceRow, EventRow.place_id == PlaceRow.id)
-        if "campaign_id" in keys:
-            query = query.outerjoin(CampaignRow, EventRow.campaign_id == CampaignRow.id)
+        if "campaign_id" in keys:  # through the campaign index: only the events of a campaign are read
+            query = query.join(CampaignRow, EventRow.campaign_id == CampaignRow.id)
         found: dict[tuple[Any, ...], Tally] = {}
+        n = len(keys)
         for row in self.session.execute(query):
-            n = len(keys)
             found[tuple(row[:n])] = Tally(row[n], int(row[n + 1] or 0), row[n + 2], row[n + 3])
-        for built in self._python_part(filters):
-            summary = self.summary(built)
-            key = tuple(getattr(summary, name) for name in keys)
-            tally = found.setdefault(key, Tally())
-            tally.add(summary.date, summary.fatalities.best or 0)
         return found
 
     def review_counts(self, filters: Filters) -> tuple[int, int, int]:

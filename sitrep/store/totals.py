@@ -1,0 +1,78 @@
+"""Counting from the maintained totals (and ``stored_rows``: how many articles or claims): an ``EventFilter`` in, events and best fatalities per day, district or
+type out, read from ``event_totals`` (rows per day × district × type × campaign that triggers keep equal to
+the events; migration 0009) instead of from every selected event.
+
+The totals hold the stored events as written, before any analyst's review: the review's reader takes away the
+stored rows of the events a review touched and adds them as reviewed (``sitrep.store.review``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session
+
+from sitrep.store.filters import EventFilter
+from sitrep.store.tables import UNDATED_DAY, event_totals, table_rows
+
+# What the totals can be grouped by: the names of their columns, as the reader's groups are named.
+TOTAL_KEYS = frozenset({"date", "country_code", "admin1", "admin2", "event_type"})
+_TEXT_KEYS = ("country_code", "admin1", "admin2")  # event_type is never null
+
+
+def totals_condition(where: EventFilter) -> Any | None:
+    """The SQL condition on ``event_totals`` selecting what ``where`` selects; None when the totals do not hold
+    what it selects by (the actors)."""
+    if not where.totals_serve:
+        return None
+    conditions = where.conditions(event_totals)
+    if where.date_to is not None:  # a date filter leaves undated events out; theirs are the earliest rows
+        conditions.append(event_totals.c.date != UNDATED_DAY)
+    return and_(True, *conditions)
+
+
+def grouped_totals(
+    session: Session, condition: Any, keys: tuple[str, ...]
+) -> Iterator[tuple[tuple, int, int]]:
+    """Per group of ``keys`` (names in ``TOTAL_KEYS``): its key (None where the events have none), how many
+    events and their best fatalities added."""
+    columns = [event_totals.c[key] for key in keys]
+    events = func.sum(event_totals.c.events)
+    query = (
+        select(*columns, events, func.sum(event_totals.c.fatalities_best))
+        .where(condition)
+        .group_by(*columns)
+        .having(events > 0)
+    )
+    for row in session.execute(query):
+        key = tuple(_stored_value(name, value) for name, value in zip(keys, row, strict=False))
+        yield key, int(row[len(keys)]), int(row[len(keys) + 1] or 0)
+
+
+def counted_totals(session: Session, condition: Any) -> tuple[int, int]:
+    """How many events ``condition`` selects, and how many of them are dated."""
+    dated = event_totals.c.date != UNDATED_DAY
+    total, with_date = session.execute(
+        select(
+            func.coalesce(func.sum(event_totals.c.events), 0),
+            func.coalesce(func.sum(event_totals.c.events).filter(dated), 0),
+        ).where(condition)
+    ).one()
+    return int(total), int(with_date)
+
+
+def stored_rows(session: Session, table: str) -> int:
+    """How many rows ``table`` ("articles", "claims") holds, as the triggers keep count."""
+    return session.execute(select(table_rows.c.rows).where(table_rows.c.name == table)).scalar_one()
+
+
+def _stored_value(name: str, value: Any) -> Any:
+    """A key column's value as the events hold it: the totals write None as '' and an undated event's day as
+    ``UNDATED_DAY`` (their key's columns are NOT NULL)."""
+    if name == "date":
+        return None if value == UNDATED_DAY else value
+    if name in _TEXT_KEYS and value == "":
+        return None
+    return value
