@@ -199,6 +199,9 @@ def _before(key: _Key) -> Any:
     )
 
 
+_MOST_BOUND_IDS = 20_000
+
+
 def _touched_row_ids() -> Select[Any]:
     """Row ids of the events a review touched (``touched_uids_sql``)."""
     events = aliased(EventRow)
@@ -284,6 +287,17 @@ class SharedReview:
     # One request builds a part while the others asking for it wait: 50 requests arriving together must not
     # each build the same thousand events.
     lock: threading.Lock = field(default_factory=threading.Lock)
+
+    _row_ids: tuple[int, ...] | None = None
+
+    def touched_row_ids(self, session: Session) -> tuple[int, ...]:
+        """Row ids of the events a review touched, read once per data version: the SQL path's queries name
+        them instead of working them out from ``event_reviews`` each time (a scan and a union per query)."""
+        if self._row_ids is None:
+            with self.lock:
+                if self._row_ids is None:
+                    self._row_ids = tuple(session.execute(_touched_row_ids()).scalars())
+        return self._row_ids
 
     def keep_part(self, filters: Filters, part: list[Built], most: int = 256) -> None:
         if len(self.parts) >= most:  # many distinct filters: start over rather than grow
@@ -446,15 +460,21 @@ class ReviewedReader:
         the date alone covers the query; left out entirely when no event is touched)."""
         conditions = filters.conditions()
         if self.reviews.touched():
-            conditions.append(EventRow.id.not_in(_touched_row_ids()))
+            conditions.append(EventRow.id.not_in(self._touched_ids()))
         return and_(True, *conditions)
+
+    def _touched_ids(self) -> Any:
+        """The touched events' row ids, as values in the query, or as a subquery when there are too many to
+        bind (SQLite takes at most 32,766 values in one statement)."""
+        ids = self.shared.touched_row_ids(self.session)
+        return ids if len(ids) <= _MOST_BOUND_IDS else _touched_row_ids()
 
     def _touched_stored(self, filters: Filters) -> Any | None:
         """The stored rows of the touched events the filters select: counted in the maintained totals, on
         neither path here (their reviewed versions are the Python part). None when no event is touched."""
         if not self.reviews.touched():
             return None
-        return and_(True, *filters.conditions(), EventRow.id.in_(_touched_row_ids()))
+        return and_(True, *filters.conditions(), EventRow.id.in_(self._touched_ids()))
 
     def _totals_condition(self, filters: Filters) -> Any | None:
         """``event_totals``' condition for the filters; None when the totals cannot answer them."""
