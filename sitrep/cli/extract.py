@@ -60,7 +60,7 @@ def extract_command(
 ) -> None:
     """Extract every casualty figure with its claimant, stance and verification status."""
     # The pipeline (spaCy, the place index) and fetching load here, not when the command line starts.
-    from sitrep.jobs.parallel import extract_many
+    from sitrep.jobs.parallel import Failed, extract_many
     from sitrep.sources.files import InputProblem
     from sitrep.sources.inputs import read_sources
 
@@ -72,7 +72,7 @@ def extract_command(
     out = Console(highlight=False)
     if not out.is_terminal:  # piped or redirected: do not fold the table to 80 columns
         out = Console(highlight=False, width=160)
-    problems = 0
+    problems = failed = 0
 
     def articles() -> Iterator[Article]:
         nonlocal problems
@@ -88,6 +88,10 @@ def extract_command(
 
     results: list[dict] = []
     for result in extract_many(articles(), workers=workers, dask=dask):
+        if isinstance(result, Failed):  # a fault of ours on one article: said, counted, the rest still read
+            failed += 1
+            error(result)
+            continue
         if result.note:  # e.g. not English: kept in the output, said on stderr, counted
             not_read += 1
             errors.print(
@@ -104,8 +108,13 @@ def extract_command(
         sys.stdout.write(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
     if not_read:
         errors.print(f"sitrep: {not_read} article(s) not read (not English)", markup=False)
+    if failed:
+        errors.print(
+            f"sitrep: {failed} article(s) could not be extracted; the rest were processed", markup=False
+        )
     if problems:
         errors.print(f"sitrep: {problems} input(s) could not be read; the rest were processed", markup=False)
+    if problems or failed:
         raise typer.Exit(EXIT_INPUT_PROBLEM)
 
 

@@ -19,8 +19,8 @@ from itertools import islice
 
 from sqlalchemy import Engine
 
+from sitrep.jobs.parallel import Failed, extract_or_failed
 from sitrep.model import Article, ExtractResult
-from sitrep.pipeline import extract
 from sitrep.sources.files import DEFAULT_MAX_BYTES, InputProblem, checked, read_inputs
 from sitrep.store.db import ensure_writable, reported, require_schema
 from sitrep.store.dedup import signature, text_sha256, url_sha256
@@ -77,17 +77,6 @@ class IngestSummary:
 
 
 @dataclass(frozen=True, slots=True)
-class Failed:
-    """An article the pipeline could not process, or an input that could not be read."""
-
-    where: str
-    what: str
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.what}"
-
-
-@dataclass(frozen=True, slots=True)
 class _Known:
     """An article whose text is already stored (as ``uid``): not extracted again."""
 
@@ -104,16 +93,9 @@ class _ToExtract:
     url_sha256: str | None
 
 
-def _extract(article: Article) -> ExtractResult | Failed:
-    try:
-        return extract(article)
-    except Exception as error:  # one article's bug must not stop a batch of thousands
-        return Failed(article.id, f"extraction failed: {type(error).__name__}: {error}")
-
-
 def _extracted(pending: _ToExtract) -> Extracted | Failed:
     article = pending.article
-    result = _extract(article)
+    result = extract_or_failed(article)
     if isinstance(result, Failed):
         return result
     return Extracted(article, result, pending.text_sha256, pending.url_sha256, signature(article.text))
@@ -123,7 +105,7 @@ def _extract_chunk(articles: list[Article]) -> list[tuple[str, bytes | None] | F
     """Worker side: results travel back as JSON (faster to send than pickled pydantic objects)."""
     out: list[tuple[str, bytes | None] | Failed] = []
     for article in articles:
-        result = _extract(article)
+        result = extract_or_failed(article)
         out.append(
             result if isinstance(result, Failed) else (result.model_dump_json(), signature(article.text))
         )

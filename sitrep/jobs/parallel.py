@@ -7,13 +7,15 @@
   workers return results and the caller — one writer — stores them. Every worker needs sitrep installed; the
   place index and lexicons load once per worker process.
 
-Input order is kept in every mode, so a parallel run gives exactly the single-process results.
+Input order is kept in every mode, so a parallel run gives exactly the single-process results. An article
+the pipeline fails on comes back as ``Failed`` in its place: one article's bug does not stop a batch.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from itertools import islice
 from typing import TypeVar
 
@@ -24,9 +26,28 @@ Item = TypeVar("Item")
 DEFAULT_CHUNK = 64
 
 
-def extract_chunk(articles: list[Article]) -> list[ExtractResult]:
+@dataclass(frozen=True, slots=True)
+class Failed:
+    """An article the pipeline could not process, or an input that could not be read."""
+
+    where: str
+    what: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.what}"
+
+
+def extract_or_failed(article: Article) -> ExtractResult | Failed:
+    """``extract(article)``, or what went wrong with it."""
+    try:
+        return extract(article)
+    except Exception as error:  # one article's bug must not stop a batch of thousands
+        return Failed(article.id, f"extraction failed: {type(error).__name__}: {error}")
+
+
+def extract_chunk(articles: list[Article]) -> list[ExtractResult | Failed]:
     """The whole pipeline over a chunk of articles (the unit of work sent to a process or a Dask worker)."""
-    return [extract(article) for article in articles]
+    return [extract_or_failed(article) for article in articles]
 
 
 def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
@@ -37,12 +58,13 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
 
 def extract_many(
     articles: Iterable[Article], workers: int = 1, dask: str | None = None, chunk_size: int = DEFAULT_CHUNK
-) -> Iterator[ExtractResult]:
-    """``extract`` over ``articles``, in their order, on ``workers`` processes or a Dask cluster."""
+) -> Iterator[ExtractResult | Failed]:
+    """``extract`` over ``articles``, in their order, on ``workers`` processes or a Dask cluster; ``Failed``
+    for an article the pipeline failed on."""
     if dask:
         yield from _on_dask(articles, dask, chunk_size)
     elif workers <= 1:
-        yield from (extract(article) for article in articles)
+        yield from (extract_or_failed(article) for article in articles)
     else:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             # map() keeps the input order; a bounded window of chunks keeps memory flat on long inputs.
@@ -60,7 +82,7 @@ def _bounded_map(pool: ProcessPoolExecutor, chunks: Iterator[list[Article]], win
         yield future.result()
 
 
-def _on_dask(articles: Iterable[Article], address: str, chunk_size: int) -> Iterator[ExtractResult]:
+def _on_dask(articles: Iterable[Article], address: str, chunk_size: int) -> Iterator[ExtractResult | Failed]:
     from dask.distributed import Client  # imported only when a cluster is asked for
 
     with Client(address) as client:

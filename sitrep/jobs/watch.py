@@ -33,7 +33,8 @@ from types import FrameType
 
 from sqlalchemy import Engine, insert, select, update
 
-from sitrep.jobs.ingest import Failed, IngestSummary, ingest
+from sitrep.jobs.ingest import IngestSummary, ingest
+from sitrep.jobs.parallel import Failed
 from sitrep.jobs.progress import BatchProgress
 from sitrep.model import Article
 from sitrep.sources.feeds import FeedEntry, FeedResult, articles_from_feed, feed_from_result
