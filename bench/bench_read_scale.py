@@ -1,14 +1,17 @@
 """Benchmark of the read API on a large store: latency at concurrent clients, uncached, and export memory.
 
     python bench/bench_read_scale.py --db URL [--clients 50] [--requests 500] [--seconds 60] [--workers 1]
-                                     [--cache] [--export] [--export-query "date_from=2025-01-01"]
+                                     [--think 0] [--cache] [--export] [--export-query "date_from=2025-01-01"]
 
 The store comes from ``bench/generate_store.py`` (SQLite or PostgreSQL, at this sitrep's schema revision:
 ``sitrep db upgrade --db URL`` first). A real uvicorn server runs in a child process on 127.0.0.1, as ``sitrep
 serve`` runs it, with ``--workers`` processes (``uvicorn --factory sitrep.api.server:app_from_environment``)
 and its answer cache off unless ``--cache``. For each question below, ``--clients`` concurrent keep-alive
 clients (``bench_api.Connection``) ask it until ``--requests`` answers or ``--seconds`` have passed, after a
-tenth as many uncounted warm-up requests; median, p95 and throughput are printed.
+tenth as many uncounted warm-up requests; median, p95 and throughput are printed. ``--think S``: each client
+waits a random time (exponential, mean S seconds) after each answer before asking again, as a person reading
+the dashboard does; 0 (the default) asks again at once, which measures the server saturated: then latency is
+about clients ÷ throughput whatever each request costs.
 
   events            GET /api/events?limit=100                       (the first page)
   events-filtered   GET /api/events?country=PK&date_from=…&date_to=…&offset=…  (a quarter, a random page)
@@ -94,7 +97,12 @@ def questions(ids: list[str], seed: int = 11) -> dict[str, Callable[[random.Rand
 
 
 async def load(
-    port: int, clients: int, requests: int, seconds: float, target: Callable[[random.Random], str]
+    port: int,
+    clients: int,
+    requests: int,
+    seconds: float,
+    target: Callable[[random.Random], str],
+    think: float = 0.0,
 ) -> dict:
     warmup = max(1, requests // 10)
     latencies: list[float] = []
@@ -128,6 +136,8 @@ async def load(
                     json.loads(body)  # a whole answer, now and then
                 if status == 200 and number >= warmup:
                     latencies.append(elapsed)
+                if think > 0:
+                    await asyncio.sleep(rng.expovariate(1 / think))
         finally:
             connection.close()
 
@@ -232,6 +242,9 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=500, help="counted requests per question")
     parser.add_argument("--seconds", type=float, default=60, help="time limit per question")
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument(
+        "--think", type=float, default=0.0, help="mean seconds a client waits between requests"
+    )
     parser.add_argument("--cache", action="store_true", help="keep the server's answer cache on")
     parser.add_argument("--only", nargs="*", help="questions to ask (default: all)")
     parser.add_argument("--export", action="store_true", help="also measure a GeoJSON export's memory")
@@ -245,12 +258,13 @@ def main() -> None:
         wait_until_up(f"http://127.0.0.1:{port}", server, timeout=120)
         print(
             f"{args.db}: {args.workers} worker(s), answer cache {'on' if args.cache else 'off'}, "
-            f"{args.clients} clients, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}"
+            f"{args.clients} clients (think {args.think:g} s), {os.cpu_count()} CPUs, "
+            f"load average {os.getloadavg()[0]:.1f}"
         )
         for name, target in questions(ids).items():
             if args.only and name not in args.only:
                 continue
-            result = asyncio.run(load(port, args.clients, args.requests, args.seconds, target))
+            result = asyncio.run(load(port, args.clients, args.requests, args.seconds, target, args.think))
             if not result["requests"]:
                 print(f"{name:>16}: no answer")
                 continue

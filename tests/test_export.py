@@ -378,6 +378,9 @@ def test_json_is_the_dataset(examples: tuple[Dataset, dict[str, ArticleMeta]]) -
     assert again == dataset
     claims = sum(len(e.claims) for e in again.events)
     assert claims > 0 and all(c.article_id for e in again.events for c in e.claims)
+    # Written an event at a time (streamed), the bytes are pydantic's whole document, empty lists included.
+    assert text == dataset.model_dump_json(indent=1) + "\n"
+    assert _write_text(Dataset(), "json") == Dataset().model_dump_json(indent=1) + "\n"
 
 
 def test_csv_and_parquet_have_the_same_rows(

@@ -60,7 +60,9 @@ EXPORTERS: dict[str, Exporter] = {
     "geojson": Exporter(
         lambda d, out, articles, stamp: geojson.write(d, out), ".geojson", pieces=geojson.pieces
     ),
-    "json": Exporter(lambda d, out, articles, stamp: dataset_json.write(d, out), ".json"),
+    "json": Exporter(
+        lambda d, out, articles, stamp: dataset_json.write(d, out), ".json", pieces=dataset_json.pieces
+    ),
     "csv": Exporter(lambda d, out, articles, stamp: flat.write(d, out), ".csv", pieces=flat.pieces),
     "parquet": Exporter(lambda d, out, articles, stamp: parquet.write(d, out), ".parquet", binary=True),
     "toll": Exporter(lambda d, out, articles, stamp: toll.write(d, out), ".csv", pieces=toll.pieces),

@@ -320,7 +320,9 @@ def campaign_row(
         {
             "relid": campaign.id,
             "where_prec": "4" if len(provinces) == 1 else "6",
-            "where_coordinates": next(iter(provinces)) if len(provinces) == 1 else (land.ucdp_name if land else ""),
+            "where_coordinates": next(iter(provinces))
+            if len(provinces) == 1
+            else (land.ucdp_name if land else ""),
             "where_description": campaign.name,
             "adm_2": "",
             "latitude": "",
@@ -331,7 +333,9 @@ def campaign_row(
             "date_end": _ged_date(days[1]) if days[1] else "",
             "deaths_a": "",
             "deaths_b": "",
-            "deaths_civilians": _number(_beyond(campaign.by_side.civilians.best, [e.by_side.civilians.best for e in members])),
+            "deaths_civilians": _number(
+                _beyond(campaign.by_side.civilians.best, [e.by_side.civilians.best for e in members])
+            ),
             "deaths_unknown": "",
             **{bound: _number(value) for bound, value in figures.items()},
         }
