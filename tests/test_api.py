@@ -526,7 +526,7 @@ def test_exports_download(api: TestClient) -> None:
 
 
 def test_streamed_exports_write_the_bytes_of_the_whole_dataset(api: TestClient, store_url: str) -> None:
-    """GeoJSON, CSV, toll and JSON are sent as the events are read, the stored ones merged in order with those a review
+    """GeoJSON, CSV, toll, JSON and Parquet are sent as the events are read, the stored ones merged in order with those a review
     touched (a split-off event, a corrected date): the bytes equal the writer's over the whole dataset."""
     from sitrep.export import STREAMED, write_dataset
     from sitrep.store.review import Filters, ReviewedReader
@@ -542,7 +542,7 @@ def test_streamed_exports_write_the_bytes_of_the_whole_dataset(api: TestClient, 
             api.get("/api/events", params={"limit": size, "offset": s}).json() for s in range(0, 30, size)
         ]
         assert [e["id"] for p in pages for e in p["events"]] == everything
-    assert {"geojson", "csv", "toll", "json"} == STREAMED
+    assert {"geojson", "csv", "toll", "json", "parquet"} == STREAMED
     engine = open_engine(store_url)
     try:
         for fmt in sorted(STREAMED):

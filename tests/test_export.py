@@ -405,6 +405,25 @@ def test_csv_and_parquet_have_the_same_rows(
     assert (clash["acled_fatalities"], clash["killed_security_forces_best"]) == ("12", "24")
 
 
+def test_parquet_is_written_a_row_group_at_a_time(
+    examples: tuple[Dataset, dict[str, ArticleMeta]], tmp_path: Path
+) -> None:
+    """Streamed in row groups of two events, the file reads back as the same table; no events: a file with the
+    columns and no rows."""
+    from sitrep.export import parquet
+
+    events = examples[0].events
+    assert len(events) > 4
+    path = tmp_path / "groups.parquet"
+    path.write_bytes(b"".join(parquet.pieces(events, row_group=2)))
+    read = pq.ParquetFile(path)
+    assert read.metadata.num_row_groups == (len(events) + 1) // 2
+    assert read.read().to_pylist() == parquet.table(events).to_pylist()
+    empty = tmp_path / "empty.parquet"
+    write_dataset(Dataset(), "parquet", empty)
+    assert pq.read_table(empty).num_rows == 0 and pq.read_table(empty).schema == parquet.schema()
+
+
 def test_toll_export(examples: tuple[Dataset, dict[str, ArticleMeta]]) -> None:
     rows = _csv_rows(_write_text(examples[0], "toll"))
     assert list(rows[0]) == [

@@ -46,9 +46,9 @@ class Exporter:
     write: Callable[[Dataset, Any, Mapping[str, ArticleMeta] | None, int | None], None]
     suffix: str
     binary: bool = False
-    # Streaming formats: the text, piece by piece, from events read once as they come and the campaigns asked
-    # for after the last event (``stream_events``).
-    pieces: Callable[[Iterable[DatasetEvent], Callable[[], list[DatasetCampaign]]], Iterator[str]] | None = (
+    # Streaming formats: the text (bytes for a binary format), piece by piece, from events read once as they
+    # come and the campaigns asked for after the last event (``write_events``).
+    pieces: Callable[[Iterable[DatasetEvent], Callable[[], list[DatasetCampaign]]], Iterator[Any]] | None = (
         None
     )
 
@@ -64,7 +64,9 @@ EXPORTERS: dict[str, Exporter] = {
         lambda d, out, articles, stamp: dataset_json.write(d, out), ".json", pieces=dataset_json.pieces
     ),
     "csv": Exporter(lambda d, out, articles, stamp: flat.write(d, out), ".csv", pieces=flat.pieces),
-    "parquet": Exporter(lambda d, out, articles, stamp: parquet.write(d, out), ".parquet", binary=True),
+    "parquet": Exporter(
+        lambda d, out, articles, stamp: parquet.write(d, out), ".parquet", binary=True, pieces=parquet.pieces
+    ),
     "toll": Exporter(lambda d, out, articles, stamp: toll.write(d, out), ".csv", pieces=toll.pieces),
 }
 FORMATS = tuple(EXPORTERS)
@@ -110,6 +112,7 @@ def write_events(
     exporter = EXPORTERS.get(fmt)
     if exporter is None or exporter.pieces is None:
         raise ValueError(f"{fmt!r} is not written as a stream: one of {', '.join(sorted(STREAMED))}")
-    with text_output(out) as stream:
+    opened = binary_output(out) if exporter.binary else text_output(out)
+    with opened as stream:
         for piece in exporter.pieces(events, campaigns):
-            stream.write(piece)
+            stream.write(piece)  # type: ignore[arg-type]

@@ -121,10 +121,6 @@ def record(event: DatasetEvent) -> dict[str, Value]:
     return {name: values[name] for name in COLUMN_NAMES}
 
 
-def records(dataset: Dataset) -> list[dict[str, Value]]:
-    return [record(event) for event in dataset.events]
-
-
 def pieces(events: Iterable[DatasetEvent], _campaigns: Callable[[], object] | None = None) -> Iterator[str]:
     """The CSV, a few hundred events at a time, read as they come."""
     rows = ([cell(values[name]) for name in COLUMN_NAMES] for values in (record(event) for event in events))

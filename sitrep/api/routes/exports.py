@@ -39,7 +39,8 @@ MEDIA_TYPES = {
 )
 def export(http: Request, fmt: str, filters: FiltersDep) -> Response:
     """The selected events in one of the `sitrep export` formats (acled, ucdp, geojson, json, csv, parquet,
-    toll), corrections applied, as a download. GeoJSON, CSV and toll are sent as the events are read."""
+    toll), corrections applied, as a download. GeoJSON, CSV, toll, JSON and Parquet are sent as the events
+    are read."""
     if fmt not in FORMATS:
         raise HTTPException(404, f"unknown format {fmt!r}: one of {', '.join(FORMATS)}")
     name = f"sitrep-{fmt}{SUFFIXES[fmt]}"
@@ -66,12 +67,12 @@ def _streamed(http: Request, fmt: str, filters: Filters, size: int = 1 << 16) ->
     assert pieces is not None
     with reading(http) as reader:
         events, campaigns = reader.streamed(filters)
-        buffer: list[str] = []
+        buffer: list[bytes] = []
         held = 0
         for piece in pieces(events, campaigns):
-            buffer.append(piece)
-            held += len(piece)
+            buffer.append(piece.encode() if isinstance(piece, str) else piece)
+            held += len(buffer[-1])
             if held >= size:
-                yield "".join(buffer).encode()
+                yield b"".join(buffer)
                 buffer, held = [], 0
-        yield "".join(buffer).encode()
+        yield b"".join(buffer)
