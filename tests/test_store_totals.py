@@ -67,6 +67,7 @@ def _counted_rows(connection: Connection) -> dict[str, int]:
     return {
         "articles": connection.execute(select(func.count()).select_from(ArticleRow)).scalar_one(),
         "claims": connection.execute(select(func.count()).select_from(ClaimRow)).scalar_one(),
+        "events": connection.execute(select(func.count()).select_from(EventRow)).scalar_one(),
     }
 
 
@@ -138,7 +139,7 @@ def test_totals_answer_filters_as_the_events_would(store_url: str) -> None:
                 selected = select(EventRow).where(*where.conditions()).subquery()
                 total = connection.execute(select(func.count()).select_from(selected)).scalar_one()
                 dated = connection.execute(select(func.count(selected.c.date))).scalar_one()
-                assert counted_totals(session, condition) == (total, dated), where
+                assert counted_totals(session, where) == (total, dated), where
                 by_day = Counter(
                     connection.execute(select(selected.c.date).where(selected.c.date.is_not(None))).scalars()
                 )

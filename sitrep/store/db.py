@@ -95,7 +95,9 @@ def open_engine(url: str, *, must_exist: bool = False, connections: int | None =
     elif parsed.get_backend_name() == "postgresql":
         connect_args["connect_timeout"] = max(1, round(timeout))
     try:
-        pool = {} if connections is None else {"pool_size": connections // 2, "max_overflow": connections // 2}
+        pool = (
+            {} if connections is None else {"pool_size": connections // 2, "max_overflow": connections // 2}
+        )
         engine = create_engine(parsed, connect_args=connect_args, **pool)
     except NoSuchModuleError:
         raise StoreError(f"unknown kind of database in URL {shown(parsed)!r}") from None

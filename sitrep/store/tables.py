@@ -20,7 +20,7 @@ reported). JSON columns use SQLAlchemy's portable ``JSON`` type (TEXT on SQLite,
   article joined an event).
 - ``event_totals``: how many events and how many best fatalities per day, district, type and campaign, kept by
   database triggers on ``events`` (migration 0009): counts, timelines and district shading read these rows
-  instead of every event; ``table_rows`` how many articles and claims there are.
+  instead of every event; ``table_rows`` how many articles, claims and events there are.
 """
 
 from __future__ import annotations
@@ -226,7 +226,8 @@ class EventTotalRow(Base):
 
 
 class TableRowsRow(Base):
-    """How many rows a large table holds (``articles``, ``claims``), kept by triggers (migration 0009)."""
+    """How many rows a large table holds (``articles``, ``claims``, ``events``), kept by triggers (migration
+    0009)."""
 
     __tablename__ = "table_rows"
 

@@ -51,20 +51,27 @@ def grouped_totals(
         yield key, int(row[len(keys)]), int(row[len(keys) + 1] or 0)
 
 
-def counted_totals(session: Session, condition: Any) -> tuple[int, int]:
-    """How many events ``condition`` selects, and how many of them are dated."""
+def counted_totals(session: Session, where: EventFilter) -> tuple[int, int]:
+    """How many events ``where`` selects, and how many of them are dated (``where`` must be one the totals
+    serve: ``totals_condition`` is not None). With no filter, from the store's count of events."""
     dated = event_totals.c.date != UNDATED_DAY
+    if where == EventFilter():
+        undated = session.execute(
+            select(func.coalesce(func.sum(event_totals.c.events), 0)).where(~dated)
+        ).scalar_one()
+        total = stored_rows(session, "events")
+        return total, total - int(undated)
     total, with_date = session.execute(
         select(
             func.coalesce(func.sum(event_totals.c.events), 0),
             func.coalesce(func.sum(event_totals.c.events).filter(dated), 0),
-        ).where(condition)
+        ).where(totals_condition(where))
     ).one()
     return int(total), int(with_date)
 
 
 def stored_rows(session: Session, table: str) -> int:
-    """How many rows ``table`` ("articles", "claims") holds, as the triggers keep count."""
+    """How many rows ``table`` ("articles", "claims", "events") holds, as the triggers keep count."""
     return session.execute(select(table_rows.c.rows).where(table_rows.c.name == table)).scalar_one()
 
 

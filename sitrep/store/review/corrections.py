@@ -84,8 +84,6 @@ class ReviewConflict(ReviewError, ConflictError):
     """A review action that conflicts with the events' current review (e.g. undo after a later change)."""
 
 
-
-
 def _interaction(inter1: int | None, inter2: int | None) -> int | None:
     codes = sorted(c for c in (inter1, inter2) if c is not None)
     if not codes:

@@ -489,7 +489,7 @@ class ReviewedReader:
         condition = self._totals_condition(filters)
         if condition is None:
             return self._counted(self.sql_where(filters))
-        total, dated = counted_totals(self.session, condition)
+        total, dated = counted_totals(self.session, filters.where)
         touched = self._touched_stored(filters)
         if touched is not None:
             touched_total, touched_dated = self._counted(touched)

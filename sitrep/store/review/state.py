@@ -20,7 +20,6 @@ from sitrep.store.review.tables import EventReviewRow
 CHUNK = 200
 
 
-
 @dataclass(slots=True)
 class ReviewState:
     """One event's review as a plain value: what ``review_before``/``review_after`` hold and undo restores."""

@@ -1,5 +1,5 @@
 """Totals kept by the database: events and best fatalities per day, district, type and campaign; how many
-articles and claims are stored.
+articles, claims and events are stored.
 
 Revision ID: 0009
 Revises: 0008
@@ -9,8 +9,8 @@ Counting the events of a month or of the whole store read every selected event (
 the timeline, the per-type and per-district counts and a list's total now add up ``event_totals`` rows instead.
 Triggers on ``events`` keep the rows in the same transaction as the change, whichever code writes the events
 (the writer, a migration, an analyst's SQL), so the totals cannot drift from the events. ``table_rows`` keeps
-the number of rows of ``articles`` and ``claims`` the same way (a count of millions of rows takes a scan). Writers take one lock
-per article (``sitrep.store.writer``), so two never update the same total at once. The rows of the events
+the number of rows of ``articles``, ``claims`` and ``events`` the same way (a count of millions of rows takes a
+scan; adding up every total of a large store, nearly as long). Writers take one lock per article (``sitrep.store.writer``), so two never update the same total at once. The rows of the events
 already stored are added up here, in one statement.
 """
 
@@ -73,7 +73,7 @@ def _take(row: str, best: str) -> str:
 
 
 # Tables whose rows ``table_rows`` counts.
-_COUNTED = ("articles", "claims")
+_COUNTED = ("articles", "claims", "events")
 
 
 def upgrade() -> None:
