@@ -101,6 +101,11 @@ def bad_inputs(tmp_path: Path) -> Path:
         '{"id": "ok-2", "text": "A civilian was killed.", "published": "not a date"}\n'
         '{"id": "ok-3", "text": "Six militants were killed."}\n'
     )
+    deep = "<div>" * 20_000 + "<p>Gunmen killed three people in Quetta, police said.</p>" + "</div>" * 20_000
+    (folder / "g_deep.html").write_text(f"<html><body>{deep}</body></html>")
+    (folder / "h_no_text.html").write_text(
+        "<html><head><title>Menu</title></head><body><nav></nav></body></html>"
+    )
     return folder
 
 
@@ -111,7 +116,7 @@ def test_bad_input_gets_one_line_errors_and_the_rest_is_processed(bad_inputs: Pa
     ids = [json.loads(line)["article"]["id"] for line in result.stdout.splitlines()]
     assert ids == ["a_good.txt", "ok-1", "ok-3"]
     errors = [line for line in result.stderr.splitlines() if line.startswith("sitrep: error:")]
-    assert len(errors) == 7
+    assert len(errors) == 9
     expected = {
         "b_empty.txt": "empty file",
         "c_binary.txt": "binary file",
@@ -120,10 +125,12 @@ def test_bad_input_gets_one_line_errors_and_the_rest_is_processed(bad_inputs: Pa
         "f_feed.jsonl:2": "not valid JSON",
         "f_feed.jsonl:3": "missing required field 'id'",
         "f_feed.jsonl:4": "bad value for 'published'",
+        "g_deep.html": "the HTML nests elements deeper than 256 levels: not read",
+        "h_no_text.html": "no article text found in the HTML",
     }
     for where, what in expected.items():
         assert any(f"{where}: {what}" in line for line in errors), (where, errors)
-    assert "7 input(s) could not be read" in result.stderr
+    assert "9 input(s) could not be read" in result.stderr
 
 
 def test_missing_file_and_unsupported_type(tmp_path: Path) -> None:

@@ -47,7 +47,7 @@ from typing import Literal
 import httpx
 
 from sitrep.model import Article
-from sitrep.sources.files import DEFAULT_MAX_BYTES, InputProblem, extract_html
+from sitrep.sources.files import DEFAULT_MAX_BYTES, InputProblem, extract_html, no_text_reason
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 FetchKind = Literal["html", "feed"]
@@ -739,9 +739,10 @@ def fetch_article(url: str, fetcher: Fetcher) -> Article | InputProblem:
 
 def article_from_page(result: FetchResult) -> Article | InputProblem:
     """An ``Article`` from a fetched HTML page."""
-    content = extract_html(decode_html(result.content, result.charset), url=result.final_url)
+    html = decode_html(result.content, result.charset)
+    content = extract_html(html, url=result.final_url)
     if content is None:
-        return FetchProblem(redact(result.url), "no article text found in the page", "no_text", result.status)
+        return FetchProblem(redact(result.url), no_text_reason(html, "the page"), "no_text", result.status)
     host = httpx.URL(result.final_url).host.removeprefix("www.")
     # trafilatura falls back to the host (with its port) when a page names no site: prefer the bare host.
     final = httpx.URL(result.final_url)

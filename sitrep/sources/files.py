@@ -14,6 +14,7 @@ and metadata through trafilatura), ``.jsonl`` (one article per line: ``id``, ``t
 from __future__ import annotations
 
 import calendar
+import contextlib
 import json
 import re
 import sys
@@ -364,6 +365,20 @@ def extract_html(html: bytes | str, url: str | None = None) -> HtmlContent | Non
     )
 
 
+def no_text_reason(html: bytes | str, what: str) -> str:
+    """Why ``extract_html`` found no text in ``what`` (the HTML, the page), in a few words. Elements nested
+    deeper than the HTML parser follows (libxml2 stops at 256 levels) are named as such: otherwise a page of
+    deeply nested markup reads as if it held no article."""
+    from lxml import etree  # trafilatura's parser: installed with it
+
+    parser = etree.HTMLParser()
+    with contextlib.suppress(etree.LxmlError, ValueError):
+        etree.fromstring(html, parser)
+    if any("Excessive depth" in entry.message for entry in parser.error_log):
+        return f"{what} nests elements deeper than 256 levels: not read"
+    return f"no article text found in {what}"
+
+
 def _article_from_html(raw: bytes, name: str) -> Article:
     if b"\x00" in raw[:8192]:
         raise _Unreadable("binary file (contains NUL bytes), not HTML")
@@ -371,7 +386,7 @@ def _article_from_html(raw: bytes, name: str) -> Article:
         raise _Unreadable("empty file: no HTML")
     content = extract_html(raw)
     if content is None:
-        raise _Unreadable("no article text found in the HTML")
+        raise _Unreadable(no_text_reason(raw, "the HTML"))
     return Article(
         id=name,
         title=content.title,
