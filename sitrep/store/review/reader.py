@@ -76,6 +76,8 @@ class Filters:
         for value, wanted in ((admin1, w.admin1), (admin2, w.admin2)):
             if wanted and (value or "").lower() != wanted.lower():
                 return False
+        if w.bbox is not None and not w.bbox.contains(*((place.lat, place.lon) if place else (None, None))):
+            return False
         if w.actor:
             actor = w.actor.lower()
             if not any(actor in (a or "").lower() for a in (event.actor1, event.actor2)):
