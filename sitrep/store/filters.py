@@ -65,15 +65,15 @@ class BBox:
             return lon >= self.west or lon <= self.east
         return self.west <= lon <= self.east
 
-    def place_ids(self) -> Any:
-        """SQL: the ids of the places inside (a range on the ``places (lat, lon)`` index)."""
-        lon = places.c.lon
+    def condition(self, lat: Any, lon: Any) -> Any:
+        """SQL: the point (``lat``, ``lon`` columns of a places table) is inside; a range on the ``places
+        (lat, lon)`` index."""
         across = (
             or_(lon >= self.west, lon <= self.east)
             if self.crosses_antimeridian
             else lon.between(self.west, self.east)
         )
-        return select(places.c.id).where(and_(places.c.lat.between(self.south, self.north), across))
+        return and_(lat.between(self.south, self.north), across)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +93,11 @@ class EventFilter:
     campaign: str | None = None
     bbox: BBox | None = None
 
-    def conditions(self) -> list[Any]:
+    def conditions(self, bounds: bool = True) -> list[Any]:
+        """SQL conditions on the events table. ``bounds=False`` leaves out the map bounds, for a caller that
+        joins the places itself (``BBox.condition``): a join lets the planner start from whichever side is
+        smaller (a small box's places, or a month's events), where ``place_id IN (…)`` first lists every
+        place inside the box."""
         conditions: list[Any] = []
         if self.date_from is not None:
             conditions.append(events.c.date >= self.date_from)
@@ -118,9 +122,9 @@ class EventFilter:
             )
         if self.campaign:
             conditions.append(events.c.campaign_id.in_(select(campaigns.c.id).where(self._campaign_named())))
-        if self.bbox is not None:
-            # Through events.place_id: the places inside first (by their coordinates' index), then their events.
-            conditions.append(events.c.place_id.in_(self.bbox.place_ids()))
+        if self.bbox is not None and bounds:
+            inside = select(places.c.id).where(self.bbox.condition(places.c.lat, places.c.lon))
+            conditions.append(events.c.place_id.in_(inside))
         return conditions
 
     def _campaign_named(self) -> Any:

@@ -56,8 +56,9 @@ class Filters:
     min_fatalities: int | None = None
     include_rejected: bool = False
 
-    def conditions(self) -> list[Any]:
-        conditions = self.where.conditions()
+    def conditions(self, bounds: bool = True) -> list[Any]:
+        """SQL conditions on the events table (``bounds``: as ``EventFilter.conditions``)."""
+        conditions = self.where.conditions(bounds)
         if self.min_fatalities is not None:
             best = EventRow.fatalities["best"].as_integer()
             conditions.append(and_(best.is_not(None), best >= self.min_fatalities))
@@ -200,8 +201,8 @@ def _before(key: _Key) -> Any:
     )
 
 
-def _summary_select(where: Any) -> Select[Any]:
-    """Summary columns of the events ``where`` selects (unordered)."""
+def _summary_select() -> Select[Any]:
+    """Summary columns of events (unordered; the caller says which)."""
     claim_count = (
         select(func.count()).where(ClaimRow.event_id == EventRow.id).correlate(EventRow).scalar_subquery()
     )
@@ -227,7 +228,6 @@ def _summary_select(where: Any) -> Select[Any]:
         )
         .outerjoin(PlaceRow, EventRow.place_id == PlaceRow.id)
         .outerjoin(CampaignRow, EventRow.campaign_id == CampaignRow.id)
-        .where(where)
     )
 
 
@@ -436,69 +436,87 @@ class ReviewedReader:
 
     # -- lists --
 
-    def sql_where(self, filters: Filters) -> Any:
-        """The SQL path's selection: the filters, minus the touched events (by row id, so that an index on
-        the date alone covers the query; left out entirely when no event is touched)."""
-        conditions = filters.conditions()
+    def sql_path(self, query: Select[Any], filters: Filters, by_date: bool = False) -> Select[Any]:
+        """``query`` (of the events table) narrowed to the SQL path's selection: the filters, minus the touched
+        events (by row id, so that an index on the date alone covers the query; left out entirely when no
+        event is touched). Map bounds join the event's place, so the planner starts from the smaller side;
+        ``by_date``: never from the places' coordinates (see ``_walk_dates``)."""
+        conditions = filters.conditions(bounds=False)
         if self.reviews.touched():
             events = aliased(EventRow)
             touched = select(events.id).where(events.uid.in_(touched_uids_sql()))
             conditions.append(EventRow.id.not_in(touched))
-        return and_(True, *conditions)
+        box = filters.where.bbox
+        if box is not None:
+            inside = aliased(PlaceRow)
+            query = query.join(inside, EventRow.place_id == inside.id)
+            lat, lon = inside.lat, inside.lon
+            if by_date:  # the same test, but no index serves ``lat + 0``: the planner reads the events first
+                lat, lon = lat + 0, lon + 0
+            conditions.append(box.condition(lat, lon))
+        return query.where(and_(True, *conditions))
 
     def count(self, filters: Filters) -> int:
         return self._counts(filters)[0] + len(self._python_part(filters))
 
     def _counts(self, filters: Filters) -> tuple[int, int]:
         """How many SQL-path events the filters select, and how many of them are dated."""
-        query = (
-            select(func.count(), func.count(EventRow.date))
-            .select_from(EventRow)
-            .where(self.sql_where(filters))
-        )
+        query = self.sql_path(select(func.count(), func.count(EventRow.date)).select_from(EventRow), filters)
         total, dated = self.session.execute(query).one()
         return total, dated
 
-    def _page_ids(self, filters: Filters, dated: int, offset: int, limit: int) -> list[int]:
+    def _page_ids(
+        self, filters: Filters, dated: int, offset: int, limit: int, by_date: bool = False
+    ) -> list[int]:
         """Row ids of one page of the SQL path in the store's order. Dated and undated events are read apart:
         ``ORDER BY date, id`` walks the date index, where ``date IS NULL`` first would sort every row."""
-        where = self.sql_where(filters)
         ids: list[int] = []
         if offset < dated:
             ids += self.session.execute(
-                select(EventRow.id)
-                .where(where, EventRow.date.is_not(None))
+                self.sql_path(select(EventRow.id), filters, by_date)
+                .where(EventRow.date.is_not(None))
                 .order_by(EventRow.date, EventRow.id)
                 .offset(offset)
                 .limit(limit)
             ).scalars()
         if len(ids) < limit:
             ids += self.session.execute(
-                select(EventRow.id)
-                .where(where, EventRow.date.is_(None))
+                self.sql_path(select(EventRow.id), filters)
+                .where(EventRow.date.is_(None))
                 .order_by(EventRow.id)
                 .offset(max(0, offset - dated))
                 .limit(limit - len(ids))
             ).scalars()
         return ids
 
+    def _walk_dates(self, filters: Filters, selected: int, wanted: int) -> bool:
+        """Whether the first ``wanted`` events inside map bounds come sooner by walking the events in date
+        order and looking up each one's place (about ``wanted`` × store ÷ ``selected`` rows read: a box
+        holding much of the store) than by reading every event of the box's places and sorting them
+        (``selected`` rows: a small box). SQLite's planner cannot tell the two apart (it knows no spread of
+        coordinates); the count just made can."""
+        if filters.where.bbox is None:
+            return False
+        store = self.session.execute(select(func.max(EventRow.id))).scalar_one() or 0
+        return wanted * store < selected * selected
+
     def _sql_page(
-        self, filters: Filters, dated: int, offset: int, limit: int
+        self, filters: Filters, dated: int, offset: int, limit: int, by_date: bool = False
     ) -> list[tuple[_Key, EventSummary]]:
         if limit <= 0:
             return []
-        ids = self._page_ids(filters, dated, offset, limit)
+        ids = self._page_ids(filters, dated, offset, limit, by_date)
         if not ids:
             return []
-        rows = {row[0]: row for row in self.session.execute(_summary_select(EventRow.id.in_(ids)))}
+        rows = {row[0]: row for row in self.session.execute(_summary_select().where(EventRow.id.in_(ids)))}
         statuses = self.reviews
         return [(_key(rows[i][2], i), _summary_from_row(rows[i], statuses.status(rows[i][1]))) for i in ids]
 
-    def _ranks(self, filters: Filters, built: list[Built]) -> Iterator[int]:
+    def _ranks(self, filters: Filters, built: list[Built], by_date: bool = False) -> Iterator[int]:
         """For each Python-built event in order: how many SQL-path events sort before it. Each count covers only
         the stretch since the previous built event (by the date index), and the caller stops at its page's
         end: a first page costs a few small counts, however large the store."""
-        where = self.sql_where(filters)
+        counted = self.sql_path(select(func.count()).select_from(EventRow), filters, by_date)
         rank = 0
         previous: _Key | None = None
         for item in built:
@@ -509,9 +527,7 @@ class ReviewedReader:
                     stretch.append(or_(EventRow.date.is_(None), EventRow.date >= previous[1]))
             if not item.key[0]:
                 stretch.append(EventRow.date <= item.key[1])
-            rank += self.session.execute(
-                select(func.count()).select_from(EventRow).where(where, *stretch)
-            ).scalar_one()
+            rank += self.session.execute(counted.where(*stretch)).scalar_one()
             previous = item.key
             yield rank
 
@@ -520,18 +536,20 @@ class ReviewedReader:
         python_part = self._python_part(filters)
         sql_total, dated = self._counts(filters)
         total = sql_total + len(python_part)
+        by_date = self._walk_dates(filters, dated, offset + limit)
         if not python_part:
-            return total, [summary for _key_, summary in self._sql_page(filters, dated, offset, limit)]
+            page = self._sql_page(filters, dated, offset, limit, by_date)
+            return total, [summary for _key_, summary in page]
         # Python-built event i sits at merged position rank_i + i; the SQL rows fill the other positions. Built
         # events past the page's end change nothing on it: their positions are not worked out.
         positions = []
-        for index, rank in enumerate(self._ranks(filters, python_part)):
+        for index, rank in enumerate(self._ranks(filters, python_part, by_date)):
             if rank + index >= offset + limit:
                 break
             positions.append(rank + index)
         before_page = sum(1 for p in positions if p < offset)
         in_page = [b for b, p in zip(python_part, positions, strict=False) if offset <= p]
-        items = self._sql_page(filters, dated, offset - before_page, limit - len(in_page))
+        items = self._sql_page(filters, dated, offset - before_page, limit - len(in_page), by_date)
         items += [(b.key, self.summary(b)) for b in in_page]
         items.sort(key=lambda item: item[0])
         return total, [summary for _key_, summary in items[:limit]]
@@ -539,7 +557,7 @@ class ReviewedReader:
     def summaries(self, filters: Filters) -> Iterator[EventSummary]:
         """Every selected event's summary (for stats, places and the map), unordered."""
         statuses = self.reviews
-        for row in self.session.execute(_summary_select(self.sql_where(filters))):
+        for row in self.session.execute(self.sql_path(_summary_select(), filters)):
             yield _summary_from_row(row, statuses.status(row[1]))
         for built in self._python_part(filters):
             yield self.summary(built)
@@ -550,11 +568,11 @@ class ReviewedReader:
         SQL path (one GROUP BY, nothing per event in Python); the few events the review touched are added."""
         columns = [_TALLY_COLUMNS[key] for key in keys]
         best = func.coalesce(EventRow.fatalities["best"].as_integer(), 0)
-        query = (
+        query = self.sql_path(
             select(*columns, func.count(), func.sum(best), func.min(EventRow.date), func.max(EventRow.date))
             .select_from(EventRow)
-            .where(self.sql_where(filters))
-            .group_by(*columns)
+            .group_by(*columns),
+            filters,
         )
         if "place" in keys or "lat" in keys or "lon" in keys:
             query = query.outerjoin(PlaceRow, EventRow.place_id == PlaceRow.id)
@@ -575,9 +593,9 @@ class ReviewedReader:
         """How many selected events an analyst accepted, rejected and corrected."""
         accepted_uids = select(EventReviewRow.event_uid).where(EventReviewRow.status == ACCEPTED)
         accepted = self.session.execute(
-            select(func.count())
-            .select_from(EventRow)
-            .where(self.sql_where(filters), EventRow.uid.in_(accepted_uids))
+            self.sql_path(select(func.count()).select_from(EventRow), filters).where(
+                EventRow.uid.in_(accepted_uids)
+            )
         ).scalar_one()
         rejected = corrected = 0
         for built in self._python_part(filters):  # accepted events are on the SQL path unless touched
@@ -597,15 +615,15 @@ class ReviewedReader:
         """The selected events in full, review applied, in the dataset's order, read ``chunk`` at a time as
         they are consumed: memory stays flat whatever the store's size. Dated events are read by (date, id) and
         undated ones by id apart, so that the date index gives the order (no sort of the whole selection)."""
-        where = self.sql_where(filters)
-        joined = (
+        joined = self.sql_path(
             select(EventRow, PlaceRow, CampaignRow.uid)
             .outerjoin(PlaceRow, EventRow.place_id == PlaceRow.id)
-            .outerjoin(CampaignRow, EventRow.campaign_id == CampaignRow.id)
+            .outerjoin(CampaignRow, EventRow.campaign_id == CampaignRow.id),
+            filters,
         )
         parts = (
-            joined.where(where, EventRow.date.is_not(None)).order_by(EventRow.date, EventRow.id),
-            joined.where(where, EventRow.date.is_(None)).order_by(EventRow.id),
+            joined.where(EventRow.date.is_not(None)).order_by(EventRow.date, EventRow.id),
+            joined.where(EventRow.date.is_(None)).order_by(EventRow.id),
         )
 
         def stored() -> Iterator[tuple[_Key, DatasetEvent]]:
