@@ -512,11 +512,12 @@ class ReviewedReader:
         statuses = self.reviews
         return [(_key(rows[i][2], i), _summary_from_row(rows[i], statuses.status(rows[i][1]))) for i in ids]
 
-    def _ranks(self, filters: Filters, built: list[Built], by_date: bool = False) -> Iterator[int]:
-        """For each Python-built event in order: how many SQL-path events sort before it. Each count covers only
-        the stretch since the previous built event (by the date index), and the caller stops at its page's
-        end: a first page costs a few small counts, however large the store."""
-        counted = self.sql_path(select(func.count()).select_from(EventRow), filters, by_date)
+    def _ranks(self, filters: Filters, built: list[Built], end: int, by_date: bool = False) -> Iterator[int]:
+        """For each Python-built event in order: how many SQL-path events sort before it, or ``end`` when at
+        least that many do (past the page's end the exact figure changes nothing). Each count covers only the
+        stretch since the previous built event (by the date index) and stops at ``end`` rows, and the caller
+        stops at its page's end: a first page costs a few small counts, however large the store."""
+        selected = self.sql_path(select(EventRow.id), filters, by_date)
         rank = 0
         previous: _Key | None = None
         for item in built:
@@ -527,7 +528,8 @@ class ReviewedReader:
                     stretch.append(or_(EventRow.date.is_(None), EventRow.date >= previous[1]))
             if not item.key[0]:
                 stretch.append(EventRow.date <= item.key[1])
-            rank += self.session.execute(counted.where(*stretch)).scalar_one()
+            rows = selected.where(*stretch).limit(max(0, end - rank)).subquery()
+            rank += self.session.execute(select(func.count()).select_from(rows)).scalar_one()
             previous = item.key
             yield rank
 
@@ -543,7 +545,7 @@ class ReviewedReader:
         # Python-built event i sits at merged position rank_i + i; the SQL rows fill the other positions. Built
         # events past the page's end change nothing on it: their positions are not worked out.
         positions = []
-        for index, rank in enumerate(self._ranks(filters, python_part, by_date)):
+        for index, rank in enumerate(self._ranks(filters, python_part, offset + limit, by_date)):
             if rank + index >= offset + limit:
                 break
             positions.append(rank + index)
