@@ -20,6 +20,11 @@ about clients ÷ throughput whatever each request costs.
   stats-month       GET /api/stats?date_from=…&date_to=…
   places            GET /api/places                                 (every event in the store)
   stats             GET /api/stats
+  events-view       GET /api/events?bbox=…&limit=50                 (the dashboard's list: a random view of
+                                                                     1.5 × 1 degrees in Pakistan, zoomed in)
+  places-view       GET /api/places?bbox=…&limit=2000               (the dashboard's map, the same views)
+  events-view-month GET /api/events?bbox=<Pakistan>&date_from=…&date_to=…&limit=50  (zoomed out, a month)
+  places-view-month GET /api/places?bbox=<Pakistan>&date_from=…&date_to=…&limit=2000
 
 ``--export``: one GET /api/export/geojson (``--export-query`` narrows it), read as it arrives, while the
 server's resident memory (all its processes) is sampled every 0.1 s: peak RSS, bytes and seconds are printed.
@@ -85,6 +90,11 @@ def questions(ids: list[str], seed: int = 11) -> dict[str, Callable[[random.Rand
         last = 28 if m == 2 else 30 if m in (4, 6, 9, 11) else 31
         return f"date_from={year}-{m:02d}-01&date_to={year}-{m:02d}-{last}"
 
+    def view(rng: random.Random) -> str:
+        west, south = rng.uniform(61, 73.5), rng.uniform(24, 35)
+        return f"bbox={west:.3f},{south:.3f},{west + 1.5:.3f},{south + 1:.3f}"
+
+    pakistan = "bbox=56.6,21,76.4,38"  # the dashboard's first view
     return {
         "events": lambda rng: "/api/events?limit=100",
         "events-filtered": quarter,
@@ -93,6 +103,10 @@ def questions(ids: list[str], seed: int = 11) -> dict[str, Callable[[random.Rand
         "stats-month": lambda rng: "/api/stats?" + month(rng),
         "places": lambda rng: "/api/places",
         "stats": lambda rng: "/api/stats",
+        "events-view": lambda rng: f"/api/events?{view(rng)}&limit=50",
+        "places-view": lambda rng: f"/api/places?{view(rng)}&limit=2000",
+        "events-view-month": lambda rng: f"/api/events?{pakistan}&{month(rng)}&limit=50",
+        "places-view-month": lambda rng: f"/api/places?{pakistan}&{month(rng)}&limit=2000",
     }
 
 

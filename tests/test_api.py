@@ -234,6 +234,128 @@ def test_places_and_stats_counted_in_sql_agree_with_the_events_listed(
     assert len(everything_now) == len(everything)
 
 
+# --- the map's bounds ---------------------------------------------------------------------------------------
+
+TURBAT_BOX = (62.5, 25.5, 63.5, 26.5)  # west, south, east, north: Turbat and Tump (Kech), not Gwadar
+QUETTA_BOX = (66.5, 29.9, 67.5, 30.5)
+
+
+def bbox(box: tuple[float, ...]) -> str:
+    return ",".join(str(v) for v in box)
+
+
+def inside(event: dict, box: tuple[float, ...]) -> bool:
+    west, south, east, north = box
+    return event["lat"] is not None and south <= event["lat"] <= north and west <= event["lon"] <= east
+
+
+def listed_in_pages(api: TestClient, size: int, **params: object) -> tuple[set[int], list[str]]:
+    """Every page of ``size`` events the filters select: the totals the pages gave, and the events in order."""
+    totals, ids, offset = set(), [], 0
+    while True:
+        page = api.get("/api/events", params={**params, "limit": size, "offset": offset}).json()
+        totals.add(page["total"])
+        ids += [e["id"] for e in page["events"]]
+        offset += size
+        if offset >= page["total"]:
+            return totals, ids
+
+
+def test_events_places_and_stats_in_the_maps_bounds(api: TestClient) -> None:
+    everything = all_events(api)
+
+    def ids(**params: object) -> set[str]:
+        return {e["id"] for e in all_events(api, **params)}
+
+    in_turbat = {e["id"] for e in everything if inside(e, TURBAT_BOX)}
+    assert TURBAT_IED in in_turbat and 1 < len(in_turbat) < len(everything)
+    assert ids(bbox=bbox(TURBAT_BOX)) == in_turbat
+    # With the other filters and the date window.
+    assert ids(bbox=bbox(TURBAT_BOX), date_from="2025-04-01") == {TURBAT_IED}
+    assert ids(bbox=bbox(TURBAT_BOX), admin2="Quetta") == set()
+    # A point (a zero-size box): the events at one marker.
+    turbat = next(e for e in everything if e["id"] == TURBAT_IED)
+    at_point = {e["id"] for e in everything if (e["lat"], e["lon"]) == (turbat["lat"], turbat["lon"])}
+    assert ids(bbox=bbox((turbat["lon"], turbat["lat"]) * 2)) == at_point
+    # The antimeridian: west > east crosses it (every example lies between 60 and 70 degrees east).
+    assert ids(bbox="170,-90,-170,90") == set()
+    assert ids(bbox="60,0,-170,90") == {e["id"] for e in everything if e["lat"] is not None}
+    assert ids(bbox="-180,-90,180,90") == {e["id"] for e in everything if e["lat"] is not None}
+
+    places = api.get("/api/places", params={"bbox": bbox(TURBAT_BOX)}).json()
+    assert places and all(inside(p, TURBAT_BOX) for p in places)
+    assert sum(p["events"] for p in places) == len(in_turbat)
+    assert api.get("/api/places", params={"bbox": bbox(TURBAT_BOX), "limit": 1}).json() == places[:1]
+    assert api.get("/api/places", params={"limit": 0}).status_code == 422
+    stats = api.get("/api/stats", params={"bbox": bbox(TURBAT_BOX)}).json()
+    assert stats["events"] == len(in_turbat)
+
+    wide = "60,24,70,31"
+    in_view = [e["id"] for e in everything if inside(e, (60, 24, 70, 31))]
+    assert len(in_view) > 6
+    assert listed_in_pages(api, 3, bbox=wide) == ({len(in_view)}, in_view), "each once, in the list's order"
+
+
+def test_bad_bounds_are_refused_with_one_line(api: TestClient) -> None:
+    for value, says in (
+        ("1,2,3", "4 numbers"),
+        ("a,b,c,d", "4 numbers"),
+        ("1,2,3,4,5", "4 numbers"),
+        ("nan,0,1,1", "finite"),
+        ("0,10,5,5", "south <= north"),
+        ("0,-95,5,5", "south <= north"),
+        ("-200,0,5,5", "-180..180"),
+        ("170,0,190,5", "-180..180"),
+    ):
+        for path in ("/api/events", "/api/places", "/api/stats"):
+            answer = api.get(path, params={"bbox": value})
+            assert answer.status_code == 422, (path, value, answer.text)
+            detail = answer.json()["detail"]
+            assert isinstance(detail, str) and "\n" not in detail, detail
+            assert detail.startswith("bbox") and says in detail, detail
+
+
+def test_corrections_apply_inside_the_bounds(api: TestClient) -> None:
+    """The events a review touched are read apart from the others (built in Python): a moved event enters and
+    leaves the bounds, a rejected one leaves the list, a corrected toll counts in the places."""
+    everything = all_events(api)
+    in_turbat = [e for e in everything if inside(e, TURBAT_BOX)]
+    quetta = next(e["id"] for e in everything if e["place"] == "Quetta" and inside(e, QUETTA_BOX))
+    tump = next(e["id"] for e in in_turbat if e["place"] == "Tump")
+    place = {"name": "Turbat", "country_code": "PK", "admin1": "Balochistan", "admin2": "Kech"}
+    moved = {"place": {**place, "lat": 26.0012, "lon": 63.0485}}
+    post(api, "/api/review/edit", {"event_id": quetta, "analyst": "a", "changes": moved})
+    figures = {"low": 40, "best": 41, "high": 42}
+    post(
+        api, "/api/review/edit", {"event_id": TURBAT_IED, "analyst": "a", "changes": {"fatalities": figures}}
+    )
+    post(api, "/api/review/reject", {"event_id": tump, "analyst": "a"})
+
+    listed = all_events(api, bbox=bbox(TURBAT_BOX))
+    assert {e["id"] for e in listed} == {e["id"] for e in in_turbat} - {tump} | {quetta}
+    assert next(e for e in listed if e["id"] == TURBAT_IED)["fatalities"]["best"] == 41
+    assert next(e for e in listed if e["id"] == quetta)["corrected"]
+    assert quetta not in {e["id"] for e in all_events(api, bbox=bbox(QUETTA_BOX))}
+    assert tump in {e["id"] for e in all_events(api, bbox=bbox(TURBAT_BOX), include_rejected="true")}
+    dates = [e["date"] for e in listed]
+    assert dates == sorted(dates, key=lambda d: (d is None, d or "")), "by date, undated last"
+    # Paged: the corrected events take their places among the others, each once (small pages of a box
+    # holding most events are read by walking the dates, larger ones from the box's places: both agree).
+    assert listed_in_pages(api, 1, bbox=bbox(TURBAT_BOX)) == ({len(listed)}, [e["id"] for e in listed])
+    for params in ({}, {"date_from": "2025-03-12"}):  # the second: the first corrected event is past page 1
+        wide = [e["id"] for e in all_events(api, bbox="60,24,70,31", **params)]
+        assert listed_in_pages(api, 2, bbox="60,24,70,31", **params) == ({len(wide)}, wide)
+    # Places in the bounds: the recount of the events listed there, corrections included.
+    places = api.get("/api/places", params={"bbox": bbox(TURBAT_BOX)}).json()
+    by_place: dict[tuple, list[int]] = {}
+    for e in listed:
+        by_place.setdefault((e["place"], e["lat"], e["lon"]), []).append(e["fatalities"]["best"] or 0)
+    assert {(p["name"], p["lat"], p["lon"]): (p["events"], p["fatalities_best"]) for p in places} == {
+        key: (len(v), sum(v)) for key, v in by_place.items()
+    }
+    assert any(p["fatalities_best"] >= 41 for p in places)
+
+
 # --- the token ----------------------------------------------------------------------------------------------
 
 WRITES = [

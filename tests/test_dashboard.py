@@ -1,7 +1,9 @@
 """The dashboard in a real browser: Playwright drives Debian's chromium against ``sitrep``'s server, started
 here on loopback with a database made from the bundled examples (plus one hostile article posted through the
-API): markers on the map, claims side by side, a review edit in the history, nothing from an article ever
-executed, and nothing fetched from anywhere but the server.
+API): a marker per place in view, the list of the events in view a page at a time (changing as the map pans
+and zooms), claims side by side, a review edit in the history, nothing from an article ever executed, nothing
+fetched from anywhere but the server, and never a request for every event (each list or map request names the
+map's bounds and a page).
 
 Skipped when chromium, Playwright or the dashboard build (``npm ci && npm run build`` in ``sitrep/web``) is
 missing, except under CI (``CI`` set), where that is a failure. ``SITREP_DASHBOARD_SCREENSHOT=path.png`` saves a
@@ -17,7 +19,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import parse_qs, quote, urlsplit
 
 import httpx
 import pytest
@@ -114,6 +116,7 @@ def page(browser: Any, server: str) -> Iterator[Any]:
     page.outside: list[str] = []
     page.dialogs: list[str] = []
     page.errors: list[str] = []
+    page.asked: list[str] = []  # every URL the page requested, in order
 
     def only_the_server(route: Any) -> None:
         # The dashboard must work with no internet: anything not for our server is recorded and refused.
@@ -124,6 +127,7 @@ def page(browser: Any, server: str) -> Iterator[Any]:
             route.abort()
 
     page.route("**/*", only_the_server)
+    page.on("request", lambda request: page.asked.append(request.url))
     page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
     page.on("pageerror", lambda error: page.errors.append(str(error)))
     page.goto(server + "/")
@@ -131,26 +135,74 @@ def page(browser: Any, server: str) -> Iterator[Any]:
     yield page
     assert page.outside == [], "the dashboard fetched something from outside the server"
     assert page.errors == [], "JavaScript errors"
+    _asked_only_for_what_is_in_view(page.asked)
     context.close()
 
 
-def _click_marker(page: Any, event_id: str) -> None:
-    """Click one event's marker. Markers of one town overlap and the first view may still be zooming in, so
-    the click is dispatched on that marker itself rather than at a point of the screen."""
-    page.locator(f'path.event-marker[data-event-id="{event_id}"]').dispatch_event("click")
+def _asked_only_for_what_is_in_view(urls: list[str]) -> None:
+    """The dashboard never asks for every event: each list and places request names the map's bounds, and a
+    list request one page."""
+    for url in urls:
+        parts = urlsplit(url)
+        params = parse_qs(parts.query)
+        if parts.path in ("/api/events", "/api/places"):
+            assert "bbox" in params, f"asked without the map's bounds: {url}"
+        if parts.path == "/api/events":
+            assert 1 <= int(params["limit"][0]) <= 100, f"asked for more than a page: {url}"
+
+
+def _asked(page: Any, path: str) -> list[str]:
+    return [url for url in page.asked if urlsplit(url).path == path]
+
+
+def _open_event(page: Any, server: str, event_id: str) -> None:
+    """Click the marker of the event's place, then the event's row in the list of the events there. Markers
+    of one town overlap, so the click is dispatched on that marker itself rather than at a point of the
+    screen."""
+    event = httpx.get(f"{server}/api/events/{quote(event_id, safe='')}").json()
+    page.locator(f'path.place-marker[data-name="{event["place"]["name"]}"]').first.dispatch_event("click")
+    page.locator(f'#list-rows tr[data-event-id="{event_id}"]').click()
+
+
+def _loads(page: Any) -> int:
+    return int(page.get_attribute("body", "data-view-loads") or 0)
+
+
+def _settled(page: Any, loads_before: int) -> None:
+    """Wait until a newer list is shown and no question to the server is open (no clock involved)."""
+    page.wait_for_function(
+        "n => Number(document.body.dataset.viewLoads) > n && !document.body.hasAttribute('data-busy')",
+        arg=loads_before,
+    )
+
+
+def _listed(page: Any) -> list[str]:
+    rows = page.locator("#list-rows tr")
+    return [rows.nth(i).get_attribute("data-event-id") for i in range(rows.count())]
 
 
 def _events(server: str) -> list[dict]:
     return httpx.get(f"{server}/api/events", params={"limit": 1000}).json()["events"]
 
 
-def test_map_shows_a_marker_per_event_offline(page: Any, server: str) -> None:
-    events = _events(server)
-    mapped = {e["id"] for e in events if e["lat"] is not None}
+def test_map_shows_a_marker_per_place_in_view_offline(page: Any, server: str) -> None:
+    mapped = [e for e in _events(server) if e["lat"] is not None]
     assert len(mapped) >= 15
-    markers = page.locator("path.event-marker")
-    assert markers.count() == len(mapped)
-    assert {markers.nth(i).get_attribute("data-event-id") for i in range(markers.count())} == mapped
+    [asked] = _asked(page, "/api/places")
+    places = httpx.get(asked).json()
+    markers = page.locator("path.place-marker")
+    assert markers.count() == len(places) >= 10
+    shown = sorted(
+        (markers.nth(i).get_attribute("data-name"), int(markers.nth(i).get_attribute("data-events")))
+        for i in range(markers.count())
+    )
+    assert shown == sorted((p["name"], p["events"]) for p in places)
+    # The first view frames Balochistan, where every example event happened: all of them are counted there
+    # and listed (the first page of them).
+    assert sum(p["events"] for p in places) == len(mapped)
+    assert page.locator("#list-heading").inner_text() == f"{len(mapped)} events in view"
+    [listed] = _asked(page, "/api/events")
+    assert _listed(page) == [e["id"] for e in httpx.get(listed).json()["events"]]
     assert "OCHA/WFP COD-AB via HDX" in page.locator(".leaflet-control-attribution").inner_text()
     assert "Natural Earth" in page.locator(".leaflet-control-attribution").inner_text()
     # Country outlines, districts and markers are all vector paths: no tile images.
@@ -184,7 +236,7 @@ def test_headline_shows_the_campaigns_contested_range_first(page: Any, server: s
 
 
 def test_clicking_a_marker_shows_every_claim_side_by_side(page: Any, server: str) -> None:
-    _click_marker(page, TURBAT_IED)
+    _open_event(page, server, TURBAT_IED)
     page.wait_for_selector("#claims .claim")
     event = httpx.get(f"{server}/api/events/{quote(TURBAT_IED, safe='')}").json()
     cards = page.locator("#claims .claim")
@@ -210,7 +262,7 @@ def test_review_edit_shows_in_the_history(page: Any, server: str) -> None:
     page.fill("#analyst-name", "Test Analyst")
     page.fill("#analyst-token", TOKEN)
     page.click("#analyst-save")
-    _click_marker(page, TURBAT_IED)
+    _open_event(page, server, TURBAT_IED)
     page.wait_for_selector("#edit-form")
     page.fill("#edit-form input[name=fatalities_best]", "4")
     page.fill("#edit-form input[name=fatalities_high]", "4")
@@ -229,8 +281,8 @@ def test_review_edit_shows_in_the_history(page: Any, server: str) -> None:
 
 def test_article_text_is_shown_never_run(page: Any, server: str) -> None:
     hostile = next(e for e in _events(server) if e["date"] == "2025-03-20")
-    page.locator(f'path.event-marker[data-event-id="{hostile["id"]}"]').hover()
-    page.locator(f'path.event-marker[data-event-id="{hostile["id"]}"]').click()
+    page.locator(f'path.place-marker[data-name="{hostile["place"]}"]').first.hover()
+    _open_event(page, server, hostile["id"])
     page.wait_for_selector("#claims .claim")
     view = page.locator("#view")
     text = view.inner_text()
@@ -242,3 +294,62 @@ def test_article_text_is_shown_never_run(page: Any, server: str) -> None:
     page.wait_for_timeout(300)
     assert page.evaluate("window.__xss") is None
     assert page.dialogs == []
+
+
+def test_panning_and_zooming_change_the_listed_events(page: Any, server: str) -> None:
+    first = _listed(page)
+    quetta = next(e["id"] for e in _events(server) if e["place"] == "Quetta")
+    assert TURBAT_IED in first and quetta in first
+    # Zoom in with the wheel over Turbat, then drag the map a whole width: each time the list is what the
+    # server gives for the bounds the dashboard asked about, and the places are asked for the same bounds.
+    turbat = page.locator('path.place-marker[data-name="Turbat"]').first.bounding_box()
+    before = _loads(page)
+    page.mouse.move(turbat["x"] + turbat["width"] / 2, turbat["y"] + turbat["height"] / 2)
+    page.mouse.wheel(0, -500)
+    _settled(page, before)
+    zoomed = _listed(page)
+    assert TURBAT_IED in zoomed and quetta not in zoomed and set(zoomed) < set(first)
+    listed = _asked(page, "/api/events")[-1]
+    assert zoomed == [e["id"] for e in httpx.get(listed).json()["events"]]
+    bbox = parse_qs(urlsplit(listed).query)["bbox"][0]
+    assert parse_qs(urlsplit(_asked(page, "/api/places")[-1]).query)["bbox"][0] == bbox
+
+    box = page.locator("#map").bounding_box()
+    before = _loads(page)
+    page.mouse.move(box["x"] + box["width"] - 20, box["y"] + 40)
+    page.mouse.down()
+    page.mouse.move(box["x"] + 20, box["y"] + 40, steps=10)
+    page.mouse.up()
+    _settled(page, before)
+    panned = _listed(page)
+    assert TURBAT_IED not in panned and panned != zoomed
+    listed = _asked(page, "/api/events")[-1]
+    assert parse_qs(urlsplit(listed).query)["bbox"][0] != bbox
+    assert panned == [e["id"] for e in httpx.get(listed).json()["events"]]
+    assert page.locator('path.place-marker[data-name="Turbat"]').count() == 0
+    _asked_only_for_what_is_in_view(page.asked)
+
+
+def test_the_list_pages_through_the_events_in_view(page: Any, server: str) -> None:
+    mapped = [e["id"] for e in _events(server) if e["lat"] is not None]
+    assert 10 < len(mapped) <= 20
+    before = _loads(page)
+    page.select_option("#page-size", "10")
+    _settled(page, before)
+    first = _listed(page)
+    assert len(first) == 10
+    assert page.locator("#list-range").inner_text() == f"1–10 of {len(mapped)}"
+    before = _loads(page)
+    page.click("#list-next")
+    _settled(page, before)
+    second = _listed(page)
+    assert second and not set(first) & set(second)
+    assert first + second == mapped, "every event in view once, in the list's order"
+    assert page.locator("#list-range").inner_text() == f"11–{len(mapped)} of {len(mapped)}"
+    assert page.locator("#list-next").is_disabled()
+    before = _loads(page)
+    page.click("#list-previous")
+    _settled(page, before)
+    assert _listed(page) == first
+    offsets = [parse_qs(urlsplit(url).query).get("offset", ["0"])[0] for url in _asked(page, "/api/events")]
+    assert offsets[-3:] == ["0", "10", "0"]

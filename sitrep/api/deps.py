@@ -25,7 +25,7 @@ from sitrep.api.schemas import (
 )
 from sitrep.api.security import token_ok
 from sitrep.store.db import WRITE, reported
-from sitrep.store.filters import EventFilter
+from sitrep.store.filters import BBox, EventFilter
 from sitrep.store.review import (
     Filters,
     ReviewChangeEventRow,
@@ -91,8 +91,22 @@ def event_filters(
     ] = None,
     min_fatalities: Annotated[int | None, Query(ge=0, description="Best fatalities at least this.")] = None,
     include_rejected: Annotated[bool, Query(description="Also events an analyst rejected.")] = False,
+    bbox: Annotated[
+        str | None,
+        Query(
+            max_length=200,
+            description="Map bounds west,south,east,north in degrees (events whose place lies inside); "
+            "west > east crosses the antimeridian.",
+        ),
+    ] = None,
 ) -> Filters:
-    where = EventFilter(date_from, date_to, country, admin1, admin2, actor, event_type, campaign)
+    bounds = None
+    if bbox is not None:
+        try:
+            bounds = BBox.parse(bbox)
+        except ValueError as error:
+            raise HTTPException(422, str(error)) from None
+    where = EventFilter(date_from, date_to, country, admin1, admin2, actor, event_type, campaign, bounds)
     return Filters(where, min_fatalities, include_rejected)
 
 

@@ -27,7 +27,7 @@ def totals_condition(where: EventFilter) -> Any | None:
     what it selects by (the actors)."""
     if not where.totals_serve:
         return None
-    conditions = where.conditions(event_totals)
+    conditions = where.conditions(table=event_totals)
     if where.date_to is not None:  # a date filter leaves undated events out; theirs are the earliest rows
         conditions.append(event_totals.c.date != UNDATED_DAY)
     return and_(True, *conditions)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Query
 from fastapi.responses import Response
 from sqlalchemy import select
 
@@ -40,8 +40,15 @@ router = APIRouter()
 
 
 @router.get("/api/places", response_model=list[PlaceOut], tags=["places"])
-def list_places(request: Request, filters: FiltersDep) -> Response:
-    """The places of the selected events, with how many events and best fatalities each."""
+def list_places(
+    request: Request,
+    filters: FiltersDep,
+    limit: Annotated[
+        int | None, Query(ge=1, description="Only the places with the most events (the map's cap).")
+    ] = None,
+) -> Response:
+    """The places of the selected events (``bbox``: those inside the map's bounds), with how many events and
+    best fatalities each, most events first."""
     fields = ("place", "country_code", "admin1", "admin2", "lat", "lon")
 
     def build() -> list[PlaceOut]:
@@ -56,7 +63,7 @@ def list_places(request: Request, filters: FiltersDep) -> Response:
                 events=tally.events,
                 fatalities_best=tally.fatalities_best,
             )
-            for key, tally in ordered
+            for key, tally in ordered[:limit]
         ]
 
     return cached(request, build)

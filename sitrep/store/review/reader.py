@@ -57,8 +57,9 @@ class Filters:
     min_fatalities: int | None = None
     include_rejected: bool = False
 
-    def conditions(self) -> list[Any]:
-        conditions = self.where.conditions()
+    def conditions(self, bounds: bool = True) -> list[Any]:
+        """SQL conditions on the events table (``bounds``: as ``EventFilter.conditions``)."""
+        conditions = self.where.conditions(bounds)
         if self.min_fatalities is not None:
             best = EventRow.fatalities["best"].as_integer()
             conditions.append(and_(best.is_not(None), best >= self.min_fatalities))
@@ -77,6 +78,8 @@ class Filters:
         for value, wanted in ((admin1, w.admin1), (admin2, w.admin2)):
             if wanted and (value or "").lower() != wanted.lower():
                 return False
+        if w.bbox is not None and not w.bbox.contains(*((place.lat, place.lon) if place else (None, None))):
+            return False
         if w.actor:
             actor = w.actor.lower()
             if not any(actor in (a or "").lower() for a in (event.actor1, event.actor2)):
@@ -208,8 +211,8 @@ def _touched_row_ids() -> Select[Any]:
     return select(events.id).where(events.uid.in_(touched_uids_sql()))
 
 
-def _summary_select(where: Any) -> Select[Any]:
-    """Summary columns of the events ``where`` selects (unordered)."""
+def _summary_select() -> Select[Any]:
+    """Summary columns of events (unordered; the caller says which)."""
     claim_count = (
         select(func.count()).where(ClaimRow.event_id == EventRow.id).correlate(EventRow).scalar_subquery()
     )
@@ -235,7 +238,6 @@ def _summary_select(where: Any) -> Select[Any]:
         )
         .outerjoin(PlaceRow, EventRow.place_id == PlaceRow.id)
         .outerjoin(CampaignRow, EventRow.campaign_id == CampaignRow.id)
-        .where(where)
     )
 
 
@@ -455,13 +457,23 @@ class ReviewedReader:
 
     # -- lists --
 
-    def sql_where(self, filters: Filters) -> Any:
-        """The SQL path's selection: the filters, minus the touched events (by row id, so that an index on
-        the date alone covers the query; left out entirely when no event is touched)."""
-        conditions = filters.conditions()
+    def sql_path(self, query: Select[Any], filters: Filters, by_date: bool = False) -> Select[Any]:
+        """``query`` (of the events table) narrowed to the SQL path's selection: the filters, minus the touched
+        events (by row id, so that an index on the date alone covers the query; left out entirely when no
+        event is touched). Map bounds join the event's place, so the planner starts from the smaller side;
+        ``by_date``: never from the places' coordinates (see ``_walk_dates``)."""
+        conditions = filters.conditions(bounds=False)
         if self.reviews.touched():
             conditions.append(EventRow.id.not_in(self._touched_ids()))
-        return and_(True, *conditions)
+        box = filters.where.bbox
+        if box is not None:
+            inside = aliased(PlaceRow)
+            query = query.join(inside, EventRow.place_id == inside.id)
+            lat, lon = inside.lat, inside.lon
+            if by_date:  # the same test, but no index serves ``lat + 0``: the planner reads the events first
+                lat, lon = lat + 0, lon + 0
+            conditions.append(box.condition(lat, lon))
+        return query.where(and_(True, *conditions))
 
     def _touched_ids(self) -> Any:
         """The touched events' row ids, as values in the query, or as a subquery when there are too many to
@@ -485,62 +497,76 @@ class ReviewedReader:
 
     def _counts(self, filters: Filters) -> tuple[int, int]:
         """How many SQL-path events the filters select, and how many of them are dated: added up from the
-        maintained totals where they hold the filters (less the touched events' stored rows), else counted."""
-        condition = self._totals_condition(filters)
-        if condition is None:
-            return self._counted(self.sql_where(filters))
+        maintained totals where they hold the filters (less the touched events' stored rows), else counted as
+        all and undated apart: ``count(*)`` can be answered from indexes alone (inside map bounds, ``places (lat,
+        lon)`` then ``events (place_id)``), where ``count(date)`` reads every event's row; the undated are few
+        and found by the date index."""
+        if self._totals_condition(filters) is None:
+            counted = self.sql_path(select(func.count()).select_from(EventRow), filters)
+            total = self.session.execute(counted).scalar_one()
+            undated = self.session.execute(counted.where(EventRow.date.is_(None))).scalar_one()
+            return total, total - undated
         total, dated = counted_totals(self.session, filters.where)
         touched = self._touched_stored(filters)
         if touched is not None:
-            touched_total, touched_dated = self._counted(touched)
+            query = select(func.count(), func.count(EventRow.date)).select_from(EventRow).where(touched)
+            touched_total, touched_dated = self.session.execute(query).one()
             total, dated = total - touched_total, dated - touched_dated
         return total, dated
 
-    def _counted(self, where: Any) -> tuple[int, int]:
-        query = select(func.count(), func.count(EventRow.date)).select_from(EventRow).where(where)
-        total, dated = self.session.execute(query).one()
-        return total, dated
-
-    def _page_ids(self, filters: Filters, dated: int, offset: int, limit: int) -> list[int]:
+    def _page_ids(
+        self, filters: Filters, dated: int, offset: int, limit: int, by_date: bool = False
+    ) -> list[int]:
         """Row ids of one page of the SQL path in the store's order. Dated and undated events are read apart:
         ``ORDER BY date, id`` walks the date index, where ``date IS NULL`` first would sort every row."""
-        where = self.sql_where(filters)
         ids: list[int] = []
         if offset < dated:
             ids += self.session.execute(
-                select(EventRow.id)
-                .where(where, EventRow.date.is_not(None))
+                self.sql_path(select(EventRow.id), filters, by_date)
+                .where(EventRow.date.is_not(None))
                 .order_by(EventRow.date, EventRow.id)
                 .offset(offset)
                 .limit(limit)
             ).scalars()
         if len(ids) < limit:
             ids += self.session.execute(
-                select(EventRow.id)
-                .where(where, EventRow.date.is_(None))
+                self.sql_path(select(EventRow.id), filters)
+                .where(EventRow.date.is_(None))
                 .order_by(EventRow.id)
                 .offset(max(0, offset - dated))
                 .limit(limit - len(ids))
             ).scalars()
         return ids
 
+    def _walk_dates(self, filters: Filters, selected: int, wanted: int) -> bool:
+        """Whether the first ``wanted`` events inside map bounds come sooner by walking the events in date
+        order and looking up each one's place (about ``wanted`` × store ÷ ``selected`` rows read: a box
+        holding much of the store) than by reading every event of the box's places and sorting them
+        (``selected`` rows: a small box). SQLite's planner cannot tell the two apart (it knows no spread of
+        coordinates); the count just made can."""
+        if filters.where.bbox is None:
+            return False
+        store = self.session.execute(select(func.max(EventRow.id))).scalar_one() or 0
+        return wanted * store < selected * selected
+
     def _sql_page(
-        self, filters: Filters, dated: int, offset: int, limit: int
+        self, filters: Filters, dated: int, offset: int, limit: int, by_date: bool = False
     ) -> list[tuple[_Key, EventSummary]]:
         if limit <= 0:
             return []
-        ids = self._page_ids(filters, dated, offset, limit)
+        ids = self._page_ids(filters, dated, offset, limit, by_date)
         if not ids:
             return []
-        rows = {row[0]: row for row in self.session.execute(_summary_select(EventRow.id.in_(ids)))}
+        rows = {row[0]: row for row in self.session.execute(_summary_select().where(EventRow.id.in_(ids)))}
         statuses = self.reviews
         return [(_key(rows[i][2], i), _summary_from_row(rows[i], statuses.status(rows[i][1]))) for i in ids]
 
-    def _ranks(self, filters: Filters, built: list[Built]) -> Iterator[int]:
-        """For each Python-built event in order: how many SQL-path events sort before it. Each count covers only
-        the stretch since the previous built event (by the date index), and the caller stops at its page's
-        end: a first page costs a few small counts, however large the store."""
-        where = self.sql_where(filters)
+    def _ranks(self, filters: Filters, built: list[Built], end: int, by_date: bool = False) -> Iterator[int]:
+        """For each Python-built event in order: how many SQL-path events sort before it, or ``end`` when at
+        least that many do (past the page's end the exact figure changes nothing). Each count covers only the
+        stretch since the previous built event (by the date index) and stops at ``end`` rows, and the caller
+        stops at its page's end: a first page costs a few small counts, however large the store."""
+        selected = self.sql_path(select(EventRow.id), filters, by_date)
         rank = 0
         previous: _Key | None = None
         for item in built:
@@ -551,9 +577,8 @@ class ReviewedReader:
                     stretch.append(or_(EventRow.date.is_(None), EventRow.date >= previous[1]))
             if not item.key[0]:
                 stretch.append(EventRow.date <= item.key[1])
-            rank += self.session.execute(
-                select(func.count()).select_from(EventRow).where(where, *stretch)
-            ).scalar_one()
+            rows = selected.where(*stretch).limit(max(0, end - rank)).subquery()
+            rank += self.session.execute(select(func.count()).select_from(rows)).scalar_one()
             previous = item.key
             yield rank
 
@@ -562,18 +587,20 @@ class ReviewedReader:
         python_part = self._python_part(filters)
         sql_total, dated = self._counts(filters)
         total = sql_total + len(python_part)
+        by_date = self._walk_dates(filters, dated, offset + limit)
         if not python_part:
-            return total, [summary for _key_, summary in self._sql_page(filters, dated, offset, limit)]
+            page = self._sql_page(filters, dated, offset, limit, by_date)
+            return total, [summary for _key_, summary in page]
         # Python-built event i sits at merged position rank_i + i; the SQL rows fill the other positions. Built
         # events past the page's end change nothing on it: their positions are not worked out.
         positions = []
-        for index, rank in enumerate(self._ranks(filters, python_part)):
+        for index, rank in enumerate(self._ranks(filters, python_part, offset + limit, by_date)):
             if rank + index >= offset + limit:
                 break
             positions.append(rank + index)
         before_page = sum(1 for p in positions if p < offset)
         in_page = [b for b, p in zip(python_part, positions, strict=False) if offset <= p]
-        items = self._sql_page(filters, dated, offset - before_page, limit - len(in_page))
+        items = self._sql_page(filters, dated, offset - before_page, limit - len(in_page), by_date)
         items += [(b.key, self.summary(b)) for b in in_page]
         items.sort(key=lambda item: item[0])
         return total, [summary for _key_, summary in items[:limit]]
@@ -581,7 +608,7 @@ class ReviewedReader:
     def summaries(self, filters: Filters) -> Iterator[EventSummary]:
         """Every selected event's summary (for stats, places and the map), unordered."""
         statuses = self.reviews
-        for row in self.session.execute(_summary_select(self.sql_where(filters))):
+        for row in self.session.execute(self.sql_path(_summary_select(), filters)):
             yield _summary_from_row(row, statuses.status(row[1]))
         for built in self._python_part(filters):
             yield self.summary(built)
@@ -599,7 +626,7 @@ class ReviewedReader:
         if set(keys) <= TOTAL_KEYS and condition is not None:
             found = self._tallies_from_totals(filters, condition, keys)
         else:
-            found = self._grouped(self.sql_where(filters), keys)
+            found = self._grouped(keys, filters=filters)
         for built in self._python_part(filters):
             summary = self.summary(built)
             key = tuple(getattr(summary, name) for name in keys)
@@ -619,7 +646,7 @@ class ReviewedReader:
             found[key] = Tally(events, best, date, date)
         touched = self._touched_stored(filters)
         if touched is not None:
-            for key, stored in self._grouped(touched, keys).items():
+            for key, stored in self._grouped(keys, where=touched).items():
                 tally = found[key]
                 tally.events -= stored.events
                 tally.fatalities_best -= stored.fatalities_best
@@ -627,16 +654,19 @@ class ReviewedReader:
                     del found[key]
         return found
 
-    def _grouped(self, where: Any, keys: tuple[str, ...]) -> dict[tuple[Any, ...], Tally]:
-        """The stored events ``where`` selects, grouped by ``keys`` in the database."""
+    def _grouped(
+        self, keys: tuple[str, ...], filters: Filters | None = None, where: Any = None
+    ) -> dict[tuple[Any, ...], Tally]:
+        """The stored events grouped by ``keys`` in the database: those of the SQL path for ``filters``, or
+        those ``where`` selects."""
         columns = [_TALLY_COLUMNS[key] for key in keys]
         best = func.coalesce(EventRow.fatalities["best"].as_integer(), 0)
         query = (
             select(*columns, func.count(), func.sum(best), func.min(EventRow.date), func.max(EventRow.date))
             .select_from(EventRow)
-            .where(where)
             .group_by(*columns)
         )
+        query = self.sql_path(query, filters) if filters is not None else query.where(where)
         if "place" in keys or "lat" in keys or "lon" in keys:
             query = query.outerjoin(PlaceRow, EventRow.place_id == PlaceRow.id)
         if "campaign_id" in keys:  # through the campaign index: only the events of a campaign are read
@@ -651,9 +681,9 @@ class ReviewedReader:
         """How many selected events an analyst accepted, rejected and corrected."""
         accepted_uids = select(EventReviewRow.event_uid).where(EventReviewRow.status == ACCEPTED)
         accepted = self.session.execute(
-            select(func.count())
-            .select_from(EventRow)
-            .where(self.sql_where(filters), EventRow.uid.in_(accepted_uids))
+            self.sql_path(select(func.count()).select_from(EventRow), filters).where(
+                EventRow.uid.in_(accepted_uids)
+            )
         ).scalar_one()
         rejected = corrected = 0
         for built in self._python_part(filters):  # accepted events are on the SQL path unless touched
@@ -673,15 +703,15 @@ class ReviewedReader:
         """The selected events in full, review applied, in the dataset's order, read ``chunk`` at a time as
         they are consumed: memory stays flat whatever the store's size. Dated events are read by (date, id) and
         undated ones by id apart, so that the date index gives the order (no sort of the whole selection)."""
-        where = self.sql_where(filters)
-        joined = (
+        joined = self.sql_path(
             select(EventRow, PlaceRow, CampaignRow.uid)
             .outerjoin(PlaceRow, EventRow.place_id == PlaceRow.id)
-            .outerjoin(CampaignRow, EventRow.campaign_id == CampaignRow.id)
+            .outerjoin(CampaignRow, EventRow.campaign_id == CampaignRow.id),
+            filters,
         )
         parts = (
-            joined.where(where, EventRow.date.is_not(None)).order_by(EventRow.date, EventRow.id),
-            joined.where(where, EventRow.date.is_(None)).order_by(EventRow.id),
+            joined.where(EventRow.date.is_not(None)).order_by(EventRow.date, EventRow.id),
+            joined.where(EventRow.date.is_(None)).order_by(EventRow.id),
         )
 
         def stored() -> Iterator[tuple[_Key, DatasetEvent]]:

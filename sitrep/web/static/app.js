@@ -12,10 +12,18 @@ const TYPE_COLOURS = {
 };
 const ATTRIBUTION =
   "Place names: GeoNames (CC BY 4.0). Pakistan districts: OCHA/WFP COD-AB via HDX. Base map: Natural Earth.";
-const PAGE = 1000; // events per request when loading the map
-const MAX_EVENTS = 50000; // the most events the map loads
+// The map and the list ask only for what is in view: places with counts (/api/places?bbox=…) and one page of
+// events (/api/events?bbox=…&limit=…&offset=…), never every event: a store may hold millions.
+const MAX_PLACES = 2000; // the most places the map draws (the busiest first)
+const PAGE_SIZES = [10, 25, 50, 100]; // events per page of the list
+const VIEW_DELAY = 250; // ms after the map stops moving before asking for what is in view
 
-const state = { meta: null, filters: {}, events: [], eventId: null, campaigns: [], view: "list", stats: null };
+const state = {
+  meta: null, filters: {}, eventId: null, selectedPoint: null, campaigns: [], view: "list", stats: null,
+  places: [],
+  // One page of the list: the events in view, or at one point of the map (a place's marker was clicked).
+  list: { offset: 0, limit: 50, total: null, events: [], point: null },
+};
 const auth = {
   name: sessionStorage.getItem("sitrep.analyst") || "",
   token: sessionStorage.getItem("sitrep.token") || "",
@@ -145,43 +153,57 @@ function districtTooltip(feature, layer) {
   }, { sticky: true });
 }
 
-function radius(event) {
-  const best = event.fatalities.best;
-  return best === null ? 5 : Math.min(30, 6 + 3 * Math.sqrt(best));
+const pointKey = (lat, lon) => `${lat},${lon}`;
+
+/** The map's bounds as the API's bbox (west,south,east,north). Longitudes are wrapped into -180..180: a view
+ * across the antimeridian gives west > east, which the API reads as crossing it; a view wider than the world
+ * asks for every longitude. */
+function viewBox() {
+  const bounds = map.getBounds();
+  const wrap = (lon) => (lon >= -180 && lon <= 180 ? lon : ((((lon + 180) % 360) + 360) % 360) - 180);
+  let west = bounds.getWest();
+  let east = bounds.getEast();
+  if (east - west >= 360) [west, east] = [-180, 180];
+  else [west, east] = [wrap(west), wrap(east)];
+  const south = Math.max(-90, bounds.getSouth());
+  const north = Math.min(90, bounds.getNorth());
+  // Rounded (about a metre): the same view asks the same question, which the server's answer cache keeps.
+  return [west, south, east, north].map((v) => Number(v.toFixed(5))).join(",");
 }
 
-function drawMarkers() {
+function drawPlaces() {
   markerLayer.clearLayers();
-  // Events at the same coordinates (one town, several events) are spread on a small ring so each is clickable.
+  // Places at the same coordinates (a town and its district) are spread on a small ring so each is clickable.
   const byPoint = new Map();
-  for (const event of state.events) {
-    if (event.lat === null || event.lon === null) continue;
-    const key = `${event.lat},${event.lon}`;
+  for (const place of state.places) {
+    if (place.lat === null || place.lon === null) continue;
+    const key = pointKey(place.lat, place.lon);
     if (!byPoint.has(key)) byPoint.set(key, []);
-    byPoint.get(key).push(event);
+    byPoint.get(key).push(place);
   }
-  for (const group of byPoint.values()) {
-    group.forEach((event, index) => {
+  for (const [key, group] of byPoint) {
+    const selected = key === state.selectedPoint;
+    group.forEach((place, index) => {
       const spread = group.length > 1 ? 0.035 * Math.sqrt(group.length) : 0;
       const angle = (2 * Math.PI * index) / group.length;
-      const lat = event.lat + spread * Math.sin(angle);
-      const lon = event.lon + spread * Math.cos(angle);
-      const marker = L.circleMarker([lat, lon], {
-        radius: radius(event),
-        color: event.id === state.eventId ? "#000" : "#fff",
-        weight: event.id === state.eventId ? 2.5 : 1,
-        fillColor: colour(event.event_type),
-        fillOpacity: event.fatalities.best === null ? 0.45 : 0.8,
-        dashArray: event.status === "rejected" ? "3 3" : null,
-        className: "event-marker",
+      const marker = L.circleMarker([place.lat + spread * Math.sin(angle), place.lon + spread * Math.cos(angle)], {
+        radius: Math.min(30, 5 + 3 * Math.sqrt(place.events)),
+        color: selected ? "#000" : "#fff",
+        weight: selected ? 2.5 : 1,
+        fillColor: place.fatalities_best > 0 ? "#b2182b" : "#2c7fb8",
+        fillOpacity: 0.75,
+        className: "place-marker",
       });
       marker.bindTooltip(() => el("div", {},
-        el("strong", {}, event.sub_event_type), el("br"),
-        `${event.date || "undated"} · ${event.place || "?"}${event.admin2 ? ` (${event.admin2})` : ""}`, el("br"),
-        `killed (low/best/high): ${figureText(event.fatalities)} · ${event.claims} claim(s)`));
-      marker.on("click", () => showEvent(event.id));
+        el("strong", {}, place.name || "?"), [place.admin2, place.admin1].filter(Boolean).length
+          ? ` (${[place.admin2, place.admin1].filter(Boolean).join(", ")})` : "", el("br"),
+        `${place.events} event(s) · ${place.fatalities_best} killed (sum of best figures)`));
+      marker.on("click", () => showPoint(place.lat, place.lon));
       marker.addTo(markerLayer);
-      marker.getElement()?.setAttribute("data-event-id", event.id);
+      const path = marker.getElement();
+      path?.setAttribute("data-point", key);
+      path?.setAttribute("data-name", place.name || "");
+      path?.setAttribute("data-events", String(place.events));
     });
   }
 }
@@ -189,9 +211,9 @@ function drawMarkers() {
 function addLegend() {
   const legend = L.control({ position: "bottomleft" });
   legend.onAdd = () => el("div", { class: "legend" },
-    ...Object.entries(TYPE_COLOURS).map(([type, c]) => el("div", {},
-      el("span", { class: "swatch", style: { background: c } }), type)),
-    el("div", { class: "muted" }, "size: deaths (best) · shading: events per district"));
+    el("div", {}, el("span", { class: "swatch", style: { background: "#b2182b" } }), "place with deaths reported"),
+    el("div", {}, el("span", { class: "swatch", style: { background: "#2c7fb8" } }), "place, no death reported"),
+    el("div", { class: "muted" }, "size: events there · shading: events per district"));
   legend.addTo(map);
 }
 
@@ -254,43 +276,89 @@ function selectDay(date) {
 
 // --- loading ----------------------------------------------------------------------------------------------------
 
-async function loadEvents() {
-  const events = [];
-  let total = Infinity;
-  for (let offset = 0; offset < total && offset < MAX_EVENTS; offset += PAGE) {
-    const page = await api(`/api/events?${query({ limit: PAGE, offset })}`);
-    total = page.total;
-    events.push(...page.events);
-  }
-  state.events = events;
+// One request per question at a time: asking again (the map moved, the next page) cancels the stale one, so an
+// old answer arriving late never replaces a newer one. ``pending`` and ``data-busy`` say whether any question is
+// still open, ``data-view-loads`` how many lists were shown: tests wait on these, never on time.
+const asking = { places: null, list: null, pending: 0, timer: null, loads: 0 };
+
+function busy() {
+  if (asking.pending || asking.timer) document.body.setAttribute("data-busy", "true");
+  else document.body.removeAttribute("data-busy");
 }
 
-let fitted = false;
+async function ask(name, path) {
+  asking[name]?.abort();
+  const controller = new AbortController();
+  asking[name] = controller;
+  asking.pending += 1;
+  busy();
+  try {
+    return await api(path, { signal: controller.signal });
+  } catch (error) {
+    if (error.name === "AbortError") return null; // replaced by a newer question
+    throw error;
+  } finally {
+    if (asking[name] === controller) asking[name] = null;
+    asking.pending -= 1;
+    busy();
+  }
+}
+
+async function loadPlaces() {
+  const places = await ask("places", `/api/places?${query({ bbox: viewBox(), limit: MAX_PLACES })}`);
+  if (places === null) return;
+  state.places = places;
+  drawPlaces();
+  if (places.length >= MAX_PLACES) status(`the ${MAX_PLACES} places with most events are drawn: zoom in for the others`);
+}
+
+async function loadList() {
+  const { offset, limit, point } = state.list;
+  const bbox = point ? `${point.lon},${point.lat},${point.lon},${point.lat}` : viewBox();
+  const page = await ask("list", `/api/events?${query({ bbox, limit, offset })}`);
+  if (page === null) return;
+  state.list = { ...state.list, total: page.total, events: page.events };
+  asking.loads += 1;
+  document.body.setAttribute("data-view-loads", String(asking.loads));
+  if (state.view === "list") renderList();
+}
+
+/** What is in view, asked again: the places on the map and the list's first page. */
+async function loadView() {
+  state.list = { ...state.list, offset: 0, point: null };
+  try {
+    await Promise.all([loadPlaces(), loadList()]);
+  } catch (error) {
+    status(error.message, true);
+  }
+}
+
+/** The map moved: ask once it has stopped for a moment (a drag or a wheel zoom moves it many times). */
+function viewMoved() {
+  clearTimeout(asking.timer);
+  asking.timer = setTimeout(() => {
+    asking.timer = null;
+    loadView();
+  }, VIEW_DELAY);
+  busy();
+}
 
 async function refresh() {
   try {
-    const [stats] = await Promise.all([api(`/api/stats?${query()}`), loadEvents()]);
+    const [stats] = await Promise.all([api(`/api/stats?${query()}`), loadView()]);
     state.stats = stats;
     districtCounts = new Map(stats.by_district.map((d) => [districtKey(d.admin1, d.admin2), d.events]));
     districtLayer.setStyle(districtStyle);
-    drawMarkers();
     drawTimeline();
-    if (!fitted && markerLayer.getLayers().length) {
-      // The first time, frame the events (later filter changes keep the analyst's view).
-      map.fitBounds(L.featureGroup(markerLayer.getLayers()).getBounds().pad(0.15), { maxZoom: 8 });
-      fitted = true;
-    }
-    const mapped = state.events.filter((e) => e.lat !== null).length;
     // The contested range comes first: each campaign's own low–high, from every claim of every article.
     const ranges = (stats.campaign_ranges || []).filter((c) => c.fatalities.low !== null);
     const headline = ranges.map((c) => `${c.name}: ${rangeText(c.fatalities)} killed`).join(" · ");
     document.getElementById("summary").replaceChildren(
       headline ? el("strong", { class: "headline", title: ranges.map((c) => c.fatalities.rule).join("\n") }, headline) : "",
       headline ? " · " : "",
-      `${stats.events} events (${mapped} on the map, ${stats.undated} undated) · ${stats.fatalities_best} killed ` +
+      `${stats.events} events (${stats.undated} undated) · ${stats.fatalities_best} killed ` +
       `(sum of the events' best figures) · ${stats.articles} articles · ${stats.claims} claims · ` +
       `reviewed: ${stats.review.accepted} accepted, ${stats.review.rejected} rejected, ${stats.review.corrected} corrected`);
-    if (state.view === "list") renderList();
   } catch (error) {
     status(error.message, true);
   }
@@ -307,21 +375,50 @@ function applyFilters() {
 
 // --- the event list -------------------------------------------------------------------------------------------
 
+/** The list of the events at one point of the map (a place's marker was clicked). */
+function showPoint(lat, lon) {
+  state.list = { ...state.list, offset: 0, total: null, events: [], point: { lat, lon } };
+  setView("list");
+  loadList().catch((error) => status(error.message, true));
+}
+
+function turnPage(offset) {
+  state.list = { ...state.list, offset: Math.max(0, offset) };
+  loadList().catch((error) => status(error.message, true));
+}
+
 function renderList() {
   const view = document.getElementById("view");
-  const rows = state.events.slice(0, 500).map((e) => el("tr", { class: "clickable", onclick: () => showEvent(e.id) },
+  const { events, total, offset, limit, point } = state.list;
+  const rows = events.map((e) => el("tr", { class: "clickable", "data-event-id": e.id, onclick: () => showEvent(e.id) },
     el("td", {}, e.date || "—"),
     el("td", {}, el("span", { class: "swatch", style: { background: colour(e.event_type) } }), e.sub_event_type,
       e.status ? el("span", { class: `pill ${e.status}` }, e.status) : null,
       e.corrected ? el("span", { class: "pill corrected" }, "corrected") : null),
     el("td", {}, e.place || "—", e.admin2 ? el("span", { class: "muted" }, ` ${e.admin2}`) : null),
     el("td", { class: "num" }, e.fatalities.best ?? "–")));
+  const names = point ? [...new Set(state.places.filter((p) => p.lat === point.lat && p.lon === point.lon)
+    .map((p) => p.name))].join(", ") : "";
+  const heading = total === null ? "Loading…"
+    : point ? `${total} events at ${names || `${point.lat}, ${point.lon}`}` : `${total} events in view`;
+  const size = el("select", { id: "page-size", onchange: (e) => {
+    state.list = { ...state.list, limit: Number(e.target.value), offset: 0 };
+    loadList().catch((error) => status(error.message, true));
+  } }, PAGE_SIZES.map((n) => el("option", { value: n, selected: n === limit }, `${n} a page`)));
+  const pager = el("div", { class: "actions pager" },
+    el("button", { type: "button", id: "list-previous", disabled: offset <= 0, onclick: () => turnPage(offset - limit) }, "‹ Previous"),
+    el("span", { id: "list-range" }, total ? `${offset + 1}–${offset + events.length} of ${total}` : "none"),
+    el("button", { type: "button", id: "list-next", disabled: total === null || offset + limit >= total,
+      onclick: () => turnPage(offset + limit) }, "Next ›"),
+    size,
+    point ? el("button", { type: "button", id: "list-view", onclick: () => loadView() }, "All in view") : null);
   view.replaceChildren(
-    el("h2", {}, `${state.events.length} events`),
-    el("p", { class: "muted" }, "Click a marker or a row for every claim side by side."),
+    el("h2", { id: "list-heading" }, heading),
+    el("p", { class: "muted" }, point ? "Click a row for every claim side by side."
+      : "The events inside the map's view (pan or zoom to change them). Click a marker for the events there, a row for every claim side by side."),
+    pager,
     el("table", {}, el("thead", {}, el("tr", {}, el("th", {}, "date"), el("th", {}, "type"), el("th", {}, "place"),
-      el("th", { class: "num" }, "killed"))), el("tbody", {}, rows)),
-    state.events.length > 500 ? el("p", { class: "muted" }, "first 500 shown; narrow the filters") : null);
+      el("th", { class: "num" }, "killed"))), el("tbody", { id: "list-rows" }, rows)));
 }
 
 // --- one event --------------------------------------------------------------------------------------------------
@@ -330,9 +427,12 @@ async function showEvent(id) {
   state.eventId = id;
   setView("event");
   history.replaceState(null, "", `#event=${encodeURIComponent(id)}`);
-  drawMarkers();
   try {
-    renderEvent(await api(eventPath(id)));
+    const event = await api(eventPath(id));
+    // Its place is outlined on the map (when that place is in view).
+    state.selectedPoint = event.place && event.place.lat !== null ? pointKey(event.place.lat, event.place.lon) : null;
+    drawPlaces();
+    renderEvent(event);
   } catch (error) {
     status(error.message, true);
   }
@@ -664,6 +764,7 @@ async function start() {
   }
   await loadBaseMap();
   await refresh();
+  map.on("moveend", viewMoved); // after the first view is loaded: panning and zooming ask again
   const wanted = new URLSearchParams(location.hash.slice(1)).get("event");
   if (wanted) showEvent(wanted);
   document.body.setAttribute("data-ready", "true"); // for tests and screenshots: the first load is done
