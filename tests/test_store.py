@@ -658,11 +658,12 @@ def test_the_writer_s_candidate_queries_run_on_their_indexes(store_url: str) -> 
 
     may = dt.date(2025, 5, 3)
     unit = {"country_code": "PK", "admin1": "Balochistan", "earliest": may, "latest": may}
+    unit |= {"near_first": may, "near_last": may, "month_first": may, "month_last": may}
     box = {"south": 25.0, "north": 26.0, "west": 62.0, "east": 64.0}
     queries = [
         _SHARING_A_BAND.params(bands=[1, 2, 3]),
         _IN_UNIT.params(**unit),
-        _NEAR_PLACE.params(**unit, **box, geonameid="1", admin2="Kech"),
+        _NEAR_PLACE.params(**unit, **box, geonameid="1", admin2="Kech", coarse=False),
     ]
     engine = open_engine(store_url)
     try:
