@@ -2,7 +2,8 @@
 PostgreSQL: articles/s and CPU per article (medians of ``--runs``), and the ingest process's peak RSS.
 
     python bench/bench_ingest_scale.py --big sqlite:///bench/store-1m.db \\
-        [--big postgresql+psycopg://user:pw@host:port/bench_1m] [--runs 3] [--articles 200] [--copies 5]
+        [--big postgresql+psycopg://user:pw@host:port/bench_1m] [--runs 3] [--articles 200] [--copies 5] \\
+        [--batch meeting|apart|both]
 
 ``--big``: a store made by ``bench/generate_store.py`` (rows written directly: 1,000,000 events by default). Its
 articles carry MinHash signatures but no LSH bands (the generator writes rows, not through the writer): when
@@ -14,7 +15,13 @@ years and its busiest country) and GVA dev articles (United States) with their p
 years later (2013-2017 → 2021-2025), so relative dates ("on Tuesday") fall in the generated years and their
 events meet the generated ones as merge candidates; ``--articles`` of them, replicated ``--copies`` times, each
 copy made unique as ``bench/bench_ingest.py`` does (a paragraph of random non-words), so a copy is neither a
-duplicate nor a near-duplicate and its events merge into the first copy's.
+duplicate nor a near-duplicate and its events merge into the first copy's. That batch (``meeting``) measures
+what a store dense with events at the batch's places and weeks costs: each new event is compared with every
+stored one the same-incident rules could accept, and the generated store packs far more events into a
+province and week (Punjab: ~140 a day) than any real source reports. ``apart`` is the same articles with their
+dates moved back as many whole years as puts them all before the big store's first event: their events meet no
+generated one, so what remains is what the store's size alone costs (deeper indexes, larger writes). The
+summary lines say how many events merged into stored ones: equal on both stores for ``apart``.
 
 Each run is a child process (this script with ``--child``) on a fresh copy of the store (SQLite: a copy of the
 file; PostgreSQL: ``CREATE DATABASE … TEMPLATE``) or a fresh empty store at the current schema: it loads the
@@ -53,8 +60,9 @@ DEV = REPO.parent / "shared" / "data" / "dev"
 YEARS_LATER = 8
 
 
-def batch(articles: int, copies: int) -> list[dict]:
-    """The articles ingested (see the module docstring)."""
+def batch(articles: int, copies: int, before: dt.date | None = None) -> list[dict]:
+    """The articles ingested (see the module docstring); ``before``: all dated as many whole years earlier as
+    puts every one before this day (the ``apart`` batch)."""
     dated = []
     for line in (DEV / "realnews_dev.jsonl").read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
@@ -62,12 +70,20 @@ def batch(articles: int, copies: int) -> list[dict]:
             dated.append({k: record[k] for k in ("id", "text", "title", "published") if record.get(k)})
     for line in (DEV / "gva_articles_dev.jsonl").read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
-        if not record.get("published"):
-            continue
-        day = dt.date.fromisoformat(record["published"][:10])
-        later = day.replace(year=day.year + YEARS_LATER, day=min(day.day, 28) if day.month == 2 else day.day)
-        dated.append({"id": record["id"], "text": record["text"], "published": later.isoformat()})
-    return unique_copies(dated[:articles], copies)
+        if record.get("published"):
+            later = _years_later(dt.date.fromisoformat(record["published"][:10]), YEARS_LATER)
+            dated.append({"id": record["id"], "text": record["text"], "published": later.isoformat()})
+    dated = dated[:articles]
+    if before is not None:  # all moved back alike: the batch's own events meet as in the other batch
+        latest = max(dt.date.fromisoformat(record["published"][:10]) for record in dated)
+        for record in dated:
+            day = _years_later(dt.date.fromisoformat(record["published"][:10]), before.year - latest.year - 1)
+            record["published"] = day.isoformat()
+    return unique_copies(dated, copies)
+
+
+def _years_later(day: dt.date, years: int) -> dt.date:
+    return day.replace(year=day.year + years, day=min(day.day, 28) if day.month == 2 else day.day)
 
 
 def fill_bands(url: str) -> float | None:
@@ -177,6 +193,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--copies", type=int, default=5)
+    parser.add_argument(
+        "--batch",
+        choices=("meeting", "apart", "both"),
+        default="both",
+        help="dated among the big store's events, before them, or each in turn (see the module docstring)",
+    )
     parser.add_argument("--child", nargs=2, metavar=("URL", "BATCH"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -184,53 +206,59 @@ def main() -> None:
         return
     if not args.big:
         parser.error("give at least one --big store")
-    records = batch(args.articles, args.copies)
+    for big in args.big:
+        seconds = fill_bands(big)
+        if seconds is not None:
+            print(f"(LSH bands of {big} computed by the migration in {seconds:.0f} s)")
+        engine = open_engine(big)
+        with engine.connect() as connection:
+            events, first = connection.execute(text("SELECT count(*), min(date) FROM events")).one()
+        engine.dispose()
+        first = dt.date.fromisoformat(str(first)[:10])
+        kinds = ("meeting", "apart") if args.batch == "both" else (args.batch,)
+        for kind in kinds:
+            records = batch(args.articles, args.copies, first if kind == "apart" else None)
+            compare(big, events, kind, records, args.runs, f"({args.articles} × {args.copies} copies)")
+
+
+def compare(big: str, events: int, kind: str, records: list[dict], runs: int, made: str) -> None:
+    """Ingest ``records`` ``runs`` times into an empty store and into copies of ``big``; print the figures."""
+    backend = make_url(big).get_backend_name()
     with tempfile.TemporaryDirectory(prefix="sitrep-bench-scale-") as temporary:
         scratch = Path(temporary)
         batch_file = scratch / "batch.jsonl"
         batch_file.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-        print(
-            f"{len(records)} articles ({args.articles} × {args.copies} copies), {args.runs} runs each, 1 process"
-        )
+        print(f"\n{backend}, batch {kind}: {len(records)} articles {made}, {runs} runs each, 1 process")
         print(f"{'store':<34} {'articles/s':>10} {'CPU ms/a':>10}  {'runs (s)':<22} {'peak RSS':>9}")
-        for big in args.big:
-            kind = make_url(big).get_backend_name()
-            seconds = fill_bands(big)
-            if seconds is not None:
-                print(f"(LSH bands of {big} computed by the migration in {seconds:.0f} s)")
-            engine = open_engine(big)
-            with engine.connect() as connection:
-                events = connection.execute(text("SELECT count(*) FROM events")).scalar_one()
-            engine.dispose()
-            rates = {}
-            for label, source in ((f"{kind}, empty", None), (f"{kind}, {events:,} events", big)):
-                store = Store(source, big, scratch)
-                times, cpus, peak = [], [], 0
-                for run in range(args.runs):
-                    url = store.fresh(run)
-                    try:
-                        figures = run_once(batch_file, url)
-                    finally:
-                        store.drop(url)
-                    times.append(figures["seconds"])
-                    cpus.append(figures["cpu"])
-                    peak = max(peak, figures["rss"])
-                    summary = figures["summary"]
-                rates[label] = (
-                    len(records) / statistics.median(times),
-                    1000 * statistics.median(cpus) / len(records),
-                )
-                runs = ", ".join(f"{t:.1f}" for t in times)
-                rate, cpu_ms = rates[label]
-                print(
-                    f"{label:<34} {rate:>10.1f} {cpu_ms:>10.1f}  {runs:<22} {peak / 2**20:>6.0f} MB\n    {summary}",
-                    flush=True,
-                )
-            (empty, empty_cpu), (full, full_cpu) = rates.values()
-            print(
-                f"{kind}: the big store's rate is {full / empty:.0%} of the empty store's; "
-                f"its ingest CPU per article {full_cpu / empty_cpu:.0%}"
+        rates = {}
+        for label, source in ((f"{backend}, empty", None), (f"{backend}, {events:,} events", big)):
+            store = Store(source, big, scratch)
+            times, cpus, peak = [], [], 0
+            for run in range(runs):
+                url = store.fresh(run)
+                try:
+                    figures = run_once(batch_file, url)
+                finally:
+                    store.drop(url)
+                times.append(figures["seconds"])
+                cpus.append(figures["cpu"])
+                peak = max(peak, figures["rss"])
+                summary = figures["summary"]
+            rates[label] = (
+                len(records) / statistics.median(times),
+                1000 * statistics.median(cpus) / len(records),
             )
+            rate, cpu_ms = rates[label]
+            runs_text = ", ".join(f"{t:.1f}" for t in times)
+            print(
+                f"{label:<34} {rate:>10.1f} {cpu_ms:>10.1f}  {runs_text:<22} {peak / 2**20:>6.0f} MB\n    {summary}",
+                flush=True,
+            )
+        (empty, empty_cpu), (full, full_cpu) = rates.values()
+        print(
+            f"{backend}, batch {kind}: the big store's rate is {full / empty:.0%} of the empty store's; "
+            f"its ingest CPU per article {full_cpu / empty_cpu:.0%}"
+        )
 
 
 if __name__ == "__main__":

@@ -544,6 +544,14 @@ def generate(url: str, events: int, seed: int, chunk: int, minhash: bool, out: T
         )
     # Fresh planner statistics: the read benchmarks must not be judged on a planner that has none.
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        if engine.dialect.name == "postgresql":
+            # COPY wrote the ids itself: each id sequence must go on after them, or the next row a writer
+            # inserts takes id 1, which is taken.
+            for table in TABLES.values():
+                if "id" in table.c:
+                    connection.exec_driver_sql(
+                        f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), max(id)) FROM {table.name}"
+                    )
         connection.exec_driver_sql("ANALYZE")
     engine.dispose()
 

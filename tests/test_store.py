@@ -649,20 +649,23 @@ def test_migration_0008_stores_the_bands_of_articles_stored_before(store_url: st
 
 
 def test_the_writer_s_candidate_queries_run_on_their_indexes(store_url: str) -> None:
-    """Near-duplicate candidates (``article_bands`` by band) and merge candidates (events by country, unit and
-    date) are index searches, never a scan of the store: the database's own plan says which it uses
+    """Near-duplicate candidates (``article_bands`` by band), merge candidates (events by country, unit and
+    date) and an actor's campaigns near some days are index searches, never a scan of the store: the database's own plan says which it uses
     (PostgreSQL told to avoid scans where it can, as it would on a large table)."""
     from sitrep.store.db import upgrade
+    from sitrep.store.writer.campaigns import _CAMPAIGN_NEAR
     from sitrep.store.writer.candidates import _IN_UNIT, _NEAR_PLACE
     from sitrep.store.writer.duplicates import _SHARING_A_BAND
 
     may = dt.date(2025, 5, 3)
     unit = {"country_code": "PK", "admin1": "Balochistan", "earliest": may, "latest": may}
+    unit |= {"near_first": may, "near_last": may, "month_first": may, "month_last": may}
     box = {"south": 25.0, "north": 26.0, "west": 62.0, "east": 64.0}
     queries = [
         _SHARING_A_BAND.params(bands=[1, 2, 3]),
         _IN_UNIT.params(**unit),
-        _NEAR_PLACE.params(**unit, **box, geonameid="1", admin2="Kech"),
+        _NEAR_PLACE.params(**unit, **box, geonameid="1", admin2="Kech", coarse=False),
+        _CAMPAIGN_NEAR.params(actor_key="TTP", earliest=may, latest=may),
     ]
     engine = open_engine(store_url)
     try:
@@ -683,6 +686,7 @@ def test_the_writer_s_candidate_queries_run_on_their_indexes(store_url: str) -> 
     )
     assert "ix_events_unit_date" in plans[1], plans[1]
     assert "ix_events_unit_date" in plans[2], plans[2]
+    assert "ix_campaigns_actor_key_date_last" in plans[3], plans[3]
 
 
 def test_postgres_url_is_the_one_under_test(store_url: str) -> None:

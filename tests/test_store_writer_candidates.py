@@ -6,9 +6,12 @@ import datetime as dt
 import math
 from pathlib import Path
 
+from sqlalchemy import update
+
 from sitrep.model import DatasetEvent, Place
 from sitrep.resolve import NEAR_KM, distance_km
 from sitrep.store.query import load_dataset
+from sitrep.store.tables import events, places
 from sitrep.store.writer import ArticleWriter
 from sitrep.store.writer.candidates import _place_terms, candidates_for, nearest_first, place_key, unit_key
 from tests.writer_fixtures import QUETTA, TURBAT, extracted, sqlite_store
@@ -44,31 +47,41 @@ def _event(engine: object, uid: str) -> DatasetEvent:
 
 
 def test_candidates_are_the_events_of_the_province_within_the_rules_reach_in_time(tmp_path: Path) -> None:
-    """A week either side, or the same month: May 3 reaches May 31 but not June 1; June 9 reaches back to June 2
-    (a week) and the month before not at all."""
+    """A week either side: from May 10 the stored May 3 is reached, from May 11 not; dated only to the month,
+    the whole month: May 31 reaches May 3 but June 1 does not; and a stored event dated only to the month is
+    reached from anywhere in its month."""
     with sqlite_store(tmp_path) as engine:
         _store_both(engine)
         turbat = _event(engine, "turbat-report#e1")
+        by_month = {"acled": 3, "ucdp": 3}
 
-        def found(day: dt.date, place: Place | None = None) -> list[str]:
-            moved = turbat.model_copy(update={"date": day, "place": place or turbat.place})
+        def found(day: dt.date, place: Place | None = None, precision: dict | None = None) -> list[str]:
+            changes = {
+                "date": day,
+                "place": place or turbat.place,
+                "date_precision": precision or {"acled": 1},
+            }
             with engine.connect() as connection:
-                return [c.event.id for c in candidates_for(connection, moved)]
+                return [c.event.id for c in candidates_for(connection, turbat.model_copy(update=changes))]
 
-        assert found(dt.date(2025, 5, 31)) == ["turbat-report#e1"]
         assert found(dt.date(2025, 5, 10)) == ["turbat-report#e1"]
-        assert found(dt.date(2025, 6, 1)) == []
         assert found(dt.date(2025, 4, 26)) == ["turbat-report#e1"]  # a week before
-        assert found(dt.date(2025, 4, 25)) == []
+        assert found(dt.date(2025, 5, 11)) == found(dt.date(2025, 4, 25)) == []
+        assert found(dt.date(2025, 5, 31), precision=by_month) == ["turbat-report#e1"]
+        assert found(dt.date(2025, 6, 1), precision=by_month) == []
         sindh = turbat.place.model_copy(update={"admin1": "Sindh"}) if turbat.place else None
         assert found(MAY_3, sindh) == []
+        with engine.begin() as connection:  # the stored event known only to the month
+            connection.execute(update(events).values(date_precision=by_month))
+        assert found(dt.date(2025, 5, 31)) == ["turbat-report#e1"]
+        assert found(dt.date(2025, 6, 1)) == []
     assert turbat.date == MAY_3
 
 
 def test_candidates_are_at_places_the_rules_could_accept(tmp_path: Path) -> None:
     """From Turbat, Quetta (some 500 km away, another district) is no candidate; from a report placed only at
     the province, both are; from a town 20 km from Turbat, Turbat is (near), and from one 30 km away only if it
-    shares Turbat's district."""
+    shares Turbat's district and one of the two places is known only to the district."""
     with sqlite_store(tmp_path) as engine:
         _store_both(engine)
         turbat, quetta = _event(engine, "turbat-report#e1"), _event(engine, "quetta-report#e1")
@@ -80,10 +93,15 @@ def test_candidates_are_at_places_the_rules_could_accept(tmp_path: Path) -> None
                     c.event.id for c in candidates_for(connection, turbat.model_copy(update={"place": place}))
                 ]
 
-        def town(km_north: float, admin2: str | None) -> Place:
+        def town(km_north: float, admin2: str | None, precision: int = 1) -> Place:
             assert turbat.place is not None and turbat.place.lat is not None
             return turbat.place.model_copy(
-                update={"lat": turbat.place.lat + km_north / 111.19, "geonameid": "0", "admin2": admin2}
+                update={
+                    "lat": turbat.place.lat + km_north / 111.19,
+                    "geonameid": "0",
+                    "admin2": admin2,
+                    "precision": {"acled": precision},
+                }
             )
 
         province = turbat.place.model_copy(update={"kind": "admin1", "geonameid": "1", "admin2": None})
@@ -92,6 +110,11 @@ def test_candidates_are_at_places_the_rules_could_accept(tmp_path: Path) -> None
         assert found(province) == ["quetta-report#e1", "turbat-report#e1"]
         assert found(town(20, "Elsewhere")) == ["turbat-report#e1"]
         assert found(town(30, "Elsewhere")) == []
+        assert turbat.place.precision["acled"] < 3  # Turbat is a town
+        assert found(town(30, turbat.place.admin2)) == []
+        assert found(town(30, turbat.place.admin2, precision=3)) == ["turbat-report#e1"]
+        with engine.begin() as connection:  # the stored places known only to their district
+            connection.execute(update(places).values(precision={"acled": 3}))
         assert found(town(30, turbat.place.admin2)) == ["turbat-report#e1"]
 
 

@@ -133,7 +133,11 @@ class PlaceRow(Base):
 
 class CampaignRow(Base):
     __tablename__ = "campaigns"
-    __table_args__ = (UniqueConstraint("name_key", "actor_key", name="uq_campaigns_name_key_actor_key"),)
+    __table_args__ = (
+        UniqueConstraint("name_key", "actor_key", name="uq_campaigns_name_key_actor_key"),
+        # One actor's campaigns near some days (the writer joining coordinated attacks to a campaign).
+        Index("ix_campaigns_actor_key_date_last", "actor_key", "date_last"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uid: Mapped[str] = mapped_column(unique=True)

@@ -3,10 +3,12 @@ first), one indexed query per event whatever the size of the store.
 
 The query asks only for what the rules (``sitrep.resolve``) could merge, each condition one they require:
 the same country and first-level unit (state, province: ``ix_events_unit_date``); a date within
-``MAX_DAYS_APART`` (a week) of the new event's or in its month; a place the rules could call the same (one
-gazetteer entry, one district), nested (a place given only as the province) or near (within ``NEAR_KM``: a box
-of latitude and longitude that holds the circle). The rules then decide among them as before: leaving out
-events they could never accept changes no decision.
+``MAX_DAYS_APART`` (a week) of the new event's, or in its month when either is dated only to the month; a
+place the rules could call the same (one gazetteer entry, or one district when either place is known only
+to the district), nested (a place given only as the province) or near (within ``NEAR_KM``: a box of latitude
+and longitude that holds the circle). The rules then decide among them as before: leaving out events they
+could never accept changes no decision. What one query costs grows with the events stored in that unit and
+week (each is read to test its place), not with the size of the store.
 """
 
 from __future__ import annotations
@@ -16,11 +18,11 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, or_, select
+from sqlalchemy import Boolean, Connection, and_, bindparam, func, or_, select
 
 from sitrep.model import DatasetEvent, Figure, Place
 from sitrep.resolve import MAX_DAYS_APART, NEAR_KM, distance_km
-from sitrep.store.rows import PLACE_COLUMNS, events_joined, place_from_row
+from sitrep.store.rows import PLACE_COLUMNS, place_from_row
 from sitrep.store.tables import event_unit, events, places
 
 _EARTH_KM = 6371.0  # as ``distance_km``
@@ -42,23 +44,42 @@ _COMPARED = (
     "revision",
     "place_id",
 )
-# Every event of a unit within the date window: what a new event placed only at the province may hold.
+# ACLED precisions as the rules read them (``sitrep.resolve.matching``): a date of precision 3 (a month) is
+# compared by its month, a place of precision 3 (a district) by its district; a missing one counts as the rules
+# count it (a date as a week, a place as a district).
+COARSE = 3
+_DATE_PRECISION = func.coalesce(events.c.date_precision["acled"].as_integer(), 2)
+_PLACE_PRECISION = func.coalesce(places.c.precision["acled"].as_integer(), 3)
+# Every event of a unit whose date the rules could accept: within a week of the new event's (``near_first`` to
+# ``near_last``; the month when the new event is dated only to the month), or dated only to the month in its
+# month. ``earliest``/``latest`` hold both, the range the index is searched in.
 _IN_UNIT = (
     select(*(events.c[name] for name in _COMPARED), *PLACE_COLUMNS)
-    .select_from(events_joined())
+    .select_from(events.join(places, events.c.place_id == places.c.id))
     .where(
         events.c.country_code == bindparam("country_code"),
         event_unit == bindparam("admin1"),
         events.c.date.between(bindparam("earliest"), bindparam("latest")),
-        events.c.place_id.is_not(None),
+        or_(
+            events.c.date.between(bindparam("near_first"), bindparam("near_last")),
+            and_(
+                events.c.date.between(bindparam("month_first"), bindparam("month_last")),
+                _DATE_PRECISION >= COARSE,
+            ),
+        ),
     )
     .order_by(events.c.id)
 )
-# Of those, the ones at a place the rules could accept for a new event at a town or district.
+# Of those, the ones at a place the rules could accept for a new event at a town or district: the same gazetteer
+# entry, the same district when either place is known only to the district (``coarse``: the new one's), a place
+# given only as the province, or one in the box around the new place.
 _NEAR_PLACE = _IN_UNIT.where(
     or_(
         places.c.geonameid == bindparam("geonameid"),
-        places.c.admin2 == bindparam("admin2"),
+        and_(
+            places.c.admin2 == bindparam("admin2"),
+            or_(bindparam("coarse", type_=Boolean), _PLACE_PRECISION >= COARSE),
+        ),
         places.c.kind == "admin1",
         and_(
             places.c.lat.between(bindparam("south"), bindparam("north")),
@@ -108,11 +129,16 @@ def candidates_for(connection: Connection, new: DatasetEvent) -> list[Candidate]
     first = day.replace(day=1)
     last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
     week = dt.timedelta(days=MAX_DAYS_APART)
+    near = (first, last) if new.date_precision.get("acled", 2) >= COARSE else (day - week, day + week)
     window = {
         "country_code": country_code,
         "admin1": admin1,
-        "earliest": min(day - week, first),
-        "latest": max(day + week, last),
+        "earliest": min(near[0], first),
+        "latest": max(near[1], last),
+        "near_first": near[0],
+        "near_last": near[1],
+        "month_first": first,
+        "month_last": last,
     }
     place = new.place
     if place.kind == "admin1":  # it holds every place of its unit
@@ -125,7 +151,11 @@ def candidates_for(connection: Connection, new: DatasetEvent) -> list[Candidate]
 def _place_terms(place: Place) -> dict[str, Any]:
     """The place conditions' parameters: its gazetteer entry, its district and the box around it that holds
     every point within ``NEAR_KM`` (none when it has no coordinates or is a country: nothing is near it then)."""
-    terms: dict[str, Any] = {"geonameid": place.geonameid or None, "admin2": place.admin2}
+    terms: dict[str, Any] = {
+        "geonameid": place.geonameid or None,
+        "admin2": place.admin2,
+        "coarse": place.precision.get("acled", COARSE) >= COARSE,
+    }
     box = {"south": None, "north": None, "west": None, "east": None}
     if place.lat is not None and place.lon is not None and place.kind != "country":
         # Slightly wider than the circle: rounding must never leave out a place the rules call near.
