@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import Engine, event
 
 from sitrep.store.writer import ArticleWriter, Outcome
 from tests.writer_fixtures import LONG, LONG_COPY, QUETTA, QUETTA_AGAIN, TURBAT, extracted, sqlite_store
@@ -27,14 +27,19 @@ def test_a_stored_text_is_known_before_extracting_it_again(tmp_path: Path) -> No
             writer.close()
 
 
+def _store_two(engine: Engine) -> None:
+    """Two articles stored by a writer that is then closed."""
+    first = ArticleWriter(engine)
+    try:
+        first.store(extracted("checkpost", LONG))
+        first.store(extracted("turbat-report", TURBAT))
+    finally:
+        first.close()
+
+
 def test_a_new_writer_reads_what_earlier_ones_stored(tmp_path: Path) -> None:
     with sqlite_store(tmp_path) as engine:
-        first = ArticleWriter(engine)
-        try:
-            first.store(extracted("checkpost", LONG))
-            first.store(extracted("turbat-report", TURBAT))
-        finally:
-            first.close()
+        _store_two(engine)
         second = ArticleWriter(engine)
         try:
             assert second.known_as(extracted("t", TURBAT).text_sha256, None) == "turbat-report"
@@ -63,12 +68,7 @@ def test_starting_a_writer_reads_nothing_per_stored_article(tmp_path: Path) -> N
     """Its cost and memory are the same on an empty store and on millions of articles: it asks only for the
     last article's row id (known texts and near-duplicates are looked up per article, by index)."""
     with sqlite_store(tmp_path) as engine:
-        first = ArticleWriter(engine)
-        try:
-            first.store(extracted("checkpost", LONG))
-            first.store(extracted("turbat-report", TURBAT))
-        finally:
-            first.close()
+        _store_two(engine)
         statements: list[str] = []
 
         def record(_connection: Any, _cursor: Any, statement: str, *_args: Any) -> None:

@@ -21,20 +21,15 @@ from typing import TypeVar
 
 from sitrep.model import Article, ExtractResult
 from sitrep.pipeline import extract
+from sitrep.sources.files import InputProblem
 
 Item = TypeVar("Item")
 DEFAULT_CHUNK = 64
 
 
 @dataclass(frozen=True, slots=True)
-class Failed:
-    """An article the pipeline could not process, or an input that could not be read."""
-
-    where: str
-    what: str
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.what}"
+class Failed(InputProblem):
+    """An article the pipeline could not process (``where``: its id), or an input that could not be read."""
 
 
 def extract_or_failed(article: Article) -> ExtractResult | Failed:
