@@ -813,3 +813,34 @@ def test_app_for_several_workers_reads_its_settings_from_the_environment(
         assert refused.status_code == 401
     with Session(open_engine(store_url)) as session:
         assert session.execute(select(ApiTokenRow)).first() is None, "a worker must not store a token"
+
+
+def test_requests_arriving_together_share_one_read_of_the_review(store_url: str) -> None:
+    """Requests at a new data version wait for one of them to read the review, then all use that one read:
+    a fresh server with 50 requests at once read every review and built every touched event 50 times."""
+    import threading
+
+    from sitrep.store.review import ReviewSnapshots
+
+    ingest_examples(store_url)
+    engine = open_engine(store_url)
+    snapshots = ReviewSnapshots()
+    start = threading.Barrier(8)
+    got: list[object] = []
+
+    def ask() -> None:
+        with Session(engine) as session:
+            start.wait()
+            got.append(snapshots.at(("v", 1), session))
+
+    threads = [threading.Thread(target=ask) for _ in range(8)]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert len(got) == 8 and len({id(shared) for shared in got}) == 1
+        with Session(engine) as session:
+            assert snapshots.at(("v", 2), session) is not got[0]  # a new version: read again
+    finally:
+        engine.dispose()
