@@ -1,4 +1,4 @@
-"""The maintained totals (``event_totals``, ``table_rows``; migration 0009): whatever writes the events — the
+"""The maintained totals (``event_totals``, ``table_rows``, ``place_totals``; migrations 0009, 0011): whatever writes the events — the
 writer, a migration, plain SQL — the totals equal a count of the rows, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
@@ -21,7 +21,9 @@ from sitrep.store.tables import (
     ClaimRow,
     EventArticleRow,
     EventRow,
+    PlaceRow,
     event_totals,
+    place_totals,
     table_rows,
 )
 from sitrep.store.totals import counted_totals, grouped_totals, stored_rows, totals_condition
@@ -59,6 +61,35 @@ def _totals(connection: Connection) -> dict[tuple[Any, ...], tuple[int, int]]:
     return {tuple(row[:7]): (row.events, row.fatalities_best) for row in rows}
 
 
+def _place_recount(connection: Connection) -> dict[tuple[Any, ...], tuple[int, int]]:
+    """Events and best fatalities per map point, counted from the events and their places."""
+    found: Counter[tuple[Any, ...]] = Counter()
+    best: Counter[tuple[Any, ...]] = Counter()
+    columns = (
+        PlaceRow.lat,
+        PlaceRow.lon,
+        PlaceRow.name,
+        EventRow.country_code,
+        EventRow.admin1,
+        EventRow.admin2,
+    )
+    query = select(*columns, EventRow.fatalities).join(PlaceRow, EventRow.place_id == PlaceRow.id)
+    for lat, lon, name, country, admin1, admin2, fatalities in connection.execute(query):
+        if lat is None or lon is None:
+            continue
+        if isinstance(fatalities, str):
+            fatalities = json.loads(fatalities)
+        key = (lat, lon, name, country or "", admin1 or "", admin2 or "")
+        found[key] += 1
+        best[key] += fatalities.get("best") or 0
+    return {key: (found[key], best[key]) for key in found}
+
+
+def _place_totals(connection: Connection) -> dict[tuple[Any, ...], tuple[int, int]]:
+    rows = connection.execute(select(place_totals).where(place_totals.c.events != 0))
+    return {tuple(row[:6]): (row.events, row.fatalities_best) for row in rows}
+
+
 def _table_rows(connection: Connection) -> dict[str, int]:
     return dict(connection.execute(select(table_rows.c.name, table_rows.c.rows)).all())
 
@@ -77,6 +108,7 @@ def test_totals_follow_the_writer_and_plain_sql(store_url: str) -> None:
     try:
         with engine.connect() as connection:
             assert _totals(connection) == _recount(connection) != {}
+            assert _place_totals(connection) == _place_recount(connection) != {}
             assert _table_rows(connection) == _counted_rows(connection)
             ids = connection.execute(select(EventRow.id).order_by(EventRow.id)).scalars().all()
         assert len(ids) >= 3
@@ -93,6 +125,7 @@ def test_totals_follow_the_writer_and_plain_sql(store_url: str) -> None:
             connection.execute(delete(ClaimRow).where(ClaimRow.event_id.is_(None)))
         with engine.connect() as connection:
             assert _totals(connection) == _recount(connection)
+            assert _place_totals(connection) == _place_recount(connection)
             undated = [key for key in _totals(connection) if key[0] == UNDATED_DAY]
             assert undated, "the undated event is counted under UNDATED_DAY"
             assert _table_rows(connection) == _counted_rows(connection)
@@ -108,10 +141,11 @@ def test_the_migration_adds_up_the_events_already_stored(store_url: str) -> None
             before = _totals(connection)
             command.downgrade(_alembic_config(connection), "0008")
             connection.execute(update(EventRow).values(admin2="Kech"))  # no triggers now
-            command.upgrade(_alembic_config(connection), "0009")
+            command.upgrade(_alembic_config(connection), "head")
         with engine.connect() as connection:
             after = _totals(connection)
             assert after == _recount(connection) != before
+            assert _place_totals(connection) == _place_recount(connection)
             assert _table_rows(connection) == _counted_rows(connection)
     finally:
         engine.dispose()

@@ -20,7 +20,8 @@ reported). JSON columns use SQLAlchemy's portable ``JSON`` type (TEXT on SQLite,
   article joined an event).
 - ``event_totals``: how many events and how many best fatalities per day, district, type and campaign, kept by
   database triggers on ``events`` (migration 0009): counts, timelines and district shading read these rows
-  instead of every event; ``table_rows`` how many articles, claims and events there are.
+  instead of every event; ``table_rows`` how many articles, claims and events there are; ``place_totals`` the
+  same per map point (migration 0011), for the map.
 """
 
 from __future__ import annotations
@@ -229,6 +230,23 @@ class EventTotalRow(Base):
     fatalities_best: Mapped[int] = mapped_column(BigInteger)
 
 
+class PlaceTotalRow(Base):
+    """Events and best fatalities per map point — a place's coordinates and name with the event's district, as
+    ``/api/places`` groups them — for places with coordinates. Triggers on ``events`` keep them (migration
+    0011); the coordinates lead the key, so the map's bounds are a range of it."""
+
+    __tablename__ = "place_totals"
+
+    lat: Mapped[float] = mapped_column(Float, primary_key=True, autoincrement=False)
+    lon: Mapped[float] = mapped_column(Float, primary_key=True, autoincrement=False)
+    name: Mapped[str] = mapped_column(primary_key=True)
+    country_code: Mapped[str] = mapped_column(primary_key=True, doc="'' for none, as admin1 and admin2.")
+    admin1: Mapped[str] = mapped_column(primary_key=True)
+    admin2: Mapped[str] = mapped_column(primary_key=True)
+    events: Mapped[int]
+    fatalities_best: Mapped[int] = mapped_column(BigInteger)
+
+
 class TableRowsRow(Base):
     """How many rows a large table holds (``articles``, ``claims``, ``events``), kept by triggers (migration
     0009)."""
@@ -298,5 +316,6 @@ Index("ix_events_unit_date", events.c.country_code, event_unit, events.c.date)
 claims = ClaimRow.__table__
 event_totals = EventTotalRow.__table__
 table_rows = TableRowsRow.__table__
+place_totals = PlaceTotalRow.__table__
 event_articles = EventArticleRow.__table__
 campaign_articles = CampaignArticleRow.__table__

@@ -1,4 +1,5 @@
-"""Counting from the maintained totals (and ``stored_rows``: how many articles or claims): an ``EventFilter`` in, events and best fatalities per day, district or
+"""Counting from the maintained totals (``grouped_place_totals``: per map point; ``stored_rows``: how many
+articles, claims or events): an ``EventFilter`` in, events and best fatalities per day, district or
 type out, read from ``event_totals`` (rows per day × district × type × campaign that triggers keep equal to
 the events; migration 0009) instead of from every selected event.
 
@@ -15,7 +16,7 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from sitrep.store.filters import EventFilter
-from sitrep.store.tables import UNDATED_DAY, event_totals, table_rows
+from sitrep.store.tables import UNDATED_DAY, event_totals, place_totals, table_rows
 
 # What the totals can be grouped by: the names of their columns, as the reader's groups are named.
 TOTAL_KEYS = frozenset({"date", "country_code", "admin1", "admin2", "event_type"})
@@ -68,6 +69,30 @@ def counted_totals(session: Session, where: EventFilter) -> tuple[int, int]:
         ).where(totals_condition(where))
     ).one()
     return int(total), int(with_date)
+
+
+# The groups ``/api/places`` counts, as the reader names them, and the ``place_totals`` column of each.
+PLACE_KEYS = ("place", "country_code", "admin1", "admin2", "lat", "lon")
+_PLACE_COLUMNS = ("name", "country_code", "admin1", "admin2", "lat", "lon")
+
+
+def place_totals_serve(where: EventFilter) -> bool:
+    """Whether ``place_totals`` holds what ``where`` selects: the map's bounds alone (no dates or other filters,
+    whose events the map's first, zoomed-out view would otherwise group one by one)."""
+    return where.bbox is not None and where == EventFilter(bbox=where.bbox)
+
+
+def grouped_place_totals(session: Session, where: EventFilter) -> Iterator[tuple[tuple, int, int]]:
+    """Per map point inside ``where``'s bounds (``place_totals_serve``): its key in ``PLACE_KEYS`` order, how
+    many events and their best fatalities added."""
+    assert where.bbox is not None
+    columns = [place_totals.c[name] for name in _PLACE_COLUMNS]
+    query = select(*columns, place_totals.c.events, place_totals.c.fatalities_best).where(
+        where.bbox.condition(place_totals.c.lat, place_totals.c.lon), place_totals.c.events > 0
+    )
+    for row in session.execute(query):
+        name, country, admin1, admin2, lat, lon, events, best = row
+        yield (name, country or None, admin1 or None, admin2 or None, lat, lon), events, int(best)
 
 
 def stored_rows(session: Session, table: str) -> int:

@@ -46,7 +46,15 @@ from sitrep.store.tables import (
     EventRow,
     PlaceRow,
 )
-from sitrep.store.totals import TOTAL_KEYS, counted_totals, grouped_totals, totals_condition
+from sitrep.store.totals import (
+    PLACE_KEYS,
+    TOTAL_KEYS,
+    counted_totals,
+    grouped_place_totals,
+    grouped_totals,
+    place_totals_serve,
+    totals_condition,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -633,6 +641,9 @@ class ReviewedReader:
         condition = self._totals_condition(filters)
         if set(keys) <= TOTAL_KEYS and condition is not None:
             found = self._tallies_from_totals(filters, condition, keys)
+        elif keys == PLACE_KEYS and filters.min_fatalities is None and place_totals_serve(filters.where):
+            totals = grouped_place_totals(self.session, filters.where)
+            found = self._less_touched(filters, keys, {key: Tally(n, best) for key, n, best in totals})
         else:
             found = self._grouped(keys, filters=filters)
         for built in self._python_part(filters):
@@ -652,10 +663,16 @@ class ReviewedReader:
         for key, events, best in grouped_totals(self.session, condition, keys):
             date = key[day] if day is not None else None
             found[key] = Tally(events, best, date, date)
+        return self._less_touched(filters, keys, found)
+
+    def _less_touched(
+        self, filters: Filters, keys: tuple[str, ...], found: dict[tuple[Any, ...], Tally]
+    ) -> dict[tuple[Any, ...], Tally]:
+        """Totals less the stored rows of the touched events the filters select (added back as reviewed)."""
         touched = self._touched_stored(filters)
         if touched is not None:
             for key, stored in self._grouped(keys, where=touched).items():
-                tally = found[key]
+                tally = found[tuple(None if value == "" else value for value in key)]  # as the totals write
                 tally.events -= stored.events
                 tally.fatalities_best -= stored.fatalities_best
                 if not tally.events:
