@@ -1,7 +1,7 @@
-"""Counting from the maintained totals (``grouped_place_totals``: per map point; ``stored_rows``: how many
-articles, claims or events): an ``EventFilter`` in, events and best fatalities per day, district or
-type out, read from ``event_totals`` (rows per day × district × type × campaign that triggers keep equal to
-the events; migration 0009) instead of from every selected event.
+"""Counting from the totals the database keeps: an ``EventFilter`` in, events and best fatalities out — per day,
+district or type from ``event_totals`` (rows per day × district × type × campaign; migration 0009), per map
+point from ``place_totals`` (0011) — and ``stored_rows``, how many articles, claims or events (``table_rows``).
+Triggers keep each equal to the events, so a count reads these rows instead of every selected event.
 
 The totals hold the stored events as written, before any analyst's review: the review's reader takes away the
 stored rows of the events a review touched and adds them as reviewed (``sitrep.store.review``).
@@ -25,7 +25,7 @@ _TEXT_KEYS = ("country_code", "admin1", "admin2")  # event_type is never null
 
 def totals_condition(where: EventFilter) -> Any | None:
     """The SQL condition on ``event_totals`` selecting what ``where`` selects; None when the totals do not hold
-    what it selects by (the actors)."""
+    what it selects by (the actors, the map's bounds)."""
     if not where.totals_serve:
         return None
     conditions = where.conditions(table=event_totals)
