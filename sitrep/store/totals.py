@@ -82,6 +82,14 @@ def place_totals_serve(where: EventFilter) -> bool:
     return where.bbox is not None and where == EventFilter(bbox=where.bbox)
 
 
+def counted_place_totals(session: Session, where: EventFilter) -> int:
+    """How many events have their place inside ``where``'s bounds (``place_totals_serve``)."""
+    assert where.bbox is not None
+    inside = where.bbox.condition(place_totals.c.lat, place_totals.c.lon)
+    query = select(func.coalesce(func.sum(place_totals.c.events), 0)).where(inside)
+    return int(session.execute(query).scalar_one())
+
+
 def grouped_place_totals(session: Session, where: EventFilter) -> Iterator[tuple[tuple, int, int]]:
     """Per map point inside ``where``'s bounds (``place_totals_serve``): its key in ``PLACE_KEYS`` order, how
     many events and their best fatalities added."""
