@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 from alembic import command
@@ -31,10 +32,19 @@ from tests.conftest import EXAMPLES
 from tests.test_store import store
 
 
-def _recount(connection: Connection) -> dict[tuple[Any, ...], tuple[int, int]]:
-    """Events and best fatalities per totals key, counted from the events themselves."""
+def _added_up(rows: Iterable[tuple[tuple[Any, ...], Any]]) -> dict[tuple[Any, ...], tuple[int, int]]:
+    """Events and best fatalities per key, from (key, fatalities) pairs (JSON text on SQLite)."""
     found: Counter[tuple[Any, ...]] = Counter()
     best: Counter[tuple[Any, ...]] = Counter()
+    for key, fatalities in rows:
+        figures = json.loads(fatalities) if isinstance(fatalities, str) else fatalities
+        found[key] += 1
+        best[key] += figures.get("best") or 0
+    return {key: (found[key], best[key]) for key in found}
+
+
+def _recount(connection: Connection) -> dict[tuple[Any, ...], tuple[int, int]]:
+    """Events and best fatalities per totals key, counted from the events themselves."""
     columns = (
         EventRow.date,
         EventRow.country_code,
@@ -45,15 +55,15 @@ def _recount(connection: Connection) -> dict[tuple[Any, ...], tuple[int, int]]:
         EventRow.campaign_id,
         EventRow.fatalities,
     )
-    for date, country, admin1, admin2, kind, sub, campaign, fatalities in connection.execute(
-        select(*columns)
-    ):
-        if isinstance(fatalities, str):
-            fatalities = json.loads(fatalities)
-        key = (date or UNDATED_DAY, country or "", admin1 or "", admin2 or "", kind, sub, campaign or 0)
-        found[key] += 1
-        best[key] += fatalities.get("best") or 0
-    return {key: (found[key], best[key]) for key in found}
+    return _added_up(
+        (
+            (date or UNDATED_DAY, country or "", admin1 or "", admin2 or "", kind, sub, campaign or 0),
+            fatalities,
+        )
+        for date, country, admin1, admin2, kind, sub, campaign, fatalities in connection.execute(
+            select(*columns)
+        )
+    )
 
 
 def _totals(connection: Connection) -> dict[tuple[Any, ...], tuple[int, int]]:
@@ -63,8 +73,6 @@ def _totals(connection: Connection) -> dict[tuple[Any, ...], tuple[int, int]]:
 
 def _place_recount(connection: Connection) -> dict[tuple[Any, ...], tuple[int, int]]:
     """Events and best fatalities per map point, counted from the events and their places."""
-    found: Counter[tuple[Any, ...]] = Counter()
-    best: Counter[tuple[Any, ...]] = Counter()
     columns = (
         PlaceRow.lat,
         PlaceRow.lon,
@@ -74,15 +82,11 @@ def _place_recount(connection: Connection) -> dict[tuple[Any, ...], tuple[int, i
         EventRow.admin2,
     )
     query = select(*columns, EventRow.fatalities).join(PlaceRow, EventRow.place_id == PlaceRow.id)
-    for lat, lon, name, country, admin1, admin2, fatalities in connection.execute(query):
-        if lat is None or lon is None:
-            continue
-        if isinstance(fatalities, str):
-            fatalities = json.loads(fatalities)
-        key = (lat, lon, name, country or "", admin1 or "", admin2 or "")
-        found[key] += 1
-        best[key] += fatalities.get("best") or 0
-    return {key: (found[key], best[key]) for key in found}
+    return _added_up(
+        ((lat, lon, name, country or "", admin1 or "", admin2 or ""), fatalities)
+        for lat, lon, name, country, admin1, admin2, fatalities in connection.execute(query)
+        if lat is not None and lon is not None
+    )
 
 
 def _place_totals(connection: Connection) -> dict[tuple[Any, ...], tuple[int, int]]:
