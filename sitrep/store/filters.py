@@ -98,7 +98,8 @@ class EventFilter:
         joins the places itself (``BBox.condition``): a join lets the planner start from whichever side is
         smaller (a small box's places, or a month's events), where ``place_id IN (…)`` first lists every
         place inside the box. ``table``: another table with the events' columns of the same names (the
-        ``event_totals`` rows, which have no actors and no places: ``totals_serve`` says when they can answer)."""
+        ``event_totals`` rows, which have no actors and no places: ``sitrep.store.totals`` says when they can
+        answer)."""
         c = table.c
         conditions: list[Any] = []
         if self.date_from is not None:
@@ -126,12 +127,6 @@ class EventFilter:
             inside = select(places.c.id).where(self.bbox.condition(places.c.lat, places.c.lon))
             conditions.append(c.place_id.in_(inside))
         return conditions
-
-    @property
-    def totals_serve(self) -> bool:
-        """Whether the ``event_totals`` rows hold what this filter selects by: all but the actors and the map
-        bounds."""
-        return not self.actor and self.bbox is None
 
     def _campaign_named(self) -> Any:
         """The campaign filter: its id, or part of its name."""

@@ -524,29 +524,32 @@ class ReviewedReader:
         lon)`` then ``events (place_id)``), where ``count(date)`` reads every event's row; the undated are few
         and found by the date index."""
         counted = self.sql_path(select(func.count()).select_from(EventRow), filters)
-        in_place_totals = filters.min_fatalities is None and place_totals_serve(filters.where)
-        if self._totals_condition(filters) is None and not in_place_totals:
+        undated = counted.where(EventRow.date.is_(None))
+        if filters.min_fatalities is None and place_totals_serve(filters.where):
+            # The map's bounds alone: the points in the box, less the touched events' stored rows; the undated
+            # (few, by the date index) from the SQL path, which leaves the touched events out already.
+            total = counted_place_totals(self.session, filters.where) - self._touched_count(filters)[0]
+            return total, total - self.session.execute(undated).scalar_one()
+        if self._totals_condition(filters) is None:
             total = self.session.execute(counted).scalar_one()
-            undated = self.session.execute(counted.where(EventRow.date.is_(None))).scalar_one()
-            return total, total - undated
-        if (
-            in_place_totals
-        ):  # the map's bounds alone: the points in the box, the undated few by the date index
-            total = counted_place_totals(self.session, filters.where)
-            dated = total - self.session.execute(counted.where(EventRow.date.is_(None))).scalar_one()
-        else:
-            total, dated = counted_totals(self.session, filters.where)
+            return total, total - self.session.execute(undated).scalar_one()
+        total, dated = counted_totals(self.session, filters.where)
+        touched_total, touched_dated = self._touched_count(filters)
+        return total - touched_total, dated - touched_dated
+
+    def _touched_count(self, filters: Filters) -> tuple[int, int]:
+        """How many stored rows of touched events the filters select (``_touched_stored``), and how many of
+        them are dated."""
         touched = self._touched_stored(filters)
-        if touched is not None:
-            query = select(func.count(), func.count(EventRow.date)).select_from(EventRow)
-            if in_place_totals:
-                query = query.join(PlaceRow, EventRow.place_id == PlaceRow.id)
-            touched_total, touched_dated = self.session.execute(query.where(touched)).one()
-            # The undated were counted on the SQL path, which leaves the touched events out already.
-            total, dated = (
-                total - touched_total,
-                dated - (touched_total if in_place_totals else touched_dated),
-            )
+        if touched is None:
+            return 0, 0
+        query = (
+            select(func.count(), func.count(EventRow.date))
+            .select_from(EventRow)
+            .outerjoin(PlaceRow, EventRow.place_id == PlaceRow.id)  # the bounds test the event's place
+            .where(touched)
+        )
+        total, dated = self.session.execute(query).one()
         return total, dated
 
     def _page_ids(
