@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,6 +17,7 @@ from sitrep.store import open_engine
 from sitrep.store.db import head_revision
 from sitrep.store.tables import Base
 from tests.conftest import EXAMPLES
+from tests.privileges import without_root_powers
 
 MAKRAN = EXAMPLES / "feed.jsonl"
 KECH = EXAMPLES / "2025-04-08_kech-herald_turbat-ied.txt"
@@ -230,15 +230,6 @@ def test_locked_database(store_url: str) -> None:
     assert snapshot(store_url) == before
 
 
-def _without_root_powers() -> tuple[str, ...]:
-    """Root writes read-only files anyway: run the command without that capability (else as it is)."""
-    if os.geteuid() != 0:
-        return ()
-    if shutil.which("setpriv") is None:
-        pytest.skip("running as root without setpriv: a read-only file cannot be made read-only for root")
-    return ("setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner")
-
-
 def test_read_only_database_file(tmp_path: Path) -> None:
     directory = tmp_path / "ro"
     directory.mkdir()
@@ -248,11 +239,11 @@ def test_read_only_database_file(tmp_path: Path) -> None:
     before = hashlib.sha256(database.read_bytes()).hexdigest()
     database.chmod(0o444)
     try:
-        result = sitrep("ingest", str(KECH), "--db", url, prefix=_without_root_powers())
+        result = sitrep("ingest", str(KECH), "--db", url, prefix=without_root_powers())
         assert_one_line_error(result, "read-only", str(database))
         directory.chmod(0o555)  # the file writable, its directory (where the WAL goes) not
         database.chmod(0o644)
-        result = sitrep("ingest", str(KECH), "--db", url, prefix=_without_root_powers())
+        result = sitrep("ingest", str(KECH), "--db", url, prefix=without_root_powers())
         assert_one_line_error(result, "read-only", str(directory))
     finally:
         directory.chmod(0o755)
