@@ -19,20 +19,13 @@ import pytest
 
 from sitrep.model import Article
 from sitrep.nlp.language import detect_language
+from sitrep.sources.addresses import address_problem
+from sitrep.sources.content import content_kind
 from sitrep.sources.feeds import FULL_TEXT_MIN_CHARS, FeedResult, articles_from_feed, read_feed, read_url
-from sitrep.sources.fetch import (
-    DEFAULT_USER_AGENT,
-    Fetcher,
-    FetchProblem,
-    FetchResult,
-    address_problem,
-    content_kind,
-    fetch_article,
-    looks_like_url,
-    make_article,
-    read_urls_file,
-)
+from sitrep.sources.fetch import DEFAULT_USER_AGENT, Fetcher, FetchProblem, FetchResult
 from sitrep.sources.files import InputProblem
+from sitrep.sources.pages import fetch_article, make_article
+from sitrep.sources.urls import looks_like_url, read_urls_file
 from tests.web_server import ETAG, LAST_MODIFIED, WEB, FixtureServer, start
 
 # -- the network guard -----------------------------------------------------------------------------------

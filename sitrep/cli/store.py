@@ -134,8 +134,8 @@ def watch_command(
     current article, prints the summary and exits 0. Exit code 1 when a --once round had any failure."""
     from sitrep.jobs.progress import BatchProgress
     from sitrep.jobs.watch import Watcher, WatchReport, stop_on_signals
-    from sitrep.sources.fetch import looks_like_url
     from sitrep.sources.inputs import parse_interval
+    from sitrep.sources.urls import looks_like_url
 
     try:
         interval = parse_interval(every)

@@ -38,9 +38,10 @@ from sitrep.jobs.parallel import Failed
 from sitrep.jobs.progress import BatchProgress
 from sitrep.model import Article
 from sitrep.sources.feeds import FeedEntry, FeedResult, articles_from_feed, feed_from_result
-from sitrep.sources.fetch import Fetcher, FetchProblem, article_from_page
+from sitrep.sources.fetch import Fetcher, FetchProblem
 from sitrep.sources.files import InputProblem
 from sitrep.sources.inputs import FetchOptions, explained
+from sitrep.sources.pages import article_from_page
 from sitrep.store.db import reported, require_schema, writing
 from sitrep.store.watched import WatchSeenRow, WatchSourceRow
 from sitrep.store.writer import Stored

@@ -21,16 +21,10 @@ from datetime import date
 import httpx
 
 from sitrep.model import Article
-from sitrep.sources.fetch import (
-    Fetcher,
-    FetchProblem,
-    FetchResult,
-    article_from_page,
-    fetch_article,
-    make_article,
-    redact,
-)
+from sitrep.sources.fetch import Fetcher, FetchProblem, FetchResult
 from sitrep.sources.files import InputProblem
+from sitrep.sources.pages import article_from_page, fetch_article, make_article
+from sitrep.sources.urls import redact
 
 FULL_TEXT_MIN_CHARS = 1000
 _BLOCK_TAGS = frozenset(

@@ -101,7 +101,7 @@ def _read_file(path: Path, max_bytes: int) -> Iterator[Article | InputProblem]:
             return
         size = path.stat().st_size
         if size > max_bytes:
-            raise _Unreadable(f"file too large ({_megabytes(size)} > {_megabytes(max_bytes)} limit)")
+            raise _Unreadable(f"file too large ({megabytes(size)} > {megabytes(max_bytes)} limit)")
         raw = path.read_bytes()
         if suffix in HTML_SUFFIXES:
             yield checked(_article_from_html(raw, path.name), where)
@@ -124,7 +124,7 @@ def _read_stdin(handle: BinaryIO, max_bytes: int) -> Iterator[Article | InputPro
         return
     try:
         if len(raw) > max_bytes:
-            raise _Unreadable(f"input too large (> {_megabytes(max_bytes)} limit)")
+            raise _Unreadable(f"input too large (> {megabytes(max_bytes)} limit)")
         yield checked(_article_from_text(raw, "stdin"), "<stdin>")
     except _Unreadable as problem:
         yield InputProblem("<stdin>", str(problem))
@@ -139,7 +139,7 @@ def _read_jsonl(lines: Iterable[bytes], where: str, max_bytes: int) -> Iterator[
         place = f"{where}:{number}"
         if len(line) > max_bytes:
             yield InputProblem(
-                place, f"line too large ({_megabytes(len(line))} > {_megabytes(max_bytes)} limit)"
+                place, f"line too large ({megabytes(len(line))} > {megabytes(max_bytes)} limit)"
             )
             continue
         try:
@@ -397,5 +397,5 @@ def _article_from_html(raw: bytes, name: str) -> Article:
     )
 
 
-def _megabytes(size: int) -> str:
+def megabytes(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB"

@@ -21,10 +21,9 @@ from sitrep.sources.fetch import (
     DEFAULT_USER_AGENT,
     Fetcher,
     FetchProblem,
-    looks_like_url,
-    read_urls_file,
 )
 from sitrep.sources.files import DEFAULT_MAX_BYTES, InputProblem, checked, read_inputs
+from sitrep.sources.urls import looks_like_url, read_urls_file
 
 
 @dataclass(frozen=True, slots=True)
