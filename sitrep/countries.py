@@ -17,6 +17,7 @@ class Country:
     acled_region: str
     ucdp_name: str
     ucdp_region: str
+    gwno: int | None  # Gleditsch-Ward state number (UCDP's country_id, gwnoa, gwnob); None where GW has none
 
 
 @cache
@@ -30,6 +31,7 @@ def _countries() -> dict[str, Country]:
             row["acled_region"],
             row["ucdp_name"],
             row["ucdp_region"],
+            int(row["gwno"]) if row["gwno"] else None,
         )
         for row in read_table("countries.tsv")
     }

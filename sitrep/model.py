@@ -141,7 +141,11 @@ class Event(Contract):
     event_type: str
     sub_event_type: str
     gtd_attack_type: str
-    date: dt.date | None = None
+    date: dt.date | None = Field(
+        default=None,
+        description="The day of the event; null marks an undated event (no day the text or its page date fixes), "
+        "which the ACLED and UCDP exports leave out unless asked.",
+    )
     date_precision: dict[str, int] = Field(
         default_factory=dict, description="{'acled': time_precision 1-3, 'ucdp': date_prec 1-5}."
     )

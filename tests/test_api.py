@@ -844,3 +844,22 @@ def test_requests_arriving_together_share_one_read_of_the_review(store_url: str)
             assert snapshots.at(("v", 2), session) is not got[0]  # a new version: read again
     finally:
         engine.dispose()
+
+
+def test_acled_and_ucdp_downloads_leave_undated_events_out_unless_asked(api: TestClient) -> None:
+    """An undated event is left out of the ACLED and UCDP files, and a header says how many were; the
+    ``include_undated`` parameter keeps it. The other formats keep it without asking."""
+    text = "KHUZDAR — Gunmen shot dead three shopkeepers in Khuzdar, police said. No group claimed responsibility."
+    post(api, "/api/ingest", {"text": text, "title": "Three shot dead in Khuzdar", "source": "Dawn"})
+    undated = [e for e in all_events(api) if e["date"] is None]
+    assert len(undated) == 1
+    dated = len(all_events(api)) - 1
+    for fmt in ("acled", "ucdp"):
+        left = api.get(f"/api/export/{fmt}")
+        assert left.headers["x-sitrep-undated-left-out"] == "1", fmt
+        kept = api.get(f"/api/export/{fmt}", params={"include_undated": True})
+        assert "x-sitrep-undated-left-out" not in kept.headers, fmt
+        assert len(kept.text.splitlines()) == len(left.text.splitlines()) + 1, fmt
+    assert len(api.get("/api/export/acled").text.splitlines()) == 1 + dated
+    document = json.loads(api.get("/api/export/json").content)
+    assert undated[0]["id"] in {e["id"] for e in document["events"]}

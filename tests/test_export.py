@@ -173,8 +173,14 @@ def test_acled_row_of_a_disputed_clash(turbat: tuple[Dataset, dict[str, ArticleM
     assert row["source"] == "Test Wire"
     # Conservative: officials' "dozens" read as 12; the group's "more than 40" is the perpetrator's claim.
     assert row["fatalities"] == "12"
-    assert "Officials" in row["notes"] and "Armed group" in row["notes"]  # the dispute lives in the notes
-    assert (row["source_scale"], row["tags"], row["assoc_actor_1"]) == ("", "", "")
+    # The dispute lives in the notes: each claimant with its figure, in neutral words.
+    assert row["notes"] == (
+        "On 5 June 2021, armed clash involving BLA: Baloch Liberation Army and Police Forces of Pakistan "
+        "Frontier Corps in Turbat (Kech, Balochistan). Officials reported dozens security personnel killed; "
+        "Balochistan Liberation Army claimed more than 40 security personnel killed."
+    )
+    assert row["source_scale"] == "Other"  # "Test Wire" is in no table of outlets
+    assert (row["tags"], row["assoc_actor_1"]) == ("", "")
     assert row["timestamp"] == str(STAMP)
 
 
@@ -306,7 +312,11 @@ def test_ucdp_row_of_a_state_based_event(turbat: tuple[Dataset, dict[str, Articl
     )
     assert row["number_of_sources"] == "1"
     assert "Balochistan Liberation Army" in row["source_original"]
-    assert row["priogrid_gid"] == row["conflict_dset_id"] == row["gwnoa"] == ""  # never guessed
+    # Turbat (26.0°N, 63.05°E): row floor(116.0 * 2) = 232, column floor(243.05 * 2) = 486.
+    assert row["priogrid_gid"] == str(232 * 720 + 486 + 1)
+    assert (row["country_id"], row["gwnoa"], row["gwnob"]) == ("770", "770", "")
+    assert row["event_clarity"] == "1"
+    assert row["conflict_dset_id"] == row["active_year"] == ""  # UCDP's own ids and counts: never guessed
 
 
 def test_ucdp_row_of_one_sided_violence(turbat: tuple[Dataset, dict[str, ArticleMeta]]) -> None:

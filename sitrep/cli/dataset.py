@@ -124,9 +124,17 @@ def export_command(
     event_type: FilterType = None,
     campaign: FilterCampaign = None,
     min_fatalities: FilterDeaths = None,
+    include_undated: Annotated[
+        bool,
+        typer.Option(
+            "--include-undated",
+            help="Keep undated events in the acled and ucdp exports (left out by default: their rows need a "
+            "date; the other formats keep them).",
+        ),
+    ] = False,
 ) -> None:
     """Write the stored events (corrections applied) in the columns analysts' tools read."""
-    from sitrep.export import FORMATS, STREAMED, OutputError, write_dataset
+    from sitrep.export import FORMATS, STREAMED, OutputError, left_out, write_dataset
 
     if fmt not in FORMATS:
         raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(FORMATS)}", param_hint="--format")
@@ -138,12 +146,36 @@ def export_command(
     else:
         dataset, articles = read_dataset(db, where, min_fatalities)
         try:
-            write_dataset(dataset, fmt, target, articles=articles)  # type: ignore[arg-type]
+            write_dataset(
+                dataset,
+                fmt,
+                target,  # type: ignore[arg-type]
+                articles=articles,
+                include_undated=include_undated,
+            )
         except OutputError as problem:
             fail(problem)
-        written = len(dataset.events)
+        missing = left_out(dataset, fmt, include_undated)
+        written = len(dataset.events) - missing.undated - missing.not_coded
+        # On standard error, never in the file: what the format left out and how to keep it.
+        if missing.undated:
+            say(f"{_events(missing.undated, 'undated event')} left out; --include-undated to keep them")
+        if missing.not_coded:
+            say(
+                f"{_events(missing.not_coded, 'event')} left out of the UCDP export: not organised violence or "
+                "a side unknown (the json and csv exports keep them)"
+            )
     if to_file:
-        Console(stderr=True, highlight=False).print(f"wrote {written} events to {out}", markup=False)
+        say(f"wrote {written} events to {out}")
+
+
+def say(line: str) -> None:
+    """One plain line on standard error, never wrapped (scripts read it)."""
+    typer.echo(line, err=True)
+
+
+def _events(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def stream_export(

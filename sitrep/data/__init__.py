@@ -80,7 +80,7 @@ TABLES: dict[str, Table] = {
     ),
     "countries.tsv": Table(
         ("iso2", "iso3", "iso_numeric", "acled_name", "acled_region", "ucdp_name", "ucdp_region"),
-        ("source",),
+        ("gwno", "source"),
     ),
     "distinct_attacks.tsv": Table(("word", "kind")),
     "follow_up.tsv": Table(("word", "kind")),
@@ -89,6 +89,7 @@ TABLES: dict[str, Table] = {
     "outcomes.tsv": Table(("phrase", "outcome", "bare")),
     "reporting.tsv": Table(("phrase", "stance", "form")),
     "responsibility.tsv": Table(("phrase", "role", "side")),
+    "source_scales.tsv": Table(("scale",), ("outlet", "domain", "basis")),
     "suspects.tsv": Table(("phrase",)),
     "tactics.tsv": Table(
         ("phrase", "event_type", "sub_event_type", "gtd_attack_type", "priority", "target", "by")

@@ -81,6 +81,12 @@ def event_sources(event: DatasetEvent, articles: Mapping[str, ArticleMeta] | Non
     return sources
 
 
+def is_undated(event: DatasetEvent) -> bool:
+    """An undated event: no day the text or its page date fixes (``date`` null). The ACLED and UCDP exports
+    leave it out unless asked: their formats have no row without a date."""
+    return event.date is None
+
+
 def current_claims(event: DatasetEvent) -> list[SourcedClaim]:
     """The event's claims but those of an article a newer revision replaced (kept for the toll only)."""
     return [c for c in event.claims if c.superseded_by is None]

@@ -5,15 +5,16 @@ from __future__ import annotations
 import io
 import itertools
 from collections.abc import Iterator
+from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import Response, StreamingResponse
 
 from sitrep.api.deps import (
     FiltersDep,
     reading,
 )
-from sitrep.export import EXPORTERS, FORMATS, STREAMED, SUFFIXES, write_dataset
+from sitrep.export import EXPORTERS, FORMATS, STREAMED, SUFFIXES, left_out, write_dataset
 from sitrep.store.review import Filters
 
 router = APIRouter()
@@ -37,10 +38,19 @@ MEDIA_TYPES = {
         200: {"description": "The file", "content": {t: {} for t in dict.fromkeys(MEDIA_TYPES.values())}}
     },
 )
-def export(http: Request, fmt: str, filters: FiltersDep) -> Response:
+def export(
+    http: Request,
+    fmt: str,
+    filters: FiltersDep,
+    include_undated: Annotated[
+        bool, Query(description="Keep undated events in the acled and ucdp exports (left out by default).")
+    ] = False,
+) -> Response:
     """The selected events in one of the `sitrep export` formats (acled, ucdp, geojson, json, csv, parquet,
     toll), corrections applied, as a download. GeoJSON, CSV, toll, JSON and Parquet are sent as the events
-    are read."""
+    are read. The acled and ucdp files leave out undated events unless `include_undated`, and ucdp the events
+    GED does not code; the headers `X-Sitrep-Undated-Left-Out` and `X-Sitrep-Not-Coded-Left-Out` say how
+    many (absent when none)."""
     if fmt not in FORMATS:
         raise HTTPException(404, f"unknown format {fmt!r}: one of {', '.join(FORMATS)}")
     name = f"sitrep-{fmt}{SUFFIXES[fmt]}"
@@ -56,7 +66,12 @@ def export(http: Request, fmt: str, filters: FiltersDep) -> Response:
         dataset = reader.dataset(filters)
         articles = reader.articles_of(a for e in dataset.events for a in e.article_ids)
     out = io.BytesIO()
-    write_dataset(dataset, fmt, out, articles=articles)
+    write_dataset(dataset, fmt, out, articles=articles, include_undated=include_undated)
+    missing = left_out(dataset, fmt, include_undated)
+    if missing.undated:
+        headers["X-Sitrep-Undated-Left-Out"] = str(missing.undated)
+    if missing.not_coded:
+        headers["X-Sitrep-Not-Coded-Left-Out"] = str(missing.not_coded)
     return Response(content=out.getvalue(), media_type=MEDIA_TYPES[fmt], headers=headers)
 
 
