@@ -67,7 +67,9 @@ def _integer(column: str, key: str, dialect: str) -> str:
 
 
 def _events_view(dialect: str) -> str:
-    undated = "CASE WHEN e.date IS NULL THEN NULL ELSE {} END"
+    # Every computed column is CAST: on SQLite that gives the view's column its type's affinity, so that a
+    # value compared with text ("?fatalities_best__gte=5" from Datasette) is compared as a number.
+    undated = "CAST(CASE WHEN e.date IS NULL THEN NULL ELSE {} END AS INTEGER)"
     figures = ", ".join(
         f"{_integer(f'e.{name}', part, dialect)} AS {name}_{part}"
         for name in ("fatalities", "injured", "abducted")
@@ -83,7 +85,7 @@ def _events_view(dialect: str) -> str:
         f"{_member('e.fatalities', 'rule', dialect)} AS fatalities_rule, "
         "CAST((SELECT count(*) FROM claims AS c WHERE c.event_id = e.id) AS INTEGER) AS claim_count, "
         "e.notes, r.status AS review_status, "
-        f"{'false' if dialect == 'postgresql' else '0'} AS corrected"
+        f"CAST({'false' if dialect == 'postgresql' else '0'} AS BOOLEAN) AS corrected"
     )
     reviewed = ", ".join(["v.event_uid AS id", *(f"v.{name}" for name, _type in _COLUMNS)])
     return (
