@@ -204,7 +204,7 @@ def test_views_give_the_reviewed_dataset_in_plain_columns(
     assert _view(engine, "claims_current")[killed]["event_id"] == split["new_event"]
     assert_plain_types(engine)
 
-    # Another report merges into the split event: its view row changes with the article, in the same transaction.
+    # Another report merges into the split event: its view row changes with the article's transaction.
     feed = tmp_path / "second.jsonl"
     feed.write_text(json.dumps(SECOND_TURBAT_REPORT) + "\n", encoding="utf-8")
     ingest([str(feed)], engine)

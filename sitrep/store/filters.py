@@ -1,5 +1,6 @@
-"""Which events to read: filter values in (dates, place, map bounds, actor, type, campaign, words of a quote), SQL
-conditions on the events and campaigns tables out; ``BBox``, the map's bounds; and ``campaign_key``, a campaign name as matched."""
+"""Which events to read: filter values in (dates, place, map bounds, actor, type, campaign, words of a quote),
+SQL conditions on the events and campaigns tables out; ``BBox``, the map's bounds; and ``campaign_key``, a
+campaign name as matched."""
 
 from __future__ import annotations
 
@@ -81,7 +82,7 @@ class EventFilter:
     """Which events to read. Text filters ignore case; ``actor`` matches part of actor1 or actor2 ("BLA");
     ``event_type`` an event type or a sub-event type; ``campaign`` a campaign id or part of its name; ``country``
     an ISO 3166 alpha-2 code; ``bbox`` the map's bounds (an event whose place has no coordinates is outside);
-    ``q`` text one of the event's claims quotes (part of the sentence, any case; ``%`` and ``_`` are plain
+    ``q`` text that a quote of one of the event's claims holds (any case; ``%`` and ``_`` are plain
     characters). Dates are inclusive; a date filter leaves out undated events."""
 
     date_from: dt.date | None = None

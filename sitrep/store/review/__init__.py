@@ -19,8 +19,8 @@ What an analyst can do (each one change in the audit trail, with who, when, a no
 
 Tables (revision 0002): ``event_reviews`` (the current review of an event), ``review_changes`` (the audit trail),
 ``review_change_events`` (which events a change touched: a merge touches several) and ``api_tokens`` (the
-SHA-256 of the API's write token); (revision 0012) ``reviewed_events`` and ``reviewed_claims``, the reviewed events as
-the reader builds them, behind the views ``events_current`` and ``claims_current`` (``current``).
+SHA-256 of the API's write token); (revision 0012) ``reviewed_events`` and ``reviewed_claims``, the reviewed
+events as the reader builds them, behind the views ``events_current`` and ``claims_current`` (``current``).
 
 Reading: events nobody touched (or only accepted) are read and filtered in SQL as the store does. The few that
 carry corrections, merges or splits are built in Python, filtered with the same rules and slotted into the SQL

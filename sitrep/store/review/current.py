@@ -126,7 +126,7 @@ def refresh_all(session: Session) -> None:
 
 _REVIEW = EventReviewRow.__table__
 _REVIEWED_BY = (_REVIEW.c.event_uid, _REVIEW.c.merged_into, _REVIEW.c.split_from)
-# The events of some articles that a review merges, splits, corrects or rejects (or merges or splits others into).
+# The events of some articles that a review acts on (or merges or splits others into).
 _REVIEWED_OF_ARTICLES = (
     select(events.c.uid)
     .join(event_articles, event_articles.c.event_id == events.c.id)

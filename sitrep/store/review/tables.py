@@ -1,6 +1,6 @@
 """The review tables (revision 0002): an event's current review, the audit trail of changes, the events a
-change touched, and the API's write token (hashed); and (revision 0012) the reviewed events as the analyst sees
-them, in plain columns, for the ``events_current`` and ``claims_current`` views (``sitrep.store.review.current``)."""
+change touched, and the API's write token (hashed); and (revision 0012) the reviewed events as the analyst
+sees them, in plain columns, for the views ``events_current`` and ``claims_current`` (``current``)."""
 
 from __future__ import annotations
 
