@@ -351,3 +351,38 @@ def test_the_list_pages_through_the_events_in_view(page: Any, server: str) -> No
     assert _listed(page) == first
     offsets = [parse_qs(urlsplit(url).query).get("offset", ["0"])[0] for url in _asked(page, "/api/events")]
     assert offsets[-3:] == ["0", "10", "0"]
+
+
+def test_quote_search_narrows_the_list_and_the_download_is_the_list(page: Any, server: str) -> None:
+    everything = _listed(page)
+    said = httpx.get(f"{server}/api/events", params={"q": "hospital", "limit": 100}).json()["events"]
+    assert len(said) == 1 < len(everything), "one example event has a quote with 'hospital'"
+    before = _loads(page)
+    page.fill('#filters input[name="q"]', "Hospital")  # applied once the typing pauses: no Apply needed
+    _settled(page, before)
+    assert _listed(page) == [said[0]["id"]]
+    assert parse_qs(urlsplit(_asked(page, "/api/events")[-1]).query)["q"] == ["Hospital"]
+
+    before = _loads(page)
+    page.fill('#filters input[name="admin2"]', "Quetta")
+    page.click('#filters button[type="submit"]')
+    _settled(page, before)
+    assert _listed(page) == [said[0]["id"]]
+    for fmt in ("csv", "geojson"):
+        href = page.get_attribute(f"#download-{fmt}", "href")
+        params = parse_qs(urlsplit(href).query)
+        assert params["q"] == ["Hospital"] and params["admin2"] == ["Quetta"] and "bbox" in params, href
+        download = httpx.get(server + href)
+        assert download.status_code == 200 and "attachment" in download.headers["content-disposition"]
+        if fmt == "csv":
+            ids = [line.split(",")[0] for line in download.text.splitlines()[1:]]
+        else:
+            ids = [f["properties"]["id"] for f in download.json()["features"]]
+        assert ids == [said[0]["id"]], fmt
+
+    before = _loads(page)
+    page.fill('#filters input[name="q"]', "no quote says this")
+    _settled(page, before)
+    assert _listed(page) == []
+    csv = httpx.get(server + page.get_attribute("#download-csv", "href")).text
+    assert len(csv.splitlines()) == 1, "the header alone"

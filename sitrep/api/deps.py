@@ -91,6 +91,9 @@ def event_filters(
     ] = None,
     min_fatalities: Annotated[int | None, Query(ge=0, description="Best fatalities at least this.")] = None,
     include_rejected: Annotated[bool, Query(description="Also events an analyst rejected.")] = False,
+    q: Annotated[
+        str | None, Query(max_length=300, description="Text a claim's quote holds (any case).")
+    ] = None,
     bbox: Annotated[
         str | None,
         Query(
@@ -106,7 +109,9 @@ def event_filters(
             bounds = BBox.parse(bbox)
         except ValueError as error:
             raise HTTPException(422, str(error)) from None
-    where = EventFilter(date_from, date_to, country, admin1, admin2, actor, event_type, campaign, bounds)
+    where = EventFilter(
+        date_from, date_to, country, admin1, admin2, actor, event_type, campaign, bounds, q or None
+    )
     return Filters(where, min_fatalities, include_rejected)
 
 

@@ -1,5 +1,6 @@
-"""Which events to read: filter values in (dates, place, map bounds, actor, type, campaign), SQL conditions on the
-events and campaigns tables out; ``BBox``, the map's bounds; and ``campaign_key``, a campaign name as matched."""
+"""Which events to read: filter values in (dates, place, map bounds, actor, type, campaign, words of a quote),
+SQL conditions on the events and campaigns tables out; ``BBox``, the map's bounds; and ``campaign_key``, a
+campaign name as matched."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table, and_, func, or_, select
+from sqlalchemy import Table, and_, exists, func, or_, select
 
-from sitrep.store.tables import campaigns, events, places
+from sitrep.store.tables import campaigns, claims, events, places
 
 _WORDS = re.compile(r"\w+")
 
@@ -80,8 +81,9 @@ class BBox:
 class EventFilter:
     """Which events to read. Text filters ignore case; ``actor`` matches part of actor1 or actor2 ("BLA");
     ``event_type`` an event type or a sub-event type; ``campaign`` a campaign id or part of its name; ``country``
-    an ISO 3166 alpha-2 code; ``bbox`` the map's bounds (an event whose place has no coordinates is outside).
-    Dates are inclusive; a date filter leaves out undated events."""
+    an ISO 3166 alpha-2 code; ``bbox`` the map's bounds (an event whose place has no coordinates is outside);
+    ``q`` text that a quote of one of the event's claims holds (any case; ``%`` and ``_`` are plain
+    characters). Dates are inclusive; a date filter leaves out undated events."""
 
     date_from: dt.date | None = None
     date_to: dt.date | None = None
@@ -92,6 +94,7 @@ class EventFilter:
     event_type: str | None = None
     campaign: str | None = None
     bbox: BBox | None = None
+    q: str | None = None
 
     def conditions(self, bounds: bool = True, table: Table = events) -> list[Any]:
         """SQL conditions on the events table. ``bounds=False`` leaves out the map bounds, for a caller that
@@ -123,6 +126,10 @@ class EventFilter:
             conditions.append(or_(func.lower(c.event_type) == wanted, func.lower(c.sub_event_type) == wanted))
         if self.campaign:
             conditions.append(c.campaign_id.in_(select(campaigns.c.id).where(self._campaign_named())))
+        if self.q:
+            # LIKE (ILIKE on PostgreSQL) with the pattern's wildcards escaped; the claims' event_id index.
+            quoted = claims.c.quote.icontains(self.q, autoescape=True)
+            conditions.append(exists().where(claims.c.event_id == c.id, quoted))
         if self.bbox is not None and bounds:
             inside = select(places.c.id).where(self.bbox.condition(places.c.lat, places.c.lon))
             conditions.append(c.place_id.in_(inside))
@@ -138,8 +145,8 @@ class EventFilter:
 
     def campaign_conditions(self) -> list[Any] | None:
         """What selects a campaign with no event (its claims name only a province): its days, actor and name;
-        None when a filter on place, bounds or type leaves such campaigns out (they have neither)."""
-        if self.country or self.admin1 or self.admin2 or self.event_type or self.bbox is not None:
+        None when a filter on place, bounds, type or quote leaves such campaigns out (they have none)."""
+        if self.country or self.admin1 or self.admin2 or self.event_type or self.bbox is not None or self.q:
             return None
         conditions: list[Any] = []
         if self.date_from is not None:

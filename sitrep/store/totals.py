@@ -25,8 +25,8 @@ _TEXT_KEYS = ("country_code", "admin1", "admin2")  # event_type is never null
 
 def totals_condition(where: EventFilter) -> Any | None:
     """The SQL condition on ``event_totals`` selecting what ``where`` selects; None when the totals do not hold
-    what it selects by (the actors, the map's bounds)."""
-    if where.actor or where.bbox is not None:
+    what it selects by (the actors, the map's bounds, the claims' quotes)."""
+    if where.actor or where.bbox is not None or where.q:
         return None
     conditions = where.conditions(table=event_totals)
     if where.date_to is not None:  # a date filter leaves undated events out; theirs are the earliest rows

@@ -3,7 +3,8 @@
 Why beside and not in the events rows: ``sitrep ingest`` rewrites an event's row whenever a new article merges
 into it. Corrections live in tables of their own, keyed by the event's dataset id (which never changes once
 stored), and every read applies them over the machine values. A re-run of ``sitrep ingest`` therefore never
-overwrites a correction, and the ingest code needs no hook.
+overwrites a correction. Its one hook: an article changing a reviewed event rewrites that event's row behind
+the store views (``current``), in the same transaction.
 
 What an analyst can do (each one change in the audit trail, with who, when, a note, the values before and after):
 
@@ -18,7 +19,8 @@ What an analyst can do (each one change in the audit trail, with who, when, a no
 
 Tables (revision 0002): ``event_reviews`` (the current review of an event), ``review_changes`` (the audit trail),
 ``review_change_events`` (which events a change touched: a merge touches several) and ``api_tokens`` (the
-SHA-256 of the API's write token).
+SHA-256 of the API's write token); (revision 0012) ``reviewed_events`` and ``reviewed_claims``, the reviewed
+events as the reader builds them, behind the views ``events_current`` and ``claims_current`` (``current``).
 
 Reading: events nobody touched (or only accepted) are read and filtered in SQL as the store does. The few that
 carry corrections, merges or splits are built in Python, filtered with the same rules and slotted into the SQL
@@ -26,7 +28,8 @@ order by rank (one counting query), so paging and totals stay exact whatever an 
 
 The package, one module per job: ``corrections`` (what may be edited and how an edit is checked and applied),
 ``tables``, ``state`` (the analysts' decisions per event), ``reader`` (reading through the review), ``changes``
-(writing reviews: the audit trail) and ``tokens`` (the API's write token).
+(writing reviews: the audit trail), ``current`` (the rows behind the store views) and ``tokens`` (the API's
+write token).
 """
 
 from sitrep.store.review.changes import ReviewWriter

@@ -25,6 +25,7 @@ from sitrep.store.review.corrections import (
     shown,
     validate_fields,
 )
+from sitrep.store.review.current import refresh
 from sitrep.store.review.reader import Built, ReviewedReader
 from sitrep.store.review.state import ReviewState
 from sitrep.store.review.tables import EventReviewRow, ReviewChangeEventRow, ReviewChangeRow
@@ -90,6 +91,8 @@ class ReviewWriter:
             self.session.add(ReviewChangeEventRow(change_id=change.id, event_uid=event_uid))
             self._write_state(event_uid, state, change.who, change.at)
         self.session.flush()
+        # The views' rows of the events the change touched, in the same transaction (``current``).
+        refresh(self.session, states, before=self.reader.reviews)
         return change
 
     def _record(

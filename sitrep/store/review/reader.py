@@ -104,6 +104,10 @@ class Filters:
                 uid == w.campaign or campaign_key(w.campaign) in campaign_names.get(uid, "")
             ):
                 return False
+        if w.q:
+            text = w.q.lower()
+            if not any(text in claim.quote.lower() for claim in event.claims):
+                return False
         if self.min_fatalities is not None:
             best = event.fatalities.best
             if best is None or best < self.min_fatalities:

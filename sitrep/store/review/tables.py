@@ -1,5 +1,6 @@
 """The review tables (revision 0002): an event's current review, the audit trail of changes, the events a
-change touched, and the API's write token (hashed)."""
+change touched, and the API's write token (hashed); and (revision 0012) the reviewed events as the analyst
+sees them, in plain columns, for the views ``events_current`` and ``claims_current`` (``current``)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,15 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
     DateTime,
+    Float,
     ForeignKey,
     Integer,
     String,
+    Table,
     Text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
@@ -65,3 +71,57 @@ class ApiTokenRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+# The plain columns of ``events_current`` after its id (``sitrep.store.review.current`` fills them), with their
+# types: ``reviewed_events`` has them all, and the view reads the events nobody touched into the same ones.
+CURRENT_COLUMNS: tuple[tuple[str, type], ...] = (
+    ("date", dt.date),
+    ("date_precision_acled", int),
+    ("date_precision_ucdp", int),
+    ("event_type", str),
+    ("sub_event_type", str),
+    ("gtd_attack_type", str),
+    ("actor1", str),
+    ("actor2", str),
+    ("inter1", int),
+    ("inter2", int),
+    ("interaction", int),
+    ("campaign_id", str),
+    ("place_name", str),
+    ("country_code", str),
+    ("admin1", str),
+    ("admin2", str),
+    ("latitude", float),
+    ("longitude", float),
+    ("geonameid", str),
+    *(
+        (f"{figure}_{part}", int)
+        for figure in ("fatalities", "injured", "abducted")
+        for part in ("low", "best", "high")
+    ),
+    ("fatalities_rule", str),
+    ("claim_count", int),
+    ("notes", str),
+    ("review_status", str),
+    ("corrected", bool),
+)
+_SQL_TYPES = {dt.date: Date, int: Integer, float: Float, str: String, bool: Boolean}
+
+# An event a review touched (``Reviews.touched``) as the reader builds it, in ``events_current``'s plain
+# columns; ``visible`` false for one merged into another or rejected (the view leaves those out). Rewritten in
+# the transaction that changes the event: an analyst's change, or an article merging into it.
+reviewed_events = Table(
+    "reviewed_events",
+    Base.metadata,
+    Column("event_uid", String, primary_key=True),
+    Column("visible", Boolean, nullable=False),
+    *(Column(name, Text if name == "notes" else _SQL_TYPES[kind]) for name, kind in CURRENT_COLUMNS),
+)
+# Which visible reviewed event holds each of their claims (its own, merged in or split off).
+reviewed_claims = Table(
+    "reviewed_claims",
+    Base.metadata,
+    Column("claim_uid", String, primary_key=True),
+    Column("event_uid", String, nullable=False, index=True),
+)

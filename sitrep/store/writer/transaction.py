@@ -15,6 +15,7 @@ from sqlalchemy import insert
 
 from sitrep.model import ExtractResult
 from sitrep.resolve import claim_id, reconcile, to_dataset_event
+from sitrep.store.review.current import refresh_for_articles
 from sitrep.store.tables import claims
 from sitrep.store.writer.articles import insert_article
 from sitrep.store.writer.campaigns import reconcile_campaigns, upsert_campaigns
@@ -85,6 +86,7 @@ class Transaction:
             assert near is not None
             link_duplicate(self.writes, self.memory, original.id, original.uid, article_row, near.similarity)
             stored = Stored(Outcome.duplicate, article.id, uid, original.uid, near.similarity, revision_of)
+            self._refresh_reviewed(article_row)
             return stored, article_row
 
         stored = Stored(Outcome.new, article.id, uid, revision_of=revision_of)
@@ -109,7 +111,14 @@ class Transaction:
         touched = set(ids.campaign_rows.values()) | ids.merged_campaigns
         if touched:
             reconcile_campaigns(self.writes, touched)
+        self._refresh_reviewed(article_row)
         return stored, article_row
+
+    def _refresh_reviewed(self, article_row: int) -> None:
+        """The store views' rows of reviewed events this article changed (``sitrep.store.review.current``):
+        those it merged into or joined as a source, and those its old revision fed."""
+        rows = [article_row] if self.replaced is None else [article_row, self.replaced.row]
+        refresh_for_articles(self.connection, rows)
 
     def _insert_places(self, article_row: int, uid: str, result: ExtractResult, ids: Ids) -> None:
         if not result.places:

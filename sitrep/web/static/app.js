@@ -312,9 +312,15 @@ async function loadPlaces() {
   if (places.length >= MAX_PLACES) status(`the ${MAX_PLACES} places with most events are drawn: zoom in for the others`);
 }
 
+/** The bounds the list is of: the point clicked, else the map's view. */
+function listBox() {
+  const { point } = state.list;
+  return point ? `${point.lon},${point.lat},${point.lon},${point.lat}` : viewBox();
+}
+
 async function loadList() {
-  const { offset, limit, point } = state.list;
-  const bbox = point ? `${point.lon},${point.lat},${point.lon},${point.lat}` : viewBox();
+  const { offset, limit } = state.list;
+  const bbox = listBox();
   const page = await ask("list", `/api/events?${query({ bbox, limit, offset })}`);
   if (page === null) return;
   state.list = { ...state.list, total: page.total, events: page.events };
@@ -412,11 +418,16 @@ function renderList() {
       onclick: () => turnPage(offset + limit) }, "Next ›"),
     size,
     point ? el("button", { type: "button", id: "list-view", onclick: () => loadView() }, "All in view") : null);
+  // The listed events (the filters, the map's view or the point clicked) as a file, corrections applied.
+  const download = el("div", { class: "actions downloads" }, "Download these events:",
+    ...[["csv", "CSV"], ["geojson", "GeoJSON"], ["acled", "ACLED"], ["json", "JSON"]].map(([fmt, label]) =>
+      el("a", { id: `download-${fmt}`, href: `/api/export/${fmt}?${query({ bbox: listBox() })}`, download: "" }, label)));
   view.replaceChildren(
     el("h2", { id: "list-heading" }, heading),
     el("p", { class: "muted" }, point ? "Click a row for every claim side by side."
       : "The events inside the map's view (pan or zoom to change them). Click a marker for the events there, a row for every claim side by side."),
     pager,
+    download,
     el("table", {}, el("thead", {}, el("tr", {}, el("th", {}, "date"), el("th", {}, "type"), el("th", {}, "place"),
       el("th", { class: "num" }, "killed"))), el("tbody", { id: "list-rows" }, rows)));
 }
@@ -751,6 +762,9 @@ async function start() {
   const form = document.getElementById("filters");
   form.addEventListener("submit", (e) => { e.preventDefault(); applyFilters(); });
   form.addEventListener("reset", () => setTimeout(applyFilters, 0));
+  // The quote search applies as one types, once the typing pauses.
+  let typing = null;
+  form.q.addEventListener("input", () => { clearTimeout(typing); typing = setTimeout(applyFilters, VIEW_DELAY); });
   try {
     state.meta = await api("/api/meta");
     const types = form.event_type;
