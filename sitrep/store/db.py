@@ -94,7 +94,8 @@ def open_engine(url: str, *, must_exist: bool = False, connections: int | None =
         connect_args["timeout"] = timeout
     elif parsed.get_backend_name() == "postgresql":
         connect_args["connect_timeout"] = max(1, round(timeout))
-    if parsed.get_driver_name() == "psycopg":  # the driver the postgres extra installs
+    # The driver the postgres extra installs (read from the URL's name: asking SQLAlchemy would load the dialect).
+    if parsed.drivername.partition("+")[2] == "psycopg":
         optional_module("psycopg", "postgres", "PostgreSQL (postgresql+psycopg://)")
     try:
         pool = (
