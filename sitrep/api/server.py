@@ -9,6 +9,7 @@ from other origins cannot read its answers.
 
 from __future__ import annotations
 
+import errno
 import ipaddress
 import os
 import socket
@@ -88,7 +89,7 @@ def bound_socket(host: str, port: int) -> socket.socket:
         listening.bind((address, port))
     except OSError as problem:
         listening.close()
-        hint = f" (another server is using it: try --port {port + 1})" if problem.errno == 98 else ""
+        hint = f" (another server is using it: try --port {port + 1})" if problem.errno == errno.EADDRINUSE else ""
         raise PortError(f"cannot listen on {host}:{port}: {problem.strerror or problem}{hint}") from None
     return listening
 
