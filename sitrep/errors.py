@@ -5,6 +5,9 @@ surface reports it — the command line's exit code and the API's HTTP status. T
 
 from __future__ import annotations
 
+import importlib
+from types import ModuleType
+
 
 class SitrepError(Exception):
     """A problem the user can fix, described in one line."""
@@ -29,3 +32,17 @@ class ConflictError(SitrepError):
     """The request conflicts with the current state (e.g. undoing a change a later one depends on)."""
 
     http_status = 409
+
+
+class MissingExtraError(SitrepError):
+    """An optional part of sitrep is used without the extra that installs its library."""
+
+    http_status = 501
+
+
+def optional_module(name: str, extra: str, purpose: str) -> ModuleType:
+    """The module ``name`` that the ``extra`` installs, or one line saying how to install it."""
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        raise MissingExtraError(f"{purpose} needs the {extra} extra: pip install 'sitrep[{extra}]'") from None

@@ -5,8 +5,8 @@ and zooms), claims side by side, a review edit in the history, nothing from an a
 fetched from anywhere but the server, and never a request for every event (each list or map request names the
 map's bounds and a page).
 
-Skipped when chromium, Playwright or the dashboard build (``npm ci && npm run build`` in ``sitrep/web``) is
-missing, except under CI (``CI`` set), where that is a failure. ``SITREP_DASHBOARD_SCREENSHOT=path.png`` saves a
+Skipped when chromium, Playwright or the dashboard's libraries (fetched by the package build:
+sitrep/web/vendor.py) are missing, except under CI (``CI`` set), where that is a failure. ``SITREP_DASHBOARD_SCREENSHOT=path.png`` saves a
 screenshot of the dashboard (how ``docs/dashboard.png`` is made).
 """
 
@@ -27,6 +27,7 @@ import pytest
 from sitrep.api.app import WEB_DIR, create_app
 from sitrep.api.server import LOOPBACK_NAMES
 from sitrep.store.review import token_digest
+from sitrep.web import vendor
 from tests.test_api import TURBAT_IED, ingest_examples
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -63,8 +64,8 @@ def browser() -> Iterator[Any]:
     except ImportError:
         _require(False, "Playwright for Python is not installed")
     _require(
-        (WEB_DIR / "static" / "vendor" / "leaflet" / "leaflet.js").is_file(),
-        "dashboard not built: run `npm ci && npm run build` in sitrep/web",
+        not vendor.missing(WEB_DIR / "static" / "vendor"),
+        "the dashboard's libraries are missing: pip install -e . (or python sitrep/web/vendor.py) fetches them",
     )
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
@@ -386,3 +387,20 @@ def test_quote_search_narrows_the_list_and_the_download_is_the_list(page: Any, s
     assert _listed(page) == []
     csv = httpx.get(server + page.get_attribute("#download-csv", "href")).text
     assert len(csv.splitlines()) == 1, "the header alone"
+
+
+def test_without_its_libraries_the_page_says_what_is_missing(browser: Any, server: str) -> None:
+    """A source tree that skipped the build serves no static/vendor/: here the browser is refused those files
+    (as the server would answer 404), and the page must say so rather than show an empty map."""
+    context = browser.new_context(viewport={"width": 1200, "height": 800})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.route("**/static/vendor/**", lambda route: route.fulfill(status=404, body="not found"))
+    page.goto(server + "/")
+    page.wait_for_selector("body[data-ready=missing-libraries]", timeout=20000)
+    message = page.locator("#map").inner_text()
+    assert "map libraries are missing" in message and "python sitrep/web/vendor.py" in message
+    assert page.locator("#map.missing").is_visible()
+    assert errors == ["the dashboard's libraries are missing (static/vendor/)"]
+    context.close()

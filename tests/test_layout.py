@@ -22,7 +22,7 @@ LAYERS: list[set[str]] = [
     {"resolve"},
     {"store"},
     {"jobs", "export"},
-    {"api"},
+    {"api", "web"},
     {"evaluate"},
     {"cli", "__main__"},
 ]

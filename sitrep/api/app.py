@@ -35,6 +35,7 @@ from sitrep.api.security import SecurityHeaders, TokenGuard
 from sitrep.errors import SitrepError
 from sitrep.store.db import open_engine
 from sitrep.store.review import ReviewSnapshots
+from sitrep.web import vendor
 
 REQUEST_THREADS = 40  # anyio's default thread limit, where FastAPI runs the (synchronous) routes
 
@@ -126,7 +127,7 @@ def create_app(
 
 def _docs_page(app: FastAPI) -> str:
     """Swagger UI from the local copy the dashboard build makes; without it, a plain list of the endpoints."""
-    if (WEB_DIR / "static" / "vendor" / "swagger-ui" / "swagger-ui-bundle.js").is_file():
+    if "swagger-ui/swagger-ui-bundle.js" not in vendor.missing(WEB_DIR / "static" / "vendor"):
         return (
             "<!doctype html><html lang=en><head><meta charset=utf-8><link rel=icon href='data:,'><title>sitrep API</title>"
             '<link rel=stylesheet href="/static/vendor/swagger-ui/swagger-ui.css"></head>'
@@ -143,7 +144,7 @@ def _docs_page(app: FastAPI) -> str:
             )
     return (
         "<!doctype html><html lang=en><head><meta charset=utf-8><link rel=icon href='data:,'><title>sitrep API</title></head><body>"
-        "<h1>sitrep API</h1><p>The interactive docs need the dashboard build "
-        "(<code>npm ci && npm run build</code> in <code>sitrep/web</code>). The OpenAPI document is at "
+        "<h1>sitrep API</h1><p>The interactive docs need the dashboard's libraries, which the package build "
+        "fetches (<code>pip install .</code>, or <code>python sitrep/web/vendor.py</code>). The OpenAPI document is at "
         '<a href="/openapi.json">/openapi.json</a>.</p><ul>' + "".join(rows) + "</ul></body></html>"
     )

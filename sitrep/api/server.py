@@ -9,17 +9,25 @@ from other origins cannot read its answers.
 
 from __future__ import annotations
 
+import errno
 import ipaddress
 import os
+import socket
 from collections.abc import Callable
 
 from fastapi import FastAPI
 
 from sitrep.api.app import WEB_DIR, create_app
 from sitrep.api.security import resolve_token
+from sitrep.errors import SitrepError
 from sitrep.store.db import ensure_writable, open_engine, require_schema, shown
+from sitrep.web import vendor
 
 LOOPBACK_NAMES = ["127.0.0.1", "localhost", "::1", "[::1]"]
+
+
+class PortError(SitrepError):
+    """The address cannot be listened on (the port is taken, or the address is not this machine's)."""
 
 
 def is_loopback(host: str) -> bool:
@@ -54,13 +62,36 @@ def serve(
     if token is not None:
         say(f"write token (shown this once; only its hash is stored): {token}")
         say("  use it as `Authorization: Bearer <token>`; `sitrep serve --new-token` replaces it")
-    if not (WEB_DIR / "static" / "vendor" / "leaflet" / "leaflet.js").is_file():
-        say("note: the dashboard's libraries are not built: run `npm ci && npm run build` in sitrep/web")
+    absent = vendor.missing(WEB_DIR / "static" / "vendor")
+    if absent:
+        say(
+            f"warning: the dashboard's libraries are missing ({len(absent)} files, e.g. static/vendor/{absent[0]}): "
+            "the page will say so; `pip install .` fetches them, or run `python sitrep/web/vendor.py`"
+        )
     allowed = [*LOOPBACK_NAMES, host] if is_loopback(host) else None
     app = create_app(url, token_digests=digests, allowed_hosts=allowed)
+    listening = bound_socket(host, port)
+    # Said only once the port is ours: a busy port is one line, not an announcement followed by a failure.
     where = f"[{host}]" if ":" in host else host
     say(f"sitrep: serving {shown(url)} on http://{where}:{port}/ (API docs at /docs); Ctrl-C stops")
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False)
+    uvicorn.Server(config).run(sockets=[listening])
+
+
+def bound_socket(host: str, port: int) -> socket.socket:
+    """A TCP socket bound to ``host``:``port`` (uvicorn listens on it), or ``PortError`` saying why not."""
+    address = host.strip("[]")
+    family = socket.AF_INET6 if ":" in address else socket.AF_INET
+    listening = socket.socket(family, socket.SOCK_STREAM)
+    # As uvicorn binds: a port left in TIME_WAIT by the last run is free; one another server listens on is not.
+    listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listening.bind((address, port))
+    except OSError as problem:
+        listening.close()
+        hint = f" (another server is using it: try --port {port + 1})" if problem.errno == errno.EADDRINUSE else ""
+        raise PortError(f"cannot listen on {host}:{port}: {problem.strerror or problem}{hint}") from None
+    return listening
 
 
 def app_from_environment() -> FastAPI:

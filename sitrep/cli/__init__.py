@@ -16,6 +16,7 @@ import typer
 
 from sitrep.cli.common import error, fail
 from sitrep.cli.dataset import events_command, export_command
+from sitrep.cli.demo import demo_command
 from sitrep.cli.evaluate import eval_command
 from sitrep.cli.extract import extract_command, schema_command
 from sitrep.cli.store import (
@@ -52,6 +53,7 @@ def _check_data_overlay() -> None:
         fail(DataFileError(str(problem)))
 
 
+app.command("demo")(demo_command)
 app.command("extract")(extract_command)
 app.command("eval")(eval_command)
 app.command("schema")(schema_command)

@@ -59,6 +59,8 @@ class Exporter:
     pieces: Callable[[Iterable[DatasetEvent], Callable[[], list[DatasetCampaign]]], Iterator[Any]] | None = (
         None
     )
+    # Loads what the format needs before anything is opened; raises MissingExtraError (one line) without it.
+    require: Callable[[], object] | None = None
 
 
 # The registry of formats, in the order the command line lists them. A new format is one module and one line.
@@ -71,7 +73,11 @@ EXPORTERS: dict[str, Exporter] = {
     "json": Exporter(lambda d, out, *_: dataset_json.write(d, out), ".json", pieces=dataset_json.pieces),
     "csv": Exporter(lambda d, out, *_: flat.write(d, out), ".csv", pieces=flat.pieces),
     "parquet": Exporter(
-        lambda d, out, *_: parquet.write(d, out), ".parquet", binary=True, pieces=parquet.pieces
+        lambda d, out, *_: parquet.write(d, out),
+        ".parquet",
+        binary=True,
+        pieces=parquet.pieces,
+        require=parquet.require,
     ),
     "toll": Exporter(lambda d, out, *_: toll.write(d, out), ".csv", pieces=toll.pieces),
 }
@@ -105,6 +111,8 @@ def write_dataset(
     exporter = EXPORTERS.get(fmt)
     if exporter is None:
         raise ValueError(f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    if exporter.require is not None:
+        exporter.require()
     opened = binary_output(out) if exporter.binary else text_output(out)
     stream: IO[bytes] | TextIO
     with opened as stream:
@@ -141,6 +149,8 @@ def write_events(
     exporter = EXPORTERS.get(fmt)
     if exporter is None or exporter.pieces is None:
         raise ValueError(f"{fmt!r} is not written as a stream: one of {', '.join(sorted(STREAMED))}")
+    if exporter.require is not None:
+        exporter.require()
     opened = binary_output(out) if exporter.binary else text_output(out)
     with opened as stream:
         for piece in exporter.pieces(events, campaigns):

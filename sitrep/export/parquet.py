@@ -8,8 +8,10 @@ import functools
 import io
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
+from types import ModuleType
 from typing import TYPE_CHECKING, BinaryIO
 
+from sitrep.errors import optional_module
 from sitrep.export.flat import COLUMNS, record
 from sitrep.model import Dataset, DatasetEvent
 
@@ -19,11 +21,16 @@ if TYPE_CHECKING:
 ROW_GROUP = 10_000
 
 
+def require(module: str = "pyarrow.parquet") -> ModuleType:
+    """pyarrow (the ``parquet`` extra), or one line saying how to install it. It loads (numpy with it) when a
+    Parquet file is written, not whenever the export formats are listed."""
+    return optional_module(module, "parquet", "Parquet export")
+
+
 @functools.cache
 def schema() -> pa.Schema:
-    """The table's typed columns. pyarrow (and numpy with it) loads here, when a Parquet file is written,
-    not whenever the export formats are listed."""
-    import pyarrow as pa
+    """The table's typed columns."""
+    pa = require("pyarrow")
 
     types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "date": pa.date32()}
     return pa.schema([pa.field(name, types[kind], nullable=True) for name, kind in COLUMNS])
@@ -31,7 +38,7 @@ def schema() -> pa.Schema:
 
 def table(events: Iterable[DatasetEvent]) -> pa.Table:
     """The events as one typed table."""
-    import pyarrow as pa
+    pa = require("pyarrow")
 
     rows = [record(event) for event in events]
     columns = schema()
@@ -63,7 +70,7 @@ def pieces(
     events: Iterable[DatasetEvent], _campaigns: Callable[[], object] | None = None, row_group: int = ROW_GROUP
 ) -> Iterator[bytes]:
     """The file's bytes, one row group of ``row_group`` events at a time, read as they come."""
-    import pyarrow.parquet as pq
+    pq = require()
 
     sink = _Drained()
     with pq.ParquetWriter(sink, schema()) as writer:

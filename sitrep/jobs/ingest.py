@@ -19,7 +19,7 @@ from itertools import islice
 
 from sqlalchemy import Engine
 
-from sitrep.jobs.parallel import Failed, extract_or_failed
+from sitrep.jobs.parallel import Failed, dask_client, extract_or_failed
 from sitrep.model import Article, ExtractResult
 from sitrep.sources.files import DEFAULT_MAX_BYTES, InputProblem, checked, read_inputs
 from sitrep.store.db import ensure_writable, reported, require_schema
@@ -160,9 +160,7 @@ def _in_workers(items: Iterator[Classified], workers: int) -> Iterator[Item]:
 def _on_dask(items: Iterator[Classified], address: str) -> Iterator[Item]:
     """Extraction on the dask.distributed cluster at ``address``, results yielded in input order: the same
     chunks and the same bounded window as local processes (a Dask future answers ``result()`` as theirs do)."""
-    from dask.distributed import Client  # imported only when a cluster is asked for
-
-    with Client(address) as client:
+    with dask_client(address) as client:
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         yield from _pipelined(
             items, workers, lambda articles: client.submit(_extract_chunk, articles, pure=False)

@@ -17,8 +17,9 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
-from typing import TypeVar
+from typing import Any, TypeVar
 
+from sitrep.errors import optional_module
 from sitrep.model import Article, ExtractResult
 from sitrep.pipeline import extract
 from sitrep.sources.files import InputProblem
@@ -77,10 +78,15 @@ def _bounded_map(pool: ProcessPoolExecutor, chunks: Iterator[list[Article]], win
         yield future.result()
 
 
-def _on_dask(articles: Iterable[Article], address: str, chunk_size: int) -> Iterator[ExtractResult | Failed]:
-    from dask.distributed import Client  # imported only when a cluster is asked for
+def dask_client(address: str) -> Any:
+    """A client of the dask.distributed scheduler at ``address``. Dask (the dask extra) is imported only when a
+    cluster is asked for."""
+    distributed = optional_module("dask.distributed", "dask", "--dask (extraction on a Dask cluster)")
+    return distributed.Client(address)
 
-    with Client(address) as client:
+
+def _on_dask(articles: Iterable[Article], address: str, chunk_size: int) -> Iterator[ExtractResult | Failed]:
+    with dask_client(address) as client:
         window = 4 * max(1, len(client.scheduler_info().get("workers", {})))
         pending = []
         for chunk in _chunks(articles, chunk_size):

@@ -26,7 +26,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 
-from sitrep.errors import UnavailableError
+from sitrep.errors import UnavailableError, optional_module
 from sitrep.store.tables import Base
 
 if TYPE_CHECKING:
@@ -94,6 +94,9 @@ def open_engine(url: str, *, must_exist: bool = False, connections: int | None =
         connect_args["timeout"] = timeout
     elif parsed.get_backend_name() == "postgresql":
         connect_args["connect_timeout"] = max(1, round(timeout))
+    # The driver the postgres extra installs (read from the URL's name: asking SQLAlchemy would load the dialect).
+    if parsed.drivername.partition("+")[2] == "psycopg":
+        optional_module("psycopg", "postgres", "PostgreSQL (postgresql+psycopg://)")
     try:
         pool = (
             {} if connections is None else {"pool_size": connections // 2, "max_overflow": connections // 2}

@@ -35,6 +35,7 @@ from sitrep.store.tables import (
     CampaignRow,
 )
 from sitrep.store.totals import stored_rows
+from sitrep.web import vendor
 
 router = APIRouter()
 
@@ -131,5 +132,5 @@ def meta() -> Meta:
         acled_types={k: list(v) for k, v in ACLED_TYPES.items()},
         gtd_attack_types=list(GTD_ATTACK_TYPES),
         editable=list(EDITABLE),
-        dashboard_built=(WEB_DIR / "static" / "vendor" / "leaflet" / "leaflet.js").is_file(),
+        dashboard_built=not vendor.missing(WEB_DIR / "static" / "vendor"),
     )

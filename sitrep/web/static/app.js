@@ -111,6 +111,22 @@ function countText(count) {
 
 // --- map ----------------------------------------------------------------------------------------------------
 
+// Leaflet and topojson-client come with the package build (sitrep/web/vendor.py). Without them (a source
+// tree that skipped it) the page says what is missing and how to get it, instead of showing an empty map.
+if (typeof L === "undefined" || typeof topojson === "undefined") {
+  const box = document.getElementById("map");
+  box.classList.add("missing");
+  box.replaceChildren(
+    el("h2", {}, "The dashboard's map libraries are missing"),
+    el("p", {}, "sitrep serves Leaflet and topojson-client from sitrep/web/static/vendor/, which the package ",
+      "build fills. Install sitrep with ", el("code", {}, "pip install ."), " (it fetches them once from the npm ",
+      "registry), or run ", el("code", {}, "python sitrep/web/vendor.py"), " in a source checkout; then reload."),
+    el("p", {}, "The API works meanwhile: ", el("a", { href: "/api/events" }, "/api/events"), ", ",
+      el("a", { href: "/docs" }, "/docs"), "."));
+  document.body.dataset.ready = "missing-libraries";
+  throw new Error("the dashboard's libraries are missing (static/vendor/)");
+}
+
 const map = L.map("map", { worldCopyJump: false, minZoom: 2, maxZoom: 12, zoomSnap: 0.5 }).setView([29.5, 66.5], 6);
 map.attributionControl.addAttribution(ATTRIBUTION);
 const districtLayer = L.geoJSON(null, { style: districtStyle, onEachFeature: districtTooltip }).addTo(map);
