@@ -20,13 +20,20 @@ if TYPE_CHECKING:
     from sitrep.sources.inputs import FetchOptions
     from sitrep.store.filters import EventFilter
 
-# Exit codes: 0 every input was read; 1 at least one input could not be read; 2 the command line was wrong.
+# Exit codes: 0 every input was read; 1 at least one input could not be read; 2 the command line was wrong;
+# 130 interrupted (Ctrl-C: 128 + SIGINT, as shells report it).
 EXIT_INPUT_PROBLEM = 1
+EXIT_INTERRUPTED = 130
 
 
 def error(problem: object) -> None:
     """One line on standard error for a user's mistake or an unusable input: never a traceback."""
-    Console(stderr=True, highlight=False, soft_wrap=True).print(f"sitrep: error: {problem}", markup=False)
+    error_line(f"sitrep: error: {problem}")
+
+
+def error_line(line: str) -> None:
+    """One line on standard error, as written (no markup)."""
+    Console(stderr=True, highlight=False, soft_wrap=True).print(line, markup=False)
 
 
 def fail(problem: SitrepError) -> NoReturn:
