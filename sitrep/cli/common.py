@@ -4,6 +4,7 @@ filters, and the store opened for one command."""
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -40,6 +41,20 @@ def fail(problem: SitrepError) -> NoReturn:
     """Say what the user can fix, in one line, and exit with the code the problem carries."""
     error(problem)
     raise typer.Exit(problem.exit_code) from None
+
+
+def table_console() -> Console:
+    """Standard output for tables: the terminal's width, or $COLUMNS; piped or redirected without $COLUMNS,
+    160 columns (a log or a file is not folded to 80)."""
+    console = Console(highlight=False)
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        console = Console(highlight=False, width=160)
+    return console
+
+
+WideOption = Annotated[
+    bool, typer.Option("--wide", "-w", help="Every cell in full (ids included), folded where it must be.")
+]
 
 
 def parse_date(value: str | None) -> date | None:

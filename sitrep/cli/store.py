@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import sys
 from typing import TYPE_CHECKING, Annotated
 
@@ -170,7 +171,8 @@ def watch_command(
 
     Unchanged feeds cost a 304 (ETag / Last-Modified); a failing source is retried later and later (doubling,
     capped at 6 h, never before its Retry-After) while the others go on. Ctrl-C or SIGTERM stops after the
-    current article, prints the summary and exits 0. Exit code 1 when a --once round had any failure."""
+    current article and prints the summary (a second Ctrl-C stops at once); exit code 130 after Ctrl-C, 0
+    after SIGTERM, 1 when a --once round had any failure."""
     from sitrep.jobs.progress import BatchProgress
     from sitrep.jobs.watch import Watcher, WatchReport, stop_on_signals
     from sitrep.sources.fetch import looks_like_url
@@ -185,7 +187,7 @@ def watch_command(
             raise typer.BadParameter(f"{source!r} is not an http(s) URL", param_hint="FEED_OR_URL")
     errors = Console(stderr=True, highlight=False, soft_wrap=True)
     report = WatchReport()
-    failed_database = False
+    failed_database = interrupted = False
     try:
         with (
             opened_store(db) as engine,
@@ -200,10 +202,20 @@ def watch_command(
                 watcher.run(once=once)
             finally:
                 restore()
+            interrupted = watcher.stopped_by == signal.SIGINT
     except SitrepError as problem:
         error(problem)
         failed_database = True
+    except KeyboardInterrupt:  # a second Ctrl-C: the article being written was rolled back
+        interrupted = True
     print(report.line())
+    if interrupted:
+        s = report.summary
+        error_line(
+            f"sitrep: interrupted: {s.articles} articles read ({s.new} new), {s.new_events} new events stored; "
+            "the store is consistent and remembers what was seen: run the same command again to go on"
+        )
+        raise typer.Exit(EXIT_INTERRUPTED)
     if failed_database or (report.failed and not report.interrupted):
         raise typer.Exit(EXIT_INPUT_PROBLEM)
 
