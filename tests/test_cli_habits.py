@@ -350,8 +350,11 @@ def test_events_and_extract_tables_fit_80_columns_with_short_ids(store: str) -> 
     long_id = next(e["id"] for e in every if len(e["id"]) > 18)
     assert short_id(long_id) in table.stdout and long_id not in table.stdout
     assert "…" in table.stdout
-    wide = CliRunner(env={"COLUMNS": "400"}).invoke(app, ["events", "--db", store, "--wide"])
-    assert all(e["id"] in wide.stdout for e in every)  # --wide: the full ids
+    wide = CliRunner(env={"COLUMNS": "1000"}).invoke(app, ["events", "--db", store, "--wide"])
+    assert all(e["id"] in wide.stdout for e in every)  # --wide: every cell in full, the notes too
+    assert "notes" in wide.stdout and "…" not in wide.stdout
+    roomy = CliRunner(env={"COLUMNS": "400"}).invoke(app, ["events", "--db", store])
+    assert all(e["id"] in roomy.stdout for e in every)  # where the full table fits, the full ids
     extract = narrow().invoke(app, ["extract", str(EXAMPLES)])
     assert extract.exit_code == 0
     assert all(len(line) <= 80 for line in extract.stdout.splitlines())

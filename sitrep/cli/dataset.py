@@ -139,7 +139,7 @@ def events_command(
     """List the stored events (corrections applied): where, when, what, who, and the reconciled figures.
 
     By date (undated last) unless `--sort` says otherwise; fatalities sort by the best figure, events with
-    none last. The table fits the terminal: ids are shortened in the middle (`2025-04-08_kec…#e1`),
+    none last. The table fits the terminal: if it must, ids are shortened in the middle (`2025-04-08_kec…#e1`),
     long cells end in '…'; `--wide` shows every cell in full with the notes, and `-f csv` or `-f json` give
     every column for other tools."""
     where = event_filter(date_from, date_to, country, admin1, admin2, actor, event_type, campaign)
@@ -207,20 +207,16 @@ def print_dataset(out: Console, dataset: Dataset, *, wide: bool = False) -> None
             rows,
             wide=wide,
         )
-    rows = []
+    rows, short_rows = [], []
     for event in dataset.events:
-        row = [*event_cells(event, event.place, wide=wide), bounds(event.fatalities)]
-        if wide:  # the notes and the count of articles do not fit 80 columns: in --wide, csv and json
-            row += [str(len(event.article_ids)), event.notes.split(". Fatalities:")[0]]
-        rows.append(row)
-    more = ("killed", "articles", "notes") if wide else ("killed",)
-    print_fitted(
-        out,
-        f"{len(dataset.events)} events (killed as low/best/high)",
-        (*EVENT_COLUMNS, *more),
-        rows,
-        wide=wide,
-    )
+        killed = bounds(event.fatalities)
+        # The notes and the count of articles do not fit 80 columns: in --wide, csv and json.
+        more = [str(len(event.article_ids)), event.notes.split(". Fatalities:")[0]] if wide else []
+        rows.append([*event_cells(event, event.place, wide=True), killed, *more])
+        short_rows.append([*event_cells(event, event.place), killed])
+    columns = (*EVENT_COLUMNS, "killed", *(("articles", "notes") if wide else ()))
+    title = f"{len(dataset.events)} events (killed as low/best/high)"
+    print_fitted(out, title, columns, rows, wide=wide, short_rows=short_rows)
 
 
 def export_command(

@@ -1,8 +1,9 @@
 """The tables the commands print (rich): an article's claims and events, and the stored events.
 
-Tables fit the terminal (80 columns included): no cell wraps; a long one ends in an ellipsis, and a stored
-event's id ("2025-04-08_kech-herald_turbat-ied.txt#e1") is shortened in its middle, keeping the file's date
-and the event's number ("2025-04-08_kec…#e1"). `--wide` prints every cell in full. Claimants and actors
+Tables fit the terminal (80 columns included): no cell wraps; a long one ends in an ellipsis. Where the full
+event table does not fit, its short forms are shown: a stored event's id ("2025-04-08_kech-herald_turbat-
+ied.txt#e1") shortened in its middle, keeping the file's date and the event's number ("2025-04-08_kec…#e1"),
+the place without its district, an actor by its abbreviation. `--wide` prints every cell in full. Claimants and actors
 use one name per party: a claimant the actor dictionary knows as one of its event's actors (the "police" of a
 police statement, "ISPR" for the army) is shown under that actor's name.
 """
@@ -43,10 +44,12 @@ def print_fitted(
     *,
     wide: bool = False,
     keep: tuple[str, ...] = ("id",),
+    short_rows: list[list[str]] | None = None,
 ) -> None:
-    """A table that fits the console: no cell wraps; where the columns do not fit, the wide ones are narrowed
-    to a common width and their cells end in '…', while the narrow ones (dates, figures) and those in ``keep``
-    stay whole. ``wide``: every cell in full, folded where the console is too narrow."""
+    """A table that fits the console: no cell wraps; where the columns do not fit, ``short_rows`` (the same
+    rows in short forms, when given) replace ``rows``, then the wide columns are narrowed to a common width
+    and their cells end in '…', while the narrow ones (dates, figures) and those in ``keep`` stay whole.
+    ``wide``: every cell of ``rows`` in full, folded where the console is too narrow."""
     # No edge and one space between columns: at 80 columns every character counts.
     table = Table(
         title=title,
@@ -57,13 +60,16 @@ def print_fitted(
         padding=(0, 1, 0, 0),
     )
     widths: list[int | None] = [None] * len(columns)
+    room = console.width - 2 * len(columns)
     if not wide:
-        natural = [max([len(column), *(len(row[i]) for row in rows)]) for i, column in enumerate(columns)]
+        natural = _natural(columns, rows)
+        if short_rows is not None and sum(natural) > room:
+            rows, natural = short_rows, _natural(columns, short_rows)
         least = [
             n if n <= KEPT_WIDTH or column in keep else min(n, 3)
             for n, column in zip(natural, columns, strict=True)
         ]
-        widths = list(_narrowed(natural, least, console.width - 2 * len(columns)))
+        widths = list(_narrowed(natural, least, room))
     for column, width in zip(columns, widths, strict=True):
         if wide:
             table.add_column(column, overflow="fold")
@@ -72,6 +78,10 @@ def print_fitted(
     for row in rows:
         table.add_row(*row)
     console.print(table)
+
+
+def _natural(columns: tuple[str, ...], rows: list[list[str]]) -> list[int]:
+    return [max([len(column), *(len(row[i]) for row in rows)]) for i, column in enumerate(columns)]
 
 
 def _narrowed(natural: list[int], least: list[int], room: int) -> list[int]:
@@ -161,9 +171,9 @@ EVENT_COLUMNS = ("id", "date", "sub-event type", "place", "actor1", "actor2")
 
 
 def event_cells(event: Event, place: Place | None, *, wide: bool = False) -> list[str]:
-    """The cells of ``EVENT_COLUMNS`` for one event; unless ``wide``, the short forms: the id shortened, the
-    place without its district, an actor by its abbreviation where its name has one ("BLA: Baloch
-    Liberation Army" is "BLA")."""
+    """The cells of ``EVENT_COLUMNS`` for one event: ``wide``, in full; else the short forms a narrow table
+    shows: the id shortened, the place without its district, an actor by its abbreviation where its name has
+    one ("BLA: Baloch Liberation Army" is "BLA")."""
     date_text = event.date.isoformat() if event.date else ""
     if wide:
         where = f"{place.name} ({place.admin2 or place.admin1 or place.country_code})" if place else ""
@@ -174,17 +184,15 @@ def event_cells(event: Event, place: Place | None, *, wide: bool = False) -> lis
 
 def print_events(console: Console, result: ExtractResult, *, wide: bool = False) -> None:
     places = {p.id: p for p in result.places}
-    rows = [
-        [
-            *event_cells(event, places.get(event.place_id or ""), wide=wide),
-            bounds(event.fatalities),
-            bounds(event.injured),
-            " ".join(event.claim_ids),
-        ]
-        for event in result.events
-    ]
+    rows, short_rows = [], []
+    for event in result.events:
+        place = places.get(event.place_id or "")
+        figures = [bounds(event.fatalities), bounds(event.injured), " ".join(event.claim_ids)]
+        rows.append([*event_cells(event, place, wide=True), *figures])
+        short_rows.append([*event_cells(event, place), *figures])
     columns = (*EVENT_COLUMNS, "killed", "injured", "claims")
-    print_fitted(console, "events (fatalities and injured as low/best/high)", columns, rows, wide=wide)
+    title = "events (fatalities and injured as low/best/high)"
+    print_fitted(console, title, columns, rows, wide=wide, short_rows=short_rows)
     for campaign in result.campaigns:
         console.print(
             f"campaign {campaign.id}: {campaign.name} ({campaign.actor or 'actor unknown'}),"
