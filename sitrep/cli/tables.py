@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 SHORT_ID = 18
 # A column this narrow (a date, a figure, "confirmed") is never narrowed: the wider ones give way first.
 KEPT_WIDTH = 10
+# A column a table names in ``keep`` (the id, the figure as written) gives way only beyond this width.
+KEPT_MAX = 20
 
 
 def short_id(event_id: str, width: int = SHORT_ID) -> str:
@@ -66,7 +68,7 @@ def print_fitted(
         if short_rows is not None and sum(natural) > room:
             rows, natural = short_rows, _natural(columns, short_rows)
         least = [
-            n if n <= KEPT_WIDTH or column in keep else min(n, 3)
+            n if n <= KEPT_WIDTH else min(n, KEPT_MAX) if column in keep else min(n, 3)
             for n, column in zip(natural, columns, strict=True)
         ]
         widths = list(_narrowed(natural, least, room))
@@ -157,7 +159,7 @@ def print_table(console: Console, result: ExtractResult, *, wide: bool = False) 
     if not result.claims:
         rows.append(["", "(no casualty figures)", "", "", "", "", ""])
     columns = ("id", "outcome", "victim", "figure", "as written", "claimant", "stance")
-    print_fitted(console, heading, columns, rows, wide=wide)
+    print_fitted(console, heading, columns, rows, wide=wide, keep=("id", "as written"))
     if result.events:
         print_events(console, result, wide=wide)
 
