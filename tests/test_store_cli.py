@@ -82,8 +82,8 @@ def test_ingest_creates_the_database_and_db_current_reports_it(store_url: str) -
     current = sitrep("db", "current", "--db", store_url)
     assert current.returncode == 0, current.stderr
     assert f"revision {head_revision()} (up to date)" in current.stdout
-    again = sitrep("ingest", str(MAKRAN), "--db", store_url)
-    assert "already stored: makran-dispatch-2025-03-15-balochistan-toll" in again.stdout
+    again = sitrep("ingest", "-v", str(MAKRAN), "--db", store_url)  # -v: each one listed, on stderr
+    assert "already stored: makran-dispatch-2025-03-15-balochistan-toll" in again.stderr
     assert "0 new, 0 duplicates, 1 already stored, 0 failed" in again.stdout
 
 

@@ -163,9 +163,10 @@ def test_stops_cleanly_on_sigint(server: FixtureServer, db: str) -> None:
         stdout, stderr = process.communicate(timeout=30)
     finally:
         process.kill()
-    assert process.returncode == 0, stderr
+    assert process.returncode == 130, stderr  # Ctrl-C: the shell's code for SIGINT, after the summary
     assert "Traceback" not in stderr
     assert stdout.startswith("watched 1 round(s): 1 polls") and "1 new" in stdout
+    assert "interrupted: 1 articles read (1 new)" in stderr and "run the same command again" in stderr
 
 
 def rows_or_none(db: str) -> int | None:

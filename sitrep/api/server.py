@@ -1,5 +1,6 @@
-"""``sitrep serve``: the database checked, the token settled, then one uvicorn process for the API and the
-dashboard.
+"""``sitrep serve``: the port taken, the database checked, the token settled, then one uvicorn process for the
+API and the dashboard. The port is bound first, so that a busy one is said (``ServeError``) before anything
+is announced or a new token made; uvicorn then serves on that very socket.
 
 The server binds to 127.0.0.1 unless told otherwise. On a loopback address it also accepts only loopback host
 names in the ``Host`` header, so a web page elsewhere cannot reach it through a DNS name it points at
@@ -26,8 +27,40 @@ from sitrep.web import vendor
 LOOPBACK_NAMES = ["127.0.0.1", "localhost", "::1", "[::1]"]
 
 
-class PortError(SitrepError):
-    """The address cannot be listened on (the port is taken, or the address is not this machine's)."""
+class ServeError(SitrepError):
+    """The server cannot listen where asked (the port is taken, the address is not this machine's)."""
+
+
+def listening_socket(host: str, port: int) -> socket.socket:
+    """A socket bound to ``host``:``port``, as uvicorn would bind it; ``ServeError`` when that fails."""
+    try:
+        family = socket.getaddrinfo(host.strip("[]"), port, type=socket.SOCK_STREAM)[0][0]
+    except socket.gaierror as problem:
+        raise ServeError(f"cannot listen on {host}: {problem.strerror}") from None
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    # As uvicorn does: a restarted server may take a port whose old connections are still closing (TIME_WAIT);
+    # on Linux and macOS it never lets two servers listen on one port.
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host.strip("[]"), port))
+    except OSError as problem:
+        sock.close()
+        if problem.errno == errno.EADDRINUSE:
+            raise ServeError(f"port {port} is in use on {host}: choose another with --port") from None
+        raise ServeError(f"cannot listen on {host}:{port}: {problem.strerror or problem}") from None
+    return sock
+
+
+def missing_libraries_warning() -> str | None:
+    """One line when the dashboard's libraries are not where the page loads them from (a source tree that
+    skipped the build), else None."""
+    absent = vendor.missing(WEB_DIR / "static" / "vendor")
+    if not absent:
+        return None
+    return (
+        f"warning: the dashboard's libraries are missing ({len(absent)} files, e.g. static/vendor/{absent[0]}): "
+        "the page will say so; `pip install .` fetches them, or run `python sitrep/web/vendor.py`"
+    )
 
 
 def is_loopback(host: str) -> bool:
@@ -47,51 +80,43 @@ def serve(
     new_token: bool = False,
     say: Callable[[str], None] = print,
 ) -> None:
-    """Run the server until interrupted. Raises ``StoreError`` / ``TokenError`` for problems the user can fix."""
+    """Run the server until interrupted. Raises ``ServeError`` / ``StoreError`` / ``TokenError`` for problems
+    the user can fix, before anything is said."""
     import uvicorn
 
+    sock = listening_socket(host, port)
+    try:
+        digests, token = _settled(url, new_token)
+    except BaseException:
+        sock.close()
+        raise
+    if token is not None:
+        say(f"write token (shown this once; only its hash is stored): {token}")
+        say("  use it as `Authorization: Bearer <token>`; `sitrep serve --new-token` replaces it")
+    warning = missing_libraries_warning()
+    if warning:
+        say(warning)
+    allowed = [*LOOPBACK_NAMES, host] if is_loopback(host) else None
+    app = create_app(url, token_digests=digests, allowed_hosts=allowed)
+    # Said only once the port is ours: a busy port is one line, not an announcement followed by a failure.
+    where = f"[{host}]" if ":" in host else host
+    say(f"sitrep: serving {shown(url)} on http://{where}:{port}/ (API docs at /docs); Ctrl-C stops")
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False)
+    uvicorn.Server(config).run(sockets=[sock])
+
+
+def _settled(url: str, new_token: bool) -> tuple[list[str], str | None]:
+    """The database checked (created, or its schema current) and the write token's digests, with the new
+    token when one was made."""
     engine = open_engine(url)
     try:
         ensure_writable(engine)
         # An empty database gets sitrep's schema (so text ingest works at once); an older one is refused
         # with the command that upgrades it.
         require_schema(engine, create=True)
-        digests, token = resolve_token(engine, new=new_token)
+        return resolve_token(engine, new=new_token)
     finally:
         engine.dispose()
-    if token is not None:
-        say(f"write token (shown this once; only its hash is stored): {token}")
-        say("  use it as `Authorization: Bearer <token>`; `sitrep serve --new-token` replaces it")
-    absent = vendor.missing(WEB_DIR / "static" / "vendor")
-    if absent:
-        say(
-            f"warning: the dashboard's libraries are missing ({len(absent)} files, e.g. static/vendor/{absent[0]}): "
-            "the page will say so; `pip install .` fetches them, or run `python sitrep/web/vendor.py`"
-        )
-    allowed = [*LOOPBACK_NAMES, host] if is_loopback(host) else None
-    app = create_app(url, token_digests=digests, allowed_hosts=allowed)
-    listening = bound_socket(host, port)
-    # Said only once the port is ours: a busy port is one line, not an announcement followed by a failure.
-    where = f"[{host}]" if ":" in host else host
-    say(f"sitrep: serving {shown(url)} on http://{where}:{port}/ (API docs at /docs); Ctrl-C stops")
-    config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False)
-    uvicorn.Server(config).run(sockets=[listening])
-
-
-def bound_socket(host: str, port: int) -> socket.socket:
-    """A TCP socket bound to ``host``:``port`` (uvicorn listens on it), or ``PortError`` saying why not."""
-    address = host.strip("[]")
-    family = socket.AF_INET6 if ":" in address else socket.AF_INET
-    listening = socket.socket(family, socket.SOCK_STREAM)
-    # As uvicorn binds: a port left in TIME_WAIT by the last run is free; one another server listens on is not.
-    listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    try:
-        listening.bind((address, port))
-    except OSError as problem:
-        listening.close()
-        hint = f" (another server is using it: try --port {port + 1})" if problem.errno == errno.EADDRINUSE else ""
-        raise PortError(f"cannot listen on {host}:{port}: {problem.strerror or problem}{hint}") from None
-    return listening
 
 
 def app_from_environment() -> FastAPI:

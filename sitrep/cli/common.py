@@ -4,6 +4,7 @@ filters, and the store opened for one command."""
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -20,19 +21,40 @@ if TYPE_CHECKING:
     from sitrep.sources.inputs import FetchOptions
     from sitrep.store.filters import EventFilter
 
-# Exit codes: 0 every input was read; 1 at least one input could not be read; 2 the command line was wrong.
+# Exit codes: 0 every input was read; 1 at least one input could not be read; 2 the command line was wrong;
+# 130 interrupted (Ctrl-C: 128 + SIGINT, as shells report it).
 EXIT_INPUT_PROBLEM = 1
+EXIT_INTERRUPTED = 130
 
 
 def error(problem: object) -> None:
     """One line on standard error for a user's mistake or an unusable input: never a traceback."""
-    Console(stderr=True, highlight=False, soft_wrap=True).print(f"sitrep: error: {problem}", markup=False)
+    error_line(f"sitrep: error: {problem}")
+
+
+def error_line(line: str) -> None:
+    """One line on standard error, as written (no markup)."""
+    Console(stderr=True, highlight=False, soft_wrap=True).print(line, markup=False)
 
 
 def fail(problem: SitrepError) -> NoReturn:
     """Say what the user can fix, in one line, and exit with the code the problem carries."""
     error(problem)
     raise typer.Exit(problem.exit_code) from None
+
+
+def table_console() -> Console:
+    """Standard output for tables: the terminal's width, or $COLUMNS; piped or redirected without $COLUMNS,
+    160 columns (a log or a file is not folded to 80)."""
+    console = Console(highlight=False)
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        console = Console(highlight=False, width=160)
+    return console
+
+
+WideOption = Annotated[
+    bool, typer.Option("--wide", "-w", help="Every cell in full (ids included), folded where it must be.")
+]
 
 
 def parse_date(value: str | None) -> date | None:

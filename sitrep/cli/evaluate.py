@@ -25,12 +25,17 @@ def eval_command(
     path: Annotated[Path, typer.Argument(metavar="FILE", help="The analysts' export or dev file.")],
     strip_coder_notes: Annotated[
         bool,
-        typer.Option(help="Remove ACLED coder conventions ('coded as…', 'N fatalities', '(District, …)')."),
+        typer.Option(
+            "--strip-coder-notes",
+            help="Remove ACLED coder conventions ('coded as…', 'N fatalities', '(District, …)').",
+        ),
     ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object: metric → value.")] = False,
     half: Annotated[
         str,
-        typer.Option(help="A or B: one fixed half of the file (by a hash of each id); 'all' both and the whole."),
+        typer.Option(
+            help="A or B: one fixed half of the file (by a hash of each id); 'all' both and the whole."
+        ),
     ] = "all",
     examples: Annotated[int, typer.Option(help="Error examples to show per field (half A only).")] = 5,
 ) -> None:
@@ -70,7 +75,9 @@ def print_eval(fmt: str, reports: dict[str, Report]) -> None:
     for name in reports:
         table.add_column(f"half {name}" if name in ("A", "B") else name, justify="right")
     table.add_column("scored", justify="right")
-    names = list(dict.fromkeys(n for report in reports.values() for n, s in report.fields.items() if s.scored))
+    names = list(
+        dict.fromkeys(n for report in reports.values() for n, s in report.fields.items() if s.scored)
+    )
     for name in names:
         cells = [report.fields.get(name) for report in reports.values()]
         table.add_row(

@@ -19,10 +19,12 @@ from sitrep.cli.common import (
     TimeoutOption,
     UrlsOption,
     UserAgentOption,
+    WideOption,
     error,
     fetch_options,
     need_inputs,
     parse_date,
+    table_console,
 )
 from sitrep.cli.tables import print_table
 from sitrep.sources import DEFAULT_MAX_BYTES
@@ -57,8 +59,13 @@ def extract_command(
     user_agent: UserAgentOption = None,
     timeout: TimeoutOption = 20.0,
     host_interval: HostIntervalOption = 1.0,
+    wide: WideOption = False,
 ) -> None:
-    """Extract every casualty figure with its claimant, stance and verification status."""
+    """Extract every casualty figure with its claimant, stance and verification status, and the events they
+    make, without storing them.
+
+    The table fits the terminal (`--wide`: every cell in full); `-f jsonl` and `-f json` give the whole
+    result (see `sitrep schema`)."""
     # The pipeline (spaCy, the place index) and fetching load here, not when the command line starts.
     from sitrep.jobs.parallel import Failed, extract_many
     from sitrep.sources.files import InputProblem
@@ -69,9 +76,7 @@ def extract_command(
     fetching = fetch_options(allow_private, user_agent, timeout, host_interval, max_bytes)
     not_read = 0
     errors = Console(stderr=True, highlight=False, soft_wrap=True)
-    out = Console(highlight=False)
-    if not out.is_terminal:  # piped or redirected: do not fold the table to 80 columns
-        out = Console(highlight=False, width=160)
+    out = table_console()
     problems = failed = 0
 
     def articles() -> Iterator[Article]:
@@ -103,7 +108,7 @@ def extract_command(
         elif output_format is OutputFormat.json:
             results.append(result.model_dump(mode="json"))
         else:
-            print_table(out, result)
+            print_table(out, result, wide=wide)
     if output_format is OutputFormat.json:
         sys.stdout.write(json.dumps(results, ensure_ascii=False, indent=2) + "\n")
     if not_read:
@@ -119,7 +124,7 @@ def extract_command(
 
 
 def schema_command() -> None:
-    """Print the JSON Schema of one extract result (one line of ``--format jsonl``)."""
+    """Print the JSON Schema of one extract result (one line of `sitrep extract -f jsonl`)."""
     from sitrep.model import json_schema
 
     sys.stdout.write(json.dumps(json_schema(), indent=2) + "\n")

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import signal
+import sys
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
 from sitrep.cli.common import (
     EXIT_INPUT_PROBLEM,
+    EXIT_INTERRUPTED,
     AllowPrivateOption,
     DbOption,
     HostIntervalOption,
@@ -17,6 +20,7 @@ from sitrep.cli.common import (
     UrlsOption,
     UserAgentOption,
     error,
+    error_line,
     fail,
     fetch_options,
     need_inputs,
@@ -25,6 +29,9 @@ from sitrep.cli.common import (
 )
 from sitrep.errors import SitrepError
 from sitrep.sources import DEFAULT_MAX_BYTES
+
+if TYPE_CHECKING:
+    from sitrep.jobs.ingest import IngestSummary
 
 
 def ingest_command(
@@ -39,11 +46,16 @@ def ingest_command(
     ] = 1,
     dask: Annotated[
         str | None,
-        typer.Option(help="Extract on this dask.distributed scheduler (tcp://host:8786); this process writes."),
+        typer.Option(
+            help="Extract on this dask.distributed scheduler (tcp://host:8786); this process writes."
+        ),
     ] = None,
     max_bytes: Annotated[int, typer.Option(help="Largest article accepted, in bytes.")] = DEFAULT_MAX_BYTES,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Also list each duplicate and already stored article.")
+    ] = False,
     quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="Only the summary and errors, no line per duplicate.")
+        bool, typer.Option("--quiet", "-q", help="Only the summary and errors: no progress.")
     ] = False,
     urls: UrlsOption = None,
     allow_private: AllowPrivateOption = False,
@@ -53,10 +65,17 @@ def ingest_command(
 ) -> None:
     """Extract every article and store it in the event store, merging events across articles.
 
+    On a terminal a progress bar shows the articles done of the total, the percentage and the time left;
+    piped or redirected, a plain line every 25 articles. Duplicates are counted in the summary (`-v` lists
+    them). Each article is stored in its own transaction: Ctrl-C stops at once, says what was stored and
+    exits 130; running the same command again skips what is stored and reads the rest.
+
     Exit code 1 when any input or URL failed (each named on standard error with its reason); the rest are
-    stored. A progress bar (articles/s; new, duplicate, failed) shows on a terminal, plain lines otherwise."""
+    stored."""
     from sitrep.jobs.ingest import IngestSummary, ingest
     from sitrep.jobs.progress import BatchProgress
+    from sitrep.sources.fetch import looks_like_url
+    from sitrep.sources.files import count_articles
     from sitrep.sources.inputs import read_sources
 
     need_inputs(inputs, urls)
@@ -64,18 +83,24 @@ def ingest_command(
     fetching = fetch_options(allow_private, user_agent, timeout, host_interval, max_bytes)
     errors = Console(stderr=True, highlight=False, soft_wrap=True)
     summary = IngestSummary()
-    progress = BatchProgress(summary, console=errors)
+    # The total is known for files on disk; a URL or a feed says how many articles it holds only when read.
+    local = not urls and not any(looks_like_url(name) for name in inputs or [])
+    total = count_articles(inputs or []) if local else None
+    # --quiet: no bar and a plain line never.
+    progress = BatchProgress(
+        summary, console=errors, total=total, **({"live": False, "every": sys.maxsize} if quiet else {})
+    )
 
     def on_stored(stored) -> None:
         progress.update()
-        if quiet or stored.outcome.value == "new":
+        if not verbose or stored.outcome.value == "new":
             return
         if stored.duplicate_of:
-            print(
+            progress.message(
                 f"duplicate: {stored.article_id} (of {stored.duplicate_of}, similarity {stored.similarity:.2f})"
             )
         else:
-            print(f"already stored: {stored.article_id} (as {stored.uid})")
+            progress.message(f"already stored: {stored.article_id} (as {stored.uid})")
 
     def on_failed(failed) -> None:
         progress.message(f"sitrep: error: {failed}")
@@ -107,9 +132,24 @@ def ingest_command(
     except SitrepError as problem:
         error(problem)
         failed_database = True
+    except KeyboardInterrupt:
+        # The article being written was rolled back with its transaction: every stored one is whole.
+        print(summary.line())
+        error_line(interrupted_line(summary, total))
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     print(summary.line())
     if failed_database or summary.failed:
         raise typer.Exit(EXIT_INPUT_PROBLEM)
+
+
+def interrupted_line(summary: IngestSummary, total: int | None) -> str:
+    """What an interrupted batch did and kept, and how to finish it."""
+    read = f"{summary.articles} of {total}" if total is not None else str(summary.articles)
+    return (
+        f"sitrep: interrupted: {read} articles read ({summary.new} new, {summary.duplicates + summary.already_stored} "
+        f"duplicate, {summary.failed} failed), {summary.new_events} new events stored and "
+        f"{summary.merged_events} merged; the store is consistent: run the same command again to continue"
+    )
 
 
 def watch_command(
@@ -131,7 +171,8 @@ def watch_command(
 
     Unchanged feeds cost a 304 (ETag / Last-Modified); a failing source is retried later and later (doubling,
     capped at 6 h, never before its Retry-After) while the others go on. Ctrl-C or SIGTERM stops after the
-    current article, prints the summary and exits 0. Exit code 1 when a --once round had any failure."""
+    current article and prints the summary (a second Ctrl-C stops at once); exit code 130 after Ctrl-C, 0
+    after SIGTERM, 1 when a --once round had any failure."""
     from sitrep.jobs.progress import BatchProgress
     from sitrep.jobs.watch import Watcher, WatchReport, stop_on_signals
     from sitrep.sources.inputs import parse_interval
@@ -146,7 +187,7 @@ def watch_command(
             raise typer.BadParameter(f"{source!r} is not an http(s) URL", param_hint="FEED_OR_URL")
     errors = Console(stderr=True, highlight=False, soft_wrap=True)
     report = WatchReport()
-    failed_database = False
+    failed_database = interrupted = False
     try:
         with (
             opened_store(db) as engine,
@@ -161,10 +202,20 @@ def watch_command(
                 watcher.run(once=once)
             finally:
                 restore()
+            interrupted = watcher.stopped_by == signal.SIGINT
     except SitrepError as problem:
         error(problem)
         failed_database = True
+    except KeyboardInterrupt:  # a second Ctrl-C: the article being written was rolled back
+        interrupted = True
     print(report.line())
+    if interrupted:
+        s = report.summary
+        error_line(
+            f"sitrep: interrupted: {s.articles} articles read ({s.new} new), {s.new_events} new events stored; "
+            "the store is consistent and remembers what was seen: run the same command again to go on"
+        )
+        raise typer.Exit(EXIT_INTERRUPTED)
     if failed_database or (report.failed and not report.interrupted):
         raise typer.Exit(EXIT_INPUT_PROBLEM)
 

@@ -1,25 +1,27 @@
 """``sitrep ingest``: read articles, run the whole pipeline on each, store them one transaction at a time.
 
 Extraction (the costly part) runs in the main process, or with ``workers`` ≥ 2 in that many processes fed
-chunks of articles, or with ``dask`` on a dask.distributed cluster fed the same chunks; writing always happens in the main process, one article per transaction, in input order,
-so a run is reproducible and a crash or kill loses at most the article being written. Re-running the same
-inputs skips the stored articles before extracting them (their text hash is known), so an interrupted batch
-completes quickly. A known URL with new text is read: it is a newer revision of the stored article.
+chunks of articles, or with ``dask`` on a dask.distributed cluster fed the same chunks; writing always happens
+in the main process, one article per transaction, in input order, so a run is reproducible and a crash, kill
+or Ctrl-C loses at most the article being written (its transaction is rolled back; the workers ignore Ctrl-C
+and the chunks not yet started are dropped). Re-running the same inputs skips the stored articles before
+extracting them (their text hash is known), so an interrupted batch completes quickly. A known URL with new text is read: it is a newer revision of the stored article.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
 
 from sqlalchemy import Engine
 
-from sitrep.jobs.parallel import Failed, dask_client, extract_or_failed
+from sitrep.jobs.parallel import Failed, dask_client, extract_or_failed, process_pool
 from sitrep.model import Article, ExtractResult
 from sitrep.sources.files import DEFAULT_MAX_BYTES, InputProblem, checked, read_inputs
 from sitrep.store.db import ensure_writable, reported, require_schema
@@ -153,7 +155,7 @@ def _in_workers(items: Iterator[Classified], workers: int) -> Iterator[Item]:
     # forkserver, not fork: a forked child would inherit the writer's open SQLite connection.
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with process_pool(workers, context) as pool:
         yield from _pipelined(items, workers, lambda articles: pool.submit(_extract_chunk, articles))
 
 
@@ -222,24 +224,26 @@ def ingest(
                 stream = _in_workers(classified, workers)
             else:
                 stream = _in_process(classified)
-            for item in stream:
-                if isinstance(item, Failed):
-                    summary.failed += 1
-                    if on_failed is not None:
-                        on_failed(item)
-                    continue
-                if isinstance(item, _Known):
-                    stored = Stored(Outcome.already_stored, item.article.id, item.uid)
-                else:
-                    stored = writer.store(item)
-                    if item.result.note and stored.outcome is Outcome.new:
-                        language = item.result.article.language or "und"
-                        summary.not_read[language] = summary.not_read.get(language, 0) + 1
-                        if on_not_read is not None:
-                            on_not_read(item.article.id, item.result.note)
-                summary.add(stored)
-                if on_stored is not None:
-                    on_stored(stored)
+            # Closed on the way out, even on Ctrl-C: the workers' pending chunks are dropped then, not later.
+            with contextlib.closing(stream):
+                for item in stream:
+                    if isinstance(item, Failed):
+                        summary.failed += 1
+                        if on_failed is not None:
+                            on_failed(item)
+                        continue
+                    if isinstance(item, _Known):
+                        stored = Stored(Outcome.already_stored, item.article.id, item.uid)
+                    else:
+                        stored = writer.store(item)
+                        if item.result.note and stored.outcome is Outcome.new:
+                            language = item.result.article.language or "und"
+                            summary.not_read[language] = summary.not_read.get(language, 0) + 1
+                            if on_not_read is not None:
+                                on_not_read(item.article.id, item.result.note)
+                    summary.add(stored)
+                    if on_stored is not None:
+                        on_stored(stored)
             summary.events_in_database = writer.count_events()
         finally:
             writer.close()

@@ -13,10 +13,13 @@ the pipeline fails on comes back as ``Failed`` in its place: one article's bug d
 
 from __future__ import annotations
 
+import contextlib
+import signal
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
+from multiprocessing.context import BaseContext
 from typing import Any, TypeVar
 
 from sitrep.errors import optional_module
@@ -46,6 +49,26 @@ def extract_chunk(articles: list[Article]) -> list[ExtractResult | Failed]:
     return [extract_or_failed(article) for article in articles]
 
 
+def _ignore_interrupts() -> None:
+    # Ctrl-C reaches every process of the terminal's group: the workers leave it to the parent, which says
+    # what was done, rather than each printing a KeyboardInterrupt traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@contextlib.contextmanager
+def process_pool(workers: int, context: BaseContext | None = None) -> Iterator[ProcessPoolExecutor]:
+    """``workers`` extraction processes that ignore Ctrl-C. Left early (Ctrl-C, a consumer that stops), the
+    chunks not yet started are dropped rather than extracted for nothing."""
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_ignore_interrupts)
+    try:
+        yield pool
+    except BaseException:
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    finally:
+        pool.shutdown(wait=True)
+
+
 def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
@@ -62,7 +85,7 @@ def extract_many(
     elif workers <= 1:
         yield from (extract_or_failed(article) for article in articles)
     else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with process_pool(workers) as pool:
             # map() keeps the input order; a bounded window of chunks keeps memory flat on long inputs.
             for results in _bounded_map(pool, _chunks(articles, chunk_size), window=workers * 4):
                 yield from results

@@ -209,6 +209,7 @@ class Watcher:
         self.progress = progress or BatchProgress(self.report.summary, live=False)
         self.fetcher = fetcher
         self.stop = threading.Event()
+        self.stopped_by: int | None = None  # the signal that asked it to stop (SIGINT: Ctrl-C)
         self.state = WatchState(engine)
 
     def _say(self, line: str) -> None:
@@ -380,6 +381,7 @@ def stop_on_signals(watcher: Watcher) -> Callable[[], None]:
         if watcher.stop.is_set() and signum == signal.SIGINT:
             raise KeyboardInterrupt
         watcher.stop.set()
+        watcher.stopped_by = signum
         watcher.progress.message("sitrep: stopping after the current article (Ctrl-C again to stop at once)")
 
     for sig in previous:

@@ -1,7 +1,9 @@
 """Opening the database, its schema version, and one-line errors.
 
 The URL comes from ``--db``, else ``SITREP_DB``, else ``sqlite:///sitrep.db`` in the working directory; any
-SQLAlchemy URL works (``postgresql+psycopg://user:password@host/db`` for a team database).
+SQLAlchemy URL works (``postgresql+psycopg://user:password@host/db`` for a team database). ``postgres://`` and
+``postgresql://`` (the forms libpq, Heroku-style ``DATABASE_URL`` and most tools print) mean the same: sitrep
+reads them with psycopg 3, its one PostgreSQL driver (``parse_url``).
 
 SQLite runs in WAL mode (readers never block the writer) with ``synchronous=NORMAL`` (a committed transaction
 survives a crash or kill of the process; only a power cut can lose the last ones) and a busy timeout
@@ -50,6 +52,25 @@ def database_url(option: str | None = None) -> str:
     return option or os.environ.get("SITREP_DB") or DEFAULT_URL
 
 
+# The schemes PostgreSQL's own tools write, without a driver: SQLAlchemy 2 refuses "postgres" and reads
+# "postgresql" with psycopg2, which sitrep does not install.
+_POSTGRES_SCHEMES = ("postgres", "postgresql")
+
+
+def parse_url(url: str) -> URL:
+    """``url`` parsed, with ``postgres://`` and ``postgresql://`` given sitrep's driver (psycopg 3); a driver
+    named explicitly (``postgresql+psycopg2://``) is kept. Raises ``StoreError`` when it is not a URL."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise StoreError(f"not a database URL: {url!r} (e.g. sqlite:///sitrep.db)") from None
+    if parsed.drivername in _POSTGRES_SCHEMES:
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    elif parsed.drivername.startswith("postgres+"):
+        parsed = parsed.set(drivername="postgresql" + parsed.drivername[len("postgres") :])
+    return parsed
+
+
 def shown(url: URL | str) -> str:
     """A URL as it may be printed: without its password."""
     if isinstance(url, str):
@@ -81,10 +102,7 @@ def open_engine(url: str, *, must_exist: bool = False, connections: int | None =
     """An engine for ``url``. ``must_exist``: refuse a SQLite file that is not there (readers must not create
     an empty database by looking at it). ``connections``: how many it may hold open at once (a server gives
     one to each request thread; default SQLAlchemy's 5 + 10)."""
-    try:
-        parsed = make_url(url)
-    except ArgumentError:
-        raise StoreError(f"not a database URL: {url!r} (e.g. sqlite:///sitrep.db)") from None
+    parsed = parse_url(url)
     timeout = timeout_seconds()
     path = sqlite_path(parsed)
     if path is not None and must_exist and not path.is_file():
