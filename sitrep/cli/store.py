@@ -74,7 +74,7 @@ def ingest_command(
     stored."""
     from sitrep.jobs.ingest import IngestSummary, ingest
     from sitrep.jobs.progress import BatchProgress
-    from sitrep.sources.fetch import looks_like_url
+    from sitrep.sources.urls import looks_like_url
     from sitrep.sources.files import count_articles
     from sitrep.sources.inputs import read_sources
 
