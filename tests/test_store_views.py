@@ -17,8 +17,8 @@ from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
 from sitrep.api.app import create_app
-from sitrep.export.flat import record
 from sitrep.jobs.ingest import ingest
+from sitrep.resolve.flat import record
 from sitrep.store.db import open_engine
 from sitrep.store.review import Filters, ReviewedReader, token_digest
 from sitrep.store.review.tables import CURRENT_COLUMNS

@@ -74,9 +74,9 @@ def ingest_command(
     stored."""
     from sitrep.jobs.ingest import IngestSummary, ingest
     from sitrep.jobs.progress import BatchProgress
-    from sitrep.sources.urls import looks_like_url
     from sitrep.sources.files import count_articles
     from sitrep.sources.inputs import read_sources
+    from sitrep.sources.urls import looks_like_url
 
     need_inputs(inputs, urls)
     default_date = parse_date(published)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import IO, Any, BinaryIO, TextIO
 
 from sitrep.errors import SitrepError
-from sitrep.model import ArticleMeta, Dataset, DatasetEvent, SourcedClaim
+from sitrep.model import ArticleMeta, Dataset, DatasetEvent
 
 Output = BinaryIO | TextIO | Path | str
 
@@ -85,16 +85,6 @@ def is_undated(event: DatasetEvent) -> bool:
     """An undated event: no day the text or its page date fixes (``date`` null). The ACLED and UCDP exports
     leave it out unless asked: their formats have no row without a date."""
     return event.date is None
-
-
-def current_claims(event: DatasetEvent) -> list[SourcedClaim]:
-    """The event's claims but those of an article a newer revision replaced (kept for the toll only)."""
-    return [c for c in event.claims if c.superseded_by is None]
-
-
-def join(values: list[str], separator: str = "; ") -> str:
-    """Distinct non-empty values in order, joined."""
-    return separator.join(dict.fromkeys(v for v in values if v))
 
 
 def cell(value: object) -> str:

@@ -62,9 +62,10 @@ from urllib.parse import urlsplit
 from sitrep.countries import country
 from sitrep.data import DataFileError, read_table
 from sitrep.events.figures import acled_fatalities
-from sitrep.export._common import Source, coordinate, event_numbers, event_sources, is_undated, join
+from sitrep.export._common import Source, coordinate, event_numbers, event_sources, is_undated
 from sitrep.model import ArticleMeta, Dataset, DatasetEvent, SourcedClaim
 from sitrep.resolve import latest_figures
+from sitrep.resolve.flat import join
 
 COLUMNS = (
     "event_id_cnty",

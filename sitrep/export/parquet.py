@@ -12,8 +12,8 @@ from types import ModuleType
 from typing import TYPE_CHECKING, BinaryIO
 
 from sitrep.errors import optional_module
-from sitrep.export.flat import COLUMNS, record
 from sitrep.model import Dataset, DatasetEvent
+from sitrep.resolve.flat import COLUMNS, record
 
 if TYPE_CHECKING:
     import pyarrow as pa

@@ -79,14 +79,13 @@ from sitrep.data import read_table
 from sitrep.events.actors import Actor, load_actors
 from sitrep.export._common import (
     coordinate,
-    current_claims,
     event_number,
     event_numbers,
     event_sources,
     is_undated,
-    join,
 )
 from sitrep.model import ArticleMeta, Dataset, DatasetCampaign, DatasetEvent
+from sitrep.resolve.flat import current_claims, join
 
 COLUMNS = (
     "id",

@@ -21,6 +21,7 @@ from sqlalchemy import Connection, delete, exists, insert, or_, select
 from sqlalchemy.orm import Session
 
 from sitrep.model import DatasetEvent
+from sitrep.resolve.flat import record
 from sitrep.store.review.reader import ReviewedReader
 from sitrep.store.review.state import CHUNK, Reviews
 from sitrep.store.review.tables import CURRENT_COLUMNS, EventReviewRow, reviewed_claims, reviewed_events
@@ -28,41 +29,9 @@ from sitrep.store.tables import event_articles, events
 
 
 def current_values(event: DatasetEvent, status: str | None, corrected: bool) -> dict[str, Any]:
-    """An event's ``events_current`` columns after its id (``CURRENT_COLUMNS``)."""
-    place = event.place
-    figures = {
-        f"{name}_{part}": getattr(getattr(event, name), part)
-        for name in ("fatalities", "injured", "abducted")
-        for part in ("low", "best", "high")
-    }
-    values = {
-        "date": event.date,
-        # As the flat export: a precision says nothing of an undated event.
-        "date_precision_acled": event.date_precision.get("acled") if event.date else None,
-        "date_precision_ucdp": event.date_precision.get("ucdp") if event.date else None,
-        "event_type": event.event_type,
-        "sub_event_type": event.sub_event_type,
-        "gtd_attack_type": event.gtd_attack_type,
-        "actor1": event.actor1,
-        "actor2": event.actor2,
-        "inter1": event.inter1,
-        "inter2": event.inter2,
-        "interaction": event.interaction,
-        "campaign_id": event.campaign_id,
-        "place_name": place.name if place else None,
-        "country_code": place.country_code if place else None,
-        "admin1": place.admin1 if place else None,
-        "admin2": place.admin2 if place else None,
-        "latitude": place.lat if place else None,
-        "longitude": place.lon if place else None,
-        "geonameid": place.geonameid if place else None,
-        **figures,
-        "fatalities_rule": event.fatalities.rule,
-        "claim_count": len(event.claims),
-        "notes": event.notes,
-        "review_status": status,
-        "corrected": corrected,
-    }
+    """An event's ``events_current`` columns after its id (``CURRENT_COLUMNS``): the flat export's values of
+    those columns, and the review's."""
+    values = {**record(event), "review_status": status, "corrected": corrected}
     return {name: values[name] for name, _kind in CURRENT_COLUMNS}
 
 
