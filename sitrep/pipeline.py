@@ -15,10 +15,13 @@ from functools import lru_cache
 from sitrep.events.actors import ActorDictionary, load_actors
 from sitrep.events.build import build_events
 from sitrep.geo.resolve import find_places
+from sitrep.geo.urdu import find_urdu_places
 from sitrep.model import Article, ArticleMeta, Campaign, Claim, Event, ExtractResult, Place
 from sitrep.nlp.attribution import AttributionReader, attribution_reader
 from sitrep.nlp.claims import Unit, assign_places, read_claims, read_units
 from sitrep.nlp.language import detect_language
+from sitrep.nlp.lexicon import tokenize
+from sitrep.nlp.urdu import read_urdu_claims, urdu_sentences
 
 
 @lru_cache(maxsize=4)
@@ -69,6 +72,22 @@ def _events(doc: Doc) -> None:
     )
 
 
+def _urdu_units(doc: Doc) -> None:
+    # The event stage reads tokens for English cues only; Urdu sentences give it their spans.
+    doc.units = [
+        Unit(start, end, tokenize(doc.article.text[start:end]), True)
+        for start, end in urdu_sentences(doc.article.text)
+    ]
+
+
+def _urdu_places(doc: Doc) -> None:
+    doc.places = find_urdu_places(doc.article.text)
+
+
+def _urdu_claims(doc: Doc) -> None:
+    doc.claims = assign_places(read_urdu_claims(doc.article.text), doc.places, doc.units)
+
+
 # The stages, by name, in the order they run: each reads what those before it left on the ``Doc``.
 STAGES: tuple[tuple[str, Callable[[Doc], None]], ...] = (
     ("units", _units),  # the sentences worth reading, tokenised
@@ -77,20 +96,30 @@ STAGES: tuple[tuple[str, Callable[[Doc], None]], ...] = (
     ("events", _events),  # events and campaigns
 )
 
+# The stages of each language read (its own words, sentences and place names; events shared). "und" (unknown)
+# is read as English, as before there were other languages.
+STAGES_BY_LANGUAGE: dict[str, tuple[tuple[str, Callable[[Doc], None]], ...]] = {
+    "en": STAGES,
+    "und": STAGES,
+    "ur": (("units", _urdu_units), ("places", _urdu_places), ("claims", _urdu_claims), ("events", _events)),
+}
+
 
 def extract(article: Article) -> ExtractResult:
     """The whole pipeline for one article: claims, places, events and campaigns.
 
-    An article in another language is kept with its language and not read: the lexicons are English.
+    An article in a language without lexicons is kept with its language and not read.
     """
     language = article.language or detect_language(article.text)
     meta = ArticleMeta(**article.model_dump(exclude={"text", "language"}), language=language)
-    if language not in ("en", "und"):
+    stages = STAGES_BY_LANGUAGE.get(language)
+    if stages is None:
+        read = ", ".join(sorted(k for k in STAGES_BY_LANGUAGE if k != "und"))
         return ExtractResult(
-            article=meta, note=f"not read: written in '{language}', the extractor reads English"
+            article=meta, note=f"not read: written in '{language}', the extractor reads {read}"
         )
     doc = Doc(article)
-    for _name, stage in STAGES:
+    for _name, stage in stages:
         stage(doc)
     return ExtractResult(
         article=meta, claims=doc.claims, places=doc.places, events=doc.events, campaigns=doc.campaigns

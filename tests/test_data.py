@@ -28,8 +28,9 @@ def _shipped_files() -> set[str]:
     root = resources.files("sitrep.data")
     names = {entry.name for entry in root.iterdir() if entry.name.endswith((".tsv", ".txt"))}
     names |= {
-        f"geo/{entry.name}"
-        for entry in root.joinpath("geo").iterdir()
+        f"{folder}/{entry.name}"
+        for folder in ("geo", "ur")
+        for entry in root.joinpath(folder).iterdir()
         if entry.name.endswith((".tsv", ".txt"))
     }
     return names
