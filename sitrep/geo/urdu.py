@@ -3,7 +3,8 @@ GeoNames' Arabic-script alternate names of towns), each resolved to its gazettee
 article's text; out: ``Place``s in text order, as the English resolver gives them.
 
 A province named with a place inside it frames the report and is a mention; every other place is an event place,
-the event stage choosing among them as it does for English.
+the event stage choosing among them as it does for English, except a town named as where the wounded were
+taken ("تربت کے ہسپتال", Turbat's hospital: ``ur/care_places.tsv``), a mention.
 """
 
 from __future__ import annotations
@@ -54,9 +55,24 @@ def find_urdu_places(text: str) -> list[Place]:
                 end=match.end,
             )
         )
+    places = [p.model_copy(update={"role": "mention"}) if _is_care_place(text, p) else p for p in places]
     # A province named with a district or town inside it frames the report ("بلوچستان کے ضلع کیچ"): a mention.
     inside = {p.admin1 for p in places if p.kind != "admin1"}
     return [
         p.model_copy(update={"role": "mention"}) if p.kind == "admin1" and p.admin1 in inside else p
         for p in places
     ]
+
+
+_CARE_REACH = 25  # characters from a place name to the hospital word it names: "تربت کے ٹیچنگ ہسپتال"
+
+
+@cache
+def _care_finder() -> PhraseFinder:
+    return PhraseFinder([row["phrase"] for row in read_table("ur/care_places.tsv")])
+
+
+def _is_care_place(text: str, place: Place) -> bool:
+    """Whether the place is named as where the wounded or dead were taken (a hospital word right after it)."""
+    stop = min(len(text), place.end + _CARE_REACH)
+    return next(_care_finder().find(text, place.end, stop), None) is not None

@@ -13,7 +13,8 @@ The words are data (``sitrep/data/ur/*.tsv``); the grammar is Urdu's, verb-final
   a word that refers back ("بیان", "تنظیم") takes the claimant, or the armed group, named before.
 
 Urdu is written with few spaces after a letter that does not join the next one (ا د ڈ ذ ر ڑ ز ژ و ے):
-"اورچار" is "اور چار". A phrase therefore starts after a space, a punctuation mark, a digit or such a letter.
+"اورچار" is "اور چار". A phrase therefore starts after a space, a punctuation mark or a digit, or right after
+"اور" / "پر"; a long phrase ending in such a letter may run into the next word ("اہلکارکی").
 """
 
 from __future__ import annotations
@@ -60,15 +61,27 @@ class PhraseFinder:
                 at = match.start() + 1
 
 
+# The short words most often typed without a space before the next one (their last letter, ر, does not join).
+_GLUING_WORDS = ("اور", "پر")
+
+
+def _glued_after_word(text: str, start: int) -> bool:
+    return any(
+        text.endswith(word, 0, start) and (start == len(word) or not text[start - len(word) - 1].isalpha())
+        for word in _GLUING_WORDS
+    )
+
+
 def _on_boundaries(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is a whole word (or words): it starts after a non-letter and ends before one.
-    A word of three letters or more may also start right after a non-joining letter ("اورچار"), or end right
+    A word of three letters or more may also start right after "اور" (and) or "پر" (on) written without a space
+    ("اورچار", "پردہشت گردوں"; not "تین" in "خواتین"), or end right
     before a letter when its own last letter does not join ("اہلکارکی"); a shorter one may not, as "دو" (two)
     is the end of "اردو" and "سو" (hundred) the start of "سوات"."""
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
     long = end - start >= 3
-    starts = not before.isalpha() or (long and before in NON_JOINING)
+    starts = not before.isalpha() or (long and before in NON_JOINING and _glued_after_word(text, start))
     ends = not after.isalpha() or (long and text[end - 1] in NON_JOINING)
     return starts and ends
 
@@ -82,7 +95,7 @@ class Lexicon:
     victims: dict[str, str]
     numbers_of: dict[str, str]  # victim noun: plural | singular | any
     claimants: dict[str, tuple[str, str]]
-    reporting: dict[str, str]
+    reporting: dict[str, tuple[str, str]]  # phrase: (stance, form)
     verification: dict[str, bool]
     actors: dict[str, str]
     background: PhraseFinder
@@ -106,7 +119,7 @@ def urdu_lexicon() -> Lexicon:
     victims = {p: v for p, (v,) in _rows("victims.tsv", "victim").items()}
     claimants = {p: (k, n) for p, (k, n) in _rows("claimants.tsv", "kind", "name").items()}
     actors = {p: a for p, (a,) in _rows("actors.tsv", "actor").items()}
-    reporting = {p: s for p, (s,) in _rows("reporting.tsv", "stance").items()}
+    reporting = {p: (s, f) for p, (s, f) in _rows("reporting.tsv", "stance", "form").items()}
     verification = {p: v == "yes" for p, (v,) in _rows("verification.tsv", "verified").items()}
     return Lexicon(
         numbers=numbers,
@@ -185,22 +198,47 @@ def _figure(text: str, numbers: list[tuple[int, int, str, int | None]], lo: int,
     return _Figure(start, end, low, high, approximate)
 
 
-def _claimant(
+class _Voice(NamedTuple):
+    """A reporting phrase of a sentence with who speaks through it."""
+
+    start: int
+    end: int
+    leads: bool  # "کے مطابق" gives the figures after it; a verb ("نے کہا") the whole sentence's
+    claimant: Claimant
+    stance: str
+
+
+def _voices(
     text: str, s_start: int, s_end: int, lexicon: Lexicon, memory: dict[str, Claimant]
-) -> tuple[Claimant, str]:
-    """Who gives the sentence's figures and how: the claimant word nearest before its first reporting phrase."""
-    reports = list(lexicon.reporting_finder.find(text, s_start, s_end))
-    if not reports:
-        return Claimant(), "reported"
-    report = reports[0]
-    words = [m for m in lexicon.claimant_finder.find(text, s_start, report.start)]
-    if not words:
-        return Claimant(), lexicon.reporting[report.phrase]
-    named = [m for m in words if lexicon.claimants.get(m.phrase, ("armed_group", ""))[0] not in _BACK]
-    word = named[-1] if named else words[-1]
-    claimant = _resolve(word, lexicon, memory)
-    stance = "claimed" if claimant.kind == "armed_group" else lexicon.reporting[report.phrase]
-    return claimant, stance
+) -> list[_Voice]:
+    """The sentence's reporting phrases, each with the claimant words before it (after the previous phrase)."""
+    voices: list[_Voice] = []
+    after = s_start
+    for report in lexicon.reporting_finder.find(text, s_start, s_end):
+        words = list(lexicon.claimant_finder.find(text, after, report.start))
+        after = report.end
+        if not words:
+            claimant = Claimant()
+        else:
+            # A name beats a word that refers back; of those, "تنظیم" (the group) beats "بیان" (the statement).
+            kinds = [lexicon.claimants.get(m.phrase, ("armed_group", ""))[0] for m in words]
+            named = [m for m, k in zip(words, kinds, strict=True) if k not in _BACK]
+            group = [m for m, k in zip(words, kinds, strict=True) if k == "previous_armed_group"]
+            claimant = _resolve((named or group or words)[-1], lexicon, memory)
+        _, form = lexicon.reporting[report.phrase]
+        stance = "claimed" if claimant.kind == "armed_group" else lexicon.reporting[report.phrase][0]
+        voices.append(_Voice(report.start, report.end, form == "leads", claimant, stance))
+        if claimant.kind != "none":
+            memory["claimant"] = claimant
+    return voices
+
+
+def _voice_at(voices: list[_Voice], at: int) -> tuple[Claimant, str]:
+    """Who gives the figure at ``at``: the last leading phrase before it, else the sentence's first verb."""
+    leading = [v for v in voices if v.leads and v.end <= at]
+    verbs = [v for v in voices if not v.leads]
+    voice = leading[-1] if leading else verbs[0] if verbs else None
+    return (voice.claimant, voice.stance) if voice else (Claimant(), "reported")
 
 
 _BACK = ("previous", "previous_armed_group")
@@ -234,9 +272,7 @@ def read_urdu_claims(text: str) -> list[Claim]:
     sentences = urdu_sentences(text)
     for index, (s_start, s_end) in enumerate(sentences):
         outcomes = list(lexicon.outcome_finder.find(text, s_start, s_end))
-        claimant, stance = _claimant(text, s_start, s_end, lexicon, memory)
-        if claimant.kind != "none":
-            memory["claimant"] = claimant
+        voices = _voices(text, s_start, s_end, lexicon, memory)
         _remember(text, s_start, s_end, lexicon, memory)
         if not outcomes:
             continue
@@ -244,7 +280,6 @@ def read_urdu_claims(text: str) -> list[Claim]:
         clauses = [m.end() for m in _CLAUSE_RE.finditer(text, s_start, s_end)]
         verified = _verified(text, sentences, index, lexicon)
         background = next(lexicon.background.find(text, s_start, s_end), None) is not None
-        quote = text[s_start:s_end]
         lo, victim = s_start, None
         for outcome in outcomes:
             lo = max([lo, *(c for c in clauses if c <= outcome.start)])
@@ -256,29 +291,73 @@ def read_urdu_claims(text: str) -> list[Claim]:
                 continue  # "ایک الگ حملے میں اہلکاروں کو": "ایک" is "a" (attack), not the count of a plural
             victim_text = nouns[-1].phrase if nouns else ""
             victim = lexicon.victims[victim_text] if nouns else victim or "unspecified"
+            claimant, stance = _voice_at(voices, figure.start)
+            main = _Read(figure, outcome.phrase, victim, victim_text)
             claims.append(
-                Claim(
-                    id=f"c{len(claims) + 1}",
-                    outcome=lexicon.outcomes[outcome.phrase],  # type: ignore[arg-type]
-                    victim=victim,  # type: ignore[arg-type]
-                    victim_text=victim_text,
-                    count=Count(
-                        low=figure.low,
-                        high=figure.high,
-                        text=text[figure.start : figure.end],
-                        approximate=figure.approximate,
-                    ),
-                    claimant=claimant,
-                    stance=stance,  # type: ignore[arg-type]
-                    verified=verified,
-                    quote=quote,
-                    start=s_start,
-                    end=s_end,
-                    background=background,
-                )
+                _claim(text, main, claimant, stance, verified, background, (s_start, s_end), len(claims))
             )
+            subset = _subset(text, numbers, lo, figure, lexicon)
+            if subset is not None:  # "ایک پولیس اہلکار سمیت تین راہگیر زخمی": one policeman among the three
+                read = _Read(subset[0], outcome.phrase, lexicon.victims[subset[1]], subset[1])
+                part = _claim(
+                    text, read, claimant, stance, verified, background, (s_start, s_end), len(claims)
+                )
+                claims.append(part.model_copy(update={"part_of": claims[-1].id}))
             lo = outcome.end
     return claims
+
+
+class _Read(NamedTuple):
+    figure: _Figure
+    outcome: str
+    victim: str
+    victim_text: str
+
+
+def _claim(
+    text: str,
+    read: _Read,
+    claimant: Claimant,
+    stance: str,
+    verified: bool | None,
+    background: bool,
+    sentence: tuple[int, int],
+    made: int,
+) -> Claim:
+    figure = read.figure
+    return Claim(
+        id=f"c{made + 1}",
+        outcome=urdu_lexicon().outcomes[read.outcome],  # type: ignore[arg-type]
+        victim=read.victim,  # type: ignore[arg-type]
+        victim_text=read.victim_text,
+        count=Count(
+            low=figure.low,
+            high=figure.high,
+            text=text[figure.start : figure.end],
+            approximate=figure.approximate,
+        ),
+        claimant=claimant,
+        stance=stance,  # type: ignore[arg-type]
+        verified=verified,
+        quote=text[sentence[0] : sentence[1]],
+        start=sentence[0],
+        end=sentence[1],
+        background=background,
+    )
+
+
+def _subset(
+    text: str, numbers: list[tuple[int, int, str, int | None]], lo: int, figure: _Figure, lexicon: Lexicon
+) -> tuple[_Figure, str] | None:
+    """A figure with its victim noun right before "سمیت" (including) before ``figure``: part of it."""
+    including = [n for n in numbers if n[2] == "including" and lo <= n[0] and n[1] <= figure.start]
+    if not including or figure.start - including[-1][1] > 2:
+        return None
+    part = _figure(text, numbers, lo, including[-1][0])
+    if part is None:
+        return None
+    nouns = list(lexicon.victim_finder.find(text, part.end, including[-1][0]))
+    return (part, nouns[-1].phrase) if nouns else None
 
 
 def _verified(text: str, sentences: list[tuple[int, int]], index: int, lexicon: Lexicon) -> bool | None:

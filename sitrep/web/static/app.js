@@ -492,10 +492,10 @@ function claimCard(claim, selectable) {
     el("div", { class: "figure" }, countText(claim.count), claim.count.approximate ? " ~" : ""),
     el("div", {}, `${claim.outcome} · ${claim.victim}`, claim.victim_text ? ` (“${claim.victim_text}”)` : ""),
     el("div", { class: "meta" }, verified),
-    el("blockquote", {}, claim.quote),
+    el("blockquote", { dir: "auto" }, claim.quote),  // an Urdu quote reads right to left
     el("div", { class: "meta" }, link ? el("a", { href: link, target: "_blank", rel: "noopener noreferrer" }, source) : source,
       ` · ${claim.published || "undated"}`),
-    el("div", { class: "meta" }, `as written: “${claim.count.text}”`),
+    el("div", { class: "meta", dir: "auto" }, `as written: “${claim.count.text}”`),
     selectable ? el("label", {}, el("input", { type: "checkbox", class: "split-pick", value: claim.id }), " move to a new event") : null);
 }
 
