@@ -451,3 +451,52 @@ def test_rule_defaults_are_the_documented_ones() -> None:
         3,
         2.0,
     )
+
+
+def test_once_only_on_each_database(store_url: str, tmp_path: Path) -> None:
+    """The state's reads and writes on SQLite and PostgreSQL: sent once, an unconfirmed one again, then none."""
+    from sitrep.jobs.ingest import ingest
+
+    engine = open_engine(store_url)
+    try:
+        assert ingest([str(SPIKE)], engine).new == 12
+    finally:
+        engine.dispose()
+    rules = write_rules(tmp_path)
+    assert run(store_url, rules).sent == 2
+    assert run(store_url, rules).sent == 0
+    set_rows(store_url, status="sending")
+    assert (run(store_url, rules).resent, run(store_url, rules).sent) == (1, 0)
+    assert [a["rule"] for a in lines_of(tmp_path / "sent.jsonl")].count("deadly") == 2
+
+
+def test_the_readme_shows_what_the_examples_fire(tmp_path: Path) -> None:
+    """The README's rules file and `alerts test` output, run on the bundled examples."""
+    import re
+
+    from sitrep.jobs.ingest import ingest
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Alerts:", 1)[1]
+    rules_text = re.search(r"```toml\n(.*?)```", section, re.S)
+    shown = re.search(
+        r"\$ sitrep alerts test rules.toml --today 2025-04-10\n(.*?)\$ sitrep alerts run", section, re.S
+    )
+    assert rules_text and shown
+    db = f"sqlite:///{tmp_path / 'demo.db'}"
+    engine = open_engine(db)
+    try:
+        ingest([str(Path(__file__).parents[1] / "sitrep" / "examples")], engine)
+    finally:
+        engine.dispose()
+    (tmp_path / "rules.toml").write_text(rules_text.group(1), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "sitrep", "alerts", "test", "rules.toml", "--db", db, "--today", "2025-04-10"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == shown.group(1)

@@ -336,7 +336,8 @@ def _spike_alerts(reader: ReviewedReader, rule: Rule, dashboard: str, today: dt.
                 "window": f"{first.isoformat()}..{today.isoformat()}",
                 "baseline": f"median {median:g} of the {rule.baseline} windows before",
                 "threshold": f"{threshold:g} = max({rule.at_least:g}, {rule.factor:g} × {median:g})",
-                "events": ", ".join(e.id for e in current),
+                "events": ", ".join(e.id for e in current[:3])
+                + (f" and {len(current) - 3} more" if len(current) > 3 else ""),
             },
         )
     ]
