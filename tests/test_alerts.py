@@ -500,3 +500,80 @@ def test_the_readme_shows_what_the_examples_fire(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout == shown.group(1)
+
+
+# --- e-mail, to a real SMTP server on loopback (aiosmtpd) ------------------------------------------------------
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[tuple[int, list]]:
+    pytest.importorskip("aiosmtpd")
+    from aiosmtpd.controller import Controller
+    from aiosmtpd.handlers import Message
+
+    received: list = []
+
+    class Keep(Message):
+        def handle_message(self, message: object) -> None:
+            received.append(message)
+
+    import socket
+
+    with socket.socket() as probe:  # a free port: the controller checks its server by connecting to it
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(Keep(), hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield port, received
+    finally:
+        controller.stop()
+
+
+def mail_rules(tmp_path: Path, port: int, starttls: str = "auto") -> Path:
+    deliver = (
+        f'email_to = ["desk@example.org"]\nemail_from = "sitrep@example.org"\nsmtp_host = "127.0.0.1"\n'
+        f'smtp_port = {port}\nsmtp_starttls = "{starttls}"'
+    )
+    return write_rules(tmp_path, RULES.replace('jsonl = "sent.jsonl"', deliver))
+
+
+def test_email_carries_the_alert_block(db: str, tmp_path: Path, smtp_server: tuple[int, list]) -> None:
+    port, received = smtp_server
+    report = run(db, mail_rules(tmp_path, port))
+    assert (report.sent, report.failed) == (2, [])
+    assert len(received) == 2
+    deadly = next(m for m in received if "deadly" in m["Subject"])
+    assert deadly["Subject"].startswith("[sitrep] deadly: Remote explosive/landmine/IED")
+    assert deadly["To"] == "desk@example.org" and deadly["From"] == "sitrep@example.org"
+    body = deadly.get_payload(decode=True).decode()
+    assert (
+        "deputy commissioner  killed 3" in body
+        and "dashboard: http://127.0.0.1:8000/#event=kech-0625%23e1" in body
+    )
+    engine = open_engine(db)
+    try:
+        with Session(engine) as session:
+            key = session.execute(
+                select(AlertRow.idempotency_key).where(AlertRow.rule == "deadly")
+            ).scalar_one()
+    finally:
+        engine.dispose()
+    assert deadly["Message-ID"] == f"<{key}@sitrep.alerts>"
+    assert run(db, mail_rules(tmp_path, port)).sent == 0 and len(received) == 2
+
+
+def test_email_without_starttls_when_required_or_with_credentials_is_refused(
+    db: str, tmp_path: Path, smtp_server: tuple[int, list], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    port, received = smtp_server  # this server offers no STARTTLS
+    report = run(db, mail_rules(tmp_path, port, "required"))
+    assert report.sent == 0
+    assert report.failed[0] == (
+        f"e-mail via 127.0.0.1:{port}: the server does not offer STARTTLS (smtp_starttls = required)"
+    )
+    monkeypatch.setenv("SITREP_SMTP_USER", "analyst")
+    monkeypatch.setenv("SITREP_SMTP_PASSWORD", "pw")
+    report = run(db, mail_rules(tmp_path, port))
+    assert report.failed[0].endswith("refusing to send the SMTP credentials without TLS")
+    assert received == []

@@ -9,6 +9,12 @@
     jsonl = "alerts.jsonl"                  # one JSON object per alert (relative to the rules file)
     webhook = "https://hooks.example.org/sitrep"
     webhook_secret_env = "SITREP_ALERTS_SECRET"   # the HMAC key's variable (default this one)
+    email_to = ["desk@example.org"]         # e-mail through SMTP: the alert's block as the body
+    email_from = "sitrep@example.org"
+    smtp_host = "smtp.example.org"
+    smtp_port = 587
+    smtp_starttls = "auto"                  # auto (when offered) | required | off
+    # credentials: $SITREP_SMTP_USER / $SITREP_SMTP_PASSWORD, only ever sent over TLS
 
     [[rule]]
     name = "kech-toll"                      # unique; names the alert and its state
@@ -111,6 +117,11 @@ class Deliveries:
     jsonl: Path | None = None
     webhook: str | None = None
     webhook_secret_env: str = SECRET_ENV
+    email_to: tuple[str, ...] = ()
+    email_from: str = "sitrep@localhost"
+    smtp_host: str = "localhost"
+    smtp_port: int = 587
+    smtp_starttls: str = "auto"
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +155,13 @@ _DELIVER_KEYS: dict[str, type | tuple[type, ...]] = {
     "jsonl": str,
     "webhook": str,
     "webhook_secret_env": str,
+    "email_to": list,
+    "email_from": str,
+    "smtp_host": str,
+    "smtp_port": int,
+    "smtp_starttls": str,
 }
+STARTTLS = ("auto", "required", "off")
 
 
 def load_rules(path: Path) -> Rules:
@@ -190,11 +207,21 @@ def _checked(where: str, entry: Any, keys: dict[str, type | tuple[type, ...]]) -
 def _deliveries(path: Path, entry: Any) -> Deliveries:
     entry = _checked(f"{path}: [deliver]", entry, _DELIVER_KEYS)
     jsonl = entry.get("jsonl")
+    where = f"{path}: [deliver]"
+    if not all(isinstance(v, str) and "@" in v for v in entry.get("email_to", [])):
+        raise RulesError(f"{where}: email_to: expected a list of e-mail addresses")
+    if entry.get("smtp_starttls", "auto") not in STARTTLS:
+        raise RulesError(
+            f"{where}: smtp_starttls: {entry['smtp_starttls']!r} is not one of {', '.join(STARTTLS)}"
+        )
+    mail = {k: entry[k] for k in ("email_from", "smtp_host", "smtp_port", "smtp_starttls") if k in entry}
     return Deliveries(
         stdout=entry.get("stdout", True),
         jsonl=path.parent / jsonl if jsonl else None,
         webhook=entry.get("webhook"),
         webhook_secret_env=entry.get("webhook_secret_env", SECRET_ENV),
+        email_to=tuple(entry.get("email_to", ())),
+        **mail,
     )
 
 

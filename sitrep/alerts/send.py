@@ -15,7 +15,13 @@ State (table ``alerts``, ``sitrep.store.alerted``), per (rule, subject):
 The webhook: a JSON POST with ``X-Sitrep-Signature: sha256=<hex HMAC-SHA256 of the body>`` (the key from the
 environment variable the rules name, ``SITREP_ALERTS_SECRET`` by default) and ``Idempotency-Key``; retried on
 a connection error, 429 or 5xx with back-off (1 s, 2 s, 4 s...); its host must resolve to public addresses
-only (``sitrep.sources.addresses``, as for fetched URLs) unless private ones are allowed.
+only (``sitrep.sources.addresses``, as for fetched URLs) unless private ones are allowed. Unlike the fetcher,
+the connection is not pinned to the checked address (a host whose DNS answer changes between the check and the
+POST is not caught).
+
+E-mail: SMTP (``smtplib``), STARTTLS when the server offers it (``smtp_starttls = "auto"``) or refused without it
+(``"required"``); credentials from ``$SITREP_SMTP_USER`` / ``$SITREP_SMTP_PASSWORD``, never sent without TLS.
+The message's ``Message-ID`` is made from the idempotency key, so a mail system can drop a repeat too.
 """
 
 from __future__ import annotations
@@ -26,9 +32,12 @@ import hmac
 import ipaddress
 import json
 import os
+import smtplib
+import ssl
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from email.message import EmailMessage
 
 import httpx
 from sqlalchemy import Engine, select
@@ -121,6 +130,46 @@ class Webhook:
 
 
 @dataclass(slots=True)
+class Mailer:
+    deliver: Deliveries
+    user: str | None = None
+    password: str | None = None
+    timeout: float = 20.0
+
+    def message(self, alert: Alert) -> EmailMessage:
+        message = EmailMessage()
+        update = "update: " if alert.version > 0 else ""
+        message["Subject"] = f"[sitrep] {update}" + alert.line().split(": ", 1)[1]
+        message["From"] = self.deliver.email_from
+        message["To"] = ", ".join(self.deliver.email_to)
+        message["Message-ID"] = f"<{alert.idempotency_key}@sitrep.alerts>"
+        message.set_content(alert.block() + "\n")
+        return message
+
+    def send(self, alert: Alert) -> None:
+        d = self.deliver
+        where = f"e-mail via {d.smtp_host}:{d.smtp_port}"
+        try:
+            with smtplib.SMTP(d.smtp_host, d.smtp_port, timeout=self.timeout) as smtp:
+                smtp.ehlo()
+                secure = d.smtp_starttls != "off" and smtp.has_extn("starttls")
+                if secure:
+                    smtp.starttls(context=ssl.create_default_context())
+                    smtp.ehlo()
+                elif d.smtp_starttls == "required":
+                    raise DeliveryError(
+                        f"{where}: the server does not offer STARTTLS (smtp_starttls = required)"
+                    )
+                if self.user:
+                    if not secure:
+                        raise DeliveryError(f"{where}: refusing to send the SMTP credentials without TLS")
+                    smtp.login(self.user, self.password or "")
+                smtp.send_message(self.message(alert))
+        except (smtplib.SMTPException, OSError) as problem:
+            raise DeliveryError(f"{where}: {type(problem).__name__}: {problem}") from None
+
+
+@dataclass(slots=True)
 class Sender:
     """Delivers one alert everywhere the rules say."""
 
@@ -130,8 +179,12 @@ class Sender:
     webhook_attempts: int = 4
     webhook_wait: float = 1.0
     _webhook: Webhook | None = field(default=None, init=False)
+    _mailer: Mailer | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
+        if self.deliver.email_to:
+            user = os.environ.get("SITREP_SMTP_USER")
+            self._mailer = Mailer(self.deliver, user, os.environ.get("SITREP_SMTP_PASSWORD"))
         if self.deliver.webhook:
             secret = os.environ.get(self.deliver.webhook_secret_env)
             if not secret:
@@ -159,6 +212,8 @@ class Sender:
                 ) from None
         if self._webhook is not None:
             self._webhook.post(alert)
+        if self._mailer is not None:
+            self._mailer.send(alert)
 
 
 @dataclass(slots=True)
