@@ -28,6 +28,7 @@ from sitrep.alerts.rules import Rule, RulesError
 from sitrep.alerts.send import DeliveryError, Webhook, changed
 from sitrep.store import open_engine
 from sitrep.store.alerted import AlertRow
+from tests.web_server import FixtureServer
 
 FIXTURES = Path(__file__).parent / "fixtures" / "alerts"
 SPIKE = FIXTURES / "spike.jsonl"
@@ -577,3 +578,44 @@ def test_email_without_starttls_when_required_or_with_credentials_is_refused(
     report = run(db, mail_rules(tmp_path, port))
     assert report.failed[0].endswith("refusing to send the SMTP credentials without TLS")
     assert received == []
+
+
+def test_watch_with_alerts_sends_after_the_round_and_not_again_after_a_restart(
+    server: FixtureServer, tmp_path: Path
+) -> None:
+    """Two `watch --once` processes (a restart): the alert goes once, the second round finds it sent."""
+    from email.utils import format_datetime
+
+    reports = [json.loads(line) for line in SPIKE.read_text(encoding="utf-8").splitlines()]
+    items = "".join(
+        f"<item><title>{r['title']}</title><guid isPermaLink='false'>{r['id']}</guid>"
+        f"<pubDate>{format_datetime(dt.datetime.fromisoformat(r['published'] + 'T08:00:00+00:00'))}</pubDate>"
+        f"<description>{r['text']}</description></item>"  # no link: the description is the article
+        for r in reports
+        if r["id"].startswith("kech")
+    )
+    body = (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>K</title>{items}</channel></rss>'.encode()
+    )
+    server.routes["/feeds/kech.rss"] = lambda handler: handler.send(200, body, "application/rss+xml")
+    db = f"sqlite:///{tmp_path / 'watch.db'}"
+    rules = write_rules(
+        tmp_path, '[deliver]\njsonl = "sent.jsonl"\n[[rule]]\nname = "d"\nmin_best = 3\ndays = 100000\n'
+    )
+    args = (
+        "watch",
+        "--once",
+        "--allow-private",
+        "--db",
+        db,
+        "--alerts",
+        str(rules),
+        f"{server.base}/feeds/kech.rss",
+    )
+    first = sitrep(*args)
+    assert first.returncode == 0, first.stderr
+    assert "alerts: 1 firing, 1 sent" in first.stdout
+    again = sitrep(*args)
+    assert again.returncode == 0, again.stderr
+    assert "alerts: 1 firing, 0 sent" in again.stdout
+    assert [a["subject"] for a in lines_of(tmp_path / "sent.jsonl")] == ["event:kech-0625#e1"]
