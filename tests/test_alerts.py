@@ -619,3 +619,20 @@ def test_watch_with_alerts_sends_after_the_round_and_not_again_after_a_restart(
     assert again.returncode == 0, again.stderr
     assert "alerts: 1 firing, 0 sent" in again.stdout
     assert [a["subject"] for a in lines_of(tmp_path / "sent.jsonl")] == ["event:kech-0625#e1"]
+
+
+def test_the_api_lists_recent_alerts(db: str, tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from sitrep.api.app import create_app
+
+    with TestClient(create_app(db, token_digests=[], cache_max_age=0)) as client:
+        assert client.get("/api/alerts").json() == {"total": 0, "alerts": []}
+        run(db, write_rules(tmp_path))
+        answer = client.get("/api/alerts", params={"limit": 1}).json()
+    assert answer["total"] == 2 and len(answer["alerts"]) == 1
+    latest = answer["alerts"][0]
+    assert latest["rule"] == "deadly" and latest["status"] == "sent"  # sent after the spike
+    assert latest["figures"] == {"low": 3, "best": 3, "high": 3}
+    assert latest["claimants"][0]["claimant"] == "deputy commissioner"
+    assert latest["dashboard"].endswith("#event=kech-0625%23e1")
