@@ -3,6 +3,7 @@ a rejected event never fires, an edited toll is the one compared).
 
 - ``event`` rules: every event of the last ``days`` days that passes the rule's filters (area, actors,
   sub-event types) and its minimum toll (``min_best`` or ``min_high``: either suffices). Subject: the event.
+  An undated event never fires (it is in no look-back).
 - ``campaign`` rules ("new campaign"): every campaign that started in the last ``days`` days whose events pass
   the filters (or, for a rule without a place, whose actor matches), with its campaign-wide toll. Subject: the
   campaign.

@@ -10,7 +10,6 @@ import typer
 
 from sitrep.cli.common import (
     EXIT_INPUT_PROBLEM,
-    AllowPrivateOption,
     DbOption,
     error,
     fail,
@@ -81,7 +80,13 @@ def alerts_run_command(
     rules: RulesArgument,
     db: DbOption = None,
     today: TodayOption = None,
-    allow_private: AllowPrivateOption = False,
+    allow_private: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private",
+            help="Post the webhook to loopback, private and link-local addresses (refused by default).",
+        ),
+    ] = False,
 ) -> None:
     """Evaluate the rules and send what fires and was not sent before (or changed beyond the threshold: an
     update), to the deliveries of the rules file; the state is kept in the database.
