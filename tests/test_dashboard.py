@@ -12,6 +12,7 @@ screenshot of the dashboard (how ``docs/dashboard.png`` is made).
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import socket
 import threading
@@ -79,12 +80,16 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+STORE: dict[str, str] = {}  # the served store's URL, for a test that writes to it beside the API
+
+
 @pytest.fixture(scope="module")
 def server(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A real uvicorn server in a thread, on a free loopback port, as ``sitrep serve`` configures it."""
     import uvicorn
 
     url = f"sqlite:///{tmp_path_factory.mktemp('dashboard') / 'sitrep.db'}"
+    STORE["url"] = url
     ingest_examples(url)
     app = create_app(url, token_digests=[token_digest(TOKEN)], allowed_hosts=LOOPBACK_NAMES, cache_max_age=0)
     port = _free_port()
@@ -404,3 +409,33 @@ def test_without_its_libraries_the_page_says_what_is_missing(browser: Any, serve
     assert page.locator("#map.missing").is_visible()
     assert errors == ["the dashboard's libraries are missing (static/vendor/)"]
     context.close()
+
+
+def test_the_alerts_tab_lists_what_was_sent(page: Any, server: str, tmp_path: Path) -> None:
+    from sitrep.alerts import Sender, load_rules, run_alerts
+    from sitrep.store import open_engine
+
+    rules_path = tmp_path / "rules.toml"
+    rules_path.write_text(
+        '[deliver]\nstdout = false\n[[rule]]\nname = "kech"\nadmin2 = "Kech"\nmin_best = 2\n'
+    )
+    rules = load_rules(rules_path)
+    engine = open_engine(STORE["url"])
+    try:
+        assert run_alerts(engine, rules, Sender(rules.deliver), dt.date(2025, 4, 10)).sent == 1
+    finally:
+        engine.dispose()
+    page.locator("#tabs button[data-view=alerts]").click()
+    row = page.locator("#alerts tr.clickable")
+    row.wait_for()
+    cells = row.locator("td").all_inner_texts()
+    assert cells[1:5] == [
+        "kech",
+        "Remote explosive/landmine/IED (Unidentified Armed Group (Pakistan) vs Police Forces of Pakistan Frontier "
+        "Corps)",
+        "Turbat, Kech, Balochistan, PK",
+        "2/2/2 killed",
+    ]
+    assert cells[5] == "police: killed 2; police: injured 3"
+    row.click()
+    page.locator("#view td", has_text=TURBAT_IED).wait_for()  # the event's own view, by its id

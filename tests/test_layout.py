@@ -21,7 +21,7 @@ LAYERS: list[set[str]] = [
     {"pipeline", "sources"},
     {"resolve"},
     {"store"},
-    {"jobs", "export"},
+    {"jobs", "export", "alerts"},
     {"api", "web"},
     {"evaluate"},
     {"cli", "__main__"},

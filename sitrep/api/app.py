@@ -30,7 +30,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from sitrep.api.cache import CACHED_PATHS, CachedReads, ReadCache
 from sitrep.api.deps import WEB_DIR, sitrep_version
-from sitrep.api.routes import articles, campaigns, events, exports, ingest, review, stats
+from sitrep.api.routes import alerts, articles, campaigns, events, exports, ingest, review, stats
 from sitrep.api.security import SecurityHeaders, TokenGuard
 from sitrep.errors import SitrepError
 from sitrep.store.db import open_engine
@@ -107,7 +107,7 @@ def create_app(
         return Response(body.encode("utf-8", "replace"), status_code=422, media_type="application/json")
 
     # One router per resource (``sitrep.api.routes``), in the order the API documents them.
-    for routes in (events, campaigns, articles, stats, exports, review, ingest):
+    for routes in (events, campaigns, articles, stats, exports, review, ingest, alerts):
         app.include_router(routes.router)
 
     # -- dashboard and docs --

@@ -22,6 +22,7 @@ from typing import Annotated, Any
 
 import typer
 
+from sitrep.cli.alerts import alerts_run_command, alerts_test_command
 from sitrep.cli.common import error, fail
 from sitrep.cli.dataset import events_command, export_command
 from sitrep.cli.demo import demo_command
@@ -151,6 +152,21 @@ register(
     "SITREP_DB=sqlite:///other.db sitrep db upgrade",
 )
 register(db_app, "current", db_current_command, "sitrep db current --db postgres://user@host/sitrep")
+alerts_app = typer.Typer(
+    help="Alerts: an analyst's rules file evaluated on the event store, sent once and only once.",
+    no_args_is_help=True,
+    epilog=examples("sitrep alerts test rules.toml", "sitrep alerts run rules.toml --db postgres://user@host/sitrep"),
+    **HELP,  # type: ignore[arg-type]
+)
+app.add_typer(alerts_app, name="alerts")
+register(
+    alerts_app,
+    "test",
+    alerts_test_command,
+    "sitrep alerts test rules.toml",
+    "sitrep alerts test rules.toml --today 2025-04-10 --db sqlite:///demo.db",
+)
+register(alerts_app, "run", alerts_run_command, "sitrep alerts run rules.toml   # from cron, or see watch --alerts")
 register(
     app,
     "serve",

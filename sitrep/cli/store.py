@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 
+from sitrep.cli.alerts import AlertsOption, alert_sender, read_rules, send_alerts
 from sitrep.cli.common import (
     EXIT_INPUT_PROBLEM,
     EXIT_INTERRUPTED,
@@ -62,6 +63,7 @@ def ingest_command(
     user_agent: UserAgentOption = None,
     timeout: TimeoutOption = 20.0,
     host_interval: HostIntervalOption = 1.0,
+    alerts: AlertsOption = None,
 ) -> None:
     """Extract every article and store it in the event store, merging events across articles.
 
@@ -80,6 +82,8 @@ def ingest_command(
 
     need_inputs(inputs, urls)
     default_date = parse_date(published)
+    rules = read_rules(alerts) if alerts else None
+    sender = alert_sender(rules, allow_private) if rules else None
     fetching = fetch_options(allow_private, user_agent, timeout, host_interval, max_bytes)
     errors = Console(stderr=True, highlight=False, soft_wrap=True)
     summary = IngestSummary()
@@ -106,7 +110,7 @@ def ingest_command(
         progress.message(f"sitrep: error: {failed}")
         progress.update()
 
-    failed_database = False
+    failed_database = failed_alerts = False
     try:
         with opened_store(db) as engine:
             try:
@@ -138,7 +142,14 @@ def ingest_command(
         error_line(interrupted_line(summary, total))
         raise typer.Exit(EXIT_INTERRUPTED) from None
     print(summary.line())
-    if failed_database or summary.failed:
+    if rules and sender and not failed_database:
+        try:
+            with opened_store(db) as engine:
+                failed_alerts = send_alerts(engine, rules, sender)
+        except SitrepError as problem:
+            error(problem)
+            failed_alerts = True
+    if failed_database or failed_alerts or summary.failed:
         raise typer.Exit(EXIT_INPUT_PROBLEM)
 
 
@@ -166,6 +177,7 @@ def watch_command(
     max_bytes: Annotated[
         int, typer.Option(help="Largest page or feed accepted, in bytes.")
     ] = DEFAULT_MAX_BYTES,
+    alerts: AlertsOption = None,
 ) -> None:
     """Poll feeds and pages, store what is new; what was seen is remembered in the database.
 
@@ -185,6 +197,8 @@ def watch_command(
     for source in sources:
         if not looks_like_url(source):
             raise typer.BadParameter(f"{source!r} is not an http(s) URL", param_hint="FEED_OR_URL")
+    rules = read_rules(alerts) if alerts else None
+    sender = alert_sender(rules, allow_private) if rules else None
     errors = Console(stderr=True, highlight=False, soft_wrap=True)
     report = WatchReport()
     failed_database = interrupted = False
@@ -194,8 +208,15 @@ def watch_command(
             BatchProgress(report.summary, console=errors, label="watching") as progress,
         ):
             fetching = fetch_options(allow_private, user_agent, timeout, host_interval, max_bytes)
+            after_round = (lambda: send_alerts(engine, rules, sender)) if rules and sender else None
             watcher = Watcher(
-                sources, engine, every=interval, options=fetching, progress=progress, report=report
+                sources,
+                engine,
+                every=interval,
+                options=fetching,
+                progress=progress,
+                report=report,
+                after_round=after_round,
             )
             restore = stop_on_signals(watcher)
             try:

@@ -200,7 +200,10 @@ class Watcher:
         progress: BatchProgress | None = None,
         report: WatchReport | None = None,
         fetcher: Fetcher | None = None,
+        after_round: Callable[[], None] | None = None,
     ) -> None:
+        """``after_round``: called after every round (``sitrep watch --alerts`` evaluates its rules there)."""
+        self.after_round = after_round
         self.urls = list(dict.fromkeys(urls))
         self.engine = engine
         self.every = every
@@ -222,6 +225,8 @@ class Watcher:
             while not self.stop.is_set():
                 sources = self.state.sources(self.urls)
                 self.round(sources, fetcher, once=once)
+                if self.after_round is not None:
+                    self.after_round()
                 if once or self.stop.is_set():
                     break
                 due = [s.next_poll for s in self.state.sources(self.urls) if s.next_poll is not None]

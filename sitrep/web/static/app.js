@@ -740,6 +740,34 @@ async function showCampaign(id) {
     el("ul", {}, campaign.articles.map((a) => el("li", {}, a.title || a.id, el("span", { class: "muted" }, ` — ${a.source || "?"}, ${a.published || "undated"}`)))));
 }
 
+// --- alerts ---------------------------------------------------------------------------------------------------
+
+async function renderAlerts() {
+  const view = document.getElementById("view");
+  let page;
+  try {
+    page = await api("/api/alerts?limit=50");
+  } catch (error) {
+    return status(error.message, true);
+  }
+  const open = (alert) => {
+    const [kind, id] = [alert.subject.split(":")[0], alert.subject.slice(alert.subject.indexOf(":") + 1)];
+    if (kind === "event") showEvent(id);
+    else if (kind === "campaign") showCampaign(id);
+  };
+  view.replaceChildren(
+    el("h2", {}, `${page.total} alerts sent`),
+    page.alerts.length ? el("table", { id: "alerts" },
+      el("tr", {}, el("th", {}, "sent"), el("th", {}, "rule"), el("th", {}, "what"), el("th", {}, "place"),
+        el("th", { class: "num" }, "low/best/high"), el("th", {}, "claimants")),
+      page.alerts.map((a) => el("tr", { class: a.kind === "spike" ? "" : "clickable", onclick: () => open(a) },
+        el("td", {}, a.updated_at.slice(0, 16).replace("T", " ") + (a.status === "sent" ? "" : " (unconfirmed)")),
+        el("td", {}, a.rule + (a.update ? " (update)" : "")), el("td", {}, a.title), el("td", {}, a.place),
+        el("td", { class: "num" }, `${a.figures.low ?? "?"}/${a.figures.best ?? "?"}/${a.figures.high ?? "?"} ${a.measure}`),
+        el("td", {}, a.claimants.map((c) => `${c.claimant}: ${c.outcome} ${c.low ?? "?"}${c.high === c.low ? "" : c.high === null ? "+" : `–${c.high}`}`).join("; ")))))
+      : el("p", { class: "muted" }, "No alert sent yet: see `sitrep alerts`."));
+}
+
 // --- views, analyst, start ------------------------------------------------------------------------------------
 
 function setView(view) {
@@ -749,6 +777,7 @@ function setView(view) {
   }
   if (view === "list") renderList();
   if (view === "campaigns") renderCampaigns();
+  if (view === "alerts") renderAlerts();
 }
 
 function setUpAnalyst() {
