@@ -399,8 +399,14 @@ def test_webhook_to_a_private_address_is_refused_unless_allowed(
     assert refused.returncode == 1
     assert "refused address 127.0.0.1 (loopback); --allow-private to allow it" in refused.stderr
     assert receiver.received == []
-    with pytest.raises(DeliveryError, match="not an http"):
-        Webhook("ftp://example.org/x", "k").check_address()
+    engine = open_engine(db)
+    try:
+        with Session(engine) as session:
+            alert = evaluate(session, load_rules(rules), TODAY)[0]
+    finally:
+        engine.dispose()
+    with pytest.raises(DeliveryError, match="only http and https"):
+        Webhook("ftp://example.org/x", "k").post(alert)
 
 
 # --- hooks ---------------------------------------------------------------------------------------------------

@@ -15,9 +15,8 @@ State (table ``alerts``, ``sitrep.store.alerted``), per (rule, subject):
 The webhook: a JSON POST with ``X-Sitrep-Signature: sha256=<hex HMAC-SHA256 of the body>`` (the key from the
 environment variable the rules name, ``SITREP_ALERTS_SECRET`` by default) and ``Idempotency-Key``; retried on
 a connection error, 429 or 5xx with back-off (1 s, 2 s, 4 s...); its host must resolve to public addresses
-only (``sitrep.sources.addresses``, as for fetched URLs) unless private ones are allowed. Unlike the fetcher,
-the connection is not pinned to the checked address (a host whose DNS answer changes between the check and the
-POST is not caught).
+only, unless private ones are allowed, and the connection is pinned to a checked address (the fetcher's guard,
+``Fetcher.post``), so a DNS answer that changes between the check and the POST is not followed.
 
 E-mail: SMTP (``smtplib``), STARTTLS when the server offers it (``smtp_starttls = "auto"``) or refused without it
 (``"required"``); credentials from ``$SITREP_SMTP_USER`` / ``$SITREP_SMTP_PASSWORD``, never sent without TLS.
@@ -29,7 +28,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
-import ipaddress
 import json
 import os
 import smtplib
@@ -39,14 +37,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 
-import httpx
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from sitrep.alerts.evaluate import Alert, evaluate
 from sitrep.alerts.rules import Deliveries, Rules
 from sitrep.errors import SitrepError
-from sitrep.sources.addresses import address_problem, resolve_host
+from sitrep.sources.fetch import Fetcher, FetchProblem
 from sitrep.store.alerted import AlertRow
 from sitrep.store.db import reported, require_schema
 
@@ -83,29 +80,7 @@ class Webhook:
     timeout: float = 10.0
     sleep: Callable[[float], None] = time.sleep
 
-    def check_address(self) -> None:
-        """Refuses a host that resolves to a private, loopback... address (unless allowed)."""
-        if self.allow_private:
-            return
-        parsed = httpx.URL(self.url)
-        if parsed.scheme not in ("http", "https") or not parsed.host:
-            raise DeliveryError(f"webhook {self.url}: not an http(s) URL")
-        try:
-            addresses = [ipaddress.ip_address(parsed.host)]
-        except ValueError:
-            try:
-                addresses = resolve_host(parsed.host, parsed.port or 443, self.timeout)
-            except OSError as problem:
-                raise DeliveryError(f"webhook {self.url}: cannot resolve {parsed.host}: {problem}") from None
-        for address in addresses:
-            problem = address_problem(address)
-            if problem:
-                raise DeliveryError(
-                    f"webhook {self.url}: refused address {address} ({problem}); --allow-private to allow it"
-                )
-
     def post(self, alert: Alert) -> None:
-        self.check_address()
         body = json.dumps(alert.as_json(), ensure_ascii=False, default=str).encode()
         headers = {
             "Content-Type": "application/json",
@@ -113,19 +88,23 @@ class Webhook:
             "Idempotency-Key": alert.idempotency_key,
         }
         reason = ""
-        for attempt in range(self.attempts):
-            if attempt:
-                self.sleep(self.first_wait * 2 ** (attempt - 1))
-            try:
-                response = httpx.post(self.url, content=body, headers=headers, timeout=self.timeout)
-            except httpx.HTTPError as problem:
-                reason = f"{type(problem).__name__}: {problem}"
-                continue
-            if response.is_success:
-                return
-            reason = f"HTTP {response.status_code}"
-            if response.status_code != 429 and response.status_code < 500:
-                break  # the receiver refuses it: sending it again will not help
+        # The fetcher's guard: public addresses only (unless allowed), the connection pinned to a checked one.
+        with Fetcher(allow_private=self.allow_private, total_timeout=self.timeout, min_interval=0) as client:
+            for attempt in range(self.attempts):
+                if attempt:
+                    self.sleep(self.first_wait * 2 ** (attempt - 1))
+                outcome = client.post(self.url, body, headers)
+                if isinstance(outcome, FetchProblem):
+                    if outcome.kind in ("invalid_url", "refused_address", "dns"):
+                        hint = "; --allow-private to allow it" if outcome.kind == "refused_address" else ""
+                        raise DeliveryError(f"webhook {self.url}: {outcome.what}{hint}")
+                    reason = outcome.what
+                    continue
+                if 200 <= outcome < 300:
+                    return
+                reason = f"HTTP {outcome}"
+                if outcome != 429 and outcome < 500:
+                    break  # the receiver refuses it: sending it again will not help
         raise DeliveryError(f"webhook {self.url}: {reason} (after {attempt + 1} attempt(s))")
 
 

@@ -195,6 +195,27 @@ class Fetcher:
                 where, one_line(f"unexpected error: {type(error).__name__}: {error}"), "network"
             )
 
+    def post(self, url: str, body: bytes, headers: dict[str, str]) -> int | FetchProblem:
+        """POST ``body`` to ``url`` under the same guard as a fetch (checked addresses, the connection pinned
+        to one of them, the deadline; no redirect followed, no body read). Returns the HTTP status, or a
+        one-line problem; never raises for a bad URL or server. For deliveries such as alert webhooks."""
+        try:
+            target = check_url(url)
+            deadline = time.monotonic() + self.total_timeout
+            addresses = self._checked_addresses(target, deadline)
+            with _Watchdog(deadline, self._total_reason()) as watchdog:
+                sent = {"User-Agent": self.user_agent, **headers}
+                response = self._send(target, addresses, sent, deadline, watchdog, method="POST", content=body)
+                watchdog.disarm()
+                response.close()
+            return response.status_code
+        except Refused as refused:
+            return FetchProblem(redact(url), refused.what, refused.kind, refused.status, refused.retry_after)
+        except Exception as error:  # as fetch: a user's URL never raises
+            return FetchProblem(
+                redact(url), one_line(f"unexpected error: {type(error).__name__}: {error}"), "network"
+            )
+
     # -- the fetch, hop by hop -------------------------------------------------------------------------
 
     def _fetch(self, url: str, etag: str | None, last_modified: str | None) -> FetchResult:
@@ -313,6 +334,8 @@ class Fetcher:
         headers: dict[str, str],
         deadline: float,
         watchdog: _Watchdog,
+        method: str = "GET",
+        content: bytes | None = None,
     ) -> httpx.Response:
         """Send to the first checked address that accepts a connection, keeping the URL's Host and TLS name."""
         last: Exception | None = None
@@ -330,8 +353,9 @@ class Fetcher:
                 connect=connect, read=self.read_timeout, write=self.read_timeout, pool=connect
             )
             request = self._client.build_request(
-                "GET",
+                method,
                 pinned,
+                content=content,
                 headers={**headers, "Host": url.netloc.decode("ascii")},
                 extensions=extensions,
                 timeout=timeout,
