@@ -28,6 +28,7 @@ from sitrep.alerts.rules import Rule, RulesError
 from sitrep.alerts.send import DeliveryError, Webhook, changed
 from sitrep.store import open_engine
 from sitrep.store.alerted import AlertRow
+from tests.commands import sitrep
 from tests.web_server import FixtureServer
 
 FIXTURES = Path(__file__).parent / "fixtures" / "alerts"
@@ -62,16 +63,6 @@ min_best = 3
 name = "massacre"
 min_high = 50
 """
-
-
-def sitrep(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "sitrep", *args],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={**os.environ, **(env or {})},
-    )
 
 
 @pytest.fixture(scope="module")

@@ -29,20 +29,11 @@ from sitrep.cli.tables import short_id
 from sitrep.jobs.ingest import IngestSummary
 from sitrep.jobs.progress import BatchProgress
 from sitrep.store.db import parse_url
+from tests.commands import sitrep
 from tests.conftest import EXAMPLES
 
 REPO = Path(__file__).resolve().parent.parent
 KECH = EXAMPLES / "2025-04-08_kech-herald_turbat-ied.txt"
-
-
-def sitrep(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "sitrep", *args],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={**os.environ, **(env or {})},
-    )
 
 
 def command_paths() -> list[tuple[str, ...]]:

@@ -13,7 +13,6 @@ import csv
 import io
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -22,6 +21,7 @@ from sitrep.export import acled, ucdp
 from sitrep.export._common import Source, event_number
 from sitrep.export.ucdp import priogrid_gid
 from sitrep.store import open_engine
+from tests.commands import sitrep
 from tests.conftest import EXAMPLES
 
 # Our own words. "Undated": no date in the text and none for the page, so no day can be told.
@@ -72,9 +72,9 @@ UCDP_POINT = ("latitude", "longitude", "geom_wkt", "priogrid_gid")
 
 
 def _sitrep(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "sitrep", *args], capture_output=True, text=True, timeout=180, check=True
-    )
+    done = sitrep(*args)
+    done.check_returncode()
+    return done
 
 
 @pytest.fixture(scope="module")

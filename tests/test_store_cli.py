@@ -16,6 +16,7 @@ from sqlalchemy.engine import make_url
 from sitrep.store import open_engine
 from sitrep.store.db import head_revision
 from sitrep.store.tables import Base
+from tests.commands import sitrep
 from tests.conftest import EXAMPLES
 from tests.privileges import without_root_powers
 
@@ -23,18 +24,6 @@ MAKRAN = EXAMPLES / "feed.jsonl"
 KECH = EXAMPLES / "2025-04-08_kech-herald_turbat-ied.txt"
 # The store's own tables (other modules add theirs to the same metadata).
 TABLES = ["articles", "places", "campaigns", "events", "claims", "event_articles", "campaign_articles"]
-
-
-def sitrep(
-    *args: str, env: dict[str, str] | None = None, prefix: tuple[str, ...] = ()
-) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [*prefix, sys.executable, "-m", "sitrep", *args],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        env={**os.environ, **(env or {})},
-    )
 
 
 def assert_one_line_error(result: subprocess.CompletedProcess, *words: str) -> None:
