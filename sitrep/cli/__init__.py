@@ -99,6 +99,13 @@ def register(group: typer.Typer, name: str, command: Callable[..., Any], *lines:
     group.command(name, epilog=examples(*lines))(command)
 
 
+def group(name: str, summary: str, *lines: str) -> typer.Typer:
+    """A command group under ``sitrep`` (``sitrep NAME …``) with its help and examples."""
+    commands = typer.Typer(help=summary, no_args_is_help=True, epilog=examples(*lines), **HELP)  # type: ignore[arg-type]
+    app.add_typer(commands, name=name)
+    return commands
+
+
 register(
     app,
     "demo",
@@ -137,13 +144,12 @@ register(
     "sitrep watch --every 15m https://example.org/feed.rss",
     "sitrep watch --once https://example.org/feed.rss   # from cron",
 )
-db_app = typer.Typer(
-    help="The event store's database: schema version and migrations.",
-    no_args_is_help=True,
-    epilog=examples("sitrep db current", "sitrep db upgrade --db postgres://user@host/sitrep"),
-    **HELP,  # type: ignore[arg-type]
+db_app = group(
+    "db",
+    "The event store's database: schema version and migrations.",
+    "sitrep db current",
+    "sitrep db upgrade --db postgres://user@host/sitrep",
 )
-app.add_typer(db_app, name="db")
 register(
     db_app,
     "upgrade",
@@ -152,13 +158,12 @@ register(
     "SITREP_DB=sqlite:///other.db sitrep db upgrade",
 )
 register(db_app, "current", db_current_command, "sitrep db current --db postgres://user@host/sitrep")
-alerts_app = typer.Typer(
-    help="Alerts: an analyst's rules file evaluated on the event store, sent once and only once.",
-    no_args_is_help=True,
-    epilog=examples("sitrep alerts test rules.toml", "sitrep alerts run rules.toml --db postgres://user@host/sitrep"),
-    **HELP,  # type: ignore[arg-type]
+alerts_app = group(
+    "alerts",
+    "Alerts: an analyst's rules file evaluated on the event store, sent once and only once.",
+    "sitrep alerts test rules.toml",
+    "sitrep alerts run rules.toml --db postgres://user@host/sitrep",
 )
-app.add_typer(alerts_app, name="alerts")
 register(
     alerts_app,
     "test",
@@ -166,7 +171,9 @@ register(
     "sitrep alerts test rules.toml",
     "sitrep alerts test rules.toml --today 2025-04-10 --db sqlite:///demo.db",
 )
-register(alerts_app, "run", alerts_run_command, "sitrep alerts run rules.toml   # from cron, or see watch --alerts")
+register(
+    alerts_app, "run", alerts_run_command, "sitrep alerts run rules.toml   # from cron, or see watch --alerts"
+)
 register(
     app,
     "serve",
