@@ -46,6 +46,7 @@ class Doc:
     """One article as the stages fill it in, in order."""
 
     article: Article
+    language: str = "en"
     units: list[Unit] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
@@ -68,7 +69,7 @@ def _claims(doc: Doc) -> None:
 def _events(doc: Doc) -> None:
     units = [(u.start, u.end, u.tokens) for u in doc.units]
     doc.events, doc.campaigns = build_events(
-        doc.article.text, doc.article.published, units, doc.claims, doc.places
+        doc.article.text, doc.article.published, units, doc.claims, doc.places, language=doc.language
     )
 
 
@@ -118,7 +119,7 @@ def extract(article: Article) -> ExtractResult:
         return ExtractResult(
             article=meta, note=f"not read: written in '{language}', the extractor reads {read}"
         )
-    doc = Doc(article)
+    doc = Doc(article, language)
     for _name, stage in stages:
         stage(doc)
     return ExtractResult(

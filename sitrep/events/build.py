@@ -44,9 +44,11 @@ def build_events(
     claims: list[Claim],
     places: list[Place],
     actors: ActorDictionary | None = None,
+    language: str = "en",
 ) -> tuple[list[Event], list[Campaign]]:
     """Events and campaigns of one article. ``sentences`` are (start, end, tokens) with the tokens
-    ``tokenize(text[start:end])`` gives (responsibility is read from them)."""
+    ``tokenize(text[start:end])`` gives (responsibility is read from them). ``language`` chooses the tactic and
+    date words (``en``, or ``ur`` for Urdu)."""
     actors = actors or load_actors()
     # Background figures (earlier incidents, yearly statistics) stay the article's claims but make no event,
     # nor do the sentences that tell only of them ("last year, 40 were killed in similar attacks").
@@ -57,7 +59,7 @@ def build_events(
         sentences = [s for s in sentences if (s[0], s[1]) not in background]
     reported = without_dateline(text, places)
     located = [p for p in reported if not is_away(text, p)]
-    read = read_sentences(text, published, sentences, claims, located, actors, places)
+    read = read_sentences(text, published, sentences, claims, located, actors, places, language)
     campaign_name = operation_name(text)
     # The dateline stays the place of last resort: a local report is often filed where it happened.
     event_places = located or reported or places

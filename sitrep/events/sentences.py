@@ -61,9 +61,11 @@ def read_sentences(
     places: list[Place],
     actors: ActorDictionary,
     all_places: list[Place] | None = None,
+    language: str = "en",
 ) -> list[Sentence]:
     """Each of ``sentences`` (start, end, tokens) with its claims, tactics and actors; an incident sentence also
-    with its event places (of ``places``) and its date. ``all_places`` locate the dateline."""
+    with its event places (of ``places``) and its date. ``all_places`` locate the dateline; ``language`` chooses
+    the tactic and date words."""
     tactics = tactic_reader()
     tactic_words = tactics.table.first_words
     claims_at: dict[int, list[Claim]] = {}
