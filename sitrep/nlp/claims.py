@@ -104,7 +104,7 @@ def read_claims(text: str, attribution: AttributionReader, units: list[Unit] | N
     confirm_across_claimants(attributions, mentions)
 
     claims: list[Claim] = []
-    told = _Told()
+    told = Told()
     ids: dict[tuple[int, int], str] = {}  # (sentence start, mention's index in its sentence) → claim id
     local: dict[int, int] = {}
     # A person called by name ("Jane Roe died") is one of those a figure of this news counts, where it gives one.
@@ -143,7 +143,7 @@ def read_claims(text: str, attribution: AttributionReader, units: list[Unit] | N
     return claims
 
 
-class _Told:
+class Told:
     """The claims read so far, filed by the questions a new figure asks of them (``_read_once``, ``_whole``):
     a figure looks up the few that can answer, not every earlier claim, so an article's cost follows its
     length. Claims are added in text order: their starts never fall."""
@@ -176,6 +176,24 @@ class _Told:
         else:
             self.totals[claim.outcome] = (claim, last[1] if last[0].start == claim.start else last[0])
 
+    def said_before(
+        self,
+        outcome: str,
+        low: int | None,
+        high: int | None,
+        kind: str,
+        victim: str,
+        victim_text: str,
+        start: int,
+    ) -> bool:
+        """Whether a sentence before ``start`` gave the same figure (``_said_key``) of the same victims (or of
+        victims either leaves unspecified)."""
+        key = _said_key(outcome, low, high, kind, victim_text)
+        return any(
+            first < start and (said == victim or "unspecified" in (said, victim))
+            for said, first in self.said.get(key, {}).items()
+        )
+
 
 def _said_key(
     outcome: str, low: int | None, high: int | None, kind: str, victim_text: str
@@ -185,7 +203,7 @@ def _said_key(
     return outcome, low, high, kind, victim_text.lower() if (low, high) == (1, 1) else ""
 
 
-def _whole(mention: Mention, start: int, told: _Told) -> str | None:
+def _whole(mention: Mention, start: int, told: Told) -> str | None:
     """For "the dead included three guards": the id of the last total with the same outcome in an earlier
     sentence (not a figure of the same list)."""
     if not mention.subset or mention.outcome not in told.totals:
@@ -199,7 +217,7 @@ def _whole(mention: Mention, start: int, told: _Told) -> str | None:
 _ONE_MORE = frozenset("another second third fourth fifth more".split())
 
 
-def _read_once(mention: Mention, attributed: Attribution, start: int, told: _Told) -> bool:
+def _read_once(mention: Mention, attributed: Attribution, start: int, told: Told) -> bool:
     """Whether a figure is new to the article, given the claims read before it; may name its victims.
 
     - A definite reference ("the martyred soldiers were identified", "the two injured were shifted", "two of
@@ -227,10 +245,8 @@ def _read_once(mention: Mention, attributed: Attribution, start: int, told: _Tol
         return True  # "another policeman died", "a second guard succumbed": one more person, not a repeat
     if mention.part_of is not None:
         return True
-    key = _said_key(mention.outcome, low, high, attributed.claimant.kind, mention.victim_text)
-    return not any(
-        first < start and (victim == mention.victim or "unspecified" in (victim, mention.victim))
-        for victim, first in told.said.get(key, {}).items()
+    return not told.said_before(
+        mention.outcome, low, high, attributed.claimant.kind, mention.victim, mention.victim_text, start
     )
 
 

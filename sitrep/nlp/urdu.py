@@ -27,6 +27,7 @@ from typing import NamedTuple
 
 from sitrep.data import read_table
 from sitrep.model import Claim, Claimant, Count
+from sitrep.nlp.claims import Told
 
 # Letters that never join the next letter: a word may follow them without a space.
 NON_JOINING = "اآأدڈذرڑزژوؤےۓۃ"
@@ -44,18 +45,60 @@ class Match(NamedTuple):
     phrase: str
 
 
+# Letters an Arabic keyboard types for Urdu ones, and spaces written as other characters: read as the Urdu letter
+# or a space, one character for one, so offsets in the text do not move.
+_LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ه": "ہ", "ة": "ۃ", "\u200c": " ", "\u00a0": " "})
+# Vowel marks, shadda, superscript alef: optional in writing; a phrase matches with or without them.
+_MARKS = "[\u064b-\u065f\u0670]*"
+
+
+def urdu_letters(text: str) -> str:
+    """``text`` with Arabic-keyboard letters read as Urdu ones (same length: offsets are the text's)."""
+    return text.translate(_LETTERS)
+
+
+def _spelling(phrase: str) -> str:
+    """A phrase as written: vowel marks anywhere, and a space after a non-joining letter either typed or not
+    ("ہلا ک" for "ہلاک", "مارےگئے" for "مارے گئے": the gap shows either way, so writers differ)."""
+    letters = phrase.replace(" ", "")
+    if len(letters) < 3:  # "دو" (two) read as "د و" would find it in any "…د و…"
+        return re.escape(phrase)
+    out = []
+    for at, char in enumerate(phrase):
+        if char == " ":
+            if not (at and phrase[at - 1] in NON_JOINING):
+                out.append(" ")
+            continue
+        out.append(re.escape(char) + _MARKS)
+        if char in NON_JOINING and at + 1 < len(phrase):
+            out.append(" ?")
+    return "".join(out)
+
+
+def _bare(words: str) -> str:
+    return re.sub(f" |{_MARKS[:-1]}", "", words)
+
+
 class PhraseFinder:
-    """Finds the phrases of a list in Urdu text: the longest at each place, on Urdu word boundaries."""
+    """Finds the phrases of a list in Urdu text (read through ``urdu_letters``): the longest at each place, on
+    Urdu word boundaries, however the writer spaced it after its non-joining letters or marked its vowels."""
 
     def __init__(self, phrases: list[str]) -> None:
-        self._re = re.compile("|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True)))
+        ordered = sorted(set(phrases), key=len, reverse=True)
+        self._re = re.compile("|".join(_spelling(p) for p in ordered))
+        self._phrases = set(ordered)
+        self._by_letters: dict[str, str] = {}
+        for phrase in ordered:
+            self._by_letters.setdefault(_bare(phrase), phrase)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Match]:
         end = len(text) if end is None else end
         at = start
         while (match := self._re.search(text, at, end)) is not None:
             if _on_boundaries(text, match.start(), match.end()):
-                yield Match(match.start(), match.end(), match.group())
+                words = match.group()
+                phrase = words if words in self._phrases else self._by_letters[_bare(words)]
+                yield Match(match.start(), match.end(), phrase)
                 at = match.end()
             else:
                 at = match.start() + 1
@@ -167,7 +210,7 @@ class _Figure(NamedTuple):
     approximate: bool
 
 
-def _numbers(text: str, start: int, end: int, lexicon: Lexicon) -> list[tuple[int, int, str, int | None]]:
+def _numbers(text: str, start: int, end: int, lexicon: Lexicon) -> list[_Number]:
     """(start, end, kind, value) of the digits, number words and quantity phrases between start and end."""
     found = [
         (m.start(), m.end(), "number", int(m.group().translate(_DIGITS)))
@@ -176,26 +219,84 @@ def _numbers(text: str, start: int, end: int, lexicon: Lexicon) -> list[tuple[in
     for m in lexicon.number_finder.find(text, start, end):
         kind, value = lexicon.numbers[m.phrase]
         found.append((m.start, m.end, kind, value))
-    return sorted(found)
+    found.sort()
+    # A number right before a scale word multiplies it ("دو سو" 200, "ایک درجن" 12); a scale alone is its value.
+    out: list[_Number] = []
+    for number in found:
+        if number[2] == "scale":
+            before = out[-1] if out else None
+            if before and before[2] == "number" and 0 <= number[0] - before[1] <= 1 and before[3]:
+                out[-1] = (before[0], number[1], "number", before[3] * (number[3] or 1))
+                continue
+            number = (*number[:2], "number", number[3])
+        out.append(number)
+    return out
 
 
-def _figure(text: str, numbers: list[tuple[int, int, str, int | None]], lo: int, at: int) -> _Figure | None:
+_Number = tuple[int, int, str, int | None]  # start, end, kind, value
+_VALUE_KINDS = ("number", "dozens", "hundreds", "vague")
+
+
+def _figure(text: str, numbers: list[_Number], lo: int, at: int) -> _Figure | None:
     """The figure of the outcome word at ``at``: the last number in [lo, at), within reach, with its bounds."""
-    values = [n for n in numbers if lo <= n[0] and n[1] <= at and n[2] in ("number", "dozens", "hundreds")]
+    values = [n for n in numbers if lo <= n[0] and n[1] <= at and n[2] in _VALUE_KINDS]
     if not values or at - values[-1][1] > _NEAR:
         return None
-    start, end, kind, value = values[-1]
+    return _bounded(numbers, values[-1], at)
+
+
+def _bounded(numbers: list[_Number], number: _Number, limit: int) -> _Figure:
+    """A number with the quantity phrases around it ("کم از کم", "سے زائد" ending before ``limit``)."""
+    start, end, kind, value = number
     low, high, approximate = value, value, False
     if kind != "number":
-        high, approximate = None, True
+        high, approximate = None, kind != "vague"
     for q_start, q_end, q_kind, _ in numbers:
         if q_kind == "at_least" and q_end <= start and start - q_end <= 2:
             high, start = None, q_start
-        elif q_kind == "more_than" and q_start >= end and q_start - end <= 2 and q_end <= at:
+        elif q_kind == "more_than" and q_start >= end and q_start - end <= 2 and q_end <= limit:
             low, high, end = (value or 0) + 1, None, q_end
         elif q_kind == "about" and q_end <= start and start - q_end <= 2:
             approximate, start = True, q_start
     return _Figure(start, end, low, high, approximate)
+
+
+# From an outcome word to the phrase that puts its figure after it: "جاں بحق افراد کی تعداد 12 ہو گئی" (the
+# number of dead rose to 12), "شہید ہونے والے اہلکاروں میں دو ... شامل ہیں" (among the personnel killed were two).
+_AFTER_REACH = 30
+_AMONG_REACH = 25  # from "ہونے والے" (those who were) to its "میں" (among), a noun between
+
+
+def _figures_after(
+    sentence: _Sentence, outcome: Match, stop: int, lexicon: Lexicon
+) -> list[tuple[_Read, bool]]:
+    """The figures an outcome word names after itself (a tally, or a list of those among the dead), each with
+    whether it is a part of an earlier total (the list). ``stop`` is where the next outcome word starts."""
+    seen, numbers = sentence.seen, sentence.numbers
+    after = [n for n in numbers if outcome.end <= n[0] and n[1] <= stop]
+    lead = next((n for n in after if n[2] in ("tally", "who_were")), None)
+    if lead is None or lead[0] - outcome.end > _AFTER_REACH:
+        return []
+    if lead[2] == "who_were":
+        among = next((n for n in after if n[2] == "among" and n[0] >= lead[1]), None)
+        if among is None or among[0] - lead[1] > _AMONG_REACH:
+            return []
+        lead = among
+    values = [n for n in after if n[0] >= lead[1] and n[2] in _VALUE_KINDS]
+    if lead[2] == "tally":
+        values = values[:1] if values and values[0][0] - lead[1] <= _AFTER_REACH else []
+    named = list(lexicon.victim_finder.find(seen, outcome.end, lead[0]))
+    reads = []
+    for at, number in enumerate(values):
+        limit = values[at + 1][0] if at + 1 < len(values) else stop
+        figure = _bounded(numbers, number, limit)
+        nouns = [
+            m for m in lexicon.victim_finder.find(seen, figure.end, limit) if m.start - figure.end <= _NEAR
+        ]
+        noun = (nouns[:1] or named[-1:] or [None])[0]
+        victim = lexicon.victims[noun.phrase] if noun else "unspecified"
+        reads.append((_Read(figure, outcome.phrase, victim, noun.phrase if noun else ""), lead[2] == "among"))
+    return reads
 
 
 class _Voice(NamedTuple):
@@ -267,44 +368,82 @@ def _remember(text: str, start: int, end: int, lexicon: Lexicon, memory: dict[st
 def read_urdu_claims(text: str) -> list[Claim]:
     """Every casualty figure in the Urdu ``text`` with its claimant, stance and verification, in text order."""
     lexicon = urdu_lexicon()
+    seen = urdu_letters(text)  # what the finders read; quotes and offsets are the text's own
     memory: dict[str, Claimant] = {}
     claims: list[Claim] = []
-    sentences = urdu_sentences(text)
+    told = Told()
+    sentences = urdu_sentences(seen)
     for index, (s_start, s_end) in enumerate(sentences):
-        outcomes = list(lexicon.outcome_finder.find(text, s_start, s_end))
-        voices = _voices(text, s_start, s_end, lexicon, memory)
-        _remember(text, s_start, s_end, lexicon, memory)
+        outcomes = list(lexicon.outcome_finder.find(seen, s_start, s_end))
+        voices = _voices(seen, s_start, s_end, lexicon, memory)
+        _remember(seen, s_start, s_end, lexicon, memory)
+        outcomes = [o for o in outcomes if lexicon.outcomes[o.phrase] != "-"]
         if not outcomes:
             continue
-        numbers = _numbers(text, s_start, s_end, lexicon)
-        clauses = [m.end() for m in _CLAUSE_RE.finditer(text, s_start, s_end)]
-        verified = _verified(text, sentences, index, lexicon)
-        background = next(lexicon.background.find(text, s_start, s_end), None) is not None
+        sentence = _Sentence(
+            seen,
+            text,
+            (s_start, s_end),
+            _numbers(seen, s_start, s_end, lexicon),
+            [m.end() for m in _CLAUSE_RE.finditer(seen, s_start, s_end)],
+            _verified(seen, sentences, index, lexicon),
+            next(lexicon.background.find(seen, s_start, s_end), None) is not None,
+        )
         lo, victim = s_start, None
-        for outcome in outcomes:
-            lo = max([lo, *(c for c in clauses if c <= outcome.start)])
-            figure = _figure(text, numbers, lo, outcome.start)
+        for at, outcome in enumerate(outcomes):
+            lo = max([lo, *(c for c in sentence.clauses if c <= outcome.start)])
+            figure = _figure(seen, sentence.numbers, lo, outcome.start)
             if figure is None:
+                following = outcomes[at + 1].start if at + 1 < len(outcomes) else s_end
+                for read, part in _figures_after(sentence, outcome, following, lexicon):
+                    claimant, stance = _voice_at(voices, read.figure.start)
+                    whole = _last_of(claims, lexicon.outcomes[read.outcome]) if part else None
+                    _add(claims, told, sentence.claim(read, claimant, stance, len(claims), whole))
+                    lo = max(lo, read.figure.end)
                 continue
-            nouns = list(lexicon.victim_finder.find(text, figure.end, outcome.start))
+            nouns = list(lexicon.victim_finder.find(seen, figure.end, outcome.start))
             if figure.low == 1 and nouns and lexicon.numbers_of[nouns[-1].phrase] == "plural":
                 continue  # "ایک الگ حملے میں اہلکاروں کو": "ایک" is "a" (attack), not the count of a plural
+            if figure.low is None and not nouns:
+                continue  # "متعدد کی حالت تشویشناک": "several" stands for people told of before, not a figure
             victim_text = nouns[-1].phrase if nouns else ""
             victim = lexicon.victims[victim_text] if nouns else victim or "unspecified"
             claimant, stance = _voice_at(voices, figure.start)
-            main = _Read(figure, outcome.phrase, victim, victim_text)
-            claims.append(
-                _claim(text, main, claimant, stance, verified, background, (s_start, s_end), len(claims))
+            main = sentence.claim(
+                _Read(figure, outcome.phrase, victim, victim_text), claimant, stance, len(claims)
             )
-            subset = _subset(text, numbers, lo, figure, lexicon)
+            if not _add(claims, told, main):
+                lo = outcome.end
+                continue
+            subset = _subset(seen, sentence.numbers, lo, figure, lexicon)
             if subset is not None:  # "ایک پولیس اہلکار سمیت تین راہگیر زخمی": one policeman among the three
                 read = _Read(subset[0], outcome.phrase, lexicon.victims[subset[1]], subset[1])
-                part = _claim(
-                    text, read, claimant, stance, verified, background, (s_start, s_end), len(claims)
-                )
-                claims.append(part.model_copy(update={"part_of": claims[-1].id}))
+                _add(claims, told, sentence.claim(read, claimant, stance, len(claims), main.id))
             lo = outcome.end
     return claims
+
+
+def _add(claims: list[Claim], told: Told, claim: Claim) -> bool:
+    """Keep a claim unless an earlier sentence gave the same figure (a lede said again in the body: the English
+    reader's rule, ``Told.said_before``); whether it was kept."""
+    if claim.part_of is None and told.said_before(
+        claim.outcome,
+        claim.count.low,
+        claim.count.high,
+        claim.claimant.kind,
+        claim.victim,
+        claim.victim_text,
+        claim.start,
+    ):
+        return False
+    claims.append(claim)
+    told.add(claim)
+    return True
+
+
+def _last_of(claims: list[Claim], outcome: str) -> str | None:
+    """The id of the last whole figure of an outcome read so far: the total a list "among them" divides."""
+    return next((c.id for c in reversed(claims) if c.outcome == outcome and c.part_of is None), None)
 
 
 class _Read(NamedTuple):
@@ -314,40 +453,47 @@ class _Read(NamedTuple):
     victim_text: str
 
 
-def _claim(
-    text: str,
-    read: _Read,
-    claimant: Claimant,
-    stance: str,
-    verified: bool | None,
-    background: bool,
-    sentence: tuple[int, int],
-    made: int,
-) -> Claim:
-    figure = read.figure
-    return Claim(
-        id=f"c{made + 1}",
-        outcome=urdu_lexicon().outcomes[read.outcome],  # type: ignore[arg-type]
-        victim=read.victim,  # type: ignore[arg-type]
-        victim_text=read.victim_text,
-        count=Count(
-            low=figure.low,
-            high=figure.high,
-            text=text[figure.start : figure.end],
-            approximate=figure.approximate,
-        ),
-        claimant=claimant,
-        stance=stance,  # type: ignore[arg-type]
-        verified=verified,
-        quote=text[sentence[0] : sentence[1]],
-        start=sentence[0],
-        end=sentence[1],
-        background=background,
-    )
+@dataclass(frozen=True)
+class _Sentence:
+    """One sentence with an outcome word, and what its figures share."""
+
+    seen: str  # the text as the finders read it (``urdu_letters``)
+    text: str  # the text as written: quotes and figures are cut from it
+    span: tuple[int, int]
+    numbers: list[_Number]
+    clauses: list[int]  # where each clause after the first starts
+    verified: bool | None
+    background: bool
+
+    def claim(
+        self, read: _Read, claimant: Claimant, stance: str, made: int, part_of: str | None = None
+    ) -> Claim:
+        figure = read.figure
+        start, end = self.span
+        return Claim(
+            id=f"c{made + 1}",
+            outcome=urdu_lexicon().outcomes[read.outcome],  # type: ignore[arg-type]
+            victim=read.victim,  # type: ignore[arg-type]
+            victim_text=read.victim_text,
+            count=Count(
+                low=figure.low,
+                high=figure.high,
+                text=self.text[figure.start : figure.end],
+                approximate=figure.approximate,
+            ),
+            claimant=claimant,
+            stance=stance,  # type: ignore[arg-type]
+            verified=self.verified,
+            quote=self.text[start:end],
+            start=start,
+            end=end,
+            background=self.background,
+            part_of=part_of,
+        )
 
 
 def _subset(
-    text: str, numbers: list[tuple[int, int, str, int | None]], lo: int, figure: _Figure, lexicon: Lexicon
+    text: str, numbers: list[_Number], lo: int, figure: _Figure, lexicon: Lexicon
 ) -> tuple[_Figure, str] | None:
     """A figure with its victim noun right before "سمیت" (including) before ``figure``: part of it."""
     including = [n for n in numbers if n[2] == "including" and lo <= n[0] and n[1] <= figure.start]
