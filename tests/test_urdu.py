@@ -93,9 +93,10 @@ def test_actor_row(phrase: str, actor: str) -> None:
     assert (claim.claimant.kind, claim.claimant.name, claim.stance) == ("armed_group", actor, "claimed")
 
 
-@pytest.mark.parametrize(("phrase", "stance", "_form"), _rows("reporting.tsv"))
+@pytest.mark.parametrize(("phrase", "stance", "_form"), [r for r in _rows("reporting.tsv") if r[2] != "shift"])
 def test_reporting_row(phrase: str, stance: str, _form: str) -> None:
-    claim = _only(f"پولیس {phrase} کہ تین اہلکار ہلاک ہوئے۔")
+    told = "نے صحافیوں " if phrase.startswith("کو ") else ""  # "کو بتایا" follows whom they told
+    claim = _only(f"پولیس {told}{phrase} کہ تین اہلکار ہلاک ہوئے۔")
     assert (claim.claimant.kind, claim.stance) == ("security_forces", stance)
 
 
@@ -323,3 +324,31 @@ def test_several_standing_alone_is_no_figure() -> None:
 def test_care_place_row(phrase: str) -> None:
     (turbat,) = find_urdu_places(f"زخمیوں کو تربت {phrase} کیا گیا۔")
     assert (turbat.name, turbat.role) == ("Turbat", "mention")
+
+
+def test_a_statement_goes_on_over_its_paragraph() -> None:
+    text = (
+        "پولیس نے بتایا کہ چوکی پر رات گئے حملہ ہوا۔ حملے میں دو اہلکار شہید ہوئے۔\n"
+        "بازار میں ایک اور دھماکے میں تین راہگیر زخمی ہوئے۔"
+    )
+    assert [(c.count.low, c.claimant.kind) for c in read_urdu_claims(text)] == [
+        (2, "security_forces"),
+        (3, "none"),  # a new paragraph is the writer's again
+    ]
+
+
+@pytest.mark.parametrize("shift", [r[0] for r in _rows("reporting.tsv") if r[2] == "shift"])
+def test_a_turn_to_another_matter_ends_the_statement(shift: str) -> None:
+    text = f"پولیس نے بتایا کہ چوکی پر حملہ ہوا۔ {shift} بازار میں دھماکے سے تین راہگیر زخمی ہوئے۔"
+    assert [(c.count.low, c.claimant.kind) for c in read_urdu_claims(text)] == [(3, "none")]
+
+
+def test_a_claim_does_not_go_on() -> None:
+    text = "تنظیم بی ایل اے نے حملے کی ذمہ داری قبول کی ہے۔ حملے میں دو اہلکار شہید ہوئے۔"
+    assert [c.claimant.kind for c in read_urdu_claims(text)] == ["none"]
+
+
+@pytest.mark.parametrize("told", ["نے میڈیا کو بتایا", "نے صحافیوں سے بات کرتے ہوئے کہا"])
+def test_whom_the_claimant_told_is_no_claimant(told: str) -> None:
+    claim = _only(f"پولیس {told} کہ حملے میں دو اہلکار شہید ہوئے۔")
+    assert claim.claimant.kind == "security_forces"

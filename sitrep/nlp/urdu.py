@@ -307,6 +307,7 @@ class _Voice(NamedTuple):
     leads: bool  # "کے مطابق" gives the figures after it; a verb ("نے کہا") the whole sentence's
     claimant: Claimant
     stance: str
+    spoken: bool  # a statement ("نے کہا", "کی تصدیق"), which goes on over the paragraph's next sentences
 
 
 def _voices(
@@ -316,7 +317,15 @@ def _voices(
     voices: list[_Voice] = []
     after = s_start
     for report in lexicon.reporting_finder.find(text, s_start, s_end):
-        words = list(lexicon.claimant_finder.find(text, after, report.start))
+        table_stance, form = lexicon.reporting[report.phrase]
+        if form == "shift":
+            continue
+        # Whom a claimant told or talked to is no claimant: "پولیس نے میڈیا کو بتایا" (police told the media).
+        words = [
+            m
+            for m in lexicon.claimant_finder.find(text, after, report.start)
+            if not _ADDRESSEE.match(text, m.end)
+        ]
         after = report.end
         if not words:
             claimant = Claimant()
@@ -326,20 +335,53 @@ def _voices(
             named = [m for m, k in zip(words, kinds, strict=True) if k not in _BACK]
             group = [m for m, k in zip(words, kinds, strict=True) if k == "previous_armed_group"]
             claimant = _resolve((named or group or words)[-1], lexicon, memory)
-        _, form = lexicon.reporting[report.phrase]
-        stance = "claimed" if claimant.kind == "armed_group" else lexicon.reporting[report.phrase][0]
-        voices.append(_Voice(report.start, report.end, form == "leads", claimant, stance))
+        stance = "claimed" if claimant.kind == "armed_group" else table_stance
+        spoken = table_stance in ("reported", "confirmed")
+        voices.append(_Voice(report.start, report.end, form == "leads", claimant, stance, spoken))
         if claimant.kind != "none":
             memory["claimant"] = claimant
     return voices
 
 
-def _voice_at(voices: list[_Voice], at: int) -> tuple[Claimant, str]:
-    """Who gives the figure at ``at``: the last leading phrase before it, else the sentence's first verb."""
+# After a claimant's words: the one told or talked to ("میڈیا کو", "صحافیوں سے بات کرتے ہوئے").
+_ADDRESSEE = re.compile(r"\s*(?:کو|سے\s+(?:بات|گفتگو))(?![^\s،۔])")
+
+
+def _voice_at(voices: list[_Voice], at: int, speaker: _Voice | None) -> tuple[Claimant, str]:
+    """Who gives the figure at ``at``: the last leading phrase before it, else the sentence's first verb; in a
+    sentence with no reporting phrase, the paragraph's speaker (``_Speaker``) goes on."""
     leading = [v for v in voices if v.leads and v.end <= at]
     verbs = [v for v in voices if not v.leads]
-    voice = leading[-1] if leading else verbs[0] if verbs else None
+    voice = leading[-1] if leading else verbs[0] if verbs else None if voices else speaker
     return (voice.claimant, voice.stance) if voice else (Claimant(), "reported")
+
+
+class _Speaker:
+    """Reported speech goes on across a paragraph's sentences, as the English reader reads it: a sentence with
+    no reporting phrase of its own is the last statement's of its paragraph, until a sentence opens with a turn
+    to another matter ("دریں اثنا", meanwhile: ``reporting.tsv`` form "shift") or a claim is made."""
+
+    def __init__(self, text: str, lexicon: Lexicon) -> None:
+        self._text, self._lexicon = text, lexicon
+        self._last: tuple[int, _Voice] | None = None
+
+    def read(self, start: int, end: int, voices: list[_Voice]) -> _Voice | None:
+        """The speaker who goes on into the sentence [start, end); then the sentence's own voices are heard."""
+        paragraph = self._text.count("\n", 0, start)
+        opening = next(self._lexicon.reporting_finder.find(self._text, start, min(end, start + 30)), None)
+        shifts = (
+            opening is not None
+            and opening.start == start
+            and self._lexicon.reporting[opening.phrase][1] == "shift"
+        )
+        last = self._last
+        going_on = last[1] if last and last[0] == paragraph and not shifts else None
+        spoken = [v for v in voices if v.spoken]
+        if spoken:
+            self._last = (paragraph, spoken[-1])
+        elif voices or shifts:
+            self._last = None
+        return going_on
 
 
 _BACK = ("previous", "previous_armed_group")
@@ -372,10 +414,12 @@ def read_urdu_claims(text: str) -> list[Claim]:
     memory: dict[str, Claimant] = {}
     claims: list[Claim] = []
     told = Told()
+    speakers = _Speaker(seen, lexicon)
     sentences = urdu_sentences(seen)
     for index, (s_start, s_end) in enumerate(sentences):
         outcomes = list(lexicon.outcome_finder.find(seen, s_start, s_end))
         voices = _voices(seen, s_start, s_end, lexicon, memory)
+        speaker = speakers.read(s_start, s_end, voices)
         _remember(seen, s_start, s_end, lexicon, memory)
         outcomes = [o for o in outcomes if lexicon.outcomes[o.phrase] != "-"]
         if not outcomes:
@@ -396,7 +440,7 @@ def read_urdu_claims(text: str) -> list[Claim]:
             if figure is None:
                 following = outcomes[at + 1].start if at + 1 < len(outcomes) else s_end
                 for read, part in _figures_after(sentence, outcome, following, lexicon):
-                    claimant, stance = _voice_at(voices, read.figure.start)
+                    claimant, stance = _voice_at(voices, read.figure.start, speaker)
                     whole = _last_of(claims, lexicon.outcomes[read.outcome]) if part else None
                     _add(claims, told, sentence.claim(read, claimant, stance, len(claims), whole))
                     lo = max(lo, read.figure.end)
@@ -408,7 +452,7 @@ def read_urdu_claims(text: str) -> list[Claim]:
                 continue  # "متعدد کی حالت تشویشناک": "several" stands for people told of before, not a figure
             victim_text = nouns[-1].phrase if nouns else ""
             victim = lexicon.victims[victim_text] if nouns else victim or "unspecified"
-            claimant, stance = _voice_at(voices, figure.start)
+            claimant, stance = _voice_at(voices, figure.start, speaker)
             main = sentence.claim(
                 _Read(figure, outcome.phrase, victim, victim_text), claimant, stance, len(claims)
             )
