@@ -16,8 +16,7 @@ from sitrep.pipeline import extract
 from tests.conftest import REPO
 from tests.test_cli import run
 
-# Beside examples/, not in it: the demo store and the tests built on it hold the four English examples.
-URDU_EXAMPLE = REPO / "sitrep" / "examples-ur" / "2025-05-06_makran-nama_tump-checkpost-ur.txt"
+URDU_EXAMPLE = REPO / "sitrep" / "examples" / "2025-05-06_makran-nama_tump-checkpost-ur.txt"
 
 
 def _only(text: str) -> Claim:
@@ -352,3 +351,9 @@ def test_a_claim_does_not_go_on() -> None:
 def test_whom_the_claimant_told_is_no_claimant(told: str) -> None:
     claim = _only(f"پولیس {told} کہ حملے میں دو اہلکار شہید ہوئے۔")
     assert claim.claimant.kind == "security_forces"
+
+
+@pytest.mark.parametrize("who_were", [r[0] for r in _rows("numbers.tsv") if r[1] == "who_were"])
+def test_a_participle_before_a_number_gives_its_figure(who_were: str) -> None:
+    claim = _only(f"بیان کے مطابق حملے میں ہلاک {who_were} 21 اہلکار ایک ہی یونٹ کے تھے۔")
+    assert (claim.outcome, claim.victim, claim.count.low) == ("killed", "security_forces", 21)

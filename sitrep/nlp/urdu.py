@@ -265,25 +265,29 @@ def _bounded(numbers: list[_Number], number: _Number, limit: int) -> _Figure:
 # number of dead rose to 12), "شہید ہونے والے اہلکاروں میں دو ... شامل ہیں" (among the personnel killed were two).
 _AFTER_REACH = 30
 _AMONG_REACH = 25  # from "ہونے والے" (those who were) to its "میں" (among), a noun between
+_RIGHT_AFTER = 3  # from "ہونے والے" to the number it qualifies: a space
 
 
 def _figures_after(
     sentence: _Sentence, outcome: Match, stop: int, lexicon: Lexicon
 ) -> list[tuple[_Read, bool]]:
-    """The figures an outcome word names after itself (a tally, or a list of those among the dead), each with
-    whether it is a part of an earlier total (the list). ``stop`` is where the next outcome word starts."""
+    """The figures an outcome word names after itself (a tally, the number a participle qualifies, or a list of
+    those among the dead), each with whether it is a part of an earlier total (the list). ``stop`` is where the
+    next outcome word starts."""
     seen, numbers = sentence.seen, sentence.numbers
     after = [n for n in numbers if outcome.end <= n[0] and n[1] <= stop]
     lead = next((n for n in after if n[2] in ("tally", "who_were")), None)
     if lead is None or lead[0] - outcome.end > _AFTER_REACH:
         return []
+    values = [n for n in after if n[0] >= lead[1] and n[2] in _VALUE_KINDS]
     if lead[2] == "who_were":
         among = next((n for n in after if n[2] == "among" and n[0] >= lead[1]), None)
-        if among is None or among[0] - lead[1] > _AMONG_REACH:
-            return []
-        lead = among
-    values = [n for n in after if n[0] >= lead[1] and n[2] in _VALUE_KINDS]
-    if lead[2] == "tally":
+        if among is not None and among[0] - lead[1] <= _AMONG_REACH:
+            lead = among
+            values = [n for n in values if n[0] >= among[1]]
+        else:  # "جاں بحق ہونے والے پانچ افراد" (the five people killed): the number right after
+            values = values[:1] if values and values[0][0] - lead[1] <= _RIGHT_AFTER else []
+    elif lead[2] == "tally":
         values = values[:1] if values and values[0][0] - lead[1] <= _AFTER_REACH else []
     named = list(lexicon.victim_finder.find(seen, outcome.end, lead[0]))
     reads = []
