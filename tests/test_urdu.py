@@ -357,3 +357,8 @@ def test_whom_the_claimant_told_is_no_claimant(told: str) -> None:
 def test_a_participle_before_a_number_gives_its_figure(who_were: str) -> None:
     claim = _only(f"بیان کے مطابق حملے میں ہلاک {who_were} 21 اہلکار ایک ہی یونٹ کے تھے۔")
     assert (claim.outcome, claim.victim, claim.count.low) == ("killed", "security_forces", 21)
+
+
+def test_a_tally_of_those_who_were_killed() -> None:
+    claim = _only("دھماکے میں جاں بحق ہونے والوں کی تعداد 9 ہو گئی ہے۔")
+    assert (claim.outcome, claim.count.low) == ("killed", 9)

@@ -276,8 +276,12 @@ def _figures_after(
     next outcome word starts."""
     seen, numbers = sentence.seen, sentence.numbers
     after = [n for n in numbers if outcome.end <= n[0] and n[1] <= stop]
-    lead = next((n for n in after if n[2] in ("tally", "who_were")), None)
-    if lead is None or lead[0] - outcome.end > _AFTER_REACH:
+    near = [n for n in after if n[0] - outcome.end <= _AFTER_REACH]
+    # "ہلاک ہونے والوں کی تعداد 9" (the number of those killed): the tally decides.
+    lead = next((n for n in near if n[2] == "tally"), None) or next(
+        (n for n in near if n[2] == "who_were"), None
+    )
+    if lead is None:
         return []
     values = [n for n in after if n[0] >= lead[1] and n[2] in _VALUE_KINDS]
     if lead[2] == "who_were":
