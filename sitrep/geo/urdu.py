@@ -2,41 +2,55 @@
 GeoNames' Arabic-script alternate names of towns), each resolved to its gazetteer record by id. In: an Urdu
 article's text; out: ``Place``s in text order, as the English resolver gives them.
 
-A province named with a place inside it frames the report and is a mention; every other place is an event place,
+A province named with a place inside it frames the report and is a mention, as is a district named in one sentence
+with a tehsil or town of it ("ضلع کیچ کی تحصیل تمپ"); every other place is an event place,
 the event stage choosing among them as it does for English, except a town named as where the wounded were
 taken ("تربت کے ہسپتال", Turbat's hospital: ``ur/care_places.tsv``), a mention.
+
+A name that is also an ordinary word (column cue: "مند" as in "ضرورت مند", "دشت" desert) counts only as a whole
+word with a place word beside it ("تحصیل مند", "دشت کے علاقے": ``ur/place_cues.tsv``), or listed with a place that
+counts ("تمپ، مند اور دشت میں").
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from sitrep.data import read_table
 from sitrep.geo.gazetteer import PlaceRecord, get_gazetteer
 from sitrep.geo.places import PRECISION
 from sitrep.model import Place
-from sitrep.nlp.urdu import PhraseFinder
+from sitrep.nlp.urdu import Match, PhraseFinder, urdu_sentences
+
+
+def resolve_row(row: dict[str, str]) -> PlaceRecord | None:
+    """The gazetteer record a row of ``ur/places.tsv`` maps to: the reading of its English name with its id."""
+    gazetteer = get_gazetteer()
+    found = gazetteer.lookup(row["name"])
+    return next((r for r, _ in gazetteer.readings(found[0]) if r.id == row["place"]), None) if found else None
 
 
 @cache
-def _urdu_names() -> tuple[PhraseFinder, dict[str, PlaceRecord]]:
-    """The Urdu names with the gazetteer record each maps to (a row whose id the gazetteer lacks is skipped)."""
-    gazetteer = get_gazetteer()
+def _urdu_names() -> tuple[PhraseFinder, dict[str, PlaceRecord], frozenset[str]]:
+    """The Urdu names with the gazetteer record each maps to (a row whose id the gazetteer lacks is skipped: the
+    tests fail on it), and the names that need a place word beside them."""
     records: dict[str, PlaceRecord] = {}
+    cued = set()
     for row in read_table("ur/places.tsv"):
-        found = gazetteer.lookup(row["name"])
-        for record, _ in gazetteer.readings(found[0]) if found else ():
-            if record.id == row["place"]:
-                records[row["phrase"]] = record
-                break
-    return PhraseFinder(list(records)), records
+        record = resolve_row(row)
+        if record is not None:
+            records[row["phrase"]] = record
+            if row["cue"]:
+                cued.add(row["phrase"])
+    return PhraseFinder(list(records)), records, frozenset(cued)
 
 
 def find_urdu_places(text: str) -> list[Place]:
     """Every place named in the Urdu ``text`` that the supplement knows, in text order."""
-    finder, records = _urdu_names()
+    finder, records, cued = _urdu_names()
     places = []
-    for match in finder.find(text):
+    for match in _counted(text, list(finder.find(text)), cued):
         record = records[match.phrase]
         places.append(
             Place(
@@ -58,10 +72,84 @@ def find_urdu_places(text: str) -> list[Place]:
     places = [p.model_copy(update={"role": "mention"}) if _is_care_place(text, p) else p for p in places]
     # A province named with a district or town inside it frames the report ("بلوچستان کے ضلع کیچ"): a mention.
     inside = {p.admin1 for p in places if p.kind != "admin1"}
-    return [
+    places = [
         p.model_copy(update={"role": "mention"}) if p.kind == "admin1" and p.admin1 in inside else p
         for p in places
     ]
+    # So does a district named in one sentence with a tehsil or town of it ("ضلع کیچ کی تحصیل تمپ میں"): the
+    # report's place is the town, also where the sentence tells no attack the event stage can read. (Not a town
+    # named as where the wounded were taken: "ضلع کیچ میں فائرنگ، زخمی تربت کے ہسپتال منتقل".)
+    framed = set()
+    for start, end in urdu_sentences(text):
+        named = [p for p in places if start <= p.start < end]
+        framed |= {
+            p.id
+            for p in named
+            if p.kind == "admin2" and any(q.role == "event" and _is_inside(q, p) for q in named)
+        }
+    return [p.model_copy(update={"role": "mention"}) if p.id in framed else p for p in places]
+
+
+def _is_inside(place: Place, district: Place) -> bool:
+    return place.kind not in ("admin1", "admin2") and (place.admin1, place.admin2) == (
+        district.admin1,
+        district.admin2,
+    )
+
+
+@cache
+def _place_cues() -> dict[str, tuple[str, ...]]:
+    """The place words of ``ur/place_cues.tsv`` by side (before, after the name), longest first."""
+    rows = read_table("ur/place_cues.tsv")
+    return {
+        side: tuple(sorted((r["phrase"] for r in rows if r["side"] == side), key=len, reverse=True))
+        for side in ("before", "after")
+    }
+
+
+# What may stand between two names of a list ("تمپ، مند اور دشت"): spaces, commas and "and".
+_LIST_GAP = re.compile(r"(?:\s|[،,]|\bاور\b|\bو\b)*")
+
+
+def _counted(text: str, matches: list[Match], cued: frozenset[str]) -> list[Match]:
+    """The matches that name a place: all but the ordinary-word names without a place word beside them or a
+    place that counts listed next to them."""
+    ok = [m.phrase not in cued or (_whole_word(text, m) and _has_cue(text, m)) for m in matches]
+    changed = True
+    while changed:  # a list's cue spreads along it, from one name to the next
+        changed = False
+        for i, match in enumerate(matches):
+            if ok[i] or not _whole_word(text, match):
+                continue
+            neighbours = [j for j in (i - 1, i + 1) if 0 <= j < len(matches) and ok[j]]
+            if any(_LIST_GAP.fullmatch(text, *_between(match, matches[j])) for j in neighbours):
+                ok[i] = changed = True
+    return [m for m, keep in zip(matches, ok, strict=True) if keep]
+
+
+def _between(one: Match, other: Match) -> tuple[int, int]:
+    return (one.end, other.start) if one.end <= other.start else (other.end, one.start)
+
+
+def _whole_word(text: str, match: Match) -> bool:
+    """No letter touches the name: "خار" (thorn) is not read in "خارج", as the finder's glued endings allow."""
+    before = text[match.start - 1] if match.start else " "
+    after = text[match.end] if match.end < len(text) else " "
+    return not before.isalpha() and not after.isalpha()
+
+
+def _has_cue(text: str, match: Match) -> bool:
+    """Whether a place word stands right before or right after the name, spaces apart."""
+    cues = _place_cues()
+    before = text[: match.start].rstrip()
+    after = text[match.end :].lstrip()
+    return any(
+        before.endswith(cue) and (len(before) == len(cue) or not before[-len(cue) - 1].isalpha())
+        for cue in cues["before"]
+    ) or any(
+        after.startswith(cue) and (len(after) == len(cue) or not after[len(cue)].isalpha())
+        for cue in cues["after"]
+    )
 
 
 _CARE_REACH = 25  # characters from a place name to the hospital word it names: "تربت کے ٹیچنگ ہسپتال"

@@ -1,0 +1,160 @@
+"""Urdu place names (``sitrep/data/ur/places.tsv``, ``place_cues.tsv``, ``sitrep.geo.urdu``): every row resolves
+to its gazetteer record and is read in a sentence written for it, the names that are also ordinary words count only
+beside a place word, and a town named inside its district is the event's place. The sentences are the team's own,
+not taken from any report."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.data import read_table
+from sitrep.geo.urdu import find_urdu_places, resolve_row
+from sitrep.model import Article
+from sitrep.pipeline import extract
+
+ROWS = read_table("ur/places.tsv")
+CUED = [r["phrase"] for r in ROWS if r["cue"]]
+
+# An ordinary sentence for every name marked cue, using the name as the word it also is: no place in it.
+ORDINARY = {
+    "مند": "ضرورت مند خاندانوں میں راشن تقسیم کیا گیا۔",
+    "دشت": "قافلہ کئی دن تک دشت میں سفر کرتا رہا۔",
+    "خار": "پھولوں کے ساتھ خار بھی ہوتے ہیں۔",
+    "سوئی": "سوئی گیس کی فراہمی کئی گھنٹے معطل رہی۔",
+    "بھاگ": "حملہ آور واردات کے بعد بھاگ گئے۔",
+    "ٹل": "بروقت کارروائی سے بڑا خطرہ ٹل گیا۔",
+    "مکین": "علاقہ مکین بدامنی کے خلاف سراپا احتجاج ہیں۔",
+    "قصور": "اس واقعے میں عوام کا کوئی قصور نہیں۔",
+    "باغ": "بچے شام کو باغ میں کھیلتے ہیں۔",
+    "حویلی": "بارش سے پرانی حویلی کی چھت گر گئی۔",
+    "نگر": "وہ برسوں نگر نگر گھومتا رہا۔",
+    "اٹک": "مذاکرات ایک نکتے پر اٹک گئے۔",
+    "تنگی": "مہنگائی سے لوگ تنگی کا شکار ہیں۔",
+    "لکی": "لکی ڈرا میں اسے انعام ملا۔",
+    "ناگ": "کھیت میں ایک کالا ناگ دیکھا گیا۔",
+    "نال": "سپاہی نے بندوق کی نال صاف کی۔",
+    "چھتر": "بادشاہ کے سر پر شاہی چھتر تھا۔",
+    "بیلہ": "دریا کنارے بیلہ میں مویشی چرتے ہیں۔",
+    "شاہرگ": "گولی اس کی شاہرگ کو چھو کر گزری۔",
+    "زہری": "نواب ثناء اللہ زہری نے اجلاس کی صدارت کی۔",
+    "شیوہ": "وعدہ خلافی اس کا شیوہ بن چکی ہے۔",
+    "چمن": "اسکول کے چمن میں پھول کھلے ہیں۔",
+    "حب": "حب الوطنی کا تقاضا ہے کہ سب متحد رہیں۔",
+    "کرم": "یہ اللہ کا کرم ہے کہ کوئی جانی نقصان نہیں ہوا۔",
+    "مری": "اس حادثے میں ایک بچی مری نہیں، زخمی ہوئی۔",
+    "قمبر": "قمبر علی نے پریس کانفرنس سے خطاب کیا۔",
+    "نیلم": "انگوٹھی میں نیلم جڑا ہوا تھا۔",
+    "دوآبہ": "دو دریاؤں کے بیچ کی زمین کو دوآبہ کہتے ہیں۔",
+    "زیارت": "زائرین مزار کی زیارت کے لیے روانہ ہو گئے۔",
+    "شیرانی": "مولانا محمد خان شیرانی نے جلسے سے خطاب کیا۔",
+}
+
+
+def _named(text: str) -> list[tuple[str, str]]:
+    return [(p.text, p.name) for p in find_urdu_places(text)]
+
+
+# -- every row -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[f"{r['phrase']}-{r['place']}" for r in ROWS])
+def test_row_resolves_to_its_gazetteer_record(row: dict[str, str]) -> None:
+    record = resolve_row(row)
+    assert record is not None, f"{row['phrase']}: {row['place']} is not a reading of {row['name']!r}"
+    assert (record.id, record.name, record.country_code) == (row["place"], row["name"], "PK")
+
+
+def test_each_name_has_one_row() -> None:
+    phrases = [r["phrase"] for r in ROWS]
+    assert len(phrases) == len(set(phrases))
+    assert {r["cue"] for r in ROWS} <= {"", "c"}
+
+
+@pytest.mark.parametrize("row", [r for r in ROWS if r["source"] == "team"], ids=lambda r: r["phrase"])
+def test_team_row_is_read_in_a_sentence(row: dict[str, str]) -> None:
+    # A name that is also an ordinary word is written with a place word after it, as reports do.
+    text = f"دھماکہ {row['phrase']} کے علاقے میں ہوا۔" if row["cue"] else f"دھماکہ {row['phrase']} میں ہوا۔"
+    found = [p for p in find_urdu_places(text) if p.text == row["phrase"]]
+    assert found, f"{row['phrase']} ({row['place']}) is not found"
+    assert found[0].name == row["name"] and text[found[0].start : found[0].end] == row["phrase"]
+
+
+# -- names that are also ordinary words ----------------------------------------------------------------------
+
+
+def test_every_cued_name_has_an_ordinary_sentence() -> None:
+    assert sorted(CUED) == sorted(ORDINARY)
+
+
+@pytest.mark.parametrize("phrase", CUED)
+def test_cued_name_is_silent_in_ordinary_text(phrase: str) -> None:
+    assert phrase in ORDINARY[phrase]
+    assert _named(ORDINARY[phrase]) == []
+
+
+@pytest.mark.parametrize("phrase", CUED)
+def test_cued_name_is_silent_without_a_place_word(phrase: str) -> None:
+    assert _named(f"دھماکہ {phrase} میں ہوا۔") == []
+
+
+@pytest.mark.parametrize(("cue", "side"), [tuple(r.values()) for r in read_table("ur/place_cues.tsv")])
+def test_place_word_lets_a_cued_name_count(cue: str, side: str) -> None:
+    text = f"فائرنگ {cue} مند میں ہوئی۔" if side == "before" else f"فائرنگ مند {cue} میں ہوئی۔"
+    assert ("مند", "Mand") in _named(text)
+
+
+def test_a_cued_name_counts_only_as_a_whole_word() -> None:
+    assert _named("باجوڑ کی تحصیل خار میں دھماکہ ہوا۔") == [("باجوڑ", "Bajaur"), ("خار", "Khar")]
+    # "خارج" (expelled) after a place word: the finder may read a name glued to the next letter, not a cued one.
+    assert _named("شہر خارج کر دیا گیا۔") == []
+
+
+def test_a_cued_name_counts_listed_with_a_place() -> None:
+    text = "ضلع کیچ کے علاقوں تمپ، مند اور دشت میں سرچ آپریشن کیا گیا۔"
+    assert [name for _, name in _named(text)] == ["Kech", "Tump", "Mand", "Dasht"]
+    # Not beside a word that is no place: "اور" joins it to "پہاڑوں".
+    assert _named("قافلہ دشت اور پہاڑوں سے گزرا۔") == []
+
+
+def test_residents_of_the_area_is_not_a_place_word() -> None:
+    assert _named("علاقہ مکین سڑکوں پر نکل آئے۔") == []
+    assert _named("جنوبی وزیرستان کی تحصیل مکین میں دھماکہ ہوا۔") == [
+        ("جنوبی وزیرستان", "South Waziristan"),
+        ("مکین", "Makin"),
+    ]
+
+
+# -- a town inside its district --------------------------------------------------------------------------------
+
+
+def test_a_district_named_with_its_town_frames_it() -> None:
+    roles = {p.name: p.role for p in find_urdu_places("ضلع کیچ کی تحصیل تمپ میں فائرنگ ہوئی۔")}
+    assert roles == {"Kech": "mention", "Tump": "event"}
+    # A town of another district, or one named as where the wounded were taken, leaves the district an event.
+    roles = {p.name: p.role for p in find_urdu_places("پنجگور اور تمپ میں فائرنگ ہوئی۔")}
+    assert roles == {"Panjgur": "event", "Tump": "event"}
+    text = "ضلع کیچ میں فائرنگ سے زخمی ہونے والوں کو تربت کے ہسپتال منتقل کیا گیا۔"
+    assert {p.name: p.role for p in find_urdu_places(text)} == {"Kech": "event", "Turbat": "mention"}
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "district"),
+    [
+        ("ضلع کیچ کی تحصیل تمپ میں فائرنگ سے دو اہلکار جاں بحق ہو گئے۔", "Tump", "Kech"),
+        ("ضلع کیچ کے علاقے دشت میں مسلح افراد کی فائرنگ سے ایک شخص جاں بحق ہو گیا۔", "Dasht", "Kech"),
+        (
+            "شمالی وزیرستان کی تحصیل میر علی میں دھماکے سے تین افراد زخمی ہو گئے۔",
+            "Mir Ali",
+            "North Waziristan",
+        ),
+        ("ڈیرہ بگٹی کے علاقے سوئی میں بارودی سرنگ کے دھماکے سے چار مزدور زخمی ہوئے۔", "Sui", "Dera Bugti"),
+        ("باجوڑ کی تحصیل ماموند میں حملے کے دوران دو پولیس اہلکار جاں بحق ہو گئے۔", "Mamund", "Bajaur"),
+        ("ضلع کچھی کے علاقے مچھ میں راکٹ حملے میں پانچ افراد زخمی ہو گئے۔", "Mach", "Kachhi"),
+    ],
+)
+def test_a_town_inside_its_district_is_the_event_place(text: str, town: str, district: str) -> None:
+    result = extract(Article(id="ur", text=text))
+    assert result.article.language == "ur" and result.events
+    places = {p.id: p for p in result.places}
+    place = places[result.events[0].place_id]
+    assert (place.name, place.admin2, place.role) == (town, district, "event")
