@@ -21,7 +21,7 @@ from sitrep.data import read_table
 from sitrep.geo.gazetteer import PlaceRecord, get_gazetteer
 from sitrep.geo.places import PRECISION
 from sitrep.model import Place
-from sitrep.nlp.urdu import Match, PhraseFinder, urdu_sentences
+from sitrep.nlp.urdu import Match, PhraseFinder, urdu_letters, urdu_sentences
 
 
 def resolve_row(row: dict[str, str]) -> PlaceRecord | None:
@@ -48,6 +48,7 @@ def _urdu_names() -> tuple[PhraseFinder, dict[str, PlaceRecord], frozenset[str]]
 
 def find_urdu_places(text: str) -> list[Place]:
     """Every place named in the Urdu ``text`` that the supplement knows, in text order."""
+    written, text = text, urdu_letters(text)  # read as the claims reader reads it; names cut from the text
     finder, records, cued = _urdu_names()
     places = []
     for match in _counted(text, list(finder.find(text)), cued):
@@ -56,7 +57,7 @@ def find_urdu_places(text: str) -> list[Place]:
             Place(
                 id=f"p{len(places) + 1}",
                 name=record.name,
-                text=match.phrase,
+                text=written[match.start : match.end],
                 country_code=record.country_code or None,
                 admin1=record.admin1 or None,
                 admin2=(record.admin2 or None) if record.kind not in ("country", "admin1") else None,
