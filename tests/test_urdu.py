@@ -38,7 +38,7 @@ def _assert_offsets(text: str, claims: list[Claim]) -> None:
 # -- one sentence per row --------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("phrase", "outcome", "_bare"), [r for r in _rows("outcomes.tsv") if r[1] != "-"])
+@pytest.mark.parametrize(("phrase", "outcome", "_bare"), [r for r in _rows("outcomes.tsv") if r[1] != "none"])
 def test_outcome_row(phrase: str, outcome: str, _bare: str) -> None:
     text = f"حملے میں تین اہلکار {phrase} ہو گئے۔"
     claim = _only(text)
@@ -46,7 +46,7 @@ def test_outcome_row(phrase: str, outcome: str, _bare: str) -> None:
     _assert_offsets(text, [claim])
 
 
-@pytest.mark.parametrize(("phrase",), [r[:1] for r in _rows("outcomes.tsv") if r[1] == "-"])
+@pytest.mark.parametrize(("phrase",), [r[:1] for r in _rows("outcomes.tsv") if r[1] == "none"])
 def test_a_word_holding_an_outcome_word_names_no_outcome(phrase: str) -> None:
     # "پولیس نے تین اغوا کاروں کو گرفتار کر لیا": three kidnappers arrested, nobody abducted.
     claim = _only(f"پولیس نے تین {phrase} کو گرفتار کر لیا۔")

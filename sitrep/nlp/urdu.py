@@ -429,7 +429,7 @@ def read_urdu_claims(text: str) -> list[Claim]:
         voices = _voices(seen, s_start, s_end, lexicon, memory)
         speaker = speakers.read(s_start, s_end, voices)
         _remember(seen, s_start, s_end, lexicon, memory)
-        outcomes = [o for o in outcomes if lexicon.outcomes[o.phrase] != "-"]
+        outcomes = [o for o in outcomes if lexicon.outcomes[o.phrase] != "none"]
         if not outcomes:
             continue
         sentence = _Sentence(
