@@ -353,3 +353,16 @@ def test_a_participle_before_a_number_gives_its_figure(who_were: str) -> None:
 def test_a_tally_of_those_who_were_killed() -> None:
     claim = _only("دھماکے میں جاں بحق ہونے والوں کی تعداد 9 ہو گئی ہے۔")
     assert (claim.outcome, claim.count.low) == ("killed", 9)
+
+
+@pytest.mark.parametrize(("phrase",), _rows("non_casualty.tsv"))
+def test_a_number_counting_things_is_no_figure(phrase: str) -> None:
+    # "دو روز قبل اہلکار ہلاک ہوئے": two days ago, personnel (no number) were killed.
+    assert read_urdu_claims(f"دو {phrase} پہلے حملہ ہوا جس میں اہلکار ہلاک ہوئے۔") == []
+    claim = _only(f"تین {phrase} کے بعد چار اہلکار ہلاک ہوئے۔")
+    assert claim.count.low == 4
+
+
+def test_a_year_is_no_figure_unless_people_follow_it() -> None:
+    assert read_urdu_claims("سن 2024 میں اہلکار ہلاک ہوئے۔") == []
+    assert _only("حملے میں 1200 افراد ہلاک ہوئے۔").count.low == 1200

@@ -142,6 +142,7 @@ class Lexicon:
     verification: dict[str, bool]
     actors: dict[str, str]
     background: PhraseFinder
+    non_casualty: PhraseFinder
     number_finder: PhraseFinder
     outcome_finder: PhraseFinder
     victim_finder: PhraseFinder
@@ -174,6 +175,7 @@ def urdu_lexicon() -> Lexicon:
         verification=verification,
         actors=actors,
         background=PhraseFinder(list(_rows("background.tsv"))),
+        non_casualty=PhraseFinder(list(_rows("non_casualty.tsv"))),
         number_finder=PhraseFinder(list(numbers)),
         outcome_finder=PhraseFinder(list(outcomes)),
         victim_finder=PhraseFinder(list(victims)),
@@ -220,6 +222,7 @@ def _numbers(text: str, start: int, end: int, lexicon: Lexicon) -> list[_Number]
         kind, value = lexicon.numbers[m.phrase]
         found.append((m.start, m.end, kind, value))
     found.sort()
+    found = [n for n in found if n[2] != "number" or not _counts_things(text, n, end, lexicon)]
     # A number right before a scale word multiplies it ("دو سو" 200, "ایک درجن" 12); a scale alone is its value.
     out: list[_Number] = []
     for number in found:
@@ -234,6 +237,18 @@ def _numbers(text: str, start: int, end: int, lexicon: Lexicon) -> list[_Number]
 
 
 _Number = tuple[int, int, str, int | None]  # start, end, kind, value
+_YEARS = range(1900, 2100)
+
+
+def _counts_things(text: str, number: _Number, end: int, lexicon: Lexicon) -> bool:
+    """Whether a number counts something other than people: a unit or a thing right after it ("دو روز", two
+    days; "تین گاڑیوں", three vehicles), or a year with no victim noun after it."""
+    after = number[1] + (1 if text[number[1] : number[1] + 1] == " " else 0)
+    unit = next(lexicon.non_casualty.find(text, after, min(end, after + 20)), None)
+    if unit is not None and unit.start == after:
+        return True
+    noun = next(lexicon.victim_finder.find(text, after, min(end, after + 20)), None)
+    return number[3] in _YEARS and (noun is None or noun.start != after)
 _VALUE_KINDS = ("number", "dozens", "hundreds", "vague")
 
 
