@@ -232,6 +232,16 @@ def test_sitrep_extract_prints_urdu_claims_with_claimants_and_places() -> None:
     assert table.returncode == 0 and "BLF: Baloch Liberation Front" in table.stdout
 
 
+def test_the_acled_notes_of_an_urdu_report_are_in_english(tmp_path) -> None:
+    db = f"sqlite:///{tmp_path / 'ur.db'}"
+    assert run("ingest", str(URDU_EXAMPLE), "--db", db).returncode == 0
+    done = run("export", "-f", "acled", "--db", db, "--out", str(tmp_path / "ur.csv"))
+    assert done.returncode == 0, done.stderr
+    notes = (tmp_path / "ur.csv").read_text(encoding="utf-8")
+    assert "3 security personnel killed" in notes and "at least 11 security personnel killed" in notes
+    assert not any("\u0600" <= char <= "\u06ff" for char in notes), "Urdu words in the English notes"
+
+
 # -- writing: letters, marks and spaces ---------------------------------------------------------------------
 
 

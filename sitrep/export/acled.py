@@ -63,7 +63,7 @@ from sitrep.countries import country
 from sitrep.data import DataFileError, read_table
 from sitrep.events.figures import acled_fatalities
 from sitrep.export._common import Source, coordinate, event_numbers, event_sources, is_undated
-from sitrep.model import ArticleMeta, Dataset, DatasetEvent, SourcedClaim
+from sitrep.model import ArticleMeta, Count, Dataset, DatasetEvent, SourcedClaim
 from sitrep.resolve import latest_figures
 from sitrep.resolve.flat import join
 
@@ -272,9 +272,24 @@ def _figure(claim: SourcedClaim) -> str:
     if count.low is None and count.high is None:
         return f"an unspecified number of {victim} {outcome}"
     words = count.text
-    if words[:1].isupper() and not words[:2].isupper():  # "Two" opening a sentence; "FC" stays
+    if not words.isascii():  # written in another script ("تین"): the notes are English, so the bounds
+        words = _bounds(count)
+    elif words[:1].isupper() and not words[:2].isupper():  # "Two" opening a sentence; "FC" stays
         words = words[:1].lower() + words[1:]
     return f"{words} {victim} {outcome}"
+
+
+def _bounds(count: Count) -> str:
+    """A figure from its bounds, for notes in English: "3", "at least 11", "up to 40", "about 24"."""
+    if count.low == count.high:
+        number = str(count.low)
+    elif count.high is None:
+        number = f"at least {count.low}"
+    elif count.low is None:
+        number = f"up to {count.high}"
+    else:
+        number = f"{count.low} to {count.high}"
+    return f"about {number}" if count.approximate and count.high is not None else number
 
 
 def who_claims_what(claims: list[SourcedClaim]) -> str:
