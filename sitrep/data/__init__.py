@@ -113,6 +113,11 @@ TABLES: dict[str, Table] = {
     "ur/verification.tsv": Table(("phrase", "verified")),
     "ur/background.tsv": Table(("phrase",)),
     "ur/actors.tsv": Table(("phrase", "actor")),
+    "ur/actor_words.tsv": Table(("phrase", "actor", "generic")),
+    "ur/tactics.tsv": Table(
+        ("phrase", "event_type", "sub_event_type", "gtd_attack_type", "priority", "target", "by"), ("english",)
+    ),
+    "ur/responsibility.tsv": Table(("phrase", "role", "side")),
     "ur/places.tsv": Table(("phrase", "place", "name", "source")),
     "ur/care_places.tsv": Table(("phrase",)),
     "geo/context_cues.tsv": Table(("category", "phrase"), header=False),
