@@ -109,7 +109,10 @@ def test_actor_row(phrase: str, actor: str, generic: str) -> None:
 def test_state_labels_map_to_neutral_names() -> None:
     actors = load_actors()
     found = actors.find("فتنہ الخوارج کے دہشت گرد")
-    assert [m.actor.name for m in found] == ["TTP: Tehreek-i-Taliban Pakistan"] * 2
+    assert [m.actor.name for m in found] == [
+        "TTP: Tehreek-i-Taliban Pakistan",
+        "Unidentified Armed Group (Pakistan)",
+    ]
     # "فتنہ الہندوستان" names no one group: ACLED's umbrella actor for Baloch armed groups, as in English.
     assert [m.actor.name for m in actors.find("فتنہ الہندوستان کے حملے")] == ["Baloch Separatists (Pakistan)"]
 
@@ -259,3 +262,32 @@ def test_unidentified_gunmen_shooting_a_civilian() -> None:
     event = events[0]
     assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
     assert (event.actor1, event.actor2) == ("Unidentified Armed Group (Pakistan)", "Civilians (Pakistan)")
+
+
+# -- weapons found are not weapons used -----------------------------------------------------------------------
+
+
+def _sentence_tactics(text: str) -> list[str]:
+    spans = urdu_sentences(text)
+    units = [(s, e, tokenize(text[s:e])) for s, e in spans]
+    read = read_sentences(text, None, units, [], [], load_actors(), language="ur")
+    return [t.phrase for s in read for t in s.tactics]
+
+
+_HAUL = read_table("ur/weapon_haul.tsv")
+
+
+@pytest.mark.parametrize("phrase", [r["phrase"] for r in _HAUL if r["role"] == "weapon"])
+def test_haul_weapon_row(phrase: str) -> None:
+    assert phrase in {r["phrase"] for r in _TACTICS}  # a tactic phrase, which the haul takes away
+    assert _sentence_tactics(f"چھاپے کے دوران {phrase} برآمد کر لیے گئے۔") == []
+
+
+@pytest.mark.parametrize("phrase", [r["phrase"] for r in _HAUL if r["role"] == "haul"])
+def test_haul_row(phrase: str) -> None:
+    assert _sentence_tactics(f"اہلکاروں نے دستی بم اور اسلحہ {phrase} کر لیا۔") == []
+
+
+@pytest.mark.parametrize("phrase", [r["phrase"] for r in _HAUL if r["role"] == "use"])
+def test_haul_use_row(phrase: str) -> None:
+    assert "دستی بم" in _sentence_tactics(f"ایک دستی بم برآمد ہوا جبکہ دوسرا دستی بم {phrase} گیا۔")

@@ -118,6 +118,7 @@ TABLES: dict[str, Table] = {
         ("phrase", "event_type", "sub_event_type", "gtd_attack_type", "priority", "target", "by"), ("english",)
     ),
     "ur/responsibility.tsv": Table(("phrase", "role", "side")),
+    "ur/weapon_haul.tsv": Table(("phrase", "role")),
     "ur/places.tsv": Table(("phrase", "place", "name", "source")),
     "ur/care_places.tsv": Table(("phrase",)),
     "geo/context_cues.tsv": Table(("category", "phrase"), header=False),

@@ -85,8 +85,12 @@ def read_sentences(
         norms = tokens.norms().keys() if isinstance(tokens, Tokens) else set(map(token_norm, tokens))
         # A sentence with no first word of a tactic phrase has none: skip the phrase matcher.
         found = tactics.find(tokens, offset=start) if not tactic_words.isdisjoint(norms) else []
-        if found and not _haul_words("haul").isdisjoint(norms) and _haul_words("use").isdisjoint(norms):
-            found = [t for t in found if t.phrase not in _haul_words("weapon")]  # what was seized, not used
+        if (
+            found
+            and not _haul_words("haul", language).isdisjoint(norms)
+            and _haul_words("use", language).isdisjoint(norms)
+        ):
+            found = [t for t in found if t.phrase not in _haul_words("weapon", language)]  # seized, not used
         named = mentions[bisect_left(mention_starts, start) : bisect_left(mention_starts, end)]
         if named:
             named = [m for m in named if not _speaks(tokens, m.start - start, m.end - start, language)]
@@ -229,9 +233,11 @@ def claimed_and_denied(
 
 
 @cache
-def _haul_words(role: str) -> frozenset[str]:
-    """The words of ``weapon_haul.tsv`` with a role: haul (found, seized), weapon, use (exploded, hurled)."""
-    return frozenset(row["phrase"] for row in read_table("weapon_haul.tsv") if row["role"] == role)
+def _haul_words(role: str, language: str = "en") -> frozenset[str]:
+    """The words of ``weapon_haul.tsv`` (``ur/weapon_haul.tsv`` for Urdu) with a role: haul (found, seized),
+    weapon, use (exploded, hurled)."""
+    table = "ur/weapon_haul.tsv" if language == "ur" else "weapon_haul.tsv"
+    return frozenset(row["phrase"] for row in read_table(table) if row["role"] == role)
 
 
 @cache
