@@ -65,7 +65,7 @@ def read_sentences(
 ) -> list[Sentence]:
     """Each of ``sentences`` (start, end, tokens) with its claims, tactics and actors; an incident sentence also
     with its event places (of ``places``) and its date. ``all_places`` locate the dateline; ``language`` chooses
-    the tactic and date words."""
+    the tactic, weapon-haul and date words, and how a speaker is named."""
     tactics = tactic_reader(language)
     tactic_words = tactics.table.first_words
     claims_at: dict[int, list[Claim]] = {}

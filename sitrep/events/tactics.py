@@ -1,9 +1,10 @@
 """Event typing: tactic words → ACLED event type / sub-event type and GTD attack type.
 
 The table is ``sitrep/data/tactics.tsv``; Urdu reports read ``sitrep/data/ur/tactics.tsv``, whose rows copy the
-English rows of the same words (a phrase with no event type hides a shorter one and names no tactic). A phrase may have rows for different targets ("opened fire" on
-soldiers is an armed clash, on civilians an attack); the row for the event's target is used, else the row for
-any target, else any row of the phrase. The highest-priority tactic of an event decides its type.
+English rows of the same words (a phrase with no event type hides a shorter one and names no tactic). A phrase
+may have rows for different targets ("opened fire" on soldiers is an armed clash, on civilians an attack); the
+row for the event's target is used, else the row for any target, else any row of the phrase. The
+highest-priority tactic of an event decides its type.
 """
 
 from __future__ import annotations
