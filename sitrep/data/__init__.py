@@ -116,6 +116,12 @@ TABLES: dict[str, Table] = {
     "ur/actors.tsv": Table(("phrase", "actor")),
     "ur/places.tsv": Table(("phrase", "place", "name", "source"), ("cue",)),
     "ur/place_cues.tsv": Table(("phrase", "side")),
+    "ur/actor_words.tsv": Table(("phrase", "actor", "generic")),
+    "ur/tactics.tsv": Table(
+        ("phrase", "event_type", "sub_event_type", "gtd_attack_type", "priority", "target", "by"), ("english",)
+    ),
+    "ur/responsibility.tsv": Table(("phrase", "role", "side")),
+    "ur/weapon_haul.tsv": Table(("phrase", "role")),
     "ur/care_places.tsv": Table(("phrase",)),
     "geo/context_cues.tsv": Table(("category", "phrase"), header=False),
     "geo/country_cues.tsv": Table(("country", "admin1", "phrase"), ("form",), header=False),

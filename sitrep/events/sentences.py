@@ -65,8 +65,8 @@ def read_sentences(
 ) -> list[Sentence]:
     """Each of ``sentences`` (start, end, tokens) with its claims, tactics and actors; an incident sentence also
     with its event places (of ``places``) and its date. ``all_places`` locate the dateline; ``language`` chooses
-    the tactic and date words."""
-    tactics = tactic_reader()
+    the tactic, weapon-haul and date words, and how a speaker is named."""
+    tactics = tactic_reader(language)
     tactic_words = tactics.table.first_words
     claims_at: dict[int, list[Claim]] = {}
     for claim in claims:
@@ -85,11 +85,15 @@ def read_sentences(
         norms = tokens.norms().keys() if isinstance(tokens, Tokens) else set(map(token_norm, tokens))
         # A sentence with no first word of a tactic phrase has none: skip the phrase matcher.
         found = tactics.find(tokens, offset=start) if not tactic_words.isdisjoint(norms) else []
-        if found and not _haul_words("haul").isdisjoint(norms) and _haul_words("use").isdisjoint(norms):
-            found = [t for t in found if t.phrase not in _haul_words("weapon")]  # what was seized, not used
+        if (
+            found
+            and not _haul_words("haul", language).isdisjoint(norms)
+            and _haul_words("use", language).isdisjoint(norms)
+        ):
+            found = [t for t in found if t.phrase not in _haul_words("weapon", language)]  # seized, not used
         named = mentions[bisect_left(mention_starts, start) : bisect_left(mention_starts, end)]
         if named:
-            named = [m for m in named if not _speaks(tokens, m.start - start, m.end - start)]
+            named = [m for m in named if not _speaks(tokens, m.start - start, m.end - start, language)]
             if any(m.actor.kind in NON_STATE_KINDS for m in named) and _suspects(tokens, norms):
                 # A group named as a suspect or a guess is not the doer the report names.
                 named = [m for m in named if m.actor.kind not in NON_STATE_KINDS]
@@ -229,9 +233,11 @@ def claimed_and_denied(
 
 
 @cache
-def _haul_words(role: str) -> frozenset[str]:
-    """The words of ``weapon_haul.tsv`` with a role: haul (found, seized), weapon, use (exploded, hurled)."""
-    return frozenset(row["phrase"] for row in read_table("weapon_haul.tsv") if row["role"] == role)
+def _haul_words(role: str, language: str = "en") -> frozenset[str]:
+    """The words of ``weapon_haul.tsv`` (``ur/weapon_haul.tsv`` for Urdu) with a role: haul (found, seized),
+    weapon, use (exploded, hurled)."""
+    table = "ur/weapon_haul.tsv" if language == "ur" else "weapon_haul.tsv"
+    return frozenset(row["phrase"] for row in read_table(table) if row["role"] == role)
 
 
 @cache
@@ -255,17 +261,44 @@ def _suspects(tokens: list[Token], norms: Set[str]) -> bool:
     return not table.first_words.isdisjoint(norms) and next(iter(table.find_all(tokens)), None) is not None
 
 
-def _speaks(tokens: list[Token], start: int, end: int) -> bool:
+def _speaks(tokens: list[Token], start: int, end: int, language: str = "en") -> bool:
     """An actor named as the source of a statement ("…, police said", "according to the army") is a claimant,
     not a party to the event."""
-    reporting = attribution_reader().reporting
     after = bisect_left(tokens, end, key=_token_start)  # the first token after the actor
+    if language == "ur":
+        return _speaks_urdu(tokens, after)
+    reporting = attribution_reader().reporting
     if after < len(tokens) and tokens[after].norm in reporting.first_words:
         match = reporting.match_at(tokens, after)
         if match and match.payload.form == "verb":
             return True
     before = bisect_right(tokens, start, key=_token_end)  # the tokens before the actor
     return before >= 2 and tokens[before - 2].norm == "according" and tokens[before - 1].norm == "to"
+
+
+# The genitive case markers: "بی ایل اے کے ترجمان" (the BLA's spokesman), "پولیس کا بیان" (the police's statement).
+_GENITIVE = frozenset({"کے", "کی", "کا"})
+
+
+@cache
+def _urdu_voice() -> tuple[PhraseTable[str], frozenset[str]]:
+    """The Urdu reporting phrases (``ur/reporting.tsv``), which follow who speaks ("پولیس کے مطابق", "… نے
+    کہا"), and the claimant words that speak for whoever is named before them ("ترجمان" a spokesman, "بیان" a
+    statement: kind "previous" in ``ur/claimants.tsv``)."""
+    phrases = PhraseTable([(row["phrase"], row["phrase"]) for row in read_table("ur/reporting.tsv")])
+    words = frozenset(row["phrase"] for row in read_table("ur/claimants.tsv") if row["kind"] == "previous")
+    return phrases, words
+
+
+def _speaks_urdu(tokens: list[Token], after: int) -> bool:
+    """Urdu names the speaker first: an actor followed by a reporting phrase ("پولیس کے مطابق", "فوج نے
+    تصدیق کی"), or by its spokesman or statement ("بی ایل اے کے ترجمان نے کہا"), is the voice of the report."""
+    if after >= len(tokens):
+        return False
+    phrases, speakers = _urdu_voice()
+    if phrases.match_at(tokens, after) is not None:
+        return True
+    return after + 1 < len(tokens) and tokens[after].norm in _GENITIVE and tokens[after + 1].norm in speakers
 
 
 # Token fields by position, for map and bisect. Tokens are in text order: their starts and ends are sorted.

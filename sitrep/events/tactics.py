@@ -1,8 +1,10 @@
 """Event typing: tactic words → ACLED event type / sub-event type and GTD attack type.
 
-The table is ``sitrep/data/tactics.tsv``. A phrase may have rows for different targets ("opened fire" on
-soldiers is an armed clash, on civilians an attack); the row for the event's target is used, else the row for
-any target, else any row of the phrase. The highest-priority tactic of an event decides its type.
+The table is ``sitrep/data/tactics.tsv``; Urdu reports read ``sitrep/data/ur/tactics.tsv``, whose rows copy the
+English rows of the same words (a phrase with no event type hides a shorter one and names no tactic). A phrase
+may have rows for different targets ("opened fire" on soldiers is an armed clash, on civilians an attack); the
+row for the event's target is used, else the row for any target, else any row of the phrase. The
+highest-priority tactic of an event decides its type.
 """
 
 from __future__ import annotations
@@ -44,11 +46,18 @@ class TacticMatch:
         return self.types[0]
 
 
+# The tactic table of each language the event stage reads; others read English's.
+_TABLES = {"en": "tactics.tsv", "ur": "ur/tactics.tsv"}
+
+
 class TacticReader:
-    def __init__(self) -> None:
+    def __init__(self, table: str = "tactics.tsv") -> None:
         rows: dict[str, list[EventType]] = {}
-        for row in read_table("tactics.tsv"):
-            rows.setdefault(row["phrase"], []).append(
+        for row in read_table(table):
+            types = rows.setdefault(row["phrase"], [])
+            if not row["event_type"]:
+                continue  # a phrase hiding a shorter one: matched, and dropped by ``find``
+            types.append(
                 EventType(
                     row["event_type"],
                     row["sub_event_type"],
@@ -69,6 +78,7 @@ class TacticReader:
                 m.payload[0], m.payload[1], offset + tokens[m.start].start, offset + tokens[m.end - 1].end
             )
             for m in self.table.find_all(tokens)
+            if m.payload[1]
         ]
 
 
@@ -102,6 +112,11 @@ def choose_type(tactics: list[TacticMatch], target: Target) -> EventType | None:
     return best
 
 
+def tactic_reader(language: str = "en") -> TacticReader:
+    """The tactic words of ``language`` ("en", "ur"); English for a language without its own table."""
+    return _reader(_TABLES.get(language, _TABLES["en"]))
+
+
 @cache
-def tactic_reader() -> TacticReader:
-    return TacticReader()
+def _reader(table: str) -> TacticReader:
+    return TacticReader(table)

@@ -108,7 +108,8 @@ class PhraseFinder:
 _GLUING_WORDS = ("اور", "پر")
 
 
-def _glued_after_word(text: str, start: int) -> bool:
+def glued_after_word(text: str, start: int) -> bool:
+    """Whether ``text[:start]`` ends with "اور" or "پر" written against the word at ``start``."""
     return any(
         text.endswith(word, 0, start) and (start == len(word) or not text[start - len(word) - 1].isalpha())
         for word in _GLUING_WORDS
@@ -124,9 +125,31 @@ def _on_boundaries(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
     long = end - start >= 3
-    starts = not before.isalpha() or (long and before in NON_JOINING and _glued_after_word(text, start))
+    starts = not before.isalpha() or (long and before in NON_JOINING and glued_after_word(text, start))
     ends = not after.isalpha() or (long and text[end - 1] in NON_JOINING)
     return starts and ends
+
+
+# The case markers most often written against a noun that ends in a letter that does not join ("لیویزکے").
+_CASE_MARKERS = ("کے", "کی", "کا", "کو", "نے", "سے", "میں", "پر", "تک")
+
+
+def within_words(text: str, start: int, end: int) -> bool:
+    """Whether a name at text[start:end] that touches a letter is still whole words: "اور"/"پر" written against
+    its start ("اورپولیس"), or a case marker against its end when its last letter does not join ("لیویزکے").
+    Stricter than a phrase's ending (``_on_boundaries``): a name must not be read inside a longer word, as
+    "دہشت گرد" (terrorists) in "دہشت گردی" (terrorism)."""
+    starts = not start or not text[start - 1].isalnum()
+    starts = starts or (text[start - 1] in NON_JOINING and end - start >= 3 and glued_after_word(text, start))
+    if not starts:
+        return False
+    if end == len(text) or not text[end].isalnum():
+        return True
+    return text[end - 1] in NON_JOINING and any(
+        text.startswith(marker, end)
+        and (end + len(marker) == len(text) or not text[end + len(marker)].isalnum())
+        for marker in _CASE_MARKERS
+    )
 
 
 @dataclass(frozen=True)

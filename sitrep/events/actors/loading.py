@@ -1,5 +1,6 @@
-"""The actor data files → an ActorDictionary: ``data/actors.tsv`` and the analyst's overlay (``sitrep.data``), then
-the files named by ``SITREP_ACTORS`` or passed to ``load_actors``; later files win."""
+"""The actor data files → an ActorDictionary: ``data/actors.tsv`` and the analyst's overlay (``sitrep.data``), the
+Urdu names of its actors (``data/ur/actors.tsv``, ``data/ur/actor_words.tsv``), then the files named by
+``SITREP_ACTORS`` or passed to ``load_actors``; later files win."""
 
 from __future__ import annotations
 
@@ -81,14 +82,26 @@ def _build(sources: list[list[Row]]) -> ActorDictionary:
 
 
 @cache
+def _urdu_rows() -> list[Row]:
+    """The Urdu names as rows of actors.tsv: each an alias of the actor it names (which must be in the
+    dictionary: a name without a kind is refused as a new actor). Armed groups' names are specific."""
+    return [
+        Row({"name": row["actor"], "aliases": row["phrase"], "generic": row.get("generic", "no")}, row.where)
+        for name in ("ur/actors.tsv", "ur/actor_words.tsv")
+        for row in read_table(name)
+    ]
+
+
+@cache
 def _default_dictionary() -> ActorDictionary:
-    return _build([read_table(TABLE)])
+    return _build([read_table(TABLE), _urdu_rows()])
 
 
 @lru_cache(maxsize=8)
 def _dictionary_with(files: tuple[tuple[str, int, int], ...]) -> ActorDictionary:
     # Keyed by path, modification time and size, so an edited user file is read again.
-    return _build([read_table(TABLE)] + [read_file(Path(path), TABLES[TABLE]) for path, _, _ in files])
+    extra = [read_file(Path(path), TABLES[TABLE]) for path, _, _ in files]
+    return _build([read_table(TABLE), _urdu_rows(), *extra])
 
 
 def load_actors(extra: Path | str | None = None) -> ActorDictionary:

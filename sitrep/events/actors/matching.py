@@ -20,6 +20,7 @@ from sitrep.nlp.lexicon import (
     lower_keeping_offsets,
     spaces_for,
 )
+from sitrep.nlp.urdu import within_words
 
 # ---------------------------------------------------------------------------------------------------------------
 # Matching
@@ -136,8 +137,11 @@ class ActorDictionary:
         hits: list[tuple[int, int, int]] = []
         for last, index in self._automaton.iter(folded):
             start = last - key_length[index] + 1
-            # Whole words only: "bla" must not fire inside "blast".
-            if (start and folded[start - 1].isalnum()) or (last + 1 < length and folded[last + 1].isalnum()):
+            # Whole words only: "bla" must not fire inside "blast". Urdu writes some words against a name
+            # ("اورپولیس", "لیویزکے"): its rule decides (never true of a Latin-script hit).
+            if (
+                (start and folded[start - 1].isalnum()) or (last + 1 < length and folded[last + 1].isalnum())
+            ) and not within_words(folded, start, last + 1):
                 continue
             hits.append((start, -last, index))
         if not hits:

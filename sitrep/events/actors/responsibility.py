@@ -1,5 +1,6 @@
-"""Sentences → who claims or denies an attack: the cue phrases of ``data/responsibility.tsv`` and the actor each
-names."""
+"""Sentences → who claims or denies an attack: the cue phrases of ``data/responsibility.tsv`` (and of its Urdu
+sibling, ``data/ur/responsibility.tsv``: one table, as the words of one language never match another's) and the
+actor each names."""
 
 from __future__ import annotations
 
@@ -44,8 +45,8 @@ class _Cue:
 
 @cache
 def _responsibility_rows() -> list[dict[str, str]]:
-    """``responsibility.tsv``, read once for the three tables built from it (read-only)."""
-    return read_table("responsibility.tsv")
+    """``responsibility.tsv`` and its Urdu rows, read once for the three tables built from them (read-only)."""
+    return read_table("responsibility.tsv") + read_table("ur/responsibility.tsv")
 
 
 @cache
