@@ -115,6 +115,7 @@ TABLES: dict[str, Table] = {
     "ur/actors.tsv": Table(("phrase", "actor")),
     "ur/places.tsv": Table(("phrase", "place", "name", "source")),
     "ur/care_places.tsv": Table(("phrase",)),
+    "ur/dates.tsv": Table(("phrase", "rule", "value", "acled", "ucdp")),
     "geo/context_cues.tsv": Table(("category", "phrase"), header=False),
     "geo/country_cues.tsv": Table(("country", "admin1", "phrase"), ("form",), header=False),
     "geo/district_equivalents.tsv": Table(("name", "same_as"), ("relation", "note"), header=False),
