@@ -10,6 +10,7 @@ groups ``read_match`` reads; a group Urdu has no words for never matches. The di
   Tuesday" does in English) or "بروز" before it: alone the names are also words (پیر saint, ہفتہ week);
 - a bare month or year is a period with a period word after it ("میں", "کے دوران"), not a lead before it;
 - a year shift comes before the date ("گزشتہ سال 12 اگست", "گزشتہ سال اگست میں");
+- a shift word that begins a relative phrase is the phrase's ("گزشتہ ویک اینڈ", not "گزشتہ" + "ویک اینڈ");
 - "12 اور 13 اگست" (the night of the 12th to the 13th) is the first day;
 - "X سے دو روز قبل" (two days before X) is not read (see the table's header);
 - a statement's date has its reporting phrase after it ("پولیس نے بدھ کو بتایا").
@@ -40,7 +41,7 @@ _TAIL_RULES = ("day_tail", "period_tail", "statement")
 # The hamza of a year ("2025ء") and the zero-width non-joiner become spaces: they only separate words here.
 LETTERS = str.maketrans(
     "يىكهەذ۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩۔،؛؟ء\u200c",
-    "یییہہز01234567890123456789.,;?  ",
+    "ییکہہز01234567890123456789.,;?  ",
 )
 
 
@@ -62,6 +63,7 @@ def load_urdu_grammar() -> Grammar:
     month = alternation(list(words.months))
     day_tail = alternation([row.phrase for row in words.by_rule("day_tail")])
     tails = alternation([row.phrase for row in words.by_rule("day_tail", "period_tail")])
+    relative = alternation(list(words.relative))
     day = r"(?:[12][0-9]|3[01]|0?[1-9])(?![0-9])"
     years = r"(?:سال|برس)"  # "گزشتہ سال" (last year) before a date
     # A weekday is a date after a lead ("بروز"), or before a day word or "and" another weekday.
@@ -71,7 +73,7 @@ def load_urdu_grammar() -> Grammar:
     pattern = rf"""
         (?<!\w)
         (?P<lead>(?:(?:{alternation([row.phrase for row in words.leads])})\s+)+)?
-        (?:(?P<shift>{shift})\s+)?
+        (?:(?P<shift>{shift})\s+(?!{relative}(?!\w)))?
         (?:
             (?P<dmy>(?:(?P<dmy_ys>{shift})\s+{years}\s+)?(?:(?:{weekday}),?\s+)?
                 (?P<dmy_d>{day})(?:\s+(?:اور|تا)\s+{day}|\s*[-–]\s*{day})?\s+(?P<dmy_m>{month})
@@ -79,7 +81,7 @@ def load_urdu_grammar() -> Grammar:
           | (?P<my>(?P<my_m>{month}),?\s+(?P<my_y>{YEAR}))
           | (?P<wd>(?P<wd_name>{weekday})(?P<wd_week>(?!))?{weekday_is_a_date})
           | (?P<mon>(?:(?P<mon_ys>{shift})\s+{years}\s+)?(?P<mon_m>{month}))
-          | (?P<rel>{alternation(list(words.relative))})
+          | (?P<rel>{relative})
           | (?P<qty>(?<!سے\s)(?P<qty_n>{alternation(list(words.numbers))}|[0-9]{{1,3}})\s+
                 (?P<qty_u>{alternation(list(words.units))})\s+(?P<qty_dir>{alternation(list(words.directions))}))
           | (?P<yr>{YEAR})
