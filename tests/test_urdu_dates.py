@@ -247,6 +247,11 @@ def test_arabic_keyboard_letters_and_spelling_variants_read_as_the_rows() -> Non
     assert _ur("12 فروري 2024 کو فائرنگ ہوئی۔").date == D(2024, 2, 12)  # Arabic yeh
 
 
+def test_yakum_is_the_first_of_the_month() -> None:
+    assert _ur("یکم اگست کو حملہ ہوا۔") == EventDate(D(2025, 8, 1), DAY, "یکم اگست کو", "day-month")
+    assert _ur("یکم جنوری 2024 کو حملہ ہوا۔").date == D(2024, 1, 1)
+
+
 def test_a_day_and_month_without_year_is_the_latest_on_or_before_publication() -> None:
     assert _ur("12 اگست کو حملہ ہوا۔").date == D(2025, 8, 12)
     assert _ur("20 اگست کو حملہ ہوا۔").date == D(2024, 8, 20)

@@ -7,6 +7,7 @@ Compiled once per process and checked at load time: an unknown rule names the ta
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -57,7 +58,8 @@ class Grammar:
     vague: Row
     period_tails: frozenset[str] = frozenset()  # words after a bare month or year that make it a period
     verbs_follow: bool = False  # a statement's verb follows its date (Urdu), not precedes it (English)
-    letters: dict[int, str] | None = None  # a one-for-one letter map (str.translate) applied before reading
+    # The text as read (Urdu: one spelling of each letter, Western digits), of the same length: offsets hold.
+    normalise: Callable[[str], str] | None = None
 
 
 def norm(text: str) -> str:
@@ -186,7 +188,7 @@ def make_grammar(
     vocabulary: frozenset[str] = frozenset(),
     period_tails: frozenset[str] = frozenset(),
     verbs_follow: bool = False,
-    letters: dict[int, str] | None = None,
+    normalise: Callable[[str], str] | None = None,
 ) -> Grammar:
     """A grammar of the words and a pattern with the named groups ``read_match`` reads."""
     return Grammar(
@@ -209,7 +211,7 @@ def make_grammar(
         vague=words.vague,
         period_tails=period_tails,
         verbs_follow=verbs_follow,
-        letters=letters,
+        normalise=normalise,
     )
 
 

@@ -61,10 +61,10 @@ def resolve(
     ``grammar``: the language's (English by default)."""
     if grammar is None:
         grammar = load_grammar()
-    elif grammar.letters is not None:
-        # Read the text with its letters made one (same length: the offsets hold), quote it as written.
+    elif grammar.normalise is not None:
+        # Read the text as normalised (same length: the offsets hold), quote it as written.
         found = resolve(
-            text.translate(grammar.letters), published, anchors, context, replace(grammar, letters=None)
+            grammar.normalise(text), published, anchors, context, replace(grammar, normalise=None)
         )
         for item in found:
             item.text = text[item.start : item.end]

@@ -18,6 +18,7 @@ groups ``read_match`` reads; a group Urdu has no words for never matches. The di
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from sitrep.data import read_table
@@ -43,6 +44,16 @@ LETTERS = str.maketrans(
     "يىكهەذ۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩۔،؛؟ء\u200c",
     "ییکہہز01234567890123456789.,;?  ",
 )
+
+
+# "یکم" is the first of a month ("یکم اگست"): read as the day number 1, in as many characters.
+_FIRST = re.compile(r"(?<!\w)یکم(?!\w)")
+
+
+def normalise(text: str) -> str:
+    """The text as the Urdu grammar reads it: one spelling of each letter, Western digits, "یکم" as 1. Of the
+    same length, so that offsets into it are the text's."""
+    return _FIRST.sub("01 ", text.translate(LETTERS))
 
 
 def _number_rows() -> list[Row]:
@@ -96,5 +107,5 @@ def load_urdu_grammar() -> Grammar:
         vocabulary=frozenset({"اور", "تا"}),
         period_tails=frozenset(row.phrase for row in words.by_rule("period_tail")),
         verbs_follow=True,
-        letters=LETTERS,
+        normalise=normalise,
     )
