@@ -1,7 +1,8 @@
 """The time-expression grammar: the rows of ``time_expressions.tsv`` (and the reporting verbs of
 ``reporting.tsv``) in, one compiled regular expression and the word tables that go with it out.
 
-Compiled once per process and checked at load time: an unknown rule names the table and the bad row.
+Compiled once per process and checked at load time: an unknown rule names the table and the bad row. The table's
+words by rule (``sort_words``) and the grammar made of them (``make_grammar``) serve the Urdu pattern too (``urdu``).
 """
 
 from __future__ import annotations
