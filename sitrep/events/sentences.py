@@ -106,7 +106,7 @@ def read_sentences(
             words = text[start:end]
             if start < dateline < end:  # the dateline's date is the filing day, not the event's
                 words = " " * (dateline - start) + words[dateline - start :]
-            sentence.date = find_event_date(words, published, context=text[:start])
+            sentence.date = find_event_date(words, published, context=text[:start], language=language)
             if _vague_or_a_proceedings(sentence.date, words):
                 # No date words, only a month ("earlier this month"), or a charge's or a court's day ("were
                 # indicted Thursday over the shooting"): in a follow-up report, the day of the incident it is

@@ -42,6 +42,10 @@ Choosing the date of a sentence (``find_event_date``)
   * No publication date: only explicit dates with a year, anchors and the context can date an event;
     otherwise the date is None and the precision {}.
 
+Urdu (``find_event_date(..., language="ur")``): the words of ``sitrep/data/ur/dates.tsv`` by the same rules and
+precision, the pattern Urdu's (``urdu``: postpositions after the date, a weekday name only with a day word after it,
+a statement's verb after its date). ``incident_day`` and ``tells_a_proceeding`` read English words only.
+
 Precision: ACLED time_precision 1 day, 2 week or weekend, 3 month (also for a year: ACLED has nothing
 coarser); UCDP date_prec 1 day, 2 two to six days, 3 a week, 4 a month, 5 a year.
 """

@@ -14,6 +14,7 @@ from sitrep.events.dates.days import NEAR, WEEK_OF_PUBLICATION, coarsest
 from sitrep.events.dates.grammar import norm
 from sitrep.events.dates.read import Found
 from sitrep.events.dates.resolve import Context, resolve
+from sitrep.events.dates.urdu import load_urdu_grammar
 from sitrep.events.tactics import tactic_reader  # its table names the attack words
 
 
@@ -114,12 +115,14 @@ def find_event_date(
     published: dt.date | None,
     context: str = "",
     anchors: dict[str, dt.date] | None = None,
+    language: str = "en",
 ) -> EventDate:
     """The date of the event a sentence describes (the rules are in the package docstring, ``sitrep.events.dates``).
 
     ``context`` is the text before the sentence (or the whole article: only the part before the sentence is
     used); it dates references to other events. ``anchors`` maps lower-case phrases the caller has dated
-    ("the group announced") to their dates, for "a day after the group announced …".
+    ("the group announced") to their dates, for "a day after the group announced …". ``language``: the
+    words to read, English or Urdu ("ur", ``sitrep.events.dates.urdu``); the rules are the same.
     """
     published = as_date(published)
     sentence = sentence or ""
@@ -131,7 +134,8 @@ def find_event_date(
         day = as_date(date)
         if key.strip() and day is not None:
             keys[norm(key)] = day
-    found = resolve(sentence, published, keys, Context(context, published, keys))
+    grammar = load_urdu_grammar() if language == "ur" else None
+    found = resolve(sentence, published, keys, Context(context, published, keys, grammar), grammar)
     # Statement dates only when nothing else dates the sentence; then the most precise, then the first.
     pool = [f for f in found if not f.statement] or found
     if len(pool) > 1 and not any(f.derived for f in pool):

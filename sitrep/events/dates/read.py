@@ -108,7 +108,12 @@ def read_match(
         # A bare month name or year needs a period lead ("in", "since", "mid-") or a shift ("last August").
         lead_words = set(re.split(r"[\s-]+", norm(group("lead") or "")))
         year_shift = grammar.shifts[norm(group("mon_ys"))] if kind == "mon" and group("mon_ys") else None
-        if shift is None and year_shift is None and lead_words.isdisjoint(grammar.period_leads):
+        if (
+            shift is None
+            and year_shift is None
+            and lead_words.isdisjoint(grammar.period_leads)
+            and norm(source[match.end(kind) : end]) not in grammar.period_tails  # Urdu "اگست میں"
+        ):
             return None
         if kind == "mon":
             month = _month_row(grammar, source, match, "mon_m", alone=True)

@@ -7,6 +7,7 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from sitrep.events.dates.days import DAY, NEAR, ONE_DAY, WEEK_OF_PUBLICATION, coarsest
 from sitrep.events.dates.grammar import Grammar, load_grammar, norm
@@ -25,26 +26,49 @@ _WEAK = frozenset(
 class Context:
     """The text before the sentence; its dates are read once, and only when a reference needs them."""
 
-    def __init__(self, text: str, published: dt.date | None, anchors: dict[str, dt.date]) -> None:
+    def __init__(
+        self,
+        text: str,
+        published: dt.date | None,
+        anchors: dict[str, dt.date],
+        grammar: Grammar | None = None,
+    ) -> None:
         self.text = text
         self._published = published
         self._anchors = anchors
+        self._grammar = grammar
         self._found: list[Found] | None = None
 
     @property
     def found(self) -> list[Found]:
         if self._found is None:
             self._found = (
-                resolve(self.text, self._published, self._anchors, None) if self.text.strip() else []
+                resolve(self.text, self._published, self._anchors, None, self._grammar)
+                if self.text.strip()
+                else []
             )
         return self._found
 
 
 def resolve(
-    text: str, published: dt.date | None, anchors: dict[str, dt.date], context: Context | None
+    text: str,
+    published: dt.date | None,
+    anchors: dict[str, dt.date],
+    context: Context | None,
+    grammar: Grammar | None = None,
 ) -> list[Found]:
-    """Every date expression of a text, in order, dated (those that cannot be dated are left out)."""
-    grammar = load_grammar()
+    """Every date expression of a text, in order, dated (those that cannot be dated are left out).
+    ``grammar``: the language's (English by default)."""
+    if grammar is None:
+        grammar = load_grammar()
+    elif grammar.normalise is not None:
+        # Read the text as normalised (same length: the offsets hold), quote it as written.
+        found = resolve(
+            grammar.normalise(text), published, anchors, context, replace(grammar, normalise=None)
+        )
+        for item in found:
+            item.text = text[item.start : item.end]
+        return found
     matches = scan(text, grammar)
     found: list[Found] = []
     pending: list[Pending] = []
@@ -55,7 +79,11 @@ def resolve(
             continue
         if item is None:
             continue
-        item.statement = _after_reporting_verb(text, item.start, grammar)
+        item.statement = (
+            _before_reporting_phrase(text, item.end, grammar)
+            if grammar.verbs_follow
+            else _after_reporting_verb(text, item.start, grammar)
+        )
         if isinstance(item, Found) and _NIGHT_INTO.search(text, max(0, item.start - 24), item.start):
             # "overnight into Wednesday": the night began the evening before, and the evening dates it.
             item.date -= ONE_DAY
@@ -89,6 +117,12 @@ def _after_reporting_verb(text: str, start: int, grammar: Grammar) -> bool:
     if words[-1] not in grammar.verb_ends:  # the common case: no reporting verb at all
         return False
     return any(" ".join(words[-size:]) in grammar.verbs for size in range(1, len(words) + 1))
+
+
+def _before_reporting_phrase(text: str, end: int, grammar: Grammar) -> bool:
+    """Whether a reporting phrase follows a date, so that it dates a statement (Urdu: "پولیس نے بدھ کو بتایا")."""
+    rest = text[end : end + 80].lstrip(" ,\t\n").split()[: grammar.verb_words]
+    return any(" ".join(rest[:size]) in grammar.verbs for size in range(1, len(rest) + 1))
 
 
 def _sentence_start(text: str, position: int) -> int:
