@@ -319,3 +319,9 @@ def test_an_urdu_article_gives_its_event_the_date_of_the_attack() -> None:
     )
     result = extract(Article(id="ur-dates", text=text, published=THU, language="ur"))
     assert [(e.date, e.date_precision) for e in result.events] == [(D(2025, 8, 12), DAY)]
+
+
+@pytest.mark.parametrize(("phrase", "value", "_precision"), _rows("month_name", "month_abbr"))
+def test_a_day_may_touch_its_month(phrase: str, value: int, _precision: dict[str, int]) -> None:
+    # "27دسمبر کو": no space between the day's digits and the month, as Urdu is often typed.
+    assert _ur(f"کیچ میں 3{phrase} کو حملہ ہوا۔").date == D(2025 if value <= 8 else 2024, value, 3)

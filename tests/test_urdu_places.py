@@ -158,3 +158,30 @@ def test_a_town_inside_its_district_is_the_event_place(text: str, town: str, dis
     places = {p.id: p for p in result.places}
     place = places[result.events[0].place_id]
     assert (place.name, place.admin2, place.role) == (town, district, "event")
+
+
+def _away_rows() -> list[tuple[str, str, str]]:
+    return [(r["phrase"], r["side"], r["kind"]) for r in read_table("ur/away_places.tsv")]
+
+
+@pytest.mark.parametrize(("phrase", "side", "kind"), _away_rows())
+def test_away_row_makes_the_place_a_mention(phrase: str, side: str, kind: str) -> None:
+    text = f"مزدور {phrase} کوئٹہ سے ہیں۔" if side == "before" else f"مزدور کوئٹہ {phrase} تھے۔"
+    (quetta,) = find_urdu_places(text)
+    assert (quetta.name, quetta.role) == ("Quetta", "mention")
+
+
+def test_where_people_set_out_for_a_destination_is_a_mention_too() -> None:
+    places = find_urdu_places("قافلہ گوادر سے تربت جا رہا تھا کہ کیچ میں دھماکہ ہوا۔")
+    assert [(p.name, p.role) for p in places] == [("Gwadar", "mention"), ("Turbat", "mention"), ("Kech", "event")]
+
+
+def test_a_list_shares_where_its_people_belong() -> None:
+    places = find_urdu_places("اغوا ہونے والوں کا تعلق کوئٹہ اور خیبر پختونخوا سے ہے۔")
+    assert {p.role for p in places} == {"mention"}
+    assert {p.role for p in find_urdu_places("کوئٹہ اور تربت میں دھماکے ہوئے۔")} == {"event"}
+
+
+def test_a_place_reported_from_stays_an_event_place() -> None:
+    (nushki,) = find_urdu_places("ضلع نوشکی سے فائرنگ کا واقعہ رپورٹ ہوا۔")
+    assert nushki.role == "event"

@@ -123,6 +123,7 @@ TABLES: dict[str, Table] = {
     "ur/responsibility.tsv": Table(("phrase", "role", "side")),
     "ur/weapon_haul.tsv": Table(("phrase", "role")),
     "ur/care_places.tsv": Table(("phrase",)),
+    "ur/away_places.tsv": Table(("phrase", "side", "kind")),
     "ur/dates.tsv": Table(("phrase", "rule", "value", "acled", "ucdp")),
     "geo/context_cues.tsv": Table(("category", "phrase"), header=False),
     "geo/country_cues.tsv": Table(("country", "admin1", "phrase"), ("form",), header=False),

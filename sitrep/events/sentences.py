@@ -135,8 +135,8 @@ def _holds_day(vague: EventDate, day: EventDate) -> bool:
 
 
 # What follows a place that opens an article when it is the dateline ("QUETTA: …", "Islamabad, Dec 10 …",
-# "(Karachi) …", "PESHAWAR - …"): the place where the report was filed, not where the attack was.
-_DATELINE_END = re.compile(r"\s*(?:[:,)\u2013\u2014]|-\s|\(|\[)")
+# "(Karachi) …", "PESHAWAR - …", Urdu "پشاور… "): the place where the report was filed, not where the attack was.
+_DATELINE_END = re.compile(r"\s*(?:[:,)\u2013\u2014\u2026]|-\s|\(|\[)")
 
 
 # Words before a place that make it where someone went or came from, or a point of reference, not where the

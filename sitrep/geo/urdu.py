@@ -5,7 +5,8 @@ article's text; out: ``Place``s in text order, as the English resolver gives the
 A province named with a place inside it frames the report and is a mention, as is a district named in one sentence
 with a tehsil or town of it ("ضلع کیچ کی تحصیل تمپ"); every other place is an event place,
 the event stage choosing among them as it does for English, except a town named as where the wounded were
-taken ("تربت کے ہسپتال", Turbat's hospital: ``ur/care_places.tsv``), a mention.
+taken ("تربت کے ہسپتال", Turbat's hospital: ``ur/care_places.tsv``) or where people belong or were going
+("کوئٹہ سے تعلق رکھنے والے", "گوادر سے تربت جا رہے تھے": ``ur/away_places.tsv``), a mention.
 
 A name that is also an ordinary word (column cue: "مند" as in "ضرورت مند", "دشت" desert) counts only as a whole
 word with a place word beside it ("تحصیل مند", "دشت کے علاقے": ``ur/place_cues.tsv``), or listed with a place that
@@ -14,6 +15,7 @@ counts ("تمپ، مند اور دشت میں").
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 
@@ -70,7 +72,11 @@ def find_urdu_places(text: str) -> list[Place]:
                 end=match.end,
             )
         )
-    places = [p.model_copy(update={"role": "mention"}) if _is_care_place(text, p) else p for p in places]
+    away = _away(text, places)
+    places = [
+        p.model_copy(update={"role": "mention"}) if _is_care_place(text, p) or p.id in away else p
+        for p in places
+    ]
     # A province named with a district or town inside it frames the report ("بلوچستان کے ضلع کیچ"): a mention.
     inside = {p.admin1 for p in places if p.kind != "admin1"}
     places = [
@@ -139,9 +145,10 @@ def _whole_word(text: str, match: Match) -> bool:
     return not before.isalpha() and not after.isalpha()
 
 
-def _has_cue(text: str, match: Match) -> bool:
-    """Whether a place word stands right before or right after the name, spaces apart."""
-    cues = _place_cues()
+def _has_cue(text: str, match: Match | Place, cues: dict[str, tuple[str, ...]] | None = None) -> bool:
+    """Whether a place word (or another of ``cues`` by side) stands right before or right after the name,
+    spaces apart."""
+    cues = cues or _place_cues()
     before = text[: match.start].rstrip()
     after = text[match.end :].lstrip()
     return any(
@@ -151,6 +158,45 @@ def _has_cue(text: str, match: Match) -> bool:
         after.startswith(cue) and (len(after) == len(cue) or not after[len(cue)].isalpha())
         for cue in cues["after"]
     )
+
+
+@cache
+def _away_cues() -> dict[str, dict[str, tuple[str, ...]]]:
+    """The words of ``ur/away_places.tsv`` by kind (home, destination), then by side, longest first."""
+    rows = read_table("ur/away_places.tsv")
+    return {
+        kind: {
+            side: tuple(
+                sorted(
+                    (r["phrase"] for r in rows if (r["kind"], r["side"]) == (kind, side)),
+                    key=len,
+                    reverse=True,
+                )
+            )
+            for side in ("before", "after")
+        }
+        for kind in ("home", "destination")
+    }
+
+
+_SET_OUT = re.compile(r"\s*سے\s*")  # "گوادر سے تربت": from Gwadar to (Turbat)
+
+
+def _away(text: str, places: list[Place]) -> set[str]:
+    """The ids of the places named as where people belong or were going (``ur/away_places.tsv``), and of a
+    place named with "سے" right before such a destination (where they set out)."""
+    cues = _away_cues()
+    away = {p.id for p in places if any(_has_cue(text, p, cues[kind]) for kind in cues)}
+    going = {p.start: p for p in places if _has_cue(text, p, cues["destination"])}
+    for place in places:
+        gap = _SET_OUT.match(text, place.end)
+        if gap is not None and gap.end() in going:
+            away.add(place.id)
+    # The names of one list share its cue: "کا تعلق کوئٹہ اور خیبر پختونخوا سے ہے" (from Quetta and KP).
+    for one, other in itertools.pairwise(places):
+        if (one.id in away) != (other.id in away) and _LIST_GAP.fullmatch(text, one.end, other.start):
+            away |= {one.id, other.id}
+    return away
 
 
 _CARE_REACH = 25  # characters from a place name to the hospital word it names: "تربت کے ٹیچنگ ہسپتال"

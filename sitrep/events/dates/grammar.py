@@ -61,6 +61,7 @@ class Grammar:
     verbs_follow: bool = False  # a statement's verb follows its date (Urdu), not precedes it (English)
     # The text as read (Urdu: one spelling of each letter, Western digits), of the same length: offsets hold.
     normalise: Callable[[str], str] | None = None
+    digits_touch_words: bool = False  # a date word may follow digits with no space ("27دسمبر", Urdu)
 
 
 def norm(text: str) -> str:
@@ -190,6 +191,7 @@ def make_grammar(
     period_tails: frozenset[str] = frozenset(),
     verbs_follow: bool = False,
     normalise: Callable[[str], str] | None = None,
+    digits_touch_words: bool = False,
 ) -> Grammar:
     """A grammar of the words and a pattern with the named groups ``read_match`` reads."""
     return Grammar(
@@ -213,6 +215,7 @@ def make_grammar(
         period_tails=period_tails,
         verbs_follow=verbs_follow,
         normalise=normalise,
+        digits_touch_words=digits_touch_words,
     )
 
 

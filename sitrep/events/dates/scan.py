@@ -12,6 +12,10 @@ _PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~’‘“”–—…"
 _SEPARATORS = ",.'’-"  # may stick to a word inside an expression ("Dec.", "26,", "mid-")
 
 
+# Where a word starts right after digits ("27دسمبر", as Urdu is often typed).
+_DIGIT_THEN_LETTER = re.compile(r"(?<=[0-9])(?=[^\W\d_])")
+
+
 def _words(lowered: str) -> list[str]:
     return spaces_for(lowered, _PUNCTUATION).split()
 
@@ -26,7 +30,10 @@ def scan(text: str, grammar: Grammar) -> list[re.Match[str]]:
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters lengthen in lower case: keep offsets, scan fully
         return list(any_case_pattern().finditer(text))
-    present = grammar.triggers.intersection(_words(lowered))
+    touching = grammar.digits_touch_words
+    present = grammar.triggers.intersection(
+        _words(_DIGIT_THEN_LETTER.sub(" ", lowered) if touching else lowered)
+    )
     if not present:
         return []
     positions: list[tuple[int, str]] = []
@@ -35,7 +42,8 @@ def scan(text: str, grammar: Grammar) -> list[re.Match[str]]:
         index = lowered.find(word)
         while index >= 0:
             stop = index + size
-            if (index == 0 or not lowered[index - 1].isalnum()) and (
+            before = lowered[index - 1] if index else " "
+            if (not before.isalnum() or (touching and before.isdigit())) and (
                 stop == len(lowered) or not lowered[stop].isalnum()
             ):
                 positions.append((index, word))

@@ -11,7 +11,8 @@ groups ``read_match`` reads; a group Urdu has no words for never matches. The di
 - a bare month or year is a period with a period word after it ("میں", "کے دوران"), not a lead before it;
 - a year shift comes before the date ("گزشتہ سال 12 اگست", "گزشتہ سال اگست میں");
 - a shift word that begins a relative phrase is the phrase's ("گزشتہ ویک اینڈ", not "گزشتہ" + "ویک اینڈ");
-- "12 اور 13 اگست" (the night of the 12th to the 13th) is the first day;
+- "12 اور 13 اگست" (the night of the 12th to the 13th) is the first day; the day's digits may touch the month
+  ("27دسمبر"), as Urdu is often typed;
 - "X سے دو روز قبل" (two days before X) is not read (see the table's header);
 - a statement's date has its reporting phrase after it ("پولیس نے بدھ کو بتایا").
 """
@@ -87,7 +88,7 @@ def load_urdu_grammar() -> Grammar:
         (?:(?P<shift>{shift})\s+(?!{relative}(?!\w)))?
         (?:
             (?P<dmy>(?:(?P<dmy_ys>{shift})\s+{years}\s+)?(?:(?:{weekday}),?\s+)?
-                (?P<dmy_d>{day})(?:\s+(?:اور|تا)\s+{day}|\s*[-–]\s*{day})?\s+(?P<dmy_m>{month})
+                (?P<dmy_d>{day})(?:\s+(?:اور|تا)\s+{day}|\s*[-–]\s*{day})?\s*(?P<dmy_m>{month})
                 (?:\s*,?\s*(?P<dmy_y>{YEAR}))?)
           | (?P<my>(?P<my_m>{month}),?\s+(?P<my_y>{YEAR}))
           | (?P<wd>(?P<wd_name>{weekday})(?P<wd_week>(?!))?{weekday_is_a_date})
@@ -108,4 +109,5 @@ def load_urdu_grammar() -> Grammar:
         period_tails=frozenset(row.phrase for row in words.by_rule("period_tail")),
         verbs_follow=True,
         normalise=normalise,
+        digits_touch_words=True,
     )
