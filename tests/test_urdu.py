@@ -326,15 +326,22 @@ def test_care_place_row(phrase: str) -> None:
     assert (turbat.name, turbat.role) == ("Turbat", "mention")
 
 
-def test_a_statement_goes_on_over_its_paragraph() -> None:
+def test_a_statement_goes_on_into_the_next_sentence_of_its_paragraph() -> None:
     text = (
-        "پولیس نے بتایا کہ چوکی پر رات گئے حملہ ہوا۔ حملے میں دو اہلکار شہید ہوئے۔\n"
-        "بازار میں ایک اور دھماکے میں تین راہگیر زخمی ہوئے۔"
+        "پولیس نے بتایا کہ چوکی پر رات گئے حملہ ہوا۔ حملے میں دو اہلکار شہید ہوئے۔ چار راہگیر بھی زخمی ہوئے۔\n"
+        "پولیس نے بتایا کہ چوکی پر حملہ ہوا۔\nبازار میں ایک اور دھماکے میں تین راہگیر ہلاک ہوئے۔"
     )
     assert [(c.count.low, c.claimant.kind) for c in read_urdu_claims(text)] == [
         (2, "security_forces"),
+        (4, "none"),  # two sentences on: the press names the speaker again when it goes on
         (3, "none"),  # a new paragraph is the writer's again
     ]
+
+
+def test_the_number_a_participle_qualifies_is_counted_once() -> None:
+    # "the two martyred personnel were identified": two of the three already counted, not a new figure.
+    text = "حملے میں تین اہلکار شہید ہو گئے۔ شہید ہونے والے دو اہلکاروں کی شناخت ہو گئی ہے۔"
+    assert [c.count.low for c in read_urdu_claims(text)] == [3]
 
 
 @pytest.mark.parametrize("shift", [r[0] for r in _rows("reporting.tsv") if r[2] == "shift"])

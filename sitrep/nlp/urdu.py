@@ -308,10 +308,11 @@ _RIGHT_AFTER = 3  # from "ہونے والے" to the number it qualifies: a space
 
 def _figures_after(
     sentence: _Sentence, outcome: Match, stop: int, lexicon: Lexicon
-) -> list[tuple[_Read, bool]]:
-    """The figures an outcome word names after itself (a tally, the number a participle qualifies, or a list of
-    those among the dead), each with whether it is a part of an earlier total (the list). ``stop`` is where the
-    next outcome word starts."""
+) -> list[tuple[_Read, str]]:
+    """The figures an outcome word names after itself, each with its role: "total" (a tally), "definite" (the
+    number a participle qualifies: "the three killed", people already counted when a figure of the outcome was
+    read before, as the English reader reads "the two injured were shifted") or "part" (a list of those among
+    the dead, parts of the total before). ``stop`` is where the next outcome word starts."""
     seen, numbers = sentence.seen, sentence.numbers
     after = [n for n in numbers if outcome.end <= n[0] and n[1] <= stop]
     near = [n for n in after if n[0] - outcome.end <= _AFTER_REACH]
@@ -341,7 +342,8 @@ def _figures_after(
         ]
         noun = (nouns[:1] or named[-1:] or [None])[0]
         victim = lexicon.victims[noun.phrase] if noun else "unspecified"
-        reads.append((_Read(figure, outcome.phrase, victim, noun.phrase if noun else ""), lead[2] == "among"))
+        role = {"among": "part", "who_were": "definite"}.get(lead[2], "total")
+        reads.append((_Read(figure, outcome.phrase, victim, noun.phrase if noun else ""), role))
     return reads
 
 
@@ -403,9 +405,11 @@ def _voice_at(voices: list[_Voice], at: int, speaker: _Voice | None) -> tuple[Cl
 
 
 class _Speaker:
-    """Reported speech goes on across a paragraph's sentences, as the English reader reads it: a sentence with
-    no reporting phrase of its own is the last statement's of its paragraph, until a sentence opens with a turn
-    to another matter ("دریں اثنا", meanwhile: ``reporting.tsv`` form "shift") or a claim is made."""
+    """Reported speech goes on into the next sentence of its paragraph: a sentence with no reporting phrase of
+    its own right after a statement is the statement's, unless it opens with a turn to another matter ("دریں
+    اثنا", meanwhile: ``reporting.tsv`` form "shift"). Not further, as the English reader reads a paragraph: the
+    Urdu press runs a whole report into one or two paragraphs and names the speaker again when it goes on
+    ("انہوں نے مزید کہا", "ان کا کہنا تھا")."""
 
     def __init__(self, text: str, lexicon: Lexicon) -> None:
         self._text, self._lexicon = text, lexicon
@@ -423,10 +427,7 @@ class _Speaker:
         last = self._last
         going_on = last[1] if last and last[0] == paragraph and not shifts else None
         spoken = [v for v in voices if v.spoken]
-        if spoken:
-            self._last = (paragraph, spoken[-1])
-        elif voices or shifts:
-            self._last = None
+        self._last = (paragraph, spoken[-1]) if spoken else None
         return going_on
 
 
@@ -485,11 +486,14 @@ def read_urdu_claims(text: str) -> list[Claim]:
             figure = _figure(seen, sentence.numbers, lo, outcome.start)
             if figure is None:
                 following = outcomes[at + 1].start if at + 1 < len(outcomes) else s_end
-                for read, part in _figures_after(sentence, outcome, following, lexicon):
-                    claimant, stance = _voice_at(voices, read.figure.start, speaker)
-                    whole = _last_of(claims, lexicon.outcomes[read.outcome]) if part else None
-                    _add(claims, told, sentence.claim(read, claimant, stance, len(claims), whole))
+                for read, role in _figures_after(sentence, outcome, following, lexicon):
                     lo = max(lo, read.figure.end)
+                    total = _last_of(claims, lexicon.outcomes[read.outcome])
+                    if role == "definite" and total is not None:
+                        continue  # "شہید ہونے والے تین اہلکاروں کی شناخت": the three already counted
+                    claimant, stance = _voice_at(voices, read.figure.start, speaker)
+                    whole = total if role == "part" else None
+                    _add(claims, told, sentence.claim(read, claimant, stance, len(claims), whole))
                 continue
             nouns = list(lexicon.victim_finder.find(seen, figure.end, outcome.start))
             if figure.low == 1 and nouns and lexicon.numbers_of[nouns[-1].phrase] == "plural":
