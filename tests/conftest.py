@@ -13,6 +13,7 @@ from tests.web_server import start as start_web_server
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"
+EXAMPLE_ARTICLES = 5  # four in English, one in Urdu (examples/README.md)
 DEVSET = REPO / "tests" / "devset"
 SHARED_DEV = REPO.parent / "shared" / "data" / "dev"
 

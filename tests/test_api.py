@@ -25,11 +25,12 @@ from sitrep.jobs.ingest import ingest
 from sitrep.store.db import open_engine
 from sitrep.store.filters import EventFilter
 from sitrep.store.review import ApiTokenRow, token_digest
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLE_ARTICLES, EXAMPLES
 
 TOKEN = "test-token-0123456789abcdef"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 TURBAT_IED = "2025-04-08_kech-herald_turbat-ied.txt#e1"
+TUMP_URDU = "2025-05-06_makran-nama_tump-checkpost-ur.txt#e1"  # 3 + 4 killed by the officials' count
 
 # A second, independently worded report of the Turbat bombing (written for this test): same town and day, so
 # ingest merges it into the stored event.
@@ -108,8 +109,9 @@ def test_events_list_filters(api: TestClient) -> None:
     }
     sandwall = ids(campaign="operation sandwall")
     assert sandwall == {e["id"] for e in everything if e["campaign_id"]} and len(sandwall) < len(everything)
-    assert ids(min_fatalities=1) == {TURBAT_IED}
-    assert ids(min_fatalities=3) == set()
+    assert ids(min_fatalities=1) == {TURBAT_IED, TUMP_URDU}
+    assert ids(min_fatalities=3) == {TUMP_URDU}
+    assert ids(min_fatalities=8) == set()
     assert api.get("/api/events", params={"min_fatalities": -1}).status_code == 422
     assert api.get("/api/events", params={"date_from": "not a date"}).status_code == 422
 
@@ -176,13 +178,13 @@ def test_campaigns_articles_places_stats(api: TestClient) -> None:
     assert campaign["claims"], "campaign-wide claims (figures no single town holds)"
     assert len(campaign["articles"]) == 3
     articles = api.get("/api/articles").json()
-    assert articles["total"] == 4
+    assert articles["total"] == EXAMPLE_ARTICLES
     one = api.get(f"/api/articles/{quote(articles['articles'][0]['id'], safe='')}").json()
     assert one["text"] and one["events"]
     places = api.get("/api/places").json()
     assert sum(p["events"] for p in places) == len(all_events(api))
     stats = api.get("/api/stats").json()
-    assert stats["events"] == len(all_events(api)) and stats["articles"] == 4
+    assert stats["events"] == len(all_events(api)) and stats["articles"] == EXAMPLE_ARTICLES
     assert sum(d["events"] for d in stats["by_day"]) + stats["undated"] == stats["events"]
     assert {d["admin2"] for d in stats["by_district"]} >= {"Kech", "Quetta"}
     assert api.get("/api/stats", params={"admin2": "Kech"}).json()["events"] == len(
@@ -300,7 +302,8 @@ def test_events_places_and_stats_in_the_maps_bounds(api: TestClient) -> None:
     assert TURBAT_IED in in_turbat and 1 < len(in_turbat) < len(everything)
     assert ids(bbox=bbox(TURBAT_BOX)) == in_turbat
     # With the other filters and the date window.
-    assert ids(bbox=bbox(TURBAT_BOX), date_from="2025-04-01") == {TURBAT_IED}
+    assert ids(bbox=bbox(TURBAT_BOX), date_from="2025-04-01") == {TURBAT_IED, TUMP_URDU}
+    assert ids(bbox=bbox(TURBAT_BOX), date_from="2025-04-01", date_to="2025-04-30") == {TURBAT_IED}
     assert ids(bbox=bbox(TURBAT_BOX), admin2="Quetta") == set()
     # A point (a zero-size box): the events at one marker.
     turbat = next(e for e in everything if e["id"] == TURBAT_IED)
@@ -516,7 +519,7 @@ def test_edit_shows_in_history_and_undo_restores(api: TestClient) -> None:
     # Lists, filters, stats and exports read the corrected values.
     assert TURBAT_IED in {e["id"] for e in all_events(api, event_type="Violence against civilians")}
     assert TURBAT_IED not in {e["id"] for e in all_events(api, event_type="Explosions/Remote violence")}
-    assert {e["id"] for e in all_events(api, min_fatalities=3)} == {TURBAT_IED}
+    assert {e["id"] for e in all_events(api, min_fatalities=3)} == {TURBAT_IED, TUMP_URDU}
     assert {e["id"] for e in all_events(api, date_from="2025-04-07", date_to="2025-04-07")} == {TURBAT_IED}
     summary = next(e for e in all_events(api) if e["id"] == TURBAT_IED)
     assert summary["corrected"] and summary["place"] == "Turbat outskirts"

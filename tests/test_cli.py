@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLE_ARTICLES, EXAMPLES
 
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
@@ -33,7 +33,7 @@ def test_extract_jsonl_one_object_per_article() -> None:
     result = run("extract", str(EXAMPLES), "--format", "jsonl")
     assert result.returncode == 0, result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines()]
-    assert len(lines) == 4
+    assert len(lines) == EXAMPLE_ARTICLES
     assert {"article", "claims", "places", "events"} <= set(lines[0])
 
 

@@ -10,7 +10,7 @@ import jsonschema
 from sitrep.model import Article, json_schema
 from sitrep.pipeline import extract
 from sitrep.sources.files import read_inputs
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLE_ARTICLES, EXAMPLES
 
 COMMITTED = json.loads(resources.files("sitrep.schema").joinpath("extract.schema.json").read_text())
 
@@ -22,7 +22,7 @@ def test_committed_schema_is_generated_from_the_model() -> None:
 def test_example_output_validates_against_the_schema() -> None:
     validator = jsonschema.Draft202012Validator(COMMITTED)
     outputs = [extract(a).model_dump(mode="json") for a in read_inputs([str(EXAMPLES)])]
-    assert len(outputs) == 4
+    assert len(outputs) == EXAMPLE_ARTICLES
     for output in outputs:
         validator.validate(output)
     assert sum(len(o["claims"]) for o in outputs) >= 10

@@ -29,7 +29,7 @@ from sitrep.api.app import WEB_DIR, create_app
 from sitrep.api.server import LOOPBACK_NAMES
 from sitrep.store.review import token_digest
 from sitrep.web import vendor
-from tests.test_api import TURBAT_IED, ingest_examples
+from tests.test_api import TUMP_URDU, TURBAT_IED, ingest_examples
 
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = [
@@ -259,6 +259,23 @@ def test_clicking_a_marker_shows_every_claim_side_by_side(page: Any, server: str
             assert expected in text, (expected, text)
     figures = page.locator("table.figures").inner_text()
     assert "killed" in figures and "police" in figures
+
+
+def test_an_urdu_quote_is_shown_in_its_script_right_to_left(page: Any, server: str) -> None:
+    _open_event(page, server, TUMP_URDU)
+    page.wait_for_selector("#claims .claim blockquote")
+    quotes = page.locator("#claims .claim blockquote")
+    event = httpx.get(f"{server}/api/events/{quote(TUMP_URDU, safe='')}").json()
+    assert quotes.count() == len(event["claims"]) > 0
+    for i in range(quotes.count()):
+        shown = quotes.nth(i)
+        assert any("\u0600" <= char <= "\u06ff" for char in shown.inner_text()), "the quote in Urdu script"
+        assert shown.evaluate("node => getComputedStyle(node).direction") == "rtl"
+    # An English quote beside it stays left to right.
+    _open_event(page, server, TURBAT_IED)
+    said = httpx.get(f"{server}/api/events/{quote(TURBAT_IED, safe='')}").json()["claims"][0]["quote"]
+    english = page.locator("#claims .claim blockquote", has_text=said[:30]).first
+    assert english.evaluate("node => getComputedStyle(node).direction") == "ltr"
 
 
 def test_review_edit_shows_in_the_history(page: Any, server: str) -> None:

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from sitrep.api import server
 from sitrep.cli import app
 from sitrep.cli.demo import EXAMPLES
-from tests.conftest import REPO
+from tests.conftest import EXAMPLE_ARTICLES, REPO
 
 
 @pytest.fixture
@@ -40,15 +40,15 @@ def test_demo_ingests_the_examples_once_however_often_it_runs(tmp_path: Path) ->
     first = runner.invoke(app, ["demo", "--no-serve", "--db", url])
     assert first.exit_code == 0, first.output
     articles, events, claims = _holds(first.stdout)
-    assert articles == 4 and events > 0 and claims > events // 2
-    assert "read 4 example articles (4 new)" in first.stdout
+    assert articles == EXAMPLE_ARTICLES and events > 0 and claims > events // 2
+    assert f"read {EXAMPLE_ARTICLES} example articles ({EXAMPLE_ARTICLES} new)" in first.stdout
     assert str(tmp_path / "demo.db") in first.stdout, "where the store is"
     assert f"sitrep events --db {url}" in first.stdout and f"sitrep serve --db {url}" in first.stdout
     assert "serving" not in first.stdout
 
     again = runner.invoke(app, ["demo", "--no-serve", "--db", url])
     assert again.exit_code == 0, again.output
-    assert "(0 new, 4 already stored)" in again.stdout
+    assert f"(0 new, {EXAMPLE_ARTICLES} already stored)" in again.stdout
     assert _holds(again.stdout) == (articles, events, claims)
 
 
@@ -62,7 +62,7 @@ def test_demo_on_a_busy_port_says_so_after_ingesting(tmp_path: Path, busy_port: 
         app, ["demo", "--db", f"sqlite:///{tmp_path / 'd.db'}", "--port", str(busy_port)]
     )
     assert result.exit_code == 1
-    assert "now holds 4 articles" in result.stdout and "serving" not in result.stdout
+    assert f"now holds {EXAMPLE_ARTICLES} articles" in result.stdout and "serving" not in result.stdout
     assert f"sitrep: error: port {busy_port} is in use on 127.0.0.1: choose another with --port" in result.stderr
 
 

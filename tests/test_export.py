@@ -30,7 +30,7 @@ from sitrep.pipeline import extract
 from sitrep.resolve import to_dataset_event
 from sitrep.sources.files import read_inputs
 
-from .conftest import EXAMPLES
+from .conftest import EXAMPLE_ARTICLES, EXAMPLES
 from .privileges import without_root_powers
 
 ACLED_HEADER = [
@@ -112,7 +112,7 @@ def _dataset(*articles: Article) -> tuple[Dataset, dict[str, ArticleMeta]]:
 def examples() -> tuple[Dataset, dict[str, ArticleMeta]]:
     """The bundled example articles as one dataset (events kept per article: no cross-article merging)."""
     articles = [item for item in read_inputs([str(EXAMPLES)]) if isinstance(item, Article)]
-    assert len(articles) == 4
+    assert len(articles) == EXAMPLE_ARTICLES
     return _dataset(*articles)
 
 

@@ -26,7 +26,7 @@ from sitrep.store import count_events, list_events, load_dataset, open_engine
 from sitrep.store.tables import ArticleRow, Base, ClaimRow, EventArticleRow, EventRow, PlaceRow
 from sitrep.store.writer import ArticleWriter, Extracted, Outcome
 from sitrep.store.writer.transaction import Transaction as _Transaction
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLE_ARTICLES, EXAMPLES
 
 MERIDIAN = EXAMPLES / "2025-03-12_meridian-wire_balochistan-attacks.txt"
 BOLAN = EXAMPLES / "2025-03-13_bolan-ledger_balochistan-toll.html"
@@ -105,10 +105,10 @@ def campaign_batch(url: str) -> None:
 
 def test_ingest_examples_stores_articles_claims_places_events(store_url: str) -> None:
     summary = store(store_url, EXAMPLES)
-    assert (summary.new, summary.duplicates, summary.already_stored, summary.failed) == (4, 0, 0, 0)
+    assert (summary.new, summary.duplicates, summary.already_stored, summary.failed) == (EXAMPLE_ARTICLES, 0, 0, 0)
     expected = [extract(a) for a in read_inputs([str(EXAMPLES)]) if isinstance(a, Article)]
     stored = counts(store_url)
-    assert stored["articles"] == 4
+    assert stored["articles"] == EXAMPLE_ARTICLES
     assert stored["claims"] == sum(len(r.claims) for r in expected)
     assert stored["places"] == sum(len(r.places) for r in expected)
     assert stored["events"] == summary.new_events == summary.events_in_database
@@ -126,7 +126,7 @@ def test_ingesting_again_changes_nothing(store_url: str) -> None:
     store(store_url, EXAMPLES)
     before_counts, before_data = counts(store_url), dataset(store_url)
     summary = store(store_url, EXAMPLES)
-    assert (summary.new, summary.already_stored, summary.new_events, summary.merged_events) == (0, 4, 0, 0)
+    assert (summary.new, summary.already_stored, summary.new_events, summary.merged_events) == (0, EXAMPLE_ARTICLES, 0, 0)
     assert counts(store_url) == before_counts
     assert dataset(store_url) == before_data
 

@@ -92,7 +92,9 @@ def test_actor_row(phrase: str, actor: str) -> None:
     assert (claim.claimant.kind, claim.claimant.name, claim.stance) == ("armed_group", actor, "claimed")
 
 
-@pytest.mark.parametrize(("phrase", "stance", "_form"), [r for r in _rows("reporting.tsv") if r[2] != "shift"])
+@pytest.mark.parametrize(
+    ("phrase", "stance", "_form"), [r for r in _rows("reporting.tsv") if r[2] != "shift"]
+)
 def test_reporting_row(phrase: str, stance: str, _form: str) -> None:
     told = "نے صحافیوں " if phrase.startswith("کو ") else ""  # "کو بتایا" follows whom they told
     claim = _only(f"پولیس {told}{phrase} کہ تین اہلکار ہلاک ہوئے۔")
@@ -317,7 +319,12 @@ def test_a_figure_said_again_in_a_later_sentence_is_read_once() -> None:
 
 def test_several_standing_alone_is_no_figure() -> None:
     # "where several are in a critical state": people already counted, not a new figure.
-    assert read_urdu_claims("زخمیوں کو تربت منتقل کیا گیا جہاں متعدد کی حالت تشویشناک ہے اور ہلاکتوں کا خدشہ ہے۔") == []
+    assert (
+        read_urdu_claims(
+            "زخمیوں کو تربت منتقل کیا گیا جہاں متعدد کی حالت تشویشناک ہے اور ہلاکتوں کا خدشہ ہے۔"
+        )
+        == []
+    )
 
 
 @pytest.mark.parametrize(("phrase",), _rows("care_places.tsv"))

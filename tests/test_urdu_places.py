@@ -173,7 +173,11 @@ def test_away_row_makes_the_place_a_mention(phrase: str, side: str, kind: str) -
 
 def test_where_people_set_out_for_a_destination_is_a_mention_too() -> None:
     places = find_urdu_places("قافلہ گوادر سے تربت جا رہا تھا کہ کیچ میں دھماکہ ہوا۔")
-    assert [(p.name, p.role) for p in places] == [("Gwadar", "mention"), ("Turbat", "mention"), ("Kech", "event")]
+    assert [(p.name, p.role) for p in places] == [
+        ("Gwadar", "mention"),
+        ("Turbat", "mention"),
+        ("Kech", "event"),
+    ]
 
 
 def test_a_list_shares_where_its_people_belong() -> None:

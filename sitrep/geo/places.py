@@ -34,6 +34,45 @@ def _district_seat(gazetteer: Gazetteer, record: PlaceRecord) -> PlaceRecord | N
     return None
 
 
+def record_place(
+    gazetteer: Gazetteer,
+    record: PlaceRecord,
+    place_id: str,
+    text: str,
+    start: int,
+    end: int,
+    role: str = "event",
+    near: bool = False,
+) -> Place:
+    """The ``Place`` of a gazetteer record named at [start, end): one known only to its district is placed at the
+    district seat with district-level precision; a town the text puts near the event ("near Turbat") has
+    district-level ACLED precision."""
+    acled, ucdp = PRECISION[record.kind]
+    lat, lon = record.lat, record.lon
+    if lat is None:
+        seat = _district_seat(gazetteer, record)
+        if seat is not None:
+            lat, lon, acled, ucdp = seat.lat, seat.lon, 2, 3
+    elif near and record.kind in ("town", "locality"):
+        acled, ucdp = 2, 2
+    return Place(
+        id=place_id,
+        name=record.name,
+        text=text,
+        country_code=record.country_code or None,
+        admin1=record.admin1 or None,
+        admin2=(record.admin2 or None) if record.kind not in ("country", "admin1") else None,
+        lat=lat,
+        lon=lon,
+        geonameid=record.id[3:] if record.id.startswith("gn:") else record.id,
+        kind=record.kind,  # type: ignore[arg-type]
+        precision={"acled": acled, "ucdp": ucdp},
+        role=role,  # type: ignore[arg-type]
+        start=start,
+        end=end,
+    )
+
+
 def to_places(doc: Doc, gazetteer: Gazetteer, hits: list[Hit]) -> list[Place]:
     """A ``Place`` for each hit with a reading or a container, in the hits' order; the others are dropped."""
     places: list[Place] = []
@@ -44,32 +83,9 @@ def to_places(doc: Doc, gazetteer: Gazetteer, hits: list[Hit]) -> list[Place]:
             continue
         text = doc.text[hit.start : hit.end]
         if record is not None:
-            acled, ucdp = PRECISION[record.kind]
-            lat, lon = record.lat, record.lon
-            if lat is None:
-                seat = _district_seat(gazetteer, record)
-                if seat is not None:
-                    # Known only to its district: placed at the district seat, with district-level precision.
-                    lat, lon, acled, ucdp = seat.lat, seat.lon, 2, 3
-            elif hit.near and record.kind in ("town", "locality"):
-                acled, ucdp = 2, 2
+            place_id = f"p{len(places) + 1}"
             places.append(
-                Place(
-                    id=f"p{len(places) + 1}",
-                    name=record.name,
-                    text=text,
-                    country_code=record.country_code or None,
-                    admin1=record.admin1 or None,
-                    admin2=(record.admin2 or None) if record.kind not in ("country", "admin1") else None,
-                    lat=lat,
-                    lon=lon,
-                    geonameid=record.id[3:] if record.id.startswith("gn:") else record.id,
-                    kind=record.kind,
-                    precision={"acled": acled, "ucdp": ucdp},
-                    role=hit.role,  # type: ignore[arg-type]
-                    start=hit.start,
-                    end=hit.end,
-                )
+                record_place(gazetteer, record, place_id, text, hit.start, hit.end, hit.role, hit.near)
             )
         else:
             container: PlaceRecord = hit.synthetic["container"]  # type: ignore[assignment]

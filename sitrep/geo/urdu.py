@@ -21,7 +21,7 @@ from functools import cache
 
 from sitrep.data import read_table
 from sitrep.geo.gazetteer import PlaceRecord, get_gazetteer
-from sitrep.geo.places import PRECISION
+from sitrep.geo.places import record_place
 from sitrep.model import Place
 from sitrep.nlp.urdu import Match, PhraseFinder, urdu_letters, urdu_sentences
 
@@ -52,26 +52,11 @@ def find_urdu_places(text: str) -> list[Place]:
     """Every place named in the Urdu ``text`` that the supplement knows, in text order."""
     written, text = text, urdu_letters(text)  # read as the claims reader reads it; names cut from the text
     finder, records, cued = _urdu_names()
-    places = []
-    for match in _counted(text, list(finder.find(text)), cued):
-        record = records[match.phrase]
-        places.append(
-            Place(
-                id=f"p{len(places) + 1}",
-                name=record.name,
-                text=written[match.start : match.end],
-                country_code=record.country_code or None,
-                admin1=record.admin1 or None,
-                admin2=(record.admin2 or None) if record.kind not in ("country", "admin1") else None,
-                lat=record.lat,
-                lon=record.lon,
-                geonameid=record.id[3:] if record.id.startswith("gn:") else None,
-                kind=record.kind,  # type: ignore[arg-type]
-                precision=dict(zip(("acled", "ucdp"), PRECISION[record.kind], strict=True)),
-                start=match.start,
-                end=match.end,
-            )
-        )
+    gazetteer = get_gazetteer()
+    places = [
+        record_place(gazetteer, records[m.phrase], f"p{i}", written[m.start : m.end], m.start, m.end)
+        for i, m in enumerate(_counted(text, list(finder.find(text)), cued), start=1)
+    ]
     away = _away(text, places)
     places = [
         p.model_copy(update={"role": "mention"}) if _is_care_place(text, p) or p.id in away else p

@@ -22,6 +22,7 @@ from sitrep.nlp.attribution import (
 from sitrep.nlp.casualties import Mention, casualty_reader
 from sitrep.nlp.lexicon import Token, WordSpotter, first_words, key_words, tokenize
 from sitrep.nlp.sentences import paragraphs, split_sentences
+from sitrep.nlp.told import Told
 
 
 class Unit(NamedTuple):
@@ -141,66 +142,6 @@ def read_claims(text: str, attribution: AttributionReader, units: list[Unit] | N
         # newer news: the incident it recalls is its subject.
         claims = [c.model_copy(update={"background": False}) for c in claims]
     return claims
-
-
-class Told:
-    """The claims read so far, filed by the questions a new figure asks of them (``_read_once``, ``_whole``):
-    a figure looks up the few that can answer, not every earlier claim, so an article's cost follows its
-    length. Claims are added in text order: their starts never fall."""
-
-    def __init__(self) -> None:
-        # (outcome, victim), and (outcome, None) for any victim → the start of the first such claim.
-        self.first: dict[tuple[str, str | None], int] = {}
-        # A lower bound → the victim of the last claim with that bound and a known victim.
-        self.victim_of: dict[int | None, str] = {}
-        # The same figure (``_said_key``) → victim → the start of the first such claim that is no part: a figure
-        # was said before when that start is before its own sentence's.
-        self.said: dict[tuple[str, int | None, int | None, str, str], dict[str, int]] = {}
-        # outcome → (the last total, the last total of an earlier sentence than that one's).
-        self.totals: dict[str, tuple[Claim, Claim | None]] = {}
-
-    def add(self, claim: Claim) -> None:
-        self.first.setdefault((claim.outcome, None), claim.start)
-        self.first.setdefault((claim.outcome, claim.victim), claim.start)
-        if claim.victim != "unspecified":
-            self.victim_of[claim.count.low] = claim.victim
-        if claim.part_of is not None:
-            return
-        key = _said_key(
-            claim.outcome, claim.count.low, claim.count.high, claim.claimant.kind, claim.victim_text
-        )
-        self.said.setdefault(key, {}).setdefault(claim.victim, claim.start)
-        last = self.totals.get(claim.outcome)
-        if last is None:
-            self.totals[claim.outcome] = (claim, None)
-        else:
-            self.totals[claim.outcome] = (claim, last[1] if last[0].start == claim.start else last[0])
-
-    def said_before(
-        self,
-        outcome: str,
-        low: int | None,
-        high: int | None,
-        kind: str,
-        victim: str,
-        victim_text: str,
-        start: int,
-    ) -> bool:
-        """Whether a sentence before ``start`` gave the same figure (``_said_key``) of the same victims (or of
-        victims either leaves unspecified)."""
-        key = _said_key(outcome, low, high, kind, victim_text)
-        return any(
-            first < start and (said == victim or "unspecified" in (said, victim))
-            for said, first in self.said.get(key, {}).items()
-        )
-
-
-def _said_key(
-    outcome: str, low: int | None, high: int | None, kind: str, victim_text: str
-) -> tuple[str, int | None, int | None, str, str]:
-    """What makes two figures one said again: outcome, bounds and claimant kind; for one person, the words
-    naming them too (see ``_read_once``)."""
-    return outcome, low, high, kind, victim_text.lower() if (low, high) == (1, 1) else ""
 
 
 def _whole(mention: Mention, start: int, told: Told) -> str | None:

@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from sitrep.data import read_table
 from sitrep.model import Claim, Claimant, Count
-from sitrep.nlp.claims import Told
+from sitrep.nlp.told import Told
 
 # Letters that never join the next letter: a word may follow them without a space.
 NON_JOINING = "اآأدڈذرڑزژوؤےۓۃ"

@@ -1,0 +1,68 @@
+"""The claims an article's reader has kept so far, filed by the questions a new figure asks of them: was it said
+before (a lede said again in the body), and which total does a list of the dead divide. Shared by the English
+reader (``sitrep.nlp.claims``) and the Urdu one (``sitrep.nlp.urdu``); light, so that neither drags in the
+other's machinery."""
+
+from __future__ import annotations
+
+from sitrep.model import Claim
+
+
+class Told:
+    """The claims read so far, filed by the questions a new figure asks of them (the claims readers' ``_read_once`` and ``_whole``):
+    a figure looks up the few that can answer, not every earlier claim, so an article's cost follows its
+    length. Claims are added in text order: their starts never fall."""
+
+    def __init__(self) -> None:
+        # (outcome, victim), and (outcome, None) for any victim → the start of the first such claim.
+        self.first: dict[tuple[str, str | None], int] = {}
+        # A lower bound → the victim of the last claim with that bound and a known victim.
+        self.victim_of: dict[int | None, str] = {}
+        # The same figure (``said_key``) → victim → the start of the first such claim that is no part: a figure
+        # was said before when that start is before its own sentence's.
+        self.said: dict[tuple[str, int | None, int | None, str, str], dict[str, int]] = {}
+        # outcome → (the last total, the last total of an earlier sentence than that one's).
+        self.totals: dict[str, tuple[Claim, Claim | None]] = {}
+
+    def add(self, claim: Claim) -> None:
+        self.first.setdefault((claim.outcome, None), claim.start)
+        self.first.setdefault((claim.outcome, claim.victim), claim.start)
+        if claim.victim != "unspecified":
+            self.victim_of[claim.count.low] = claim.victim
+        if claim.part_of is not None:
+            return
+        key = said_key(
+            claim.outcome, claim.count.low, claim.count.high, claim.claimant.kind, claim.victim_text
+        )
+        self.said.setdefault(key, {}).setdefault(claim.victim, claim.start)
+        last = self.totals.get(claim.outcome)
+        if last is None:
+            self.totals[claim.outcome] = (claim, None)
+        else:
+            self.totals[claim.outcome] = (claim, last[1] if last[0].start == claim.start else last[0])
+
+    def said_before(
+        self,
+        outcome: str,
+        low: int | None,
+        high: int | None,
+        kind: str,
+        victim: str,
+        victim_text: str,
+        start: int,
+    ) -> bool:
+        """Whether a sentence before ``start`` gave the same figure (``said_key``) of the same victims (or of
+        victims either leaves unspecified)."""
+        key = said_key(outcome, low, high, kind, victim_text)
+        return any(
+            first < start and (said == victim or "unspecified" in (said, victim))
+            for said, first in self.said.get(key, {}).items()
+        )
+
+
+def said_key(
+    outcome: str, low: int | None, high: int | None, kind: str, victim_text: str
+) -> tuple[str, int | None, int | None, str, str]:
+    """What makes two figures one said again: outcome, bounds and claimant kind; for one person, the words
+    naming them too (see ``sitrep.nlp.claims``)."""
+    return outcome, low, high, kind, victim_text.lower() if (low, high) == (1, 1) else ""
