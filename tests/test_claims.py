@@ -10,7 +10,8 @@ import random
 from sitrep.model import Claim, Claimant, Count, Place
 from sitrep.nlp.attribution import Attribution, attribution_reader
 from sitrep.nlp.casualties.records import Mention
-from sitrep.nlp.claims import Unit, _read_once, _Told, _whole, assign_places, read_claims
+from sitrep.nlp.claims import Unit, _read_once, _whole, assign_places, read_claims
+from sitrep.nlp.told import Told
 
 
 def _plain_whole(mention: Mention, start: int, earlier: list[Claim]) -> str | None:
@@ -80,7 +81,7 @@ def test_a_figure_is_new_to_the_article_as_the_plain_rule_says() -> None:
     rng = random.Random(7)
     outcomes = {True: 0, False: 0}
     for _ in range(500):
-        told, earlier = _Told(), []
+        told, earlier = Told(), []
         start = 0
         for _ in range(rng.randint(1, 25)):
             start += rng.choice([0, 0, 10])  # several figures share a sentence

@@ -112,7 +112,7 @@ TABLES: dict[str, Table] = {
     "ur/reporting.tsv": Table(("phrase", "stance", "form")),
     "ur/verification.tsv": Table(("phrase", "verified")),
     "ur/background.tsv": Table(("phrase",)),
-    "ur/non_casualty.tsv": Table(("phrase",)),
+    "ur/non_casualty.tsv": Table(("phrase", "side")),
     "ur/actors.tsv": Table(("phrase", "actor")),
     "ur/places.tsv": Table(("phrase", "place", "name", "source"), ("cue",)),
     "ur/place_cues.tsv": Table(("phrase", "side")),

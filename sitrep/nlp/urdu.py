@@ -165,7 +165,8 @@ class Lexicon:
     verification: dict[str, bool]
     actors: dict[str, str]
     background: PhraseFinder
-    non_casualty: PhraseFinder
+    non_casualty_after: PhraseFinder
+    non_casualty_before: PhraseFinder
     number_finder: PhraseFinder
     outcome_finder: PhraseFinder
     victim_finder: PhraseFinder
@@ -176,6 +177,11 @@ class Lexicon:
 
 def _rows(name: str, *columns: str) -> dict[str, tuple[str, ...]]:
     return {row["phrase"]: tuple(row[c] for c in columns) for row in read_table(f"ur/{name}")}
+
+
+def _side(side: str) -> PhraseFinder:
+    """The words of ``ur/non_casualty.tsv`` on one side of a number (a word may stand on both: "دفعہ")."""
+    return PhraseFinder([row["phrase"] for row in read_table("ur/non_casualty.tsv") if row["side"] == side])
 
 
 @cache
@@ -198,7 +204,8 @@ def urdu_lexicon() -> Lexicon:
         verification=verification,
         actors=actors,
         background=PhraseFinder(list(_rows("background.tsv"))),
-        non_casualty=PhraseFinder(list(_rows("non_casualty.tsv"))),
+        non_casualty_after=_side("after"),
+        non_casualty_before=_side("before"),
         number_finder=PhraseFinder(list(numbers)),
         outcome_finder=PhraseFinder(list(outcomes)),
         victim_finder=PhraseFinder(list(victims)),
@@ -265,13 +272,20 @@ _YEARS = range(1900, 2100)
 
 def _counts_things(text: str, number: _Number, end: int, lexicon: Lexicon) -> bool:
     """Whether a number counts something other than people: a unit or a thing right after it ("دو روز", two
-    days; "تین گاڑیوں", three vehicles), or a year with no victim noun after it."""
+    days; "تین گاڑیوں", three vehicles), a name right before it ("ریسکیو 1122"), or a year with no victim noun
+    after it."""
     after = number[1] + (1 if text[number[1] : number[1] + 1] == " " else 0)
-    unit = next(lexicon.non_casualty.find(text, after, min(end, after + 20)), None)
+    unit = next(lexicon.non_casualty_after.find(text, after, min(end, after + 20)), None)
     if unit is not None and unit.start == after:
+        return True
+    before = number[0] - (1 if text[number[0] - 1 : number[0]] == " " else 0)
+    names = list(lexicon.non_casualty_before.find(text, max(0, before - 20), before))
+    if names and names[-1].end == before:
         return True
     noun = next(lexicon.victim_finder.find(text, after, min(end, after + 20)), None)
     return number[3] in _YEARS and (noun is None or noun.start != after)
+
+
 _VALUE_KINDS = ("number", "dozens", "hundreds", "vague")
 
 
