@@ -20,10 +20,13 @@ Urdu is written with few spaces after a letter that does not join the next one (
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
+
+import ahocorasick
 
 from sitrep.data import read_table
 from sitrep.model import Claim, Claimant, Count
@@ -49,7 +52,11 @@ class Match(NamedTuple):
 # or a space, one character for one, so offsets in the text do not move.
 _LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ه": "ہ", "ة": "ۃ", "\u200c": " ", "\u00a0": " "})
 # Vowel marks, shadda, superscript alef: optional in writing; a phrase matches with or without them.
-_MARKS = "[\u064b-\u065f\u0670]*"
+_MARKS = "\u064b-\u065f\u0670"
+# What a phrase is matched without: the marks, and a space right after a non-joining letter, which the writer may
+# type or not ("ہلا ک" for "ہلاک", "مارےگئے" for "مارے گئے": the gap shows either way).
+_MARK_CHARS = frozenset(map(chr, [*range(0x064B, 0x0660), 0x0670]))
+_UNWRITTEN = re.compile(f"[{_MARKS}]|(?<=[{NON_JOINING}]) ")
 
 
 def urdu_letters(text: str) -> str:
@@ -57,51 +64,56 @@ def urdu_letters(text: str) -> str:
     return text.translate(_LETTERS)
 
 
-def _spelling(phrase: str) -> str:
-    """A phrase as written: vowel marks anywhere, and a space after a non-joining letter either typed or not
-    ("ہلا ک" for "ہلاک", "مارےگئے" for "مارے گئے": the gap shows either way, so writers differ)."""
-    letters = phrase.replace(" ", "")
-    if len(letters) < 3:  # "دو" (two) read as "د و" would find it in any "…د و…"
-        return re.escape(phrase)
-    out = []
-    for at, char in enumerate(phrase):
-        if char == " ":
-            if not (at and phrase[at - 1] in NON_JOINING):
-                out.append(" ")
-            continue
-        out.append(re.escape(char) + _MARKS)
-        if char in NON_JOINING and at + 1 < len(phrase):
-            out.append(" ?")
-    return "".join(out)
-
-
-def _bare(words: str) -> str:
-    return re.sub(f" |{_MARKS[:-1]}", "", words)
+@lru_cache(maxsize=8)
+def _skeleton(text: str) -> tuple[str, list[int]]:
+    """The text without what a phrase is matched without (``_UNWRITTEN``), and where each of its characters is
+    in the text. Made once an article: every finder reads the same text."""
+    keep: list[int] = []
+    at = 0
+    for gap in _UNWRITTEN.finditer(text):
+        keep.extend(range(at, gap.start()))
+        at = gap.end()
+    keep.extend(range(at, len(text)))
+    return _UNWRITTEN.sub("", text), keep
 
 
 class PhraseFinder:
     """Finds the phrases of a list in Urdu text (read through ``urdu_letters``): the longest at each place, on
-    Urdu word boundaries, however the writer spaced it after its non-joining letters or marked its vowels."""
+    Urdu word boundaries, however the writer spaced it after its non-joining letters or marked its vowels. A
+    phrase of two letters is found only as written: "دو" (two) read as "د و" would be found in any "…د و…".
+    One Aho-Corasick automaton (pyahocorasick) over the text without marks and such spaces."""
 
     def __init__(self, phrases: list[str]) -> None:
-        ordered = sorted(set(phrases), key=len, reverse=True)
-        self._re = re.compile("|".join(_spelling(p) for p in ordered))
-        self._phrases = set(ordered)
-        self._by_letters: dict[str, str] = {}
-        for phrase in ordered:
-            self._by_letters.setdefault(_bare(phrase), phrase)
+        self._automaton = ahocorasick.Automaton()
+        for phrase in sorted(set(phrases), key=len, reverse=True):
+            short = len(phrase.replace(" ", "")) < 3
+            key = phrase if short else _UNWRITTEN.sub("", phrase)
+            if key not in self._automaton:
+                self._automaton.add_word(key, (len(key), phrase, short))
+        self._empty = len(self._automaton) == 0
+        if not self._empty:
+            self._automaton.make_automaton()
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Match]:
         end = len(text) if end is None else end
+        if self._empty or start >= end:
+            return
+        skeleton, keep = _skeleton(text)
+        first, stop = bisect_left(keep, start), bisect_left(keep, end)
+        found = []
+        for last, (size, phrase, short) in self._automaton.iter(skeleton, first, stop):
+            begin, close = keep[last - size + 1], keep[last] + 1
+            if short and text[begin:close] != phrase:
+                continue
+            while not short and close < end and text[close] in _MARK_CHARS:  # marks on its last letter
+                close += 1
+            found.append((begin, -close, phrase))
         at = start
-        while (match := self._re.search(text, at, end)) is not None:
-            if _on_boundaries(text, match.start(), match.end()):
-                words = match.group()
-                phrase = words if words in self._phrases else self._by_letters[_bare(words)]
-                yield Match(match.start(), match.end(), phrase)
-                at = match.end()
-            else:
-                at = match.start() + 1
+        for begin, negative_end, phrase in sorted(found):
+            close = -negative_end
+            if begin >= at and _on_boundaries(text, begin, close):
+                yield Match(begin, close, phrase)
+                at = close
 
 
 # The short words most often typed without a space before the next one (their last letter, ر, does not join).
@@ -373,9 +385,10 @@ class _Voice(NamedTuple):
 
 
 def _voices(
-    text: str, s_start: int, s_end: int, lexicon: Lexicon, memory: dict[str, Claimant]
+    text: str, s_start: int, s_end: int, lexicon: Lexicon, memory: dict[str, Claimant], written: str
 ) -> list[_Voice]:
-    """The sentence's reporting phrases, each with the claimant words before it (after the previous phrase)."""
+    """The sentence's reporting phrases, each with the claimant words before it (after the previous phrase).
+    ``text`` is read (``urdu_letters``); the claimant's words are cut from ``written``, the text as written."""
     voices: list[_Voice] = []
     after = s_start
     for report in lexicon.reporting_finder.find(text, s_start, s_end):
@@ -396,7 +409,7 @@ def _voices(
             kinds = [lexicon.claimants.get(m.phrase, ("armed_group", ""))[0] for m in words]
             named = [m for m, k in zip(words, kinds, strict=True) if k not in _BACK]
             group = [m for m, k in zip(words, kinds, strict=True) if k == "previous_armed_group"]
-            claimant = _resolve((named or group or words)[-1], lexicon, memory)
+            claimant = _resolve((named or group or words)[-1], lexicon, memory, written)
         stance = "claimed" if claimant.kind == "armed_group" else table_stance
         spoken = table_stance in ("reported", "confirmed")
         voices.append(_Voice(report.start, report.end, form == "leads", claimant, stance, spoken))
@@ -448,9 +461,10 @@ class _Speaker:
 _BACK = ("previous", "previous_armed_group")
 
 
-def _resolve(word: Match, lexicon: Lexicon, memory: dict[str, Claimant]) -> Claimant:
+def _resolve(word: Match, lexicon: Lexicon, memory: dict[str, Claimant], written: str) -> Claimant:
+    words = written[word.start : word.end]
     if word.phrase in lexicon.actors:
-        return Claimant(name=lexicon.actors[word.phrase], kind="armed_group", text=word.phrase)
+        return Claimant(name=lexicon.actors[word.phrase], kind="armed_group", text=words)
     kind, name = lexicon.claimants[word.phrase]
     if kind == "none":  # "اطلاعات کے مطابق" (according to reports): the article's own voice
         return Claimant()
@@ -458,14 +472,16 @@ def _resolve(word: Match, lexicon: Lexicon, memory: dict[str, Claimant]) -> Clai
         return memory.get("claimant", Claimant())
     if kind == "previous_armed_group":
         return memory.get("armed_group", Claimant())
-    return Claimant(name=name or word.phrase, kind=kind, text=word.phrase)  # type: ignore[arg-type]
+    return Claimant(name=name or words, kind=kind, text=words)  # type: ignore[arg-type]
 
 
-def _remember(text: str, start: int, end: int, lexicon: Lexicon, memory: dict[str, Claimant]) -> None:
+def _remember(
+    text: str, start: int, end: int, lexicon: Lexicon, memory: dict[str, Claimant], written: str
+) -> None:
     """The last armed group named in a sentence, for a later "تنظیم" (the group) to refer to."""
     for m in lexicon.claimant_finder.find(text, start, end):
         if m.phrase in lexicon.actors:
-            memory["armed_group"] = Claimant(name=lexicon.actors[m.phrase], kind="armed_group", text=m.phrase)
+            memory["armed_group"] = _resolve(m, lexicon, memory, written)
 
 
 def read_urdu_claims(text: str) -> list[Claim]:
@@ -479,9 +495,9 @@ def read_urdu_claims(text: str) -> list[Claim]:
     sentences = urdu_sentences(seen)
     for index, (s_start, s_end) in enumerate(sentences):
         outcomes = list(lexicon.outcome_finder.find(seen, s_start, s_end))
-        voices = _voices(seen, s_start, s_end, lexicon, memory)
+        voices = _voices(seen, s_start, s_end, lexicon, memory, text)
         speaker = speakers.read(s_start, s_end, voices)
-        _remember(seen, s_start, s_end, lexicon, memory)
+        _remember(seen, s_start, s_end, lexicon, memory, text)
         outcomes = [o for o in outcomes if lexicon.outcomes[o.phrase] != "none"]
         if not outcomes:
             continue
