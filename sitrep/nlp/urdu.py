@@ -64,6 +64,12 @@ def urdu_letters(text: str) -> str:
     return text.translate(_LETTERS)
 
 
+def spelling(phrase: str) -> str:
+    """How the finders match a phrase: without marks and the spaces after non-joining letters, for a phrase of
+    three letters or more (two phrases with one spelling are one to the reader)."""
+    return phrase if len(phrase.replace(" ", "")) < 3 else _UNWRITTEN.sub("", phrase)
+
+
 @lru_cache(maxsize=8)
 def _skeleton(text: str) -> tuple[str, list[int]]:
     """The text without what a phrase is matched without (``_UNWRITTEN``), and where each of its characters is
@@ -87,7 +93,7 @@ class PhraseFinder:
         self._automaton = ahocorasick.Automaton()
         for phrase in sorted(set(phrases), key=len, reverse=True):
             short = len(phrase.replace(" ", "")) < 3
-            key = phrase if short else _UNWRITTEN.sub("", phrase)
+            key = spelling(phrase)
             if key not in self._automaton:
                 self._automaton.add_word(key, (len(key), phrase, short))
         self._empty = len(self._automaton) == 0
@@ -254,31 +260,55 @@ class _Figure(NamedTuple):
     approximate: bool
 
 
+class _Number(NamedTuple):
+    """A number, number word or quantity phrase of a sentence (``ur/numbers.tsv`` kinds)."""
+
+    start: int
+    end: int
+    kind: str
+    value: int | None
+    high: int | None = None  # a range's upper bound ("15 سے 20")
+
+
 def _numbers(text: str, start: int, end: int, lexicon: Lexicon) -> list[_Number]:
-    """(start, end, kind, value) of the digits, number words and quantity phrases between start and end."""
+    """The digits, number words and quantity phrases between start and end, in text order."""
     found = [
-        (m.start(), m.end(), "number", int(m.group().translate(_DIGITS)))
+        _Number(m.start(), m.end(), "number", int(m.group().translate(_DIGITS)))
         for m in _DIGIT_RE.finditer(text, start, end)
     ]
     for m in lexicon.number_finder.find(text, start, end):
         kind, value = lexicon.numbers[m.phrase]
-        found.append((m.start, m.end, kind, value))
+        found.append(_Number(m.start, m.end, kind, value))
     found.sort()
-    found = [n for n in found if n[2] != "number" or not _counts_things(text, n, end, lexicon)]
-    # A number right before a scale word multiplies it ("دو سو" 200, "ایک درجن" 12); a scale alone is its value.
     out: list[_Number] = []
     for number in found:
-        if number[2] == "scale":
-            before = out[-1] if out else None
-            if before and before[2] == "number" and 0 <= number[0] - before[1] <= 1 and before[3]:
-                out[-1] = (before[0], number[1], "number", before[3] * (number[3] or 1))
+        before = out[-1] if out else None
+        if number.kind == "scale":
+            # A number right before a scale word multiplies it ("دو سو" 200); a scale alone is its value.
+            if before and before.kind == "number" and 0 <= number.start - before.end <= 1 and before.value:
+                out[-1] = before._replace(end=number.end, value=before.value * (number.value or 1))
                 continue
-            number = (*number[:2], "number", number[3])
+            number = number._replace(kind="number")
+        elif _ends_a_range(out, number):  # "15 سے 20": from one number to the other, one figure
+            first = out.pop(-2)
+            out[-1] = first._replace(end=number.end, high=number.value)
+            continue
         out.append(number)
-    return out
+    return [n for n in out if n.kind not in ("number", "range") or not _counts_things(text, n, end, lexicon)]
 
 
-_Number = tuple[int, int, str, int | None]  # start, end, kind, value
+def _ends_a_range(read: list[_Number], number: _Number) -> bool:
+    """Whether a number closes "<number> سے <number>" with the two read before it."""
+    return (
+        number.kind == "number"
+        and len(read) >= 2
+        and read[-1].kind == "range"
+        and read[-2].kind == "number"
+        and number.start - read[-1].end <= 1
+        and read[-1].start - read[-2].end <= 1
+    )
+
+
 _YEARS = range(1900, 2100)
 
 
@@ -286,42 +316,58 @@ def _counts_things(text: str, number: _Number, end: int, lexicon: Lexicon) -> bo
     """Whether a number counts something other than people: a unit or a thing right after it ("دو روز", two
     days; "تین گاڑیوں", three vehicles), a name right before it ("ریسکیو 1122"), or a year with no victim noun
     after it."""
-    after = number[1] + (1 if text[number[1] : number[1] + 1] == " " else 0)
+    after = number.end + (1 if text[number.end : number.end + 1] == " " else 0)
     unit = next(lexicon.non_casualty_after.find(text, after, min(end, after + 20)), None)
     if unit is not None and unit.start == after:
         return True
-    before = number[0] - (1 if text[number[0] - 1 : number[0]] == " " else 0)
+    before = number.start - (1 if text[number.start - 1 : number.start] == " " else 0)
     names = list(lexicon.non_casualty_before.find(text, max(0, before - 20), before))
     if names and names[-1].end == before:
         return True
     noun = next(lexicon.victim_finder.find(text, after, min(end, after + 20)), None)
-    return number[3] in _YEARS and (noun is None or noun.start != after)
+    return number.value in _YEARS and (noun is None or noun.start != after)
 
 
 _VALUE_KINDS = ("number", "dozens", "hundreds", "vague")
+# Words a number may stand from its outcome word with no victim noun between ("پانچ شدید زخمی", "20 سے زائد
+# زخمی"): further, with no noun naming people, the number counts something else ("2 ایمبولینسیں اور ایک فائر
+# وہیکل پہنچیں اور زخمیوں کو ...": two ambulances).
+_BARE_WORDS = 2
 
 
-def _figure(text: str, numbers: list[_Number], lo: int, at: int) -> _Figure | None:
-    """The figure of the outcome word at ``at``: the last number in [lo, at), within reach, with its bounds."""
-    values = [n for n in numbers if lo <= n[0] and n[1] <= at and n[2] in _VALUE_KINDS]
-    if not values or at - values[-1][1] > _NEAR:
+def _figure(text: str, numbers: list[_Number], lo: int, at: int, lexicon: Lexicon) -> _Figure | None:
+    """The figure of the outcome word at ``at``: the last number in [lo, at), within reach, with its bounds: a
+    noun naming people between them, or at most ``_BARE_WORDS`` words."""
+    values = [n for n in numbers if lo <= n.start and n.end <= at and n.kind in _VALUE_KINDS]
+    if not values or at - values[-1].end > _NEAR:
         return None
-    return _bounded(numbers, values[-1], at)
+    figure = _bounded(numbers, values[-1], at)
+    between = text[figure.end : at]
+    if (
+        len(between.split()) > _BARE_WORDS
+        and next(lexicon.victim_finder.find(text, figure.end, at), None) is None
+    ):
+        return None
+    return figure
 
 
 def _bounded(numbers: list[_Number], number: _Number, limit: int) -> _Figure:
-    """A number with the quantity phrases around it ("کم از کم", "سے زائد" ending before ``limit``)."""
-    start, end, kind, value = number
-    low, high, approximate = value, value, False
+    """A number with the quantity phrases around it ("کم از کم", "سے زائد", "کے قریب" ending before ``limit``)."""
+    start, end, kind, value, high_bound = number
+    low, high, approximate = value, high_bound if high_bound is not None else value, False
     if kind != "number":
         high, approximate = None, kind != "vague"
-    for q_start, q_end, q_kind, _ in numbers:
-        if q_kind == "at_least" and q_end <= start and start - q_end <= 2:
-            high, start = None, q_start
-        elif q_kind == "more_than" and q_start >= end and q_start - end <= 2 and q_end <= limit:
-            low, high, end = (value or 0) + 1, None, q_end
-        elif q_kind == "about" and q_end <= start and start - q_end <= 2:
-            approximate, start = True, q_start
+    for other in numbers:
+        before = other.end <= start and start - other.end <= 2
+        after = other.start >= end and other.start - end <= 2 and other.end <= limit
+        if other.kind == "at_least" and before:
+            high, start = None, other.start
+        elif other.kind == "more_than" and after:
+            low, high, end = (value or 0) + 1, None, other.end
+        elif other.kind == "about" and before:
+            approximate, start = True, other.start
+        elif other.kind == "about_after" and after:  # "30 کے قریب"
+            approximate, end = True, other.end
     return _Figure(start, end, low, high, approximate)
 
 
@@ -339,38 +385,94 @@ def _figures_after(
     number a participle qualifies: "the three killed", people already counted when a figure of the outcome was
     read before, as the English reader reads "the two injured were shifted") or "part" (a list of those among
     the dead, parts of the total before). ``stop`` is where the next outcome word starts."""
-    seen, numbers = sentence.seen, sentence.numbers
-    after = [n for n in numbers if outcome.end <= n[0] and n[1] <= stop]
-    near = [n for n in after if n[0] - outcome.end <= _AFTER_REACH]
+    numbers = sentence.numbers
+    after = [n for n in numbers if outcome.end <= n.start and n.end <= stop]
+    near = [n for n in after if n.start - outcome.end <= _AFTER_REACH]
     # "ہلاک ہونے والوں کی تعداد 9" (the number of those killed): the tally decides.
-    lead = next((n for n in near if n[2] == "tally"), None) or next(
-        (n for n in near if n[2] == "who_were"), None
+    lead = next((n for n in near if n.kind == "tally"), None) or next(
+        (n for n in near if n.kind == "who_were"), None
     )
     if lead is None:
         return []
-    values = [n for n in after if n[0] >= lead[1] and n[2] in _VALUE_KINDS]
-    if lead[2] == "who_were":
-        among = next((n for n in after if n[2] == "among" and n[0] >= lead[1]), None)
-        if among is not None and among[0] - lead[1] <= _AMONG_REACH:
-            lead = among
-            values = [n for n in values if n[0] >= among[1]]
-        else:  # "جاں بحق ہونے والے پانچ افراد" (the five people killed): the number right after
-            values = values[:1] if values and values[0][0] - lead[1] <= _RIGHT_AFTER else []
-    elif lead[2] == "tally":
-        values = values[:1] if values and values[0][0] - lead[1] <= _AFTER_REACH else []
-    named = list(lexicon.victim_finder.find(seen, outcome.end, lead[0]))
+    values = [n for n in after if n.start >= lead.end and n.kind in _VALUE_KINDS]
+    if lead.kind == "who_were":
+        among = next((n for n in after if n.kind == "among" and n.start >= lead.end), None)
+        if among is not None and among.start - lead.end <= _AMONG_REACH:
+            return _list_of_parts(sentence, outcome, among, stop, lexicon)
+        # "جاں بحق ہونے والے پانچ افراد" (the five people killed): the number right after
+        values = values[:1] if values and values[0].start - lead.end <= _RIGHT_AFTER else []
+        role = "definite"
+    else:
+        values = values[:1] if values and values[0].start - lead.end <= _AFTER_REACH else []
+        role = "total"
+    named = list(lexicon.victim_finder.find(sentence.seen, outcome.end, lead.start))
+    return [(_read_with_noun(sentence, outcome, v, stop, named, lexicon), role) for v in values]
+
+
+def _list_of_parts(
+    sentence: _Sentence, outcome: Match, among: _Number, stop: int, lexicon: Lexicon
+) -> list[tuple[_Read, str]]:
+    """The figures listed after "میں" (among), each a part: up to "شامل" (are included), else to the clause's
+    end ("ہلاک ہونے والوں میں چار اہلکار اور تین شہری شامل ہیں، جبکہ پانچ افراد زخمی ہوئے")."""
+    seen = sentence.seen
+    included = next(
+        (n for n in sentence.numbers if n.kind == "included" and among.end <= n.start < stop), None
+    )
+    closes = [c for c in sentence.clauses if c > among.end]
+    end = included.end if included else min([stop, *closes])
+    values = [n for n in sentence.numbers if among.end <= n.start and n.end <= end and n.kind in _VALUE_KINDS]
+    named = list(lexicon.victim_finder.find(seen, outcome.end, among.start))
     reads = []
     for at, number in enumerate(values):
-        limit = values[at + 1][0] if at + 1 < len(values) else stop
-        figure = _bounded(numbers, number, limit)
-        nouns = [
-            m for m in lexicon.victim_finder.find(seen, figure.end, limit) if m.start - figure.end <= _NEAR
-        ]
-        noun = (nouns[:1] or named[-1:] or [None])[0]
-        victim = lexicon.victims[noun.phrase] if noun else "unspecified"
-        role = {"among": "part", "who_were": "definite"}.get(lead[2], "total")
-        reads.append((_Read(figure, outcome.phrase, victim, noun.phrase if noun else ""), role))
+        limit = values[at + 1].start if at + 1 < len(values) else end
+        reads.append((_read_with_noun(sentence, outcome, number, limit, named, lexicon), "part"))
     return reads
+
+
+_WHOM_REACH = 15  # from an outcome word to the "جن میں" (among whom) of its figure: "زخمی ہو گئے جن میں"
+
+
+def _parts_among_whom(sentence: _Sentence, outcome: Match, stop: int, lexicon: Lexicon) -> list[_Read]:
+    """The figures of a list "جن میں … شامل ہیں" (among whom are …) right after an outcome word and its figure:
+    parts of that figure. Only a list closed by "شامل": "جن میں سے دو کی حالت نازک ہے" (two of them critical)
+    is a state, not a count of a casualty."""
+    whom = next(
+        (n for n in sentence.numbers if n.kind == "among_whom" and outcome.end <= n.start < stop), None
+    )
+    if whom is None or whom.start - outcome.end > _WHOM_REACH:
+        return []
+    included = next(
+        (n for n in sentence.numbers if n.kind == "included" and whom.end <= n.start < stop), None
+    )
+    if included is None:
+        return []
+    values = [
+        n
+        for n in sentence.numbers
+        if whom.end <= n.start and n.end <= included.start and n.kind in _VALUE_KINDS
+    ]
+    return [
+        _read_with_noun(
+            sentence, outcome, v, values[i + 1].start if i + 1 < len(values) else included.start, [], lexicon
+        )
+        for i, v in enumerate(values)
+    ]
+
+
+def _read_with_noun(
+    sentence: _Sentence, outcome: Match, number: _Number, limit: int, named: list[Match], lexicon: Lexicon
+) -> _Read:
+    """A figure named after its outcome word, with the victim noun right after it (else the one named with the
+    outcome word: "شہید اہلکاروں کی تعداد 5")."""
+    figure = _bounded(sentence.numbers, number, limit)
+    nouns = [
+        m
+        for m in lexicon.victim_finder.find(sentence.seen, figure.end, limit)
+        if m.start - figure.end <= _NEAR
+    ]
+    noun = (nouns[:1] or named[-1:] or [None])[0]
+    victim = lexicon.victims[noun.phrase] if noun else "unspecified"
+    return _Read(figure, outcome.phrase, victim, sentence.text[noun.start : noun.end] if noun else "")
 
 
 class _Voice(NamedTuple):
@@ -412,14 +514,19 @@ def _voices(
             claimant = _resolve((named or group or words)[-1], lexicon, memory, written)
         stance = "claimed" if claimant.kind == "armed_group" else table_stance
         spoken = table_stance in ("reported", "confirmed")
-        voices.append(_Voice(report.start, report.end, form == "leads", claimant, stance, spoken))
+        leads = form == "leads" or _THAT.match(text, report.end) is not None
+        voices.append(_Voice(report.start, report.end, leads, claimant, stance, spoken))
         if claimant.kind != "none":
             memory["claimant"] = claimant
     return voices
 
 
-# After a claimant's words: the one told or talked to ("میڈیا کو", "صحافیوں سے بات کرتے ہوئے").
-_ADDRESSEE = re.compile(r"\s*(?:کو|سے\s+(?:بات|گفتگو))(?![^\s،۔])")
+# After a claimant's words: the one told or talked to ("میڈیا کو", "صحافیوں سے بات کرتے ہوئے"), or where a
+# statement was put ("سوشل میڈیا پر جاری بیان میں").
+_ADDRESSEE = re.compile(r"\s*(?:کو|پر|سے\s+(?:بات|گفتگو))(?![^\s،۔])")
+# After a reporting verb: "کہ" (that) opening what was said ("نے دعویٰ کیا ہے کہ …"): the verb gives the
+# figures after it, as "کے مطابق" does, not the whole sentence's.
+_THAT = re.compile(r"(?:\s+\S+){0,3}?\s+کہ(?![^\s،۔])")
 
 
 def _voice_at(voices: list[_Voice], at: int, speaker: _Voice | None) -> tuple[Claimant, str]:
@@ -513,7 +620,7 @@ def read_urdu_claims(text: str) -> list[Claim]:
         lo, victim = s_start, None
         for at, outcome in enumerate(outcomes):
             lo = max([lo, *(c for c in sentence.clauses if c <= outcome.start)])
-            figure = _figure(seen, sentence.numbers, lo, outcome.start)
+            figure = _figure(seen, sentence.numbers, lo, outcome.start, lexicon)
             if figure is None:
                 following = outcomes[at + 1].start if at + 1 < len(outcomes) else s_end
                 for read, role in _figures_after(sentence, outcome, following, lexicon):
@@ -530,8 +637,8 @@ def read_urdu_claims(text: str) -> list[Claim]:
                 continue  # "ایک الگ حملے میں اہلکاروں کو": "ایک" is "a" (attack), not the count of a plural
             if figure.low is None and not nouns:
                 continue  # "متعدد کی حالت تشویشناک": "several" stands for people told of before, not a figure
-            victim_text = nouns[-1].phrase if nouns else ""
-            victim = lexicon.victims[victim_text] if nouns else victim or "unspecified"
+            victim_text = text[nouns[-1].start : nouns[-1].end] if nouns else ""  # as written
+            victim = lexicon.victims[nouns[-1].phrase] if nouns else victim or "unspecified"
             claimant, stance = _voice_at(voices, figure.start, speaker)
             main = sentence.claim(
                 _Read(figure, outcome.phrase, victim, victim_text), claimant, stance, len(claims)
@@ -541,9 +648,17 @@ def read_urdu_claims(text: str) -> list[Claim]:
                 continue
             subset = _subset(seen, sentence.numbers, lo, figure, lexicon)
             if subset is not None:  # "ایک پولیس اہلکار سمیت تین راہگیر زخمی": one policeman among the three
-                read = _Read(subset[0], outcome.phrase, lexicon.victims[subset[1]], subset[1])
+                noun = subset[1]
+                read = _Read(
+                    subset[0], outcome.phrase, lexicon.victims[noun.phrase], text[noun.start : noun.end]
+                )
                 _add(claims, told, sentence.claim(read, claimant, stance, len(claims), main.id))
             lo = outcome.end
+            following = outcomes[at + 1].start if at + 1 < len(outcomes) else s_end
+            for read in _parts_among_whom(sentence, outcome, following, lexicon):
+                # "25 افراد زخمی ہوئے جن میں 6 خواتین بھی شامل ہیں": six women among the 25
+                _add(claims, told, sentence.claim(read, claimant, stance, len(claims), main.id))
+                lo = max(lo, read.figure.end)
     return claims
 
 
@@ -618,16 +733,16 @@ class _Sentence:
 
 def _subset(
     text: str, numbers: list[_Number], lo: int, figure: _Figure, lexicon: Lexicon
-) -> tuple[_Figure, str] | None:
+) -> tuple[_Figure, Match] | None:
     """A figure with its victim noun right before "سمیت" (including) before ``figure``: part of it."""
-    including = [n for n in numbers if n[2] == "including" and lo <= n[0] and n[1] <= figure.start]
-    if not including or figure.start - including[-1][1] > 2:
+    including = [n for n in numbers if n.kind == "including" and lo <= n.start and n.end <= figure.start]
+    if not including or figure.start - including[-1].end > 2:
         return None
-    part = _figure(text, numbers, lo, including[-1][0])
+    part = _figure(text, numbers, lo, including[-1].start, lexicon)
     if part is None:
         return None
-    nouns = list(lexicon.victim_finder.find(text, part.end, including[-1][0]))
-    return (part, nouns[-1].phrase) if nouns else None
+    nouns = list(lexicon.victim_finder.find(text, part.end, including[-1].start))
+    return (part, nouns[-1]) if nouns else None
 
 
 def _verified(text: str, sentences: list[tuple[int, int]], index: int, lexicon: Lexicon) -> bool | None:
