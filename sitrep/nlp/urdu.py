@@ -504,7 +504,10 @@ def _voices(
             if not _ADDRESSEE.match(text, m.end)
         ]
         after = report.end
-        if not words:
+        if not words and voices and report.start - voices[-1].end <= _CHAINED:
+            # "نے میڈیا سے گفتگو کرتے ہوئے بتایا کہ": one speaker, two phrases
+            claimant = voices[-1].claimant
+        elif not words:
             claimant = Claimant()
         else:
             # A name beats a word that refers back; of those, "تنظیم" (the group) beats "بیان" (the statement).
@@ -521,12 +524,13 @@ def _voices(
     return voices
 
 
+_CHAINED = 30  # characters between two reporting phrases of one speaker: "نے واقعے کی تصدیق کرتے ہوئے بتایا"
 # After a claimant's words: the one told or talked to ("میڈیا کو", "صحافیوں سے بات کرتے ہوئے"), or where a
 # statement was put ("سوشل میڈیا پر جاری بیان میں").
-_ADDRESSEE = re.compile(r"\s*(?:کو|پر|سے\s+(?:بات|گفتگو))(?![^\s،۔])")
+_ADDRESSEE = re.compile(r"\s*(?:کو|پر|سے\s+(?:بات|گفتگو|خطاب))(?![^\s،۔])")
 # After a reporting verb: "کہ" (that) opening what was said ("نے دعویٰ کیا ہے کہ …"): the verb gives the
 # figures after it, as "کے مطابق" does, not the whole sentence's.
-_THAT = re.compile(r"(?:\s+\S+){0,3}?\s+کہ(?![^\s،۔])")
+_THAT = re.compile(r"(?:\s+(?!اور(?!\S))\S+){0,3}?\s+کہ(?![^\s،۔])")
 
 
 def _voice_at(voices: list[_Voice], at: int, speaker: _Voice | None) -> tuple[Claimant, str]:
@@ -600,7 +604,7 @@ def read_urdu_claims(text: str) -> list[Claim]:
     told = Told()
     speakers = _Speaker(seen, lexicon)
     sentences = urdu_sentences(seen)
-    for index, (s_start, s_end) in enumerate(sentences):
+    for s_start, s_end in sentences:
         outcomes = list(lexicon.outcome_finder.find(seen, s_start, s_end))
         voices = _voices(seen, s_start, s_end, lexicon, memory, text)
         speaker = speakers.read(s_start, s_end, voices)
@@ -614,7 +618,7 @@ def read_urdu_claims(text: str) -> list[Claim]:
             (s_start, s_end),
             _numbers(seen, s_start, s_end, lexicon),
             [m.end() for m in _CLAUSE_RE.finditer(seen, s_start, s_end)],
-            _verified(seen, sentences, index, lexicon),
+            _verified(seen, s_start, s_end, lexicon),
             next(lexicon.background.find(seen, s_start, s_end), None) is not None,
         )
         lo, victim = s_start, None
@@ -637,6 +641,8 @@ def read_urdu_claims(text: str) -> list[Claim]:
                 continue  # "ایک الگ حملے میں اہلکاروں کو": "ایک" is "a" (attack), not the count of a plural
             if figure.low is None and not nouns:
                 continue  # "متعدد کی حالت تشویشناک": "several" stands for people told of before, not a figure
+            if _attributive_one(seen, figure, outcome, lexicon):
+                continue  # "ایک لاپتہ نوجوان کی والدہ": a missing youth's mother, not a count
             victim_text = text[nouns[-1].start : nouns[-1].end] if nouns else ""  # as written
             victim = lexicon.victims[nouns[-1].phrase] if nouns else victim or "unspecified"
             claimant, stance = _voice_at(voices, figure.start, speaker)
@@ -659,7 +665,16 @@ def read_urdu_claims(text: str) -> list[Claim]:
                 # "25 افراد زخمی ہوئے جن میں 6 خواتین بھی شامل ہیں": six women among the 25
                 _add(claims, told, sentence.claim(read, claimant, stance, len(claims), main.id))
                 lo = max(lo, read.figure.end)
-    return claims
+    return _unverified_by_later_sentences(seen, sentences, claims, lexicon)
+
+
+def _attributive_one(text: str, figure: _Figure, outcome: Match, lexicon: Lexicon) -> bool:
+    """ "ایک" (one, a) right before an outcome word that qualifies the noun after it: "a missing youth", "an
+    injured soldier" name a person spoken of, not a count (as English reads "a wounded soldier said")."""
+    if text[figure.start : figure.end] != "ایک" or text[figure.end : outcome.start].strip():
+        return False
+    noun = next(lexicon.victim_finder.find(text, outcome.end, min(len(text), outcome.end + 20)), None)
+    return noun is not None and not text[outcome.end : noun.start].strip()
 
 
 def _add(claims: list[Claim], told: Told, claim: Claim) -> bool:
@@ -745,9 +760,40 @@ def _subset(
     return (part, nouns[-1]) if nouns else None
 
 
-def _verified(text: str, sentences: list[tuple[int, int]], index: int, lexicon: Lexicon) -> bool | None:
-    """What the sentence, or the one after it, says of independent verification (None: nothing)."""
-    for start, end in sentences[index : index + 2]:
-        for m in lexicon.verification_finder.find(text, start, end):
-            return lexicon.verification[m.phrase]
-    return None
+def _verified(text: str, start: int, end: int, lexicon: Lexicon) -> bool | None:
+    """What the sentence says of independent verification (None: nothing)."""
+    found = next(lexicon.verification_finder.find(text, start, end), None)
+    return lexicon.verification[found.phrase] if found else None
+
+
+# "ان دعووں کی تصدیق نہیں ہو سکی" (these claims could not be verified): the claims made, not the figures told.
+_CLAIMS_WORD = re.compile(r"(?<!\w)دعو(?:ے|وں|یٰ|ی)(?!\w)")
+
+
+def _unverified_by_later_sentences(
+    text: str, sentences: list[tuple[int, int]], claims: list[Claim], lexicon: Lexicon
+) -> list[Claim]:
+    """A sentence with no figure of its own that says whether figures could be verified speaks, as the English
+    reader reads it, of the figures of the claimants it names; of "these claims" (the figures claimed); else of
+    the last sentence with figures before it."""
+    updates: dict[str, bool] = {}
+    for start, end in sentences:
+        said = next(lexicon.verification_finder.find(text, start, end), None)
+        before = [c for c in claims if c.end <= start]
+        if said is None or not before or any(start <= c.start < end for c in claims):
+            continue
+        named = {
+            _resolve(m, lexicon, {}, text).kind
+            for m in lexicon.claimant_finder.find(text, start, end)
+            if not said.start <= m.start < said.end
+            and lexicon.claimants.get(m.phrase, ("armed_group",))[0] != "none"
+        } - {"none"}
+        if named:
+            targets = [c for c in before if c.claimant.kind in named]
+        elif _CLAIMS_WORD.search(text, start, end) and any(c.stance == "claimed" for c in before):
+            targets = [c for c in before if c.stance == "claimed"]
+        else:
+            last = before[-1].start
+            targets = [c for c in before if c.start == last]
+        updates |= {c.id: lexicon.verification[said.phrase] for c in targets if c.verified is None}
+    return [c.model_copy(update={"verified": updates[c.id]}) if c.id in updates else c for c in claims]
