@@ -130,24 +130,35 @@ def _whole_word(text: str, match: Match) -> bool:
     return not before.isalpha() and not after.isalpha()
 
 
-def _has_cue(text: str, match: Match | Place, cues: dict[str, tuple[str, ...]] | None = None) -> bool:
+def _has_cue(
+    text: str,
+    match: Match | Place,
+    cues: dict[str, tuple[str, ...]] | None = None,
+    skip: tuple[str, ...] = (),
+) -> bool:
     """Whether a place word (or another of ``cues`` by side) stands right before or right after the name,
-    spaces apart."""
+    spaces apart; before it, also over one word of ``skip`` ("کا تعلق ضلع چکوال سے": "ضلع" between)."""
     cues = cues or _place_cues()
     before = text[: match.start].rstrip()
+    befores = [before]
+    for word in skip:
+        if _ends_with_word(before, word):
+            befores.append(before[: -len(word)].rstrip())
+            break
     after = text[match.end :].lstrip()
-    return any(
-        before.endswith(cue) and (len(before) == len(cue) or not before[-len(cue) - 1].isalpha())
-        for cue in cues["before"]
-    ) or any(
+    return any(_ends_with_word(b, cue) for b in befores for cue in cues["before"]) or any(
         after.startswith(cue) and (len(after) == len(cue) or not after[len(cue)].isalpha())
         for cue in cues["after"]
     )
 
 
+def _ends_with_word(text: str, word: str) -> bool:
+    return text.endswith(word) and (len(text) == len(word) or not text[-len(word) - 1].isalpha())
+
+
 @cache
 def _away_cues() -> dict[str, dict[str, tuple[str, ...]]]:
-    """The words of ``ur/away_places.tsv`` by kind (home, destination), then by side, longest first."""
+    """The words of ``ur/away_places.tsv`` by kind (home, destination, road), then by side, longest first."""
     rows = read_table("ur/away_places.tsv")
     return {
         kind: {
@@ -160,18 +171,32 @@ def _away_cues() -> dict[str, dict[str, tuple[str, ...]]]:
             )
             for side in ("before", "after")
         }
-        for kind in ("home", "destination")
+        for kind in ("home", "destination", "road")
     }
+
+
+def _place_words() -> tuple[str, ...]:
+    """The place words that stand before a name ("ضلع", "تحصیل"), longest first."""
+    return _place_cues()["before"]
 
 
 _SET_OUT = re.compile(r"\s*سے\s*")  # "گوادر سے تربت": from Gwadar to (Turbat)
 
 
+# Between the names of one list, or a place and one inside it ("بنوں، کرک اور پنجاب کے ضلع میانوالی").
+_AWAY_LIST_GAP = re.compile(r"(?:\s|[،,-]|\bاور\b|\bو\b|\b(?:کے|کی)\s+(?:ضلع|تحصیل|علاقے)\b)*")
+# What the dateline's place is followed by: "کوئٹہ:", "پشاور (نمائندہ)", "پشاور…", "مچھ -".
+_DATELINE = re.compile(r"\s*(?:[:(\u2026]|-\s|\u2013|\u2014)")
+
+
 def _away(text: str, places: list[Place]) -> set[str]:
-    """The ids of the places named as where people belong or were going (``ur/away_places.tsv``), and of a
-    place named with "سے" right before such a destination (where they set out)."""
+    """The ids of the places named as where people belong or were going, or in a road's name
+    (``ur/away_places.tsv``); of a place named with "سے" right before such a destination (where they set
+    out); and of the dateline's place, where the report was filed (as the English places stage reads it)."""
     cues = _away_cues()
-    away = {p.id for p in places if any(_has_cue(text, p, cues[kind]) for kind in cues)}
+    away = {p.id for p in places if any(_has_cue(text, p, cues[kind], skip=_place_words()) for kind in cues)}
+    if places and not text[: places[0].start].strip() and _DATELINE.match(text, places[0].end):
+        away.add(places[0].id)
     going = {p.start: p for p in places if _has_cue(text, p, cues["destination"])}
     for place in places:
         gap = _SET_OUT.match(text, place.end)
@@ -179,7 +204,7 @@ def _away(text: str, places: list[Place]) -> set[str]:
             away.add(place.id)
     # The names of one list share its cue: "کا تعلق کوئٹہ اور خیبر پختونخوا سے ہے" (from Quetta and KP).
     for one, other in itertools.pairwise(places):
-        if (one.id in away) != (other.id in away) and _LIST_GAP.fullmatch(text, one.end, other.start):
+        if (one.id in away) != (other.id in away) and _AWAY_LIST_GAP.fullmatch(text, one.end, other.start):
             away |= {one.id, other.id}
     return away
 
