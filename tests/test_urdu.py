@@ -397,3 +397,97 @@ def test_a_number_naming_something_is_no_figure(phrase: str, _side: str) -> None
     # "ریسکیو 1122 کے عملے نے زخمیوں کو ہسپتال منتقل کیا": Rescue 1122's crew took the injured to hospital.
     assert read_urdu_claims(f"{phrase} 1122 کے عملے نے زخمیوں کو ہسپتال منتقل کیا۔") == []
     assert _only(f"{phrase} 15 کے قریب حملے میں دو راہگیر زخمی ہوئے۔").count.low == 2
+
+
+# -- figures: ranges, approximations, reach ------------------------------------------------------------------
+
+
+def test_a_range_between_two_numbers_is_one_figure() -> None:
+    count = _only("حملے میں 15 سے 20 اہلکار زخمی ہوئے۔").count
+    assert (count.low, count.high, count.text) == (15, 20, "15 سے 20")
+    # Ages are no figure: "آٹھ سے بارہ سال" (eight to twelve years).
+    assert read_urdu_claims("بچوں کی عمریں آٹھ سے بارہ سال تھیں اور وہ زخمی ہوئے۔") == []
+
+
+@pytest.mark.parametrize("phrase", [r[0] for r in _rows("numbers.tsv") if r[1] == "about_after"])
+def test_approximate_after_the_number(phrase: str) -> None:
+    count = _only(f"پولیس نے 30 {phrase} کارکنوں کو گرفتار کر لیا۔").count
+    assert (count.low, count.approximate, count.text) == (30, True, f"30 {phrase}")
+
+
+def test_a_number_far_from_its_outcome_word_needs_a_noun_of_people() -> None:
+    # Two ambulances arrived and took the injured: no figure of injured.
+    assert (
+        read_urdu_claims("اطلاع ملتے ہی 2 ایمبولینسیں اور ایک فائر وہیکل پہنچیں اور زخمیوں کو منتقل کیا گیا۔")
+        == []
+    )
+    assert _only("دھماکے میں 5 شدید زخمی ہوئے۔").count.low == 5  # one word between: the figure
+    assert _only("دھماکے میں چار نامعلوم راہگیر زخمی ہوئے۔").count.low == 4  # a noun of people between
+
+
+def test_a_list_among_the_dead_ends_at_shamil_or_its_clause() -> None:
+    text = "حکام نے بتایا کہ ہلاک ہونے والوں میں چار اہلکار اور تین شہری شامل ہیں، جبکہ پانچ افراد زخمی ہوئے۔"
+    claims = read_urdu_claims(text)
+    assert [(c.outcome, c.count.low, c.victim) for c in claims] == [
+        ("killed", 4, "security_forces"),
+        ("killed", 3, "civilians"),
+        ("injured", 5, "unspecified"),
+    ]
+
+
+@pytest.mark.parametrize("whom", [r[0] for r in _rows("numbers.tsv") if r[1] == "among_whom"])
+def test_parts_named_after_among_whom(whom: str) -> None:
+    text = f"شیلنگ سے 25 افراد زخمی ہوئے {whom} 6 خواتین بھی شامل ہیں۔"
+    claims = read_urdu_claims(text)
+    assert [(c.count.low, c.victim, c.part_of) for c in claims] == [
+        (25, "unspecified", None),
+        (6, "civilians", "c1"),
+    ]
+    # Without "شامل" it is a state of some of them, not a count: "two of them are critical".
+    assert [
+        c.count.low for c in read_urdu_claims(f"دھماکے میں 14 افراد زخمی ہوئے {whom} 5 کی حالت نازک ہے۔")
+    ] == [14]
+
+
+def test_one_as_an_article_before_an_outcome_and_a_noun_is_no_count() -> None:
+    assert read_urdu_claims("ایک لاپتہ نوجوان کی والدہ نے احتجاج کیا۔") == []
+    assert _only("فائرنگ سے ایک زخمی ہو گیا۔").count.low == 1
+
+
+# -- claimants: verbs opening what was said, channels, chains -------------------------------------------------
+
+
+def test_a_verb_opening_ke_gives_the_figures_after_it() -> None:
+    text = (
+        "حملے میں حکام کے مطابق سات افراد ہلاک ہوئے، جبکہ بی ایل اے نے دعویٰ کیا ہے کہ پندرہ اہلکار مارے گئے۔"
+    )
+    assert [(c.count.low, c.claimant.kind) for c in read_urdu_claims(text)] == [
+        (7, "government"),
+        (15, "armed_group"),
+    ]
+
+
+def test_where_a_statement_was_put_is_no_claimant() -> None:
+    claim = _only("ٹی ٹی پی کے ترجمان نے سوشل میڈیا پر جاری بیان میں کہا کہ چھ اہلکار ہلاک ہوئے۔")
+    assert (claim.claimant.kind, claim.claimant.name) == ("armed_group", "TTP: Tehreek-i-Taliban Pakistan")
+
+
+def test_a_phrase_without_a_claimant_of_its_own_continues_its_speaker() -> None:
+    claim = _only("ڈپٹی کمشنر نے واقعے کی تصدیق کرتے ہوئے بتایا کہ دو اہلکار اغوا کر لیے گئے۔")
+    assert (claim.claimant.kind, claim.claimant.text) == ("government", "ڈپٹی کمشنر")
+
+
+# -- verification: which figures a later sentence speaks of ------------------------------------------------
+
+
+def test_verification_of_these_claims_is_of_the_claimed_figures() -> None:
+    text = (
+        "حکام کے مطابق سات افراد ہلاک ہوئے۔ بی ایل اے نے دعویٰ کیا کہ پندرہ اہلکار مارے گئے۔ "
+        "تنظیم کے ترجمان نے بیان جاری کیا۔ آزاد ذرائع سے ان دعووں کی تصدیق نہیں ہو سکی۔"
+    )
+    assert [(c.count.low, c.verified) for c in read_urdu_claims(text)] == [(7, None), (15, False)]
+
+
+def test_verification_of_a_named_claimant_is_of_its_figures() -> None:
+    text = "پولیس کے مطابق دو اہلکار زخمی ہوئے۔ تنظیم نے کہا کہ چار اہلکار ہلاک ہوئے۔ پولیس نے تصدیق نہیں کی۔"
+    assert [(c.count.low, c.verified) for c in read_urdu_claims(text)] == [(2, False), (4, None)]

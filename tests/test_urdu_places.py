@@ -189,3 +189,27 @@ def test_a_list_shares_where_its_people_belong() -> None:
 def test_a_place_reported_from_stays_an_event_place() -> None:
     (nushki,) = find_urdu_places("ضلع نوشکی سے فائرنگ کا واقعہ رپورٹ ہوا۔")
     assert nushki.role == "event"
+
+
+@pytest.mark.parametrize("dateline", ["کوئٹہ: ", "کوئٹہ (نمائندہ) ", "کوئٹہ… ", "کوئٹہ - "])
+def test_the_dateline_is_where_the_report_was_filed(dateline: str) -> None:
+    places = find_urdu_places(f"{dateline}مستونگ میں دھماکہ ہوا۔")
+    assert [(p.name, p.role) for p in places] == [("Quetta", "mention"), ("Mastung", "event")]
+    # Named again in the body it is an event place.
+    assert find_urdu_places("مستونگ: مستونگ میں دھماکہ ہوا۔")[1].role == "event"
+
+
+def test_the_places_of_a_road_name_are_mentions() -> None:
+    places = find_urdu_places("ضلع کرم میں ٹل پاراچنار روڈ پر فائرنگ ہوئی۔")
+    assert [(p.name, p.role) for p in places] == [
+        ("Kurram", "event"),
+        ("Thall", "mention"),
+        ("Parachinar", "mention"),
+    ]
+
+
+def test_where_people_belong_over_a_place_word_and_along_a_list() -> None:
+    (chakwal,) = find_urdu_places("شہید کیپٹن کا تعلق ضلع چکوال سے تھا۔")
+    assert chakwal.role == "mention"
+    places = find_urdu_places("مغویوں کا تعلق بنوں، کرک اور پنجاب کے ضلع میانوالی سے ہے۔")
+    assert {p.role for p in places} == {"mention"} and len(places) == 4

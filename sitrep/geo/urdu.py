@@ -195,8 +195,6 @@ def _away(text: str, places: list[Place]) -> set[str]:
     out); and of the dateline's place, where the report was filed (as the English places stage reads it)."""
     cues = _away_cues()
     away = {p.id for p in places if any(_has_cue(text, p, cues[kind], skip=_place_words()) for kind in cues)}
-    if places and not text[: places[0].start].strip() and _DATELINE.match(text, places[0].end):
-        away.add(places[0].id)
     going = {p.start: p for p in places if _has_cue(text, p, cues["destination"])}
     for place in places:
         gap = _SET_OUT.match(text, place.end)
@@ -206,6 +204,8 @@ def _away(text: str, places: list[Place]) -> set[str]:
     for one, other in itertools.pairwise(places):
         if (one.id in away) != (other.id in away) and _AWAY_LIST_GAP.fullmatch(text, one.end, other.start):
             away |= {one.id, other.id}
+    if places and not text[: places[0].start].strip() and _DATELINE.match(text, places[0].end):
+        away.add(places[0].id)  # after the lists: "کوئٹہ - مستونگ میں" is no list
     return away
 
 

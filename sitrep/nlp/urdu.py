@@ -530,7 +530,7 @@ _CHAINED = 30  # characters between two reporting phrases of one speaker: "نے 
 _ADDRESSEE = re.compile(r"\s*(?:کو|پر|سے\s+(?:بات|گفتگو|خطاب))(?![^\s،۔])")
 # After a reporting verb: "کہ" (that) opening what was said ("نے دعویٰ کیا ہے کہ …"): the verb gives the
 # figures after it, as "کے مطابق" does, not the whole sentence's.
-_THAT = re.compile(r"(?:\s+(?!اور(?!\S))\S+){0,3}?\s+کہ(?![^\s،۔])")
+_THAT = re.compile(r"(?:\s+(?!اور(?!\S))\S+){0,2}?\s+کہ(?![^\s،۔])")
 
 
 def _voice_at(voices: list[_Voice], at: int, speaker: _Voice | None) -> tuple[Claimant, str]:
