@@ -10,23 +10,11 @@ import pytest
 from sitrep.data import read_table
 from sitrep.events.actors import load_actors, responsibility
 from sitrep.events.sentences import read_sentences
-from sitrep.events.tactics import EventType, choose_type, tactic_reader
+from sitrep.events.tactics import EventType, choose_type, event_type, tactic_reader
 from sitrep.model import Article, Event
 from sitrep.nlp.lexicon import tokenize
 from sitrep.nlp.urdu import urdu_sentences, within_words
 from sitrep.pipeline import extract
-
-
-def _type(row: dict[str, str]) -> EventType:
-    return EventType(
-        row["event_type"],
-        row["sub_event_type"],
-        row["gtd_attack_type"],
-        int(row["priority"]),
-        row["target"],
-        row.get("by", ""),
-    )
-
 
 _TACTICS = read_table("ur/tactics.tsv")
 _ENGLISH = read_table("tactics.tsv")
@@ -42,7 +30,7 @@ def _tactics(sentence: str) -> dict[str, tuple[EventType, ...]]:
 @pytest.mark.parametrize("row", [r for r in _TACTICS if r["event_type"]], ids=lambda r: r["phrase"])
 def test_tactic_row(row: dict[str, str]) -> None:
     found = _tactics(f"ضلع میں گزشتہ روز {row['phrase']} کا واقعہ پیش آیا۔")
-    assert _type(row) in found[row["phrase"]]
+    assert event_type(row) in found[row["phrase"]]
 
 
 @pytest.mark.parametrize("phrase", sorted({r["phrase"] for r in _TACTICS}))
@@ -54,7 +42,7 @@ def test_tactic_rows_copy_the_english_rows_of_their_words(phrase: str) -> None:
         assert english == {""}  # a phrase that hides a shorter one
         return
     (words,) = english
-    assert {_type(r) for r in rows} == {_type(r) for r in _ENGLISH if r["phrase"] == words}
+    assert {event_type(r) for r in rows} == {event_type(r) for r in _ENGLISH if r["phrase"] == words}
 
 
 @pytest.mark.parametrize("row", [r for r in _TACTICS if not r["event_type"]], ids=lambda r: r["phrase"])

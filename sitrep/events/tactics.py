@@ -50,6 +50,18 @@ class TacticMatch:
 _TABLES = {"en": "tactics.tsv", "ur": "ur/tactics.tsv"}
 
 
+def event_type(row: dict[str, str]) -> EventType:
+    """The type a row of a tactics table gives (``tactics.tsv``, ``ur/tactics.tsv``)."""
+    return EventType(
+        row["event_type"],
+        row["sub_event_type"],
+        row["gtd_attack_type"],
+        int(row["priority"]),
+        row["target"],
+        row.get("by", ""),
+    )
+
+
 class TacticReader:
     def __init__(self, table: str = "tactics.tsv") -> None:
         rows: dict[str, list[EventType]] = {}
@@ -57,16 +69,7 @@ class TacticReader:
             types = rows.setdefault(row["phrase"], [])
             if not row["event_type"]:
                 continue  # a phrase hiding a shorter one: matched, and dropped by ``find``
-            types.append(
-                EventType(
-                    row["event_type"],
-                    row["sub_event_type"],
-                    row["gtd_attack_type"],
-                    int(row["priority"]),
-                    row["target"],
-                    row.get("by", ""),
-                )
-            )
+            types.append(event_type(row))
         self.table: PhraseTable[tuple[str, tuple[EventType, ...]]] = PhraseTable(
             [(phrase, (phrase, tuple(types))) for phrase, types in rows.items()]
         )
