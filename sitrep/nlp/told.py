@@ -1,6 +1,6 @@
 """The claims an article's reader has kept so far, filed by the questions a new figure asks of them: was it said
 before (a lede said again in the body), and which total does a list of the dead divide. Shared by the English
-reader (``sitrep.nlp.claims``) and the Urdu one (``sitrep.nlp.urdu``); light, so that neither drags in the
+reader (``sitrep.nlp.claims``) and the Urdu one (``sitrep.nlp.urdu.claims``); light, so that neither drags in the
 other's machinery."""
 
 from __future__ import annotations

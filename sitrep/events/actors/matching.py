@@ -20,7 +20,7 @@ from sitrep.nlp.lexicon import (
     lower_keeping_offsets,
     spaces_for,
 )
-from sitrep.nlp.urdu import within_words
+from sitrep.nlp.urdu.writing import within_words
 
 # ---------------------------------------------------------------------------------------------------------------
 # Matching

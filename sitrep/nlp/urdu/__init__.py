@@ -1,0 +1,33 @@
+"""Urdu: the reader of Urdu reports, into the English reader's contract (``quote`` and offsets in the Urdu text,
+claimant kinds and canonical names neutral and in English, the words as written). The words are data
+(``sitrep/data/ur/*.tsv``); the grammar is Urdu's, verb-final. Modules: ``writing`` (how Urdu is written: letters,
+phrases, sentences), ``lexicon`` (the word lists), ``figures``, ``voices`` (claimants and stance),
+``verification``, ``claims`` (the steps run in order).
+"""
+
+from sitrep.nlp.urdu.claims import read_urdu_claims
+from sitrep.nlp.urdu.lexicon import Lexicon, urdu_lexicon
+from sitrep.nlp.urdu.writing import (
+    NON_JOINING,
+    Match,
+    PhraseFinder,
+    glued_after_word,
+    spelling,
+    urdu_letters,
+    urdu_sentences,
+    within_words,
+)
+
+__all__ = [
+    "NON_JOINING",
+    "Lexicon",
+    "Match",
+    "PhraseFinder",
+    "glued_after_word",
+    "read_urdu_claims",
+    "spelling",
+    "urdu_lexicon",
+    "urdu_letters",
+    "urdu_sentences",
+    "within_words",
+]

@@ -1,0 +1,118 @@
+"""Urdu claims: every casualty figure of an Urdu article with its claimant, stance and verification. In: the
+article's text; out: ``Claim``s in the English reader's contract. The steps are modules of their own: ``writing``
+(letters, phrases, sentences), ``figures``, ``voices`` (claimants), ``verification``; this one runs them."""
+
+from __future__ import annotations
+
+from sitrep.model import Claim, Claimant
+from sitrep.nlp.told import Told
+from sitrep.nlp.urdu.figures import (
+    Read,
+    Sentence,
+    attributive_one,
+    figure_before,
+    figures_after,
+    numbers_of,
+    part_including,
+    parts_among_whom,
+)
+from sitrep.nlp.urdu.lexicon import urdu_lexicon
+from sitrep.nlp.urdu.verification import unverified_by_later_sentences, verified_in
+from sitrep.nlp.urdu.voices import Speaker, remember, voice_at, voices_of
+from sitrep.nlp.urdu.writing import CLAUSE_RE, urdu_letters, urdu_sentences
+
+
+def read_urdu_claims(text: str) -> list[Claim]:
+    """Every casualty figure in the Urdu ``text`` with its claimant, stance and verification, in text order."""
+    lexicon = urdu_lexicon()
+    seen = urdu_letters(text)  # what the finders read; quotes and offsets are the text's own
+    memory: dict[str, Claimant] = {}
+    claims: list[Claim] = []
+    told = Told()
+    speakers = Speaker(seen, lexicon)
+    sentences = urdu_sentences(seen)
+    for s_start, s_end in sentences:
+        outcomes = list(lexicon.outcome_finder.find(seen, s_start, s_end))
+        voices = voices_of(seen, s_start, s_end, lexicon, memory, text)
+        speaker = speakers.read(s_start, s_end, voices)
+        remember(seen, s_start, s_end, lexicon, memory, text)
+        outcomes = [o for o in outcomes if lexicon.outcomes[o.phrase] != "none"]
+        if not outcomes:
+            continue
+        sentence = Sentence(
+            seen,
+            text,
+            (s_start, s_end),
+            numbers_of(seen, s_start, s_end, lexicon),
+            [m.end() for m in CLAUSE_RE.finditer(seen, s_start, s_end)],
+            verified_in(seen, s_start, s_end, lexicon),
+            next(lexicon.background.find(seen, s_start, s_end), None) is not None,
+        )
+        lo, victim = s_start, None
+        for at, outcome in enumerate(outcomes):
+            lo = max([lo, *(c for c in sentence.clauses if c <= outcome.start)])
+            figure = figure_before(seen, sentence.numbers, lo, outcome.start, lexicon)
+            if figure is None:
+                following = outcomes[at + 1].start if at + 1 < len(outcomes) else s_end
+                for read, role in figures_after(sentence, outcome, following, lexicon):
+                    lo = max(lo, read.figure.end)
+                    total = _last_of(claims, lexicon.outcomes[read.outcome])
+                    if role == "definite" and total is not None:
+                        continue  # "شہید ہونے والے تین اہلکاروں کی شناخت": the three already counted
+                    claimant, stance = voice_at(voices, read.figure.start, speaker)
+                    whole = total if role == "part" else None
+                    _add(claims, told, sentence.claim(read, claimant, stance, len(claims), whole))
+                continue
+            nouns = list(lexicon.victim_finder.find(seen, figure.end, outcome.start))
+            if figure.low == 1 and nouns and lexicon.numbers_of[nouns[-1].phrase] == "plural":
+                continue  # "ایک الگ حملے میں اہلکاروں کو": "ایک" is "a" (attack), not the count of a plural
+            if figure.low is None and not nouns:
+                continue  # "متعدد کی حالت تشویشناک": "several" stands for people told of before, not a figure
+            if attributive_one(seen, figure, outcome, lexicon):
+                continue  # "ایک لاپتہ نوجوان کی والدہ": a missing youth's mother, not a count
+            victim_text = text[nouns[-1].start : nouns[-1].end] if nouns else ""  # as written
+            victim = lexicon.victims[nouns[-1].phrase] if nouns else victim or "unspecified"
+            claimant, stance = voice_at(voices, figure.start, speaker)
+            main = sentence.claim(
+                Read(figure, outcome.phrase, victim, victim_text), claimant, stance, len(claims)
+            )
+            if not _add(claims, told, main):
+                lo = outcome.end
+                continue
+            subset = part_including(seen, sentence.numbers, lo, figure, lexicon)
+            if subset is not None:  # "ایک پولیس اہلکار سمیت تین راہگیر زخمی": one policeman among the three
+                noun = subset[1]
+                read = Read(
+                    subset[0], outcome.phrase, lexicon.victims[noun.phrase], text[noun.start : noun.end]
+                )
+                _add(claims, told, sentence.claim(read, claimant, stance, len(claims), main.id))
+            lo = outcome.end
+            following = outcomes[at + 1].start if at + 1 < len(outcomes) else s_end
+            for read in parts_among_whom(sentence, outcome, following, lexicon):
+                # "25 افراد زخمی ہوئے جن میں 6 خواتین بھی شامل ہیں": six women among the 25
+                _add(claims, told, sentence.claim(read, claimant, stance, len(claims), main.id))
+                lo = max(lo, read.figure.end)
+    return unverified_by_later_sentences(seen, sentences, claims, lexicon)
+
+
+def _add(claims: list[Claim], told: Told, claim: Claim) -> bool:
+    """Keep a claim unless an earlier sentence gave the same figure (a lede said again in the body: the English
+    reader's rule, ``Told.said_before``); whether it was kept."""
+    if claim.part_of is None and told.said_before(
+        claim.outcome,
+        claim.count.low,
+        claim.count.high,
+        claim.claimant.kind,
+        claim.victim,
+        claim.victim_text,
+        claim.start,
+    ):
+        return False
+    claims.append(claim)
+    told.add(claim)
+    return True
+
+
+def _last_of(claims: list[Claim], outcome: str) -> str | None:
+    """The id of the last whole figure of an outcome read so far: the total a list "among them" divides."""
+    return next((c.id for c in reversed(claims) if c.outcome == outcome and c.part_of is None), None)

@@ -1,0 +1,321 @@
+"""Figures of an Urdu sentence: numbers, number words and quantity phrases → the figure of each outcome word.
+
+A figure is the number nearest before an outcome word in the same clause ("9 فوجی اہلکار شہید"), with the victim
+noun between them; or one the outcome word names after itself (a tally, the number a participle qualifies, a list
+of those among the dead); "کم از کم" before a number makes it a lower bound, "سے زائد" after it an exceeded one;
+a number counting things, a date, a year or a name is no figure (``ur/non_casualty.tsv``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from sitrep.model import Claim, Claimant, Count
+from sitrep.nlp.urdu.lexicon import Lexicon, urdu_lexicon
+from sitrep.nlp.urdu.writing import Match
+
+_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+
+
+_DIGIT_RE = re.compile(r"[0-9۰-۹٠-٩]+")
+
+
+NEAR = 45  # characters between a number and its outcome word: "کیپٹن سمیت 9 فوجی اہلکار شہید" fits
+
+
+class Figure(NamedTuple):
+    start: int
+    end: int
+    low: int | None
+    high: int | None
+    approximate: bool
+
+
+class Number(NamedTuple):
+    """A number, number word or quantity phrase of a sentence (``ur/numbers.tsv`` kinds)."""
+
+    start: int
+    end: int
+    kind: str
+    value: int | None
+    high: int | None = None  # a range's upper bound ("15 سے 20")
+
+
+def numbers_of(text: str, start: int, end: int, lexicon: Lexicon) -> list[Number]:
+    """The digits, number words and quantity phrases between start and end, in text order."""
+    found = [
+        Number(m.start(), m.end(), "number", int(m.group().translate(_DIGITS)))
+        for m in _DIGIT_RE.finditer(text, start, end)
+    ]
+    for m in lexicon.number_finder.find(text, start, end):
+        kind, value = lexicon.numbers[m.phrase]
+        found.append(Number(m.start, m.end, kind, value))
+    found.sort()
+    out: list[Number] = []
+    for number in found:
+        before = out[-1] if out else None
+        if number.kind == "scale":
+            # A number right before a scale word multiplies it ("دو سو" 200); a scale alone is its value.
+            if before and before.kind == "number" and 0 <= number.start - before.end <= 1 and before.value:
+                out[-1] = before._replace(end=number.end, value=before.value * (number.value or 1))
+                continue
+            number = number._replace(kind="number")
+        elif _ends_a_range(out, number):  # "15 سے 20": from one number to the other, one figure
+            first = out.pop(-2)
+            out[-1] = first._replace(end=number.end, high=number.value)
+            continue
+        out.append(number)
+    return [n for n in out if n.kind not in ("number", "range") or not _counts_things(text, n, end, lexicon)]
+
+
+def _ends_a_range(read: list[Number], number: Number) -> bool:
+    """Whether a number closes "<number> سے <number>" with the two read before it."""
+    return (
+        number.kind == "number"
+        and len(read) >= 2
+        and read[-1].kind == "range"
+        and read[-2].kind == "number"
+        and number.start - read[-1].end <= 1
+        and read[-1].start - read[-2].end <= 1
+    )
+
+
+_YEARS = range(1900, 2100)
+
+
+def _counts_things(text: str, number: Number, end: int, lexicon: Lexicon) -> bool:
+    """Whether a number counts something other than people: a unit or a thing right after it ("دو روز", two
+    days; "تین گاڑیوں", three vehicles), a name right before it ("ریسکیو 1122"), or a year with no victim noun
+    after it."""
+    after = number.end + (1 if text[number.end : number.end + 1] == " " else 0)
+    unit = next(lexicon.non_casualty_after.find(text, after, min(end, after + 20)), None)
+    if unit is not None and unit.start == after:
+        return True
+    before = number.start - (1 if text[number.start - 1 : number.start] == " " else 0)
+    names = list(lexicon.non_casualty_before.find(text, max(0, before - 20), before))
+    if names and names[-1].end == before:
+        return True
+    noun = next(lexicon.victim_finder.find(text, after, min(end, after + 20)), None)
+    return number.value in _YEARS and (noun is None or noun.start != after)
+
+
+_VALUE_KINDS = ("number", "dozens", "hundreds", "vague")
+
+
+# Words a number may stand from its outcome word with no victim noun between ("پانچ شدید زخمی", "20 سے زائد
+# زخمی"): further, with no noun naming people, the number counts something else ("2 ایمبولینسیں اور ایک فائر
+# وہیکل پہنچیں اور زخمیوں کو ...": two ambulances).
+_BARE_WORDS = 2
+
+
+def figure_before(text: str, numbers: list[Number], lo: int, at: int, lexicon: Lexicon) -> Figure | None:
+    """The figure of the outcome word at ``at``: the last number in [lo, at), within reach, with its bounds: a
+    noun naming people between them, or at most ``_BARE_WORDS`` words."""
+    values = [n for n in numbers if lo <= n.start and n.end <= at and n.kind in _VALUE_KINDS]
+    if not values or at - values[-1].end > NEAR:
+        return None
+    figure = bounded(numbers, values[-1], at)
+    between = text[figure.end : at]
+    if (
+        len(between.split()) > _BARE_WORDS
+        and next(lexicon.victim_finder.find(text, figure.end, at), None) is None
+    ):
+        return None
+    return figure
+
+
+def bounded(numbers: list[Number], number: Number, limit: int) -> Figure:
+    """A number with the quantity phrases around it ("کم از کم", "سے زائد", "کے قریب" ending before ``limit``)."""
+    start, end, kind, value, high_bound = number
+    low, high, approximate = value, high_bound if high_bound is not None else value, False
+    if kind != "number":
+        high, approximate = None, kind != "vague"
+    for other in numbers:
+        before = other.end <= start and start - other.end <= 2
+        after = other.start >= end and other.start - end <= 2 and other.end <= limit
+        if other.kind == "at_least" and before:
+            high, start = None, other.start
+        elif other.kind == "more_than" and after:
+            low, high, end = (value or 0) + 1, None, other.end
+        elif other.kind == "about" and before:
+            approximate, start = True, other.start
+        elif other.kind == "about_after" and after:  # "30 کے قریب"
+            approximate, end = True, other.end
+    return Figure(start, end, low, high, approximate)
+
+
+# From an outcome word to the phrase that puts its figure after it: "جاں بحق افراد کی تعداد 12 ہو گئی" (the
+# number of dead rose to 12), "شہید ہونے والے اہلکاروں میں دو ... شامل ہیں" (among the personnel killed were two).
+_AFTER_REACH = 30
+
+
+_AMONG_REACH = 25  # from "ہونے والے" (those who were) to its "میں" (among), a noun between
+
+
+_RIGHT_AFTER = 3  # from "ہونے والے" to the number it qualifies: a space
+
+
+def figures_after(sentence: Sentence, outcome: Match, stop: int, lexicon: Lexicon) -> list[tuple[Read, str]]:
+    """The figures an outcome word names after itself, each with its role: "total" (a tally), "definite" (the
+    number a participle qualifies: "the three killed", people already counted when a figure of the outcome was
+    read before, as the English reader reads "the two injured were shifted") or "part" (a list of those among
+    the dead, parts of the total before). ``stop`` is where the next outcome word starts."""
+    numbers = sentence.numbers
+    after = [n for n in numbers if outcome.end <= n.start and n.end <= stop]
+    near = [n for n in after if n.start - outcome.end <= _AFTER_REACH]
+    # "ہلاک ہونے والوں کی تعداد 9" (the number of those killed): the tally decides.
+    lead = next((n for n in near if n.kind == "tally"), None) or next(
+        (n for n in near if n.kind == "who_were"), None
+    )
+    if lead is None:
+        return []
+    values = [n for n in after if n.start >= lead.end and n.kind in _VALUE_KINDS]
+    if lead.kind == "who_were":
+        among = next((n for n in after if n.kind == "among" and n.start >= lead.end), None)
+        if among is not None and among.start - lead.end <= _AMONG_REACH:
+            return _list_of_parts(sentence, outcome, among, stop, lexicon)
+        # "جاں بحق ہونے والے پانچ افراد" (the five people killed): the number right after
+        values = values[:1] if values and values[0].start - lead.end <= _RIGHT_AFTER else []
+        role = "definite"
+    else:
+        values = values[:1] if values and values[0].start - lead.end <= _AFTER_REACH else []
+        role = "total"
+    named = list(lexicon.victim_finder.find(sentence.seen, outcome.end, lead.start))
+    return [(_read_with_noun(sentence, outcome, v, stop, named, lexicon), role) for v in values]
+
+
+def _list_of_parts(
+    sentence: Sentence, outcome: Match, among: Number, stop: int, lexicon: Lexicon
+) -> list[tuple[Read, str]]:
+    """The figures listed after "میں" (among), each a part: up to "شامل" (are included), else to the clause's
+    end ("ہلاک ہونے والوں میں چار اہلکار اور تین شہری شامل ہیں، جبکہ پانچ افراد زخمی ہوئے")."""
+    seen = sentence.seen
+    included = next(
+        (n for n in sentence.numbers if n.kind == "included" and among.end <= n.start < stop), None
+    )
+    closes = [c for c in sentence.clauses if c > among.end]
+    end = included.end if included else min([stop, *closes])
+    values = [n for n in sentence.numbers if among.end <= n.start and n.end <= end and n.kind in _VALUE_KINDS]
+    named = list(lexicon.victim_finder.find(seen, outcome.end, among.start))
+    reads = []
+    for at, number in enumerate(values):
+        limit = values[at + 1].start if at + 1 < len(values) else end
+        reads.append((_read_with_noun(sentence, outcome, number, limit, named, lexicon), "part"))
+    return reads
+
+
+_WHOM_REACH = 15  # from an outcome word to the "جن میں" (among whom) of its figure: "زخمی ہو گئے جن میں"
+
+
+def parts_among_whom(sentence: Sentence, outcome: Match, stop: int, lexicon: Lexicon) -> list[Read]:
+    """The figures of a list "جن میں … شامل ہیں" (among whom are …) right after an outcome word and its figure:
+    parts of that figure. Only a list closed by "شامل": "جن میں سے دو کی حالت نازک ہے" (two of them critical)
+    is a state, not a count of a casualty."""
+    whom = next(
+        (n for n in sentence.numbers if n.kind == "among_whom" and outcome.end <= n.start < stop), None
+    )
+    if whom is None or whom.start - outcome.end > _WHOM_REACH:
+        return []
+    included = next(
+        (n for n in sentence.numbers if n.kind == "included" and whom.end <= n.start < stop), None
+    )
+    if included is None:
+        return []
+    values = [
+        n
+        for n in sentence.numbers
+        if whom.end <= n.start and n.end <= included.start and n.kind in _VALUE_KINDS
+    ]
+    return [
+        _read_with_noun(
+            sentence, outcome, v, values[i + 1].start if i + 1 < len(values) else included.start, [], lexicon
+        )
+        for i, v in enumerate(values)
+    ]
+
+
+def _read_with_noun(
+    sentence: Sentence, outcome: Match, number: Number, limit: int, named: list[Match], lexicon: Lexicon
+) -> Read:
+    """A figure named after its outcome word, with the victim noun right after it (else the one named with the
+    outcome word: "شہید اہلکاروں کی تعداد 5")."""
+    figure = bounded(sentence.numbers, number, limit)
+    nouns = [
+        m
+        for m in lexicon.victim_finder.find(sentence.seen, figure.end, limit)
+        if m.start - figure.end <= NEAR
+    ]
+    noun = (nouns[:1] or named[-1:] or [None])[0]
+    victim = lexicon.victims[noun.phrase] if noun else "unspecified"
+    return Read(figure, outcome.phrase, victim, sentence.text[noun.start : noun.end] if noun else "")
+
+
+def part_including(
+    text: str, numbers: list[Number], lo: int, figure: Figure, lexicon: Lexicon
+) -> tuple[Figure, Match] | None:
+    """A figure with its victim noun right before "سمیت" (including) before ``figure``: part of it."""
+    including = [n for n in numbers if n.kind == "including" and lo <= n.start and n.end <= figure.start]
+    if not including or figure.start - including[-1].end > 2:
+        return None
+    part = figure_before(text, numbers, lo, including[-1].start, lexicon)
+    if part is None:
+        return None
+    nouns = list(lexicon.victim_finder.find(text, part.end, including[-1].start))
+    return (part, nouns[-1]) if nouns else None
+
+
+def attributive_one(text: str, figure: Figure, outcome: Match, lexicon: Lexicon) -> bool:
+    """ "ایک" (one, a) right before an outcome word that qualifies the noun after it: "a missing youth", "an
+    injured soldier" name a person spoken of, not a count (as English reads "a wounded soldier said")."""
+    if text[figure.start : figure.end] != "ایک" or text[figure.end : outcome.start].strip():
+        return False
+    noun = next(lexicon.victim_finder.find(text, outcome.end, min(len(text), outcome.end + 20)), None)
+    return noun is not None and not text[outcome.end : noun.start].strip()
+
+
+class Read(NamedTuple):
+    figure: Figure
+    outcome: str
+    victim: str
+    victim_text: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence with an outcome word, and what its figures share."""
+
+    seen: str  # the text as the finders read it (``urdu_letters``)
+    text: str  # the text as written: quotes and figures are cut from it
+    span: tuple[int, int]
+    numbers: list[Number]
+    clauses: list[int]  # where each clause after the first starts
+    verified: bool | None
+    background: bool
+
+    def claim(
+        self, read: Read, claimant: Claimant, stance: str, made: int, part_of: str | None = None
+    ) -> Claim:
+        figure = read.figure
+        start, end = self.span
+        return Claim(
+            id=f"c{made + 1}",
+            outcome=urdu_lexicon().outcomes[read.outcome],  # type: ignore[arg-type]
+            victim=read.victim,  # type: ignore[arg-type]
+            victim_text=read.victim_text,
+            count=Count(
+                low=figure.low,
+                high=figure.high,
+                text=self.text[figure.start : figure.end],
+                approximate=figure.approximate,
+            ),
+            claimant=claimant,
+            stance=stance,  # type: ignore[arg-type]
+            verified=self.verified,
+            quote=self.text[start:end],
+            start=start,
+            end=end,
+            background=self.background,
+            part_of=part_of,
+        )

@@ -1,0 +1,48 @@
+"""What an Urdu report says of independent verification, and of which figures."""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.model import Claim
+from sitrep.nlp.urdu.lexicon import Lexicon
+from sitrep.nlp.urdu.voices import resolve
+
+
+def verified_in(text: str, start: int, end: int, lexicon: Lexicon) -> bool | None:
+    """What the sentence says of independent verification (None: nothing)."""
+    found = next(lexicon.verification_finder.find(text, start, end), None)
+    return lexicon.verification[found.phrase] if found else None
+
+
+# "ان دعووں کی تصدیق نہیں ہو سکی" (these claims could not be verified): the claims made, not the figures told.
+_CLAIMS_WORD = re.compile(r"(?<!\w)دعو(?:ے|وں|یٰ|ی)(?!\w)")
+
+
+def unverified_by_later_sentences(
+    text: str, sentences: list[tuple[int, int]], claims: list[Claim], lexicon: Lexicon
+) -> list[Claim]:
+    """A sentence with no figure of its own that says whether figures could be verified speaks, as the English
+    reader reads it, of the figures of the claimants it names; of "these claims" (the figures claimed); else of
+    the last sentence with figures before it."""
+    updates: dict[str, bool] = {}
+    for start, end in sentences:
+        said = next(lexicon.verification_finder.find(text, start, end), None)
+        before = [c for c in claims if c.end <= start]
+        if said is None or not before or any(start <= c.start < end for c in claims):
+            continue
+        named = {
+            resolve(m, lexicon, {}, text).kind
+            for m in lexicon.claimant_finder.find(text, start, end)
+            if not said.start <= m.start < said.end
+            and lexicon.claimants.get(m.phrase, ("armed_group",))[0] != "none"
+        } - {"none"}
+        if named:
+            targets = [c for c in before if c.claimant.kind in named]
+        elif _CLAIMS_WORD.search(text, start, end) and any(c.stance == "claimed" for c in before):
+            targets = [c for c in before if c.stance == "claimed"]
+        else:
+            last = before[-1].start
+            targets = [c for c in before if c.start == last]
+        updates |= {c.id: lexicon.verification[said.phrase] for c in targets if c.verified is None}
+    return [c.model_copy(update={"verified": updates[c.id]}) if c.id in updates else c for c in claims]

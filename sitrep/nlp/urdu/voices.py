@@ -1,0 +1,140 @@
+"""Who speaks in an Urdu sentence: each reporting phrase with the claimant named before it.
+
+The claimant is the nearest claimant word before a reporting phrase ("پولیس کے مطابق"); a word that refers back
+("بیان", "تنظیم") takes the claimant, or the armed group, named before; whom a claimant told, and where a statement
+was put, are no claimants. A leading phrase ("کے مطابق", or a verb opening "کہ") gives the figures after it; a
+verb the sentence's.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from sitrep.model import Claimant
+from sitrep.nlp.urdu.lexicon import Lexicon
+from sitrep.nlp.urdu.writing import Match
+
+
+class Voice(NamedTuple):
+    """A reporting phrase of a sentence with who speaks through it."""
+
+    start: int
+    end: int
+    leads: bool  # "کے مطابق" gives the figures after it; a verb ("نے کہا") the whole sentence's
+    claimant: Claimant
+    stance: str
+    spoken: bool  # a statement ("نے کہا", "کی تصدیق"), which goes on over the paragraph's next sentences
+
+
+def voices_of(
+    text: str, s_start: int, s_end: int, lexicon: Lexicon, memory: dict[str, Claimant], written: str
+) -> list[Voice]:
+    """The sentence's reporting phrases, each with the claimant words before it (after the previous phrase).
+    ``text`` is read (``urdu_letters``); the claimant's words are cut from ``written``, the text as written."""
+    voices: list[Voice] = []
+    after = s_start
+    for report in lexicon.reporting_finder.find(text, s_start, s_end):
+        table_stance, form = lexicon.reporting[report.phrase]
+        if form == "shift":
+            continue
+        # Whom a claimant told or talked to is no claimant: "پولیس نے میڈیا کو بتایا" (police told the media).
+        words = [
+            m
+            for m in lexicon.claimant_finder.find(text, after, report.start)
+            if not _ADDRESSEE.match(text, m.end)
+        ]
+        after = report.end
+        if not words and voices and report.start - voices[-1].end <= _CHAINED:
+            # "نے میڈیا سے گفتگو کرتے ہوئے بتایا کہ": one speaker, two phrases
+            claimant = voices[-1].claimant
+        elif not words:
+            claimant = Claimant()
+        else:
+            # A name beats a word that refers back; of those, "تنظیم" (the group) beats "بیان" (the statement).
+            kinds = [lexicon.claimants.get(m.phrase, ("armed_group", ""))[0] for m in words]
+            named = [m for m, k in zip(words, kinds, strict=True) if k not in _BACK]
+            group = [m for m, k in zip(words, kinds, strict=True) if k == "previous_armed_group"]
+            claimant = resolve((named or group or words)[-1], lexicon, memory, written)
+        stance = "claimed" if claimant.kind == "armed_group" else table_stance
+        spoken = table_stance in ("reported", "confirmed")
+        leads = form == "leads" or _THAT.match(text, report.end) is not None
+        voices.append(Voice(report.start, report.end, leads, claimant, stance, spoken))
+        if claimant.kind != "none":
+            memory["claimant"] = claimant
+    return voices
+
+
+_CHAINED = 30  # characters between two reporting phrases of one speaker: "نے واقعے کی تصدیق کرتے ہوئے بتایا"
+
+
+# After a claimant's words: the one told or talked to ("میڈیا کو", "صحافیوں سے بات کرتے ہوئے"), or where a
+# statement was put ("سوشل میڈیا پر جاری بیان میں").
+_ADDRESSEE = re.compile(r"\s*(?:کو|پر|سے\s+(?:بات|گفتگو|خطاب))(?![^\s،۔])")
+
+
+# After a reporting verb: "کہ" (that) opening what was said ("نے دعویٰ کیا ہے کہ …"): the verb gives the
+# figures after it, as "کے مطابق" does, not the whole sentence's.
+_THAT = re.compile(r"(?:\s+(?!اور(?!\S))\S+){0,2}?\s+کہ(?![^\s،۔])")
+
+
+def voice_at(voices: list[Voice], at: int, speaker: Voice | None) -> tuple[Claimant, str]:
+    """Who gives the figure at ``at``: the last leading phrase before it, else the sentence's first verb; in a
+    sentence with no reporting phrase, the paragraph's speaker (``Speaker``) goes on."""
+    leading = [v for v in voices if v.leads and v.end <= at]
+    verbs = [v for v in voices if not v.leads]
+    voice = leading[-1] if leading else verbs[0] if verbs else None if voices else speaker
+    return (voice.claimant, voice.stance) if voice else (Claimant(), "reported")
+
+
+class Speaker:
+    """Reported speech goes on into the next sentence of its paragraph: a sentence with no reporting phrase of
+    its own right after a statement is the statement's, unless it opens with a turn to another matter ("دریں
+    اثنا", meanwhile: ``reporting.tsv`` form "shift"). Not further, as the English reader reads a paragraph: the
+    Urdu press runs a whole report into one or two paragraphs and names the speaker again when it goes on
+    ("انہوں نے مزید کہا", "ان کا کہنا تھا")."""
+
+    def __init__(self, text: str, lexicon: Lexicon) -> None:
+        self._text, self._lexicon = text, lexicon
+        self._last: tuple[int, Voice] | None = None
+
+    def read(self, start: int, end: int, voices: list[Voice]) -> Voice | None:
+        """The speaker who goes on into the sentence [start, end); then the sentence's own voices are heard."""
+        paragraph = self._text.count("\n", 0, start)
+        opening = next(self._lexicon.reporting_finder.find(self._text, start, min(end, start + 30)), None)
+        shifts = (
+            opening is not None
+            and opening.start == start
+            and self._lexicon.reporting[opening.phrase][1] == "shift"
+        )
+        last = self._last
+        going_on = last[1] if last and last[0] == paragraph and not shifts else None
+        spoken = [v for v in voices if v.spoken]
+        self._last = (paragraph, spoken[-1]) if spoken else None
+        return going_on
+
+
+_BACK = ("previous", "previous_armed_group")
+
+
+def resolve(word: Match, lexicon: Lexicon, memory: dict[str, Claimant], written: str) -> Claimant:
+    words = written[word.start : word.end]
+    if word.phrase in lexicon.actors:
+        return Claimant(name=lexicon.actors[word.phrase], kind="armed_group", text=words)
+    kind, name = lexicon.claimants[word.phrase]
+    if kind == "none":  # "اطلاعات کے مطابق" (according to reports): the article's own voice
+        return Claimant()
+    if kind == "previous":
+        return memory.get("claimant", Claimant())
+    if kind == "previous_armed_group":
+        return memory.get("armed_group", Claimant())
+    return Claimant(name=name or words, kind=kind, text=words)  # type: ignore[arg-type]
+
+
+def remember(
+    text: str, start: int, end: int, lexicon: Lexicon, memory: dict[str, Claimant], written: str
+) -> None:
+    """The last armed group named in a sentence, for a later "تنظیم" (the group) to refer to."""
+    for m in lexicon.claimant_finder.find(text, start, end):
+        if m.phrase in lexicon.actors:
+            memory["armed_group"] = resolve(m, lexicon, memory, written)

@@ -1,0 +1,181 @@
+"""How Urdu is written, and read: text in, places of phrases and sentences out.
+
+Urdu is written with few spaces after a letter that does not join the next one (ا د ڈ ذ ر ڑ ز ژ و ے): "اورچار"
+is "اور چار", and "ہلا ک" is "ہلاک". A phrase is therefore matched without vowel marks and without a space after
+such a letter (``spelling``), and starts after a space, a punctuation mark or a digit, or right after "اور" /
+"پر"; a long phrase ending in such a letter may run into the next word ("اہلکارکی"). Arabic-keyboard letters are
+read as Urdu ones (``urdu_letters``), one character for one, so offsets stay the text's.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import NamedTuple
+
+import ahocorasick
+
+# Letters that never join the next letter: a word may follow them without a space.
+NON_JOINING = "اآأدڈذرڑزژوؤےۓۃ"
+
+
+# Clause boundaries: a figure never reaches across them to its outcome word.
+CLAUSE_RE = re.compile(r"[،,؛;:]|(?<![^\s])(?:جبکہ|جب کہ|تاہم|لیکن)(?![^\s])")
+
+
+_SENTENCE_END = re.compile(r"[۔؟!?]+|\n+")
+
+
+class Match(NamedTuple):
+    start: int
+    end: int
+    phrase: str
+
+
+# Letters an Arabic keyboard types for Urdu ones, and spaces written as other characters: read as the Urdu letter
+# or a space, one character for one, so offsets in the text do not move.
+_LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ه": "ہ", "ة": "ۃ", "\u200c": " ", "\u00a0": " "})
+
+
+# Vowel marks, shadda, superscript alef: optional in writing; a phrase matches with or without them.
+_MARKS = "\u064b-\u065f\u0670"
+
+
+# What a phrase is matched without: the marks, and a space right after a non-joining letter, which the writer may
+# type or not ("ہلا ک" for "ہلاک", "مارےگئے" for "مارے گئے": the gap shows either way).
+_MARK_CHARS = frozenset(map(chr, [*range(0x064B, 0x0660), 0x0670]))
+
+
+_UNWRITTEN = re.compile(f"[{_MARKS}]|(?<=[{NON_JOINING}]) ")
+
+
+def urdu_letters(text: str) -> str:
+    """``text`` with Arabic-keyboard letters read as Urdu ones (same length: offsets are the text's)."""
+    return text.translate(_LETTERS)
+
+
+def spelling(phrase: str) -> str:
+    """How the finders match a phrase: without marks and the spaces after non-joining letters, for a phrase of
+    three letters or more (two phrases with one spelling are one to the reader)."""
+    return phrase if len(phrase.replace(" ", "")) < 3 else _UNWRITTEN.sub("", phrase)
+
+
+@lru_cache(maxsize=8)
+def _skeleton(text: str) -> tuple[str, list[int]]:
+    """The text without what a phrase is matched without (``_UNWRITTEN``), and where each of its characters is
+    in the text. Made once an article: every finder reads the same text."""
+    keep: list[int] = []
+    at = 0
+    for gap in _UNWRITTEN.finditer(text):
+        keep.extend(range(at, gap.start()))
+        at = gap.end()
+    keep.extend(range(at, len(text)))
+    return _UNWRITTEN.sub("", text), keep
+
+
+class PhraseFinder:
+    """Finds the phrases of a list in Urdu text (read through ``urdu_letters``): the longest at each place, on
+    Urdu word boundaries, however the writer spaced it after its non-joining letters or marked its vowels. A
+    phrase of two letters is found only as written: "دو" (two) read as "د و" would be found in any "…د و…".
+    One Aho-Corasick automaton (pyahocorasick) over the text without marks and such spaces."""
+
+    def __init__(self, phrases: list[str]) -> None:
+        self._automaton = ahocorasick.Automaton()
+        for phrase in sorted(set(phrases), key=len, reverse=True):
+            short = len(phrase.replace(" ", "")) < 3
+            key = spelling(phrase)
+            if key not in self._automaton:
+                self._automaton.add_word(key, (len(key), phrase, short))
+        self._empty = len(self._automaton) == 0
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Match]:
+        end = len(text) if end is None else end
+        if self._empty or start >= end:
+            return
+        skeleton, keep = _skeleton(text)
+        first, stop = bisect_left(keep, start), bisect_left(keep, end)
+        found = []
+        for last, (size, phrase, short) in self._automaton.iter(skeleton, first, stop):
+            begin, close = keep[last - size + 1], keep[last] + 1
+            if short and text[begin:close] != phrase:
+                continue
+            while not short and close < end and text[close] in _MARK_CHARS:  # marks on its last letter
+                close += 1
+            found.append((begin, -close, phrase))
+        at = start
+        for begin, negative_end, phrase in sorted(found):
+            close = -negative_end
+            if begin >= at and on_boundaries(text, begin, close):
+                yield Match(begin, close, phrase)
+                at = close
+
+
+# The short words most often typed without a space before the next one (their last letter, ر, does not join).
+_GLUING_WORDS = ("اور", "پر")
+
+
+def glued_after_word(text: str, start: int) -> bool:
+    """Whether ``text[:start]`` ends with "اور" or "پر" written against the word at ``start``."""
+    return any(
+        text.endswith(word, 0, start) and (start == len(word) or not text[start - len(word) - 1].isalpha())
+        for word in _GLUING_WORDS
+    )
+
+
+def on_boundaries(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a whole word (or words): it starts after a non-letter and ends before one.
+    A word of three letters or more may also start right after "اور" (and) or "پر" (on) written without a space
+    ("اورچار", "پردہشت گردوں"; not "تین" in "خواتین"), or end right
+    before a letter when its own last letter does not join ("اہلکارکی"); a shorter one may not, as "دو" (two)
+    is the end of "اردو" and "سو" (hundred) the start of "سوات"."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    long = end - start >= 3
+    starts = not before.isalpha() or (long and before in NON_JOINING and glued_after_word(text, start))
+    ends = not after.isalpha() or (long and text[end - 1] in NON_JOINING)
+    return starts and ends
+
+
+# The case markers most often written against a noun that ends in a letter that does not join ("لیویزکے").
+_CASE_MARKERS = ("کے", "کی", "کا", "کو", "نے", "سے", "میں", "پر", "تک")
+
+
+def within_words(text: str, start: int, end: int) -> bool:
+    """Whether a name at text[start:end] that touches a letter is still whole words: "اور"/"پر" written against
+    its start ("اورپولیس"), or a case marker against its end when its last letter does not join ("لیویزکے").
+    Stricter than a phrase's ending (``on_boundaries``): a name must not be read inside a longer word, as
+    "دہشت گرد" (terrorists) in "دہشت گردی" (terrorism)."""
+    starts = not start or not text[start - 1].isalnum()
+    starts = starts or (text[start - 1] in NON_JOINING and end - start >= 3 and glued_after_word(text, start))
+    if not starts:
+        return False
+    if end == len(text) or not text[end].isalnum():
+        return True
+    return text[end - 1] in NON_JOINING and any(
+        text.startswith(marker, end)
+        and (end + len(marker) == len(text) or not text[end + len(marker)].isalnum())
+        for marker in _CASE_MARKERS
+    )
+
+
+def urdu_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence: up to and including ۔ ؟ ! ?, or up to a line break; blanks left out."""
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.end() if match.group()[0] != "\n" else match.start()
+        spans.append((start, end))
+        start = match.end()
+    spans.append((start, len(text)))
+    out = []
+    for start, end in spans:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            out.append((start, end))
+    return out
