@@ -491,3 +491,43 @@ def test_verification_of_these_claims_is_of_the_claimed_figures() -> None:
 def test_verification_of_a_named_claimant_is_of_its_figures() -> None:
     text = "پولیس کے مطابق دو اہلکار زخمی ہوئے۔ تنظیم نے کہا کہ چار اہلکار ہلاک ہوئے۔ پولیس نے تصدیق نہیں کی۔"
     assert [(c.count.low, c.verified) for c in read_urdu_claims(text)] == [(2, False), (4, None)]
+
+
+@pytest.mark.parametrize(("words", "value"), [("ڈیڑھ درجن", 18), ("ڈھائی سو", 250), ("ڈیڑھ سو", 150)])
+def test_halves_before_a_scale_word(words: str, value: int) -> None:
+    assert _only(f"دھماکے میں {words} افراد زخمی ہوئے۔").count.low == value
+    assert read_urdu_claims("حملہ ڈیڑھ بجے ہوا اور لوگ زخمی ہوئے۔") == []  # half past one: no figure
+
+
+@pytest.mark.parametrize("of_them", [r[0] for r in _rows("numbers.tsv") if r[1] == "of_them"])
+def test_a_figure_of_them_is_a_part(of_them: str) -> None:
+    text = f"ہسپتال میں بارہ زخمی لائے گئے، {of_them} پانچ شدید زخمیوں کو کوئٹہ ریفر کر دیا گیا۔"
+    assert [(c.count.low, c.part_of) for c in read_urdu_claims(text)] == [(12, None), (5, "c1")]
+
+
+def test_a_list_right_after_a_plural_outcome_word_needs_shamil() -> None:
+    text = "دھماکے میں بیس افراد زخمی ہوئے۔ زخمیوں میں چار بچے بھی شامل ہیں۔"
+    assert [(c.count.low, c.victim, c.part_of) for c in read_urdu_claims(text)] == [
+        (20, "unspecified", None),
+        (4, "civilians", "c1"),
+    ]
+    # "two of the injured are critical": a state, not a count.
+    assert [
+        c.count.low for c in read_urdu_claims("بیس افراد زخمی ہوئے۔ زخمیوں میں سے دو کی حالت نازک ہے۔")
+    ] == [20]
+
+
+@pytest.mark.parametrize(
+    "text", ["ایک کارروائی میں گرفتار کیا گیا۔", "ہلاک ہونے والوں میں ایک اہم کمانڈر بھی شامل ہے۔"]
+)
+def test_one_before_a_word_naming_no_person_is_the_article(text: str) -> None:
+    assert read_urdu_claims(text) == []
+    assert _only("حملے میں ایک اور اہلکار زخمی ہوا۔").count.low == 1  # "one more"
+
+
+def test_a_bare_figure_takes_the_victims_of_the_same_number_before() -> None:
+    text = "فائرنگ سے تین شہری جاں بحق ہو گئے۔ ہسپتال حکام کے مطابق تین لاشیں لائی گئیں۔"
+    assert [(c.count.low, c.victim, c.claimant.kind) for c in read_urdu_claims(text)] == [
+        (3, "civilians", "none"),
+        (3, "civilians", "medical"),
+    ]

@@ -9,10 +9,11 @@ from sitrep.nlp.told import Told
 from sitrep.nlp.urdu.figures import (
     Read,
     Sentence,
-    attributive_one,
     figure_before,
     figures_after,
+    follows_of_them,
     numbers_of,
+    one_as_article,
     part_including,
     parts_among_whom,
 )
@@ -68,13 +69,22 @@ def read_urdu_claims(text: str) -> list[Claim]:
                 continue  # "ایک الگ حملے میں اہلکاروں کو": "ایک" is "a" (attack), not the count of a plural
             if figure.low is None and not nouns:
                 continue  # "متعدد کی حالت تشویشناک": "several" stands for people told of before, not a figure
-            if attributive_one(seen, figure, outcome, lexicon):
+            if one_as_article(seen, figure, outcome, lexicon):
                 continue  # "ایک لاپتہ نوجوان کی والدہ": a missing youth's mother, not a count
             victim_text = text[nouns[-1].start : nouns[-1].end] if nouns else ""  # as written
-            victim = lexicon.victims[nouns[-1].phrase] if nouns else victim or "unspecified"
+            # A figure naming no one takes the victims of the sentence's figure before it, else those an earlier
+            # figure of the same number named ("تین شہری جاں بحق … تین لاشیں لائی گئیں"), as in English.
+            victim = (
+                lexicon.victims[nouns[-1].phrase]
+                if nouns
+                else victim or told.victim_of.get(figure.low, "unspecified")
+            )
             claimant, stance = voice_at(voices, figure.start, speaker)
+            # "جن میں سے پانچ شدید زخمیوں کو ریفر کیا گیا" (five of whom were referred): part of the figure before.
+            total = _last_of(claims, lexicon.outcomes[outcome.phrase])
+            of_them = total if follows_of_them(sentence.numbers, figure) else None
             main = sentence.claim(
-                Read(figure, outcome.phrase, victim, victim_text), claimant, stance, len(claims)
+                Read(figure, outcome.phrase, victim, victim_text), claimant, stance, len(claims), of_them
             )
             if not _add(claims, told, main):
                 lo = outcome.end

@@ -57,9 +57,17 @@ def numbers_of(text: str, start: int, end: int, lexicon: Lexicon) -> list[Number
     for number in found:
         before = out[-1] if out else None
         if number.kind == "scale":
-            # A number right before a scale word multiplies it ("دو سو" 200); a scale alone is its value.
-            if before and before.kind == "number" and 0 <= number.start - before.end <= 1 and before.value:
-                out[-1] = before._replace(end=number.end, value=before.value * (number.value or 1))
+            # A number right before a scale word multiplies it ("دو سو" 200, "ڈیڑھ درجن" 18: one and a half,
+            # its value in halves); a scale alone is its value.
+            if (
+                before
+                and before.kind in ("number", "halves")
+                and 0 <= number.start - before.end <= 1
+                and before.value
+            ):
+                times = before.value * (number.value or 1)
+                value = times if before.kind == "number" else times // 2
+                out[-1] = before._replace(end=number.end, kind="number", value=value)
                 continue
             number = number._replace(kind="number")
         elif _ends_a_range(out, number):  # "15 سے 20": from one number to the other, one figure
@@ -170,7 +178,11 @@ def figures_after(sentence: Sentence, outcome: Match, stop: int, lexicon: Lexico
         (n for n in near if n.kind == "who_were"), None
     )
     if lead is None:
-        return []
+        # "زخمیوں میں چار بچے بھی شامل ہیں" (among the injured are four children): a list right after the word
+        # (closed by "شامل": "زخمیوں میں سے دو کی حالت نازک ہے", two of them critical, is a state, not a count)
+        among = next((n for n in after if n.kind == "among" and n.start - outcome.end <= _RIGHT_AFTER), None)
+        closed = among and any(n.kind == "included" and n.start > among.end for n in after)
+        return _list_of_parts(sentence, outcome, among, stop, lexicon) if closed else []
     values = [n for n in after if n.start >= lead.end and n.kind in _VALUE_KINDS]
     if lead.kind == "who_were":
         among = next((n for n in after if n.kind == "among" and n.start >= lead.end), None)
@@ -197,7 +209,11 @@ def _list_of_parts(
     )
     closes = [c for c in sentence.clauses if c > among.end]
     end = included.end if included else min([stop, *closes])
-    values = [n for n in sentence.numbers if among.end <= n.start and n.end <= end and n.kind in _VALUE_KINDS]
+    values = [
+        n
+        for n in sentence.numbers
+        if among.end <= n.start and n.end <= end and n.kind in _VALUE_KINDS and not _article(seen, n, lexicon)
+    ]
     named = list(lexicon.victim_finder.find(seen, outcome.end, among.start))
     reads = []
     for at, number in enumerate(values):
@@ -266,13 +282,36 @@ def part_including(
     return (part, nouns[-1]) if nouns else None
 
 
-def attributive_one(text: str, figure: Figure, outcome: Match, lexicon: Lexicon) -> bool:
-    """ "ایک" (one, a) right before an outcome word that qualifies the noun after it: "a missing youth", "an
-    injured soldier" name a person spoken of, not a count (as English reads "a wounded soldier said")."""
-    if text[figure.start : figure.end] != "ایک" or text[figure.end : outcome.start].strip():
+def _article(text: str, number: Number, lexicon: Lexicon) -> bool:
+    """Whether a listed "ایک" is the article: no noun of people right after it ("ایک اہم کمانڈر", "ایک ہی
+    خاندان کے دو بچے")."""
+    if text[number.start : number.end] != "ایک":
         return False
-    noun = next(lexicon.victim_finder.find(text, outcome.end, min(len(text), outcome.end + 20)), None)
-    return noun is not None and not text[outcome.end : noun.start].strip()
+    after = number.end + len(text[number.end :]) - len(text[number.end :].lstrip())
+    noun = next(lexicon.victim_finder.find(text, after, min(len(text), after + 25)), None)
+    return noun is None or noun.start != after
+
+
+def one_as_article(text: str, figure: Figure, outcome: Match, lexicon: Lexicon) -> bool:
+    """Whether "ایک" (one, a) is the article, not a count: before a word that names no person and is no outcome
+    word ("ایک کارروائی میں گرفتار", arrested in an operation; "ایک اہم کمانڈر"), or before an outcome word that
+    qualifies the noun after it ("ایک لاپتہ نوجوان کی والدہ", a missing youth's mother; as English reads "a
+    wounded soldier said"). "ایک اور" (one more) counts."""
+    if text[figure.start : figure.end] != "ایک":
+        return False
+    after = figure.end + len(text[figure.end :]) - len(text[figure.end :].lstrip())
+    if after == outcome.start:
+        noun = next(lexicon.victim_finder.find(text, outcome.end, min(len(text), outcome.end + 20)), None)
+        return noun is not None and not text[outcome.end : noun.start].strip()
+    if text.startswith("اور", after) and not text[after + 3 : after + 4].isalpha():
+        return False
+    noun = next(lexicon.victim_finder.find(text, after, outcome.start), None)
+    return noun is None or noun.start != after
+
+
+def follows_of_them(numbers: list[Number], figure: Figure) -> bool:
+    """Whether the figure comes right after "جن میں سے" / "ان میں سے" (of whom, of them)."""
+    return any(n.kind == "of_them" and n.end <= figure.start and figure.start - n.end <= 2 for n in numbers)
 
 
 class Read(NamedTuple):
