@@ -130,6 +130,9 @@ def _whole_word(text: str, match: Match) -> bool:
     return not before.isalpha() and not after.isalpha()
 
 
+_CUE_REACH = 60  # characters: the longest cue with a place word skipped and the spaces around them
+
+
 def _has_cue(
     text: str,
     match: Match | Place,
@@ -139,13 +142,14 @@ def _has_cue(
     """Whether a place word (or another of ``cues`` by side) stands right before or right after the name,
     spaces apart; before it, also over one word of ``skip`` ("کا تعلق ضلع چکوال سے": "ضلع" between)."""
     cues = cues or _place_cues()
-    before = text[: match.start].rstrip()
+    # A window beside the name: cue words are short, and the text need not be copied whole for each name.
+    before = text[max(0, match.start - _CUE_REACH) : match.start].rstrip()
     befores = [before]
     for word in skip:
         if _ends_with_word(before, word):
             befores.append(before[: -len(word)].rstrip())
             break
-    after = text[match.end :].lstrip()
+    after = text[match.end : match.end + _CUE_REACH].lstrip()
     return any(_ends_with_word(b, cue) for b in befores for cue in cues["before"]) or any(
         after.startswith(cue) and (len(after) == len(cue) or not after[len(cue)].isalpha())
         for cue in cues["after"]

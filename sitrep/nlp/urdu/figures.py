@@ -282,12 +282,15 @@ def part_including(
     return (part, nouns[-1]) if nouns else None
 
 
+_SPACES = re.compile(r"\s*")  # where the next word starts
+
+
 def _article(text: str, number: Number, lexicon: Lexicon) -> bool:
     """Whether a listed "ایک" is the article: no noun of people right after it ("ایک اہم کمانڈر", "ایک ہی
     خاندان کے دو بچے")."""
     if text[number.start : number.end] != "ایک":
         return False
-    after = number.end + len(text[number.end :]) - len(text[number.end :].lstrip())
+    after = _SPACES.match(text, number.end).end()
     noun = next(lexicon.victim_finder.find(text, after, min(len(text), after + 25)), None)
     return noun is None or noun.start != after
 
@@ -299,7 +302,7 @@ def one_as_article(text: str, figure: Figure, outcome: Match, lexicon: Lexicon) 
     wounded soldier said"). "ایک اور" (one more) counts."""
     if text[figure.start : figure.end] != "ایک":
         return False
-    after = figure.end + len(text[figure.end :]) - len(text[figure.end :].lstrip())
+    after = _SPACES.match(text, figure.end).end()
     if after == outcome.start:
         noun = next(lexicon.victim_finder.find(text, outcome.end, min(len(text), outcome.end + 20)), None)
         return noun is not None and not text[outcome.end : noun.start].strip()

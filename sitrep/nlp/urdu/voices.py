@@ -9,6 +9,7 @@ verb the sentence's.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import NamedTuple
 
 from sitrep.model import Claimant
@@ -96,11 +97,12 @@ class Speaker:
 
     def __init__(self, text: str, lexicon: Lexicon) -> None:
         self._text, self._lexicon = text, lexicon
+        self._breaks = [m.start() for m in re.finditer("\n", text)]  # a paragraph is a line
         self._last: tuple[int, Voice] | None = None
 
     def read(self, start: int, end: int, voices: list[Voice]) -> Voice | None:
         """The speaker who goes on into the sentence [start, end); then the sentence's own voices are heard."""
-        paragraph = self._text.count("\n", 0, start)
+        paragraph = bisect_left(self._breaks, start)
         opening = next(self._lexicon.reporting_finder.find(self._text, start, min(end, start + 30)), None)
         shifts = (
             opening is not None
