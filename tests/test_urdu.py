@@ -531,3 +531,20 @@ def test_a_bare_figure_takes_the_victims_of_the_same_number_before() -> None:
         (3, "civilians", "none"),
         (3, "civilians", "medical"),
     ]
+
+
+def test_every_function_word_role_is_one_a_rule_reads() -> None:
+    roles = {row["role"] for row in read_table("ur/function_words.tsv")}
+    read = {
+        "clause_break",
+        "glues",
+        "case_marker",
+        "addressee",
+        "that",
+        "and",
+        "from",
+        "genitive",
+        "within",
+        "claims",
+    }
+    assert roles == read

@@ -113,6 +113,7 @@ TABLES: dict[str, Table] = {
     "ur/verification.tsv": Table(("phrase", "verified")),
     "ur/background.tsv": Table(("phrase",)),
     "ur/non_casualty.tsv": Table(("phrase", "side")),
+    "ur/function_words.tsv": Table(("phrase", "role")),
     "ur/actors.tsv": Table(("phrase", "actor")),
     "ur/places.tsv": Table(("phrase", "place", "name", "source"), ("cue",)),
     "ur/place_cues.tsv": Table(("phrase", "side")),

@@ -23,7 +23,7 @@ from sitrep.data import read_table
 from sitrep.geo.gazetteer import PlaceRecord, get_gazetteer
 from sitrep.geo.places import record_place
 from sitrep.model import Place
-from sitrep.nlp.urdu import Match, PhraseFinder, urdu_letters, urdu_sentences
+from sitrep.nlp.urdu import Match, PhraseFinder, alternation, urdu_letters, urdu_sentences
 
 
 def resolve_row(row: dict[str, str]) -> PlaceRecord | None:
@@ -100,7 +100,25 @@ def _place_cues() -> dict[str, tuple[str, ...]]:
 
 
 # What may stand between two names of a list ("تمپ، مند اور دشت"): spaces, commas and "and".
-_LIST_GAP = re.compile(r"(?:\s|[،,]|\bاور\b|\bو\b)*")
+
+
+@cache
+def _list_gap() -> re.Pattern[str]:
+    """What may stand between two names of a list ("تمپ، مند اور دشت"): spaces, commas and "and"."""
+    return re.compile(rf"(?:\s|[،,]|\b(?:{alternation('and')})\b)*")
+
+
+@cache
+def _away_list_gap() -> re.Pattern[str]:
+    """Between the names of one list, or a place and one inside it ("بنوں، کرک اور پنجاب کے ضلع میانوالی")."""
+    inside = rf"\b(?:{alternation('genitive')})\s+(?:{alternation('within')})\b"
+    return re.compile(rf"(?:\s|[،,-]|\b(?:{alternation('and')})\b|{inside})*")
+
+
+@cache
+def _set_out() -> re.Pattern[str]:
+    """ "گوادر سے تربت": from Gwadar to (Turbat)."""
+    return re.compile(rf"\s*(?:{alternation('from')})\s*")
 
 
 def _counted(text: str, matches: list[Match], cued: frozenset[str]) -> list[Match]:
@@ -114,7 +132,7 @@ def _counted(text: str, matches: list[Match], cued: frozenset[str]) -> list[Matc
             if ok[i] or not _whole_word(text, match):
                 continue
             neighbours = [j for j in (i - 1, i + 1) if 0 <= j < len(matches) and ok[j]]
-            if any(_LIST_GAP.fullmatch(text, *_between(match, matches[j])) for j in neighbours):
+            if any(_list_gap().fullmatch(text, *_between(match, matches[j])) for j in neighbours):
                 ok[i] = changed = True
     return [m for m, keep in zip(matches, ok, strict=True) if keep]
 
@@ -184,11 +202,7 @@ def _place_words() -> tuple[str, ...]:
     return _place_cues()["before"]
 
 
-_SET_OUT = re.compile(r"\s*سے\s*")  # "گوادر سے تربت": from Gwadar to (Turbat)
-
-
 # Between the names of one list, or a place and one inside it ("بنوں، کرک اور پنجاب کے ضلع میانوالی").
-_AWAY_LIST_GAP = re.compile(r"(?:\s|[،,-]|\bاور\b|\bو\b|\b(?:کے|کی)\s+(?:ضلع|تحصیل|علاقے)\b)*")
 # What the dateline's place is followed by: "کوئٹہ:", "پشاور (نمائندہ)", "پشاور…", "مچھ -".
 _DATELINE = re.compile(r"\s*(?:[:(\u2026]|-\s|\u2013|\u2014)")
 
@@ -201,12 +215,12 @@ def _away(text: str, places: list[Place]) -> set[str]:
     away = {p.id for p in places if any(_has_cue(text, p, cues[kind], skip=_place_words()) for kind in cues)}
     going = {p.start: p for p in places if _has_cue(text, p, cues["destination"])}
     for place in places:
-        gap = _SET_OUT.match(text, place.end)
+        gap = _set_out().match(text, place.end)
         if gap is not None and gap.end() in going:
             away.add(place.id)
     # The names of one list share its cue: "کا تعلق کوئٹہ اور خیبر پختونخوا سے ہے" (from Quetta and KP).
     for one, other in itertools.pairwise(places):
-        if (one.id in away) != (other.id in away) and _AWAY_LIST_GAP.fullmatch(text, one.end, other.start):
+        if (one.id in away) != (other.id in away) and _away_list_gap().fullmatch(text, one.end, other.start):
             away |= {one.id, other.id}
     if places and not text[: places[0].start].strip() and _DATELINE.match(text, places[0].end):
         away.add(places[0].id)  # after the lists: "کوئٹہ - مستونگ میں" is no list

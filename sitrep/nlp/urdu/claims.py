@@ -20,7 +20,7 @@ from sitrep.nlp.urdu.figures import (
 from sitrep.nlp.urdu.lexicon import urdu_lexicon
 from sitrep.nlp.urdu.verification import unverified_by_later_sentences, verified_in
 from sitrep.nlp.urdu.voices import Speaker, remember, voice_at, voices_of
-from sitrep.nlp.urdu.writing import CLAUSE_RE, urdu_letters, urdu_sentences
+from sitrep.nlp.urdu.writing import clause_breaks, urdu_letters, urdu_sentences
 
 
 def read_urdu_claims(text: str) -> list[Claim]:
@@ -45,7 +45,7 @@ def read_urdu_claims(text: str) -> list[Claim]:
             text,
             (s_start, s_end),
             numbers_of(seen, s_start, s_end, lexicon),
-            [m.end() for m in CLAUSE_RE.finditer(seen, s_start, s_end)],
+            [m.end() for m in clause_breaks().finditer(seen, s_start, s_end)],
             verified_in(seen, s_start, s_end, lexicon),
             next(lexicon.background.find(seen, s_start, s_end), None) is not None,
         )

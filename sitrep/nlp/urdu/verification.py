@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from sitrep.model import Claim
 from sitrep.nlp.urdu.lexicon import Lexicon
 from sitrep.nlp.urdu.voices import resolve
+from sitrep.nlp.urdu.writing import alternation
 
 
 def verified_in(text: str, start: int, end: int, lexicon: Lexicon) -> bool | None:
@@ -15,8 +17,10 @@ def verified_in(text: str, start: int, end: int, lexicon: Lexicon) -> bool | Non
     return lexicon.verification[found.phrase] if found else None
 
 
-# "ان دعووں کی تصدیق نہیں ہو سکی" (these claims could not be verified): the claims made, not the figures told.
-_CLAIMS_WORD = re.compile(r"(?<!\w)دعو(?:ے|وں|یٰ|ی)(?!\w)")
+@cache
+def _claims_word() -> re.Pattern[str]:
+    """ "ان دعووں کی تصدیق نہیں ہو سکی" (these claims could not be verified): the claims made, not the figures."""
+    return re.compile(rf"(?<!\w)(?:{alternation('claims')})(?!\w)")
 
 
 def unverified_by_later_sentences(
@@ -39,7 +43,7 @@ def unverified_by_later_sentences(
         } - {"none"}
         if named:
             targets = [c for c in before if c.claimant.kind in named]
-        elif _CLAIMS_WORD.search(text, start, end) and any(c.stance == "claimed" for c in before):
+        elif _claims_word().search(text, start, end) and any(c.stance == "claimed" for c in before):
             targets = [c for c in before if c.stance == "claimed"]
         else:
             last = before[-1].start

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import cache
 from typing import NamedTuple
 
 from sitrep.model import Claimant
 from sitrep.nlp.urdu.lexicon import Lexicon
-from sitrep.nlp.urdu.writing import Match
+from sitrep.nlp.urdu.writing import Match, alternation
 
 
 class Voice(NamedTuple):
@@ -43,7 +44,7 @@ def voices_of(
         words = [
             m
             for m in lexicon.claimant_finder.find(text, after, report.start)
-            if not _ADDRESSEE.match(text, m.end)
+            if not _addressee().match(text, m.end)
         ]
         after = report.end
         if not words and voices and report.start - voices[-1].end <= _CHAINED:
@@ -59,7 +60,7 @@ def voices_of(
             claimant = resolve((named or group or words)[-1], lexicon, memory, written)
         stance = "claimed" if claimant.kind == "armed_group" else table_stance
         spoken = table_stance in ("reported", "confirmed")
-        leads = form == "leads" or _THAT.match(text, report.end) is not None
+        leads = form == "leads" or _that().match(text, report.end) is not None
         voices.append(Voice(report.start, report.end, leads, claimant, stance, spoken))
         if claimant.kind != "none":
             memory["claimant"] = claimant
@@ -69,14 +70,20 @@ def voices_of(
 _CHAINED = 30  # characters between two reporting phrases of one speaker: "نے واقعے کی تصدیق کرتے ہوئے بتایا"
 
 
-# After a claimant's words: the one told or talked to ("میڈیا کو", "صحافیوں سے بات کرتے ہوئے"), or where a
-# statement was put ("سوشل میڈیا پر جاری بیان میں").
-_ADDRESSEE = re.compile(r"\s*(?:کو|پر|سے\s+(?:بات|گفتگو|خطاب))(?![^\s،۔])")
+@cache
+def _addressee() -> re.Pattern[str]:
+    """After a claimant's words: the one told or talked to ("میڈیا کو", "صحافیوں سے بات کرتے ہوئے"), or where a
+    statement was put ("سوشل میڈیا پر جاری بیان میں")."""
+    return re.compile(rf"\s*(?:{alternation('addressee')})(?![^\s،۔])")
 
 
-# After a reporting verb: "کہ" (that) opening what was said ("نے دعویٰ کیا ہے کہ …"): the verb gives the
-# figures after it, as "کے مطابق" does, not the whole sentence's.
-_THAT = re.compile(r"(?:\s+(?!اور(?!\S))\S+){0,2}?\s+کہ(?![^\s،۔])")
+@cache
+def _that() -> re.Pattern[str]:
+    """After a reporting verb, over two words at most (not "اور" and another verb): "کہ" (that) opening what was
+    said ("نے دعویٰ کیا ہے کہ …"); the verb gives the figures after it, as "کے مطابق" does."""
+    return re.compile(
+        rf"(?:\s+(?!(?:{alternation('and')})(?!\S))\S+){{0,2}}?\s+(?:{alternation('that')})(?![^\s،۔])"
+    )
 
 
 def voice_at(voices: list[Voice], at: int, speaker: Voice | None) -> tuple[Claimant, str]:

@@ -12,17 +12,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 import ahocorasick
 
+from sitrep.data import read_table
+
 # Letters that never join the next letter: a word may follow them without a space.
 NON_JOINING = "اآأدڈذرڑزژوؤےۓۃ"
-
-
-# Clause boundaries: a figure never reaches across them to its outcome word.
-CLAUSE_RE = re.compile(r"[،,؛;:]|(?<![^\s])(?:جبکہ|جب کہ|تاہم|لیکن)(?![^\s])")
 
 
 _SENTENCE_END = re.compile(r"[۔؟!?]+|\n+")
@@ -114,15 +112,30 @@ class PhraseFinder:
                 at = close
 
 
-# The short words most often typed without a space before the next one (their last letter, ر, does not join).
-_GLUING_WORDS = ("اور", "پر")
+@cache
+def function_words(role: str) -> tuple[str, ...]:
+    """The words of ``ur/function_words.tsv`` with a role, longest first."""
+    rows = read_table("ur/function_words.tsv")
+    return tuple(sorted((r["phrase"] for r in rows if r["role"] == role), key=len, reverse=True))
+
+
+def alternation(role: str) -> str:
+    """A regular expression for the words of a role (a space in a phrase: any run of spaces)."""
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in function_words(role))
+
+
+@cache
+def clause_breaks() -> re.Pattern[str]:
+    """Clause boundaries: punctuation, or a conjunction opening a clause; a figure never reaches across them to
+    its outcome word."""
+    return re.compile(rf"[،,؛;:]|(?<![^\s])(?:{alternation('clause_break')})(?![^\s])")
 
 
 def glued_after_word(text: str, start: int) -> bool:
     """Whether ``text[:start]`` ends with "اور" or "پر" written against the word at ``start``."""
     return any(
         text.endswith(word, 0, start) and (start == len(word) or not text[start - len(word) - 1].isalpha())
-        for word in _GLUING_WORDS
+        for word in function_words("glues")
     )
 
 
@@ -140,10 +153,6 @@ def on_boundaries(text: str, start: int, end: int) -> bool:
     return starts and ends
 
 
-# The case markers most often written against a noun that ends in a letter that does not join ("لیویزکے").
-_CASE_MARKERS = ("کے", "کی", "کا", "کو", "نے", "سے", "میں", "پر", "تک")
-
-
 def within_words(text: str, start: int, end: int) -> bool:
     """Whether a name at text[start:end] that touches a letter is still whole words: "اور"/"پر" written against
     its start ("اورپولیس"), or a case marker against its end when its last letter does not join ("لیویزکے").
@@ -158,7 +167,7 @@ def within_words(text: str, start: int, end: int) -> bool:
     return text[end - 1] in NON_JOINING and any(
         text.startswith(marker, end)
         and (end + len(marker) == len(text) or not text[end + len(marker)].isalnum())
-        for marker in _CASE_MARKERS
+        for marker in function_words("case_marker")
     )
 
 
