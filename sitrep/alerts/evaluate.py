@@ -220,26 +220,50 @@ def _event_alerts(reader: ReviewedReader, rule: Rule, dashboard: str, today: dt.
     for event in _in_area(reader, rule, today - dt.timedelta(days=rule.days - 1), today):
         if not _big_enough(rule, event.fatalities):
             continue
-        quotes, links = _quotes(event.claims)
-        f = event.fatalities
         alerts.append(
-            Alert(
-                rule=rule.name,
-                kind="event",
-                subject=f"event:{event.id}",
-                title=_event_title(event),
-                date=event.date,
-                place=_place(event),
-                low=f.low,
-                best=f.best,
-                high=f.high,
-                claimants=_claimants(event.toll),
-                quotes=quotes,
-                links=links,
-                dashboard=_link(dashboard, event.id),
+            _toll_alert(
+                rule,
+                f"event:{event.id}",
+                _event_title(event),
+                event.date,
+                _place(event),
+                (event.fatalities, event.toll, event.claims),
+                _link(dashboard, event.id),
             )
         )
     return alerts
+
+
+def _toll_alert(
+    rule: Rule,
+    subject: str,
+    title: str,
+    date: dt.date | None,
+    place: str,
+    told: tuple[Figure, Iterable[TollPoint], Iterable[SourcedClaim]],
+    dashboard: str,
+    detail: dict[str, Any] | None = None,
+) -> Alert:
+    """The alert of an event or a campaign (``subject`` says which): its killed figures, each claimant's say
+    (``told``: the figure, the toll, the claims quoted) and where to read more."""
+    figure, toll, claims = told
+    quotes, links = _quotes(claims)
+    return Alert(
+        rule=rule.name,
+        kind=subject.split(":", 1)[0],
+        subject=subject,
+        title=title,
+        date=date,
+        place=place,
+        low=figure.low,
+        best=figure.best,
+        high=figure.high,
+        claimants=_claimants(toll),
+        quotes=quotes,
+        links=links,
+        dashboard=dashboard,
+        detail=detail or {},
+    )
 
 
 def _event_title(event: DatasetEvent) -> str:
@@ -263,24 +287,17 @@ def _campaign_alerts(reader: ReviewedReader, rule: Rule, dashboard: str, today: 
         if not _big_enough(rule, campaign.fatalities):
             continue
         own = [by_id[i] for i in campaign.event_ids if i in by_id]
-        quotes, links = _quotes([*campaign.claims, *(c for e in own for c in e.claims)])
-        f = campaign.fatalities
+        claims = [*campaign.claims, *(c for e in own for c in e.claims)]
         alerts.append(
-            Alert(
-                rule=rule.name,
-                kind="campaign",
-                subject=f"campaign:{campaign.id}",
-                title=f"new campaign: {campaign.name}" + (f" ({campaign.actor})" if campaign.actor else ""),
-                date=campaign.date_first,
-                place=_places(own),
-                low=f.low,
-                best=f.best,
-                high=f.high,
-                claimants=_claimants(campaign.toll),
-                quotes=quotes,
-                links=links,
-                dashboard=_link(dashboard, own[0].id) if own else dashboard,
-                detail={"events": len(campaign.event_ids), "last day": campaign.date_last},
+            _toll_alert(
+                rule,
+                f"campaign:{campaign.id}",
+                f"new campaign: {campaign.name}" + (f" ({campaign.actor})" if campaign.actor else ""),
+                campaign.date_first,
+                _places(own),
+                (campaign.fatalities, campaign.toll, claims),
+                _link(dashboard, own[0].id) if own else dashboard,
+                {"events": len(campaign.event_ids), "last day": campaign.date_last},
             )
         )
     return alerts
