@@ -56,7 +56,8 @@ def test_a_word_holding_an_outcome_word_names_no_outcome(phrase: str) -> None:
 @pytest.mark.parametrize(("phrase", "victim", "_number", "_generic"), _rows("victims.tsv"))
 def test_victim_row(phrase: str, victim: str, _number: str, _generic: str) -> None:
     claim = _only(f"دھماکے میں چار {phrase} زخمی ہوئے۔")
-    assert (claim.victim, claim.victim_text, claim.count.low) == (victim, phrase, 4)
+    expected = "unspecified" if victim == "side" else victim  # comrades ("side") of no one named
+    assert (claim.victim, claim.victim_text, claim.count.low) == (expected, phrase, 4)
 
 
 @pytest.mark.parametrize(
@@ -548,3 +549,54 @@ def test_every_function_word_role_is_one_a_rule_reads() -> None:
         "claims",
     }
     assert roles == read
+
+
+def test_a_claim_named_inside_what_another_says_of_it_is_the_claimants() -> None:
+    # The spokesman repeats the group's figure to deny it: the three are the group's claim, not his.
+    text = "ترجمان نے کہا کہ بی ایل اے کا پانچ اہلکاروں کی ہلاکت کا دعویٰ بے بنیاد ہے۔"
+    claim = _only(text)
+    assert (claim.count.low, claim.claimant.kind, claim.stance) == (5, "armed_group", "claimed")
+    said_again = "بی ایل اے نے پانچ اہلکاروں کو ہلاک کرنے کا دعویٰ کیا۔ " + text
+    assert [(c.count.low, c.claimant.kind) for c in read_urdu_claims(said_again)] == [(5, "armed_group")]
+
+
+def test_figures_joined_by_and_share_their_outcome_word() -> None:
+    text = "فائرنگ کے تبادلے میں دو سپاہی اور چار راہگیر زخمی ہو گئے۔"
+    assert sorted((c.count.low, c.victim, c.outcome) for c in read_urdu_claims(text)) == [
+        (2, "security_forces", "injured"),
+        (4, "civilians", "injured"),
+    ]
+    # An outcome word of its own between them keeps each figure to its word.
+    text = "دو سپاہی شہید اور چار راہگیر زخمی ہو گئے۔"
+    assert [(c.count.low, c.outcome) for c in read_urdu_claims(text)] == [(2, "killed"), (4, "injured")]
+
+
+def test_an_object_figure_reaches_its_verb_at_the_end_of_the_clause() -> None:
+    text = "مسلح افراد نے ٹرک روک کر پانچ مزدوروں کو شناختی کارڈ دیکھنے کے بعد نیچے اتار کر قتل کر دیا۔"
+    assert (_only(text).count.low, _only(text).victim) == (5, "civilians")
+    # passing over a number that counts no one
+    claim = _only("اس کے تین ساتھیوں کو پولیس نے اگلے روز ایک چھاپے کے دوران گرفتار کر لیا۔")
+    assert (claim.outcome, claim.count.low) == ("arrested", 3)
+    # a figure that is no object stays out of reach
+    text = "پانچ مزدور شناختی کارڈ دیکھنے کے بعد ٹرک سے اتارے گئے اور پھر کچھ دیر بعد انہیں قتل کر دیا گیا۔"
+    assert read_urdu_claims(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "victim"),
+    [
+        ("بی ایل اے کے ترجمان نے کہا کہ جھڑپ میں ہمارے تین ساتھی مارے گئے۔", "militants"),
+        ("چوکی پر حملے میں دو دہشت گرد مارے گئے جبکہ ان کا ایک ساتھی زخمی ہوا۔", "militants"),
+        ("ایف سی کے ترجمان نے بتایا کہ ان کے دو ساتھی زخمی ہوئے۔", "security_forces"),
+    ],
+)
+def test_comrades_are_of_the_side_counted_before_else_of_the_claimant(text: str, victim: str) -> None:
+    assert read_urdu_claims(text)[-1].victim == victim
+
+
+def test_an_injured_person_who_died_is_a_death() -> None:
+    claim = _only("ڈاکٹروں کے مطابق ایک زخمی ہسپتال میں دم توڑ گیا۔")
+    assert (claim.outcome, claim.count.low) == ("killed", 1)
+    # injured first, then a death of its own: the figure stays with the injured
+    claim = _only("دھماکے میں چار راہگیر زخمی ہو گئے جو بعد میں دم توڑ گئے۔")
+    assert (claim.outcome, claim.count.low) == ("injured", 4)

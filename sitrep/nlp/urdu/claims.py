@@ -12,10 +12,14 @@ from sitrep.nlp.urdu.figures import (
     figure_before,
     figures_after,
     follows_of_them,
+    joined_before,
     numbers_of,
+    object_before,
     one_as_article,
     part_including,
     parts_among_whom,
+    side_of,
+    wounded_who_died,
 )
 from sitrep.nlp.urdu.lexicon import urdu_lexicon
 from sitrep.nlp.urdu.verification import unverified_by_later_sentences, verified_in
@@ -49,10 +53,16 @@ def read_urdu_claims(text: str) -> list[Claim]:
             verified_in(seen, s_start, s_end, lexicon),
             next(lexicon.background.find(seen, s_start, s_end), None) is not None,
         )
-        lo, victim = s_start, None
+        lo, victim, wounded = s_start, None, None
         for at, outcome in enumerate(outcomes):
-            lo = max([lo, *(c for c in sentence.clauses if c <= outcome.start)])
-            figure = figure_before(seen, sentence.numbers, lo, outcome.start, lexicon)
+            if wounded_who_died(sentence, outcomes, at, lexicon):
+                wounded = outcome  # "ایک زخمی دوران علاج دم توڑ گیا": the figure is the death's
+                continue
+            head, wounded = wounded or outcome, None  # where the figure's phrase ends
+            lo = max([lo, *(c for c in sentence.clauses if c <= head.start)])
+            figure = figure_before(seen, sentence.numbers, lo, head.start, lexicon)
+            if figure is None or one_as_article(seen, figure, head, lexicon):
+                figure = object_before(seen, sentence.numbers, lo, head.start, lexicon) or figure
             if figure is None:
                 following = outcomes[at + 1].start if at + 1 < len(outcomes) else s_end
                 for read, role in figures_after(sentence, outcome, following, lexicon):
@@ -69,17 +79,20 @@ def read_urdu_claims(text: str) -> list[Claim]:
                 continue  # "ایک الگ حملے میں اہلکاروں کو": "ایک" is "a" (attack), not the count of a plural
             if figure.low is None and not nouns:
                 continue  # "متعدد کی حالت تشویشناک": "several" stands for people told of before, not a figure
-            if one_as_article(seen, figure, outcome, lexicon):
+            if one_as_article(seen, figure, head, lexicon):
                 continue  # "ایک لاپتہ نوجوان کی والدہ": a missing youth's mother, not a count
             victim_text = text[nouns[-1].start : nouns[-1].end] if nouns else ""  # as written
             # A figure naming no one takes the victims of the sentence's figure before it, else those an earlier
             # figure of the same number named ("تین شہری جاں بحق … تین لاشیں لائی گئیں"), as in English.
+            claimant, stance = voice_at(voices, figure.start, speaker)
+            before = victim
             victim = (
                 lexicon.victims[nouns[-1].phrase]
                 if nouns
                 else victim or told.victim_of.get(figure.low, "unspecified")
             )
-            claimant, stance = voice_at(voices, figure.start, speaker)
+            if victim == "side":  # "ان کا ایک ساتھی" (one of their comrades): of those counted before
+                victim = before if before not in (None, "unspecified") else side_of(claimant)
             # "جن میں سے پانچ شدید زخمیوں کو ریفر کیا گیا" (five of whom were referred): part of the figure before.
             total = _last_of(claims, lexicon.outcomes[outcome.phrase])
             of_them = total if follows_of_them(sentence.numbers, figure) else None
@@ -89,13 +102,17 @@ def read_urdu_claims(text: str) -> list[Claim]:
             if not _add(claims, told, main):
                 lo = outcome.end
                 continue
+            # "11 پولیس اہلکار اور 3 پولیو ورکرز جاں بحق": the figures joined before it share its outcome word
+            for part, noun in joined_before(seen, sentence.numbers, lo, figure, lexicon):
+                read = Read(part, outcome.phrase, lexicon.victims[noun.phrase], text[noun.start : noun.end])
+                _add(claims, told, sentence.claim(read, claimant, stance, len(claims), of_them))
             subset = part_including(seen, sentence.numbers, lo, figure, lexicon)
             if subset is not None:  # "ایک پولیس اہلکار سمیت تین راہگیر زخمی": one policeman among the three
-                noun = subset[1]
-                read = Read(
-                    subset[0], outcome.phrase, lexicon.victims[noun.phrase], text[noun.start : noun.end]
-                )
-                _add(claims, told, sentence.claim(read, claimant, stance, len(claims), main.id))
+                for part, noun in [subset, *joined_before(seen, sentence.numbers, lo, subset[0], lexicon)]:
+                    read = Read(
+                        part, outcome.phrase, lexicon.victims[noun.phrase], text[noun.start : noun.end]
+                    )
+                    _add(claims, told, sentence.claim(read, claimant, stance, len(claims), main.id))
             lo = outcome.end
             following = outcomes[at + 1].start if at + 1 < len(outcomes) else s_end
             for read in parts_among_whom(sentence, outcome, following, lexicon):

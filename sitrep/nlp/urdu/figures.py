@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import NamedTuple
 
 from sitrep.model import Claim, Claimant, Count
 from sitrep.nlp.urdu.lexicon import Lexicon, urdu_lexicon
-from sitrep.nlp.urdu.writing import Match
+from sitrep.nlp.urdu.writing import Match, alternation
 
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 
@@ -132,6 +133,34 @@ def figure_before(text: str, numbers: list[Number], lo: int, at: int, lexicon: L
     ):
         return None
     return figure
+
+
+# From a figure marked as the object ("7 مسافروں کو", seven passengers) to the verb that ends its clause: "7
+# مسافروں کو شناخت کے بعد بس سے اتار کر فائرنگ کر کے قتل کر دیا" (… took them off the bus and shot them dead).
+OBJECT_REACH = 2 * NEAR
+
+
+@cache
+def _object_marker() -> re.Pattern[str]:
+    """The object marker "کو" right after a noun: the object of the clause's verb."""
+    return re.compile(r"\s*کو(?![^\s،۔])")
+
+
+def object_before(text: str, numbers: list[Number], lo: int, at: int, lexicon: Lexicon) -> Figure | None:
+    """The figure of the outcome verb at ``at`` when it is the clause's object, out of ``figure_before``'s
+    reach: a number in [lo, at) within ``OBJECT_REACH``, its victim noun right after it and "کو" right after
+    the noun. Numbers between that count no one ("ایک کارروائی میں", in an operation) are passed over."""
+    for number in reversed([n for n in numbers if lo <= n.start and n.end <= at and n.kind in _VALUE_KINDS]):
+        if at - number.end > OBJECT_REACH:
+            return None
+        after = _SPACES.match(text, number.end).end()
+        noun = next(lexicon.victim_finder.find(text, after, at), None)
+        if noun is None or noun.start != after:
+            continue  # "ایک کارروائی": a number counting no one
+        if _object_marker().match(text, noun.end) is None:
+            return None  # a figure of people that is not the object: not this verb's
+        return bounded(numbers, number, at)
+    return None
 
 
 def bounded(numbers: list[Number], number: Number, limit: int) -> Figure:
@@ -268,6 +297,33 @@ def _read_with_noun(
     return Read(figure, outcome.phrase, victim, sentence.text[noun.start : noun.end] if noun else "")
 
 
+# From "زخمی" (an injured person) to the verb of their death: "زخمی دوران علاج دم توڑ گیا"
+_WOUNDED_REACH = 25
+
+
+# "زخمی ہو گئے جو بعد میں دم توڑ گئے": injured first, a state of its own
+_AUXILIARY = re.compile(r"(?<!\S)ہو")
+
+
+def wounded_who_died(sentence: Sentence, outcomes: list[Match], at: int, lexicon: Lexicon) -> bool:
+    """Whether the injured word ``outcomes[at]`` names the people a death word right after it counts, as a
+    noun ("ایک زخمی دوران علاج دم توڑ گیا", one of the injured died under treatment): within
+    ``_WOUNDED_REACH`` of it, in one clause, with no number and no "ہو" (a verb of its own) between."""
+    if at + 1 >= len(outcomes):
+        return False
+    injured, death = outcomes[at], outcomes[at + 1]
+    if lexicon.outcomes[injured.phrase] != "injured" or lexicon.outcomes[death.phrase] != "killed":
+        return False
+    if death.start - injured.end > _WOUNDED_REACH:
+        return False
+    between = sentence.seen[injured.end : death.start]
+    return (
+        _AUXILIARY.search(between) is None
+        and not any(injured.end <= c <= death.start for c in sentence.clauses)
+        and not any(injured.end <= n.start < death.start and n.kind in _VALUE_KINDS for n in sentence.numbers)
+    )
+
+
 def part_including(
     text: str, numbers: list[Number], lo: int, figure: Figure, lexicon: Lexicon
 ) -> tuple[Figure, Match] | None:
@@ -283,6 +339,36 @@ def part_including(
 
 
 _SPACES = re.compile(r"\s*")  # where the next word starts
+
+
+@cache
+def _joining() -> re.Pattern[str]:
+    """Between two figures of one outcome word: "اور" (and), as in "11 اہلکار اور 3 شہری جاں بحق". (A comma
+    opens a clause, which a figure does not reach across.)"""
+    return re.compile(rf"\s*(?:{alternation('and')})(?![^\s])\s*")
+
+
+def joined_before(
+    text: str, numbers: list[Number], lo: int, figure: Figure, lexicon: Lexicon
+) -> list[tuple[Figure, Match]]:
+    """The figures joined to ``figure`` before it, each with its victim noun, that share its outcome word: "11
+    پولیس اہلکار اور 3 پولیو ورکرز جاں بحق" (11 policemen and 3 polio workers killed), nearest first. Each is
+    a number, its noun right after it, and "اور" right after the noun."""
+    joined: list[tuple[Figure, Match]] = []
+    values = [n for n in numbers if lo <= n.start and n.kind in _VALUE_KINDS]
+    at = figure.start
+    for number in reversed([n for n in values if n.end <= at]):
+        part = bounded(numbers, number, at)
+        after = _SPACES.match(text, part.end).end()
+        noun = next(lexicon.victim_finder.find(text, after, at), None)
+        if noun is None or noun.start != after:
+            break
+        gap = _joining().match(text, noun.end)
+        if gap is None or gap.end() != at:
+            break
+        joined.append((part, noun))
+        at = part.start
+    return joined
 
 
 def _article(text: str, number: Number, lexicon: Lexicon) -> bool:
@@ -324,6 +410,15 @@ class Read(NamedTuple):
     victim_text: str
 
 
+_SIDES = {"armed_group": "militants", "security_forces": "security_forces"}
+
+
+def side_of(claimant: Claimant) -> str:
+    """Whose comrades a claimant speaks of ("ہمارے ساتھی", "ان کے ساتھی"): a group's, its fighters; the
+    forces', their men; anyone else's, unspecified."""
+    return _SIDES.get(claimant.kind, "unspecified")
+
+
 @dataclass(frozen=True)
 class Sentence:
     """One sentence with an outcome word, and what its figures share."""
@@ -344,7 +439,7 @@ class Sentence:
         return Claim(
             id=f"c{made + 1}",
             outcome=urdu_lexicon().outcomes[read.outcome],  # type: ignore[arg-type]
-            victim=read.victim,  # type: ignore[arg-type]
+            victim=side_of(claimant) if read.victim == "side" else read.victim,  # type: ignore[arg-type]
             victim_text=read.victim_text,
             count=Count(
                 low=figure.low,

@@ -27,6 +27,7 @@ class Voice(NamedTuple):
     claimant: Claimant
     stance: str
     spoken: bool  # a statement ("نے کہا", "کی تصدیق"), which goes on over the paragraph's next sentences
+    named: int | None = None  # where the claimant's words start, when named before a claim noun ("کا دعویٰ")
 
 
 def voices_of(
@@ -47,6 +48,7 @@ def voices_of(
             if not _addressee().match(text, m.end)
         ]
         after = report.end
+        named = None
         if not words and voices and report.start - voices[-1].end <= _CHAINED:
             # "نے میڈیا سے گفتگو کرتے ہوئے بتایا کہ": one speaker, two phrases
             claimant = voices[-1].claimant
@@ -55,13 +57,15 @@ def voices_of(
         else:
             # A name beats a word that refers back; of those, "تنظیم" (the group) beats "بیان" (the statement).
             kinds = [lexicon.claimants.get(m.phrase, ("armed_group", ""))[0] for m in words]
-            named = [m for m, k in zip(words, kinds, strict=True) if k not in _BACK]
+            names = [m for m, k in zip(words, kinds, strict=True) if k not in _BACK]
             group = [m for m, k in zip(words, kinds, strict=True) if k == "previous_armed_group"]
-            claimant = resolve((named or group or words)[-1], lexicon, memory, written)
+            word = (names or group or words)[-1]
+            claimant = resolve(word, lexicon, memory, written)
+            named = word.start if form == "names" and claimant.kind != "none" else None
         stance = "claimed" if claimant.kind == "armed_group" else table_stance
         spoken = table_stance in ("reported", "confirmed")
         leads = form == "leads" or _that().match(text, report.end) is not None
-        voices.append(Voice(report.start, report.end, leads, claimant, stance, spoken))
+        voices.append(Voice(report.start, report.end, leads, claimant, stance, spoken, named))
         if claimant.kind != "none":
             memory["claimant"] = claimant
     return voices
@@ -87,11 +91,18 @@ def _that() -> re.Pattern[str]:
 
 
 def voice_at(voices: list[Voice], at: int, speaker: Voice | None) -> tuple[Claimant, str]:
-    """Who gives the figure at ``at``: the last leading phrase before it, else the sentence's first verb; in a
-    sentence with no reporting phrase, the paragraph's speaker (``Speaker``) goes on."""
+    """Who gives the figure at ``at``: a claimant named before it with a claim noun after it ("ٹی ٹی پی کا تین
+    اہلکاروں کی ہلاکت کا دعویٰ", the TTP's claim of three killed, even inside what another says of it); else the
+    last leading phrase before it, else the sentence's first verb; in a sentence with no reporting phrase, the
+    paragraph's speaker (``Speaker``) goes on."""
     leading = [v for v in voices if v.leads and v.end <= at]
+    opened = leading[-1].end if leading else 0
+    claimed = [v for v in voices if v.named is not None and opened <= v.named < at < v.start]
     verbs = [v for v in voices if not v.leads]
-    voice = leading[-1] if leading else verbs[0] if verbs else None if voices else speaker
+    if claimed or leading or verbs:
+        voice = (claimed or leading[-1:] or verbs)[0]
+    else:
+        voice = None if voices else speaker
     return (voice.claimant, voice.stance) if voice else (Claimant(), "reported")
 
 
