@@ -600,3 +600,15 @@ def test_an_injured_person_who_died_is_a_death() -> None:
     # injured first, then a death of its own: the figure stays with the injured
     claim = _only("دھماکے میں چار راہگیر زخمی ہو گئے جو بعد میں دم توڑ گئے۔")
     assert (claim.outcome, claim.count.low) == ("injured", 4)
+
+
+def test_a_pluperfect_puts_its_own_clause_in_the_past_a_time_phrase_the_rest() -> None:
+    text = (
+        "ڈاکوؤں نے تین مزدوروں کو اغوا کر لیا، مزدور کٹائی کے لیے یہاں آئے ہوئے تھے، جبکہ فائرنگ سے دو اہلکار"
+        " زخمی ہو گئے۔"
+    )
+    assert [c.background for c in read_urdu_claims(text)] == [False, False]
+    text = "اس سے قبل، اسی سڑک پر دو اہلکار شہید ہوئے۔"
+    assert _only(text).background
+    text = "آج چار اہلکار زخمی ہوئے، جبکہ گزشتہ سال اسی چوکی پر دو اہلکار شہید ہوئے۔"
+    assert [c.background for c in read_urdu_claims(text)] == [False, True]

@@ -9,6 +9,7 @@ from sitrep.nlp.told import Told
 from sitrep.nlp.urdu.figures import (
     Read,
     Sentence,
+    background_spans,
     figure_before,
     figures_after,
     follows_of_them,
@@ -44,14 +45,15 @@ def read_urdu_claims(text: str) -> list[Claim]:
         outcomes = [o for o in outcomes if lexicon.outcomes[o.phrase] != "none"]
         if not outcomes:
             continue
+        clauses = [m.end() for m in clause_breaks().finditer(seen, s_start, s_end)]
         sentence = Sentence(
             seen,
             text,
             (s_start, s_end),
             numbers_of(seen, s_start, s_end, lexicon),
-            [m.end() for m in clause_breaks().finditer(seen, s_start, s_end)],
+            clauses,
             verified_in(seen, s_start, s_end, lexicon),
-            next(lexicon.background.find(seen, s_start, s_end), None) is not None,
+            background_spans(seen, s_start, s_end, clauses, lexicon),
         )
         lo, victim, wounded = s_start, None, None
         for at, outcome in enumerate(outcomes):

@@ -410,6 +410,21 @@ class Read(NamedTuple):
     victim_text: str
 
 
+def background_spans(
+    text: str, start: int, end: int, clauses: list[int], lexicon: Lexicon
+) -> list[tuple[int, int]]:
+    """Where a sentence's figures are of an earlier incident (``ur/background.tsv``): a pluperfect ("ہوئے تھے")
+    puts its own clause in the past; a time phrase ("گزشتہ سال", "قبل ازیں") its clause and the rest of the
+    sentence. By clause, as the Urdu press runs a whole report on with commas: "… کام کے لیے یہاں آئے ہوئے تھے،
+    …" (the labourers had come here) puts no other clause's figures in the past."""
+    spans = []
+    for cue in lexicon.background.find(text, start, end):
+        opened = max([start, *(c for c in clauses if c <= cue.start)])
+        closed = min([end, *(c for c in clauses if c > cue.start)])
+        spans.append((opened, closed if "تھ" in cue.phrase else end))
+    return spans
+
+
 _SIDES = {"armed_group": "militants", "security_forces": "security_forces"}
 
 
@@ -429,7 +444,7 @@ class Sentence:
     numbers: list[Number]
     clauses: list[int]  # where each clause after the first starts
     verified: bool | None
-    background: bool
+    past: list[tuple[int, int]]  # where figures are of an earlier incident (``background_spans``)
 
     def claim(
         self, read: Read, claimant: Claimant, stance: str, made: int, part_of: str | None = None
@@ -453,6 +468,6 @@ class Sentence:
             quote=self.text[start:end],
             start=start,
             end=end,
-            background=self.background,
+            background=any(start <= figure.start < end for start, end in self.past),
             part_of=part_of,
         )
