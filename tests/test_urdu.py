@@ -612,3 +612,40 @@ def test_a_pluperfect_puts_its_own_clause_in_the_past_a_time_phrase_the_rest() -
     assert _only(text).background
     text = "آج چار اہلکار زخمی ہوئے، جبکہ گزشتہ سال اسی چوکی پر دو اہلکار شہید ہوئے۔"
     assert [c.background for c in read_urdu_claims(text)] == [False, True]
+
+
+def test_a_number_word_is_a_whole_word() -> None:
+    # "ہزارہ" (Hazara) holds "ہزار" (thousand)
+    assert read_urdu_claims("ہزارہ برادری کے افراد نے دھرنا دیا اور کہا کہ قتل بند کیے جائیں۔") == []
+
+
+def test_those_of_whom_a_figure_is_counted_are_people() -> None:
+    claim = _only("ڈاکٹر نے بتایا کہ زخمیوں میں سے 2 نے بعد ازاں ہسپتال میں دم توڑ دیا۔")
+    assert (claim.outcome, claim.count.low) == ("killed", 2)
+    # where those of them come from is no figure
+    assert read_urdu_claims("جاں بحق ہونے والوں میں سے 4 کا تعلق پشین سے ہے۔") == []
+
+
+def test_a_claim_noun_owned_by_another_noun_names_no_claimant() -> None:
+    # "پولیس کے 6 اہلکاروں": the police's six men; the claim is the group's, the speaker of the sentence
+    text = "ٹی ٹی پی نے حملے کی ذمہ داری قبول کرتے ہوئے پولیس کے 6 اہلکاروں کو ہلاک کرنے کا دعویٰ کیا۔"
+    assert (_only(text).claimant.kind, _only(text).count.low) == ("armed_group", 6)
+
+
+def test_a_statement_goes_on_with_its_named_speaker() -> None:
+    text = "آئی ایس پی آر کے مطابق کارروائی خفیہ اطلاع پر کی گئی۔ جھڑپ میں دو جوان شہید ہو گئے۔"
+    assert _only(text).claimant.name == "ISPR"
+
+
+def test_independent_sources_checking_a_claim_are_no_claimant() -> None:
+    text = (
+        "پولیس کے مطابق تین اہلکار شہید ہوئے۔ ٹی ٹی پی نے دعویٰ کیا کہ پانچ اہلکار ہلاک ہوئے۔"
+        " آزاد ذرائع سے اس دعوے کی تصدیق نہیں ہو سکی۔"
+    )
+    assert [(c.count.low, c.verified) for c in read_urdu_claims(text)] == [(3, None), (5, False)]
+    # a claimant named in passing who gave no figure leaves it to "any claim"
+    text = (
+        "ٹی ٹی پی نے دعویٰ کیا کہ 27 اہلکار ہلاک ہوئے۔ سرکاری حکام نے کچھ نہیں کہا۔"
+        " میڈیا کی رسائی نہ ہونے کے باعث کسی دعوے کی تصدیق ممکن نہیں۔"
+    )
+    assert [(c.count.low, c.verified) for c in read_urdu_claims(text)] == [(27, False)]

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from sitrep.model import Claim, Claimant, Count
 from sitrep.nlp.urdu.lexicon import Lexicon, urdu_lexicon
-from sitrep.nlp.urdu.writing import Match, alternation
+from sitrep.nlp.urdu.writing import Match, alternation, within_words
 
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 
@@ -52,6 +52,8 @@ def numbers_of(text: str, start: int, end: int, lexicon: Lexicon) -> list[Number
     ]
     for m in lexicon.number_finder.find(text, start, end):
         kind, value = lexicon.numbers[m.phrase]
+        if kind in _WORD_KINDS and not within_words(text, m.start, m.end):
+            continue  # "ہزار" (thousand) in "ہزارہ" (Hazara)
         found.append(Number(m.start, m.end, kind, value))
     found.sort()
     out: list[Number] = []
@@ -94,6 +96,11 @@ def _ends_a_range(read: list[Number], number: Number) -> bool:
 _YEARS = range(1900, 2100)
 
 
+# Number words, which must be whole words ("ہزار" is no thousand in "ہزارہ"); quantity phrases such as "میں" and
+# "سے" are found as ``PhraseFinder`` finds them.
+_WORD_KINDS = ("number", "scale", "dozens", "hundreds", "halves")
+
+
 def _counts_things(text: str, number: Number, end: int, lexicon: Lexicon) -> bool:
     """Whether a number counts something other than people: a unit or a thing right after it ("دو روز", two
     days; "تین گاڑیوں", three vehicles), a name right before it ("ریسکیو 1122"), or a year with no victim noun
@@ -130,9 +137,15 @@ def figure_before(text: str, numbers: list[Number], lo: int, at: int, lexicon: L
     if (
         len(between.split()) > _BARE_WORDS
         and next(lexicon.victim_finder.find(text, figure.end, at), None) is None
+        and _OF_THOSE.search(text, max(0, figure.start - 12), figure.start) is None
     ):
         return None
     return figure
+
+
+# Right before a figure: "میں سے" (of those named before it: "زخمیوں میں سے 2 نے دوران علاج دم توڑ دیا", two of
+# the injured died under treatment): it counts people though no noun follows it.
+_OF_THOSE = re.compile(r"(?<!\S)میں\s+سے\s*$")
 
 
 # From a figure marked as the object ("7 مسافروں کو", seven passengers) to the verb that ends its clause: "7

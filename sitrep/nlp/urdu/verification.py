@@ -23,12 +23,19 @@ def _claims_word() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternation('claims')})(?!\w)")
 
 
+@cache
+def _means() -> re.Pattern[str]:
+    """After a claimant's words, "سے" (from): the means of checking ("آزاد ذرائع سے", from independent sources),
+    not whose figures are checked."""
+    return re.compile(r"\s*سے(?!\S)")
+
+
 def unverified_by_later_sentences(
     text: str, sentences: list[tuple[int, int]], claims: list[Claim], lexicon: Lexicon
 ) -> list[Claim]:
     """A sentence with no figure of its own that says whether figures could be verified speaks, as the English
-    reader reads it, of the figures of the claimants it names; of "these claims" (the figures claimed); else of
-    the last sentence with figures before it."""
+    reader reads it, of the figures of the claimants it names (those that gave figures); of "these claims" (the
+    figures claimed); else of the last sentence with figures before it."""
     updates: dict[str, bool] = {}
     for start, end in sentences:
         said = next(lexicon.verification_finder.find(text, start, end), None)
@@ -40,12 +47,17 @@ def unverified_by_later_sentences(
             for m in lexicon.claimant_finder.find(text, start, end)
             if not said.start <= m.start < said.end
             and lexicon.claimants.get(m.phrase, ("armed_group",))[0] != "none"
+            and not _means().match(text, m.end)
         } - {"none"}
-        if named:
-            targets = [c for c in before if c.claimant.kind in named]
-        elif _claims_word().search(text, start, end) and any(c.stance == "claimed" for c in before):
+        # Of the claimants it names that gave figures; else of "these claims"; else of the last figures.
+        targets = [c for c in before if c.claimant.kind in named]
+        if (
+            not targets
+            and _claims_word().search(text, start, end)
+            and any(c.stance == "claimed" for c in before)
+        ):
             targets = [c for c in before if c.stance == "claimed"]
-        else:
+        if not targets:
             last = before[-1].start
             targets = [c for c in before if c.start == last]
         updates |= {c.id: lexicon.verification[said.phrase] for c in targets if c.verified is None}

@@ -61,7 +61,8 @@ def voices_of(
             group = [m for m, k in zip(words, kinds, strict=True) if k == "previous_armed_group"]
             word = (names or group or words)[-1]
             claimant = resolve(word, lexicon, memory, written)
-            named = word.start if form == "names" and claimant.kind != "none" else None
+            if form == "names" and claimant.kind != "none" and _possessor(text, word.end, report.phrase):
+                named = word.start
         stance = "claimed" if claimant.kind == "armed_group" else table_stance
         spoken = table_stance in ("reported", "confirmed")
         leads = form == "leads" or _that().match(text, report.end) is not None
@@ -69,6 +70,14 @@ def voices_of(
         if claimant.kind != "none":
             memory["claimant"] = claimant
     return voices
+
+
+def _possessor(text: str, end: int, noun: str) -> bool:
+    """Whether the claimant's words ending at ``end`` own the claim noun: the same genitive right after them
+    ("ٹی ٹی پی کا … کا دعویٰ"), not one agreeing with another noun ("پولیس کے 6 اہلکاروں کو … کا دعویٰ", the
+    claim of killing six of the police's men)."""
+    marker = noun.split()[0]
+    return re.match(rf"\s*{marker}(?!\S)", text[end : end + 10]) is not None
 
 
 _CHAINED = 30  # characters between two reporting phrases of one speaker: "نے واقعے کی تصدیق کرتے ہوئے بتایا"
@@ -130,7 +139,8 @@ class Speaker:
         last = self._last
         going_on = last[1] if last and last[0] == paragraph and not shifts else None
         spoken = [v for v in voices if v.spoken]
-        self._last = (paragraph, spoken[-1]) if spoken else None
+        named = [v for v in spoken if v.claimant.kind != "none"]  # not "کی اطلاع پر" (on a tip-off) after it
+        self._last = (paragraph, (named or spoken)[-1]) if spoken else None
         return going_on
 
 
