@@ -213,3 +213,20 @@ def test_where_people_belong_over_a_place_word_and_along_a_list() -> None:
     assert chakwal.role == "mention"
     places = find_urdu_places("مغویوں کا تعلق بنوں، کرک اور پنجاب کے ضلع میانوالی سے ہے۔")
     assert {p.role for p in places} == {"mention"} and len(places) == 4
+
+
+def test_a_report_naming_no_event_place_is_about_its_dateline() -> None:
+    places = find_urdu_places("کوئٹہ: زخمیوں کو کراچی کے ہسپتال منتقل کر دیا گیا۔")
+    assert [(p.name, p.role) for p in places] == [("Quetta", "event"), ("Karachi", "mention")]
+    # a name that is also an ordinary word counts as a dateline
+    (chaman,) = find_urdu_places("چمن: سرحد پار سے گولہ باری میں دو شہری جاں بحق ہو گئے۔")
+    assert (chaman.name, chaman.role) == ("Chaman", "event")
+
+
+def test_where_people_belonged_is_a_mention() -> None:
+    places = find_urdu_places("ضلع کرم میں حملہ ہوا۔ شہید اہلکاروں کا تعلق ہنگو اور بنوں سے تھا۔")
+    assert [(p.name, p.role) for p in places] == [
+        ("Kurram", "event"),
+        ("Hangu", "mention"),
+        ("Bannu", "mention"),
+    ]

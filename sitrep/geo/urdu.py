@@ -79,7 +79,12 @@ def find_urdu_places(text: str) -> list[Place]:
             for p in named
             if p.kind == "admin2" and any(q.role == "event" and _is_inside(q, p) for q in named)
         }
-    return [p.model_copy(update={"role": "mention"}) if p.id in framed else p for p in places]
+    places = [p.model_copy(update={"role": "mention"}) if p.id in framed else p for p in places]
+    # A report whose body names no event place is about the place it was filed from, as the English places
+    # stage reads it: its dateline becomes the event place.
+    if places and all(p.role == "mention" for p in places) and _is_dateline(text, places[0]):
+        places[0] = places[0].model_copy(update={"role": "event"})
+    return places
 
 
 def _is_inside(place: Place, district: Place) -> bool:
@@ -124,7 +129,10 @@ def _set_out() -> re.Pattern[str]:
 def _counted(text: str, matches: list[Match], cued: frozenset[str]) -> list[Match]:
     """The matches that name a place: all but the ordinary-word names without a place word beside them or a
     place that counts listed next to them."""
-    ok = [m.phrase not in cued or (_whole_word(text, m) and _has_cue(text, m)) for m in matches]
+    ok = [
+        m.phrase not in cued or (_whole_word(text, m) and (_has_cue(text, m) or _is_dateline(text, m)))
+        for m in matches
+    ]
     changed = True
     while changed:  # a list's cue spreads along it, from one name to the next
         changed = False
@@ -222,9 +230,15 @@ def _away(text: str, places: list[Place]) -> set[str]:
     for one, other in itertools.pairwise(places):
         if (one.id in away) != (other.id in away) and _away_list_gap().fullmatch(text, one.end, other.start):
             away |= {one.id, other.id}
-    if places and not text[: places[0].start].strip() and _DATELINE.match(text, places[0].end):
+    if places and _is_dateline(text, places[0]):
         away.add(places[0].id)  # after the lists: "کوئٹہ - مستونگ میں" is no list
     return away
+
+
+def _is_dateline(text: str, name: Match | Place) -> bool:
+    """Whether the name opens the text as its dateline ("چمن:", "کوئٹہ (نمائندہ)"): where the report was filed,
+    which is cue enough for a name that is also an ordinary word."""
+    return not text[: name.start].strip() and _DATELINE.match(text, name.end) is not None
 
 
 _CARE_REACH = 25  # characters from a place name to the hospital word it names: "تربت کے ٹیچنگ ہسپتال"
