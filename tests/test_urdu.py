@@ -597,6 +597,8 @@ def test_comrades_are_of_the_side_counted_before_else_of_the_claimant(text: str,
 def test_an_injured_person_who_died_is_a_death() -> None:
     claim = _only("ڈاکٹروں کے مطابق ایک زخمی ہسپتال میں دم توڑ گیا۔")
     assert (claim.outcome, claim.count.low) == ("killed", 1)
+    claim = _only("ڈاکٹروں کے مطابق ایک زخمی بچی ہسپتال میں دم توڑ گئی۔")  # "ایک" counts her, no article
+    assert (claim.outcome, claim.count.low, claim.victim) == ("killed", 1, "civilians")
     # injured first, then a death of its own: the figure stays with the injured
     claim = _only("دھماکے میں چار راہگیر زخمی ہو گئے جو بعد میں دم توڑ گئے۔")
     assert (claim.outcome, claim.count.low) == ("injured", 4)
@@ -624,6 +626,7 @@ def test_those_of_whom_a_figure_is_counted_are_people() -> None:
     assert (claim.outcome, claim.count.low) == ("killed", 2)
     # where those of them come from is no figure
     assert read_urdu_claims("جاں بحق ہونے والوں میں سے 4 کا تعلق پشین سے ہے۔") == []
+    assert read_urdu_claims("جاں بحق ہونے والوں میں سے 3 کا تعلق ژوب اور 2 کا لورالائی سے ہے۔") == []
 
 
 def test_a_claim_noun_owned_by_another_noun_names_no_claimant() -> None:

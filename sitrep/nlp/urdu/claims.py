@@ -63,7 +63,9 @@ def read_urdu_claims(text: str) -> list[Claim]:
             head, wounded = wounded or outcome, None  # where the figure's phrase ends
             lo = max([lo, *(c for c in sentence.clauses if c <= head.start)])
             figure = figure_before(seen, sentence.numbers, lo, head.start, lexicon)
-            if figure is None or one_as_article(seen, figure, head, lexicon):
+            # "ایک" before a wounded person who died counts them: "ایک زخمی بچہ ہسپتال میں دم توڑ گیا"
+            article = head is outcome and figure is not None and one_as_article(seen, figure, head, lexicon)
+            if figure is None or article:
                 figure = object_before(seen, sentence.numbers, lo, head.start, lexicon) or figure
             if figure is None:
                 following = outcomes[at + 1].start if at + 1 < len(outcomes) else s_end
@@ -81,7 +83,7 @@ def read_urdu_claims(text: str) -> list[Claim]:
                 continue  # "ایک الگ حملے میں اہلکاروں کو": "ایک" is "a" (attack), not the count of a plural
             if figure.low is None and not nouns:
                 continue  # "متعدد کی حالت تشویشناک": "several" stands for people told of before, not a figure
-            if one_as_article(seen, figure, head, lexicon):
+            if head is outcome and one_as_article(seen, figure, head, lexicon):
                 continue  # "ایک لاپتہ نوجوان کی والدہ": a missing youth's mother, not a count
             victim_text = text[nouns[-1].start : nouns[-1].end] if nouns else ""  # as written
             # A figure naming no one takes the victims of the sentence's figure before it, else those an earlier
