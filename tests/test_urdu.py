@@ -652,3 +652,9 @@ def test_independent_sources_checking_a_claim_are_no_claimant() -> None:
         " میڈیا کی رسائی نہ ہونے کے باعث کسی دعوے کی تصدیق ممکن نہیں۔"
     )
     assert [(c.count.low, c.verified) for c in read_urdu_claims(text)] == [(27, False)]
+
+
+def test_one_with_a_word_before_its_noun_still_counts() -> None:
+    claim = _only("فائرنگ سے ایک خاتون پولیو ورکر زخمی ہوئی۔")
+    assert (claim.count.low, claim.victim) == (1, "civilians")
+    assert read_urdu_claims("ایک کارروائی کے بعد پولیس نے اہلکار گرفتار کیے۔") == []

@@ -408,7 +408,10 @@ def one_as_article(text: str, figure: Figure, outcome: Match, lexicon: Lexicon) 
     if text.startswith("اور", after) and not text[after + 3 : after + 4].isalpha():
         return False
     noun = next(lexicon.victim_finder.find(text, after, outcome.start), None)
-    return noun is None or noun.start != after
+    if noun is None or noun.start == after:
+        return noun is None
+    # One word before a noun the outcome word follows: "ایک لیڈی پولیو ورکر زخمی ہوئی" (a lady polio worker).
+    return len(text[after : noun.start].split()) != 1 or bool(text[noun.end : outcome.start].strip())
 
 
 def follows_of_them(numbers: list[Number], figure: Figure) -> bool:
