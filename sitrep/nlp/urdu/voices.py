@@ -9,7 +9,6 @@ verb the sentence's.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import cache
 from typing import NamedTuple
 
@@ -26,7 +25,7 @@ class Voice(NamedTuple):
     leads: bool  # "کے مطابق" gives the figures after it; a verb ("نے کہا") the whole sentence's
     claimant: Claimant
     stance: str
-    spoken: bool  # a statement ("نے کہا", "کی تصدیق"), which goes on over the paragraph's next sentences
+    spoken: bool  # a statement ("نے کہا", "کی تصدیق"), which goes on into the next sentence
     named: int | None = None  # where the claimant's words start, when named before a claim noun ("کا دعویٰ")
 
 
@@ -39,7 +38,7 @@ def voices_of(
     after = s_start
     for report in lexicon.reporting_finder.find(text, s_start, s_end):
         table_stance, form = lexicon.reporting[report.phrase]
-        if form == "shift":
+        if form in ("shift", "none"):
             continue
         # Whom a claimant told or talked to is no claimant: "پولیس نے میڈیا کو بتایا" (police told the media).
         words = [
@@ -103,7 +102,7 @@ def voice_at(voices: list[Voice], at: int, speaker: Voice | None) -> tuple[Claim
     """Who gives the figure at ``at``: a claimant named before it with a claim noun after it ("ٹی ٹی پی کا تین
     اہلکاروں کی ہلاکت کا دعویٰ", the TTP's claim of three killed, even inside what another says of it); else the
     last leading phrase before it, else the sentence's first verb; in a sentence with no reporting phrase, the
-    paragraph's speaker (``Speaker``) goes on."""
+    speaker of the sentence before (``Speaker``) goes on."""
     leading = [v for v in voices if v.leads and v.end <= at]
     opened = leading[-1].end if leading else 0
     claimed = [v for v in voices if v.named is not None and opened <= v.named < at < v.start]
@@ -116,31 +115,35 @@ def voice_at(voices: list[Voice], at: int, speaker: Voice | None) -> tuple[Claim
 
 
 class Speaker:
-    """Reported speech goes on into the next sentence of its paragraph: a sentence with no reporting phrase of
-    its own right after a statement is the statement's, unless it opens with a turn to another matter ("دریں
-    اثنا", meanwhile: ``reporting.tsv`` form "shift"). Not further, as the English reader reads a paragraph: the
-    Urdu press runs a whole report into one or two paragraphs and names the speaker again when it goes on
-    ("انہوں نے مزید کہا", "ان کا کہنا تھا")."""
+    """Reported speech goes on into the next sentence: a sentence with no reporting phrase of its own right after
+    a statement is the statement's, unless it opens with a turn to another matter ("دریں اثنا", meanwhile:
+    ``reporting.tsv`` form "shift"). Across a paragraph break too, as web desks make each sentence a paragraph
+    ("آئی ایس پی آر کا کہنا ہے کہ …" and then "آپریشن کے دوران … 8 خوارج ہلاک ہو گئے"). Not further: the Urdu
+    press names the speaker again when it goes on ("انہوں نے مزید کہا", "ان کا کہنا تھا"), except over a list
+    the statement opens with a colon ("… درج ذیل کارروائیاں کیں:" and then "۱۔ …", "۲۔ …"), which is all its own
+    until a sentence speaks for itself."""
 
     def __init__(self, text: str, lexicon: Lexicon) -> None:
         self._text, self._lexicon = text, lexicon
-        self._breaks = [m.start() for m in re.finditer("\n", text)]  # a paragraph is a line
-        self._last: tuple[int, Voice] | None = None
+        self._last: Voice | None = None
+        self._listing = False  # the last statement opened a list
 
     def read(self, start: int, end: int, voices: list[Voice]) -> Voice | None:
         """The speaker who goes on into the sentence [start, end); then the sentence's own voices are heard."""
-        paragraph = bisect_left(self._breaks, start)
         opening = next(self._lexicon.reporting_finder.find(self._text, start, min(end, start + 30)), None)
         shifts = (
             opening is not None
             and opening.start == start
             and self._lexicon.reporting[opening.phrase][1] == "shift"
         )
-        last = self._last
-        going_on = last[1] if last and last[0] == paragraph and not shifts else None
+        going_on = None if shifts else self._last
         spoken = [v for v in voices if v.spoken]
-        named = [v for v in spoken if v.claimant.kind != "none"]  # not "کی اطلاع پر" (on a tip-off) after it
-        self._last = (paragraph, (named or spoken)[-1]) if spoken else None
+        named = [v for v in spoken if v.claimant.kind != "none"]
+        if spoken:
+            self._last = (named or spoken)[-1]
+            self._listing = self._text[start:end].rstrip().endswith((":", "："))
+        elif shifts or not self._listing:
+            self._last, self._listing = None, False
         return going_on
 
 
