@@ -679,3 +679,8 @@ def test_a_statement_opening_a_list_goes_on_over_it() -> None:
         (2, "armed_group"),
         (1, "security_forces"),
     ]
+
+
+def test_not_even_one_is_no_figure() -> None:
+    assert read_urdu_claims("ایک سال میں کئی حملے ہوئے مگر ایک بھی ملزم گرفتار نہیں ہوا۔") == []
+    assert _only("فائرنگ میں ایک بھی اہلکار بچ نہ سکا اور ایک اہلکار زخمی ہوا۔").count.low == 1

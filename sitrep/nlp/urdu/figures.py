@@ -394,14 +394,21 @@ def _article(text: str, number: Number, lexicon: Lexicon) -> bool:
     return noun is None or noun.start != after
 
 
+_NOT_ONE = re.compile(r"بھی(?!\S)")  # "ایک بھی" (even one), which a negation after it makes "not one"
+_NEGATION = re.compile(r"(?<!\S)(?:نہیں|نہ)(?!\S)")
+_NOT_REACH = 15  # from the outcome word to its negation: "گرفتار نہیں ہوا", "ہلاک نہیں ہوا"
+
+
 def one_as_article(text: str, figure: Figure, outcome: Match, lexicon: Lexicon) -> bool:
     """Whether "ایک" (one, a) is the article, not a count: before a word that names no person and is no outcome
     word ("ایک کارروائی میں گرفتار", arrested in an operation; "ایک اہم کمانڈر"), or before an outcome word that
     qualifies the noun after it ("ایک لاپتہ نوجوان کی والدہ", a missing youth's mother; as English reads "a
-    wounded soldier said"). "ایک اور" (one more) counts."""
+    wounded soldier said"). "ایک اور" (one more) counts; "ایک بھی … نہیں" (not one) does not."""
     if text[figure.start : figure.end] != "ایک":
         return False
     after = _SPACES.match(text, figure.end).end()
+    if _NOT_ONE.match(text, after) and _NEGATION.search(text, outcome.end, outcome.end + _NOT_REACH):
+        return True  # "ایک بھی ملزم گرفتار نہیں ہوا": not one suspect arrested
     if after == outcome.start:
         noun = next(lexicon.victim_finder.find(text, outcome.end, min(len(text), outcome.end + 20)), None)
         return noun is not None and not text[outcome.end : noun.start].strip()
