@@ -684,3 +684,9 @@ def test_a_statement_opening_a_list_goes_on_over_it() -> None:
 def test_not_even_one_is_no_figure() -> None:
     assert read_urdu_claims("ایک سال میں کئی حملے ہوئے مگر ایک بھی ملزم گرفتار نہیں ہوا۔") == []
     assert _only("فائرنگ میں ایک بھی اہلکار بچ نہ سکا اور ایک اہلکار زخمی ہوا۔").count.low == 1
+
+
+def test_an_armed_groups_arrest_is_an_abduction() -> None:
+    claim = _only("بی ایل اے کے ترجمان نے دعویٰ کیا کہ سرمچاروں نے تین سرکاری اہلکاروں کو حراست میں لے لیا ہے۔")
+    assert (claim.outcome, claim.count.low) == ("abducted", 3)
+    assert _only("پولیس نے کارروائی کے دوران تین ملزمان کو حراست میں لے لیا۔").outcome == "arrested"

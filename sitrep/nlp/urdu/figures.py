@@ -474,9 +474,14 @@ class Sentence:
     ) -> Claim:
         figure = read.figure
         start, end = self.span
+        outcome = urdu_lexicon().outcomes[read.outcome]
+        if outcome == "arrested" and claimant.kind == "armed_group":
+            # An armed group's "arrest" ("سرمچاروں نے دو اہلکاروں کو حراست میں لیا") is an abduction, as ACLED
+            # codes a non-state actor's detention; and the arrests it reports of the state's are disappearances.
+            outcome = "abducted"
         return Claim(
             id=f"c{made + 1}",
-            outcome=urdu_lexicon().outcomes[read.outcome],  # type: ignore[arg-type]
+            outcome=outcome,  # type: ignore[arg-type]
             victim=side_of(claimant) if read.victim == "side" else read.victim,  # type: ignore[arg-type]
             victim_text=read.victim_text,
             count=Count(
