@@ -533,6 +533,17 @@ def test_one_before_a_word_naming_no_person_is_the_article(text: str) -> None:
     assert _only("حملے میں ایک اور اہلکار زخمی ہوا۔").count.low == 1  # "one more"
 
 
+def test_a_bare_figure_takes_no_victims_from_the_same_number_of_another_outcome() -> None:
+    text = "پولیس کے مطابق 6 اہلکار زخمی ہوئے۔ ہسپتال حکام نے بتایا کہ 6 لاشیں لائی گئیں۔"
+    assert [(c.outcome, c.victim) for c in read_urdu_claims(text)] == [
+        ("injured", "security_forces"),
+        ("killed", "unspecified"),
+    ]
+    # the missing and the taken may be the same people
+    text = "اہل خانہ کے مطابق تین طلبہ لاپتہ ہیں۔ ان کا کہنا تھا کہ تینوں کو حراست میں لیا گیا تھا۔"
+    assert [c.victim for c in read_urdu_claims(text)] == ["civilians", "civilians"]
+
+
 def test_a_bare_figure_takes_the_victims_of_the_same_number_before() -> None:
     text = "فائرنگ سے تین شہری جاں بحق ہو گئے۔ ہسپتال حکام کے مطابق تین لاشیں لائی گئیں۔"
     assert [(c.count.low, c.victim, c.claimant.kind) for c in read_urdu_claims(text)] == [

@@ -16,8 +16,11 @@ class Told:
     def __init__(self) -> None:
         # (outcome, victim), and (outcome, None) for any victim → the start of the first such claim.
         self.first: dict[tuple[str, str | None], int] = {}
-        # A lower bound → the victim of the last claim with that bound and a known victim.
+        # A lower bound → the victim of the last claim with that bound and a known victim; and by kind of
+        # outcome too (the Urdu reader's: "6 اہلکار زخمی" says nothing of whom "6 لاشیں", six bodies, were;
+        # three missing are the three taken).
         self.victim_of: dict[int | None, str] = {}
+        self.victim_of_outcome: dict[tuple[str, int | None], str] = {}
         # The same figure (``said_key``) → victim → the start of the first such claim that is no part: a figure
         # was said before when that start is before its own sentence's.
         self.said: dict[tuple[str, int | None, int | None, str, str], dict[str, int]] = {}
@@ -29,6 +32,7 @@ class Told:
         self.first.setdefault((claim.outcome, claim.victim), claim.start)
         if claim.victim != "unspecified":
             self.victim_of[claim.count.low] = claim.victim
+            self.victim_of_outcome[(outcome_kind(claim.outcome), claim.count.low)] = claim.victim
         if claim.part_of is not None:
             return
         key = said_key(
@@ -66,3 +70,11 @@ def said_key(
     """What makes two figures one said again: outcome, bounds and claimant kind; for one person, the words
     naming them too (see ``sitrep.nlp.claims``)."""
     return outcome, low, high, kind, victim_text.lower() if (low, high) == (1, 1) else ""
+
+
+_TAKEN = ("abducted", "arrested", "missing")
+
+
+def outcome_kind(outcome: str) -> str:
+    """Outcomes that may count the same people: the abducted, arrested and missing are all "taken"."""
+    return "taken" if outcome in _TAKEN else outcome

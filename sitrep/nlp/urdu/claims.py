@@ -5,7 +5,7 @@ article's text; out: ``Claim``s in the English reader's contract. The steps are 
 from __future__ import annotations
 
 from sitrep.model import Claim, Claimant
-from sitrep.nlp.told import Told
+from sitrep.nlp.told import Told, outcome_kind
 from sitrep.nlp.urdu.figures import (
     Read,
     Sentence,
@@ -87,13 +87,16 @@ def read_urdu_claims(text: str) -> list[Claim]:
                 continue  # "ایک لاپتہ نوجوان کی والدہ": a missing youth's mother, not a count
             victim_text = text[nouns[-1].start : nouns[-1].end] if nouns else ""  # as written
             # A figure naming no one takes the victims of the sentence's figure before it, else those an earlier
-            # figure of the same number named ("تین شہری جاں بحق … تین لاشیں لائی گئیں"), as in English.
+            # figure of the same number and outcome named ("تین شہری جاں بحق … تین لاشیں لائی گئیں"), as in English.
             claimant, stance = voice_at(voices, figure.start, speaker)
             before = victim
             victim = (
                 lexicon.victims[nouns[-1].phrase]
                 if nouns
-                else victim or told.victim_of.get(figure.low, "unspecified")
+                else victim
+                or told.victim_of_outcome.get(
+                    (outcome_kind(lexicon.outcomes[outcome.phrase]), figure.low), "unspecified"
+                )
             )
             if victim == "side":  # "ان کا ایک ساتھی" (one of their comrades): of those counted before
                 victim = before if before not in (None, "unspecified") else side_of(claimant)
