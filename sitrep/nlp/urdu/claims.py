@@ -1,28 +1,26 @@
 """Urdu claims: every casualty figure of an Urdu article with its claimant, stance and verification. In: the
 article's text; out: ``Claim``s in the English reader's contract. The steps are modules of their own: ``writing``
-(letters, phrases, sentences), ``figures``, ``voices`` (claimants), ``verification``; this one runs them."""
+(letters, phrases, sentences), ``numbers``, ``figures``, ``sentence`` (what a sentence's figures share, and the
+claim each becomes), ``voices`` (claimants), ``verification``; this one runs them."""
 
 from __future__ import annotations
 
 from sitrep.model import Claim, Claimant
 from sitrep.nlp.told import Told, outcome_kind
 from sitrep.nlp.urdu.figures import (
-    Read,
-    Sentence,
-    background_spans,
     figure_before,
     figures_after,
     follows_of_them,
     joined_before,
-    numbers_of,
     object_before,
     one_as_article,
     part_including,
     parts_among_whom,
-    side_of,
     wounded_who_died,
 )
 from sitrep.nlp.urdu.lexicon import urdu_lexicon
+from sitrep.nlp.urdu.numbers import numbers_of
+from sitrep.nlp.urdu.sentence import Read, Sentence, background_spans, side_of
 from sitrep.nlp.urdu.verification import unverified_by_later_sentences, verified_in
 from sitrep.nlp.urdu.voices import Speaker, remember, voice_at, voices_of
 from sitrep.nlp.urdu.writing import clause_breaks, urdu_letters, urdu_sentences

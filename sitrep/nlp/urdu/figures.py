@@ -1,123 +1,22 @@
-"""Figures of an Urdu sentence: numbers, number words and quantity phrases → the figure of each outcome word.
+"""Figures of an Urdu sentence: the figure of each outcome word among the sentence's numbers (``numbers``).
 
 A figure is the number nearest before an outcome word in the same clause ("9 فوجی اہلکار شہید"), with the victim
-noun between them; or one the outcome word names after itself (a tally, the number a participle qualifies, a list
-of those among the dead); "کم از کم" before a number makes it a lower bound, "سے زائد" after it an exceeded one;
-a number counting things, a date, a year or a name is no figure (``ur/non_casualty.tsv``).
+noun between them; or the clause's object reaching its verb ("7 مسافروں کو … قتل کر دیا"); or one the outcome word
+names after itself (a tally, the number a participle qualifies, a list of those among the dead); figures joined by
+"اور" share an outcome word; "ایک" may be the article, not a count.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
-from typing import NamedTuple
 
-from sitrep.model import Claim, Claimant, Count
-from sitrep.nlp.urdu.lexicon import Lexicon, urdu_lexicon
-from sitrep.nlp.urdu.writing import Match, alternation, within_words
-
-_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
-
-
-_DIGIT_RE = re.compile(r"[0-9۰-۹٠-٩]+")
-
+from sitrep.nlp.urdu.lexicon import Lexicon
+from sitrep.nlp.urdu.numbers import VALUE_KINDS, Figure, Number, bounded
+from sitrep.nlp.urdu.sentence import Read, Sentence
+from sitrep.nlp.urdu.writing import Match, alternation
 
 NEAR = 45  # characters between a number and its outcome word: "کیپٹن سمیت 9 فوجی اہلکار شہید" fits
-
-
-class Figure(NamedTuple):
-    start: int
-    end: int
-    low: int | None
-    high: int | None
-    approximate: bool
-
-
-class Number(NamedTuple):
-    """A number, number word or quantity phrase of a sentence (``ur/numbers.tsv`` kinds)."""
-
-    start: int
-    end: int
-    kind: str
-    value: int | None
-    high: int | None = None  # a range's upper bound ("15 سے 20")
-
-
-def numbers_of(text: str, start: int, end: int, lexicon: Lexicon) -> list[Number]:
-    """The digits, number words and quantity phrases between start and end, in text order."""
-    found = [
-        Number(m.start(), m.end(), "number", int(m.group().translate(_DIGITS)))
-        for m in _DIGIT_RE.finditer(text, start, end)
-    ]
-    for m in lexicon.number_finder.find(text, start, end):
-        kind, value = lexicon.numbers[m.phrase]
-        if kind in _WORD_KINDS and not within_words(text, m.start, m.end):
-            continue  # "ہزار" (thousand) in "ہزارہ" (Hazara)
-        found.append(Number(m.start, m.end, kind, value))
-    found.sort()
-    out: list[Number] = []
-    for number in found:
-        before = out[-1] if out else None
-        if number.kind == "scale":
-            # A number right before a scale word multiplies it ("دو سو" 200, "ڈیڑھ درجن" 18: one and a half,
-            # its value in halves); a scale alone is its value.
-            if (
-                before
-                and before.kind in ("number", "halves")
-                and 0 <= number.start - before.end <= 1
-                and before.value
-            ):
-                times = before.value * (number.value or 1)
-                value = times if before.kind == "number" else times // 2
-                out[-1] = before._replace(end=number.end, kind="number", value=value)
-                continue
-            number = number._replace(kind="number")
-        elif _ends_a_range(out, number):  # "15 سے 20": from one number to the other, one figure
-            first = out.pop(-2)
-            out[-1] = first._replace(end=number.end, high=number.value)
-            continue
-        out.append(number)
-    return [n for n in out if n.kind not in ("number", "range") or not _counts_things(text, n, end, lexicon)]
-
-
-def _ends_a_range(read: list[Number], number: Number) -> bool:
-    """Whether a number closes "<number> سے <number>" with the two read before it."""
-    return (
-        number.kind == "number"
-        and len(read) >= 2
-        and read[-1].kind == "range"
-        and read[-2].kind == "number"
-        and number.start - read[-1].end <= 1
-        and read[-1].start - read[-2].end <= 1
-    )
-
-
-_YEARS = range(1900, 2100)
-
-
-# Number words, which must be whole words ("ہزار" is no thousand in "ہزارہ"); quantity phrases such as "میں" and
-# "سے" are found as ``PhraseFinder`` finds them.
-_WORD_KINDS = ("number", "scale", "dozens", "hundreds", "halves")
-
-
-def _counts_things(text: str, number: Number, end: int, lexicon: Lexicon) -> bool:
-    """Whether a number counts something other than people: a unit or a thing right after it ("دو روز", two
-    days; "تین گاڑیوں", three vehicles), a name right before it ("ریسکیو 1122"), or a year with no victim noun
-    after it."""
-    after = number.end + (1 if text[number.end : number.end + 1] == " " else 0)
-    unit = next(lexicon.non_casualty_after.find(text, after, min(end, after + 20)), None)
-    if unit is not None and unit.start == after:
-        return True
-    before = number.start - (1 if text[number.start - 1 : number.start] == " " else 0)
-    names = list(lexicon.non_casualty_before.find(text, max(0, before - 20), before))
-    if names and names[-1].end == before:
-        return True
-    noun = next(lexicon.victim_finder.find(text, after, min(end, after + 20)), None)
-    return number.value in _YEARS and (noun is None or noun.start != after)
-
-
-_VALUE_KINDS = ("number", "dozens", "hundreds", "vague")
 
 
 # Words a number may stand from its outcome word with no victim noun between ("پانچ شدید زخمی", "20 سے زائد
@@ -129,7 +28,7 @@ _BARE_WORDS = 2
 def figure_before(text: str, numbers: list[Number], lo: int, at: int, lexicon: Lexicon) -> Figure | None:
     """The figure of the outcome word at ``at``: the last number in [lo, at), within reach, with its bounds: a
     noun naming people between them, or at most ``_BARE_WORDS`` words."""
-    values = [n for n in numbers if lo <= n.start and n.end <= at and n.kind in _VALUE_KINDS]
+    values = [n for n in numbers if lo <= n.start and n.end <= at and n.kind in VALUE_KINDS]
     if not values or at - values[-1].end > NEAR:
         return None
     figure = bounded(numbers, values[-1], at)
@@ -163,7 +62,7 @@ def object_before(text: str, numbers: list[Number], lo: int, at: int, lexicon: L
     """The figure of the outcome verb at ``at`` when it is the clause's object, out of ``figure_before``'s
     reach: a number in [lo, at) within ``OBJECT_REACH``, its victim noun right after it and "کو" right after
     the noun. Numbers between that count no one ("ایک کارروائی میں", in an operation) are passed over."""
-    for number in reversed([n for n in numbers if lo <= n.start and n.end <= at and n.kind in _VALUE_KINDS]):
+    for number in reversed([n for n in numbers if lo <= n.start and n.end <= at and n.kind in VALUE_KINDS]):
         if at - number.end > OBJECT_REACH:
             return None
         after = _SPACES.match(text, number.end).end()
@@ -174,26 +73,6 @@ def object_before(text: str, numbers: list[Number], lo: int, at: int, lexicon: L
             return None  # a figure of people that is not the object: not this verb's
         return bounded(numbers, number, at)
     return None
-
-
-def bounded(numbers: list[Number], number: Number, limit: int) -> Figure:
-    """A number with the quantity phrases around it ("کم از کم", "سے زائد", "کے قریب" ending before ``limit``)."""
-    start, end, kind, value, high_bound = number
-    low, high, approximate = value, high_bound if high_bound is not None else value, False
-    if kind != "number":
-        high, approximate = None, kind != "vague"
-    for other in numbers:
-        before = other.end <= start and start - other.end <= 2
-        after = other.start >= end and other.start - end <= 2 and other.end <= limit
-        if other.kind == "at_least" and before:
-            high, start = None, other.start
-        elif other.kind == "more_than" and after:
-            low, high, end = (value or 0) + 1, None, other.end
-        elif other.kind == "about" and before:
-            approximate, start = True, other.start
-        elif other.kind == "about_after" and after:  # "30 کے قریب"
-            approximate, end = True, other.end
-    return Figure(start, end, low, high, approximate)
 
 
 # From an outcome word to the phrase that puts its figure after it: "جاں بحق افراد کی تعداد 12 ہو گئی" (the
@@ -225,7 +104,7 @@ def figures_after(sentence: Sentence, outcome: Match, stop: int, lexicon: Lexico
         among = next((n for n in after if n.kind == "among" and n.start - outcome.end <= _RIGHT_AFTER), None)
         closed = among and any(n.kind == "included" and n.start > among.end for n in after)
         return _list_of_parts(sentence, outcome, among, stop, lexicon) if closed else []
-    values = [n for n in after if n.start >= lead.end and n.kind in _VALUE_KINDS]
+    values = [n for n in after if n.start >= lead.end and n.kind in VALUE_KINDS]
     if lead.kind == "who_were":
         among = next((n for n in after if n.kind == "among" and n.start >= lead.end), None)
         if among is not None and among.start - lead.end <= _AMONG_REACH:
@@ -254,7 +133,7 @@ def _list_of_parts(
     values = [
         n
         for n in sentence.numbers
-        if among.end <= n.start and n.end <= end and n.kind in _VALUE_KINDS and not _article(seen, n, lexicon)
+        if among.end <= n.start and n.end <= end and n.kind in VALUE_KINDS and not _article(seen, n, lexicon)
     ]
     named = list(lexicon.victim_finder.find(seen, outcome.end, among.start))
     reads = []
@@ -284,7 +163,7 @@ def parts_among_whom(sentence: Sentence, outcome: Match, stop: int, lexicon: Lex
     values = [
         n
         for n in sentence.numbers
-        if whom.end <= n.start and n.end <= included.start and n.kind in _VALUE_KINDS
+        if whom.end <= n.start and n.end <= included.start and n.kind in VALUE_KINDS
     ]
     return [
         _read_with_noun(
@@ -333,7 +212,7 @@ def wounded_who_died(sentence: Sentence, outcomes: list[Match], at: int, lexicon
     return (
         _AUXILIARY.search(between) is None
         and not any(injured.end <= c <= death.start for c in sentence.clauses)
-        and not any(injured.end <= n.start < death.start and n.kind in _VALUE_KINDS for n in sentence.numbers)
+        and not any(injured.end <= n.start < death.start and n.kind in VALUE_KINDS for n in sentence.numbers)
     )
 
 
@@ -368,7 +247,7 @@ def joined_before(
     پولیس اہلکار اور 3 پولیو ورکرز جاں بحق" (11 policemen and 3 polio workers killed), nearest first. Each is
     a number, its noun right after it, and "اور" right after the noun."""
     joined: list[tuple[Figure, Match]] = []
-    values = [n for n in numbers if lo <= n.start and n.kind in _VALUE_KINDS]
+    values = [n for n in numbers if lo <= n.start and n.kind in VALUE_KINDS]
     at = figure.start
     for number in reversed([n for n in values if n.end <= at]):
         part = bounded(numbers, number, at)
@@ -424,78 +303,3 @@ def one_as_article(text: str, figure: Figure, outcome: Match, lexicon: Lexicon) 
 def follows_of_them(numbers: list[Number], figure: Figure) -> bool:
     """Whether the figure comes right after "جن میں سے" / "ان میں سے" (of whom, of them)."""
     return any(n.kind == "of_them" and n.end <= figure.start and figure.start - n.end <= 2 for n in numbers)
-
-
-class Read(NamedTuple):
-    figure: Figure
-    outcome: str
-    victim: str
-    victim_text: str
-
-
-def background_spans(
-    text: str, start: int, end: int, clauses: list[int], lexicon: Lexicon
-) -> list[tuple[int, int]]:
-    """Where a sentence's figures are of an earlier incident (``ur/background.tsv``): a pluperfect ("ہوئے تھے")
-    puts its own clause in the past; a time phrase ("گزشتہ سال", "قبل ازیں") its clause and the rest of the
-    sentence. By clause, as the Urdu press runs a whole report on with commas: "… کام کے لیے یہاں آئے ہوئے تھے،
-    …" (the labourers had come here) puts no other clause's figures in the past."""
-    spans = []
-    for cue in lexicon.background.find(text, start, end):
-        opened = max([start, *(c for c in clauses if c <= cue.start)])
-        closed = min([end, *(c for c in clauses if c > cue.start)])
-        spans.append((opened, closed if "تھ" in cue.phrase else end))
-    return spans
-
-
-_SIDES = {"armed_group": "militants", "security_forces": "security_forces"}
-
-
-def side_of(claimant: Claimant) -> str:
-    """Whose comrades a claimant speaks of ("ہمارے ساتھی", "ان کے ساتھی"): a group's, its fighters; the
-    forces', their men; anyone else's, unspecified."""
-    return _SIDES.get(claimant.kind, "unspecified")
-
-
-@dataclass(frozen=True)
-class Sentence:
-    """One sentence with an outcome word, and what its figures share."""
-
-    seen: str  # the text as the finders read it (``urdu_letters``)
-    text: str  # the text as written: quotes and figures are cut from it
-    span: tuple[int, int]
-    numbers: list[Number]
-    clauses: list[int]  # where each clause after the first starts
-    verified: bool | None
-    past: list[tuple[int, int]]  # where figures are of an earlier incident (``background_spans``)
-
-    def claim(
-        self, read: Read, claimant: Claimant, stance: str, made: int, part_of: str | None = None
-    ) -> Claim:
-        figure = read.figure
-        start, end = self.span
-        outcome = urdu_lexicon().outcomes[read.outcome]
-        if outcome == "arrested" and claimant.kind == "armed_group":
-            # An armed group's "arrest" ("سرمچاروں نے دو اہلکاروں کو حراست میں لیا") is an abduction, as ACLED
-            # codes a non-state actor's detention; and the arrests it reports of the state's are disappearances.
-            outcome = "abducted"
-        return Claim(
-            id=f"c{made + 1}",
-            outcome=outcome,  # type: ignore[arg-type]
-            victim=side_of(claimant) if read.victim == "side" else read.victim,  # type: ignore[arg-type]
-            victim_text=read.victim_text,
-            count=Count(
-                low=figure.low,
-                high=figure.high,
-                text=self.text[figure.start : figure.end],
-                approximate=figure.approximate,
-            ),
-            claimant=claimant,
-            stance=stance,  # type: ignore[arg-type]
-            verified=self.verified,
-            quote=self.text[start:end],
-            start=start,
-            end=end,
-            background=any(start <= figure.start < end for start, end in self.past),
-            part_of=part_of,
-        )

@@ -1,0 +1,130 @@
+"""Numbers of an Urdu sentence: digits (Urdu, Eastern-Arabic, Latin), number words and quantity phrases
+(``ur/numbers.tsv``), and a number's bounds with the phrases around it ("کم از کم", "سے زائد", "تقریباً"). A number
+counting things, a date, a year or a name is no number of people (``ur/non_casualty.tsv``)."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from sitrep.nlp.urdu.lexicon import Lexicon
+from sitrep.nlp.urdu.writing import within_words
+
+_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+
+
+_DIGIT_RE = re.compile(r"[0-9۰-۹٠-٩]+")
+
+
+class Figure(NamedTuple):
+    start: int
+    end: int
+    low: int | None
+    high: int | None
+    approximate: bool
+
+
+class Number(NamedTuple):
+    """A number, number word or quantity phrase of a sentence (``ur/numbers.tsv`` kinds)."""
+
+    start: int
+    end: int
+    kind: str
+    value: int | None
+    high: int | None = None  # a range's upper bound ("15 سے 20")
+
+
+def numbers_of(text: str, start: int, end: int, lexicon: Lexicon) -> list[Number]:
+    """The digits, number words and quantity phrases between start and end, in text order."""
+    found = [
+        Number(m.start(), m.end(), "number", int(m.group().translate(_DIGITS)))
+        for m in _DIGIT_RE.finditer(text, start, end)
+    ]
+    for m in lexicon.number_finder.find(text, start, end):
+        kind, value = lexicon.numbers[m.phrase]
+        if kind in _WORD_KINDS and not within_words(text, m.start, m.end):
+            continue  # "ہزار" (thousand) in "ہزارہ" (Hazara)
+        found.append(Number(m.start, m.end, kind, value))
+    found.sort()
+    out: list[Number] = []
+    for number in found:
+        before = out[-1] if out else None
+        if number.kind == "scale":
+            # A number right before a scale word multiplies it ("دو سو" 200, "ڈیڑھ درجن" 18: one and a half,
+            # its value in halves); a scale alone is its value.
+            if (
+                before
+                and before.kind in ("number", "halves")
+                and 0 <= number.start - before.end <= 1
+                and before.value
+            ):
+                times = before.value * (number.value or 1)
+                value = times if before.kind == "number" else times // 2
+                out[-1] = before._replace(end=number.end, kind="number", value=value)
+                continue
+            number = number._replace(kind="number")
+        elif _ends_a_range(out, number):  # "15 سے 20": from one number to the other, one figure
+            first = out.pop(-2)
+            out[-1] = first._replace(end=number.end, high=number.value)
+            continue
+        out.append(number)
+    return [n for n in out if n.kind not in ("number", "range") or not _counts_things(text, n, end, lexicon)]
+
+
+def _ends_a_range(read: list[Number], number: Number) -> bool:
+    """Whether a number closes "<number> سے <number>" with the two read before it."""
+    return (
+        number.kind == "number"
+        and len(read) >= 2
+        and read[-1].kind == "range"
+        and read[-2].kind == "number"
+        and number.start - read[-1].end <= 1
+        and read[-1].start - read[-2].end <= 1
+    )
+
+
+_YEARS = range(1900, 2100)
+
+
+# Number words, which must be whole words ("ہزار" is no thousand in "ہزارہ"); quantity phrases such as "میں" and
+# "سے" are found as ``PhraseFinder`` finds them.
+_WORD_KINDS = ("number", "scale", "dozens", "hundreds", "halves")
+
+
+def _counts_things(text: str, number: Number, end: int, lexicon: Lexicon) -> bool:
+    """Whether a number counts something other than people: a unit or a thing right after it ("دو روز", two
+    days; "تین گاڑیوں", three vehicles), a name right before it ("ریسکیو 1122"), or a year with no victim noun
+    after it."""
+    after = number.end + (1 if text[number.end : number.end + 1] == " " else 0)
+    unit = next(lexicon.non_casualty_after.find(text, after, min(end, after + 20)), None)
+    if unit is not None and unit.start == after:
+        return True
+    before = number.start - (1 if text[number.start - 1 : number.start] == " " else 0)
+    names = list(lexicon.non_casualty_before.find(text, max(0, before - 20), before))
+    if names and names[-1].end == before:
+        return True
+    noun = next(lexicon.victim_finder.find(text, after, min(end, after + 20)), None)
+    return number.value in _YEARS and (noun is None or noun.start != after)
+
+
+VALUE_KINDS = ("number", "dozens", "hundreds", "vague")
+
+
+def bounded(numbers: list[Number], number: Number, limit: int) -> Figure:
+    """A number with the quantity phrases around it ("کم از کم", "سے زائد", "کے قریب" ending before ``limit``)."""
+    start, end, kind, value, high_bound = number
+    low, high, approximate = value, high_bound if high_bound is not None else value, False
+    if kind != "number":
+        high, approximate = None, kind != "vague"
+    for other in numbers:
+        before = other.end <= start and start - other.end <= 2
+        after = other.start >= end and other.start - end <= 2 and other.end <= limit
+        if other.kind == "at_least" and before:
+            high, start = None, other.start
+        elif other.kind == "more_than" and after:
+            low, high, end = (value or 0) + 1, None, other.end
+        elif other.kind == "about" and before:
+            approximate, start = True, other.start
+        elif other.kind == "about_after" and after:  # "30 کے قریب"
+            approximate, end = True, other.end
+    return Figure(start, end, low, high, approximate)

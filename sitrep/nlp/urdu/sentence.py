@@ -1,0 +1,86 @@
+"""One Urdu sentence with an outcome word, and what its figures share: its claimant's side, which of its clauses
+tell of an earlier incident, its verification; and the ``Claim`` a figure read in it becomes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from sitrep.model import Claim, Claimant, Count
+from sitrep.nlp.urdu.lexicon import Lexicon, urdu_lexicon
+from sitrep.nlp.urdu.numbers import Figure, Number
+
+
+class Read(NamedTuple):
+    figure: Figure
+    outcome: str
+    victim: str
+    victim_text: str
+
+
+def background_spans(
+    text: str, start: int, end: int, clauses: list[int], lexicon: Lexicon
+) -> list[tuple[int, int]]:
+    """Where a sentence's figures are of an earlier incident (``ur/background.tsv``): a pluperfect ("ہوئے تھے")
+    puts its own clause in the past; a time phrase ("گزشتہ سال", "قبل ازیں") its clause and the rest of the
+    sentence. By clause, as the Urdu press runs a whole report on with commas: "… کام کے لیے یہاں آئے ہوئے تھے،
+    …" (the labourers had come here) puts no other clause's figures in the past."""
+    spans = []
+    for cue in lexicon.background.find(text, start, end):
+        opened = max([start, *(c for c in clauses if c <= cue.start)])
+        closed = min([end, *(c for c in clauses if c > cue.start)])
+        spans.append((opened, closed if "تھ" in cue.phrase else end))
+    return spans
+
+
+_SIDES = {"armed_group": "militants", "security_forces": "security_forces"}
+
+
+def side_of(claimant: Claimant) -> str:
+    """Whose comrades a claimant speaks of ("ہمارے ساتھی", "ان کے ساتھی"): a group's, its fighters; the
+    forces', their men; anyone else's, unspecified."""
+    return _SIDES.get(claimant.kind, "unspecified")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence with an outcome word, and what its figures share."""
+
+    seen: str  # the text as the finders read it (``urdu_letters``)
+    text: str  # the text as written: quotes and figures are cut from it
+    span: tuple[int, int]
+    numbers: list[Number]
+    clauses: list[int]  # where each clause after the first starts
+    verified: bool | None
+    past: list[tuple[int, int]]  # where figures are of an earlier incident (``background_spans``)
+
+    def claim(
+        self, read: Read, claimant: Claimant, stance: str, made: int, part_of: str | None = None
+    ) -> Claim:
+        figure = read.figure
+        start, end = self.span
+        outcome = urdu_lexicon().outcomes[read.outcome]
+        if outcome == "arrested" and claimant.kind == "armed_group":
+            # An armed group's "arrest" ("سرمچاروں نے دو اہلکاروں کو حراست میں لیا") is an abduction, as ACLED
+            # codes a non-state actor's detention; and the arrests it reports of the state's are disappearances.
+            outcome = "abducted"
+        return Claim(
+            id=f"c{made + 1}",
+            outcome=outcome,  # type: ignore[arg-type]
+            victim=side_of(claimant) if read.victim == "side" else read.victim,  # type: ignore[arg-type]
+            victim_text=read.victim_text,
+            count=Count(
+                low=figure.low,
+                high=figure.high,
+                text=self.text[figure.start : figure.end],
+                approximate=figure.approximate,
+            ),
+            claimant=claimant,
+            stance=stance,  # type: ignore[arg-type]
+            verified=self.verified,
+            quote=self.text[start:end],
+            start=start,
+            end=end,
+            background=any(since <= figure.start < until for since, until in self.past),
+            part_of=part_of,
+        )
