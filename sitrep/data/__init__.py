@@ -111,7 +111,7 @@ TABLES: dict[str, Table] = {
     "ur/claimants.tsv": Table(("phrase", "kind", "name", "case", "role")),
     "ur/reporting.tsv": Table(("phrase", "stance", "form")),
     "ur/verification.tsv": Table(("phrase", "verified")),
-    "ur/background.tsv": Table(("phrase",)),
+    "ur/background.tsv": Table(("phrase", "reach")),
     "ur/non_casualty.tsv": Table(("phrase", "side")),
     "ur/function_words.tsv": Table(("phrase", "role")),
     "ur/actors.tsv": Table(("phrase", "actor")),

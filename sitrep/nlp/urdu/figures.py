@@ -36,15 +36,20 @@ def figure_before(text: str, numbers: list[Number], lo: int, at: int, lexicon: L
     if (
         len(between.split()) > _BARE_WORDS
         and next(lexicon.victim_finder.find(text, figure.end, at), None) is None
-        and _OF_THOSE.search(text, max(0, figure.start - 12), figure.start) is None
+        and not _of_those(numbers, figure)
     ):
         return None
     return figure
 
 
-# Right before a figure: "میں سے" (of those named before it: "زخمیوں میں سے 2 نے دوران علاج دم توڑ دیا", two of
-# the injured died under treatment): it counts people though no noun follows it.
-_OF_THOSE = re.compile(r"(?<!\S)میں\s+سے\s*$")
+def _of_those(numbers: list[Number], figure: Figure) -> bool:
+    """Whether "میں سے" (of those named before it: "زخمیوں میں سے 2 نے دوران علاج دم توڑ دیا", two of the
+    injured died under treatment) stands right before the figure, which then counts people though no noun
+    follows it: the "among" and "range" phrases of ``ur/numbers.tsv``, a space apart."""
+    ranges = [n for n in numbers if n.kind == "range" and 0 <= figure.start - n.end <= 2]
+    return any(
+        m.kind == "among" and 0 <= r.start - m.end <= 2 for r in ranges for m in numbers if m.end <= r.start
+    )
 
 
 # From a figure marked as the object ("7 مسافروں کو", seven passengers) to the verb that ends its clause: "7
@@ -273,8 +278,15 @@ def _article(text: str, number: Number, lexicon: Lexicon) -> bool:
     return noun is None or noun.start != after
 
 
-_NOT_ONE = re.compile(r"بھی(?!\S)")  # "ایک بھی" (even one), which a negation after it makes "not one"
-_NEGATION = re.compile(r"(?<!\S)(?:نہیں|نہ)(?!\S)")
+@cache
+def _not_one() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """ "بھی" right after "ایک" (even one), and the negation after the outcome word that makes it "not one"."""
+    return (
+        re.compile(rf"(?:{alternation('even')})(?!\S)"),
+        re.compile(rf"(?<!\S)(?:{alternation('negation')})(?!\S)"),
+    )
+
+
 _NOT_REACH = 15  # from the outcome word to its negation: "گرفتار نہیں ہوا", "ہلاک نہیں ہوا"
 
 
@@ -286,7 +298,8 @@ def one_as_article(text: str, figure: Figure, outcome: Match, lexicon: Lexicon) 
     if text[figure.start : figure.end] != "ایک":
         return False
     after = _SPACES.match(text, figure.end).end()
-    if _NOT_ONE.match(text, after) and _NEGATION.search(text, outcome.end, outcome.end + _NOT_REACH):
+    even, negation = _not_one()
+    if even.match(text, after) and negation.search(text, outcome.end, outcome.end + _NOT_REACH):
         return True  # "ایک بھی ملزم گرفتار نہیں ہوا": not one suspect arrested
     if after == outcome.start:
         noun = next(lexicon.victim_finder.find(text, outcome.end, min(len(text), outcome.end + 20)), None)

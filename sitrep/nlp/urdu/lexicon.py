@@ -22,6 +22,7 @@ class Lexicon:
     verification: dict[str, bool]
     actors: dict[str, str]
     background: PhraseFinder
+    background_reach: dict[str, str]  # phrase: clause | sentence
     non_casualty_after: PhraseFinder
     non_casualty_before: PhraseFinder
     number_finder: PhraseFinder
@@ -51,6 +52,7 @@ def urdu_lexicon() -> Lexicon:
     actors = {p: a for p, (a,) in _rows("actors.tsv", "actor").items()}
     reporting = {p: (s, f) for p, (s, f) in _rows("reporting.tsv", "stance", "form").items()}
     verification = {p: v == "yes" for p, (v,) in _rows("verification.tsv", "verified").items()}
+    background = {p: r for p, (r,) in _rows("background.tsv", "reach").items()}
     return Lexicon(
         numbers=numbers,
         outcomes=outcomes,
@@ -60,7 +62,8 @@ def urdu_lexicon() -> Lexicon:
         reporting=reporting,
         verification=verification,
         actors=actors,
-        background=PhraseFinder(list(_rows("background.tsv"))),
+        background=PhraseFinder(list(background)),
+        background_reach=background,
         non_casualty_after=_side("after"),
         non_casualty_before=_side("before"),
         number_finder=PhraseFinder(list(numbers)),

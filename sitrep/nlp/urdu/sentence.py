@@ -29,7 +29,7 @@ def background_spans(
     for cue in lexicon.background.find(text, start, end):
         opened = max([start, *(c for c in clauses if c <= cue.start)])
         closed = min([end, *(c for c in clauses if c > cue.start)])
-        spans.append((opened, closed if "تھ" in cue.phrase else end))
+        spans.append((opened, closed if lexicon.background_reach[cue.phrase] == "clause" else end))
     return spans
 
 
