@@ -448,7 +448,7 @@ def test_parts_named_after_among_whom(whom: str) -> None:
     text = f"شیلنگ سے 25 افراد زخمی ہوئے {whom} 6 خواتین بھی شامل ہیں۔"
     claims = read_urdu_claims(text)
     assert [(c.count.low, c.victim, c.part_of) for c in claims] == [
-        (25, "unspecified", None),
+        (25, "civilians", None),  # the only victims named are civilians (see test_unnamed_people_among_civilians)
         (6, "civilians", "c1"),
     ]
     # Without "شامل" it is a state of some of them, not a count: "two of them are critical".
@@ -516,7 +516,7 @@ def test_a_figure_of_them_is_a_part(of_them: str) -> None:
 def test_a_list_right_after_a_plural_outcome_word_needs_shamil() -> None:
     text = "دھماکے میں بیس افراد زخمی ہوئے۔ زخمیوں میں چار بچے بھی شامل ہیں۔"
     assert [(c.count.low, c.victim, c.part_of) for c in read_urdu_claims(text)] == [
-        (20, "unspecified", None),
+        (20, "civilians", None),
         (4, "civilians", "c1"),
     ]
     # "two of the injured are critical": a state, not a count.
@@ -703,3 +703,43 @@ def test_an_armed_groups_arrest_is_an_abduction() -> None:
     claim = _only("بی ایل اے کے ترجمان نے دعویٰ کیا کہ سرمچاروں نے تین سرکاری اہلکاروں کو حراست میں لے لیا ہے۔")
     assert (claim.outcome, claim.count.low) == ("abducted", 3)
     assert _only("پولیس نے کارروائی کے دوران تین ملزمان کو حراست میں لے لیا۔").outcome == "arrested"
+
+
+def test_unnamed_people_among_civilians_are_civilians() -> None:
+    # Every victim named is a civilian (labourers): the people counted later are civilians too.
+    text = "فائرنگ سے پانچ مزدور جاں بحق ہو گئے۔ پولیس کے مطابق زخمیوں کی تعداد تین ہے۔"
+    assert [(c.outcome, c.victim) for c in read_urdu_claims(text)] == [
+        ("killed", "civilians"),
+        ("injured", "civilians"),
+    ]
+    # Once another side is counted, "افراد" (people) is what tells the two apart: left unnamed.
+    text = "حملے میں دو اہلکار شہید اور تین مزدور جاں بحق ہوئے، جبکہ چار افراد زخمی ہوئے۔"
+    assert [(c.count.low, c.victim) for c in read_urdu_claims(text)] == [
+        (2, "security_forces"),
+        (3, "civilians"),
+        (4, "unspecified"),
+    ]
+    # A background figure neither lends its victims nor takes them.
+    text = "گزشتہ سال ایسے حملوں میں 12 مزدور مارے گئے تھے۔ آج کے دھماکے میں چار افراد زخمی ہوئے۔"
+    assert [(c.count.low, c.victim, c.background) for c in read_urdu_claims(text)] == [
+        (12, "civilians", True),
+        (4, "unspecified", False),
+    ]
+
+
+def test_reports_are_those_of_the_source_named_before_them() -> None:
+    text = "سوشل میڈیا پر آنے والی اطلاعات کے مطابق دس افراد ہلاک ہوئے۔"
+    assert [(c.claimant.kind, c.claimant.name) for c in read_urdu_claims(text)] == [("unofficial", "social media")]
+    text = "پولیس نے ان اطلاعات کی تردید کی کہ دس افراد ہلاک ہوئے۔"
+    assert [(c.claimant.kind, c.stance) for c in read_urdu_claims(text)] == [("security_forces", "denied")]
+    # Reports with no source before them are the article's own voice.
+    assert [c.claimant.kind for c in read_urdu_claims("اطلاعات کے مطابق دس افراد ہلاک ہوئے۔")] == ["none"]
+
+
+def test_one_person_said_again_by_a_fuller_name_is_said_before() -> None:
+    # "ایک اہلکار" and then "ایک پولیس اہلکار": the same head noun, the same one person.
+    text = "چوکی پر حملے میں ایک اہلکار شہید ہو گیا۔ دہشت گردوں نے رات گئے حملہ کیا، ایک پولیس اہلکار شہید ہوا۔"
+    assert [(c.count.low, c.victim) for c in read_urdu_claims(text)] == [(1, "security_forces")]
+    # Another head noun is another person: a soldier, then a passer-by.
+    text = "حملے میں ایک سپاہی شہید ہو گیا۔ فائرنگ سے ایک راہگیر بھی جاں بحق ہوا۔"
+    assert [c.victim for c in read_urdu_claims(text)] == ["security_forces", "civilians"]

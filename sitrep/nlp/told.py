@@ -69,7 +69,8 @@ def said_key(
 ) -> tuple[str, int | None, int | None, str, str]:
     """What makes two figures one said again: outcome, bounds and claimant kind; for one person, the words
     naming them too (see ``sitrep.nlp.claims``)."""
-    return outcome, low, high, kind, victim_text.lower() if (low, high) == (1, 1) else ""
+    head = victim_text.lower().split()[-1:] if (low, high) == (1, 1) else []
+    return outcome, low, high, kind, " ".join(head)
 
 
 _TAKEN = ("abducted", "arrested", "missing")

@@ -124,7 +124,20 @@ def read_urdu_claims(text: str) -> list[Claim]:
                 # "25 افراد زخمی ہوئے جن میں 6 خواتین بھی شامل ہیں": six women among the 25
                 _add(claims, told, sentence.claim(read, claimant, stance, len(claims), main.id))
                 lo = max(lo, read.figure.end)
-    return unverified_by_later_sentences(seen, sentences, claims, lexicon)
+    return unverified_by_later_sentences(seen, sentences, _all_civilians(claims), lexicon)
+
+
+def _all_civilians(claims: list[Claim]) -> list[Claim]:
+    """When every victim an article's incident names is a civilian (labourers, passengers, a woman), the
+    people it leaves unnamed ("4 افراد جاں بحق", "زخمیوں کی تعداد 6") are civilians too, as analysts code them. Not
+    when any figure counts another side: "افراد" (people) is then how the press tells them apart."""
+    named = {c.victim for c in claims if not c.background and c.victim != "unspecified"}
+    if named != {"civilians"}:
+        return claims
+    return [
+        c.model_copy(update={"victim": "civilians"}) if c.victim == "unspecified" and not c.background else c
+        for c in claims
+    ]
 
 
 def _add(claims: list[Claim], told: Told, claim: Claim) -> bool:

@@ -41,11 +41,8 @@ def voices_of(
         if form in ("shift", "none"):
             continue
         # Whom a claimant told or talked to is no claimant: "پولیس نے میڈیا کو بتایا" (police told the media).
-        words = [
-            m
-            for m in lexicon.claimant_finder.find(text, after, report.start)
-            if not _addressee().match(text, m.end)
-        ]
+        found = list(lexicon.claimant_finder.find(text, after, report.start))
+        words = [m for m in found if not _addressee().match(text, m.end)]
         after = report.end
         named = None
         if not words and voices and report.start - voices[-1].end <= _CHAINED:
@@ -55,11 +52,24 @@ def voices_of(
             claimant = Claimant()
         else:
             # A name beats a word that refers back; of those, "تنظیم" (the group) beats "بیان" (the statement).
-            kinds = [lexicon.claimants.get(m.phrase, ("armed_group", ""))[0] for m in words]
+            kinds = [_kind(m, lexicon) for m in words]
             names = [m for m, k in zip(words, kinds, strict=True) if k not in _BACK]
             group = [m for m, k in zip(words, kinds, strict=True) if k == "previous_armed_group"]
             word = (names or group or words)[-1]
             claimant = resolve(word, lexicon, memory, written)
+            if claimant.kind == "none":
+                # Reports are those of the source named just before them: "سوشل میڈیا پر آنے والی اطلاعات کے
+                # مطابق" (according to reports on social media); "پولیس نے ان اطلاعات کی تردید کی" (the police denied
+                # these reports) is the police's denial.
+                near = [
+                    m
+                    for m in found
+                    if m.end <= word.start
+                    and word.start - m.end <= _CARRIED
+                    and _kind(m, lexicon) not in (*_BACK, "none")
+                ]
+                if near:
+                    claimant = resolve(near[-1], lexicon, memory, written)
             if form == "names" and claimant.kind != "none" and _possessor(text, word.end, report.phrase):
                 named = word.start
         stance = "claimed" if claimant.kind == "armed_group" else table_stance
@@ -79,6 +89,7 @@ def _possessor(text: str, end: int, noun: str) -> bool:
     return re.match(rf"\s*{marker}(?!\S)", text[end : end + 10]) is not None
 
 
+_CARRIED = 20  # characters between a source and the reports it carries: "پر آنے والی", "کی جانب سے"
 _CHAINED = 30  # characters between two reporting phrases of one speaker: "نے واقعے کی تصدیق کرتے ہوئے بتایا"
 
 
@@ -148,6 +159,11 @@ class Speaker:
 
 
 _BACK = ("previous", "previous_armed_group")
+
+
+def _kind(word: Match, lexicon: Lexicon) -> str:
+    """A claimant word's kind; an actor's name is an armed group's."""
+    return lexicon.claimants.get(word.phrase, ("armed_group", ""))[0]
 
 
 def resolve(word: Match, lexicon: Lexicon, memory: dict[str, Claimant], written: str) -> Claimant:
