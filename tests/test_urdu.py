@@ -743,3 +743,26 @@ def test_one_person_said_again_by_a_fuller_name_is_said_before() -> None:
     # Another head noun is another person: a soldier, then a passer-by.
     text = "حملے میں ایک سپاہی شہید ہو گیا۔ فائرنگ سے ایک راہگیر بھی جاں بحق ہوا۔"
     assert [c.victim for c in read_urdu_claims(text)] == ["security_forces", "civilians"]
+
+
+def test_an_outcome_word_typed_against_its_noun() -> None:
+    # "اہلکار" ends in a letter that does not join: "اہلکارشہید" reads as "اہلکار شہید".
+    text = "حملے میں 1 اہلکارشہید اور 5 افرادزخمی ہوگئے۔"
+    assert [(c.outcome, c.count.low, c.victim) for c in read_urdu_claims(text)] == [
+        ("killed", 1, "security_forces"),
+        ("injured", 5, "unspecified"),
+    ]
+    # Not after a letter that joins: "ہمارے" (our) holds no "مارے" (killed).
+    assert read_urdu_claims("حملے میں ہمارے تین ساتھی بچ گئے۔") == []
+
+
+def test_a_toll_said_again_by_a_second_official_is_theirs_too() -> None:
+    # The RPO and then the police spokesman give the same toll: each one's claim.
+    text = (
+        "آر پی او کے مطابق مقابلے میں ایک اہلکار شہید ہو گیا۔ "
+        "ترجمان پنجاب پولیس کے مطابق حملے میں ایک اہلکار شہید ہوا۔"
+    )
+    assert len(read_urdu_claims(text)) == 2
+    # The same official saying it again is said before.
+    text = "پولیس کے مطابق ایک اہلکار شہید ہو گیا۔ پولیس کے مطابق حملے میں ایک اہلکار شہید ہوا۔"
+    assert len(read_urdu_claims(text)) == 1

@@ -187,7 +187,7 @@ def _read_once(mention: Mention, attributed: Attribution, start: int, told: Told
     if mention.part_of is not None:
         return True
     return not told.said_before(
-        mention.outcome, low, high, attributed.claimant.kind, mention.victim, mention.victim_text, start
+        mention.outcome, low, high, attributed.claimant, mention.victim, mention.victim_text, start
     )
 
 

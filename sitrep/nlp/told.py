@@ -5,7 +5,7 @@ other's machinery."""
 
 from __future__ import annotations
 
-from sitrep.model import Claim
+from sitrep.model import Claim, Claimant
 
 
 class Told:
@@ -13,7 +13,10 @@ class Told:
     a figure looks up the few that can answer, not every earlier claim, so an article's cost follows its
     length. Claims are added in text order: their starts never fall."""
 
-    def __init__(self) -> None:
+    def __init__(self, by_claimant_words: bool = False) -> None:
+        # The Urdu reader tells claimants of one kind apart by their words: an RPO's toll said again by the
+        # police spokesman is each one's claim, as the gold counts it. The English reader goes by kind only.
+        self.by_claimant_words = by_claimant_words
         # (outcome, victim), and (outcome, None) for any victim → the start of the first such claim.
         self.first: dict[tuple[str, str | None], int] = {}
         # A lower bound → the victim of the last claim with that bound and a known victim; and by kind of
@@ -36,7 +39,7 @@ class Told:
         if claim.part_of is not None:
             return
         key = said_key(
-            claim.outcome, claim.count.low, claim.count.high, claim.claimant.kind, claim.victim_text
+            claim.outcome, claim.count.low, claim.count.high, self._claimant(claim.claimant), claim.victim_text
         )
         self.said.setdefault(key, {}).setdefault(claim.victim, claim.start)
         last = self.totals.get(claim.outcome)
@@ -50,27 +53,32 @@ class Told:
         outcome: str,
         low: int | None,
         high: int | None,
-        kind: str,
+        claimant: Claimant,
         victim: str,
         victim_text: str,
         start: int,
     ) -> bool:
         """Whether a sentence before ``start`` gave the same figure (``said_key``) of the same victims (or of
         victims either leaves unspecified)."""
-        key = said_key(outcome, low, high, kind, victim_text)
+        key = said_key(outcome, low, high, self._claimant(claimant), victim_text)
         return any(
             first < start and (said == victim or "unspecified" in (said, victim))
             for said, first in self.said.get(key, {}).items()
         )
 
 
+    def _claimant(self, claimant: Claimant) -> str:
+        return f"{claimant.kind}:{claimant.text}" if self.by_claimant_words else claimant.kind
+
+
 def said_key(
-    outcome: str, low: int | None, high: int | None, kind: str, victim_text: str
+    outcome: str, low: int | None, high: int | None, claimant: str, victim_text: str
 ) -> tuple[str, int | None, int | None, str, str]:
-    """What makes two figures one said again: outcome, bounds and claimant kind; for one person, the words
-    naming them too (see ``sitrep.nlp.claims``)."""
+    """What makes two figures one said again: outcome, bounds and claimant (``Told._claimant``); for one person,
+    the head of the words naming them too, the last word in English and Urdu alike ("a police officer" and "an
+    officer", "ایک پولیس اہلکار" and "ایک اہلکار"; see ``sitrep.nlp.claims``)."""
     head = victim_text.lower().split()[-1:] if (low, high) == (1, 1) else []
-    return outcome, low, high, kind, " ".join(head)
+    return outcome, low, high, claimant, " ".join(head)
 
 
 _TAKEN = ("abducted", "arrested", "missing")

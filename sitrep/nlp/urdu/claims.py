@@ -32,7 +32,7 @@ def read_urdu_claims(text: str) -> list[Claim]:
     seen = urdu_letters(text)  # what the finders read; quotes and offsets are the text's own
     memory: dict[str, Claimant] = {}
     claims: list[Claim] = []
-    told = Told()
+    told = Told(by_claimant_words=True)
     speakers = Speaker(seen, lexicon)
     sentences = urdu_sentences(seen)
     for s_start, s_end in sentences:
@@ -147,7 +147,7 @@ def _add(claims: list[Claim], told: Told, claim: Claim) -> bool:
         claim.outcome,
         claim.count.low,
         claim.count.high,
-        claim.claimant.kind,
+        claim.claimant,
         claim.victim,
         claim.victim_text,
         claim.start,

@@ -67,7 +67,7 @@ def urdu_lexicon() -> Lexicon:
         non_casualty_after=_side("after"),
         non_casualty_before=_side("before"),
         number_finder=PhraseFinder(list(numbers)),
-        outcome_finder=PhraseFinder(list(outcomes)),
+        outcome_finder=PhraseFinder(list(outcomes), glued=True),
         victim_finder=PhraseFinder(list(victims)),
         claimant_finder=PhraseFinder([*claimants, *actors]),
         reporting_finder=PhraseFinder(list(reporting)),

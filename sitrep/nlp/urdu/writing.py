@@ -77,9 +77,12 @@ class PhraseFinder:
     """Finds the phrases of a list in Urdu text (read through ``urdu_letters``): the longest at each place, on
     Urdu word boundaries, however the writer spaced it after its non-joining letters or marked its vowels. A
     phrase of two letters is found only as written: "دو" (two) read as "د و" would be found in any "…د و…".
-    One Aho-Corasick automaton (pyahocorasick) over the text without marks and such spaces."""
+    One Aho-Corasick automaton (pyahocorasick) over the text without marks and such spaces. ``glued``: the
+    phrases may also start right after any word ending in a non-joining letter, as outcome words are typed against
+    the noun before them ("1 اہلکارشہید")."""
 
-    def __init__(self, phrases: list[str]) -> None:
+    def __init__(self, phrases: list[str], glued: bool = False) -> None:
+        self._glued = glued
         self._automaton = ahocorasick.Automaton()
         for phrase in sorted(set(phrases), key=len, reverse=True):
             short = len(phrase.replace(" ", "")) < 3
@@ -107,7 +110,7 @@ class PhraseFinder:
         at = start
         for begin, negative_end, phrase in sorted(found):
             close = -negative_end
-            if begin >= at and on_boundaries(text, begin, close):
+            if begin >= at and on_boundaries(text, begin, close, self._glued):
                 yield Match(begin, close, phrase)
                 at = close
 
@@ -139,16 +142,19 @@ def glued_after_word(text: str, start: int) -> bool:
     )
 
 
-def on_boundaries(text: str, start: int, end: int) -> bool:
+def on_boundaries(text: str, start: int, end: int, glued: bool = False) -> bool:
     """Whether text[start:end] is a whole word (or words): it starts after a non-letter and ends before one.
     A word of three letters or more may also start right after "اور" (and) or "پر" (on) written without a space
     ("اورچار", "پردہشت گردوں"; not "تین" in "خواتین"), or end right
     before a letter when its own last letter does not join ("اہلکارکی"); a shorter one may not, as "دو" (two)
-    is the end of "اردو" and "سو" (hundred) the start of "سوات"."""
+    is the end of "اردو" and "سو" (hundred) the start of "سوات". ``glued``: a word of three letters or more may
+    start right after any non-joining letter."""
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
     long = end - start >= 3
-    starts = not before.isalpha() or (long and before in NON_JOINING and glued_after_word(text, start))
+    starts = not before.isalpha() or (
+        long and before in NON_JOINING and (glued or glued_after_word(text, start))
+    )
     ends = not after.isalpha() or (long and text[end - 1] in NON_JOINING)
     return starts and ends
 
