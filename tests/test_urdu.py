@@ -567,6 +567,8 @@ def test_every_function_word_role_is_one_a_rule_reads() -> None:
         "claims",
         "even",
         "negation",
+        "degree",
+        "agent",
     }
     assert roles == read
 
@@ -766,3 +768,40 @@ def test_a_toll_said_again_by_a_second_official_is_theirs_too() -> None:
     # The same official saying it again is said before.
     text = "پولیس کے مطابق ایک اہلکار شہید ہو گیا۔ پولیس کے مطابق حملے میں ایک اہلکار شہید ہوا۔"
     assert len(read_urdu_claims(text)) == 1
+
+
+def test_the_doer_says_what_the_verb_says() -> None:
+    # "سی ٹی ڈی نے … بی ایل اے سے تعلق رکھنے والے 3 … گرفتار کرنے کا دعویٰ کیا": the CTD claims, not the BLA.
+    text = (
+        "سی ٹی ڈی نے کارروائی کرتے ہوئے کالعدم بی ایل اے سے تعلق رکھنے والے 3 مبینہ دہشت گرد گرفتار کرنے کا دعویٰ کیا ہے۔"
+    )
+    assert [(c.outcome, c.claimant.kind) for c in read_urdu_claims(text)] == [("arrested", "security_forces")]
+
+
+def test_a_claim_noun_denied_is_the_deniers_denial() -> None:
+    text = (
+        "کالعدم بی ایل اے نے حملے کی ذمہ داری قبول کی۔ تنظیم کے ترجمان نے دو حملہ آوروں کی ہلاکت کے دعوے کی تردید کی۔"
+    )
+    assert [(c.count.low, c.claimant.kind, c.stance) for c in read_urdu_claims(text)] == [
+        (2, "armed_group", "denied")
+    ]
+
+
+def test_one_badly_hurt_is_a_count() -> None:
+    text = "فائرنگ سے دو افراد جاں بحق اور ایک شدید زخمی ہو گیا۔"
+    assert [(c.outcome, c.count.low) for c in read_urdu_claims(text)] == [("killed", 2), ("injured", 1)]
+    # "ایک" before a word that is no degree and no person stays the article.
+    assert read_urdu_claims("ایک شدید حملے میں زخمی ہو گیا۔") == []
+
+
+def test_the_object_noun_is_the_victim() -> None:
+    # The youths ("نوجوانوں کو") were taken, by the men in plain clothes ("اہلکار").
+    text = "بھائی نے بتایا کہ تینوں نوجوانوں کو گھر سے سادہ لباس اہلکار اٹھا کر لے گئے۔"
+    assert [(c.outcome, c.count.low, c.victim, c.claimant.kind) for c in read_urdu_claims(text)] == [
+        ("abducted", 3, "civilians", "local_source")
+    ]
+
+
+def test_the_true_number_is_a_tally() -> None:
+    text = "تاجر یونین کے صدر نے دعویٰ کیا کہ جاں بحق افراد کی اصل تعداد 10 سے زائد ہے۔"
+    assert [(c.count.low, c.count.high, c.claimant.kind) for c in read_urdu_claims(text)] == [(11, None, "other")]

@@ -16,6 +16,7 @@ from sitrep.nlp.urdu.figures import (
     one_as_article,
     part_including,
     parts_among_whom,
+    up_to_the_object,
     wounded_who_died,
 )
 from sitrep.nlp.urdu.lexicon import urdu_lexicon
@@ -76,7 +77,7 @@ def read_urdu_claims(text: str) -> list[Claim]:
                     whole = total if role == "part" else None
                     _add(claims, told, sentence.claim(read, claimant, stance, len(claims), whole))
                 continue
-            nouns = list(lexicon.victim_finder.find(seen, figure.end, outcome.start))
+            nouns = up_to_the_object(seen, list(lexicon.victim_finder.find(seen, figure.end, outcome.start)))
             if figure.low == 1 and nouns and lexicon.numbers_of[nouns[-1].phrase] == "plural":
                 continue  # "ایک الگ حملے میں اہلکاروں کو": "ایک" is "a" (attack), not the count of a plural
             if figure.low is None and not nouns:

@@ -80,6 +80,13 @@ def object_before(text: str, numbers: list[Number], lo: int, at: int, lexicon: L
     return None
 
 
+def up_to_the_object(text: str, nouns: list[Match]) -> list[Match]:
+    """A figure's victim nouns up to the one "کو" marks as the verb's object: in "تینوں نوجوانوں کو … سادہ لباس
+    اہلکار اٹھا کر لے گئے" the youths were taken, by the men in plain clothes."""
+    marked = next((i for i, noun in enumerate(nouns) if _object_marker().match(text, noun.end)), None)
+    return nouns if marked is None else nouns[: marked + 1]
+
+
 # From an outcome word to the phrase that puts its figure after it: "جاں بحق افراد کی تعداد 12 ہو گئی" (the
 # number of dead rose to 12), "شہید ہونے والے اہلکاروں میں دو ... شامل ہیں" (among the personnel killed were two).
 _AFTER_REACH = 30
@@ -290,6 +297,12 @@ def _not_one() -> tuple[re.Pattern[str], re.Pattern[str]]:
 _NOT_REACH = 15  # from the outcome word to its negation: "گرفتار نہیں ہوا", "ہلاک نہیں ہوا"
 
 
+@cache
+def _degree() -> re.Pattern[str]:
+    """How badly, between a figure and its outcome word: "شدید" (badly), "معمولی" (slightly)."""
+    return re.compile(rf"(?:{alternation('degree')})\s*")
+
+
 def one_as_article(text: str, figure: Figure, outcome: Match, lexicon: Lexicon) -> bool:
     """Whether "ایک" (one, a) is the article, not a count: before a word that names no person and is no outcome
     word ("ایک کارروائی میں گرفتار", arrested in an operation; "ایک اہم کمانڈر"), or before an outcome word that
@@ -306,6 +319,8 @@ def one_as_article(text: str, figure: Figure, outcome: Match, lexicon: Lexicon) 
         return noun is not None and not text[outcome.end : noun.start].strip()
     if text.startswith("اور", after) and not text[after + 3 : after + 4].isalpha():
         return False
+    if _degree().fullmatch(text, after, outcome.start):
+        return False  # "ایک شدید زخمی ہو گیا": one badly hurt
     noun = next(lexicon.victim_finder.find(text, after, outcome.start), None)
     if noun is None or noun.start == after:
         return noun is None

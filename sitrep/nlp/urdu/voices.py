@@ -36,10 +36,18 @@ def voices_of(
     ``text`` is read (``urdu_letters``); the claimant's words are cut from ``written``, the text as written."""
     voices: list[Voice] = []
     after = s_start
+    noun = False  # the last voice is a claim noun with no owner named before it
+    opened = s_start  # where the last voice's claimant words were looked for
     for report in lexicon.reporting_finder.find(text, s_start, s_end):
         table_stance, form = lexicon.reporting[report.phrase]
         if form in ("shift", "none"):
             continue
+        if noun and report.start - voices[-1].end <= _OBJECT_GAP:
+            # A claim noun the next phrase speaks of: "… دو حملہ آوروں کی ہلاکت کے دعوے کی تردید" (denied the claim
+            # of two attackers killed) is one denial, by whoever denies.
+            voices.pop()
+            after = opened
+        noun, opened = False, after
         # Whom a claimant told or talked to is no claimant: "پولیس نے میڈیا کو بتایا" (police told the media).
         found = list(lexicon.claimant_finder.find(text, after, report.start))
         words = [m for m in found if not _addressee().match(text, m.end)]
@@ -56,6 +64,14 @@ def voices_of(
             names = [m for m, k in zip(words, kinds, strict=True) if k not in _BACK]
             group = [m for m, k in zip(words, kinds, strict=True) if k == "previous_armed_group"]
             word = (names or group or words)[-1]
+            # Who did the saying: "X نے" (the doer of a perfective verb) before the other names of the
+            # sentence ("سی ٹی ڈی نے کالعدم بی ایل اے سے تعلق رکھنے والے 3 ملزمان گرفتار کرنے کا دعویٰ کیا"), unless the
+            # claim noun's own owner is named ("ٹی ٹی پی کا … کا دعویٰ").
+            doers = [m for m in names if _agent().match(text, m.end)]
+            # The owner is the last claimant word before the noun: "تنظیم کے ترجمان" is the group's spokesman.
+            owner = form == "names" and word == words[-1] and _possessor(text, word.end, report.phrase)
+            if doers and form != "leads" and not owner:
+                word = doers[-1]
             claimant = resolve(word, lexicon, memory, written)
             if claimant.kind == "none":
                 # Reports are those of the source named just before them: "سوشل میڈیا پر آنے والی اطلاعات کے
@@ -70,12 +86,14 @@ def voices_of(
                 ]
                 if near:
                     claimant = resolve(near[-1], lexicon, memory, written)
-            if form == "names" and claimant.kind != "none" and _possessor(text, word.end, report.phrase):
+            if owner and claimant.kind != "none":
                 named = word.start
-        stance = "claimed" if claimant.kind == "armed_group" else table_stance
+        # An armed group's word is a claim, except its denial ("تنظیم نے … کی تردید کی").
+        stance = "claimed" if claimant.kind == "armed_group" and table_stance != "denied" else table_stance
         spoken = table_stance in ("reported", "confirmed")
         leads = form == "leads" or _that().match(text, report.end) is not None
         voices.append(Voice(report.start, report.end, leads, claimant, stance, spoken, named))
+        noun = form == "names" and named is None and not leads
         if claimant.kind != "none":
             memory["claimant"] = claimant
     return voices
@@ -89,6 +107,7 @@ def _possessor(text: str, end: int, noun: str) -> bool:
     return re.match(rf"\s*{marker}(?!\S)", text[end : end + 10]) is not None
 
 
+_OBJECT_GAP = 3  # characters between a claim noun and the verb it is the object of: "کے دعوے کی تردید"
 _CARRIED = 20  # characters between a source and the reports it carries: "پر آنے والی", "کی جانب سے"
 _CHAINED = 30  # characters between two reporting phrases of one speaker: "نے واقعے کی تصدیق کرتے ہوئے بتایا"
 
@@ -98,6 +117,12 @@ def _addressee() -> re.Pattern[str]:
     """After a claimant's words: the one told or talked to ("میڈیا کو", "صحافیوں سے بات کرتے ہوئے"), or where a
     statement was put ("سوشل میڈیا پر جاری بیان میں")."""
     return re.compile(rf"\s*(?:{alternation('addressee')})(?![^\s،۔])")
+
+
+@cache
+def _agent() -> re.Pattern[str]:
+    """After a claimant's words (a closing bracket between): "نے", marking the doer ("سی ٹی ڈی) نے")."""
+    return re.compile(rf"\)?\s*(?:{alternation('agent')})(?![^\s،۔])")
 
 
 @cache
