@@ -805,3 +805,11 @@ def test_the_object_noun_is_the_victim() -> None:
 def test_the_true_number_is_a_tally() -> None:
     text = "تاجر یونین کے صدر نے دعویٰ کیا کہ جاں بحق افراد کی اصل تعداد 10 سے زائد ہے۔"
     assert [(c.count.low, c.count.high, c.claimant.kind) for c in read_urdu_claims(text)] == [(11, None, "other")]
+
+
+def test_among_those_killed_holds_only_people() -> None:
+    # "ہلاک ہونے والے دہشت گرد 2017 میں …": "میں" is "in 2017", not "among the killed".
+    text = "ہلاک ہونے والے دہشت گرد 2017 میں پولیس پر ہونے والے متعدد حملوں میں ملوث تھے۔"
+    assert read_urdu_claims(text) == []
+    text = "شہید ہونے والے اہلکاروں میں دو افسر بھی شامل ہیں۔"
+    assert [(c.count.low, c.victim) for c in read_urdu_claims(text)] == [(2, "security_forces")]

@@ -119,7 +119,11 @@ def figures_after(sentence: Sentence, outcome: Match, stop: int, lexicon: Lexico
     values = [n for n in after if n.start >= lead.end and n.kind in VALUE_KINDS]
     if lead.kind == "who_were":
         among = next((n for n in after if n.kind == "among" and n.start >= lead.end), None)
-        if among is not None and among.start - lead.end <= _AMONG_REACH:
+        if (
+            among is not None
+            and among.start - lead.end <= _AMONG_REACH
+            and _people_between(sentence, lead, among, lexicon)
+        ):
             return _list_of_parts(sentence, outcome, among, stop, lexicon)
         # "جاں بحق ہونے والے پانچ افراد" (the five people killed): the number right after
         values = values[:1] if values and values[0].start - lead.end <= _RIGHT_AFTER else []
@@ -129,6 +133,19 @@ def figures_after(sentence: Sentence, outcome: Match, stop: int, lexicon: Lexico
         role = "total"
     named = list(lexicon.victim_finder.find(sentence.seen, outcome.end, lead.start))
     return [(_read_with_noun(sentence, outcome, v, stop, named, lexicon), role) for v in values]
+
+
+def _people_between(sentence: Sentence, lead: Number, among: Number, lexicon: Lexicon) -> bool:
+    """Whether "ہونے والے" and its "میں" hold nothing but the people it qualifies: "شہید ہونے والے اہلکاروں میں"
+    (among the personnel killed), not "ہلاک ہونے والے دہشت گرد 2017 میں" (in 2017)."""
+    gap = sentence.seen[lead.end : among.start].strip()
+    if not gap:
+        return True
+    noun = next(lexicon.victim_finder.find(sentence.seen, lead.end, among.start), None)
+    return (
+        noun is not None
+        and sentence.seen[noun.start : among.start].strip() == sentence.seen[noun.start : noun.end]
+    )
 
 
 def _list_of_parts(
