@@ -569,6 +569,7 @@ def test_every_function_word_role_is_one_a_rule_reads() -> None:
         "negation",
         "degree",
         "agent",
+        "relative",
     }
     assert roles == read
 
@@ -813,3 +814,10 @@ def test_among_those_killed_holds_only_people() -> None:
     assert read_urdu_claims(text) == []
     text = "شہید ہونے والے اہلکاروں میں دو افسر بھی شامل ہیں۔"
     assert [(c.count.low, c.victim) for c in read_urdu_claims(text)] == [(2, "security_forces")]
+
+
+def test_a_relative_clause_between_commas_is_set_in() -> None:
+    text = "مسلح افراد لیویز کے دو اہلکاروں کو، جو چھٹی پر گھر جا رہے تھے، اپنے ساتھ لے گئے۔"
+    assert [(c.outcome, c.count.low) for c in read_urdu_claims(text)] == [("abducted", 2)]
+    # A comma with no relative pronoun after it still ends the figure's clause.
+    assert read_urdu_claims("مسلح افراد لیویز کے دو اہلکاروں کو، چھٹی کے دن، اپنے ساتھ لے گئے۔") == []

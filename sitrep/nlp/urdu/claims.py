@@ -24,7 +24,7 @@ from sitrep.nlp.urdu.numbers import numbers_of
 from sitrep.nlp.urdu.sentence import Read, Sentence, background_spans, side_of
 from sitrep.nlp.urdu.verification import unverified_by_later_sentences, verified_in
 from sitrep.nlp.urdu.voices import Speaker, remember, voice_at, voices_of
-from sitrep.nlp.urdu.writing import clause_breaks, urdu_letters, urdu_sentences
+from sitrep.nlp.urdu.writing import clauses_of, urdu_letters, urdu_sentences
 
 
 def read_urdu_claims(text: str) -> list[Claim]:
@@ -44,7 +44,7 @@ def read_urdu_claims(text: str) -> list[Claim]:
         outcomes = [o for o in outcomes if lexicon.outcomes[o.phrase] != "none"]
         if not outcomes:
             continue
-        clauses = [m.end() for m in clause_breaks().finditer(seen, s_start, s_end)]
+        clauses = clauses_of(seen, s_start, s_end)
         sentence = Sentence(
             seen,
             text,

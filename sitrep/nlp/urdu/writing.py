@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from functools import cache, lru_cache
+from itertools import pairwise
 from typing import NamedTuple
 
 import ahocorasick
@@ -132,6 +133,31 @@ def clause_breaks() -> re.Pattern[str]:
     """Clause boundaries: punctuation, or a conjunction opening a clause; a figure never reaches across them to
     its outcome word."""
     return re.compile(rf"[،,؛;:]|(?<![^\s])(?:{alternation('clause_break')})(?![^\s])")
+
+
+@cache
+def _relative() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:{alternation('relative')})(?!\S)")
+
+
+_INSET_REACH = 80  # characters from the comma opening a relative clause to the one closing it
+
+
+def clauses_of(text: str, start: int, end: int) -> list[int]:
+    """Where the clauses of text[start:end] start (``clause_breaks``), but for the two commas around a relative
+    clause set into another ("دو اہلکاروں کو، جو چھٹی پر گھر جا رہے تھے، اپنے ساتھ لے گئے", took two personnel, who
+    were going home on leave, with them): the figure before it reaches its verb after it."""
+    breaks = list(clause_breaks().finditer(text, start, end))
+    inset: set[int] = set()
+    for opening, closing in pairwise(breaks):
+        if (
+            opening.group() in "،,"
+            and closing.group() in "،,"
+            and closing.start() - opening.end() <= _INSET_REACH
+            and _relative().match(text, opening.end())
+        ):
+            inset |= {opening.end(), closing.end()}
+    return [m.end() for m in breaks if m.end() not in inset]
 
 
 def glued_after_word(text: str, start: int) -> bool:
