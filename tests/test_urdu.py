@@ -821,3 +821,16 @@ def test_a_relative_clause_between_commas_is_set_in() -> None:
     assert [(c.outcome, c.count.low) for c in read_urdu_claims(text)] == [("abducted", 2)]
     # A comma with no relative pronoun after it still ends the figure's clause.
     assert read_urdu_claims("مسلح افراد لیویز کے دو اہلکاروں کو، چھٹی کے دن، اپنے ساتھ لے گئے۔") == []
+
+
+def test_a_speakers_label_speaks_to_the_end_of_its_line() -> None:
+    text = (
+        "صحافی: آپ کے کتنے ساتھی مارے گئے؟\n"
+        "کانسٹیبل: تین ساتھی وہیں شہید ہو گئے۔ ہمیں بتایا گیا کہ گاڑی الٹ گئی تھی۔ بعد میں دو اہلکار زخمی ملے۔\n"
+        "کوئٹہ: دھماکے میں دو افراد جاں بحق ہو گئے۔"
+    )
+    assert [(c.count.low, c.victim, c.claimant.kind) for c in read_urdu_claims(text)] == [
+        (3, "security_forces", "security_forces"),  # the constable's comrades
+        (2, "security_forces", "security_forces"),  # two sentences on, still his line
+        (2, "unspecified", "none"),  # a dateline is no speaker, and the label's line has ended
+    ]

@@ -27,6 +27,7 @@ class Voice(NamedTuple):
     stance: str
     spoken: bool  # a statement ("نے کہا", "کی تصدیق"), which goes on into the next sentence
     named: int | None = None  # where the claimant's words start, when named before a claim noun ("کا دعویٰ")
+    line_end: int | None = None  # a speaker's label ("کانسٹیبل: …") speaks to the end of its line
 
 
 def voices_of(
@@ -36,6 +37,10 @@ def voices_of(
     ``text`` is read (``urdu_letters``); the claimant's words are cut from ``written``, the text as written."""
     voices: list[Voice] = []
     after = s_start
+    label = _label(text, s_start, s_end, lexicon, memory, written)
+    if label is not None:
+        voices.append(label)
+        after = label.end
     noun = False  # the last voice is a claim noun with no owner named before it
     opened = s_start  # where the last voice's claimant words were looked for
     for report in lexicon.reporting_finder.find(text, s_start, s_end):
@@ -97,6 +102,28 @@ def voices_of(
         if claimant.kind != "none":
             memory["claimant"] = claimant
     return voices
+
+
+_LABEL = re.compile(r"([^:：\n۔]{1,40}?)\s*[:：]")  # a speaker's label: a few words and a colon
+
+
+def _label(
+    text: str, s_start: int, s_end: int, lexicon: Lexicon, memory: dict[str, Claimant], written: str
+) -> Voice | None:
+    """A line opened by a speaker's label, as interviews are printed ("کانسٹیبل: تین ساتھی وہیں شہید ہو گئے"):
+    the speaker says the whole line. Only a label that names a claimant: "کوئٹہ:" is a dateline."""
+    if s_start and text[s_start - 1] != "\n":
+        return None
+    label = _LABEL.match(text, s_start, s_end)
+    if label is None:
+        return None
+    word = next(lexicon.claimant_finder.find(text, s_start, label.end(1)), None)
+    if word is None:
+        return None
+    claimant = resolve(word, lexicon, memory, written)
+    line_end = text.find("\n", s_start)
+    line_end = len(text) if line_end < 0 else line_end
+    return Voice(s_start, label.end(), True, claimant, "reported", True, line_end=line_end)
 
 
 def _possessor(text: str, end: int, noun: str) -> bool:
@@ -173,12 +200,17 @@ class Speaker:
             and self._lexicon.reporting[opening.phrase][1] == "shift"
         )
         going_on = None if shifts else self._last
+        labelled = self._last is not None and self._last.line_end is not None
+        in_line = labelled and start < self._last.line_end  # type: ignore[union-attr]
+        if labelled:
+            # A labelled line is all its speaker's, and no more: the next line has its own label, or none.
+            going_on = self._last if in_line else None
         spoken = [v for v in voices if v.spoken]
         named = [v for v in spoken if v.claimant.kind != "none"]
         if spoken:
             self._last = (named or spoken)[-1]
             self._listing = self._text[start:end].rstrip().endswith((":", "："))
-        elif shifts or not self._listing:
+        elif not in_line and (shifts or not self._listing):
             self._last, self._listing = None, False
         return going_on
 
