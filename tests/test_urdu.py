@@ -94,7 +94,7 @@ def test_actor_row(phrase: str, actor: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("phrase", "stance", "_form"), [r for r in _rows("reporting.tsv") if r[2] not in ("shift", "none")]
+    ("phrase", "stance", "_form"), [r for r in _rows("reporting.tsv") if r[2] not in ("shift", "none", "untrue")]
 )
 def test_reporting_row(phrase: str, stance: str, _form: str) -> None:
     told = "نے صحافیوں " if phrase.startswith("کو ") else ""  # "کو بتایا" follows whom they told
@@ -834,3 +834,20 @@ def test_a_speakers_label_speaks_to_the_end_of_its_line() -> None:
         (2, "security_forces", "security_forces"),  # two sentences on, still his line
         (2, "unspecified", "none"),  # a dateline is no speaker, and the label's line has ended
     ]
+
+
+@pytest.mark.parametrize("phrase", [r[0] for r in _rows("reporting.tsv") if r[2] == "untrue"])
+def test_untrue_row(phrase: str) -> None:
+    # The speaker calls the figure untrue: the speaker's denial; the words before it are not a claimant.
+    claim = _only(f"پولیس کا کہنا تھا کہ سوشل میڈیا پر تین اہلکاروں کی ہلاکت کی خبریں {phrase}۔")
+    assert (claim.claimant.kind, claim.stance) == ("security_forces", "denied")
+
+
+def test_a_figure_repeated_only_to_deny_it_is_the_first_claimants() -> None:
+    text = "بی ایل اے نے دعویٰ کیا کہ حملے میں سات اہلکار ہلاک ہوئے۔ ایف سی کے ترجمان نے سات اہلکاروں کی ہلاکت کے دعوے کی سختی سے تردید کی۔"
+    assert [(c.count.low, c.claimant.kind, c.stance) for c in read_urdu_claims(text)] == [
+        (7, "armed_group", "claimed")
+    ]
+    # A denial of a figure no one gave before is kept.
+    text = "ایف سی کے ترجمان نے سات اہلکاروں کی ہلاکت کی تردید کی۔"
+    assert [(c.count.low, c.stance) for c in read_urdu_claims(text)] == [(7, "denied")]

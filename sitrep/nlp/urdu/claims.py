@@ -73,7 +73,7 @@ def read_urdu_claims(text: str) -> list[Claim]:
                     total = _last_of(claims, lexicon.outcomes[read.outcome])
                     if role == "definite" and total is not None:
                         continue  # "شہید ہونے والے تین اہلکاروں کی شناخت": the three already counted
-                    claimant, stance = voice_at(voices, read.figure.start, speaker)
+                    claimant, stance = voice_at(voices, read.figure.start, speaker, sentence.clauses)
                     whole = total if role == "part" else None
                     _add(claims, told, sentence.claim(read, claimant, stance, len(claims), whole))
                 continue
@@ -87,7 +87,7 @@ def read_urdu_claims(text: str) -> list[Claim]:
             victim_text = text[nouns[-1].start : nouns[-1].end] if nouns else ""  # as written
             # A figure naming no one takes the victims of the sentence's figure before it, else those an earlier
             # figure of the same number and outcome named ("تین شہری جاں بحق … تین لاشیں لائی گئیں"), as in English.
-            claimant, stance = voice_at(voices, figure.start, speaker)
+            claimant, stance = voice_at(voices, figure.start, speaker, sentence.clauses)
             before = victim
             victim = (
                 lexicon.victims[nouns[-1].phrase]
@@ -143,7 +143,16 @@ def _all_civilians(claims: list[Claim]) -> list[Claim]:
 
 def _add(claims: list[Claim], told: Told, claim: Claim) -> bool:
     """Keep a claim unless an earlier sentence gave the same figure (a lede said again in the body: the English
-    reader's rule, ``Told.said_before``); whether it was kept."""
+    reader's rule, ``Told.said_before``), or an earlier figure of another claimant repeated only to deny it ("ایف
+    سی کے ترجمان نے سات اہلکاروں کی ہلاکت کے دعوے کی تردید کی": the seven are the group's claim, read before);
+    whether it was kept."""
+    if claim.stance == "denied" and any(
+        c.outcome == claim.outcome
+        and (c.count.low, c.count.high) == (claim.count.low, claim.count.high)
+        and c.claimant != claim.claimant
+        for c in claims
+    ):
+        return False
     if claim.part_of is None and told.said_before(
         claim.outcome,
         claim.count.low,

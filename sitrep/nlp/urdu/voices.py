@@ -9,6 +9,7 @@ verb the sentence's.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
 
@@ -53,6 +54,11 @@ def voices_of(
             voices.pop()
             after = opened
         noun, opened = False, after
+        if form == "untrue":  # "… درست نہیں": the words before it are what is denied, not who denies
+            claimant = voices[-1].claimant if voices else Claimant()
+            voices.append(Voice(report.start, report.end, False, claimant, "denied", False))
+            after = report.end
+            continue
         # Whom a claimant told or talked to is no claimant: "پولیس نے میڈیا کو بتایا" (police told the media).
         found = list(lexicon.claimant_finder.find(text, after, report.start))
         words = [m for m in found if not _addressee().match(text, m.end)]
@@ -161,7 +167,9 @@ def _that() -> re.Pattern[str]:
     )
 
 
-def voice_at(voices: list[Voice], at: int, speaker: Voice | None) -> tuple[Claimant, str]:
+def voice_at(
+    voices: list[Voice], at: int, speaker: Voice | None, clauses: Sequence[int] = ()
+) -> tuple[Claimant, str]:
     """Who gives the figure at ``at``: a claimant named before it with a claim noun after it ("ٹی ٹی پی کا تین
     اہلکاروں کی ہلاکت کا دعویٰ", the TTP's claim of three killed, even inside what another says of it); else the
     last leading phrase before it, else the sentence's first verb; in a sentence with no reporting phrase, the
@@ -174,7 +182,19 @@ def voice_at(voices: list[Voice], at: int, speaker: Voice | None) -> tuple[Claim
         voice = (claimed or leading[-1:] or verbs)[0]
     else:
         voice = None if voices else speaker
-    return (voice.claimant, voice.stance) if voice else (Claimant(), "reported")
+    if voice is None:
+        return Claimant(), "reported"
+    # What a speaker says and then calls untrue in the same clause is a denial: "ترجمان کا کہنا تھا کہ 10 ہلاکتوں
+    # کی خبریں درست نہیں" (``clauses``: where the sentence's clauses start).
+    untrue = any(
+        v.stance == "denied"
+        and not v.leads
+        and v.start > at
+        and v.claimant in (voice.claimant, Claimant())
+        and not any(at < c <= v.start for c in clauses)
+        for v in voices
+    )
+    return voice.claimant, "denied" if untrue and voice.leads else voice.stance
 
 
 class Speaker:
