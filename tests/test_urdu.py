@@ -55,8 +55,11 @@ def test_a_word_holding_an_outcome_word_names_no_outcome(phrase: str) -> None:
 
 @pytest.mark.parametrize(("phrase", "victim", "_number", "_generic"), _rows("victims.tsv"))
 def test_victim_row(phrase: str, victim: str, _number: str, _generic: str) -> None:
-    claim = _only(f"دھماکے میں چار {phrase} زخمی ہوئے۔")
-    expected = "unspecified" if victim == "side" else victim  # comrades ("side") of no one named
+    # A soldier counted first: the plain words for people stay unnamed beside an armed side
+    # (test_unnamed_people_are_civilians_unless_an_armed_side_is_counted), and comrades are the soldier's.
+    claims = read_urdu_claims(f"دھماکے میں ایک سپاہی شہید جبکہ چار {phrase} زخمی ہوئے۔")
+    claim = claims[-1]
+    expected = "security_forces" if victim == "side" else victim
     assert (claim.victim, claim.victim_text, claim.count.low) == (expected, phrase, 4)
 
 
@@ -289,7 +292,7 @@ def test_several_is_a_figure_without_a_number(phrase: str) -> None:
 def test_a_tally_after_the_outcome_word_gives_its_figure(tally: str) -> None:
     claims = read_urdu_claims(f"ہسپتال ذرائع کے مطابق دھماکے میں جاں بحق افراد {tally} بڑھ کر 14 ہو گئی۔")
     assert [(c.outcome, c.victim, c.count.low, c.claimant.kind) for c in claims] == [
-        ("killed", "unspecified", 14, "medical")
+        ("killed", "civilians", 14, "medical")  # people, where no armed side is counted
     ]
 
 
@@ -570,6 +573,7 @@ def test_every_function_word_role_is_one_a_rule_reads() -> None:
         "degree",
         "agent",
         "relative",
+        "people",
     }
     assert roles == read
 
@@ -708,7 +712,7 @@ def test_an_armed_groups_arrest_is_an_abduction() -> None:
     assert _only("پولیس نے کارروائی کے دوران تین ملزمان کو حراست میں لے لیا۔").outcome == "arrested"
 
 
-def test_unnamed_people_among_civilians_are_civilians() -> None:
+def test_unnamed_people_are_civilians_unless_an_armed_side_is_counted() -> None:
     # Every victim named is a civilian (labourers): the people counted later are civilians too.
     text = "فائرنگ سے پانچ مزدور جاں بحق ہو گئے۔ پولیس کے مطابق زخمیوں کی تعداد تین ہے۔"
     assert [(c.outcome, c.victim) for c in read_urdu_claims(text)] == [
@@ -722,11 +726,13 @@ def test_unnamed_people_among_civilians_are_civilians() -> None:
         (3, "civilians"),
         (4, "unspecified"),
     ]
-    # A background figure neither lends its victims nor takes them.
-    text = "گزشتہ سال ایسے حملوں میں 12 مزدور مارے گئے تھے۔ آج کے دھماکے میں چار افراد زخمی ہوئے۔"
+    # Nor are people unnamed in an article naming no one: an attack's unnamed dead are civilians.
+    assert [c.victim for c in read_urdu_claims("فائرنگ سے چار افراد جاں بحق ہو گئے۔")] == ["civilians"]
+    # A background figure's side does not count: it is another incident.
+    text = "گزشتہ سال ایسے حملوں میں 12 اہلکار مارے گئے تھے۔ آج کے دھماکے میں چار افراد زخمی ہوئے۔"
     assert [(c.count.low, c.victim, c.background) for c in read_urdu_claims(text)] == [
-        (12, "civilians", True),
-        (4, "unspecified", False),
+        (12, "security_forces", True),
+        (4, "civilians", False),
     ]
 
 

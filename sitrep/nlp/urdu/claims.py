@@ -24,7 +24,7 @@ from sitrep.nlp.urdu.numbers import numbers_of
 from sitrep.nlp.urdu.sentence import Read, Sentence, background_spans, side_of
 from sitrep.nlp.urdu.verification import unverified_by_later_sentences, verified_in
 from sitrep.nlp.urdu.voices import Speaker, remember, voice_at, voices_of
-from sitrep.nlp.urdu.writing import clauses_of, urdu_letters, urdu_sentences
+from sitrep.nlp.urdu.writing import clauses_of, function_words, urdu_letters, urdu_sentences
 
 
 def read_urdu_claims(text: str) -> list[Claim]:
@@ -129,14 +129,17 @@ def read_urdu_claims(text: str) -> list[Claim]:
 
 
 def _all_civilians(claims: list[Claim]) -> list[Claim]:
-    """When every victim an article's incident names is a civilian (labourers, passengers, a woman), the
-    people it leaves unnamed ("4 افراد جاں بحق", "زخمیوں کی تعداد 6") are civilians too, as analysts code them. Not
-    when any figure counts another side: "افراد" (people) is then how the press tells them apart."""
+    """When an article's incident counts no one of an armed side (forces, militants), the people it leaves unnamed
+    ("4 افراد جاں بحق", "زخمیوں کی تعداد 6") are civilians, as ACLED codes the unnamed dead of an attack. Not when any
+    figure counts an armed side: "افراد" (people) is then how the press tells civilians from them."""
     named = {c.victim for c in claims if not c.background and c.victim != "unspecified"}
-    if named != {"civilians"}:
+    if not named <= {"civilians"}:
         return claims
+    people = {"", *function_words("people")}  # not suspects ("ملزمان"), guards or comrades
     return [
-        c.model_copy(update={"victim": "civilians"}) if c.victim == "unspecified" and not c.background else c
+        c.model_copy(update={"victim": "civilians"})
+        if c.victim == "unspecified" and not c.background and c.victim_text in people
+        else c
         for c in claims
     ]
 
