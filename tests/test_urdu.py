@@ -574,6 +574,7 @@ def test_every_function_word_role_is_one_a_rule_reads() -> None:
         "agent",
         "relative",
         "people",
+        "possessive",
     }
     assert roles == read
 
@@ -857,3 +858,28 @@ def test_a_figure_repeated_only_to_deny_it_is_the_first_claimants() -> None:
     # A denial of a figure no one gave before is kept.
     text = "ایف سی کے ترجمان نے سات اہلکاروں کی ہلاکت کی تردید کی۔"
     assert [(c.count.low, c.stance) for c in read_urdu_claims(text)] == [(7, "denied")]
+
+
+def test_a_joined_figure_may_have_its_owner_before_it() -> None:
+    text = "حملے میں ۳ لیویز اہلکار اور ریلوے کا ایک ملازم جاں بحق ہو گئے۔"
+    assert sorted((c.count.low, c.victim) for c in read_urdu_claims(text)) == [
+        (1, "civilians"),
+        (3, "security_forces"),
+    ]
+
+
+def test_comrades_in_an_armed_groups_claim_are_its_fighters() -> None:
+    text = "ٹی ٹی پی نے دعویٰ کیا کہ لڑائی میں 15 فوجی مارے گئے جبکہ اس کے صرف تین ساتھی جان سے گئے۔"
+    assert [(c.count.low, c.victim) for c in read_urdu_claims(text)] == [
+        (15, "security_forces"),
+        (3, "militants"),
+    ]
+
+
+def test_among_whom_after_the_verb_that_reports_the_toll() -> None:
+    text = "ترجمان نے 6 افراد کے جاں بحق ہونے کی تصدیق کی، جن میں ایف سی کے 4 اہلکار اور 2 راہگیر شامل ہیں۔"
+    assert [(c.count.low, c.victim, c.part_of) for c in read_urdu_claims(text)] == [
+        (6, "unspecified", None),
+        (4, "security_forces", "c1"),
+        (2, "civilians", "c1"),
+    ]

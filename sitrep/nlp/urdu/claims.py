@@ -98,7 +98,10 @@ def read_urdu_claims(text: str) -> list[Claim]:
                 )
             )
             if victim == "side":  # "ان کا ایک ساتھی" (one of their comrades): of those counted before
-                victim = before if before not in (None, "unspecified") else side_of(claimant)
+                # In an armed group's claim they are its fighters ("15 فوجی مارے گئے جبکہ اس کے تین ساتھی جان سے
+                # گئے"): groups call their own men so.
+                known = before not in (None, "unspecified") and claimant.kind != "armed_group"
+                victim = before if known else side_of(claimant)
             # "جن میں سے پانچ شدید زخمیوں کو ریفر کیا گیا" (five of whom were referred): part of the figure before.
             total = _last_of(claims, lexicon.outcomes[outcome.phrase])
             of_them = total if follows_of_them(sentence.numbers, figure) else None

@@ -172,7 +172,8 @@ def _list_of_parts(
     return reads
 
 
-_WHOM_REACH = 15  # from an outcome word to the "جن میں" (among whom) of its figure: "زخمی ہو گئے جن میں"
+_WHOM_REACH = 30  # from an outcome word to the "جن میں" (among whom) of its figure: "زخمی ہو گئے جن میں", "جاں بحق
+# ہونے کی تصدیق کی، جن میں" (a reporting verb between)
 
 
 def parts_among_whom(sentence: Sentence, outcome: Match, stop: int, lexicon: Lexicon) -> list[Read]:
@@ -264,9 +265,12 @@ _SPACES = re.compile(r"\s*")  # where the next word starts
 
 @cache
 def _joining() -> re.Pattern[str]:
-    """Between two figures of one outcome word: "اور" (and), as in "11 اہلکار اور 3 شہری جاں بحق". (A comma
-    opens a clause, which a figure does not reach across.)"""
-    return re.compile(rf"\s*(?:{alternation('and')})(?![^\s])\s*")
+    """Between two figures of one outcome word: "اور" (and), as in "11 اہلکار اور 3 شہری جاں بحق", and the one
+    word owning the second figure, if any ("3 لیویز اہلکار اور ریلوے کا ایک ملازم", and one employee of the
+    railway). (A comma opens a clause, which a figure does not reach across.)"""
+    return re.compile(
+        rf"\s*(?:{alternation('and')})(?![^\s])\s*(?:[^\s\d،۔]+\s+(?:{alternation('possessive')})\s+)?"
+    )
 
 
 def joined_before(
