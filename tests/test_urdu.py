@@ -113,8 +113,8 @@ def test_verification_row(phrase: str, verified: str) -> None:
 
 @pytest.mark.parametrize(("phrase", "reach"), _rows("background.tsv"))
 def test_background_row(phrase: str, reach: str) -> None:
-    if reach == "clause":  # a pluperfect verb ends the sentence
-        text = f"اس علاقے میں تین اہلکار ہلاک {phrase}۔"
+    if reach == "clause":  # a pluperfect verb ends the sentence, after the lede (which tells its own incident)
+        text = f"آج چوکی پر حملہ ہوا۔ اس علاقے میں تین اہلکار ہلاک {phrase}۔"
     else:
         text = f"{phrase} اس علاقے میں تین اہلکار ہلاک ہوئے۔"
     assert _only(text).background
@@ -883,3 +883,21 @@ def test_among_whom_after_the_verb_that_reports_the_toll() -> None:
         (4, "security_forces", "c1"),
         (2, "civilians", "c1"),
     ]
+
+
+def test_the_lede_tells_its_own_incident_even_in_the_pluperfect() -> None:
+    text = "بازار میں دستی بم حملے میں ایک شخص جاں بحق جبکہ چھ افراد زخمی ہو گئے تھے۔ بعد میں ایک اور زخمی دم توڑ گیا۔"
+    assert [(c.outcome, c.count.low, c.background) for c in read_urdu_claims(text)][:2] == [
+        ("killed", 1, False),
+        ("injured", 6, False),
+    ]
+    # Later in the article, a pluperfect clause is an earlier incident's.
+    text = "آج دھماکے میں دو افراد جاں بحق ہو گئے۔ اسی بازار میں دس افراد زخمی ہوئے تھے۔"
+    assert [c.background for c in read_urdu_claims(text)] == [False, True]
+
+
+def test_only_a_victim_named_in_the_sentence_carries_to_its_next_figure() -> None:
+    text = "دھماکے میں 2 پولیس اہلکار جاں بحق ہو گئے۔ ہسپتال میں 2 لاشیں اور 4 زخمی لائے گئے۔"
+    assert [(c.count.low, c.victim) for c in read_urdu_claims(text)] == [(2, "security_forces"), (4, "unspecified")]
+    text = "حملے میں 2 اہلکار شہید، 4 زخمی اور 3 لاپتہ ہو گئے۔"
+    assert {c.victim for c in read_urdu_claims(text)} == {"security_forces"}

@@ -52,9 +52,10 @@ def read_urdu_claims(text: str) -> list[Claim]:
             numbers_of(seen, s_start, s_end, lexicon),
             clauses,
             verified_in(seen, s_start, s_end, lexicon),
-            background_spans(seen, s_start, s_end, clauses, lexicon),
+            background_spans(seen, s_start, s_end, clauses, lexicon, lede=s_start == sentences[0][0]),
         )
         lo, victim, wounded = s_start, None, None
+        named_here = False  # the last figure's victim was named in this sentence
         for at, outcome in enumerate(outcomes):
             if wounded_who_died(sentence, outcomes, at, lexicon):
                 wounded = outcome  # "ایک زخمی دوران علاج دم توڑ گیا": the figure is the death's
@@ -89,10 +90,14 @@ def read_urdu_claims(text: str) -> list[Claim]:
             # figure of the same number and outcome named ("تین شہری جاں بحق … تین لاشیں لائی گئیں"), as in English.
             claimant, stance = voice_at(voices, figure.start, speaker, sentence.clauses)
             before = victim
+            # Only a victim named in this sentence carries to its next figure: "2 لاشیں اور 4 زخمی لائے گئے" takes the
+            # earlier "2 اہلکار" for the bodies, and says nothing of whom the four injured were.
+            carried = victim if named_here else None
+            named_here = bool(nouns) or carried is not None
             victim = (
                 lexicon.victims[nouns[-1].phrase]
                 if nouns
-                else victim
+                else carried
                 or told.victim_of_outcome.get(
                     (outcome_kind(lexicon.outcomes[outcome.phrase]), figure.low), "unspecified"
                 )
@@ -105,6 +110,8 @@ def read_urdu_claims(text: str) -> list[Claim]:
             # "جن میں سے پانچ شدید زخمیوں کو ریفر کیا گیا" (five of whom were referred): part of the figure before.
             total = _last_of(claims, lexicon.outcomes[outcome.phrase])
             of_them = total if follows_of_them(sentence.numbers, figure) else None
+            if of_them is not None and victim == "unspecified":
+                victim = next(c.victim for c in claims if c.id == of_them)  # a part is of its whole's people
             main = sentence.claim(
                 Read(figure, outcome.phrase, victim, victim_text), claimant, stance, len(claims), of_them
             )

@@ -19,14 +19,18 @@ class Read(NamedTuple):
 
 
 def background_spans(
-    text: str, start: int, end: int, clauses: list[int], lexicon: Lexicon
+    text: str, start: int, end: int, clauses: list[int], lexicon: Lexicon, lede: bool = False
 ) -> list[tuple[int, int]]:
     """Where a sentence's figures are of an earlier incident (``ur/background.tsv``): a pluperfect ("ہوئے تھے")
     puts its own clause in the past; a time phrase ("گزشتہ سال", "قبل ازیں") its clause and the rest of the
     sentence. By clause, as the Urdu press runs a whole report on with commas: "… کام کے لیے یہاں آئے ہوئے تھے،
-    …" (the labourers had come here) puts no other clause's figures in the past."""
+    …" (the labourers had come here) puts no other clause's figures in the past. Not a pluperfect in the
+    ``lede``, the article's first sentence, which tells its own incident ("… چھ افراد زخمی ہو گئے تھے", had been
+    injured, before a toll that rose)."""
     spans = []
     for cue in lexicon.background.find(text, start, end):
+        if lede and lexicon.background_reach[cue.phrase] == "clause":
+            continue
         opened = max([start, *(c for c in clauses if c <= cue.start)])
         closed = min([end, *(c for c in clauses if c > cue.start)])
         spans.append((opened, closed if lexicon.background_reach[cue.phrase] == "clause" else end))
