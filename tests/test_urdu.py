@@ -575,6 +575,7 @@ def test_every_function_word_role_is_one_a_rule_reads() -> None:
         "relative",
         "people",
         "possessive",
+        "over_a_year",
     }
     assert roles == read
 
@@ -901,3 +902,18 @@ def test_only_a_victim_named_in_the_sentence_carries_to_its_next_figure() -> Non
     assert [(c.count.low, c.victim) for c in read_urdu_claims(text)] == [(2, "security_forces"), (4, "unspecified")]
     text = "حملے میں 2 اہلکار شہید، 4 زخمی اور 3 لاپتہ ہو گئے۔"
     assert {c.victim for c in read_urdu_claims(text)} == {"security_forces"}
+
+
+def test_a_year_named_whole_is_a_years_count() -> None:
+    text = "ادارے کے مطابق 2024 میں صوبے میں 246 افراد ہلاک ہوئے۔"
+    assert [c.background for c in read_urdu_claims(text)] == [True]
+    text = "ایچ آر سی پی کے مطابق ۲۰۱۳ سے ۲۰۱۷ کے دوران 509 افراد ہلاک ہوئے۔"
+    assert [c.background for c in read_urdu_claims(text)] == [True]
+    # A year with its day or month is a date: the incident's own.
+    for text in ("ستمبر 2024 میں دھماکے میں تین افراد جاں بحق ہو گئے۔", "۲ نومبر ۲۰۲۵ء کو دھماکے میں تین افراد جاں بحق ہو گئے۔"):
+        assert [c.background for c in read_urdu_claims(text)] == [False]
+
+
+def test_the_izafat_he_with_hamza_reads_as_he() -> None:
+    text = "محکمۂ انسداد دہشت گردی کے مطابق مقابلے میں تین دہشت گرد ہلاک ہو گئے۔"
+    assert [c.claimant.name for c in read_urdu_claims(text)] == ["Counter Terrorism Department"]

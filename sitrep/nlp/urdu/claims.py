@@ -141,14 +141,15 @@ def read_urdu_claims(text: str) -> list[Claim]:
 def _all_civilians(claims: list[Claim]) -> list[Claim]:
     """When an article's incident counts no one of an armed side (forces, militants), the people it leaves unnamed
     ("4 افراد جاں بحق", "زخمیوں کی تعداد 6") are civilians, as ACLED codes the unnamed dead of an attack. Not when any
-    figure counts an armed side: "افراد" (people) is then how the press tells civilians from them."""
+    figure counts an armed side: "افراد" (people) is then how the press tells civilians from them. The incident
+    decides for the earlier ones it recalls too."""
     named = {c.victim for c in claims if not c.background and c.victim != "unspecified"}
     if not named <= {"civilians"}:
         return claims
     people = {"", *function_words("people")}  # not suspects ("ملزمان"), guards or comrades
     return [
         c.model_copy(update={"victim": "civilians"})
-        if c.victim == "unspecified" and not c.background and c.victim_text in people
+        if c.victim == "unspecified" and c.victim_text in people
         else c
         for c in claims
     ]

@@ -31,6 +31,7 @@ class Lexicon:
     claimant_finder: PhraseFinder
     reporting_finder: PhraseFinder
     verification_finder: PhraseFinder
+    months: frozenset[str]  # month names (``ur/dates.tsv``): a year after one is a date, not a whole year
 
 
 def _rows(name: str, *columns: str) -> dict[str, tuple[str, ...]]:
@@ -72,4 +73,7 @@ def urdu_lexicon() -> Lexicon:
         claimant_finder=PhraseFinder([*claimants, *actors]),
         reporting_finder=PhraseFinder(list(reporting)),
         verification_finder=PhraseFinder(list(verification)),
+        months=frozenset(
+            row["phrase"] for row in read_table("ur/dates.tsv") if row["rule"] in ("month_name", "month_abbr")
+        ),
     )

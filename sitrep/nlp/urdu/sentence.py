@@ -3,12 +3,15 @@ tell of an earlier incident, its verification; and the ``Claim`` a figure read i
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
 from typing import NamedTuple
 
 from sitrep.model import Claim, Claimant, Count
 from sitrep.nlp.urdu.lexicon import Lexicon, urdu_lexicon
 from sitrep.nlp.urdu.numbers import Figure, Number
+from sitrep.nlp.urdu.writing import alternation
 
 
 class Read(NamedTuple):
@@ -27,7 +30,7 @@ def background_spans(
     …" (the labourers had come here) puts no other clause's figures in the past. Not a pluperfect in the
     ``lede``, the article's first sentence, which tells its own incident ("… چھ افراد زخمی ہو گئے تھے", had been
     injured, before a toll that rose)."""
-    spans = []
+    spans = [(year.start(), end) for year in _whole_years(text, start, end, lexicon)]
     for cue in lexicon.background.find(text, start, end):
         if lede and lexicon.background_reach[cue.phrase] == "clause":
             continue
@@ -35,6 +38,27 @@ def background_spans(
         closed = min([end, *(c for c in clauses if c > cue.start)])
         spans.append((opened, closed if lexicon.background_reach[cue.phrase] == "clause" else end))
     return spans
+
+
+_YEAR = re.compile(r"(?<![0-9۰-۹])(?:19|20|۱۹|۲۰)[0-9۰-۹]{2}(?![0-9۰-۹])\s*ء?")
+
+
+@cache
+def _over_a_year() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:{alternation('over_a_year')})(?!\S)")
+
+
+def _whole_years(text: str, start: int, end: int, lexicon: Lexicon) -> list[re.Match[str]]:
+    """Years named whole, with no day or month before them, and "میں" (in), "سے" (since), "تک" (until) or "کے
+    دوران" (during) after: "2024 میں صوبے میں 246 افراد ہلاک ہوئے", "2013 سے 2017 کے دوران": the figures after
+    are a year's count or earlier years', as "گزشتہ سال" makes them (its clause and the rest of the sentence)."""
+    years = []
+    for year in _YEAR.finditer(text, start, end):
+        before = text[max(start, year.start() - 12) : year.start()].split()
+        dated = bool(before) and (before[-1] in lexicon.months or before[-1][-1:].isdigit())
+        if not dated and _over_a_year().match(text, year.end()):
+            years.append(year)
+    return years
 
 
 _SIDES = {"armed_group": "militants", "security_forces": "security_forces"}

@@ -33,9 +33,11 @@ class Match(NamedTuple):
     phrase: str
 
 
-# Letters an Arabic keyboard types for Urdu ones, and spaces written as other characters: read as the Urdu letter
-# or a space, one character for one, so offsets in the text do not move.
-_LETTERS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ه": "ہ", "ة": "ۃ", "\u200c": " ", "\u00a0": " "})
+# Letters an Arabic keyboard types for Urdu ones, "ۂ" (the izafat's ہ with hamza: "محکمۂ داخلہ"), and spaces
+# written as other characters: read as the Urdu letter or a space, one character for one, so offsets do not move.
+_LETTERS = str.maketrans(
+    {"ي": "ی", "ى": "ی", "ك": "ک", "ه": "ہ", "ة": "ۃ", "ۂ": "ہ", "\u200c": " ", "\u00a0": " "}
+)
 
 
 # Vowel marks, shadda, superscript alef: optional in writing; a phrase matches with or without them.
