@@ -917,3 +917,9 @@ def test_a_year_named_whole_is_a_years_count() -> None:
 def test_the_izafat_he_with_hamza_reads_as_he() -> None:
     text = "محکمۂ انسداد دہشت گردی کے مطابق مقابلے میں تین دہشت گرد ہلاک ہو گئے۔"
     assert [c.claimant.name for c in read_urdu_claims(text)] == ["Counter Terrorism Department"]
+
+
+def test_a_place_name_is_whole_words() -> None:
+    assert find_urdu_places("مسلح افراد نے دونوں خواتین کو جنڈولہ روڈ پر چھوڑ دیا۔") == []  # not Jand
+    # "اور" typed against a name that ends in a letter that does not join still leaves it whole.
+    assert [p.name for p in find_urdu_places("قبل ازیں پنجگوراور تربت میں حملے ہوئے۔")] == ["Panjgur", "Turbat"]

@@ -23,7 +23,7 @@ from sitrep.data import read_table
 from sitrep.geo.gazetteer import PlaceRecord, get_gazetteer
 from sitrep.geo.places import record_place
 from sitrep.model import Place
-from sitrep.nlp.urdu import Match, PhraseFinder, alternation, urdu_letters, urdu_sentences
+from sitrep.nlp.urdu import Match, PhraseFinder, alternation, urdu_letters, urdu_sentences, within_words
 
 
 def resolve_row(row: dict[str, str]) -> PlaceRecord | None:
@@ -55,7 +55,7 @@ def find_urdu_places(text: str) -> list[Place]:
     gazetteer = get_gazetteer()
     places = [
         record_place(gazetteer, records[m.phrase], f"p{i}", written[m.start : m.end], m.start, m.end)
-        for i, m in enumerate(_counted(text, list(finder.find(text)), cued), start=1)
+        for i, m in enumerate(_counted(text, _whole_names(text, finder), cued), start=1)
     ]
     away = _away(text, places)
     places = [
@@ -85,6 +85,13 @@ def find_urdu_places(text: str) -> list[Place]:
     if places and all(p.role == "mention" for p in places) and _is_dateline(text, places[0]):
         places[0] = places[0].model_copy(update={"role": "event"})
     return places
+
+
+def _whole_names(text: str, finder: PhraseFinder) -> list[Match]:
+    """The names found that are whole words, as actors' names must be (``within_words``): "جنڈ" (Jand) is not
+    read in "جنڈولہ" (Jandola), though a long phrase may otherwise run into the next word after a letter that
+    does not join."""
+    return [m for m in finder.find(text) if within_words(text, m.start, m.end)]
 
 
 def _is_inside(place: Place, district: Place) -> bool:

@@ -189,7 +189,8 @@ def on_boundaries(text: str, start: int, end: int, glued: bool = False) -> bool:
 
 def within_words(text: str, start: int, end: int) -> bool:
     """Whether a name at text[start:end] that touches a letter is still whole words: "اور"/"پر" written against
-    its start ("اورپولیس"), or a case marker against its end when its last letter does not join ("لیویزکے").
+    its start ("اورپولیس"), or a case marker or "اور" against its end when its last letter does not join
+    ("لیویزکے", "پنجگوراور").
     Stricter than a phrase's ending (``on_boundaries``): a name must not be read inside a longer word, as
     "دہشت گرد" (terrorists) in "دہشت گردی" (terrorism)."""
     starts = not start or not text[start - 1].isalnum()
@@ -201,7 +202,7 @@ def within_words(text: str, start: int, end: int) -> bool:
     return text[end - 1] in NON_JOINING and any(
         text.startswith(marker, end)
         and (end + len(marker) == len(text) or not text[end + len(marker)].isalnum())
-        for marker in function_words("case_marker")
+        for marker in (*function_words("case_marker"), *function_words("and"))
     )
 
 
