@@ -923,3 +923,14 @@ def test_a_place_name_is_whole_words() -> None:
     assert find_urdu_places("مسلح افراد نے دونوں خواتین کو جنڈولہ روڈ پر چھوڑ دیا۔") == []  # not Jand
     # "اور" typed against a name that ends in a letter that does not join still leaves it whole.
     assert [p.name for p in find_urdu_places("قبل ازیں پنجگوراور تربت میں حملے ہوئے۔")] == ["Panjgur", "Turbat"]
+
+
+def test_a_name_opening_the_report_is_cued() -> None:
+    # "چمن" (also: a garden) opening the report with a case marker after it is the place.
+    assert [(p.name, p.role) for p in find_urdu_places("چمن کے مال روڈ پر ایک دکان پر دستی بم پھینکا گیا۔")] == [
+        ("Chaman", "event")
+    ]
+    # Not inside the report without a cue.
+    assert find_urdu_places("حملے کے بعد چمن کے پھول مرجھا گئے۔") == []
+    # "کے قریب" (near) is a place word after a name.
+    assert [p.name for p in find_urdu_places("نامعلوم افراد نے سوئی کے قریب گیس پائپ لائن اڑا دی۔")] == ["Sui"]

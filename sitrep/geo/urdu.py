@@ -137,7 +137,8 @@ def _counted(text: str, matches: list[Match], cued: frozenset[str]) -> list[Matc
     """The matches that name a place: all but the ordinary-word names without a place word beside them or a
     place that counts listed next to them."""
     ok = [
-        m.phrase not in cued or (_whole_word(text, m) and (_has_cue(text, m) or _is_dateline(text, m)))
+        m.phrase not in cued
+        or (_whole_word(text, m) and (_has_cue(text, m) or _is_dateline(text, m) or _opens_the_report(text, m)))
         for m in matches
     ]
     changed = True
@@ -246,6 +247,19 @@ def _is_dateline(text: str, name: Match | Place) -> bool:
     """Whether the name opens the text as its dateline ("چمن:", "کوئٹہ (نمائندہ)"): where the report was filed,
     which is cue enough for a name that is also an ordinary word."""
     return not text[: name.start].strip() and _DATELINE.match(text, name.end) is not None
+
+
+def _opens_the_report(text: str, name: Match) -> bool:
+    """Whether the name is the report's first word, a case marker after it ("چمن کے مال روڈ پر …", "سوات میں …"):
+    reports open with their place, which is cue enough for a name that is also an ordinary word."""
+    return not text[: name.start].strip() and _opening_marker().match(text, name.end) is not None
+
+
+@cache
+def _opening_marker() -> re.Pattern[str]:
+    """A case marker, but not "نے" (the doer's: "غلام خان نے درخواست دائر کی" names a person)."""
+    doer = alternation("agent")
+    return re.compile(rf"\s+(?!(?:{doer})(?!\S))(?:{alternation('case_marker')})(?!\S)")
 
 
 _CARE_REACH = 25  # characters from a place name to the hospital word it names: "تربت کے ٹیچنگ ہسپتال"
