@@ -934,3 +934,22 @@ def test_a_name_opening_the_report_is_cued() -> None:
     assert find_urdu_places("حملے کے بعد چمن کے پھول مرجھا گئے۔") == []
     # "کے قریب" (near) is a place word after a name.
     assert [p.name for p in find_urdu_places("نامعلوم افراد نے سوئی کے قریب گیس پائپ لائن اڑا دی۔")] == ["Sui"]
+
+
+def test_a_denial_may_call_a_claim_baseless_or_contrary_to_fact() -> None:
+    text = (
+        "ٹی ٹی پی نے دعویٰ کیا کہ حملے میں پانچ اہلکار مارے گئے۔ "
+        "پولیس کا کہنا تھا کہ پانچ اہلکاروں کی ہلاکت کا دعویٰ حقیقت کے برعکس ہے۔"
+    )
+    assert [(c.claimant.kind, c.stance) for c in read_urdu_claims(text)] == [("armed_group", "claimed")]
+    # The people a claim counts are not its owner: "3 سرمچاروں کے … دعوے" is no claim of the fighters'.
+    text = (
+        "آئی ایس پی آر کے مطابق جھڑپ میں 3 دہشت گرد مارے گئے۔ "
+        "ترجمان نے آئی ایس پی آر کی جانب سے 3 سرمچاروں کے مارے جانے کے دعوے کو بے بنیاد قرار دیا۔"
+    )
+    assert [(c.count.low, c.claimant.name) for c in read_urdu_claims(text)] == [(3, "ISPR")]
+
+
+def test_confirmation_with_words_between_the_doer_and_the_verb() -> None:
+    text = "آئی ایس پی آر نے جمعرات کو جاری بیان میں تصدیق کی کہ حملے میں تین جوان شہید ہوئے۔"
+    assert [(c.claimant.name, c.stance) for c in read_urdu_claims(text)] == [("ISPR", "confirmed")]

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from sitrep.model import Claimant
 from sitrep.nlp.urdu.lexicon import Lexicon
+from sitrep.nlp.urdu.numbers import VALUE_KINDS, numbers_of
 from sitrep.nlp.urdu.writing import Match, alternation
 
 
@@ -80,7 +81,12 @@ def voices_of(
             # claim noun's own owner is named ("ٹی ٹی پی کا … کا دعویٰ").
             doers = [m for m in names if _agent().match(text, m.end)]
             # The owner is the last claimant word before the noun: "تنظیم کے ترجمان" is the group's spokesman.
-            owner = form == "names" and word == words[-1] and _possessor(text, word.end, report.phrase)
+            owner = (
+                form == "names"
+                and word == words[-1]
+                and _possessor(text, word.end, report.phrase)
+                and not _counted(text, word, lexicon)
+            )
             if doers and form != "leads" and not owner:
                 word = doers[-1]
             claimant = resolve(word, lexicon, memory, written)
@@ -132,6 +138,15 @@ def _label(
     return Voice(s_start, label.end(), True, claimant, "reported", True, line_end=line_end)
 
 
+def _counted(text: str, word: Match, lexicon: Lexicon) -> bool:
+    """Whether a number stands right before the claimant word: then it names the people counted ("3 سرمچاروں کے
+    مارے جانے کے دعوے", the claim of three fighters killed), not the claim's owner."""
+    return any(
+        n.kind in VALUE_KINDS and not text[n.end : word.start].strip()
+        for n in numbers_of(text, max(0, word.start - 20), word.start, lexicon)
+    )
+
+
 def _possessor(text: str, end: int, noun: str) -> bool:
     """Whether the claimant's words ending at ``end`` own the claim noun: the same genitive right after them
     ("ٹی ٹی پی کا … کا دعویٰ"), not one agreeing with another noun ("پولیس کے 6 اہلکاروں کو … کا دعویٰ", the
@@ -140,7 +155,8 @@ def _possessor(text: str, end: int, noun: str) -> bool:
     return re.match(rf"\s*{marker}(?!\S)", text[end : end + 10]) is not None
 
 
-_OBJECT_GAP = 3  # characters between a claim noun and the verb it is the object of: "کے دعوے کی تردید"
+_OBJECT_GAP = 4  # characters between a claim noun and the verb it is the object of: "کے دعوے کی تردید", "کے دعوے کو
+# بے بنیاد قرار دیا" (a case marker between)
 _CARRIED = 20  # characters between a source and the reports it carries: "پر آنے والی", "کی جانب سے"
 _CHAINED = 30  # characters between two reporting phrases of one speaker: "نے واقعے کی تصدیق کرتے ہوئے بتایا"
 
