@@ -576,6 +576,7 @@ def test_every_function_word_role_is_one_a_rule_reads() -> None:
         "people",
         "possessive",
         "over_a_year",
+        "needs_noun",
     }
     assert roles == read
 
@@ -953,3 +954,20 @@ def test_a_denial_may_call_a_claim_baseless_or_contrary_to_fact() -> None:
 def test_confirmation_with_words_between_the_doer_and_the_verb() -> None:
     text = "آئی ایس پی آر نے جمعرات کو جاری بیان میں تصدیق کی کہ حملے میں تین جوان شہید ہوئے۔"
     assert [(c.claimant.name, c.stance) for c in read_urdu_claims(text)] == [("ISPR", "confirmed")]
+
+
+def test_both_counts_only_the_people_named_after_it() -> None:
+    text = "ضلعی پولیس سربراہ نے دونوں اہلکاروں کی شہادت کی تصدیق کی۔"
+    assert [(c.count.low, c.victim) for c in read_urdu_claims(text)] == [(2, "security_forces")]
+    assert read_urdu_claims("دونوں جانب سے فائرنگ کے بعد علاقے میں خوف و ہراس پھیل گیا، دونوں زخمی ہو گئے۔") == []
+
+
+def test_an_outcome_word_qualifying_the_people_after_it() -> None:
+    text = "صبح دو زخمی اہلکاروں کو ہیلی کاپٹر کے ذریعے کراچی منتقل کیا گیا۔"
+    assert [(c.outcome, c.count.low, c.victim) for c in read_urdu_claims(text)] == [
+        ("injured", 2, "security_forces")
+    ]
+    text = "ڈاکٹر نے بتایا کہ ہسپتال میں گولیوں سے زخمی نو افراد کو لایا گیا۔"
+    assert [(c.outcome, c.count.low) for c in read_urdu_claims(text)] == [("injured", 9)]
+    text = "حملے میں زخمی ہونے والے کم از کم 7 اہلکاروں کو بنوں منتقل کیا گیا۔"
+    assert [(c.count.low, c.count.high) for c in read_urdu_claims(text)] == [(7, None)]

@@ -79,10 +79,17 @@ def read_urdu_claims(text: str) -> list[Claim]:
                     _add(claims, told, sentence.claim(read, claimant, stance, len(claims), whole))
                 continue
             nouns = up_to_the_object(seen, list(lexicon.victim_finder.find(seen, figure.end, outcome.start)))
+            if not nouns:  # "دو زخمی اہلکاروں کو …": the outcome word qualifies the noun right after it
+                after = next(lexicon.victim_finder.find(seen, outcome.end, min(s_end, outcome.end + 30)), None)
+                nouns = [after] if after is not None and not seen[outcome.end : after.start].strip() else []
             if figure.low == 1 and nouns and lexicon.numbers_of[nouns[-1].phrase] == "plural":
                 continue  # "ایک الگ حملے میں اہلکاروں کو": "ایک" is "a" (attack), not the count of a plural
             if figure.low is None and not nouns:
                 continue  # "متعدد کی حالت تشویشناک": "several" stands for people told of before, not a figure
+            if seen[figure.start : figure.end] in function_words("needs_noun") and not (
+                nouns and not seen[figure.end : nouns[0].start].strip()
+            ):
+                continue  # "دونوں" (both) counts only the people named right after it, not "دونوں جانب" (both sides)
             if head is outcome and one_as_article(seen, figure, head, lexicon):
                 continue  # "ایک لاپتہ نوجوان کی والدہ": a missing youth's mother, not a count
             victim_text = text[nouns[-1].start : nouns[-1].end] if nouns else ""  # as written

@@ -111,6 +111,14 @@ def figures_after(sentence: Sentence, outcome: Match, stop: int, lexicon: Lexico
         (n for n in near if n.kind == "who_were"), None
     )
     if lead is None:
+        # "گولیوں سے زخمی نو افراد کو لایا گیا" (nine people injured by bullets): the outcome word qualifies the
+        # figure and noun right after it, as "ہونے والے" does
+        right = next((n for n in after if n.kind in VALUE_KINDS), None)
+        if right is not None and bounded(numbers, right, stop).start - outcome.end <= _RIGHT_AFTER:
+            figure = bounded(numbers, right, stop)
+            noun = next(lexicon.victim_finder.find(sentence.seen, figure.end, stop), None)
+            if noun is not None and not sentence.seen[figure.end : noun.start].strip():
+                return [(_read_with_noun(sentence, outcome, right, stop, [], lexicon), "definite")]
         # "زخمیوں میں چار بچے بھی شامل ہیں" (among the injured are four children): a list right after the word
         # (closed by "شامل": "زخمیوں میں سے دو کی حالت نازک ہے", two of them critical, is a state, not a count)
         among = next((n for n in after if n.kind == "among" and n.start - outcome.end <= _RIGHT_AFTER), None)
@@ -125,8 +133,10 @@ def figures_after(sentence: Sentence, outcome: Match, stop: int, lexicon: Lexico
             and _people_between(sentence, lead, among, lexicon)
         ):
             return _list_of_parts(sentence, outcome, among, stop, lexicon)
-        # "جاں بحق ہونے والے پانچ افراد" (the five people killed): the number right after
-        values = values[:1] if values and values[0].start - lead.end <= _RIGHT_AFTER else []
+        # "جاں بحق ہونے والے پانچ افراد" (the five people killed): the number right after, or its quantity phrase
+        # ("زخمی ہونے والے کم از کم 7 اہلکاروں")
+        first = bounded(numbers, values[0], stop) if values else None
+        values = values[:1] if first is not None and first.start - lead.end <= _RIGHT_AFTER else []
         role = "definite"
     else:
         values = values[:1] if values and values[0].start - lead.end <= _AFTER_REACH else []
