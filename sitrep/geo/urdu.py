@@ -138,7 +138,10 @@ def _counted(text: str, matches: list[Match], cued: frozenset[str]) -> list[Matc
     place that counts listed next to them."""
     ok = [
         m.phrase not in cued
-        or (_whole_word(text, m) and (_has_cue(text, m) or _is_dateline(text, m) or _opens_the_report(text, m)))
+        or (
+            _whole_word(text, m)
+            and (_has_cue(text, m) or _is_dateline(text, m) or _opens_the_report(text, m))
+        )
         for m in matches
     ]
     changed = True

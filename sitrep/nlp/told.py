@@ -39,7 +39,11 @@ class Told:
         if claim.part_of is not None:
             return
         key = said_key(
-            claim.outcome, claim.count.low, claim.count.high, self._claimant(claim.claimant), claim.victim_text
+            claim.outcome,
+            claim.count.low,
+            claim.count.high,
+            self._claimant(claim.claimant),
+            claim.victim_text,
         )
         self.said.setdefault(key, {}).setdefault(claim.victim, claim.start)
         last = self.totals.get(claim.outcome)
@@ -65,7 +69,6 @@ class Told:
             first < start and (said == victim or "unspecified" in (said, victim))
             for said, first in self.said.get(key, {}).items()
         )
-
 
     def _claimant(self, claimant: Claimant) -> str:
         return f"{claimant.kind}:{claimant.text}" if self.by_claimant_words else claimant.kind

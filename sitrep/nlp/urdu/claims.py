@@ -80,7 +80,9 @@ def read_urdu_claims(text: str) -> list[Claim]:
                 continue
             nouns = up_to_the_object(seen, list(lexicon.victim_finder.find(seen, figure.end, outcome.start)))
             if not nouns:  # "دو زخمی اہلکاروں کو …": the outcome word qualifies the noun right after it
-                after = next(lexicon.victim_finder.find(seen, outcome.end, min(s_end, outcome.end + 30)), None)
+                after = next(
+                    lexicon.victim_finder.find(seen, outcome.end, min(s_end, outcome.end + 30)), None
+                )
                 nouns = [after] if after is not None and not seen[outcome.end : after.start].strip() else []
             if figure.low == 1 and nouns and lexicon.numbers_of[nouns[-1].phrase] == "plural":
                 continue  # "ایک الگ حملے میں اہلکاروں کو": "ایک" is "a" (attack), not the count of a plural

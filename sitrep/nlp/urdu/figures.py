@@ -182,8 +182,9 @@ def _list_of_parts(
     return reads
 
 
-_WHOM_REACH = 30  # from an outcome word to the "جن میں" (among whom) of its figure: "زخمی ہو گئے جن میں", "جاں بحق
-# ہونے کی تصدیق کی، جن میں" (a reporting verb between)
+# From an outcome word to the "جن میں" (among whom) of its figure: "زخمی ہو گئے جن میں", "جاں بحق ہونے کی تصدیق کی، جن
+# میں" (a reporting verb between).
+_WHOM_REACH = 30
 
 
 def parts_among_whom(sentence: Sentence, outcome: Match, stop: int, lexicon: Lexicon) -> list[Read]:

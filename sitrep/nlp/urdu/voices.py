@@ -71,40 +71,7 @@ def voices_of(
         elif not words:
             claimant = Claimant()
         else:
-            # A name beats a word that refers back; of those, "تنظیم" (the group) beats "بیان" (the statement).
-            kinds = [_kind(m, lexicon) for m in words]
-            names = [m for m, k in zip(words, kinds, strict=True) if k not in _BACK]
-            group = [m for m, k in zip(words, kinds, strict=True) if k == "previous_armed_group"]
-            word = (names or group or words)[-1]
-            # Who did the saying: "X نے" (the doer of a perfective verb) before the other names of the
-            # sentence ("سی ٹی ڈی نے کالعدم بی ایل اے سے تعلق رکھنے والے 3 ملزمان گرفتار کرنے کا دعویٰ کیا"), unless the
-            # claim noun's own owner is named ("ٹی ٹی پی کا … کا دعویٰ").
-            doers = [m for m in names if _agent().match(text, m.end)]
-            # The owner is the last claimant word before the noun: "تنظیم کے ترجمان" is the group's spokesman.
-            owner = (
-                form == "names"
-                and word == words[-1]
-                and _possessor(text, word.end, report.phrase)
-                and not _counted(text, word, lexicon)
-            )
-            if doers and form != "leads" and not owner:
-                word = doers[-1]
-            claimant = resolve(word, lexicon, memory, written)
-            if claimant.kind == "none":
-                # Reports are those of the source named just before them: "سوشل میڈیا پر آنے والی اطلاعات کے
-                # مطابق" (according to reports on social media); "پولیس نے ان اطلاعات کی تردید کی" (the police denied
-                # these reports) is the police's denial.
-                near = [
-                    m
-                    for m in found
-                    if m.end <= word.start
-                    and word.start - m.end <= _CARRIED
-                    and _kind(m, lexicon) not in (*_BACK, "none")
-                ]
-                if near:
-                    claimant = resolve(near[-1], lexicon, memory, written)
-            if owner and claimant.kind != "none":
-                named = word.start
+            claimant, named = _claimant_of(text, found, words, report, form, lexicon, memory, written)
         # An armed group's word is a claim, except its denial ("تنظیم نے … کی تردید کی").
         stance = "claimed" if claimant.kind == "armed_group" and table_stance != "denied" else table_stance
         spoken = table_stance in ("reported", "confirmed")
@@ -114,6 +81,54 @@ def voices_of(
         if claimant.kind != "none":
             memory["claimant"] = claimant
     return voices
+
+
+def _claimant_of(
+    text: str,
+    found: list[Match],
+    words: list[Match],
+    report: Match,
+    form: str,
+    lexicon: Lexicon,
+    memory: dict[str, Claimant],
+    written: str,
+) -> tuple[Claimant, int | None]:
+    """Who speaks through a reporting phrase, of the claimant ``words`` before it (``found``: with whom they
+    told), and where the owner of a claim noun starts when it is named before the noun."""
+    # A name beats a word that refers back; of those, "تنظیم" (the group) beats "بیان" (the statement).
+    kinds = [_kind(m, lexicon) for m in words]
+    names = [m for m, k in zip(words, kinds, strict=True) if k not in _BACK]
+    group = [m for m, k in zip(words, kinds, strict=True) if k == "previous_armed_group"]
+    word = (names or group or words)[-1]
+    # The owner is the last claimant word before the noun: "تنظیم کے ترجمان" is the group's spokesman; and no
+    # number before it: "3 سرمچاروں کے … دعوے" counts the fighters.
+    owner = (
+        form == "names"
+        and word == words[-1]
+        and _possessor(text, word.end, report.phrase)
+        and not _counted(text, word, lexicon)
+    )
+    # Who did the saying: "X نے" (the doer of a perfective verb) before the other names of the sentence ("سی ٹی
+    # ڈی نے کالعدم بی ایل اے سے تعلق رکھنے والے 3 ملزمان گرفتار کرنے کا دعویٰ کیا"), unless the claim noun's own
+    # owner is named ("ٹی ٹی پی کا … کا دعویٰ").
+    doers = [m for m in names if _agent().match(text, m.end)]
+    if doers and form != "leads" and not owner:
+        word = doers[-1]
+    claimant = resolve(word, lexicon, memory, written)
+    if claimant.kind == "none":
+        # Reports are those of the source named just before them: "سوشل میڈیا پر آنے والی اطلاعات کے مطابق"
+        # (according to reports on social media); "پولیس نے ان اطلاعات کی تردید کی" (the police denied these
+        # reports) is the police's denial.
+        near = [
+            m
+            for m in found
+            if m.end <= word.start
+            and word.start - m.end <= _CARRIED
+            and _kind(m, lexicon) not in (*_BACK, "none")
+        ]
+        if near:
+            claimant = resolve(near[-1], lexicon, memory, written)
+    return claimant, word.start if owner and claimant.kind != "none" else None
 
 
 _LABEL = re.compile(r"([^:：\n۔]{1,40}?)\s*[:：]")  # a speaker's label: a few words and a colon
@@ -155,8 +170,9 @@ def _possessor(text: str, end: int, noun: str) -> bool:
     return re.match(rf"\s*{marker}(?!\S)", text[end : end + 10]) is not None
 
 
-_OBJECT_GAP = 4  # characters between a claim noun and the verb it is the object of: "کے دعوے کی تردید", "کے دعوے کو
-# بے بنیاد قرار دیا" (a case marker between)
+# Characters between a claim noun and the verb it is the object of: "کے دعوے کی تردید", "کے دعوے کو بے بنیاد قرار
+# دیا" (a case marker between).
+_OBJECT_GAP = 4
 _CARRIED = 20  # characters between a source and the reports it carries: "پر آنے والی", "کی جانب سے"
 _CHAINED = 30  # characters between two reporting phrases of one speaker: "نے واقعے کی تصدیق کرتے ہوئے بتایا"
 
@@ -236,9 +252,9 @@ class Speaker:
             and self._lexicon.reporting[opening.phrase][1] == "shift"
         )
         going_on = None if shifts else self._last
-        labelled = self._last is not None and self._last.line_end is not None
-        in_line = labelled and start < self._last.line_end  # type: ignore[union-attr]
-        if labelled:
+        line_end = self._last.line_end if self._last is not None else None
+        in_line = line_end is not None and start < line_end
+        if line_end is not None:
             # A labelled line is all its speaker's, and no more: the next line has its own label, or none.
             going_on = self._last if in_line else None
         spoken = [v for v in voices if v.spoken]
