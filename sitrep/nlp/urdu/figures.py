@@ -114,8 +114,8 @@ def figures_after(sentence: Sentence, outcome: Match, stop: int, lexicon: Lexico
         # "گولیوں سے زخمی نو افراد کو لایا گیا" (nine people injured by bullets): the outcome word qualifies the
         # figure and noun right after it, as "ہونے والے" does
         right = next((n for n in after if n.kind in VALUE_KINDS), None)
-        if right is not None and bounded(numbers, right, stop).start - outcome.end <= _RIGHT_AFTER:
-            figure = bounded(numbers, right, stop)
+        figure = bounded(numbers, right, stop) if right is not None else None
+        if right is not None and figure is not None and figure.start - outcome.end <= _RIGHT_AFTER:
             noun = next(lexicon.victim_finder.find(sentence.seen, figure.end, stop), None)
             if noun is not None and not sentence.seen[figure.end : noun.start].strip():
                 return [(_read_with_noun(sentence, outcome, right, stop, [], lexicon), "definite")]
