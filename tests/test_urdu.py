@@ -971,3 +971,11 @@ def test_an_outcome_word_qualifying_the_people_after_it() -> None:
     assert [(c.outcome, c.count.low) for c in read_urdu_claims(text)] == [("injured", 9)]
     text = "حملے میں زخمی ہونے والے کم از کم 7 اہلکاروں کو بنوں منتقل کیا گیا۔"
     assert [(c.count.low, c.count.high) for c in read_urdu_claims(text)] == [(7, None)]
+
+
+@pytest.mark.parametrize("mark", ["\u0640", "\u200d", "\u200e", "\u200f"])
+def test_a_word_is_read_over_tatweel_and_invisible_marks(mark: str) -> None:
+    text = f"حملے میں تین اہلکار شہ{mark}ید ہو گئے۔"
+    (claim,) = read_urdu_claims(text)
+    assert (claim.outcome, claim.count.low) == ("killed", 3)
+    assert claim.quote == text  # the text as written, marks and all

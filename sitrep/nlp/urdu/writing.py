@@ -40,13 +40,14 @@ _LETTERS = str.maketrans(
 )
 
 
-# Vowel marks, shadda, superscript alef: optional in writing; a phrase matches with or without them.
-_MARKS = "\u064b-\u065f\u0670"
+# Vowel marks, shadda, superscript alef: optional in writing; a phrase matches with or without them. So do the
+# tatweel that stretches a word ("شہیـد") and the invisible joiner and direction marks web pages carry.
+_MARKS = "\u064b-\u065f\u0670\u0640\u200d\u200e\u200f"
 
 
 # What a phrase is matched without: the marks, and a space right after a non-joining letter, which the writer may
 # type or not ("ہلا ک" for "ہلاک", "مارےگئے" for "مارے گئے": the gap shows either way).
-_MARK_CHARS = frozenset(map(chr, [*range(0x064B, 0x0660), 0x0670]))
+_MARK_CHARS = frozenset(map(chr, [*range(0x064B, 0x0660), 0x0670, 0x0640, 0x200D, 0x200E, 0x200F]))
 
 
 _UNWRITTEN = re.compile(f"[{_MARKS}]|(?<=[{NON_JOINING}]) ")
