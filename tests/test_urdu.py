@@ -577,6 +577,7 @@ def test_every_function_word_role_is_one_a_rule_reads() -> None:
         "possessive",
         "over_a_year",
         "needs_noun",
+        "link",
     }
     assert roles == read
 
@@ -979,3 +980,15 @@ def test_a_word_is_read_over_tatweel_and_invisible_marks(mark: str) -> None:
     (claim,) = read_urdu_claims(text)
     assert (claim.outcome, claim.count.low) == ("killed", 3)
     assert claim.quote == text  # the text as written, marks and all
+
+
+def test_a_link_to_another_story_is_not_the_articles() -> None:
+    text = (
+        "کوئٹہ میں دھماکے سے دو افراد زخمی ہو گئے۔\n"
+        "یہ بھی پڑھیں: مستونگ میں موٹر سائیکل بم دھماکا، 4 افراد جاں بحق\n"
+        "یہ بھی پڑھیں\n"
+        "لکی مروت: فائرنگ سے پولیس اہلکار شہید\n"
+        "پولیس کے مطابق زخمیوں کو ہسپتال منتقل کر دیا گیا۔"
+    )
+    assert [(c.outcome, c.count.low) for c in read_urdu_claims(text)] == [("injured", 2)]
+    assert [p.name for p in find_urdu_places(text)] == ["Quetta"]

@@ -23,7 +23,15 @@ from sitrep.data import read_table
 from sitrep.geo.gazetteer import PlaceRecord, get_gazetteer
 from sitrep.geo.places import record_place
 from sitrep.model import Place
-from sitrep.nlp.urdu import Match, PhraseFinder, alternation, urdu_letters, urdu_sentences, within_words
+from sitrep.nlp.urdu import (
+    Match,
+    PhraseFinder,
+    alternation,
+    other_stories,
+    urdu_letters,
+    urdu_sentences,
+    within_words,
+)
 
 
 def resolve_row(row: dict[str, str]) -> PlaceRecord | None:
@@ -90,8 +98,13 @@ def find_urdu_places(text: str) -> list[Place]:
 def _whole_names(text: str, finder: PhraseFinder) -> list[Match]:
     """The names found that are whole words, as actors' names must be (``within_words``): "جنڈ" (Jand) is not
     read in "جنڈولہ" (Jandola), though a long phrase may otherwise run into the next word after a letter that
-    does not join."""
-    return [m for m in finder.find(text) if within_words(text, m.start, m.end)]
+    does not join. Not in a link to another story ("یہ بھی پڑھیں: مستونگ میں …"): that story's place."""
+    links = other_stories(text)
+    return [
+        m
+        for m in finder.find(text)
+        if within_words(text, m.start, m.end) and not any(a <= m.start < b for a, b in links)
+    ]
 
 
 def _is_inside(place: Place, district: Place) -> bool:

@@ -24,7 +24,7 @@ from sitrep.nlp.urdu.numbers import numbers_of
 from sitrep.nlp.urdu.sentence import Read, Sentence, background_spans, side_of
 from sitrep.nlp.urdu.verification import unverified_by_later_sentences, verified_in
 from sitrep.nlp.urdu.voices import Speaker, remember, voice_at, voices_of
-from sitrep.nlp.urdu.writing import clauses_of, function_words, urdu_letters, urdu_sentences
+from sitrep.nlp.urdu.writing import clauses_of, function_words, other_stories, urdu_letters, urdu_sentences
 
 
 def read_urdu_claims(text: str) -> list[Claim]:
@@ -35,7 +35,8 @@ def read_urdu_claims(text: str) -> list[Claim]:
     claims: list[Claim] = []
     told = Told(by_claimant_words=True)
     speakers = Speaker(seen, lexicon)
-    sentences = urdu_sentences(seen)
+    links = other_stories(seen)
+    sentences = [s for s in urdu_sentences(seen) if not any(a <= s[0] < b for a, b in links)]
     for s_start, s_end in sentences:
         outcomes = list(lexicon.outcome_finder.find(seen, s_start, s_end))
         voices = voices_of(seen, s_start, s_end, lexicon, memory, text)

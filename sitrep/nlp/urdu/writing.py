@@ -207,6 +207,26 @@ def within_words(text: str, start: int, end: int) -> bool:
     )
 
 
+@cache
+def _link() -> re.Pattern[str]:
+    return re.compile(rf"[^\S\n]*(?:{alternation('link')})[^\S\n]*[:：]?[^\S\n]*")
+
+
+def other_stories(text: str) -> list[tuple[int, int]]:
+    """Where a web page links to another story ("یہ بھی پڑھیں: …", also read): the line the link phrase opens,
+    with the next line when the phrase stands alone on its own. The linked headline's figures and places are not
+    the article's."""
+    spans = []
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    for i, (start, end) in enumerate(lines):
+        link = _link().match(text, start, end)
+        if link is None:
+            continue
+        alone = link.end() == end and i + 1 < len(lines)
+        spans.append((start, lines[i + 1][1] if alone else end))
+    return spans
+
+
 def urdu_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence: up to and including ۔ ؟ ! ?, or up to a line break; blanks left out."""
     spans, start = [], 0
