@@ -992,3 +992,11 @@ def test_a_link_to_another_story_is_not_the_articles() -> None:
     )
     assert [(c.outcome, c.count.low) for c in read_urdu_claims(text)] == [("injured", 2)]
     assert [p.name for p in find_urdu_places(text)] == ["Quetta"]
+
+
+def test_a_post_speaks_for_the_organisation_it_is_held_in() -> None:
+    text = "ہیومن رائٹس کمیشن آف پاکستان کے ایک علاقائی کوآرڈینیٹر نے بتایا کہ دو افراد ہلاک ہوئے۔"
+    assert [c.claimant.name for c in read_urdu_claims(text)] == ["Human Rights Commission of Pakistan"]
+    # Of an organisation the lists do not know, the post itself speaks.
+    text = "انسداد پولیو پروگرام کے صوبائی کوآرڈینیٹر نے بتایا کہ دو افراد ہلاک ہوئے۔"
+    assert [c.claimant.name for c in read_urdu_claims(text)] == ["coordinator"]

@@ -31,6 +31,7 @@ class Lexicon:
     claimant_finder: PhraseFinder
     reporting_finder: PhraseFinder
     verification_finder: PhraseFinder
+    posts: frozenset[str]  # claimant words for a post in an organisation (``ur/claimants.tsv`` role "post")
     months: frozenset[str]  # month names (``ur/dates.tsv``): a year after one is a date, not a whole year
 
 
@@ -73,6 +74,7 @@ def urdu_lexicon() -> Lexicon:
         claimant_finder=PhraseFinder([*claimants, *actors]),
         reporting_finder=PhraseFinder(list(reporting)),
         verification_finder=PhraseFinder(list(verification)),
+        posts=frozenset(row["phrase"] for row in read_table("ur/claimants.tsv") if row["role"] == "post"),
         months=frozenset(
             row["phrase"] for row in read_table("ur/dates.tsv") if row["rule"] in ("month_name", "month_abbr")
         ),

@@ -114,6 +114,9 @@ def _claimant_of(
     doers = [m for m in names if _agent().match(text, m.end)]
     if doers and form != "leads" and not owner:
         word = doers[-1]
+    if word.phrase in lexicon.posts:
+        # A post speaks for the organisation it is held in: "ایچ آر سی پی کے ایک علاقائی کوآرڈینیٹر" is the HRCP's.
+        word = next((m for m in reversed(names) if m.end <= word.start and _held_in(text, m, word)), word)
     claimant = resolve(word, lexicon, memory, written)
     if claimant.kind == "none":
         # Reports are those of the source named just before them: "سوشل میڈیا پر آنے والی اطلاعات کے مطابق"
@@ -151,6 +154,19 @@ def _label(
     line_end = text.find("\n", s_start)
     line_end = len(text) if line_end < 0 else line_end
     return Voice(s_start, label.end(), True, claimant, "reported", True, line_end=line_end)
+
+
+_POST_REACH = 30  # characters from an organisation's name to the post after it: "کے ایک علاقائی "
+
+
+def _held_in(text: str, organisation: Match, post: Match) -> bool:
+    """Whether the post follows the organisation's name and its genitive: "… کمیشن کے ایک علاقائی کوآرڈینیٹر"."""
+    return post.start - organisation.end <= _POST_REACH and _genitive().match(text, organisation.end) is not None
+
+
+@cache
+def _genitive() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:{alternation('possessive')})(?!\S)")
 
 
 def _counted(text: str, word: Match, lexicon: Lexicon) -> bool:
