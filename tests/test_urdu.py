@@ -1000,3 +1000,12 @@ def test_a_post_speaks_for_the_organisation_it_is_held_in() -> None:
     # Of an organisation the lists do not know, the post itself speaks.
     text = "انسداد پولیو پروگرام کے صوبائی کوآرڈینیٹر نے بتایا کہ دو افراد ہلاک ہوئے۔"
     assert [c.claimant.name for c in read_urdu_claims(text)] == ["coordinator"]
+
+
+def test_one_before_a_singulars_oblique_form_counts() -> None:
+    # "بچے" before "کو" is "بچہ" (a child) in its oblique form, not "children".
+    assert [(c.outcome, c.count.low) for c in read_urdu_claims("مسلح افراد نے ایک بچے کو اغوا کر لیا۔")] == [
+        ("abducted", 1)
+    ]
+    # "وں" is plural only: "ایک" stays the article of the attack.
+    assert read_urdu_claims("ایک الگ حملے میں اہلکاروں کو یرغمال بنا لیا گیا۔") == []

@@ -13,6 +13,7 @@ from sitrep.nlp.urdu.figures import (
     follows_of_them,
     joined_before,
     object_before,
+    oblique_singular,
     one_as_article,
     part_including,
     parts_among_whom,
@@ -85,7 +86,12 @@ def read_urdu_claims(text: str) -> list[Claim]:
                     lexicon.victim_finder.find(seen, outcome.end, min(s_end, outcome.end + 30)), None
                 )
                 nouns = [after] if after is not None and not seen[outcome.end : after.start].strip() else []
-            if figure.low == 1 and nouns and lexicon.numbers_of[nouns[-1].phrase] == "plural":
+            if (
+                figure.low == 1
+                and nouns
+                and lexicon.numbers_of[nouns[-1].phrase] == "plural"
+                and not oblique_singular(seen, nouns[-1])
+            ):
                 continue  # "ایک الگ حملے میں اہلکاروں کو": "ایک" is "a" (attack), not the count of a plural
             if figure.low is None and not nouns:
                 continue  # "متعدد کی حالت تشویشناک": "several" stands for people told of before, not a figure

@@ -335,6 +335,17 @@ def _degree() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation('degree')})\s*")
 
 
+def oblique_singular(text: str, noun: Match) -> bool:
+    """Whether a plural-looking noun in "ے" is a singular's oblique form, before a case marker: "ایک کم سن بچے کو"
+    (one young child), as "بچہ" becomes "بچے" before "کو"; not "اہلکاروں کو" (in "وں", plural only)."""
+    return text[noun.end - 1 : noun.end] == "ے" and _case_marker().match(text, noun.end) is not None
+
+
+@cache
+def _case_marker() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:{alternation('case_marker')})(?!\S)")
+
+
 def one_as_article(text: str, figure: Figure, outcome: Match, lexicon: Lexicon) -> bool:
     """Whether "ایک" (one, a) is the article, not a count: before a word that names no person and is no outcome
     word ("ایک کارروائی میں گرفتار", arrested in an operation; "ایک اہم کمانڈر"), or before an outcome word that
