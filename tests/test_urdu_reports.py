@@ -15,7 +15,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 # (set, half) → (claims precision, claims recall, event district recall), as the README reports them
 FLOORS = {
     ("ur_reports", "A"): (0.95, 0.99, 0.99),
-    ("ur_reports", "B"): (0.89, 0.90, 0.99),
+    ("ur_reports", "B"): (0.92, 0.95, 0.99),
     ("ur_reports2", "A"): (0.94, 0.97, 0.93),
     ("ur_reports2", "B"): (0.73, 0.81, 0.99),
     ("ur_reports3", "A"): (0.94, 0.97, 0.99),
@@ -23,11 +23,13 @@ FLOORS = {
     ("ur_reports4", "A"): (0.98, 0.96, 0.99),
     ("ur_reports4", "B"): (0.77, 0.84, 0.95),
     ("ur_reports5", "A"): (0.95, 0.97, 0.99),
-    ("ur_reports5", "B"): (0.75, 0.88, 0.95),
+    ("ur_reports5", "B"): (0.76, 0.88, 0.95),
     ("ur_reports6", "A"): (0.90, 0.97, 0.99),
-    ("ur_reports6", "B"): (0.73, 0.80, 0.97),
+    ("ur_reports6", "B"): (0.72, 0.80, 0.97),
     ("ur_reports7", "A"): (0.92, 0.94, 0.99),
     ("ur_reports7", "B"): (0.74, 0.73, 0.95),
+    ("ur_reports8", "A"): (0.78, 0.88, 0.97),
+    ("ur_reports8", "B"): (0.81, 0.84, 0.97),
 }
 
 
