@@ -14,7 +14,7 @@ from functools import cache
 from sitrep.nlp.urdu.lexicon import Lexicon
 from sitrep.nlp.urdu.numbers import VALUE_KINDS, Figure, Number, bounded
 from sitrep.nlp.urdu.sentence import Read, Sentence
-from sitrep.nlp.urdu.writing import Match, alternation
+from sitrep.nlp.urdu.writing import Match, alternation, word_after
 
 NEAR = 45  # characters between a number and its outcome word: "کیپٹن سمیت 9 فوجی اہلکار شہید" fits
 
@@ -338,12 +338,9 @@ def _degree() -> re.Pattern[str]:
 def oblique_singular(text: str, noun: Match) -> bool:
     """Whether a plural-looking noun in "ے" is a singular's oblique form, before a case marker: "ایک کم سن بچے کو"
     (one young child), as "بچہ" becomes "بچے" before "کو"; not "اہلکاروں کو" (in "وں", plural only)."""
-    return text[noun.end - 1 : noun.end] == "ے" and _case_marker().match(text, noun.end) is not None
-
-
-@cache
-def _case_marker() -> re.Pattern[str]:
-    return re.compile(rf"\s*(?:{alternation('case_marker')})(?!\S)")
+    return (
+        text[noun.end - 1 : noun.end] == "ے" and word_after("case_marker").match(text, noun.end) is not None
+    )
 
 
 def one_as_article(text: str, figure: Figure, outcome: Match, lexicon: Lexicon) -> bool:

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 from typing import NamedTuple
 
 from sitrep.model import Claim, Claimant, Count
 from sitrep.nlp.urdu.lexicon import Lexicon, urdu_lexicon
 from sitrep.nlp.urdu.numbers import Figure, Number
-from sitrep.nlp.urdu.writing import alternation
+from sitrep.nlp.urdu.writing import word_after
 
 
 class Read(NamedTuple):
@@ -43,11 +42,6 @@ def background_spans(
 _YEAR = re.compile(r"(?<![0-9۰-۹])(?:19|20|۱۹|۲۰)[0-9۰-۹]{2}(?![0-9۰-۹])\s*ء?")
 
 
-@cache
-def _over_a_year() -> re.Pattern[str]:
-    return re.compile(rf"\s*(?:{alternation('over_a_year')})(?!\S)")
-
-
 def _whole_years(text: str, start: int, end: int, lexicon: Lexicon) -> list[re.Match[str]]:
     """Years named whole, with no day or month before them, and "میں" (in), "سے" (since), "تک" (until) or "کے
     دوران" (during) after: "2024 میں صوبے میں 246 افراد ہلاک ہوئے", "2013 سے 2017 کے دوران": the figures after
@@ -56,7 +50,7 @@ def _whole_years(text: str, start: int, end: int, lexicon: Lexicon) -> list[re.M
     for year in _YEAR.finditer(text, start, end):
         before = text[max(start, year.start() - 12) : year.start()].split()
         dated = bool(before) and (before[-1] in lexicon.months or before[-1][-1:].isdigit())
-        if not dated and _over_a_year().match(text, year.end()):
+        if not dated and word_after("over_a_year").match(text, year.end()):
             years.append(year)
     return years
 

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from sitrep.model import Claimant
 from sitrep.nlp.urdu.lexicon import Lexicon
 from sitrep.nlp.urdu.numbers import VALUE_KINDS, numbers_of
-from sitrep.nlp.urdu.writing import Match, alternation
+from sitrep.nlp.urdu.writing import Match, alternation, word_after
 
 
 class Voice(NamedTuple):
@@ -161,12 +161,10 @@ _POST_REACH = 30  # characters from an organisation's name to the post after it:
 
 def _held_in(text: str, organisation: Match, post: Match) -> bool:
     """Whether the post follows the organisation's name and its genitive: "… کمیشن کے ایک علاقائی کوآرڈینیٹر"."""
-    return post.start - organisation.end <= _POST_REACH and _genitive().match(text, organisation.end) is not None
-
-
-@cache
-def _genitive() -> re.Pattern[str]:
-    return re.compile(rf"\s*(?:{alternation('possessive')})(?!\S)")
+    return (
+        post.start - organisation.end <= _POST_REACH
+        and word_after("possessive").match(text, organisation.end) is not None
+    )
 
 
 def _counted(text: str, word: Match, lexicon: Lexicon) -> bool:

@@ -139,8 +139,10 @@ def clause_breaks() -> re.Pattern[str]:
 
 
 @cache
-def _relative() -> re.Pattern[str]:
-    return re.compile(rf"\s*(?:{alternation('relative')})(?!\S)")
+def word_after(role: str) -> re.Pattern[str]:
+    """Spaces and a whole word of ``role`` (``function_words``), matched where a phrase ends: "کے" after an owner
+    (possessive), "جو" after a comma (relative)."""
+    return re.compile(rf"\s*(?:{alternation(role)})(?!\S)")
 
 
 _INSET_REACH = 80  # characters from the comma opening a relative clause to the one closing it
@@ -157,7 +159,7 @@ def clauses_of(text: str, start: int, end: int) -> list[int]:
             opening.group() in "،,"
             and closing.group() in "،,"
             and closing.start() - opening.end() <= _INSET_REACH
-            and _relative().match(text, opening.end())
+            and word_after("relative").match(text, opening.end())
         ):
             inset |= {opening.end(), closing.end()}
     return [m.end() for m in breaks if m.end() not in inset]
