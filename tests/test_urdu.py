@@ -922,7 +922,9 @@ def test_the_izafat_he_with_hamza_reads_as_he() -> None:
 
 
 def test_a_place_name_is_whole_words() -> None:
-    assert find_urdu_places("مسلح افراد نے دونوں خواتین کو جنڈولہ روڈ پر چھوڑ دیا۔") == []  # not Jand
+    # Jandola (a road named for it, so a mention), never Jand inside it.
+    places = find_urdu_places("مسلح افراد نے دونوں خواتین کو جنڈولہ روڈ پر چھوڑ دیا۔")
+    assert [(p.name, p.role) for p in places] == [("Jandola", "mention")]
     # "اور" typed against a name that ends in a letter that does not join still leaves it whole.
     assert [p.name for p in find_urdu_places("قبل ازیں پنجگوراور تربت میں حملے ہوئے۔")] == ["Panjgur", "Turbat"]
 
