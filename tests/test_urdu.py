@@ -147,6 +147,14 @@ def test_urdu_and_eastern_arabic_digits(digits: str) -> None:
     assert (claim.count.low, claim.count.text) == (12, digits)
 
 
+@pytest.mark.parametrize("clock", ["3:00", "۱۲:۱۰", "04:25"])
+def test_a_clock_time_counts_no_one(clock: str) -> None:
+    # Live pages stamp each update with its time: "00" is no figure of the dead.
+    assert read_urdu_claims(f"[دوپہر {clock}] شہید اہلکاروں کی نماز جنازہ ادا کر دی گئی۔") == []
+    claim = _only(f"[{clock}] پولیس کے مطابق 2 اہلکار شہید ہو گئے۔")
+    assert (claim.count.low, claim.count.text) == (2, "2")
+
+
 def test_bounds_at_least_and_more_than() -> None:
     assert _only("کم از کم سات مسافر زخمی ہوئے۔").count.model_dump(include={"low", "high"}) == {
         "low": 7,

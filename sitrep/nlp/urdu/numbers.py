@@ -13,7 +13,8 @@ from sitrep.nlp.urdu.writing import within_words
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 
 
-_DIGIT_RE = re.compile(r"[0-9۰-۹٠-٩]+")
+# Digits, and a clock time ("3:00", "۱۲:۱۰") read whole, so that neither of its parts counts anyone.
+_DIGIT_RE = re.compile(r"[0-9۰-۹٠-٩]+(?:[:：][0-9۰-۹٠-٩]+)*")
 
 
 class Figure(NamedTuple):
@@ -39,6 +40,7 @@ def numbers_of(text: str, start: int, end: int, lexicon: Lexicon) -> list[Number
     found = [
         Number(m.start(), m.end(), "number", int(m.group().translate(_DIGITS)))
         for m in _DIGIT_RE.finditer(text, start, end)
+        if m.group().isdigit()
     ]
     for m in lexicon.number_finder.find(text, start, end):
         kind, value = lexicon.numbers[m.phrase]
