@@ -1019,3 +1019,17 @@ def test_one_before_a_singulars_oblique_form_counts() -> None:
     ]
     # "وں" is plural only: "ایک" stays the article of the attack.
     assert read_urdu_claims("ایک الگ حملے میں اہلکاروں کو یرغمال بنا لیا گیا۔") == []
+
+
+def test_a_figure_is_no_part_of_the_clause_said_after_it() -> None:
+    # "ایک صحافی" (a journalist) speaks; the dead are counted in the clause "کہ" opens.
+    claims = read_urdu_claims("ایک صحافی نے نشاندہی کی کہ ہلاک شدگان کی تعداد 15 بتائی جا رہی ہے۔")
+    assert [(c.outcome, c.count.low) for c in claims] == [("killed", 15)]
+
+
+def test_where_a_figure_is_put_is_its_source_when_no_one_puts_it() -> None:
+    claim = _only("سوشل میڈیا پر ہلاکتوں کی تعداد 15 بتائی جا رہی ہے۔")
+    assert (claim.claimant.kind, claim.count.low) == ("unofficial", 15)
+    # Where a named speaker put it stays where, not who.
+    claim = _only("پولیس نے سوشل میڈیا پر بتایا کہ 3 اہلکار شہید ہوئے۔")
+    assert claim.claimant.kind == "security_forces"

@@ -33,6 +33,8 @@ def figure_before(text: str, numbers: list[Number], lo: int, at: int, lexicon: L
         return None
     figure = bounded(numbers, values[-1], at)
     between = text[figure.end : at]
+    if _that().search(between):
+        return None  # "ایک صحافی نے نشاندہی کی کہ … ہلاک شدگان": the outcome is said in another clause
     if (
         len(between.split()) > _BARE_WORDS
         and next(lexicon.victim_finder.find(text, figure.end, at), None) is None
@@ -40,6 +42,12 @@ def figure_before(text: str, numbers: list[Number], lo: int, at: int, lexicon: L
     ):
         return None
     return figure
+
+
+@cache
+def _that() -> re.Pattern[str]:
+    """ "کہ" (that) as a whole word: it opens the clause of what is said, which a figure before it is no part of."""
+    return re.compile(rf"(?<!\S)(?:{alternation('that')})(?![^\s،۔])")
 
 
 def _of_those(numbers: list[Number], figure: Figure) -> bool:

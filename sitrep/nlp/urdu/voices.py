@@ -65,9 +65,14 @@ def voices_of(
         words = [m for m in found if not _addressee().match(text, m.end)]
         after = report.end
         named = None
+        media = [m for m in found if m not in words and _kind(m, lexicon) in _MEDIA]
         if not words and voices and report.start - voices[-1].end <= _CHAINED:
             # "نے میڈیا سے گفتگو کرتے ہوئے بتایا کہ": one speaker, two phrases
             claimant = voices[-1].claimant
+        elif not words and media:
+            # Where a figure is put, with no one who put it, is its source: "سوشل میڈیا پر ہلاکتوں کی تعداد 15
+            # بتائی جا رہی ہے" (on social media the toll is said to be 15).
+            claimant = resolve(media[-1], lexicon, memory, written)
         elif not words:
             claimant = Claimant()
         else:
@@ -282,6 +287,7 @@ class Speaker:
 
 
 _BACK = ("previous", "previous_armed_group")
+_MEDIA = ("media", "unofficial")  # claimant kinds that are places a figure is put ("سوشل میڈیا پر")
 
 
 def _kind(word: Match, lexicon: Lexicon) -> str:
