@@ -348,12 +348,15 @@ def test_care_place_row(phrase: str) -> None:
 def test_a_statement_goes_on_into_the_next_sentence() -> None:
     text = (
         "پولیس نے بتایا کہ چوکی پر رات گئے حملہ ہوا۔ حملے میں دو اہلکار شہید ہوئے۔ چار راہگیر بھی زخمی ہوئے۔\n"
-        "لیویز نے بتایا کہ چوکی پر حملہ ہوا۔\nبازار میں ایک اور دھماکے میں تین راہگیر ہلاک ہوئے۔"
+        "پانچ دکانیں جل گئیں۔\n"
+        "لیویز نے بتایا کہ چوکی پر حملہ ہوا۔\nبازار میں ایک اور دھماکے میں تین راہگیر ہلاک ہوئے۔\n"
+        "ایک راہگیر کی حالت نازک ہے۔\nدو گاڑیاں بھی تباہ ہوئیں جبکہ سات افراد زخمی ہوئے۔"
     )
     assert [(c.count.low, c.claimant.name) for c in read_urdu_claims(text)] == [
         (2, "Police Forces of Pakistan"),
-        (4, None),  # two sentences on: the press names the speaker again when it goes on
+        (4, "Police Forces of Pakistan"),  # the rest of the statement's paragraph is the statement's
         (3, "Levies"),  # the next sentence in a new paragraph, as web desks make each sentence one
+        (7, None),  # no further: two paragraphs on, the press names the speaker again when it goes on
     ]
 
 

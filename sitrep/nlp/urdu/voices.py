@@ -249,11 +249,12 @@ def voice_at(
 
 
 class Speaker:
-    """Reported speech goes on into the next sentence: a sentence with no reporting phrase of its own right after
-    a statement is the statement's, unless it opens with a turn to another matter ("دریں اثنا", meanwhile:
-    ``reporting.tsv`` form "shift"). Across a paragraph break too, as web desks make each sentence a paragraph
-    ("آئی ایس پی آر کا کہنا ہے کہ …" and then "آپریشن کے دوران … 8 خوارج ہلاک ہو گئے"). Not further: the Urdu
-    press names the speaker again when it goes on ("انہوں نے مزید کہا", "ان کا کہنا تھا"), except over a list
+    """Reported speech goes on: the sentences with no reporting phrase of their own after a statement, to the end
+    of its paragraph, are the statement's, unless one opens with a turn to another matter ("دریں اثنا",
+    meanwhile: ``reporting.tsv`` form "shift"). Across a paragraph break only the sentence right after the
+    statement, as web desks make each sentence a paragraph ("آئی ایس پی آر کا کہنا ہے کہ …" and then "آپریشن کے
+    دوران … 8 خوارج ہلاک ہو گئے"). Not further: the Urdu press names the speaker again when it goes on
+    ("انہوں نے مزید کہا", "ان کا کہنا تھا"), except over a list
     the statement opens with a colon ("… درج ذیل کارروائیاں کیں:" and then "۱۔ …", "۲۔ …"), which is all its own
     until a sentence speaks for itself."""
 
@@ -261,6 +262,8 @@ class Speaker:
         self._text, self._lexicon = text, lexicon
         self._last: Voice | None = None
         self._listing = False  # the last statement opened a list
+        self._paragraph_end = 0  # where the last statement's paragraph ends
+        self._passed = False  # a sentence with no statement of its own was read since the last statement
 
     def read(self, start: int, end: int, voices: list[Voice]) -> Voice | None:
         """The speaker who goes on into the sentence [start, end); then the sentence's own voices are heard."""
@@ -271,6 +274,8 @@ class Speaker:
             and self._lexicon.reporting[opening.phrase][1] == "shift"
         )
         going_on = None if shifts else self._last
+        if self._passed and start >= self._paragraph_end and not self._listing:
+            going_on = None  # past the paragraph, a statement reaches only the sentence right after it
         line_end = self._last.line_end if self._last is not None else None
         in_line = line_end is not None and start < line_end
         if line_end is not None:
@@ -281,8 +286,13 @@ class Speaker:
         if spoken:
             self._last = (named or spoken)[-1]
             self._listing = self._text[start:end].rstrip().endswith((":", "："))
-        elif not in_line and (shifts or not self._listing):
+            paragraph_end = self._text.find("\n", end)
+            self._paragraph_end = len(self._text) if paragraph_end < 0 else paragraph_end
+            self._passed = False
+        elif not in_line and (shifts or not (self._listing or end <= self._paragraph_end)):
             self._last, self._listing = None, False
+        else:
+            self._passed = True
         return going_on
 
 
