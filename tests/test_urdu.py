@@ -396,6 +396,12 @@ def test_a_participle_before_a_number_gives_its_figure(who_were: str) -> None:
     assert (claim.outcome, claim.victim, claim.count.low) == ("killed", "security_forces", 21)
 
 
+def test_the_number_a_participle_qualifies_is_the_figure_of_those_among_them() -> None:
+    # "of the six passengers abducted, four were recovered": six abducted, and no figure of four
+    claim = _only("حکام کے مطابق اغوا کیے گئے 6 مسافروں میں سے 4 کو بازیاب کرا لیا گیا ہے۔")
+    assert (claim.outcome, claim.count.low) == ("abducted", 6)
+
+
 def test_a_tally_of_those_who_were_killed() -> None:
     claim = _only("دھماکے میں جاں بحق ہونے والوں کی تعداد 9 ہو گئی ہے۔")
     assert (claim.outcome, claim.count.low) == ("killed", 9)

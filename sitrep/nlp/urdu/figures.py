@@ -159,6 +159,8 @@ def _people_between(sentence: Sentence, lead: Number, among: Number, lexicon: Le
     gap = sentence.seen[lead.end : among.start].strip()
     if not gap:
         return True
+    if any(lead.end <= n.start and n.end <= among.start and n.kind in VALUE_KINDS for n in sentence.numbers):
+        return False  # "اغوا کیے گئے 6 مسافروں میں سے 4 …": the six are the figure, four a part said of them
     noun = next(lexicon.victim_finder.find(sentence.seen, lead.end, among.start), None)
     return (
         noun is not None
