@@ -1042,3 +1042,14 @@ def test_where_a_figure_is_put_is_its_source_when_no_one_puts_it() -> None:
     # Where a named speaker put it stays where, not who.
     claim = _only("پولیس نے سوشل میڈیا پر بتایا کہ 3 اہلکار شہید ہوئے۔")
     assert claim.claimant.kind == "security_forces"
+
+
+def test_a_part_naming_no_people_is_of_the_wholes() -> None:
+    claims = read_urdu_claims("بمباری سے 23 شدت پسند مارے گئے جن میں 6 غیر ملکی بھی شامل تھے۔")
+    assert [(c.count.low, c.victim) for c in claims] == [(23, "militants"), (6, "militants")]
+
+
+def test_they_written_with_do_chashmi_he_refers_back() -> None:
+    # "انھوں" and "انہوں" (they) are both written; each refers back to the speaker named before.
+    claims = read_urdu_claims("پولیس نے بتایا کہ چوکی پر حملہ ہوا۔\nانھوں نے کہا کہ حملے میں دو اہلکار شہید ہوئے۔")
+    assert [c.claimant.kind for c in claims] == ["security_forces"]

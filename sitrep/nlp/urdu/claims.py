@@ -148,7 +148,10 @@ def read_urdu_claims(text: str) -> list[Claim]:
             lo = outcome.end
             following = outcomes[at + 1].start if at + 1 < len(outcomes) else s_end
             for read in parts_among_whom(sentence, outcome, following, lexicon):
-                # "25 افراد زخمی ہوئے جن میں 6 خواتین بھی شامل ہیں": six women among the 25
+                # "25 افراد زخمی ہوئے جن میں 6 خواتین بھی شامل ہیں": six women among the 25; a part that names
+                # no people of its own is of the whole's ("23 شدت پسند … جن میں 6 غیر ملکی", six foreigners)
+                if read.victim == "unspecified" and not read.victim_text:
+                    read = read._replace(victim=main.victim)
                 _add(claims, told, sentence.claim(read, claimant, stance, len(claims), main.id))
                 lo = max(lo, read.figure.end)
     return unverified_by_later_sentences(seen, sentences, _all_civilians(claims), lexicon)
