@@ -576,6 +576,7 @@ def test_every_function_word_role_is_one_a_rule_reads() -> None:
     roles = {row["role"] for row in read_table("ur/function_words.tsv")}
     read = {
         "clause_break",
+        "age",
         "glues",
         "case_marker",
         "addressee",
@@ -1053,3 +1054,8 @@ def test_they_written_with_do_chashmi_he_refers_back() -> None:
     # "انھوں" and "انہوں" (they) are both written; each refers back to the speaker named before.
     claims = read_urdu_claims("پولیس نے بتایا کہ چوکی پر حملہ ہوا۔\nانھوں نے کہا کہ حملے میں دو اہلکار شہید ہوئے۔")
     assert [c.claimant.kind for c in claims] == ["security_forces"]
+
+
+def test_an_age_between_one_and_its_noun_leaves_one_counting() -> None:
+    claims = read_urdu_claims("دھماکے میں 7 افراد زخمی ہوئے جن میں ایک 10 سالہ بچہ بھی شامل ہے۔")
+    assert [(c.count.low, c.victim) for c in claims] == [(7, "civilians"), (1, "civilians")]

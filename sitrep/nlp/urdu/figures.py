@@ -323,8 +323,16 @@ def _article(text: str, number: Number, lexicon: Lexicon) -> bool:
     if text[number.start : number.end] != "ایک":
         return False
     after = _SPACES.match(text, number.end).end()
+    age = _age().match(text, after)
+    after = age.end() if age else after  # "ایک ۱۰ سالہ بچہ": one child, ten years old
     noun = next(lexicon.victim_finder.find(text, after, min(len(text), after + 25)), None)
     return noun is None or noun.start != after
+
+
+@cache
+def _age() -> re.Pattern[str]:
+    """An age after "ایک" (a number, or a number word, then "سالہ"): "ایک ۱۰ سالہ بچہ"."""
+    return re.compile(rf"\S+\s*(?:{alternation('age')})\s+")
 
 
 @cache
