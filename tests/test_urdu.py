@@ -577,6 +577,7 @@ def test_every_function_word_role_is_one_a_rule_reads() -> None:
     read = {
         "clause_break",
         "age",
+        "succumbing",
         "glues",
         "case_marker",
         "addressee",
@@ -1059,3 +1060,8 @@ def test_they_written_with_do_chashmi_he_refers_back() -> None:
 def test_an_age_between_one_and_its_noun_leaves_one_counting() -> None:
     claims = read_urdu_claims("دھماکے میں 7 افراد زخمی ہوئے جن میں ایک 10 سالہ بچہ بھی شامل ہے۔")
     assert [(c.count.low, c.victim) for c in claims] == [(7, "civilians"), (1, "civilians")]
+
+
+def test_injured_who_could_not_bear_their_wounds_are_dead() -> None:
+    claims = read_urdu_claims("شام تک مزید دو زخمی اہلکار زخموں کی تاب نہ لاتے ہوئے چل بسے۔")
+    assert [(c.outcome, c.victim, c.count.low) for c in claims] == [("killed", "security_forces", 2)]

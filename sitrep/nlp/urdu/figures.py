@@ -244,6 +244,11 @@ def _read_with_noun(
 _WOUNDED_REACH = 25
 
 
+@cache
+def _succumbing() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation('succumbing')})")
+
+
 # "زخمی ہو گئے جو بعد میں دم توڑ گئے": injured first, a state of its own
 _AUXILIARY = re.compile(r"(?<!\S)ہو")
 
@@ -257,9 +262,10 @@ def wounded_who_died(sentence: Sentence, outcomes: list[Match], at: int, lexicon
     injured, death = outcomes[at], outcomes[at + 1]
     if lexicon.outcomes[injured.phrase] != "injured" or lexicon.outcomes[death.phrase] != "killed":
         return False
-    if death.start - injured.end > _WOUNDED_REACH:
+    # "زخموں کی تاب نہ لاتے ہوئے" (unable to bear their wounds) says no more than the death after it
+    between = _succumbing().sub("", sentence.seen[injured.end : death.start])
+    if len(between) > _WOUNDED_REACH:
         return False
-    between = sentence.seen[injured.end : death.start]
     return (
         _AUXILIARY.search(between) is None
         and not any(injured.end <= c <= death.start for c in sentence.clauses)
