@@ -1065,3 +1065,8 @@ def test_an_age_between_one_and_its_noun_leaves_one_counting() -> None:
 def test_injured_who_could_not_bear_their_wounds_are_dead() -> None:
     claims = read_urdu_claims("شام تک مزید دو زخمی اہلکار زخموں کی تاب نہ لاتے ہوئے چل بسے۔")
     assert [(c.outcome, c.victim, c.count.low) for c in claims] == [("killed", "security_forces", 2)]
+
+
+def test_who_rejects_a_claim_is_the_doer_not_its_owner() -> None:
+    claim = _only("آر پی او نے ٹی ٹی پی کے دعوے کو مسترد کرتے ہوئے کہا کہ ہمارے 2 جوان شہید ہوئے ہیں۔")
+    assert (claim.count.low, claim.claimant.kind) == (2, "security_forces")

@@ -69,6 +69,17 @@ def voices_of(
         if not words and voices and report.start - voices[-1].end <= _CHAINED:
             # "نے میڈیا سے گفتگو کرتے ہوئے بتایا کہ": one speaker, two phrases
             claimant = voices[-1].claimant
+            if voices[-1].named is not None:
+                # A verb on a claim noun is said by the doer before its owner, not by the owner: "آر پی او نے ٹی
+                # ٹی پی کے دعوے کو مسترد کرتے ہوئے کہا" (the RPO rejected the TTP's claim).
+                since = voices[-2].end if len(voices) > 1 else s_start
+                doers = [
+                    m
+                    for m in lexicon.claimant_finder.find(text, since, voices[-1].named)
+                    if _agent().match(text, m.end) and _kind(m, lexicon) not in _BACK
+                ]
+                if doers:
+                    claimant = resolve(doers[-1], lexicon, memory, written)
         elif not words and media:
             # Where a figure is put, with no one who put it, is its source: "سوشل میڈیا پر ہلاکتوں کی تعداد 15
             # بتائی جا رہی ہے" (on social media the toll is said to be 15).
