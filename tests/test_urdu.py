@@ -1070,3 +1070,11 @@ def test_injured_who_could_not_bear_their_wounds_are_dead() -> None:
 def test_who_rejects_a_claim_is_the_doer_not_its_owner() -> None:
     claim = _only("آر پی او نے ٹی ٹی پی کے دعوے کو مسترد کرتے ہوئے کہا کہ ہمارے 2 جوان شہید ہوئے ہیں۔")
     assert (claim.count.low, claim.claimant.kind) == (2, "security_forces")
+
+
+def test_a_list_among_whom_closed_by_a_genitive_and_its_verb() -> None:
+    claims = read_urdu_claims("اسپتال میں 5 لاشیں لائی گئیں جن میں 3 حملہ آوروں کی ہیں۔")
+    assert [(c.count.low, c.victim, c.part_of is not None) for c in claims] == [
+        (5, "unspecified", False),
+        (3, "militants", True),
+    ]
