@@ -1078,3 +1078,10 @@ def test_a_list_among_whom_closed_by_a_genitive_and_its_verb() -> None:
         (5, "unspecified", False),
         (3, "militants", True),
     ]
+
+
+def test_a_list_among_whom_closed_by_a_plural_copula() -> None:
+    claims = read_urdu_claims("11 زخمیوں کو طبی امداد دی گئی جن میں 4 پولیس اہلکار ہیں۔")
+    assert [(c.count.low, c.victim) for c in claims] == [(11, "unspecified"), (4, "security_forces")]
+    # A state of some of them is no list: "two of them are critical".
+    assert [c.count.low for c in read_urdu_claims("11 افراد زخمی ہوئے جن میں سے دو کی حالت نازک ہے۔")] == [11]
