@@ -1085,3 +1085,17 @@ def test_a_list_among_whom_closed_by_a_plural_copula() -> None:
     assert [(c.count.low, c.victim) for c in claims] == [(11, "unspecified"), (4, "security_forces")]
     # A state of some of them is no list: "two of them are critical".
     assert [c.count.low for c in read_urdu_claims("11 افراد زخمی ہوئے جن میں سے دو کی حالت نازک ہے۔")] == [11]
+
+
+@pytest.mark.parametrize("name", ["claimants", "reporting", "victims", "outcomes", "numbers", "places", "actors"])
+def test_a_word_list_names_each_phrase_once(name: str) -> None:
+    phrases = [row[0] for row in _rows(f"{name}.tsv")]
+    assert sorted({p for p in phrases if phrases.count(p) > 1}) == []
+
+
+def test_a_doer_in_a_sentence_that_reports_nothing_is_whom_a_back_reference_means() -> None:
+    text = (
+        "انسانی حقوق کمیشن پاکستان نے واقعے کی تحقیقات کا مطالبہ کیا ہے۔ "
+        "کمیشن کے مطابق رواں سال صوبے میں 26 افراد مارے گئے۔"
+    )
+    assert [c.claimant.name for c in read_urdu_claims(text)] == ["Human Rights Commission of Pakistan"]

@@ -42,7 +42,7 @@ def read_urdu_claims(text: str) -> list[Claim]:
         outcomes = list(lexicon.outcome_finder.find(seen, s_start, s_end))
         voices = voices_of(seen, s_start, s_end, lexicon, memory, text)
         speaker = speakers.read(s_start, s_end, voices)
-        remember(seen, s_start, s_end, lexicon, memory, text)
+        remember(seen, s_start, s_end, lexicon, memory, text, voiced=bool(voices))
         outcomes = [o for o in outcomes if lexicon.outcomes[o.phrase] != "none"]
         if not outcomes:
             continue

@@ -331,9 +331,20 @@ def resolve(word: Match, lexicon: Lexicon, memory: dict[str, Claimant], written:
 
 
 def remember(
-    text: str, start: int, end: int, lexicon: Lexicon, memory: dict[str, Claimant], written: str
+    text: str,
+    start: int,
+    end: int,
+    lexicon: Lexicon,
+    memory: dict[str, Claimant],
+    written: str,
+    voiced: bool = True,
 ) -> None:
-    """The last armed group named in a sentence, for a later "تنظیم" (the group) to refer to."""
+    """The last armed group named in a sentence, for a later "تنظیم" (the group) to refer to; and in a sentence
+    that reports nothing (``voiced`` false), its doer, for a later "انہوں" or "کمیشن" to refer to: "انسانی حقوق
+    کمیشن پاکستان نے تحقیقات کا مطالبہ کیا ہے۔ کمیشن کے مطابق …" (the commission demanded an inquiry; according
+    to the commission …)."""
     for m in lexicon.claimant_finder.find(text, start, end):
         if m.phrase in lexicon.actors:
             memory["armed_group"] = resolve(m, lexicon, memory, written)
+        elif not voiced and _kind(m, lexicon) not in (*_BACK, "none") and _agent().match(text, m.end):
+            memory["claimant"] = resolve(m, lexicon, memory, written)
