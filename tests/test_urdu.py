@@ -1099,3 +1099,11 @@ def test_a_doer_in_a_sentence_that_reports_nothing_is_whom_a_back_reference_mean
         "کمیشن کے مطابق رواں سال صوبے میں 26 افراد مارے گئے۔"
     )
     assert [c.claimant.name for c in read_urdu_claims(text)] == ["Human Rights Commission of Pakistan"]
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [("1,012", 1012), ("۲٬۵۰۷", 2507), ("تین سو اکہتر", 371), ("دو ہزار پانچ سو", 2500), ("ایک سو دو", 102)],
+)
+def test_a_number_written_in_parts_is_one_figure(words: str, value: int) -> None:
+    assert _only(f"حملوں میں {words} افراد جاں بحق ہوئے۔").count.low == value

@@ -13,8 +13,12 @@ from sitrep.nlp.urdu.writing import within_words
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 
 
-# Digits, and a clock time ("3:00", "۱۲:۱۰") read whole, so that neither of its parts counts anyone.
-_DIGIT_RE = re.compile(r"[0-9۰-۹٠-٩]+(?:[:：][0-9۰-۹٠-٩]+)*")
+# Digits, with thousands set apart by commas ("1,012", "۲٬۵۰۷") read as one number; and a clock time ("3:00",
+# "۱۲:۱۰") read whole, so that neither of its parts counts anyone.
+_DIGIT_RE = re.compile(
+    r"[0-9۰-۹٠-٩]{1,3}(?:[,٬][0-9۰-۹٠-٩]{3})+(?![0-9۰-۹٠-٩])|[0-9۰-۹٠-٩]+(?:[:：][0-9۰-۹٠-٩]+)*"
+)
+_THOUSANDS = str.maketrans("", "", ",٬")
 
 
 class Figure(NamedTuple):
@@ -38,9 +42,9 @@ class Number(NamedTuple):
 def numbers_of(text: str, start: int, end: int, lexicon: Lexicon) -> list[Number]:
     """The digits, number words and quantity phrases between start and end, in text order."""
     found = [
-        Number(m.start(), m.end(), "number", int(m.group().translate(_DIGITS)))
+        Number(m.start(), m.end(), "number", int(m.group().translate(_THOUSANDS).translate(_DIGITS)))
         for m in _DIGIT_RE.finditer(text, start, end)
-        if m.group().isdigit()
+        if m.group().translate(_THOUSANDS).isdigit()
     ]
     for m in lexicon.number_finder.find(text, start, end):
         kind, value = lexicon.numbers[m.phrase]
@@ -49,8 +53,31 @@ def numbers_of(text: str, start: int, end: int, lexicon: Lexicon) -> list[Number
         found.append(Number(m.start, m.end, kind, value))
     found.sort()
     out: list[Number] = []
+    # Where a number made with a scale word ends → that scale ("تین سو": 100), and the number added after it.
+    scaled: dict[int, int] = {}
+    added: dict[int, tuple[int, int]] = {}  # end → (the scaled number, the number added to it)
     for number in found:
         before = out[-1] if out else None
+        adjacent = before is not None and 0 <= number.start - before.end <= 1
+        if adjacent and before is not None and before.end in added and number.kind == "scale":
+            # "دو ہزار پانچ سو": the hundreds multiply the number added to the thousands (2,500)
+            base, part = added.pop(before.end)
+            if (number.value or 1) < scaled[before.end]:
+                out[-1] = before._replace(end=number.end, value=base + part * (number.value or 1))
+                scaled[number.end] = number.value or 1
+                continue
+        if (
+            adjacent
+            and before is not None
+            and before.end in scaled
+            and number.kind == "number"
+            and (number.value or 0) < scaled[before.end]
+        ):
+            # A smaller number after a scaled one adds to it: "تین سو اکہتر" 371
+            out[-1] = before._replace(end=number.end, value=(before.value or 0) + (number.value or 0))
+            scaled[number.end] = scaled[before.end]
+            added[number.end] = (before.value or 0, number.value or 0)
+            continue
         if number.kind == "scale":
             # A number right before a scale word multiplies it ("دو سو" 200, "ڈیڑھ درجن" 18: one and a half,
             # its value in halves); a scale alone is its value.
@@ -63,6 +90,7 @@ def numbers_of(text: str, start: int, end: int, lexicon: Lexicon) -> list[Number
                 times = before.value * (number.value or 1)
                 value = times if before.kind == "number" else times // 2
                 out[-1] = before._replace(end=number.end, kind="number", value=value)
+                scaled[number.end] = number.value or 1
                 continue
             number = number._replace(kind="number")
         elif _ends_a_range(out, number):  # "15 سے 20": from one number to the other, one figure
