@@ -133,9 +133,12 @@ def alternation(role: str) -> str:
 
 @cache
 def clause_breaks() -> re.Pattern[str]:
-    """Clause boundaries: punctuation, or a conjunction opening a clause; a figure never reaches across them to
-    its outcome word."""
-    return re.compile(rf"[،,؛;:]|(?<![^\s])(?:{alternation('clause_break')})(?![^\s])")
+    """Clause boundaries: punctuation (not a comma or colon between digits: "1,012", "3:00"), or a conjunction
+    opening a clause; a figure never reaches across them to its outcome word."""
+    digit = "0-9۰-۹٠-٩"
+    return re.compile(
+        rf"(?<![{digit}])[،,؛;:]|[،,؛;:](?![{digit}])|(?<![^\s])(?:{alternation('clause_break')})(?![^\s])"
+    )
 
 
 @cache
