@@ -1107,3 +1107,11 @@ def test_a_doer_in_a_sentence_that_reports_nothing_is_whom_a_back_reference_mean
 )
 def test_a_number_written_in_parts_is_one_figure(words: str, value: int) -> None:
     assert _only(f"حملوں میں {words} افراد جاں بحق ہوئے۔").count.low == value
+
+
+def test_a_colon_after_a_reporting_verb_opens_what_is_said() -> None:
+    text = 'ہسپتال کے میڈیکل سپرنٹنڈنٹ نے ایک ٹی وی چینل کو فون پر بتایا: "ہمارے پاس چھ لاشیں لائی گئیں۔"'
+    claim = _only(text)
+    assert (claim.count.low, claim.claimant.kind) == (6, "medical")
+    # "is said to be" reports nothing: a resident is no claimant
+    assert read_urdu_claims("زخمی ہونے والا نوجوان وڈھ کا رہائشی بتایا جاتا ہے۔") == []
