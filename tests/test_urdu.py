@@ -576,6 +576,7 @@ def test_every_function_word_role_is_one_a_rule_reads() -> None:
     roles = {row["role"] for row in read_table("ur/function_words.tsv")}
     read = {
         "clause_break",
+        "suspects",
         "age",
         "succumbing",
         "glues",
@@ -1115,3 +1116,8 @@ def test_a_colon_after_a_reporting_verb_opens_what_is_said() -> None:
     assert (claim.count.low, claim.claimant.kind) == (6, "medical")
     # "is said to be" reports nothing: a resident is no claimant
     assert read_urdu_claims("زخمی ہونے والا نوجوان وڈھ کا رہائشی بتایا جاتا ہے۔") == []
+
+
+def test_suspects_killed_are_the_armed_side_and_taken_alive_stay_unspecified() -> None:
+    claims = read_urdu_claims("پولیس مقابلے میں 4 ملزمان ہلاک ہو گئے جبکہ 2 ملزمان کو گرفتار کر لیا گیا۔")
+    assert [(c.outcome, c.victim) for c in claims] == [("killed", "militants"), ("arrested", "unspecified")]

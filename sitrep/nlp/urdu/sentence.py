@@ -10,7 +10,7 @@ from typing import NamedTuple
 from sitrep.model import Claim, Claimant, Count
 from sitrep.nlp.urdu.lexicon import Lexicon, urdu_lexicon
 from sitrep.nlp.urdu.numbers import Figure, Number
-from sitrep.nlp.urdu.writing import word_after
+from sitrep.nlp.urdu.writing import function_words, word_after
 
 
 class Read(NamedTuple):
@@ -86,10 +86,15 @@ class Sentence:
             # An armed group's "arrest" ("سرمچاروں نے دو اہلکاروں کو حراست میں لیا") is an abduction, as ACLED
             # codes a non-state actor's detention; and the arrests it reports of the state's are disappearances.
             outcome = "abducted"
+        victim = side_of(claimant) if read.victim == "side" else read.victim
+        if outcome in ("killed", "injured") and read.victim_text in function_words("suspects"):
+            # Suspects killed or hurt ("پولیس مقابلے میں 4 ملزمان ہلاک") fought the police or forces: the armed side,
+            # as ACLED codes an encounter; taken alive they stay unspecified.
+            victim = "militants"
         return Claim(
             id=f"c{made + 1}",
             outcome=outcome,  # type: ignore[arg-type]
-            victim=side_of(claimant) if read.victim == "side" else read.victim,  # type: ignore[arg-type]
+            victim=victim,  # type: ignore[arg-type]
             victim_text=read.victim_text,
             count=Count(
                 low=figure.low,
