@@ -579,6 +579,7 @@ def test_every_function_word_role_is_one_a_rule_reads() -> None:
     roles = {row["role"] for row in read_table("ur/function_words.tsv")}
     read = {
         "clause_break",
+        "byline",
         "suspects",
         "age",
         "succumbing",
@@ -1124,3 +1125,15 @@ def test_a_colon_after_a_reporting_verb_opens_what_is_said() -> None:
 def test_suspects_killed_are_the_armed_side_and_taken_alive_stay_unspecified() -> None:
     claims = read_urdu_claims("پولیس مقابلے میں 4 ملزمان ہلاک ہو گئے جبکہ 2 ملزمان کو گرفتار کر لیا گیا۔")
     assert [(c.outcome, c.victim) for c in claims] == [("killed", "militants"), ("arrested", "unspecified")]
+
+
+def test_a_page_of_briefs_reads_each_under_its_own_dateline() -> None:
+    text = (
+        "پنجگور (نامہ نگار) گزشتہ روز نامعلوم افراد کی فائرنگ سے ایک شخص جاں بحق ہو گیا۔ "
+        "مقتول کے ورثا کا کہنا ہے کہ اس کی کسی سے دشمنی نہیں تھی۔\n"
+        "خاران (نمائندہ) شہر کے قریب فائرنگ سے دو افراد زخمی ہو گئے۔"
+    )
+    # Each brief's dateline is its event place, as a lone report's is when its body names no other.
+    assert [(p.name, p.role) for p in find_urdu_places(text)] == [("Panjgur", "event"), ("Kharan", "event")]
+    # The relatives of the first brief do not speak in the second.
+    assert [(c.count.low, c.claimant.kind) for c in read_urdu_claims(text)] == [(1, "none"), (2, "none")]

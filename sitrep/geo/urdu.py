@@ -89,9 +89,12 @@ def find_urdu_places(text: str) -> list[Place]:
         }
     places = [p.model_copy(update={"role": "mention"}) if p.id in framed else p for p in places]
     # A report whose body names no event place is about the place it was filed from, as the English places
-    # stage reads it: its dateline becomes the event place.
-    if places and all(p.role == "mention" for p in places) and _is_dateline(text, places[0]):
-        places[0] = places[0].model_copy(update={"role": "event"})
+    # stage reads it: its dateline becomes the event place. A page of briefs run together has a dateline to each
+    # ("پنجگور (نامہ نگار) …", then "خاران (نمائندہ) …"): each brief is read so, to the next dateline.
+    datelines = [i for i, p in enumerate(places) if _is_dateline(text, p)]
+    for at, end in itertools.pairwise([*datelines, len(places)]):
+        if all(p.role == "mention" for p in places[at:end]):
+            places[at] = places[at].model_copy(update={"role": "event"})
     return places
 
 
@@ -254,15 +257,16 @@ def _away(text: str, places: list[Place]) -> set[str]:
     for one, other in itertools.pairwise(places):
         if (one.id in away) != (other.id in away) and _away_list_gap().fullmatch(text, one.end, other.start):
             away |= {one.id, other.id}
-    if places and _is_dateline(text, places[0]):
-        away.add(places[0].id)  # after the lists: "کوئٹہ - مستونگ میں" is no list
+    # after the lists: "کوئٹہ - مستونگ میں" is no list
+    away |= {p.id for p in places if _is_dateline(text, p)}
     return away
 
 
 def _is_dateline(text: str, name: Match | Place) -> bool:
-    """Whether the name opens the text as its dateline ("چمن:", "کوئٹہ (نمائندہ)"): where the report was filed,
-    which is cue enough for a name that is also an ordinary word."""
-    return not text[: name.start].strip() and _DATELINE.match(text, name.end) is not None
+    """Whether the name opens the text, or a brief's line in a page of them, as its dateline ("چمن:", "کوئٹہ
+    (نمائندہ)"): where the report was filed, which is cue enough for a name that is also an ordinary word."""
+    line = text.rfind("\n", 0, name.start) + 1
+    return not text[line : name.start].strip() and _DATELINE.match(text, name.end) is not None
 
 
 def _opens_the_report(text: str, name: Match) -> bool:

@@ -286,6 +286,8 @@ class Speaker:
             and opening.start == start
             and self._lexicon.reporting[opening.phrase][1] == "shift"
         )
+        # A brief with its own dateline and byline ("خاران (نمائندہ) …") is another report of a page of them.
+        shifts = shifts or _brief().match(self._text, start) is not None
         going_on = None if shifts else self._last
         if self._passed and start >= self._paragraph_end and not self._listing:
             going_on = None  # past the paragraph, a statement reaches only the sentence right after it
@@ -307,6 +309,12 @@ class Speaker:
         else:
             self._passed = True
         return going_on
+
+
+@cache
+def _brief() -> re.Pattern[str]:
+    """A line opening with a dateline and a byline in brackets: "خاران (نمائندہ انتخاب)"."""
+    return re.compile(rf"(?:(?<=\n)|^)[^\s(۔]+(?:\s+[^\s(۔]+){{0,2}}\s*\(\s*(?:{alternation('byline')})")
 
 
 _BACK = ("previous", "previous_armed_group")
