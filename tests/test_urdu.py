@@ -1137,3 +1137,10 @@ def test_a_page_of_briefs_reads_each_under_its_own_dateline() -> None:
     assert [(p.name, p.role) for p in find_urdu_places(text)] == [("Panjgur", "event"), ("Kharan", "event")]
     # The relatives of the first brief do not speak in the second.
     assert [(c.count.low, c.claimant.kind) for c in read_urdu_claims(text)] == [(1, "none"), (2, "none")]
+
+
+def test_a_figure_counts_the_noun_written_with_it() -> None:
+    claim = _only("فائرنگ کے تبادلے میں 4 دہشت گرد اپنے ہی ساتھیوں کی فائرنگ سے مارے گئے۔")
+    assert (claim.victim, claim.victim_text) == ("militants", "دہشت گرد")
+    claim = _only("واردات میں ملوث ایک ملزم منگھوپیر میں پولیس مقابلے کے دوران مارا گیا۔")
+    assert (claim.victim, claim.victim_text) == ("militants", "ملزم")

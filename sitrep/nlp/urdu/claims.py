@@ -8,6 +8,7 @@ from __future__ import annotations
 from sitrep.model import Claim, Claimant
 from sitrep.nlp.told import Told, outcome_kind
 from sitrep.nlp.urdu.figures import (
+    counted_nouns,
     figure_before,
     figures_after,
     follows_of_them,
@@ -80,7 +81,8 @@ def read_urdu_claims(text: str) -> list[Claim]:
                     whole = total if role == "part" else None
                     _add(claims, told, sentence.claim(read, claimant, stance, len(claims), whole))
                 continue
-            nouns = up_to_the_object(seen, list(lexicon.victim_finder.find(seen, figure.end, outcome.start)))
+            found = up_to_the_object(seen, list(lexicon.victim_finder.find(seen, figure.end, outcome.start)))
+            nouns = counted_nouns(seen, figure, found)
             if not nouns:  # "دو زخمی اہلکاروں کو …": the outcome word qualifies the noun right after it
                 after = next(
                     lexicon.victim_finder.find(seen, outcome.end, min(s_end, outcome.end + 30)), None

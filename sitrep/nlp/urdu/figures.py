@@ -95,6 +95,20 @@ def up_to_the_object(text: str, nouns: list[Match]) -> list[Match]:
     return nouns if marked is None else nouns[: marked + 1]
 
 
+def counted_nouns(text: str, figure: Figure, nouns: list[Match]) -> list[Match]:
+    """The nouns a figure counts: those right after it, when it is written with its noun ("4 دہشت گرد"), not the
+    nouns of what is told of them before the outcome word ("4 دہشت گرد اپنے ہی ساتھیوں کی فائرنگ سے مارے گئے",
+    killed by their own comrades' fire; "ایک ملزم … پولیس مقابلے کے دوران مارا گیا")."""
+    if not nouns or text[figure.end : nouns[0].start].strip():
+        return nouns
+    run = nouns[:1]
+    for noun in nouns[1:]:
+        if text[run[-1].end : noun.start].strip():
+            break
+        run.append(noun)
+    return run
+
+
 # From an outcome word to the phrase that puts its figure after it: "جاں بحق افراد کی تعداد 12 ہو گئی" (the
 # number of dead rose to 12), "شہید ہونے والے اہلکاروں میں دو ... شامل ہیں" (among the personnel killed were two).
 _AFTER_REACH = 30
