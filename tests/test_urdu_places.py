@@ -252,3 +252,8 @@ def test_where_people_belonged_is_a_mention() -> None:
         ("Hangu", "mention"),
         ("Bannu", "mention"),
     ]
+
+
+@pytest.mark.parametrize(("written", "district"), [("نوشکے", "Nushki"), ("حیدر آباد", "Hyderabad")])
+def test_spellings_the_press_uses(written: str, district: str) -> None:
+    assert [p.admin2 for p in find_urdu_places(f"{written} میں دھماکہ ہوا۔")] == [district]
