@@ -1149,3 +1149,8 @@ def test_a_figure_counts_the_noun_written_with_it() -> None:
     assert (claim.victim, claim.victim_text) == ("militants", "دہشت گرد")
     claim = _only("واردات میں ملوث ایک ملزم منگھوپیر میں پولیس مقابلے کے دوران مارا گیا۔")
     assert (claim.victim, claim.victim_text) == ("militants", "ملزم")
+
+
+def test_a_body_is_one_dead() -> None:
+    claims = read_urdu_claims("ہسپتال میں ایک بچے کی لاش اور 5 زخمی لائے گئے۔")
+    assert [(c.outcome, c.count.low, c.victim) for c in claims] == [("killed", 1, "civilians"), ("injured", 5, "civilians")]

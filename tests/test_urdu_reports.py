@@ -15,7 +15,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 # (set, half) → (claims precision, claims recall, event district recall), as the README reports them
 FLOORS = {
     ("ur_reports", "A"): (0.94, 0.99, 0.99),
-    ("ur_reports", "B"): (0.92, 0.95, 0.99),
+    ("ur_reports", "B"): (0.90, 0.95, 0.99),
     ("ur_reports2", "A"): (0.94, 0.97, 0.93),
     ("ur_reports2", "B"): (0.73, 0.81, 0.99),
     ("ur_reports3", "A"): (0.94, 0.97, 0.99),
