@@ -1154,3 +1154,15 @@ def test_a_figure_counts_the_noun_written_with_it() -> None:
 def test_a_body_is_one_dead() -> None:
     claims = read_urdu_claims("ہسپتال میں ایک بچے کی لاش اور 5 زخمی لائے گئے۔")
     assert [(c.outcome, c.count.low, c.victim) for c in claims] == [("killed", 1, "civilians"), ("injured", 5, "civilians")]
+
+
+def test_the_institute_refers_back_to_the_institution_last_named() -> None:
+    text = (
+        "پکس نے اپنی ماہانہ رپورٹ جاری کر دی ہے۔ "
+        "اس کے علاوہ سیکیورٹی فورسز نے کارروائیوں میں 185 عسکریت پسندوں کو ہلاک کرنے کا دعویٰ کیا۔ "
+        "ادارے کا کہنا ہے کہ جنوری میں ہلاکتوں کی مجموعی تعداد 284 رہی۔"
+    )
+    assert [(c.count.low, c.claimant.kind) for c in read_urdu_claims(text)] == [
+        (185, "security_forces"),
+        (284, "other"),
+    ]

@@ -317,7 +317,8 @@ def _brief() -> re.Pattern[str]:
     return re.compile(rf"(?:(?<=\n)|^)[^\s(۔]+(?:\s+[^\s(۔]+){{0,2}}\s*\(\s*(?:{alternation('byline')})")
 
 
-_BACK = ("previous", "previous_armed_group")
+_BACK = ("previous", "previous_armed_group", "previous_institution")
+_INSTITUTIONS = ("other", "rights_group")  # whom "ادارہ" (the institute) or "کمیشن" refers back to
 _MEDIA = ("media", "unofficial")  # claimant kinds that are places a figure is put ("سوشل میڈیا پر")
 
 
@@ -337,6 +338,8 @@ def resolve(word: Match, lexicon: Lexicon, memory: dict[str, Claimant], written:
         return memory.get("claimant", Claimant())
     if kind == "previous_armed_group":
         return memory.get("armed_group", Claimant())
+    if kind == "previous_institution":
+        return memory.get("institution", memory.get("claimant", Claimant()))
     return Claimant(name=name or words, kind=kind, text=words)  # type: ignore[arg-type]
 
 
@@ -349,12 +352,16 @@ def remember(
     written: str,
     voiced: bool = True,
 ) -> None:
-    """The last armed group named in a sentence, for a later "تنظیم" (the group) to refer to; and in a sentence
+    """The last armed group named in a sentence, for a later "تنظیم" (the group) to refer to, and the last
+    institution (a think tank, a rights body), for "ادارے" (the institute); and in a sentence
     that reports nothing (``voiced`` false), its doer, for a later "انہوں" or "کمیشن" to refer to: "انسانی حقوق
     کمیشن پاکستان نے تحقیقات کا مطالبہ کیا ہے۔ کمیشن کے مطابق …" (the commission demanded an inquiry; according
     to the commission …)."""
     for m in lexicon.claimant_finder.find(text, start, end):
         if m.phrase in lexicon.actors:
             memory["armed_group"] = resolve(m, lexicon, memory, written)
-        elif not voiced and _kind(m, lexicon) not in (*_BACK, "none") and _agent().match(text, m.end):
+            continue
+        if _kind(m, lexicon) in _INSTITUTIONS:
+            memory["institution"] = resolve(m, lexicon, memory, written)
+        if not voiced and _kind(m, lexicon) not in (*_BACK, "none") and _agent().match(text, m.end):
             memory["claimant"] = resolve(m, lexicon, memory, written)
