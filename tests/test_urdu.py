@@ -584,6 +584,7 @@ def test_every_function_word_role_is_one_a_rule_reads() -> None:
     roles = {row["role"] for row in read_table("ur/function_words.tsv")}
     read = {
         "clause_break",
+        "locative",
         "byline",
         "suspects",
         "age",
@@ -1166,3 +1167,8 @@ def test_the_institute_refers_back_to_the_institution_last_named() -> None:
         (185, "security_forces"),
         (284, "other"),
     ]
+
+
+def test_a_bare_figure_in_another_place_shares_the_noun_after_it() -> None:
+    claims = read_urdu_claims("حملوں میں مستونگ میں تین اور جوہان میں ایک اہلکار ہلاک ہوا۔")
+    assert sorted((c.count.low, c.victim) for c in claims) == [(1, "security_forces"), (3, "security_forces")]

@@ -137,7 +137,9 @@ def read_urdu_claims(text: str) -> list[Claim]:
                 lo = outcome.end
                 continue
             # "11 پولیس اہلکار اور 3 پولیو ورکرز جاں بحق": the figures joined before it share its outcome word
-            for part, noun in joined_before(seen, sentence.numbers, lo, figure, lexicon):
+            for part, noun in joined_before(
+                seen, sentence.numbers, lo, figure, lexicon, nouns[-1] if nouns else None
+            ):
                 read = Read(part, outcome.phrase, lexicon.victims[noun.phrase], text[noun.start : noun.end])
                 _add(claims, told, sentence.claim(read, claimant, stance, len(claims), of_them))
             subset = part_including(seen, sentence.numbers, lo, figure, lexicon)

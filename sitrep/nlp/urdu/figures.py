@@ -314,12 +314,22 @@ def _joining() -> re.Pattern[str]:
     )
 
 
+@cache
+def _in_another_place() -> re.Pattern[str]:
+    """Between a bare figure and the next of the same people elsewhere: "اور جوہان میں" (and in Johan)."""
+    return re.compile(
+        rf"\s*(?:{alternation('and')})\s+(?:[^\s\d،۔]+\s+){{1,3}}?(?:{alternation('locative')})\s+"
+    )
+
+
 def joined_before(
-    text: str, numbers: list[Number], lo: int, figure: Figure, lexicon: Lexicon
+    text: str, numbers: list[Number], lo: int, figure: Figure, lexicon: Lexicon, shared: Match | None = None
 ) -> list[tuple[Figure, Match]]:
     """The figures joined to ``figure`` before it, each with its victim noun, that share its outcome word: "11
     پولیس اہلکار اور 3 پولیو ورکرز جاں بحق" (11 policemen and 3 polio workers killed), nearest first. Each is
-    a number, its noun right after it, and "اور" right after the noun."""
+    a number, its noun right after it, and "اور" right after the noun; or a number of the same people (``shared``,
+    the noun of ``figure``) in another place: "مستونگ میں تین اور جوہان میں ایک اہلکار ہلاک ہوا" (three in
+    Mastung and one in Johan)."""
     joined: list[tuple[Figure, Match]] = []
     values = [n for n in numbers if lo <= n.start and n.kind in VALUE_KINDS]
     at = figure.start
@@ -327,6 +337,11 @@ def joined_before(
         part = bounded(numbers, number, at)
         after = _SPACES.match(text, part.end).end()
         noun = next(lexicon.victim_finder.find(text, after, at), None)
+        elsewhere = _in_another_place().match(text, part.end)
+        if shared is not None and not joined and elsewhere is not None and elsewhere.end() == at:
+            joined.append((part, shared))
+            at = part.start
+            continue
         if noun is None or noun.start != after:
             break
         gap = _joining().match(text, noun.end)
