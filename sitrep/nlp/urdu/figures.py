@@ -338,7 +338,8 @@ def joined_before(
         after = _SPACES.match(text, part.end).end()
         noun = next(lexicon.victim_finder.find(text, after, at), None)
         elsewhere = _in_another_place().match(text, part.end)
-        if shared is not None and not joined and elsewhere is not None and elsewhere.end() == at:
+        another = text[part.start : part.end] == "ایک"  # "ایک اور دھماکے میں": in another blast
+        if shared is not None and not joined and not another and elsewhere is not None and elsewhere.end() == at:
             joined.append((part, shared))
             at = part.start
             continue
