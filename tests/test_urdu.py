@@ -1172,3 +1172,17 @@ def test_the_institute_refers_back_to_the_institution_last_named() -> None:
 def test_a_bare_figure_in_another_place_shares_the_noun_after_it() -> None:
     claims = read_urdu_claims("حملوں میں مستونگ میں تین اور جوہان میں ایک اہلکار ہلاک ہوا۔")
     assert sorted((c.count.low, c.victim) for c in claims) == [(1, "security_forces"), (3, "security_forces")]
+
+
+def test_the_organisation_refers_back_to_the_group_or_body_last_named() -> None:
+    text = (
+        "بی ایل اے نے حملے کی ذمہ داری قبول کر لی۔ "
+        "وائس فار بلوچ مسنگ پرسنز کے چیئرمین نے پریس کانفرنس کی۔ "
+        "تنظیم کے مطابق اس سال 40 افراد لاپتہ ہوئے۔"
+    )
+    assert [c.claimant.kind for c in read_urdu_claims(text)] == ["rights_group"]
+
+
+def test_a_tally_takes_no_people_from_the_clause_after_it() -> None:
+    text = "شہید ہونے والے اہلکاروں کی تعداد دو ہو گئی ہے جبکہ لیڈی ہیلتھ ورکر کی حالت خطرے سے باہر ہے۔"
+    assert [(c.count.low, c.victim) for c in read_urdu_claims(text)] == [(2, "security_forces")]

@@ -238,15 +238,23 @@ def parts_among_whom(sentence: Sentence, outcome: Match, stop: int, lexicon: Lex
     ]
 
 
+@cache
+def _conjunction() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\S)(?:{alternation('clause_break')})(?!\S)")
+
+
 def _read_with_noun(
     sentence: Sentence, outcome: Match, number: Number, limit: int, named: list[Match], lexicon: Lexicon
 ) -> Read:
     """A figure named after its outcome word, with the victim noun right after it (else the one named with the
     outcome word: "شہید اہلکاروں کی تعداد 5")."""
     figure = bounded(sentence.numbers, number, limit)
+    # Not past a conjunction opening another clause ("… تعداد دو ہو گئی ہے جبکہ لیڈی ہیلتھ ورکر کی حالت …"); a
+    # comma may set the people after it ("تعداد ایک ہے، لیویز کا وہ سپاہی …").
+    conjunction = _conjunction().search(sentence.seen, figure.end, limit)
     nouns = [
         m
-        for m in lexicon.victim_finder.find(sentence.seen, figure.end, limit)
+        for m in lexicon.victim_finder.find(sentence.seen, figure.end, conjunction.start() if conjunction else limit)
         if m.start - figure.end <= NEAR
     ]
     noun = (nouns[:1] or named[-1:] or [None])[0]

@@ -96,6 +96,8 @@ def voices_of(
         noun = form == "names" and named is None and not leads
         if claimant.kind != "none":
             memory["claimant"] = claimant
+        if claimant.kind in _ORGANISATIONS:
+            memory["organisation"] = claimant
     return voices
 
 
@@ -114,7 +116,7 @@ def _claimant_of(
     # A name beats a word that refers back; of those, "تنظیم" (the group) beats "بیان" (the statement).
     kinds = [_kind(m, lexicon) for m in words]
     names = [m for m, k in zip(words, kinds, strict=True) if k not in _BACK]
-    group = [m for m, k in zip(words, kinds, strict=True) if k == "previous_armed_group"]
+    group = [m for m, k in zip(words, kinds, strict=True) if k in ("previous_armed_group", "previous_organisation")]
     word = (names or group or words)[-1]
     # The owner is the last claimant word before the noun: "تنظیم کے ترجمان" is the group's spokesman; and no
     # number before it: "3 سرمچاروں کے … دعوے" counts the fighters.
@@ -317,8 +319,9 @@ def _brief() -> re.Pattern[str]:
     return re.compile(rf"(?:(?<=\n)|^)[^\s(۔]+(?:\s+[^\s(۔]+){{0,2}}\s*\(\s*(?:{alternation('byline')})")
 
 
-_BACK = ("previous", "previous_armed_group", "previous_institution")
+_BACK = ("previous", "previous_armed_group", "previous_institution", "previous_organisation")
 _INSTITUTIONS = ("other", "rights_group")  # whom "ادارہ" (the institute) or "کمیشن" refers back to
+_ORGANISATIONS = ("armed_group", *_INSTITUTIONS)  # whom "تنظیم" (the organisation) refers back to
 _MEDIA = ("media", "unofficial")  # claimant kinds that are places a figure is put ("سوشل میڈیا پر")
 
 
@@ -340,6 +343,8 @@ def resolve(word: Match, lexicon: Lexicon, memory: dict[str, Claimant], written:
         return memory.get("armed_group", Claimant())
     if kind == "previous_institution":
         return memory.get("institution", memory.get("claimant", Claimant()))
+    if kind == "previous_organisation":
+        return memory.get("organisation", Claimant())
     return Claimant(name=name or words, kind=kind, text=words)  # type: ignore[arg-type]
 
 
@@ -359,9 +364,9 @@ def remember(
     to the commission …)."""
     for m in lexicon.claimant_finder.find(text, start, end):
         if m.phrase in lexicon.actors:
-            memory["armed_group"] = resolve(m, lexicon, memory, written)
+            memory["armed_group"] = memory["organisation"] = resolve(m, lexicon, memory, written)
             continue
         if _kind(m, lexicon) in _INSTITUTIONS:
-            memory["institution"] = resolve(m, lexicon, memory, written)
+            memory["institution"] = memory["organisation"] = resolve(m, lexicon, memory, written)
         if not voiced and _kind(m, lexicon) not in (*_BACK, "none") and _agent().match(text, m.end):
             memory["claimant"] = resolve(m, lexicon, memory, written)
