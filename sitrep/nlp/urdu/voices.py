@@ -116,7 +116,9 @@ def _claimant_of(
     # A name beats a word that refers back; of those, "تنظیم" (the group) beats "بیان" (the statement).
     kinds = [_kind(m, lexicon) for m in words]
     names = [m for m, k in zip(words, kinds, strict=True) if k not in _BACK]
-    group = [m for m, k in zip(words, kinds, strict=True) if k in ("previous_armed_group", "previous_organisation")]
+    group = [
+        m for m, k in zip(words, kinds, strict=True) if k in ("previous_armed_group", "previous_organisation")
+    ]
     word = (names or group or words)[-1]
     # The owner is the last claimant word before the noun: "تنظیم کے ترجمان" is the group's spokesman; and no
     # number before it: "3 سرمچاروں کے … دعوے" counts the fighters.
