@@ -1186,3 +1186,8 @@ def test_the_organisation_refers_back_to_the_group_or_body_last_named() -> None:
 def test_a_tally_takes_no_people_from_the_clause_after_it() -> None:
     text = "شہید ہونے والے اہلکاروں کی تعداد دو ہو گئی ہے جبکہ لیڈی ہیلتھ ورکر کی حالت خطرے سے باہر ہے۔"
     assert [(c.count.low, c.victim) for c in read_urdu_claims(text)] == [(2, "security_forces")]
+
+
+def test_an_officer_speaks_for_the_body_named_before_him() -> None:
+    claim = _only("ضلعی انتظامیہ کے ایک افسر نے بتایا کہ چار افراد کو حراست میں لیا گیا۔")
+    assert claim.claimant.kind == "government"
