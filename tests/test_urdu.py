@@ -1191,3 +1191,11 @@ def test_a_tally_takes_no_people_from_the_clause_after_it() -> None:
 def test_an_officer_speaks_for_the_body_named_before_him() -> None:
     claim = _only("ضلعی انتظامیہ کے ایک افسر نے بتایا کہ چار افراد کو حراست میں لیا گیا۔")
     assert claim.claimant.kind == "government"
+
+
+def test_details_are_those_of_whoever_put_them_out() -> None:
+    text = (
+        "آئی ایس پی آر نے نومبر کے دوران کارروائیوں کی تفصیلات بھی جاری کیں، جن کے مطابق:\n"
+        "۱۔ ان کارروائیوں میں ۵۷ خوارج ہلاک ہوئے۔"
+    )
+    assert [(c.count.low, c.claimant.name) for c in read_urdu_claims(text)] == [(57, "ISPR")]

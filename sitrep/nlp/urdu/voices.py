@@ -142,15 +142,12 @@ def _claimant_of(
         # Reports are those of the source named just before them: "سوشل میڈیا پر آنے والی اطلاعات کے مطابق"
         # (according to reports on social media); "پولیس نے ان اطلاعات کی تردید کی" (the police denied these
         # reports) is the police's denial.
-        near = [
-            m
-            for m in found
-            if m.end <= word.start
-            and word.start - m.end <= _CARRIED
-            and _kind(m, lexicon) not in (*_BACK, "none")
-        ]
-        if near:
-            claimant = resolve(near[-1], lexicon, memory, written)
+        before = [m for m in found if m.end <= word.start and _kind(m, lexicon) not in (*_BACK, "none")]
+        near = [m for m in before if word.start - m.end <= _CARRIED]
+        # … or of the doer who put them out: "آئی ایس پی آر نے … کارروائیوں کی تفصیلات جاری کیں، جن کے مطابق"
+        doers = [m for m in before if _agent().match(text, m.end)]
+        if near or doers:
+            claimant = resolve((near or doers)[-1], lexicon, memory, written)
     return claimant, word.start if owner and claimant.kind != "none" else None
 
 
