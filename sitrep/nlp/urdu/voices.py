@@ -9,7 +9,7 @@ verb the sentence's.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import NamedTuple
 
@@ -73,11 +73,7 @@ def voices_of(
                 # A verb on a claim noun is said by the doer before its owner, not by the owner: "آر پی او نے ٹی
                 # ٹی پی کے دعوے کو مسترد کرتے ہوئے کہا" (the RPO rejected the TTP's claim).
                 since = voices[-2].end if len(voices) > 1 else s_start
-                doers = [
-                    m
-                    for m in lexicon.claimant_finder.find(text, since, voices[-1].named)
-                    if _agent().match(text, m.end) and _kind(m, lexicon) not in _BACK
-                ]
+                doers = _doers(text, lexicon.claimant_finder.find(text, since, voices[-1].named), lexicon)
                 if doers:
                     claimant = resolve(doers[-1], lexicon, memory, written)
         elif not words and media:
@@ -145,7 +141,7 @@ def _claimant_of(
         before = [m for m in found if m.end <= word.start and _kind(m, lexicon) not in (*_BACK, "none")]
         near = [m for m in before if word.start - m.end <= _CARRIED]
         # … or of the doer who put them out: "آئی ایس پی آر نے … کارروائیوں کی تفصیلات جاری کیں، جن کے مطابق"
-        doers = [m for m in before if _agent().match(text, m.end)]
+        doers = _doers(text, before, lexicon)
         if near or doers:
             claimant = resolve((near or doers)[-1], lexicon, memory, written)
     return claimant, word.start if owner and claimant.kind != "none" else None
@@ -324,6 +320,11 @@ _ORGANISATIONS = ("armed_group", *_INSTITUTIONS)  # whom "تنظیم" (the organ
 _MEDIA = ("media", "unofficial")  # claimant kinds that are places a figure is put ("سوشل میڈیا پر")
 
 
+def _doers(text: str, words: Iterable[Match], lexicon: Lexicon) -> list[Match]:
+    """The claimant words ("X نے") that name the doer of a perfective verb: a name, not a word referring back."""
+    return [m for m in words if _kind(m, lexicon) not in (*_BACK, "none") and _agent().match(text, m.end)]
+
+
 def _kind(word: Match, lexicon: Lexicon) -> str:
     """A claimant word's kind; an actor's name is an armed group's."""
     return lexicon.claimants.get(word.phrase, ("armed_group", ""))[0]
@@ -361,11 +362,12 @@ def remember(
     that reports nothing (``voiced`` false), its doer, for a later "انہوں" or "کمیشن" to refer to: "انسانی حقوق
     کمیشن پاکستان نے تحقیقات کا مطالبہ کیا ہے۔ کمیشن کے مطابق …" (the commission demanded an inquiry; according
     to the commission …)."""
-    for m in lexicon.claimant_finder.find(text, start, end):
+    named = list(lexicon.claimant_finder.find(text, start, end))
+    for m in named:
         if m.phrase in lexicon.actors:
             memory["armed_group"] = memory["organisation"] = resolve(m, lexicon, memory, written)
-            continue
-        if _kind(m, lexicon) in _INSTITUTIONS:
+        elif _kind(m, lexicon) in _INSTITUTIONS:
             memory["institution"] = memory["organisation"] = resolve(m, lexicon, memory, written)
-        if not voiced and _kind(m, lexicon) not in (*_BACK, "none") and _agent().match(text, m.end):
-            memory["claimant"] = resolve(m, lexicon, memory, written)
+    doers = [] if voiced else [m for m in _doers(text, named, lexicon) if m.phrase not in lexicon.actors]
+    if doers:
+        memory["claimant"] = resolve(doers[-1], lexicon, memory, written)
