@@ -1199,3 +1199,14 @@ def test_details_are_those_of_whoever_put_them_out() -> None:
         "۱۔ ان کارروائیوں میں ۵۷ خوارج ہلاک ہوئے۔"
     )
     assert [(c.count.low, c.claimant.name) for c in read_urdu_claims(text)] == [(57, "ISPR")]
+
+
+def test_a_later_clause_with_its_own_speaker_is_that_speakers() -> None:
+    text = (
+        "ریلوے پولیس کے ایس پی نے بتایا تھا کہ دھماکے میں 3 مسافر جاں بحق ہوئے، "
+        "تاہم ڈپٹی کمشنر نے جاں بحق افراد کی تعداد 5 بتائی۔"
+    )
+    assert [(c.count.low, c.claimant.kind) for c in read_urdu_claims(text)] == [
+        (3, "security_forces"),
+        (5, "government"),
+    ]

@@ -239,6 +239,16 @@ def voice_at(
     opened = leading[-1].end if leading else 0
     claimed = [v for v in voices if v.named is not None and opened <= v.named < at < v.start]
     verbs = [v for v in voices if not v.leads]
+    # A clause of its own with its own speaker's verb after the figure is that speaker's, not the statement
+    # before it: "… ایس پی نے بتایا تھا کہ …، تاہم ڈپٹی کمشنر نے جاں بحق افراد کی تعداد 5 بتائی".
+    if leading and any(leading[-1].end <= c <= at for c in clauses):
+        own = [
+            v
+            for v in verbs
+            if v.start > at and v.claimant.kind != "none" and not any(at < c <= v.start for c in clauses)
+        ]
+        leading = [] if own else leading
+        verbs = own or verbs
     if claimed or leading or verbs:
         voice = (claimed or leading[-1:] or verbs)[0]
     else:
