@@ -1210,3 +1210,19 @@ def test_a_later_clause_with_its_own_speaker_is_that_speakers() -> None:
         (3, "security_forces"),
         (5, "government"),
     ]
+
+
+def test_the_sentences_doer_says_what_its_later_claim_noun_says() -> None:
+    text = (
+        "بی ایل ایف نے حملے کی ذمہ داری قبول کرتے ہوئے 12 اہلکاروں کو ہلاک کرنے کا دعویٰ کیا "
+        "اور کہا کہ کارروائی میں اس کے 2 ساتھی مارے گئے۔"
+    )
+    assert [(c.count.low, c.victim, c.claimant.kind) for c in read_urdu_claims(text)] == [
+        (12, "security_forces", "armed_group"),
+        (2, "militants", "armed_group"),
+    ]
+
+
+def test_a_protest_leaders_comrades_are_civilians() -> None:
+    claim = _only("احتجاج کی قیادت کرنے والے ایک مذہبی رہنما نے دعویٰ کیا کہ پولیس کی فائرنگ سے ان کے 3 ساتھی شہید ہوئے۔")
+    assert (claim.victim, claim.claimant.kind) == ("civilians", "other")

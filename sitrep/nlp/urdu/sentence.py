@@ -55,12 +55,19 @@ def _whole_years(text: str, start: int, end: int, lexicon: Lexicon) -> list[re.M
     return years
 
 
-_SIDES = {"armed_group": "militants", "security_forces": "security_forces"}
+# Whose comrades a claimant's are: a party's, a rights body's or a community's workers and members are civilians.
+_SIDES = {
+    "armed_group": "militants",
+    "security_forces": "security_forces",
+    "other": "civilians",
+    "rights_group": "civilians",
+    "local_source": "civilians",
+}
 
 
 def side_of(claimant: Claimant) -> str:
     """Whose comrades a claimant speaks of ("ہمارے ساتھی", "ان کے ساتھی"): a group's, its fighters; the
-    forces', their men; anyone else's, unspecified."""
+    forces', their men; a party's, a rights body's or a community's, civilians; anyone else's, unspecified."""
     return _SIDES.get(claimant.kind, "unspecified")
 
 

@@ -81,7 +81,10 @@ def voices_of(
             # بتائی جا رہی ہے" (on social media the toll is said to be 15).
             claimant = resolve(media[-1], lexicon, memory, written)
         elif not words:
-            claimant = Claimant()
+            # The sentence's doer says what its later verbs say: "بی ایل ایف نے حملے کی ذمہ داری قبول کرتے ہوئے
+            # 12 اہلکاروں کو ہلاک کرنے کا دعویٰ کیا" (the BLF, claiming the attack, claimed twelve killed).
+            doers = _doers(text, lexicon.claimant_finder.find(text, s_start, report.start), lexicon)
+            claimant = resolve(doers[-1], lexicon, memory, written) if doers else Claimant()
         else:
             claimant, named = _claimant_of(text, found, words, report, form, lexicon, memory, written)
         # An armed group's word is a claim, except its denial ("تنظیم نے … کی تردید کی").
