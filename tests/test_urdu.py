@@ -1226,3 +1226,14 @@ def test_the_sentences_doer_says_what_its_later_claim_noun_says() -> None:
 def test_a_protest_leaders_comrades_are_civilians() -> None:
     claim = _only("احتجاج کی قیادت کرنے والے ایک مذہبی رہنما نے دعویٰ کیا کہ پولیس کی فائرنگ سے ان کے 3 ساتھی شہید ہوئے۔")
     assert (claim.victim, claim.claimant.kind) == ("civilians", "other")
+
+
+def test_a_statement_does_not_go_on_into_an_earlier_incident() -> None:
+    text = (
+        "پولیس نے بتایا کہ حملے میں تین اہلکار شہید ہوئے۔ "
+        "رواں برس مارچ میں بھی اسی علاقے میں دو اہلکار مارے گئے تھے۔"
+    )
+    assert [(c.count.low, c.claimant.kind) for c in read_urdu_claims(text)] == [
+        (3, "security_forces"),
+        (2, "none"),
+    ]

@@ -25,7 +25,7 @@ from sitrep.nlp.urdu.lexicon import urdu_lexicon
 from sitrep.nlp.urdu.numbers import numbers_of
 from sitrep.nlp.urdu.sentence import Read, Sentence, background_spans, side_of
 from sitrep.nlp.urdu.verification import unverified_by_later_sentences, verified_in
-from sitrep.nlp.urdu.voices import Speaker, remember, voice_at, voices_of
+from sitrep.nlp.urdu.voices import Speaker, Voice, remember, voice_at, voices_of
 from sitrep.nlp.urdu.writing import clauses_of, function_words, other_stories, urdu_letters, urdu_sentences
 
 
@@ -77,7 +77,12 @@ def read_urdu_claims(text: str) -> list[Claim]:
                     total = _last_of(claims, lexicon.outcomes[read.outcome])
                     if role == "definite" and total is not None:
                         continue  # "شہید ہونے والے تین اہلکاروں کی شناخت": the three already counted
-                    claimant, stance = voice_at(voices, read.figure.start, speaker, sentence.clauses)
+                    claimant, stance = voice_at(
+                        voices,
+                        read.figure.start,
+                        _carried(speaker, sentence, read.figure.start),
+                        sentence.clauses,
+                    )
                     whole = total if role == "part" else None
                     _add(claims, told, sentence.claim(read, claimant, stance, len(claims), whole))
                 continue
@@ -106,7 +111,9 @@ def read_urdu_claims(text: str) -> list[Claim]:
             victim_text = text[nouns[-1].start : nouns[-1].end] if nouns else ""  # as written
             # A figure naming no one takes the victims of the sentence's figure before it, else those an earlier
             # figure of the same number and outcome named ("تین شہری جاں بحق … تین لاشیں لائی گئیں"), as in English.
-            claimant, stance = voice_at(voices, figure.start, speaker, sentence.clauses)
+            claimant, stance = voice_at(
+                voices, figure.start, _carried(speaker, sentence, figure.start), sentence.clauses
+            )
             before = victim
             # Only a victim named in this sentence carries to its next figure: "2 لاشیں اور 4 زخمی لائے گئے" takes the
             # earlier "2 اہلکار" for the bodies, and says nothing of whom the four injured were.
@@ -159,6 +166,16 @@ def read_urdu_claims(text: str) -> list[Claim]:
                 _add(claims, told, sentence.claim(read, claimant, stance, len(claims), main.id))
                 lo = max(lo, read.figure.end)
     return unverified_by_later_sentences(seen, sentences, _all_civilians(claims), lexicon)
+
+
+def _carried(speaker: Voice | None, sentence: Sentence, at: int) -> Voice | None:
+    """The speaker going on into a sentence, but not into a figure told in the pluperfect, an earlier incident
+    the report adds after the statement ("رواں برس مارچ میں … دو اہلکار مارے گئے تھے"); a period's count ("اس
+    عرصے میں …") stays the statement's."""
+    lexicon = urdu_lexicon()
+    closed = min([sentence.span[1], *(c for c in sentence.clauses if c > at)])
+    earlier = lexicon.background.find(sentence.seen, at, closed)
+    return None if any(lexicon.background_reach[c.phrase] == "clause" for c in earlier) else speaker
 
 
 def _all_civilians(claims: list[Claim]) -> list[Claim]:
