@@ -1237,3 +1237,15 @@ def test_a_statement_does_not_go_on_into_an_earlier_incident() -> None:
         (3, "security_forces"),
         (2, "none"),
     ]
+
+
+def test_a_quotation_is_its_speakers_to_its_closing_mark() -> None:
+    text = (
+        'بی ایل اے کے ترجمان نے بیان میں کہا: "ہم نے کیمپ پر حملہ کیا۔ اس کارروائی میں ہمارے 6 ساتھی مارے گئے۔\n'
+        'دشمن کے 12 اہلکار ہلاک ہوئے۔"\nبازار میں دھماکے سے دو افراد زخمی ہوئے۔'
+    )
+    assert [(c.count.low, c.claimant.kind) for c in read_urdu_claims(text)] == [
+        (6, "armed_group"),
+        (12, "armed_group"),
+        (2, "none"),
+    ]

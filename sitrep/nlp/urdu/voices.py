@@ -287,6 +287,7 @@ class Speaker:
         self._listing = False  # the last statement opened a list
         self._paragraph_end = 0  # where the last statement's paragraph ends
         self._passed = False  # a sentence with no statement of its own was read since the last statement
+        self._quote_end = 0  # where the quotation the last statement opened closes
 
     def read(self, start: int, end: int, voices: list[Voice]) -> Voice | None:
         """The speaker who goes on into the sentence [start, end); then the sentence's own voices are heard."""
@@ -301,9 +302,12 @@ class Speaker:
         going_on = None if shifts else self._last
         if self._passed and start >= self._paragraph_end and not self._listing:
             going_on = None  # past the paragraph, a statement reaches only the sentence right after it
+        quoted = self._last is not None and start < self._quote_end
+        if quoted:
+            going_on = self._last  # a quotation is its speaker's to its closing mark, over sentences and paragraphs
         line_end = self._last.line_end if self._last is not None else None
-        in_line = line_end is not None and start < line_end
-        if line_end is not None:
+        in_line = (line_end is not None and start < line_end) or quoted
+        if line_end is not None and not quoted:
             # A labelled line is all its speaker's, and no more: the next line has its own label, or none.
             going_on = self._last if in_line else None
         spoken = [v for v in voices if v.spoken]
@@ -314,11 +318,25 @@ class Speaker:
             paragraph_end = self._text.find("\n", end)
             self._paragraph_end = len(self._text) if paragraph_end < 0 else paragraph_end
             self._passed = False
+            self._quote_end = _quotation_end(self._text, self._last.end, end)
         elif not in_line and (shifts or not (self._listing or end <= self._paragraph_end)):
             self._last, self._listing = None, False
         else:
             self._passed = True
         return going_on
+
+
+_QUOTES = {'"': '"', "\u201c": "\u201d"}  # opening mark → closing mark (not the single quotes of a term: 'خوارج')
+
+
+def _quotation_end(text: str, after: int, end: int) -> int:
+    """Where a quotation opened after a reporting phrase, and not closed in its sentence, closes: "ان کا کہنا تھا:
+    \"ہمارے چار جوانوں نے … ۔ … ۔\"" (0 when none is left open)."""
+    opened = next(((i, ch) for i in range(after, end) if (ch := text[i]) in _QUOTES), None)
+    if opened is None:
+        return 0
+    close = text.find(_QUOTES[opened[1]], opened[0] + 1)
+    return close if close >= end else 0
 
 
 @cache
