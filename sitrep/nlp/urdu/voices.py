@@ -279,7 +279,7 @@ class Speaker:
     دوران … 8 خوارج ہلاک ہو گئے"). Not further: the Urdu press names the speaker again when it goes on
     ("انہوں نے مزید کہا", "ان کا کہنا تھا"), except over a list
     the statement opens with a colon ("… درج ذیل کارروائیاں کیں:" and then "۱۔ …", "۲۔ …"), which is all its own
-    until a sentence speaks for itself."""
+    until a sentence speaks for itself, and over a quotation it opens, to the quotation's closing mark."""
 
     def __init__(self, text: str, lexicon: Lexicon) -> None:
         self._text, self._lexicon = text, lexicon
