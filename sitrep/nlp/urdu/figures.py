@@ -14,7 +14,7 @@ from functools import cache
 from sitrep.nlp.urdu.lexicon import Lexicon
 from sitrep.nlp.urdu.numbers import VALUE_KINDS, Figure, Number, bounded
 from sitrep.nlp.urdu.sentence import Read, Sentence
-from sitrep.nlp.urdu.writing import Match, alternation, word_after
+from sitrep.nlp.urdu.writing import Match, alternation, whole_word, word_after
 
 NEAR = 45  # characters between a number and its outcome word: "کیپٹن سمیت 9 فوجی اہلکار شہید" fits
 
@@ -33,8 +33,10 @@ def figure_before(text: str, numbers: list[Number], lo: int, at: int, lexicon: L
         return None
     figure = bounded(numbers, values[-1], at)
     between = text[figure.end : at]
-    if _that().search(between):
-        return None  # "ایک صحافی نے نشاندہی کی کہ … ہلاک شدگان": the outcome is said in another clause
+    if whole_word("that").search(between):
+        # "ایک صحافی نے نشاندہی کی کہ … ہلاک شدگان": "کہ" (that) opens the clause of what is said, which a figure
+        # before it is no part of
+        return None
     if (
         len(between.split()) > _BARE_WORDS
         and next(lexicon.victim_finder.find(text, figure.end, at), None) is None
@@ -42,12 +44,6 @@ def figure_before(text: str, numbers: list[Number], lo: int, at: int, lexicon: L
     ):
         return None
     return figure
-
-
-@cache
-def _that() -> re.Pattern[str]:
-    """ "کہ" (that) as a whole word: it opens the clause of what is said, which a figure before it is no part of."""
-    return re.compile(rf"(?<!\S)(?:{alternation('that')})(?![^\s،۔])")
 
 
 def _of_those(numbers: list[Number], figure: Figure) -> bool:
@@ -238,11 +234,6 @@ def parts_among_whom(sentence: Sentence, outcome: Match, stop: int, lexicon: Lex
     ]
 
 
-@cache
-def _conjunction() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\S)(?:{alternation('clause_break')})(?!\S)")
-
-
 def _read_with_noun(
     sentence: Sentence, outcome: Match, number: Number, limit: int, named: list[Match], lexicon: Lexicon
 ) -> Read:
@@ -251,10 +242,12 @@ def _read_with_noun(
     figure = bounded(sentence.numbers, number, limit)
     # Not past a conjunction opening another clause ("… تعداد دو ہو گئی ہے جبکہ لیڈی ہیلتھ ورکر کی حالت …"); a
     # comma may set the people after it ("تعداد ایک ہے، لیویز کا وہ سپاہی …").
-    conjunction = _conjunction().search(sentence.seen, figure.end, limit)
+    conjunction = whole_word("clause_break").search(sentence.seen, figure.end, limit)
     nouns = [
         m
-        for m in lexicon.victim_finder.find(sentence.seen, figure.end, conjunction.start() if conjunction else limit)
+        for m in lexicon.victim_finder.find(
+            sentence.seen, figure.end, conjunction.start() if conjunction else limit
+        )
         if m.start - figure.end <= NEAR
     ]
     noun = (nouns[:1] or named[-1:] or [None])[0]
@@ -347,7 +340,13 @@ def joined_before(
         noun = next(lexicon.victim_finder.find(text, after, at), None)
         elsewhere = _in_another_place().match(text, part.end)
         another = text[part.start : part.end] == "ایک"  # "ایک اور دھماکے میں": in another blast
-        if shared is not None and not joined and not another and elsewhere is not None and elsewhere.end() == at:
+        if (
+            shared is not None
+            and not joined
+            and not another
+            and elsewhere is not None
+            and elsewhere.end() == at
+        ):
             joined.append((part, shared))
             at = part.start
             continue
@@ -384,7 +383,7 @@ def _not_one() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """ "بھی" right after "ایک" (even one), and the negation after the outcome word that makes it "not one"."""
     return (
         re.compile(rf"(?:{alternation('even')})(?!\S)"),
-        re.compile(rf"(?<!\S)(?:{alternation('negation')})(?!\S)"),
+        whole_word("negation"),
     )
 
 

@@ -304,7 +304,9 @@ class Speaker:
             going_on = None  # past the paragraph, a statement reaches only the sentence right after it
         quoted = self._last is not None and start < self._quote_end
         if quoted:
-            going_on = self._last  # a quotation is its speaker's to its closing mark, over sentences and paragraphs
+            going_on = (
+                self._last
+            )  # a quotation is its speaker's to its closing mark, over sentences and paragraphs
         line_end = self._last.line_end if self._last is not None else None
         in_line = (line_end is not None and start < line_end) or quoted
         if line_end is not None and not quoted:
@@ -326,7 +328,10 @@ class Speaker:
         return going_on
 
 
-_QUOTES = {'"': '"', "\u201c": "\u201d"}  # opening mark → closing mark (not the single quotes of a term: 'خوارج')
+_QUOTES = {
+    '"': '"',
+    "\u201c": "\u201d",
+}  # opening mark → closing mark (not the single quotes of a term: 'خوارج')
 
 
 def _quotation_end(text: str, after: int, end: int) -> int:

@@ -142,6 +142,13 @@ def clause_breaks() -> re.Pattern[str]:
 
 
 @cache
+def whole_word(role: str) -> re.Pattern[str]:
+    """A word of ``role`` (``function_words``) standing as a whole word, to search for: spaces or the text's edge
+    before it, spaces, a comma or a full stop after ("کہ", "جبکہ", "نہیں")."""
+    return re.compile(rf"(?<!\S)(?:{alternation(role)})(?![^\s،۔])")
+
+
+@cache
 def word_after(role: str) -> re.Pattern[str]:
     """Spaces and a whole word of ``role`` (``function_words``), matched where a phrase ends: "کے" after an owner
     (possessive), "جو" after a comma (relative)."""
