@@ -105,7 +105,8 @@ def test_actor_row(phrase: str, actor: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("phrase", "stance", "_form"), [r for r in _rows("reporting.tsv") if r[2] not in ("shift", "none", "untrue")]
+    ("phrase", "stance", "_form"),
+    [r for r in _rows("reporting.tsv") if r[2] not in ("shift", "none", "untrue")],
 )
 def test_reporting_row(phrase: str, stance: str, _form: str) -> None:
     told = "نے صحافیوں " if phrase.startswith("کو ") else ""  # "کو بتایا" follows whom they told
@@ -121,7 +122,9 @@ def test_verification_row(phrase: str, verified: str) -> None:
 
 @pytest.mark.parametrize(("phrase", "reach"), _rows("background.tsv"))
 def test_background_row(phrase: str, reach: str) -> None:
-    if reach == "clause":  # a pluperfect verb ends the sentence, after the lede (which tells its own incident)
+    if (
+        reach == "clause"
+    ):  # a pluperfect verb ends the sentence, after the lede (which tells its own incident)
         text = f"آج چوکی پر حملہ ہوا۔ اس علاقے میں تین اہلکار ہلاک {phrase}۔"
     else:
         text = f"{phrase} اس علاقے میں تین اہلکار ہلاک ہوئے۔"
@@ -476,7 +479,11 @@ def test_parts_named_after_among_whom(whom: str) -> None:
     text = f"شیلنگ سے 25 افراد زخمی ہوئے {whom} 6 خواتین بھی شامل ہیں۔"
     claims = read_urdu_claims(text)
     assert [(c.count.low, c.victim, c.part_of) for c in claims] == [
-        (25, "civilians", None),  # the only victims named are civilians (see test_unnamed_people_among_civilians)
+        (
+            25,
+            "civilians",
+            None,
+        ),  # the only victims named are civilians (see test_unnamed_people_among_civilians)
         (6, "civilians", "c1"),
     ]
     # Without "شامل" it is a state of some of them, not a count: "two of them are critical".
@@ -741,7 +748,9 @@ def test_not_even_one_is_no_figure() -> None:
 
 
 def test_an_armed_groups_arrest_is_an_abduction() -> None:
-    claim = _only("بی ایل اے کے ترجمان نے دعویٰ کیا کہ سرمچاروں نے تین سرکاری اہلکاروں کو حراست میں لے لیا ہے۔")
+    claim = _only(
+        "بی ایل اے کے ترجمان نے دعویٰ کیا کہ سرمچاروں نے تین سرکاری اہلکاروں کو حراست میں لے لیا ہے۔"
+    )
     assert (claim.outcome, claim.count.low) == ("abducted", 3)
     assert _only("پولیس نے کارروائی کے دوران تین ملزمان کو حراست میں لے لیا۔").outcome == "arrested"
 
@@ -772,7 +781,9 @@ def test_unnamed_people_are_civilians_unless_an_armed_side_is_counted() -> None:
 
 def test_reports_are_those_of_the_source_named_before_them() -> None:
     text = "سوشل میڈیا پر آنے والی اطلاعات کے مطابق دس افراد ہلاک ہوئے۔"
-    assert [(c.claimant.kind, c.claimant.name) for c in read_urdu_claims(text)] == [("unofficial", "social media")]
+    assert [(c.claimant.kind, c.claimant.name) for c in read_urdu_claims(text)] == [
+        ("unofficial", "social media")
+    ]
     text = "پولیس نے ان اطلاعات کی تردید کی کہ دس افراد ہلاک ہوئے۔"
     assert [(c.claimant.kind, c.stance) for c in read_urdu_claims(text)] == [("security_forces", "denied")]
     # Reports with no source before them are the article's own voice.
@@ -781,7 +792,9 @@ def test_reports_are_those_of_the_source_named_before_them() -> None:
 
 def test_one_person_said_again_by_a_fuller_name_is_said_before() -> None:
     # "ایک اہلکار" and then "ایک پولیس اہلکار": the same head noun, the same one person.
-    text = "چوکی پر حملے میں ایک اہلکار شہید ہو گیا۔ دہشت گردوں نے رات گئے حملہ کیا، ایک پولیس اہلکار شہید ہوا۔"
+    text = (
+        "چوکی پر حملے میں ایک اہلکار شہید ہو گیا۔ دہشت گردوں نے رات گئے حملہ کیا، ایک پولیس اہلکار شہید ہوا۔"
+    )
     assert [(c.count.low, c.victim) for c in read_urdu_claims(text)] == [(1, "security_forces")]
     # Another head noun is another person: a soldier, then a passer-by.
     text = "حملے میں ایک سپاہی شہید ہو گیا۔ فائرنگ سے ایک راہگیر بھی جاں بحق ہوا۔"
@@ -813,16 +826,12 @@ def test_a_toll_said_again_by_a_second_official_is_theirs_too() -> None:
 
 def test_the_doer_says_what_the_verb_says() -> None:
     # "سی ٹی ڈی نے … بی ایل اے سے تعلق رکھنے والے 3 … گرفتار کرنے کا دعویٰ کیا": the CTD claims, not the BLA.
-    text = (
-        "سی ٹی ڈی نے کارروائی کرتے ہوئے کالعدم بی ایل اے سے تعلق رکھنے والے 3 مبینہ دہشت گرد گرفتار کرنے کا دعویٰ کیا ہے۔"
-    )
+    text = "سی ٹی ڈی نے کارروائی کرتے ہوئے کالعدم بی ایل اے سے تعلق رکھنے والے 3 مبینہ دہشت گرد گرفتار کرنے کا دعویٰ کیا ہے۔"
     assert [(c.outcome, c.claimant.kind) for c in read_urdu_claims(text)] == [("arrested", "security_forces")]
 
 
 def test_a_claim_noun_denied_is_the_deniers_denial() -> None:
-    text = (
-        "کالعدم بی ایل اے نے حملے کی ذمہ داری قبول کی۔ تنظیم کے ترجمان نے دو حملہ آوروں کی ہلاکت کے دعوے کی تردید کی۔"
-    )
+    text = "کالعدم بی ایل اے نے حملے کی ذمہ داری قبول کی۔ تنظیم کے ترجمان نے دو حملہ آوروں کی ہلاکت کے دعوے کی تردید کی۔"
     assert [(c.count.low, c.claimant.kind, c.stance) for c in read_urdu_claims(text)] == [
         (2, "armed_group", "denied")
     ]
@@ -845,7 +854,9 @@ def test_the_object_noun_is_the_victim() -> None:
 
 def test_the_true_number_is_a_tally() -> None:
     text = "تاجر یونین کے صدر نے دعویٰ کیا کہ جاں بحق افراد کی اصل تعداد 10 سے زائد ہے۔"
-    assert [(c.count.low, c.count.high, c.claimant.kind) for c in read_urdu_claims(text)] == [(11, None, "other")]
+    assert [(c.count.low, c.count.high, c.claimant.kind) for c in read_urdu_claims(text)] == [
+        (11, None, "other")
+    ]
 
 
 def test_among_those_killed_holds_only_people() -> None:
@@ -931,7 +942,10 @@ def test_the_lede_tells_its_own_incident_even_in_the_pluperfect() -> None:
 
 def test_only_a_victim_named_in_the_sentence_carries_to_its_next_figure() -> None:
     text = "دھماکے میں 2 پولیس اہلکار جاں بحق ہو گئے۔ ہسپتال میں 2 لاشیں اور 4 زخمی لائے گئے۔"
-    assert [(c.count.low, c.victim) for c in read_urdu_claims(text)] == [(2, "security_forces"), (4, "unspecified")]
+    assert [(c.count.low, c.victim) for c in read_urdu_claims(text)] == [
+        (2, "security_forces"),
+        (4, "unspecified"),
+    ]
     text = "حملے میں 2 اہلکار شہید، 4 زخمی اور 3 لاپتہ ہو گئے۔"
     assert {c.victim for c in read_urdu_claims(text)} == {"security_forces"}
 
@@ -942,7 +956,10 @@ def test_a_year_named_whole_is_a_years_count() -> None:
     text = "ایچ آر سی پی کے مطابق ۲۰۱۳ سے ۲۰۱۷ کے دوران 509 افراد ہلاک ہوئے۔"
     assert [c.background for c in read_urdu_claims(text)] == [True]
     # A year with its day or month is a date: the incident's own.
-    for text in ("ستمبر 2024 میں دھماکے میں تین افراد جاں بحق ہو گئے۔", "۲ نومبر ۲۰۲۵ء کو دھماکے میں تین افراد جاں بحق ہو گئے۔"):
+    for text in (
+        "ستمبر 2024 میں دھماکے میں تین افراد جاں بحق ہو گئے۔",
+        "۲ نومبر ۲۰۲۵ء کو دھماکے میں تین افراد جاں بحق ہو گئے۔",
+    ):
         assert [c.background for c in read_urdu_claims(text)] == [False]
 
 
@@ -956,18 +973,23 @@ def test_a_place_name_is_whole_words() -> None:
     places = find_urdu_places("مسلح افراد نے دونوں خواتین کو جنڈولہ روڈ پر چھوڑ دیا۔")
     assert [(p.name, p.role) for p in places] == [("Jandola", "mention")]
     # "اور" typed against a name that ends in a letter that does not join still leaves it whole.
-    assert [p.name for p in find_urdu_places("قبل ازیں پنجگوراور تربت میں حملے ہوئے۔")] == ["Panjgur", "Turbat"]
+    assert [p.name for p in find_urdu_places("قبل ازیں پنجگوراور تربت میں حملے ہوئے۔")] == [
+        "Panjgur",
+        "Turbat",
+    ]
 
 
 def test_a_name_opening_the_report_is_cued() -> None:
     # "چمن" (also: a garden) opening the report with a case marker after it is the place.
-    assert [(p.name, p.role) for p in find_urdu_places("چمن کے مال روڈ پر ایک دکان پر دستی بم پھینکا گیا۔")] == [
-        ("Chaman", "event")
-    ]
+    assert [
+        (p.name, p.role) for p in find_urdu_places("چمن کے مال روڈ پر ایک دکان پر دستی بم پھینکا گیا۔")
+    ] == [("Chaman", "event")]
     # Not inside the report without a cue.
     assert find_urdu_places("حملے کے بعد چمن کے پھول مرجھا گئے۔") == []
     # "کے قریب" (near) is a place word after a name.
-    assert [p.name for p in find_urdu_places("نامعلوم افراد نے سوئی کے قریب گیس پائپ لائن اڑا دی۔")] == ["Sui"]
+    assert [p.name for p in find_urdu_places("نامعلوم افراد نے سوئی کے قریب گیس پائپ لائن اڑا دی۔")] == [
+        "Sui"
+    ]
 
 
 def test_a_denial_may_call_a_claim_baseless_or_contrary_to_fact() -> None:
@@ -992,7 +1014,10 @@ def test_confirmation_with_words_between_the_doer_and_the_verb() -> None:
 def test_both_counts_only_the_people_named_after_it() -> None:
     text = "ضلعی پولیس سربراہ نے دونوں اہلکاروں کی شہادت کی تصدیق کی۔"
     assert [(c.count.low, c.victim) for c in read_urdu_claims(text)] == [(2, "security_forces")]
-    assert read_urdu_claims("دونوں جانب سے فائرنگ کے بعد علاقے میں خوف و ہراس پھیل گیا، دونوں زخمی ہو گئے۔") == []
+    assert (
+        read_urdu_claims("دونوں جانب سے فائرنگ کے بعد علاقے میں خوف و ہراس پھیل گیا، دونوں زخمی ہو گئے۔")
+        == []
+    )
 
 
 def test_an_outcome_word_qualifying_the_people_after_it() -> None:
@@ -1064,7 +1089,9 @@ def test_a_part_naming_no_people_is_of_the_wholes() -> None:
 
 def test_they_written_with_do_chashmi_he_refers_back() -> None:
     # "انھوں" and "انہوں" (they) are both written; each refers back to the speaker named before.
-    claims = read_urdu_claims("پولیس نے بتایا کہ چوکی پر حملہ ہوا۔\nانھوں نے کہا کہ حملے میں دو اہلکار شہید ہوئے۔")
+    claims = read_urdu_claims(
+        "پولیس نے بتایا کہ چوکی پر حملہ ہوا۔\nانھوں نے کہا کہ حملے میں دو اہلکار شہید ہوئے۔"
+    )
     assert [c.claimant.kind for c in claims] == ["security_forces"]
 
 
@@ -1098,7 +1125,9 @@ def test_a_list_among_whom_closed_by_a_plural_copula() -> None:
     assert [c.count.low for c in read_urdu_claims("11 افراد زخمی ہوئے جن میں سے دو کی حالت نازک ہے۔")] == [11]
 
 
-@pytest.mark.parametrize("name", ["claimants", "reporting", "victims", "outcomes", "numbers", "places", "actors"])
+@pytest.mark.parametrize(
+    "name", ["claimants", "reporting", "victims", "outcomes", "numbers", "places", "actors"]
+)
 def test_a_word_list_names_each_phrase_once(name: str) -> None:
     phrases = [row[0] for row in _rows(f"{name}.tsv")]
     assert sorted({p for p in phrases if phrases.count(p) > 1}) == []
@@ -1154,7 +1183,10 @@ def test_a_figure_counts_the_noun_written_with_it() -> None:
 
 def test_a_body_is_one_dead() -> None:
     claims = read_urdu_claims("ہسپتال میں ایک بچے کی لاش اور 5 زخمی لائے گئے۔")
-    assert [(c.outcome, c.count.low, c.victim) for c in claims] == [("killed", 1, "civilians"), ("injured", 5, "civilians")]
+    assert [(c.outcome, c.count.low, c.victim) for c in claims] == [
+        ("killed", 1, "civilians"),
+        ("injured", 5, "civilians"),
+    ]
 
 
 def test_the_institute_refers_back_to_the_institution_last_named() -> None:
@@ -1224,7 +1256,9 @@ def test_the_sentences_doer_says_what_its_later_claim_noun_says() -> None:
 
 
 def test_a_protest_leaders_comrades_are_civilians() -> None:
-    claim = _only("احتجاج کی قیادت کرنے والے ایک مذہبی رہنما نے دعویٰ کیا کہ پولیس کی فائرنگ سے ان کے 3 ساتھی شہید ہوئے۔")
+    claim = _only(
+        "احتجاج کی قیادت کرنے والے ایک مذہبی رہنما نے دعویٰ کیا کہ پولیس کی فائرنگ سے ان کے 3 ساتھی شہید ہوئے۔"
+    )
     assert (claim.victim, claim.claimant.kind) == ("civilians", "other")
 
 
