@@ -1283,3 +1283,45 @@ def test_a_quotation_is_its_speakers_to_its_closing_mark() -> None:
         (12, "armed_group"),
         (2, "none"),
     ]
+
+
+def test_a_claim_that_opens_a_quotation_is_its_groups_to_the_closing_mark_only() -> None:
+    text = (
+        'بی ایل اے کے ترجمان نے دعویٰ کیا کہ "ہم نے کیمپ پر حملہ کیا۔ اس کارروائی میں ہمارے 6 ساتھی مارے گئے۔" '
+        "بازار میں دھماکے سے دو افراد زخمی ہوئے۔"
+    )
+    assert [(c.count.low, c.victim, c.claimant.kind, c.stance) for c in read_urdu_claims(text)] == [
+        (6, "militants", "armed_group", "claimed"),
+        (2, "unspecified", "none", "reported"),
+    ]
+
+
+def test_the_text_of_a_statement_is_its_speakers() -> None:
+    text = 'بی ایل ایف کے ترجمان نے ذمہ داری قبول کی ہے۔ بیان کا متن یہ ہے: "حملے میں دشمن کے 12 اہلکار ہلاک ہوئے۔"'
+    assert (_only(text).claimant.kind, _only(text).count.low) == ("armed_group", 12)
+
+
+@pytest.mark.parametrize("post", ["ڈی پی او لکی مروت", "وزیراعلیٰ بلوچستان", "ڈپٹی کمشنر ڈیرہ اسماعیل خان"])
+def test_a_post_followed_by_the_place_it_serves_is_the_doer(post: str) -> None:
+    # The doer of a sentence with no reporting phrase is whom a later "ان کا کہنا تھا" refers back to.
+    text = (
+        f"ہسپتال کے ڈاکٹر نے بتایا کہ دو لاشیں لائی گئیں۔ {post} نے جنازے میں شرکت کی۔ "
+        'اس موقع پر ان کا کہنا تھا: "چار اہلکار شہید ہوئے۔"'
+    )
+    assert [(c.count.low, c.claimant.kind) for c in read_urdu_claims(text)][-1][1] in (
+        "security_forces",
+        "government",
+    )
+
+
+def test_the_party_refers_back_to_the_party_named_before() -> None:
+    text = (
+        "بلوچستان نیشنل پارٹی نے احتجاج کا اعلان کیا۔ "
+        'پارٹی کے سیکرٹری اطلاعات نے کہا: "حملے میں ہمارے پانچ ساتھی شہید ہوئے۔"'
+    )
+    claim = _only(text)
+    assert (claim.claimant.kind, claim.claimant.name, claim.victim) == (
+        "other",
+        "Balochistan National Party",
+        "civilians",
+    )

@@ -134,8 +134,10 @@ def _claimant_of(
     if doers and form != "leads" and not owner:
         word = doers[-1]
     if word.phrase in lexicon.posts:
-        # A post speaks for the organisation it is held in: "ایچ آر سی پی کے ایک علاقائی کوآرڈینیٹر" is the HRCP's.
-        word = next((m for m in reversed(names) if m.end <= word.start and _held_in(text, m, word)), word)
+        # A post speaks for the organisation it is held in: "ایچ آر سی پی کے ایک علاقائی کوآرڈینیٹر" is the HRCP's,
+        # "پارٹی کے سیکرٹری اطلاعات" the party's named before.
+        held = (m for m in reversed(words) if m.end <= word.start and _held_in(text, m, word))
+        word = next((m for m in held if resolve(m, lexicon, memory, written).kind != "none"), word)
     claimant = resolve(word, lexicon, memory, written)
     if claimant.kind == "none":
         # Reports are those of the source named just before them: "سوشل میڈیا پر آنے والی اطلاعات کے مطابق"
@@ -216,8 +218,11 @@ def _addressee() -> re.Pattern[str]:
 
 @cache
 def _agent() -> re.Pattern[str]:
-    """After a claimant's words (a closing bracket between): "نے", marking the doer ("سی ٹی ڈی) نے")."""
-    return re.compile(rf"\)?\s*(?:{alternation('agent')})(?![^\s،۔])")
+    """After a claimant's words (a closing bracket between): "نے", marking the doer ("سی ٹی ڈی) نے"); a post is
+    often followed by the place it serves, a name of up to three words with no case marker, conjunction or figure
+    ("ڈی پی او لکی مروت نے", "وزیراعلیٰ بلوچستان نے")."""
+    plain = rf"(?!(?:{alternation('case_marker')}|{alternation('and')}|{alternation('that')})(?![^\s،۔]))[^\s\d۰-۹٠-٩،۔؛:\"'()]+"
+    return re.compile(rf"\)?(?:\s+{plain}){{0,3}}?\s*(?:{alternation('agent')})(?![^\s،۔])")
 
 
 @cache
@@ -312,7 +317,7 @@ class Speaker:
         if line_end is not None and not quoted:
             # A labelled line is all its speaker's, and no more: the next line has its own label, or none.
             going_on = self._last if in_line else None
-        spoken = [v for v in voices if v.spoken]
+        spoken = [v for v in voices if v.spoken] or self._claims_quoted(voices, end)
         named = [v for v in spoken if v.claimant.kind != "none"]
         if spoken:
             self._last = (named or spoken)[-1]
@@ -326,6 +331,17 @@ class Speaker:
         else:
             self._passed = True
         return going_on
+
+
+    def _claims_quoted(self, voices: list[Voice], end: int) -> list[Voice]:
+        """A claim that opens a quotation ("ترجمان نے دعویٰ کیا کہ \"… ۔ اس کارروائی میں ہمارے 6 ساتھی …\""): its
+        speaker's to the closing mark and no further, as a labelled line is; a claim does not go on past its own
+        sentence otherwise."""
+        for voice in reversed(voices):
+            close = _quotation_end(self._text, voice.end, end)
+            if voice.stance == "claimed" and voice.claimant.kind != "none" and close:
+                return [voice._replace(line_end=close)]
+        return []
 
 
 _QUOTES = {
