@@ -332,7 +332,6 @@ class Speaker:
             self._passed = True
         return going_on
 
-
     def _claims_quoted(self, voices: list[Voice], end: int) -> list[Voice]:
         """A claim that opens a quotation ("ترجمان نے دعویٰ کیا کہ \"… ۔ اس کارروائی میں ہمارے 6 ساتھی …\""): its
         speaker's to the closing mark and no further, as a labelled line is; a claim does not go on past its own
