@@ -1325,3 +1325,11 @@ def test_the_party_refers_back_to_the_party_named_before() -> None:
         "Balochistan National Party",
         "civilians",
     )
+
+
+def test_a_comma_and_a_quote_mark_after_a_verb_open_what_was_said() -> None:
+    text = (
+        "جماعت کے ترجمان نے دعویٰ کیا کہ سات کارکن مارے گئے۔ "
+        "وزیر داخلہ نے اس دعوے کو رد کرتے ہوئے کہا، 'سات ہلاکتوں کی بات بالکل بے بنیاد ہے۔'"
+    )
+    assert [(c.count.low, c.stance) for c in read_urdu_claims(text)] == [(7, "claimed")]

@@ -228,11 +228,11 @@ def _agent() -> re.Pattern[str]:
 @cache
 def _that() -> re.Pattern[str]:
     """After a reporting verb, over two words at most (not "اور" and another verb): "کہ" (that) opening what was
-    said ("نے دعویٰ کیا ہے کہ …"), or a colon opening a quote ("نے فون پر بتایا: \"…\""); the verb gives the
+    said ("نے دعویٰ کیا ہے کہ …"), or a colon or a comma opening a quote ("نے فون پر بتایا: \"…\"", "کہا، '…'"); the verb gives the
     figures after it, as "کے مطابق" does."""
     return re.compile(
         rf"(?:(?:\s+(?!(?:{alternation('and')})(?!\S))\S+){{0,2}}?\s+(?:{alternation('that')})(?![^\s،۔])"
-        rf"|\s*[:：])"
+        rf"|\s*[:：]|\s*[،,]\s*[\"'“‘])"
     )
 
 
