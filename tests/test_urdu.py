@@ -1333,3 +1333,10 @@ def test_a_comma_and_a_quote_mark_after_a_verb_open_what_was_said() -> None:
         "وزیر داخلہ نے اس دعوے کو رد کرتے ہوئے کہا، 'سات ہلاکتوں کی بات بالکل بے بنیاد ہے۔'"
     )
     assert [(c.count.low, c.stance) for c in read_urdu_claims(text)] == [(7, "claimed")]
+
+
+def test_people_named_one_by_one_among_the_dead_are_no_figures() -> None:
+    text = "حملے میں دو اہلکار شہید ہوئے۔ شہید ہونے والوں میں ایک ہیڈ کانسٹیبل اور ایک سپاہی شامل ہیں۔"
+    assert [(c.count.low, c.part_of) for c in read_urdu_claims(text)] == [(2, None)]
+    text = "حملے میں نو افراد جاں بحق ہوئے۔ جاں بحق ہونے والوں میں ایک اہلکار اور تین بچے شامل ہیں۔"
+    assert [c.count.low for c in read_urdu_claims(text)] == [9, 1, 3]

@@ -189,11 +189,12 @@ def _list_of_parts(
     )
     closes = [c for c in sentence.clauses if c > among.end]
     end = included.end if included else min([stop, *closes])
-    values = [
-        n
-        for n in sentence.numbers
-        if among.end <= n.start and n.end <= end and n.kind in VALUE_KINDS and not _article(seen, n, lexicon)
-    ]
+    listed = [n for n in sentence.numbers if among.end <= n.start and n.end <= end and n.kind in VALUE_KINDS]
+    values = [n for n in listed if not _article(seen, n, lexicon)]
+    if len(listed) > 1 and all(seen[n.start : n.end] == "ایک" for n in listed):
+        # "شہید ہونے والوں میں ایک ہیڈ کانسٹیبل اور ایک سپاہی شامل ہیں": people named one by one, by rank or
+        # trade, are who the dead were, not figures (implicit counts, as "a head constable" is in English)
+        return []
     named = list(lexicon.victim_finder.find(seen, outcome.end, among.start))
     reads = []
     for at, number in enumerate(values):
