@@ -310,3 +310,20 @@ def test_people_among_the_dead_are_a_part_of_the_toll_not_a_lower_total() -> Non
     assert (event.fatalities.low, event.fatalities.high) == (4, 4)
     constables = next(c for c in result.claims if c.count.low == 2 and c.outcome == "killed")
     assert constables.part_of is not None
+
+
+def test_an_attack_told_a_day_later_at_another_town_of_the_district_is_another_event() -> None:
+    result = _read(
+        "A bomb wounded eleven people at a rally in Badaber on Monday. "
+        "On Tuesday night gunmen attacked a police post in Matani, killing two policemen."
+    )
+    towns = sorted(p.name for e in result.events if (p := _place(result, e.place_id)))
+    assert towns == ["Badaber", "Matani"]
+
+
+def test_the_wounded_who_died_a_day_later_are_the_first_events_dead() -> None:
+    result = _read(
+        "A bomb wounded eleven people at a rally in Badaber on Monday. "
+        "Two of the wounded died in a Peshawar hospital on Tuesday, police said."
+    )
+    assert len(result.events) == 1

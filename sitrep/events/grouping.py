@@ -289,7 +289,9 @@ def _neighbours(
 def _join_later_deaths(fine: dict[tuple[object, ...], Group]) -> None:
     """Deaths told on a later day in a district whose earlier event counted people hurt ("a woman was wounded
     on Friday … she died on Saturday", "the victim died of his wounds two days later") are that event's: the
-    wounded who died, not another attack. Only a group whose figures are all deaths, within a week after."""
+    wounded who died, not another attack. Only a group whose figures are all deaths, within a week after, and
+    not an attack told at another place of the district ("on Tuesday night gunmen attacked a post in Matani",
+    after Monday's blast in Badaber)."""
     for key, group in list(fine.items()):
         if group.day is None or not group.claims or any(c.outcome != "killed" for c in group.claims):
             continue
@@ -297,13 +299,20 @@ def _join_later_deaths(fine: dict[tuple[object, ...], Group]) -> None:
             fine,
             key,
             group,
-            lambda days, g, _group: (
-                0 < days <= 7 and any(c.outcome in ("injured", "casualties") for c in g.claims)
+            lambda days, g, group: (
+                0 < days <= 7
+                and any(c.outcome in ("injured", "casualties") for c in g.claims)
+                and not (_elsewhere(g, group) and any(s.tactics for s in group.sentences))
             ),
         )
         if len(earlier) == 1:
             _join(earlier[0], group)
             del fine[key]
+
+
+def _elsewhere(one: Group, other: Group) -> bool:
+    """Whether two groups are set at two named places, not one place named twice."""
+    return one.place is not None and other.place is not None and one.place.name != other.place.name
 
 
 def without_past_mentions(groups: list[Group]) -> list[Group]:
