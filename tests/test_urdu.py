@@ -1340,3 +1340,20 @@ def test_people_named_one_by_one_among_the_dead_are_no_figures() -> None:
     assert [(c.count.low, c.part_of) for c in read_urdu_claims(text)] == [(2, None)]
     text = "حملے میں نو افراد جاں بحق ہوئے۔ جاں بحق ہونے والوں میں ایک اہلکار اور تین بچے شامل ہیں۔"
     assert [c.count.low for c in read_urdu_claims(text)] == [9, 1, 3]
+
+
+@pytest.mark.parametrize(
+    "denial",
+    [
+        "ان خبروں کو غلط قرار دیا کہ حملے میں 12 اہلکار مارے گئے ہیں۔",
+        "ان خبروں کو بے بنیاد اور من گھڑت قرار دیا جن میں 12 اہلکاروں کی ہلاکت کا دعویٰ کیا گیا تھا۔",
+    ],
+)
+def test_what_denied_reports_said_is_their_sources(denial: str) -> None:
+    claim = _only(f"ایف سی ترجمان نے سوشل میڈیا پر گردش کرنے والی {denial}")
+    assert (claim.count.low, claim.claimant.kind, claim.stance) == (12, "unofficial", "reported")
+
+
+def test_a_denial_and_what_the_denier_then_says_stay_the_deniers() -> None:
+    text = "پولیس نے سوشل میڈیا پر گردش کرنے والی خبروں کی تردید کی اور کہا کہ حملے میں دو اہلکار زخمی ہوئے۔"
+    assert _only(text).claimant.kind == "security_forces"

@@ -38,6 +38,7 @@ def voices_of(
     """The sentence's reporting phrases, each with the claimant words before it (after the previous phrase).
     ``text`` is read (``urdu_letters``); the claimant's words are cut from ``written``, the text as written."""
     voices: list[Voice] = []
+    told: list[Voice] = []  # what denied reports said, put after the denial (``_content``)
     after = s_start
     label = _label(text, s_start, s_end, lexicon, memory, written)
     if label is not None:
@@ -55,17 +56,26 @@ def voices_of(
             voices.pop()
             after = opened
         noun, opened = False, after
+        # Whom a claimant told or talked to is no claimant: "پولیس نے میڈیا کو بتایا" (police told the media).
+        found = list(lexicon.claimant_finder.find(text, after, report.start))
+        words = [m for m in found if not _addressee().match(text, m.end)]
+        media = [m for m in found if m not in words and _kind(m, lexicon) in _MEDIA]
+        if table_stance == "denied" and (words or voices):
+            # the reports' source may stand before an earlier word of the same denial ("… کو بے بنیاد اور من گھڑت")
+            sources = [
+                m
+                for m in lexicon.claimant_finder.find(text, s_start, report.start)
+                if _kind(m, lexicon) in _MEDIA and _addressee().match(text, m.end)
+            ]
+            if sources:
+                told.extend(_reports_told(text, report.end, sources[-1], lexicon, memory, written))
         if form == "untrue":  # "… درست نہیں": the words before it are what is denied, not who denies
             claimant = voices[-1].claimant if voices else Claimant()
             voices.append(Voice(report.start, report.end, False, claimant, "denied", False))
             after = report.end
             continue
-        # Whom a claimant told or talked to is no claimant: "پولیس نے میڈیا کو بتایا" (police told the media).
-        found = list(lexicon.claimant_finder.find(text, after, report.start))
-        words = [m for m in found if not _addressee().match(text, m.end)]
         after = report.end
         named = None
-        media = [m for m in found if m not in words and _kind(m, lexicon) in _MEDIA]
         if not words and voices and report.start - voices[-1].end <= _CHAINED:
             # "نے میڈیا سے گفتگو کرتے ہوئے بتایا کہ": one speaker, two phrases
             claimant = voices[-1].claimant
@@ -97,7 +107,7 @@ def voices_of(
             memory["claimant"] = claimant
         if claimant.kind in _ORGANISATIONS:
             memory["organisation"] = claimant
-    return voices
+    return sorted(voices + told, key=lambda v: v.start) if told else voices
 
 
 def _claimant_of(
@@ -223,6 +233,29 @@ def _agent() -> re.Pattern[str]:
     ("ڈی پی او لکی مروت نے", "وزیراعلیٰ بلوچستان نے")."""
     plain = rf"(?!(?:{alternation('case_marker')}|{alternation('and')}|{alternation('that')})(?![^\s،۔]))[^\s\d۰-۹٠-٩،۔؛:\"'()]+"
     return re.compile(rf"\)?(?:\s+{plain}){{0,3}}?\s*(?:{alternation('agent')})(?![^\s،۔])")
+
+
+def _reports_told(
+    text: str, denial_end: int, source: Match, lexicon: Lexicon, memory: dict[str, Claimant], written: str
+) -> list[Voice]:
+    """What reports said, told after a denial of them, is the reports' source's: "… نے سوشل میڈیا پر گردش کرنے
+    والی ان خبروں کو غلط قرار دیا کہ حملے میں 12 اہلکار مارے گئے" (social media's twelve, which an official
+    denies). A leading voice where what they said opens, if it opens right after the denial."""
+    content = _content().match(text, denial_end)
+    if content is None:
+        return []
+    claimant = resolve(source, lexicon, memory, written)
+    return [Voice(content.end(), content.end(), True, claimant, "reported", False)]
+
+
+@cache
+def _content() -> re.Pattern[str]:
+    """After a denial (over two words at most): "کہ" or "جن میں" opening what the denied reports said ("… کو بے
+    بنیاد قرار دیا جن میں 20 اہلکاروں کی ہلاکت کا دعویٰ کیا گیا تھا")."""
+    return re.compile(
+        rf"(?:\s+(?!(?:{alternation('and')})(?!\S))[^\s،۔]+){{0,2}}?"
+        rf"\s+(?:{alternation('that')}|(?:{alternation('relative')})\s+میں)(?![^\s،۔])"
+    )
 
 
 @cache
