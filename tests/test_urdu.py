@@ -1357,3 +1357,9 @@ def test_what_denied_reports_said_is_their_sources(denial: str) -> None:
 def test_a_denial_and_what_the_denier_then_says_stay_the_deniers() -> None:
     text = "پولیس نے سوشل میڈیا پر گردش کرنے والی خبروں کی تردید کی اور کہا کہ حملے میں دو اہلکار زخمی ہوئے۔"
     assert _only(text).claimant.kind == "security_forces"
+
+
+@pytest.mark.parametrize("several", ["کئی ماہ", "متعدد گاڑیوں", "درجنوں دکانوں"])
+def test_several_of_a_unit_or_a_thing_counts_no_one(several: str) -> None:
+    assert read_urdu_claims(f"پولیس کے مطابق {several} سے لاپتہ تین افراد کی لاشیں ملیں۔")[0].count.low == 3
+    assert [c.count.text for c in read_urdu_claims(f"ان کے بیٹے {several} سے لاپتہ تھے۔")] == []

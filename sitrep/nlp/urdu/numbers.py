@@ -98,7 +98,8 @@ def numbers_of(text: str, start: int, end: int, lexicon: Lexicon) -> list[Number
             out[-1] = first._replace(end=number.end, high=number.value)
             continue
         out.append(number)
-    return [n for n in out if n.kind not in ("number", "range") or not _counts_things(text, n, end, lexicon)]
+    counted = ("number", "range", "vague", "dozens", "hundreds")  # "کئی ماہ" (several months) counts no one
+    return [n for n in out if n.kind not in counted or not _counts_things(text, n, end, lexicon)]
 
 
 def _ends_a_range(read: list[Number], number: Number) -> bool:
