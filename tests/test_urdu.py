@@ -1363,3 +1363,8 @@ def test_a_denial_and_what_the_denier_then_says_stay_the_deniers() -> None:
 def test_several_of_a_unit_or_a_thing_counts_no_one(several: str) -> None:
     assert read_urdu_claims(f"پولیس کے مطابق {several} سے لاپتہ تین افراد کی لاشیں ملیں۔")[0].count.low == 3
     assert [c.count.text for c in read_urdu_claims(f"ان کے بیٹے {several} سے لاپتہ تھے۔")] == []
+
+
+def test_not_one_number_but_another_is_the_other() -> None:
+    claim = _only("ورثا کا کہنا ہے کہ اغوا ہونے والوں کی تعداد ۵ نہیں بلکہ ۶ تھی۔")
+    assert (claim.outcome, claim.count.low, claim.claimant.kind) == ("abducted", 6, "local_source")

@@ -5,10 +5,11 @@ counting things, a date, a year or a name is no number of people (``ur/non_casua
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import NamedTuple
 
 from sitrep.nlp.urdu.lexicon import Lexicon
-from sitrep.nlp.urdu.writing import within_words
+from sitrep.nlp.urdu.writing import alternation, within_words
 
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 
@@ -99,7 +100,23 @@ def numbers_of(text: str, start: int, end: int, lexicon: Lexicon) -> list[Number
             continue
         out.append(number)
     counted = ("number", "range", "vague", "dozens", "hundreds")  # "کئی ماہ" (several months) counts no one
-    return [n for n in out if n.kind not in counted or not _counts_things(text, n, end, lexicon)]
+    return [
+        n
+        for n in out
+        if n.kind not in counted or not (_counts_things(text, n, end, lexicon) or _not_but(text, n, end))
+    ]
+
+
+@cache
+def _but_rather() -> re.Pattern[str]:
+    """After a number: "نہیں بلکہ" (not … but) and the number that stands for it ("۵ نہیں بلکہ ۶")."""
+    return re.compile(rf"\s*(?:{alternation('negation')})\s+(?:{alternation('but_rather')})\s+[^\s]")
+
+
+def _not_but(text: str, number: Number, end: int) -> bool:
+    """Whether a number is the one a speaker corrects ("اغوا ہونے والوں کی تعداد ۵ نہیں بلکہ ۶ تھی": six, not
+    five): the figure is the one after "بلکہ"."""
+    return _but_rather().match(text, number.end, end) is not None
 
 
 def _ends_a_range(read: list[Number], number: Number) -> bool:
