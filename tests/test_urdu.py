@@ -12,7 +12,7 @@ from sitrep.data import read_table
 from sitrep.geo.urdu import find_urdu_places
 from sitrep.model import Article, Claim
 from sitrep.nlp.urdu import read_urdu_claims, urdu_sentences
-from sitrep.nlp.urdu.writing import function_words
+from sitrep.nlp.urdu.writing import GAP, function_words
 from sitrep.pipeline import extract
 from tests.conftest import REPO
 from tests.test_cli import run
@@ -41,6 +41,7 @@ def _assert_offsets(text: str, claims: list[Claim]) -> None:
 
 @pytest.mark.parametrize(("phrase", "outcome", "_bare"), [r for r in _rows("outcomes.tsv") if r[1] != "none"])
 def test_outcome_row(phrase: str, outcome: str, _bare: str) -> None:
+    phrase = phrase.replace(GAP, "قریبی پہاڑوں کی طرف")  # a few words in a phrase's gap
     text = f"حملے میں تین اہلکار {phrase} ہو گئے۔"
     claim = _only(text)
     assert (claim.outcome, claim.count.low, claim.count.high) == (outcome, 3, 3)
@@ -1369,3 +1370,15 @@ def test_several_of_a_unit_or_a_thing_counts_no_one(several: str) -> None:
 def test_not_one_number_but_another_is_the_other() -> None:
     claim = _only("ورثا کا کہنا ہے کہ اغوا ہونے والوں کی تعداد ۵ نہیں بلکہ ۶ تھی۔")
     assert (claim.outcome, claim.count.low, claim.claimant.kind) == ("abducted", 6, "local_source")
+
+
+def test_took_with_them_reaches_over_the_words_between() -> None:
+    claim = _only(
+        "مسلح افراد نے کوچ روک کر ۸ مسافروں کو نیچے اتارا اور اپنے ساتھ قریبی پہاڑوں کی جانب لے گئے۔"
+    )
+    assert (claim.outcome, claim.count.low, claim.victim) == ("abducted", 8, "civilians")
+    # not over a clause's end, nor onto "اپنے ساتھیوں" (their comrades)
+    assert read_urdu_claims("پولیس نے ۸ ملزمان کو اپنے ساتھ رکھا، پھر تھانے لے گئے۔") == []
+    assert [c.outcome for c in read_urdu_claims("حملہ آور ۳ لاشیں چھوڑ کر اپنے ساتھیوں کی گاڑی لے گئے۔")] == [
+        "killed"
+    ]

@@ -21,12 +21,19 @@ from sitrep.nlp.urdu.figures import (
     up_to_the_object,
     wounded_who_died,
 )
-from sitrep.nlp.urdu.lexicon import urdu_lexicon
+from sitrep.nlp.urdu.lexicon import Lexicon, urdu_lexicon
 from sitrep.nlp.urdu.numbers import numbers_of
 from sitrep.nlp.urdu.sentence import Read, Sentence, background_spans, side_of
 from sitrep.nlp.urdu.verification import unverified_by_later_sentences, verified_in
 from sitrep.nlp.urdu.voices import Speaker, Voice, remember, voice_at, voices_of
-from sitrep.nlp.urdu.writing import clauses_of, function_words, other_stories, urdu_letters, urdu_sentences
+from sitrep.nlp.urdu.writing import (
+    Match,
+    clauses_of,
+    function_words,
+    other_stories,
+    urdu_letters,
+    urdu_sentences,
+)
 
 
 def read_urdu_claims(text: str) -> list[Claim]:
@@ -40,7 +47,7 @@ def read_urdu_claims(text: str) -> list[Claim]:
     links = other_stories(seen)
     sentences = [s for s in urdu_sentences(seen) if not any(a <= s[0] < b for a, b in links)]
     for s_start, s_end in sentences:
-        outcomes = list(lexicon.outcome_finder.find(seen, s_start, s_end))
+        outcomes = _outcomes_in(seen, s_start, s_end, lexicon)
         voices = voices_of(seen, s_start, s_end, lexicon, memory, text)
         speaker = speakers.read(s_start, s_end, voices)
         remember(seen, s_start, s_end, lexicon, memory, text, voiced=bool(voices))
@@ -166,6 +173,18 @@ def read_urdu_claims(text: str) -> list[Claim]:
                 _add(claims, told, sentence.claim(read, claimant, stance, len(claims), main.id))
                 lo = max(lo, read.figure.end)
     return unverified_by_later_sentences(seen, sentences, _all_civilians(claims), lexicon)
+
+
+def _outcomes_in(seen: str, start: int, end: int, lexicon: Lexicon) -> list[Match]:
+    """The sentence's outcome words in text order: phrases, and phrases with a gap ("اپنے ساتھ … لے گئے") where no
+    outcome word stands inside the gap."""
+    words = list(lexicon.outcome_finder.find(seen, start, end))
+    gapped = [
+        g
+        for g in lexicon.outcome_gaps.find(seen, start, end)
+        if not any(g.start <= w.start < g.end for w in words)
+    ]
+    return sorted(words + gapped) if gapped else words
 
 
 def _carried(speaker: Voice | None, sentence: Sentence, at: int) -> Voice | None:

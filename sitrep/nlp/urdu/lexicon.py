@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from sitrep.data import read_table
-from sitrep.nlp.urdu.writing import PhraseFinder
+from sitrep.nlp.urdu.writing import GAP, GapFinder, PhraseFinder
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,7 @@ class Lexicon:
     non_casualty_before: PhraseFinder
     number_finder: PhraseFinder
     outcome_finder: PhraseFinder
+    outcome_gaps: GapFinder  # the outcome phrases with a gap ("اپنے ساتھ … لے گئے")
     victim_finder: PhraseFinder
     claimant_finder: PhraseFinder
     reporting_finder: PhraseFinder
@@ -69,7 +70,8 @@ def urdu_lexicon() -> Lexicon:
         non_casualty_after=_side("after"),
         non_casualty_before=_side("before"),
         number_finder=PhraseFinder(list(numbers)),
-        outcome_finder=PhraseFinder(list(outcomes), glued=True),
+        outcome_finder=PhraseFinder([p for p in outcomes if GAP not in p], glued=True),
+        outcome_gaps=GapFinder([p for p in outcomes if GAP in p]),
         victim_finder=PhraseFinder(list(victims)),
         claimant_finder=PhraseFinder([*claimants, *actors]),
         reporting_finder=PhraseFinder(list(reporting)),

@@ -119,6 +119,36 @@ class PhraseFinder:
                 at = close
 
 
+GAP = "…"  # in a phrase of a word list: a few words of anything between its two parts ("اپنے ساتھ … لے گئے")
+_GAP_WORDS = 5  # at most so many words stand in a gap, none a clause's punctuation
+
+
+class GapFinder:
+    """Finds the phrases with a gap of a word list ("اپنے ساتھ … لے گئے": took with them, however far, "اپنے ساتھ
+    قریبی پہاڑوں کی جانب لے گئے"): its two parts as whole words, one to five words between them in one clause."""
+
+    def __init__(self, phrases: list[str]) -> None:
+        def part(words: str) -> str:
+            return r"\s+".join(map(re.escape, words.split()))
+
+        self._patterns = [
+            (
+                re.compile(
+                    rf"(?<!\S){part(first)}(?:\s+[^\s،,؛;:۔]+){{1,{_GAP_WORDS}}}?\s+{part(second)}(?![^\s،۔])"
+                ),
+                phrase,
+            )
+            for phrase in phrases
+            for first, second in [phrase.split(GAP)]
+        ]
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Match]:
+        end = len(text) if end is None else end
+        for pattern, phrase in self._patterns:
+            for m in pattern.finditer(text, start, end):
+                yield Match(m.start(), m.end(), phrase)
+
+
 @cache
 def function_words(role: str) -> tuple[str, ...]:
     """The words of ``ur/function_words.tsv`` with a role, longest first."""
