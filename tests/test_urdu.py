@@ -1382,3 +1382,9 @@ def test_took_with_them_reaches_over_the_words_between() -> None:
     assert [c.outcome for c in read_urdu_claims("حملہ آور ۳ لاشیں چھوڑ کر اپنے ساتھیوں کی گاڑی لے گئے۔")] == [
         "killed"
     ]
+
+
+def test_what_a_speaker_says_according_to_reports_is_the_speakers() -> None:
+    claim = _only('ڈی آئی جی نے صحافیوں کو بتایا کہ "ابتدائی اطلاعات کے مطابق 7 افراد جاں بحق ہوئے ہیں۔"')
+    assert (claim.count.low, claim.claimant.kind) == (7, "security_forces")
+    assert _only("ابتدائی اطلاعات کے مطابق 7 افراد جاں بحق ہوئے ہیں۔").claimant.kind == "none"

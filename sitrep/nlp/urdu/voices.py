@@ -97,6 +97,10 @@ def voices_of(
             claimant = resolve(doers[-1], lexicon, memory, written) if doers else Claimant()
         else:
             claimant, named = _claimant_of(text, found, words, report, form, lexicon, memory, written)
+            if claimant.kind == "none" and voices and voices[-1].leads and voices[-1].claimant.kind != "none":
+                # What a speaker says "according to initial reports" is still the speaker's: "ڈی آئی جی نے کہا کہ
+                # ابتدائی اطلاعات کے مطابق 7 افراد جاں بحق ہوئے"
+                claimant = voices[-1].claimant
         # An armed group's word is a claim, except its denial ("تنظیم نے … کی تردید کی").
         stance = "claimed" if claimant.kind == "armed_group" and table_stance != "denied" else table_stance
         spoken = table_stance in ("reported", "confirmed")
