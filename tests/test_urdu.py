@@ -1388,3 +1388,12 @@ def test_what_a_speaker_says_according_to_reports_is_the_speakers() -> None:
     claim = _only('ڈی آئی جی نے صحافیوں کو بتایا کہ "ابتدائی اطلاعات کے مطابق 7 افراد جاں بحق ہوئے ہیں۔"')
     assert (claim.count.low, claim.claimant.kind) == (7, "security_forces")
     assert _only("ابتدائی اطلاعات کے مطابق 7 افراد جاں بحق ہوئے ہیں۔").claimant.kind == "none"
+
+
+def test_a_whole_naming_no_one_with_a_part_of_another_side_is_of_both() -> None:
+    text = "ہسپتال میں ایک نوجوان کی لاش لائی گئی جبکہ گیارہ زخمیوں کو طبی امداد دی گئی جن میں چار پولیس اہلکار ہیں۔"
+    assert [(c.count.low, c.victim) for c in read_urdu_claims(text)] == [
+        (1, "civilians"),
+        (11, "unspecified"),
+        (4, "security_forces"),
+    ]

@@ -170,6 +170,11 @@ def read_urdu_claims(text: str) -> list[Claim]:
                 # no people of its own is of the whole's ("23 شدت پسند … جن میں 6 غیر ملکی", six foreigners)
                 if read.victim == "unspecified" and not read.victim_text:
                     read = read._replace(victim=main.victim)
+                elif not nouns and read.victim not in (main.victim, "unspecified"):
+                    # A whole that names no one, with a part of another side ("گیارہ زخمیوں کو طبی امداد دی گئی
+                    # جن میں چار پولیس اہلکار ہیں"), is of both: not the side an earlier figure carried to it.
+                    main = main.model_copy(update={"victim": "unspecified"})
+                    claims[next(i for i, c in enumerate(claims) if c.id == main.id)] = main
                 _add(claims, told, sentence.claim(read, claimant, stance, len(claims), main.id))
                 lo = max(lo, read.figure.end)
     return unverified_by_later_sentences(seen, sentences, _all_civilians(claims), lexicon)
