@@ -593,6 +593,7 @@ def test_every_function_word_role_is_one_a_rule_reads() -> None:
     read = {
         "clause_break",
         "but_rather",
+        "identification",
         "locative",
         "byline",
         "suspects",
@@ -1397,3 +1398,11 @@ def test_a_whole_naming_no_one_with_a_part_of_another_side_is_of_both() -> None:
         (11, "unspecified"),
         (4, "security_forces"),
     ]
+
+
+@pytest.mark.parametrize(
+    "identified", ["ان میں سے تین کی شناخت ہو گئی ہے۔", "اب تک 3 لاشوں کی شناخت ہو سکی ہے۔"]
+)
+def test_the_dead_who_were_identified_are_no_figure_of_their_own(identified: str) -> None:
+    claims = read_urdu_claims(f"دھماکے میں سات افراد جاں بحق ہوئے۔ {identified}")
+    assert [c.count.low for c in claims] == [7]

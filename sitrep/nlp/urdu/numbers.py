@@ -103,8 +103,22 @@ def numbers_of(text: str, start: int, end: int, lexicon: Lexicon) -> list[Number
     return [
         n
         for n in out
-        if n.kind not in counted or not (_counts_things(text, n, end, lexicon) or _not_but(text, n, end))
+        if n.kind not in counted
+        or not (_counts_things(text, n, end, lexicon) or _not_but(text, n, end) or _identified(text, n, end))
     ]
+
+
+@cache
+def _identification() -> re.Pattern[str]:
+    """After a number, over one word at most: "کی شناخت" (the identification of): "تین کی شناخت ہو گئی",
+    "4 لاشوں کی شناخت ہو سکی"."""
+    return re.compile(rf"(?:\s+[^\s،۔]+)?\s+(?:{alternation('identification')})(?![^\s،۔])")
+
+
+def _identified(text: str, number: Number, end: int) -> bool:
+    """Whether a number counts the dead who were identified ("ہلاک ہونے والوں میں سے تین کی شناخت ہو گئی"): some
+    of those counted before, not a figure of its own."""
+    return _identification().match(text, number.end, end) is not None
 
 
 @cache
