@@ -1406,3 +1406,11 @@ def test_a_whole_naming_no_one_with_a_part_of_another_side_is_of_both() -> None:
 def test_the_dead_who_were_identified_are_no_figure_of_their_own(identified: str) -> None:
     claims = read_urdu_claims(f"دھماکے میں سات افراد جاں بحق ہوئے۔ {identified}")
     assert [c.count.low for c in claims] == [7]
+
+
+def test_one_man_named_by_rank_among_the_forces_counted_is_no_figure() -> None:
+    assert [
+        c.count.low for c in read_urdu_claims("حملے میں ایک اے ایس آئی سمیت 6 پولیس اہلکار زخمی ہوئے۔")
+    ] == [6]
+    claims = read_urdu_claims("دھماکے میں ایک خاتون سمیت 5 افراد جاں بحق ہوئے۔")
+    assert [(c.count.low, c.victim) for c in claims] == [(5, "civilians"), (1, "civilians")]

@@ -162,6 +162,8 @@ def read_urdu_claims(text: str) -> list[Claim]:
                     read = Read(
                         part, outcome.phrase, lexicon.victims[noun.phrase], text[noun.start : noun.end]
                     )
+                    if part.low == 1 and read.victim == main.victim == "security_forces":
+                        continue  # "ایک اے ایس آئی سمیت 6 پولیس اہلکار": one of the men named by rank, no figure
                     _add(claims, told, sentence.claim(read, claimant, stance, len(claims), main.id))
             lo = outcome.end
             following = outcomes[at + 1].start if at + 1 < len(outcomes) else s_end
