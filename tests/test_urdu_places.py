@@ -257,3 +257,14 @@ def test_where_people_belonged_is_a_mention() -> None:
 @pytest.mark.parametrize(("written", "district"), [("نوشکے", "Nushki"), ("حیدر آباد", "Hyderabad")])
 def test_spellings_the_press_uses(written: str, district: str) -> None:
     assert [p.admin2 for p in find_urdu_places(f"{written} میں دھماکہ ہوا۔")] == [district]
+
+
+@pytest.mark.parametrize(
+    ("district", "place"), [("خیبر", "باغ"), ("مستونگ", "دشت"), ("لکی مروت", "سرائے نورنگ")]
+)
+def test_a_place_set_inside_a_district_is_read_in_that_district(district: str, place: str) -> None:
+    text = f"سکیورٹی فورسز نے ضلع {district} کے علاقے {place} میں کارروائی کی۔"
+    places = find_urdu_places(text)
+    named = next(p for p in places if p.text == place)
+    district_place = next(p for p in places if p.text == district)
+    assert named.admin2 == district_place.admin2

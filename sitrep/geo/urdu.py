@@ -65,6 +65,7 @@ def find_urdu_places(text: str) -> list[Place]:
         record_place(gazetteer, records[m.phrase], f"p{i}", written[m.start : m.end], m.start, m.end)
         for i, m in enumerate(_counted(text, _whole_names(text, finder), cued), start=1)
     ]
+    places = _inside_their_district(text, places)
     away = _away(text, places)
     places = [
         p.model_copy(update={"role": "mention"}) if _is_care_place(text, p) or p.id in away else p
@@ -96,6 +97,29 @@ def find_urdu_places(text: str) -> list[Place]:
         if all(p.role == "mention" for p in places[at:end]):
             places[at] = places[at].model_copy(update={"role": "event"})
     return places
+
+
+def _inside_their_district(text: str, places: list[Place]) -> list[Place]:
+    """A name the text sets inside a district ("ضلع خیبر کے علاقے باغ", "مستونگ کے علاقے دشت") that the gazetteer
+    places in another district (Bagh in Azad Kashmir, the Dasht of Kech) is a place of the same name there that the
+    gazetteer does not know: it is read as that district, where the text puts it."""
+    districts = {p.end: p for p in places if p.kind == "admin2"}
+    read = []
+    for place in places:
+        before = _district_before().search(text, max(0, place.start - 40), place.start)
+        district = districts.get(before.start()) if before else None
+        if district is not None and place.kind != "admin1" and place.admin2 != district.admin2:
+            place = district.model_copy(
+                update={"id": place.id, "text": place.text, "start": place.start, "end": place.end}
+            )
+        read.append(place)
+    return read
+
+
+@cache
+def _district_before() -> re.Pattern[str]:
+    """What stands between a district and a place it holds: "کے علاقے", "کی تحصیل", "کے ضلع"."""
+    return re.compile(rf"\s+(?:{alternation('genitive')})\s+(?:{alternation('within')})\s+$")
 
 
 def _whole_names(text: str, finder: PhraseFinder) -> list[Match]:
