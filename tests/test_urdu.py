@@ -1414,3 +1414,22 @@ def test_one_man_named_by_rank_among_the_forces_counted_is_no_figure() -> None:
     ] == [6]
     claims = read_urdu_claims("دھماکے میں ایک خاتون سمیت 5 افراد جاں بحق ہوئے۔")
     assert [(c.count.low, c.victim) for c in claims] == [(5, "civilians"), (1, "civilians")]
+
+
+def test_a_doer_of_another_kind_speaks_for_what_it_did() -> None:
+    text = (
+        "ہسپتال کے ڈاکٹر نے بتایا کہ دو زخمیوں کو لایا گیا۔ "
+        "پولیس نے رات گئے شہر میں چھاپے مار کر ۳۷ افراد کو حراست میں لے لیا۔"
+    )
+    assert [(c.count.low, c.claimant.kind) for c in read_urdu_claims(text)] == [
+        (2, "medical"),
+        (37, "security_forces"),
+    ]
+
+
+def test_the_doer_of_a_relative_clause_is_not_the_sentences() -> None:
+    text = (
+        "ڈپٹی کمشنر نے بتایا کہ دو افراد جاں بحق ہوئے۔ "
+        'وزیراعلیٰ نے اجلاس میں کہا "جاں بحق ہونے والوں کی تعداد ایک ہے، لیویز کا وہ سپاہی جس نے مزاحمت کی۔"'
+    )
+    assert [c.claimant.kind for c in read_urdu_claims(text)] == ["government", "government"]

@@ -25,7 +25,7 @@ from sitrep.nlp.urdu.lexicon import Lexicon, urdu_lexicon
 from sitrep.nlp.urdu.numbers import numbers_of
 from sitrep.nlp.urdu.sentence import Read, Sentence, background_spans, side_of
 from sitrep.nlp.urdu.verification import unverified_by_later_sentences, verified_in
-from sitrep.nlp.urdu.voices import Speaker, Voice, remember, voice_at, voices_of
+from sitrep.nlp.urdu.voices import Speaker, Voice, own_doer, remember, voice_at, voices_of
 from sitrep.nlp.urdu.writing import (
     Match,
     clauses_of,
@@ -50,6 +50,8 @@ def read_urdu_claims(text: str) -> list[Claim]:
         outcomes = _outcomes_in(seen, s_start, s_end, lexicon)
         voices = voices_of(seen, s_start, s_end, lexicon, memory, text)
         speaker = speakers.read(s_start, s_end, voices)
+        if not voices and speaker is not None:
+            speaker = own_doer(seen, s_start, s_end, lexicon, memory, text, speaker) or speaker
         remember(seen, s_start, s_end, lexicon, memory, text, voiced=bool(voices))
         outcomes = [o for o in outcomes if lexicon.outcomes[o.phrase] != "none"]
         if not outcomes:

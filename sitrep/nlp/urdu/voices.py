@@ -233,9 +233,9 @@ def _addressee() -> re.Pattern[str]:
 @cache
 def _agent() -> re.Pattern[str]:
     """After a claimant's words (a closing bracket between): "نے", marking the doer ("سی ٹی ڈی) نے"); a post is
-    often followed by the place it serves, a name of up to three words with no case marker, conjunction or figure
-    ("ڈی پی او لکی مروت نے", "وزیراعلیٰ بلوچستان نے")."""
-    plain = rf"(?!(?:{alternation('case_marker')}|{alternation('and')}|{alternation('that')})(?![^\s،۔]))[^\s\d۰-۹٠-٩،۔؛:\"'()]+"
+    often followed by the place it serves, a name of up to three words with no case marker, conjunction, relative
+    pronoun or figure ("ڈی پی او لکی مروت نے", "وزیراعلیٰ بلوچستان نے"; not "سپاہی جس نے", the soldier who)."""
+    plain = rf"(?!(?:{alternation('case_marker')}|{alternation('and')}|{alternation('that')}|{alternation('relative')})(?![^\s،۔]))[^\s\d۰-۹٠-٩،۔؛:\"'()]+"
     return re.compile(rf"\)?(?:\s+{plain}){{0,3}}?\s*(?:{alternation('agent')})(?![^\s،۔])")
 
 
@@ -411,6 +411,28 @@ _MEDIA = ("media", "unofficial")  # claimant kinds that are places a figure is p
 def _doers(text: str, words: Iterable[Match], lexicon: Lexicon) -> list[Match]:
     """The claimant words ("X نے") that name the doer of a perfective verb: a name, not a word referring back."""
     return [m for m in words if _kind(m, lexicon) not in (*_BACK, "none") and _agent().match(text, m.end)]
+
+
+def own_doer(
+    text: str,
+    start: int,
+    end: int,
+    lexicon: Lexicon,
+    memory: dict[str, Claimant],
+    written: str,
+    speaker: Voice,
+) -> Voice | None:
+    """The doer of a sentence with no reporting phrase, when of another kind than the speaker going on into it:
+    "پولیس نے رات گئے چھاپے مار کر ۳۷ افراد کو حراست میں لے لیا" after what a hospital said is the police's
+    account of what they did, not the hospital's. Not an armed group: what it did is no claim of its own."""
+    doers = [
+        m
+        for m in _doers(text, lexicon.claimant_finder.find(text, start, end), lexicon)
+        if _kind(m, lexicon) not in (speaker.claimant.kind, "armed_group")
+    ]
+    if not doers:
+        return None
+    return Voice(start, start, True, resolve(doers[0], lexicon, memory, written), "reported", False)
 
 
 def _kind(word: Match, lexicon: Lexicon) -> str:
