@@ -327,3 +327,11 @@ def test_the_wounded_who_died_a_day_later_are_the_first_events_dead() -> None:
         "Two of the wounded died in a Peshawar hospital on Tuesday, police said."
     )
     assert len(result.events) == 1
+
+
+def test_more_dead_days_later_than_the_wounded_counted_are_another_event() -> None:
+    result = _read(
+        "Militants attacked a Levies post in Peshawar on Monday, wounding one guard and abducting 22. "
+        "On Wednesday 21 Levies men were killed in Peshawar, officials said."
+    )
+    assert sorted(str(e.date) for e in result.events) == ["2024-05-13", "2024-05-15"]

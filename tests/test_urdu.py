@@ -153,6 +153,14 @@ def test_sentences_end_at_urdu_marks_and_line_breaks() -> None:
     ]
 
 
+def test_a_sentence_opened_by_a_relative_pronoun_goes_on_with_the_one_before() -> None:
+    text = "اہلکاروں کو قتل کر دیا گیا۔ جن کی لاشیں گزشتہ شب ملیں۔\nجن علاقوں میں کرفیو ہے وہاں سکول بند ہیں۔"
+    assert [text[s:e] for s, e in urdu_sentences(text)] == [
+        "اہلکاروں کو قتل کر دیا گیا۔ جن کی لاشیں گزشتہ شب ملیں۔",
+        "جن علاقوں میں کرفیو ہے وہاں سکول بند ہیں۔",
+    ]
+
+
 @pytest.mark.parametrize("digits", ["12", "۱۲", "١٢"])
 def test_urdu_and_eastern_arabic_digits(digits: str) -> None:
     claim = _only(f"حملے میں {digits}اہلکار زخمی ہوئے۔")

@@ -289,9 +289,10 @@ def _neighbours(
 def _join_later_deaths(fine: dict[tuple[object, ...], Group]) -> None:
     """Deaths told on a later day in a district whose earlier event counted people hurt ("a woman was wounded
     on Friday … she died on Saturday", "the victim died of his wounds two days later") are that event's: the
-    wounded who died, not another attack. Only a group whose figures are all deaths, within a week after, and
-    not an attack told at another place of the district ("on Tuesday night gunmen attacked a post in Matani",
-    after Monday's blast in Badaber)."""
+    wounded who died, not another attack. Only a group whose figures are all deaths, no more than the wounded
+    counted (21 hostages killed two days after an attack that wounded one are another event), within a week
+    after, and not an attack told at another place of the district ("on Tuesday night gunmen attacked a post
+    in Matani", after Monday's blast in Badaber)."""
     for key, group in list(fine.items()):
         if group.day is None or not group.claims or any(c.outcome != "killed" for c in group.claims):
             continue
@@ -301,13 +302,18 @@ def _join_later_deaths(fine: dict[tuple[object, ...], Group]) -> None:
             group,
             lambda days, g, group: (
                 0 < days <= 7
-                and any(c.outcome in ("injured", "casualties") for c in g.claims)
+                and _most(g.claims, ("injured", "casualties")) >= _most(group.claims, ("killed",)) > 0
                 and not (_elsewhere(g, group) and any(s.tactics for s in group.sentences))
             ),
         )
         if len(earlier) == 1:
             _join(earlier[0], group)
             del fine[key]
+
+
+def _most(claims: list[Claim], outcomes: tuple[str, ...]) -> int:
+    """The largest lower bound the claims give for the outcomes (1 for a figure without a number)."""
+    return max((c.count.low or 1 for c in claims if c.outcome in outcomes), default=0)
 
 
 def _elsewhere(one: Group, other: Group) -> bool:

@@ -270,7 +270,8 @@ def other_stories(text: str) -> list[tuple[int, int]]:
 
 
 def urdu_sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence: up to and including ۔ ؟ ! ?, or up to a line break; blanks left out."""
+    """(start, end) of each sentence: up to and including ۔ ؟ ! ?, or up to a line break; blanks left out. One
+    opened by a relative pronoun goes on with the sentence before it in its paragraph."""
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(text):
         end = match.end() if match.group()[0] != "\n" else match.start()
@@ -283,6 +284,21 @@ def urdu_sentences(text: str) -> list[tuple[int, int]]:
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
-        if start < end:
+        if (
+            start < end
+            and out
+            and _relative_opening().match(text, start)
+            and "\n" not in text[out[-1][1] : start]
+        ):
+            # A clause of the sentence before, stopped at a full stop: "… قتل کر دیا گیا۔ جن کی نعشیں گزشتہ شب
+            # … ملیں" (whose bodies were found last night)
+            out[-1] = (out[-1][0], end)
+        elif start < end:
             out.append((start, end))
     return out
+
+
+@cache
+def _relative_opening() -> re.Pattern[str]:
+    """A relative pronoun opening a sentence ("جن کی", "جس میں"): it goes on with the sentence before."""
+    return re.compile(rf"(?:{alternation('relative')})(?![^\s،۔])")
