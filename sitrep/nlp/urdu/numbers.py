@@ -103,34 +103,24 @@ def numbers_of(text: str, start: int, end: int, lexicon: Lexicon) -> list[Number
     return [
         n
         for n in out
-        if n.kind not in counted
-        or not (_counts_things(text, n, end, lexicon) or _not_but(text, n, end) or _identified(text, n, end))
+        if n.kind not in counted or not (_counts_things(text, n, end, lexicon) or _not_its_own(text, n, end))
     ]
 
 
 @cache
-def _identification() -> re.Pattern[str]:
-    """After a number, over one word at most: "کی شناخت" (the identification of): "تین کی شناخت ہو گئی",
-    "4 لاشوں کی شناخت ہو سکی"."""
-    return re.compile(rf"(?:\s+[^\s،۔]+)?\s+(?:{alternation('identification')})(?![^\s،۔])")
+def _said_of_others() -> tuple[re.Pattern[str], ...]:
+    """What may follow a number that is no count of its own: "نہیں بلکہ" and the number that stands for it ("۵ نہیں
+    بلکہ ۶", not five but six); "کی شناخت" (the identification of), over one word at most ("تین کی شناخت ہو گئی",
+    "4 لاشوں کی شناخت ہو سکی": the dead who were identified, some of those counted before)."""
+    return (
+        re.compile(rf"\s*(?:{alternation('negation')})\s+(?:{alternation('but_rather')})\s+[^\s]"),
+        re.compile(rf"(?:\s+[^\s،۔]+)?\s+(?:{alternation('identification')})(?![^\s،۔])"),
+    )
 
 
-def _identified(text: str, number: Number, end: int) -> bool:
-    """Whether a number counts the dead who were identified ("ہلاک ہونے والوں میں سے تین کی شناخت ہو گئی"): some
-    of those counted before, not a figure of its own."""
-    return _identification().match(text, number.end, end) is not None
-
-
-@cache
-def _but_rather() -> re.Pattern[str]:
-    """After a number: "نہیں بلکہ" (not … but) and the number that stands for it ("۵ نہیں بلکہ ۶")."""
-    return re.compile(rf"\s*(?:{alternation('negation')})\s+(?:{alternation('but_rather')})\s+[^\s]")
-
-
-def _not_but(text: str, number: Number, end: int) -> bool:
-    """Whether a number is the one a speaker corrects ("اغوا ہونے والوں کی تعداد ۵ نہیں بلکہ ۶ تھی": six, not
-    five): the figure is the one after "بلکہ"."""
-    return _but_rather().match(text, number.end, end) is not None
+def _not_its_own(text: str, number: Number, end: int) -> bool:
+    """Whether a number is one a speaker corrects, or counts those identified (``_said_of_others``)."""
+    return any(pattern.match(text, number.end, end) for pattern in _said_of_others())
 
 
 def _ends_a_range(read: list[Number], number: Number) -> bool:
