@@ -38,7 +38,7 @@ def voices_of(
     """The sentence's reporting phrases, each with the claimant words before it (after the previous phrase).
     ``text`` is read (``urdu_letters``); the claimant's words are cut from ``written``, the text as written."""
     voices: list[Voice] = []
-    told: list[Voice] = []  # what denied reports said, put after the denial (``_content``)
+    contents: list[Voice] = []  # the voices of what denied reports said (``_reports_told``)
     after = s_start
     label = _label(text, s_start, s_end, lexicon, memory, written)
     if label is not None:
@@ -68,7 +68,7 @@ def voices_of(
                 if _kind(m, lexicon) in _MEDIA and _addressee().match(text, m.end)
             ]
             if sources:
-                told.extend(_reports_told(text, report.end, sources[-1], lexicon, memory, written))
+                contents.extend(_reports_told(text, report.end, sources[-1], lexicon, memory, written))
         if form == "untrue":  # "… درست نہیں": the words before it are what is denied, not who denies
             claimant = voices[-1].claimant if voices else Claimant()
             voices.append(Voice(report.start, report.end, False, claimant, "denied", False))
@@ -111,7 +111,7 @@ def voices_of(
             memory["claimant"] = claimant
         if claimant.kind in _ORGANISATIONS:
             memory["organisation"] = claimant
-    return sorted(voices + told, key=lambda v: v.start) if told else voices
+    return sorted(voices + contents, key=lambda v: v.start) if contents else voices
 
 
 def _claimant_of(
@@ -235,7 +235,8 @@ def _agent() -> re.Pattern[str]:
     """After a claimant's words (a closing bracket between): "نے", marking the doer ("سی ٹی ڈی) نے"); a post is
     often followed by the place it serves, a name of up to three words with no case marker, conjunction, relative
     pronoun or figure ("ڈی پی او لکی مروت نے", "وزیراعلیٰ بلوچستان نے"; not "سپاہی جس نے", the soldier who)."""
-    plain = rf"(?!(?:{alternation('case_marker')}|{alternation('and')}|{alternation('that')}|{alternation('relative')})(?![^\s،۔]))[^\s\d۰-۹٠-٩،۔؛:\"'()]+"
+    stops = "|".join(alternation(role) for role in ("case_marker", "and", "that", "relative"))
+    plain = rf"(?!(?:{stops})(?![^\s،۔]))[^\s\d۰-۹٠-٩،۔؛:\"'()]+"
     return re.compile(rf"\)?(?:\s+{plain}){{0,3}}?\s*(?:{alternation('agent')})(?![^\s،۔])")
 
 
@@ -265,8 +266,8 @@ def _content() -> re.Pattern[str]:
 @cache
 def _that() -> re.Pattern[str]:
     """After a reporting verb, over two words at most (not "اور" and another verb): "کہ" (that) opening what was
-    said ("نے دعویٰ کیا ہے کہ …"), or a colon or a comma opening a quote ("نے فون پر بتایا: \"…\"", "کہا، '…'"); the verb gives the
-    figures after it, as "کے مطابق" does."""
+    said ("نے دعویٰ کیا ہے کہ …"), or a colon or a comma opening a quote ("نے فون پر بتایا: \"…\"", "کہا، '…'");
+    the verb gives the figures after it, as "کے مطابق" does."""
     return re.compile(
         rf"(?:(?:\s+(?!(?:{alternation('and')})(?!\S))\S+){{0,2}}?\s+(?:{alternation('that')})(?![^\s،۔])"
         rf"|\s*[:：]|\s*[،,]\s*[\"'“‘])"
