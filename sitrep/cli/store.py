@@ -137,7 +137,8 @@ def ingest_command(
         error(problem)
         failed_database = True
     except KeyboardInterrupt:
-        # The article being written was rolled back with its transaction: every stored one is whole.
+        # Ctrl-C waits while an article is written and counted (``jobs.ingest``): every stored one is whole and
+        # counted in the summary.
         print(summary.line())
         error_line(interrupted_line(summary, total))
         raise typer.Exit(EXIT_INTERRUPTED) from None

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
@@ -189,6 +191,21 @@ def _pipelined(
         yield from finished(*pending.popleft())
 
 
+@contextlib.contextmanager
+def _not_interrupted() -> Iterator[None]:
+    """Ctrl-C waits while an article is written and counted, and comes right after: an interrupted batch then
+    reports every article it stored (without this, one committed as the signal came was stored but not counted).
+    Where signals cannot be held (off the main thread, or no ``pthread_sigmask``), the block runs as it is."""
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
 def ingest(
     inputs: Iterable[str],
     engine: Engine,
@@ -234,14 +251,16 @@ def ingest(
                         continue
                     if isinstance(item, _Known):
                         stored = Stored(Outcome.already_stored, item.article.id, item.uid)
+                        summary.add(stored)
                     else:
-                        stored = writer.store(item)
+                        with _not_interrupted():  # stored and counted, or neither
+                            stored = writer.store(item)
+                            summary.add(stored)
                         if item.result.note and stored.outcome is Outcome.new:
                             language = item.result.article.language or "und"
                             summary.not_read[language] = summary.not_read.get(language, 0) + 1
                             if on_not_read is not None:
                                 on_not_read(item.article.id, item.result.note)
-                    summary.add(stored)
                     if on_stored is not None:
                         on_stored(stored)
             summary.events_in_database = writer.count_events()
