@@ -1441,3 +1441,9 @@ def test_the_doer_of_a_relative_clause_is_not_the_sentences() -> None:
         'وزیراعلیٰ نے اجلاس میں کہا "جاں بحق ہونے والوں کی تعداد ایک ہے، لیویز کا وہ سپاہی جس نے مزاحمت کی۔"'
     )
     assert [c.claimant.kind for c in read_urdu_claims(text)] == ["government", "government"]
+
+
+def test_news_put_somewhere_and_denied_is_that_places() -> None:
+    text = "رینجرز کے ترجمان نے بعض ٹی وی چینلز پر نشر ہونے والی 5 ہلاکتوں کی خبروں کو بے بنیاد قرار دیا۔"
+    claim = _only(text)
+    assert (claim.count.low, claim.claimant.kind, claim.stance) == (5, "media", "reported")

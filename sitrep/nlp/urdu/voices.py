@@ -95,6 +95,10 @@ def voices_of(
             # 12 اہلکاروں کو ہلاک کرنے کا دعویٰ کیا" (the BLF, claiming the attack, claimed twelve killed).
             doers = _doers(text, lexicon.claimant_finder.find(text, s_start, report.start), lexicon)
             claimant = resolve(doers[-1], lexicon, memory, written) if doers else Claimant()
+        elif form == "names" and media:
+            # News put somewhere is that place's: "بعض ٹی وی چینلز پر نشر ہونے والی 5 ہلاکتوں کی خبروں کو بے بنیاد
+            # قرار دیا" (the channels' five, which the spokesman denies)
+            claimant, named = resolve(media[-1], lexicon, memory, written), media[-1].start
         else:
             claimant, named = _claimant_of(text, found, words, report, form, lexicon, memory, written)
             if claimant.kind == "none" and voices and voices[-1].leads and voices[-1].claimant.kind != "none":
