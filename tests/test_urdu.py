@@ -1447,3 +1447,16 @@ def test_news_put_somewhere_and_denied_is_that_places() -> None:
     text = "رینجرز کے ترجمان نے بعض ٹی وی چینلز پر نشر ہونے والی 5 ہلاکتوں کی خبروں کو بے بنیاد قرار دیا۔"
     claim = _only(text)
     assert (claim.count.low, claim.claimant.kind, claim.stance) == (5, "media", "reported")
+
+
+def test_an_izafat_mark_before_a_space_is_read_through() -> None:
+    claim = _only("بلوچستان کے وزیرِ داخلہ نے بتایا کہ سات افراد جاں بحق ہوئے۔")
+    assert (claim.claimant.kind, claim.claimant.name) == ("government", "interior minister")
+
+
+def test_an_organisation_named_as_a_new_one_is_not_the_group_before() -> None:
+    text = (
+        "حکام نے حملے کا الزام لشکرِ اسلام پر عائد کیا ہے۔ اساتذہ کی ایک تنظیم نے احتجاج کا اعلان کیا ہے۔ "
+        "تنظیم کے ایک رہنما کا کہنا تھا کہ رواں برس نو اساتذہ کو قتل کیا جا چکا ہے۔"
+    )
+    assert _only(text).claimant.kind == "other"

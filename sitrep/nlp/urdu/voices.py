@@ -268,6 +268,12 @@ def _content() -> re.Pattern[str]:
 
 
 @cache
+def _indefinite() -> re.Pattern[str]:
+    """ "ایک" (a, one) right before the word it qualifies, where the search ends."""
+    return re.compile(r"(?<!\S)ایک\s+$")
+
+
+@cache
 def _that() -> re.Pattern[str]:
     """After a reporting verb, over two words at most (not "اور" and another verb): "کہ" (that) opening what was
     said ("نے دعویٰ کیا ہے کہ …"), or a colon or a comma opening a quote ("نے فون پر بتایا: \"…\"", "کہا، '…'");
@@ -483,6 +489,12 @@ def remember(
             memory["armed_group"] = memory["organisation"] = resolve(m, lexicon, memory, written)
         elif _kind(m, lexicon) in _INSTITUTIONS:
             memory["institution"] = memory["organisation"] = resolve(m, lexicon, memory, written)
+        elif _kind(m, lexicon) == "previous_organisation" and _indefinite().search(text, start, m.start):
+            # "اساتذہ کی ایک تنظیم" (an organisation of teachers) is a new one, not the group named before: a later
+            # "تنظیم کے ایک رہنما" is its leader
+            memory["organisation"] = Claimant(
+                name="organisation", kind="other", text=written[m.start : m.end]
+            )
     doers = [] if voiced else [m for m in _doers(text, named, lexicon) if m.phrase not in lexicon.actors]
     if doers:
         memory["claimant"] = resolve(doers[-1], lexicon, memory, written)

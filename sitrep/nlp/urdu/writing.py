@@ -50,7 +50,8 @@ _MARKS = "\u064b-\u065f\u0670\u0640\u200d\u200e\u200f"
 _MARK_CHARS = frozenset(map(chr, [*range(0x064B, 0x0660), 0x0670, 0x0640, 0x200D, 0x200E, 0x200F]))
 
 
-_UNWRITTEN = re.compile(f"[{_MARKS}]|(?<=[{NON_JOINING}]) ")
+# Marks, and a space after a non-joining letter, its marks between ("وزیرِ داخلہ", the izafat's zer on ر)
+_UNWRITTEN = re.compile(f"(?<=[{NON_JOINING}])[{_MARKS}]* |[{_MARKS}]")
 
 
 def urdu_letters(text: str) -> str:
