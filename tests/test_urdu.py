@@ -602,6 +602,7 @@ def test_every_function_word_role_is_one_a_rule_reads() -> None:
         "clause_break",
         "but_rather",
         "identification",
+        "martyrs",
         "locative",
         "byline",
         "suspects",
@@ -1460,3 +1461,8 @@ def test_an_organisation_named_as_a_new_one_is_not_the_group_before() -> None:
         "تنظیم کے ایک رہنما کا کہنا تھا کہ رواں برس نو اساتذہ کو قتل کیا جا چکا ہے۔"
     )
     assert _only(text).claimant.kind == "other"
+
+
+def test_the_martyrs_are_the_dead_of_the_speakers_side() -> None:
+    claim = _only("ڈی پی او نے شہدا کی تعداد 3 ہونے کی تصدیق کی۔")
+    assert (claim.count.low, claim.victim) == (3, "security_forces")

@@ -94,6 +94,10 @@ class Sentence:
             # codes a non-state actor's detention; and the arrests it reports of the state's are disappearances.
             outcome = "abducted"
         victim = side_of(claimant) if read.victim == "side" else read.victim
+        if victim == "unspecified" and not read.victim_text and read.outcome in function_words("martyrs"):
+            victim = side_of(
+                claimant
+            )  # "شہدا کی تعداد 3" in a DPO's words: his men; in a party's, its workers
         if outcome in ("killed", "injured") and read.victim_text in function_words("suspects"):
             # Suspects killed or hurt ("پولیس مقابلے میں 4 ملزمان ہلاک") fought the police or forces: the armed side,
             # as ACLED codes an encounter; taken alive they stay unspecified.
