@@ -425,25 +425,22 @@ def _doers(text: str, words: Iterable[Match], lexicon: Lexicon) -> list[Match]:
 
 
 def own_doer(
-    text: str,
-    start: int,
-    end: int,
-    lexicon: Lexicon,
-    memory: dict[str, Claimant],
-    written: str,
-    speaker: Voice,
+    text: str, named: list[Match], lexicon: Lexicon, memory: dict[str, Claimant], written: str, speaker: Voice
 ) -> Voice | None:
     """The doer of a sentence with no reporting phrase, when of another kind than the speaker going on into it:
     "پولیس نے رات گئے چھاپے مار کر ۳۷ افراد کو حراست میں لے لیا" after what a hospital said is the police's
-    account of what they did, not the hospital's. Not an armed group: what it did is no claim of its own."""
+    account of what they did, not the hospital's. Not an armed group: what it did is no claim of its own.
+    ``named``: the sentence's claimant words (``claimant_finder``), as ``remember`` reads them too."""
     doers = [
         m
-        for m in _doers(text, lexicon.claimant_finder.find(text, start, end), lexicon)
+        for m in _doers(text, named, lexicon)
         if _kind(m, lexicon) not in (speaker.claimant.kind, "armed_group")
     ]
     if not doers:
         return None
-    return Voice(start, start, True, resolve(doers[0], lexicon, memory, written), "reported", False)
+    return Voice(
+        doers[0].start, doers[0].start, True, resolve(doers[0], lexicon, memory, written), "reported", False
+    )
 
 
 def _kind(word: Match, lexicon: Lexicon) -> str:
@@ -471,8 +468,7 @@ def resolve(word: Match, lexicon: Lexicon, memory: dict[str, Claimant], written:
 
 def remember(
     text: str,
-    start: int,
-    end: int,
+    named: list[Match],
     lexicon: Lexicon,
     memory: dict[str, Claimant],
     written: str,
@@ -483,13 +479,14 @@ def remember(
     that reports nothing (``voiced`` false), its doer, for a later "انہوں" or "کمیشن" to refer to: "انسانی حقوق
     کمیشن پاکستان نے تحقیقات کا مطالبہ کیا ہے۔ کمیشن کے مطابق …" (the commission demanded an inquiry; according
     to the commission …)."""
-    named = list(lexicon.claimant_finder.find(text, start, end))
     for m in named:
         if m.phrase in lexicon.actors:
             memory["armed_group"] = memory["organisation"] = resolve(m, lexicon, memory, written)
         elif _kind(m, lexicon) in _INSTITUTIONS:
             memory["institution"] = memory["organisation"] = resolve(m, lexicon, memory, written)
-        elif _kind(m, lexicon) == "previous_organisation" and _indefinite().search(text, start, m.start):
+        elif _kind(m, lexicon) == "previous_organisation" and _indefinite().search(
+            text, max(0, m.start - 12), m.start
+        ):
             # "اساتذہ کی ایک تنظیم" (an organisation of teachers) is a new one, not the group named before: a later
             # "تنظیم کے ایک رہنما" is its leader
             memory["organisation"] = Claimant(
