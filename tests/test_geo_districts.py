@@ -40,6 +40,11 @@ def event_place(text: str, written: str) -> Place:
         ("A levies post was attacked in Gishkaur on Friday.", "Gishkaur", "Awaran"),
         ("Gunmen set fire to a school in Sar-e-Kharan.", "Sar-e-Kharan", "Kharan"),
         ("A gas pipeline was blown up near Phailawagh.", "Phailawagh", "Dera Bugti"),
+        ("Gunmen attacked the police station in Tajori overnight.", "Tajori", "Lakki Marwat"),
+        ("A constable was shot dead in Ghazni Khel on Sunday.", "Ghazni Khel", "Lakki Marwat"),
+        ("Militants fired rockets at a post near Darra Pezu.", "Darra Pezu", "Lakki Marwat"),
+        ("The police station in Hassan Khel came under attack.", "Hassan Khel", "Peshawar"),
+        ("A car bomb went off in Khyber Bazaar, killing four.", "Khyber Bazaar", "Peshawar"),
     ],
 )
 def test_curated_tehsils_and_towns_resolve_to_their_district(text: str, written: str, district: str) -> None:

@@ -172,6 +172,8 @@ def test_a_district_named_with_its_town_frames_it() -> None:
         ("ڈیرہ بگٹی کے علاقے سوئی میں بارودی سرنگ کے دھماکے سے چار مزدور زخمی ہوئے۔", "Sui", "Dera Bugti"),
         ("باجوڑ کی تحصیل ماموند میں حملے کے دوران دو پولیس اہلکار جاں بحق ہو گئے۔", "Mamund", "Bajaur"),
         ("ضلع کچھی کے علاقے مچھ میں راکٹ حملے میں پانچ افراد زخمی ہو گئے۔", "Mach", "Kachhi"),
+        ("لکی مروت کے علاقے تاجوری میں پولیس چوکی پر حملے میں ایک اہلکار شہید ہو گیا۔", "Tajori", "Lakki Marwat"),
+        ("پشاور کے خیبر بازار میں دھماکے سے چار افراد جاں بحق ہو گئے۔", "Khyber Bazaar", "Peshawar"),
     ],
 )
 def test_a_town_inside_its_district_is_the_event_place(text: str, town: str, district: str) -> None:
