@@ -457,6 +457,47 @@ def test_a_range_between_two_numbers_is_one_figure() -> None:
     assert read_urdu_claims("بچوں کی عمریں آٹھ سے بارہ سال تھیں اور وہ زخمی ہوئے۔") == []
 
 
+def test_two_numbers_joined_by_or_are_one_range() -> None:
+    count = _only("ہسپتال میں سات یا آٹھ لاشیں لائی گئیں۔").count
+    assert (count.low, count.high, count.text) == (7, 8, "سات یا آٹھ")
+
+
+def test_a_word_made_into_a_state_by_its_ending_names_no_people() -> None:
+    # "دہشت گردی" (terrorism) holds "دہشت گرد" (terrorists): the dead are the policemen counted.
+    claim = _only("رواں برس ضلع میں 27 پولیس اہلکار دہشت گردی کی کارروائیوں میں شہید ہوئے۔")
+    assert (claim.count.low, claim.victim) == (27, "security_forces")
+
+
+def test_one_counted_with_where_it_befell_them_between_noun_and_verb() -> None:
+    claims = read_urdu_claims("دھماکے میں دو اہلکار اور ایک کمسن بچہ موقع پر جاں بحق ہو گئے۔")
+    assert sorted((c.count.low, c.victim) for c in claims) == [(1, "civilians"), (2, "security_forces")]
+    # Without such words between, "ایک" before a noun and more words is still the article.
+    assert read_urdu_claims("ایک اہم کمانڈر کے گھر پر حملے میں زخمی ہوئے۔") == []
+
+
+def test_an_injured_man_who_died_is_a_death_however_far_the_verb() -> None:
+    claim = _only("دھماکے کا ایک اور زخمی اہلکار پیر کی رات کوئٹہ کے سی ایم ایچ میں دوران علاج جاں بحق ہو گیا۔")
+    assert (claim.outcome, claim.count.low, claim.victim) == ("killed", 1, "security_forces")
+
+
+def test_a_claim_called_untrue_by_the_speaker_is_not_the_speakers_figure() -> None:
+    text = (
+        "تنظیم کے ترجمان نے دعویٰ کیا کہ حملے میں ۱۴ اہلکار ہلاک ہوئے۔ "
+        "حکومت کے ترجمان نے کہا کہ 'تمام اہلکار محفوظ ہیں' اور ۱۴ ہلاکتوں کا دعویٰ 'دشمن کا پروپیگنڈا' ہے۔"
+    )
+    claims = read_urdu_claims(text)
+    assert [(c.count.low, c.claimant.kind) for c in claims] == [(14, "none")]
+    # Quotation marks inside a phrase are read through: the denial is found.
+    alone = _only("حکومت کے ترجمان نے کہا کہ ۱۴ ہلاکتوں کا دعویٰ 'دشمن کا پروپیگنڈا' ہے۔")
+    assert (alone.claimant.kind, alone.stance) == ("government", "denied")
+
+
+def test_a_verb_before_the_writers_turn_does_not_speak_for_what_follows() -> None:
+    text = "پولیس نے ۳ اموات کی تصدیق کی تھی، تاہم ایک زخمی دکاندار رات گئے ہسپتال میں دم توڑ گیا۔"
+    claims = read_urdu_claims(text)
+    assert [(c.count.low, c.claimant.kind) for c in claims] == [(3, "security_forces"), (1, "none")]
+
+
 @pytest.mark.parametrize("phrase", [r[0] for r in _rows("numbers.tsv") if r[1] == "about_after"])
 def test_approximate_after_the_number(phrase: str) -> None:
     count = _only(f"پولیس نے 30 {phrase} کارکنوں کو گرفتار کر لیا۔").count
@@ -620,6 +661,8 @@ def test_every_function_word_role_is_one_a_rule_reads() -> None:
         "even",
         "negation",
         "degree",
+        "manner",
+        "turn",
         "agent",
         "relative",
         "people",

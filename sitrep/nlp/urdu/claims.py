@@ -33,6 +33,7 @@ from sitrep.nlp.urdu.writing import (
     other_stories,
     urdu_letters,
     urdu_sentences,
+    whole_word,
 )
 
 
@@ -66,6 +67,7 @@ def read_urdu_claims(text: str) -> list[Claim]:
             clauses,
             verified_in(seen, s_start, s_end, lexicon),
             background_spans(seen, s_start, s_end, clauses, lexicon, lede=s_start == sentences[0][0]),
+            [m.start() for m in whole_word("turn").finditer(seen, s_start, s_end)],
         )
         lo, victim, wounded = s_start, None, None
         named_here = False  # the last figure's victim was named in this sentence
@@ -92,6 +94,7 @@ def read_urdu_claims(text: str) -> list[Claim]:
                         read.figure.start,
                         _carried(speaker, sentence, read.figure.start),
                         sentence.clauses,
+                        sentence.turns,
                     )
                     whole = total if role == "part" else None
                     _add(claims, told, sentence.claim(read, claimant, stance, len(claims), whole))
@@ -122,7 +125,7 @@ def read_urdu_claims(text: str) -> list[Claim]:
             # A figure naming no one takes the victims of the sentence's figure before it, else those an earlier
             # figure of the same number and outcome named ("تین شہری جاں بحق … تین لاشیں لائی گئیں"), as in English.
             claimant, stance = voice_at(
-                voices, figure.start, _carried(speaker, sentence, figure.start), sentence.clauses
+                voices, figure.start, _carried(speaker, sentence, figure.start), sentence.clauses, sentence.turns
             )
             before = victim
             # Only a victim named in this sentence carries to its next figure: "2 لاشیں اور 4 زخمی لائے گئے" takes the

@@ -258,6 +258,7 @@ def _read_with_noun(
 
 # From "زخمی" (an injured person) to the verb of their death: "زخمی دوران علاج دم توڑ گیا"
 _WOUNDED_REACH = 25
+_WOUNDED_CLAUSE = 80  # the same with the injured word before its noun: within the clause
 
 
 @cache
@@ -280,7 +281,11 @@ def wounded_who_died(sentence: Sentence, outcomes: list[Match], at: int, lexicon
         return False
     # "زخموں کی تاب نہ لاتے ہوئے" (unable to bear their wounds) says no more than the death after it
     between = _succumbing().sub("", sentence.seen[injured.end : death.start])
-    if len(between) > _WOUNDED_REACH:
+    # "زخمی" before the noun it qualifies ("ایک اور زخمی اہلکار … سی ایم ایچ میں دوران علاج جاں بحق ہو گیا") names
+    # who died however far the death word is told after where and when.
+    qualifies = next(lexicon.victim_finder.find(sentence.seen, injured.end, death.start), None)
+    adjective = qualifies is not None and not sentence.seen[injured.end : qualifies.start].strip()
+    if len(between) > (_WOUNDED_CLAUSE if adjective else _WOUNDED_REACH):
         return False
     return (
         _AUXILIARY.search(between) is None
@@ -397,6 +402,12 @@ def _degree() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation('degree')})\s*")
 
 
+@cache
+def _manner() -> re.Pattern[str]:
+    """Where or how, between a counted noun and its outcome word: "موقع پر" (on the spot), "بھی" (too)."""
+    return re.compile(rf"\s*(?:(?:{alternation('manner')}|{alternation('degree')})\s*)+")
+
+
 def oblique_singular(text: str, noun: Match) -> bool:
     """Whether a plural-looking noun in "ے" is a singular's oblique form, before a case marker: "ایک کم سن بچے کو"
     (one young child), as "بچہ" becomes "بچے" before "کو"; not "اہلکاروں کو" (in "وں", plural only)."""
@@ -427,7 +438,10 @@ def one_as_article(text: str, figure: Figure, outcome: Match, lexicon: Lexicon) 
     if noun is None or noun.start == after:
         return noun is None
     # One word before a noun the outcome word follows: "ایک لیڈی پولیو ورکر زخمی ہوئی" (a lady polio worker).
-    return len(text[after : noun.start].split()) != 1 or bool(text[noun.end : outcome.start].strip())
+    # What stands between the noun and its outcome word may say how it befell them ("ایک کمسن بچہ موقع پر جاں بحق").
+    between = text[noun.end : outcome.start]
+    told_how = not between.strip() or _manner().fullmatch(between) is not None
+    return len(text[after : noun.start].split()) != 1 or not told_how
 
 
 def follows_of_them(numbers: list[Number], figure: Figure) -> bool:

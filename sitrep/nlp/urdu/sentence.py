@@ -4,7 +4,7 @@ tell of an earlier incident, its verification; and the ``Claim`` a figure read i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from sitrep.model import Claim, Claimant, Count
@@ -82,6 +82,7 @@ class Sentence:
     clauses: list[int]  # where each clause after the first starts
     verified: bool | None
     past: list[tuple[int, int]]  # where figures are of an earlier incident (``background_spans``)
+    turns: list[int] = field(default_factory=list)  # where the writer turns from a speaker: "تاہم" (however)
 
     def claim(
         self, read: Read, claimant: Claimant, stance: str, made: int, part_of: str | None = None

@@ -55,7 +55,7 @@ def voices_of(
             # of two attackers killed) is one denial, by whoever denies.
             voices.pop()
             after = opened
-        noun, opened = False, after
+        unowned, noun, opened = noun, False, after  # ``unowned``: the last voice was a claim noun no one owns
         # Whom a claimant told or talked to is no claimant: "پولیس نے میڈیا کو بتایا" (police told the media).
         found = list(lexicon.claimant_finder.find(text, after, report.start))
         words = [m for m in found if not _addressee().match(text, m.end)]
@@ -70,6 +70,10 @@ def voices_of(
             if sources:
                 contents.extend(_reports_told(text, report.end, sources[-1], lexicon, memory, written))
         if form == "untrue":  # "… درست نہیں": the words before it are what is denied, not who denies
+            if unowned and len(voices) > 1:
+                # A claim noun named by no one, called untrue: the speaker before it denies the claim ("ترجمان نے
+                # کہا کہ … ۱۴ ہلاکتوں کا دعویٰ 'دشمن کا پروپیگنڈا' ہے", the spokesman: the claim of 14 is propaganda).
+                voices.pop()
             claimant = voices[-1].claimant if voices else Claimant()
             voices.append(Voice(report.start, report.end, False, claimant, "denied", False))
             after = report.end
@@ -285,16 +289,22 @@ def _that() -> re.Pattern[str]:
 
 
 def voice_at(
-    voices: list[Voice], at: int, speaker: Voice | None, clauses: Sequence[int] = ()
+    voices: list[Voice],
+    at: int,
+    speaker: Voice | None,
+    clauses: Sequence[int] = (),
+    turns: Sequence[int] = (),
 ) -> tuple[Claimant, str]:
     """Who gives the figure at ``at``: a claimant named before it with a claim noun after it ("ٹی ٹی پی کا تین
     اہلکاروں کی ہلاکت کا دعویٰ", the TTP's claim of three killed, even inside what another says of it); else the
-    last leading phrase before it, else the sentence's first verb; in a sentence with no reporting phrase, the
+    last leading phrase before it, else the sentence's first verb (not one told before a turn before the figure); in a sentence with no reporting phrase, the
     speaker of the sentence before (``Speaker``) goes on."""
     leading = [v for v in voices if v.leads and v.end <= at]
     opened = leading[-1].end if leading else 0
     claimed = [v for v in voices if v.named is not None and opened <= v.named < at < v.start]
-    verbs = [v for v in voices if not v.leads]
+    # A verb told before the figure does not reach past the writer's turn from it: "پولیس نے ۳ اموات کی تصدیق کی
+    # تھی، تاہم ایک زخمی دکاندار … دم توڑ گیا" (``turns``: where "تاہم", however, stands).
+    verbs = [v for v in voices if not v.leads and not any(v.end <= t < at for t in turns)]
     # A clause of its own with its own speaker's verb after the figure is that speaker's, not the statement
     # before it: "… ایس پی نے بتایا تھا کہ …، تاہم ڈپٹی کمشنر نے جاں بحق افراد کی تعداد 5 بتائی".
     if leading and any(leading[-1].end <= c <= at for c in clauses):

@@ -50,8 +50,11 @@ _MARKS = "\u064b-\u065f\u0670\u0640\u200d\u200e\u200f"
 _MARK_CHARS = frozenset(map(chr, [*range(0x064B, 0x0660), 0x0670, 0x0640, 0x200D, 0x200E, 0x200F]))
 
 
+# Quotation marks, which a writer may set inside a phrase ("… کا دعویٰ 'دشمن کا پروپیگنڈا' ہے"): read through as marks.
+_QUOTE_MARKS = "'\u2018\u2019\"\u201c\u201d"
+
 # Marks, and a space after a non-joining letter, its marks between ("وزیرِ داخلہ", the izafat's zer on ر)
-_UNWRITTEN = re.compile(f"(?<=[{NON_JOINING}])[{_MARKS}]* |[{_MARKS}]")
+_UNWRITTEN = re.compile(f"(?<=[{NON_JOINING}])[{_MARKS}{_QUOTE_MARKS}]* |[{_MARKS}{_QUOTE_MARKS}]")
 
 
 def urdu_letters(text: str) -> str:
@@ -227,8 +230,15 @@ def on_boundaries(text: str, start: int, end: int, glued: bool = False) -> bool:
     starts = not before.isalpha() or (
         long and before in NON_JOINING and (glued or glued_after_word(text, start))
     )
-    ends = not after.isalpha() or (long and text[end - 1] in NON_JOINING)
+    ends = not after.isalpha() or (long and text[end - 1] in NON_JOINING and not _abstract_ending(text, end))
     return starts and ends
+
+
+def _abstract_ending(text: str, end: int) -> bool:
+    """Whether a word goes on past ``end`` with "ی" alone: the noun of a state or trade made from the word
+    ("دہشت گردی" terrorism from "دہشت گرد" terrorist, "مزدوری" wage from "مزدور" labourer), not the word glued to
+    the next."""
+    return text[end] == "ی" and (end + 1 == len(text) or not text[end + 1].isalpha())
 
 
 def within_words(text: str, start: int, end: int) -> bool:
