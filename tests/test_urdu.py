@@ -476,7 +476,9 @@ def test_one_counted_with_where_it_befell_them_between_noun_and_verb() -> None:
 
 
 def test_an_injured_man_who_died_is_a_death_however_far_the_verb() -> None:
-    claim = _only("دھماکے کا ایک اور زخمی اہلکار پیر کی رات کوئٹہ کے سی ایم ایچ میں دوران علاج جاں بحق ہو گیا۔")
+    claim = _only(
+        "دھماکے کا ایک اور زخمی اہلکار پیر کی رات کوئٹہ کے سی ایم ایچ میں دوران علاج جاں بحق ہو گیا۔"
+    )
     assert (claim.outcome, claim.count.low, claim.victim) == ("killed", 1, "security_forces")
 
 

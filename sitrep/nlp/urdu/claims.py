@@ -125,7 +125,11 @@ def read_urdu_claims(text: str) -> list[Claim]:
             # A figure naming no one takes the victims of the sentence's figure before it, else those an earlier
             # figure of the same number and outcome named ("تین شہری جاں بحق … تین لاشیں لائی گئیں"), as in English.
             claimant, stance = voice_at(
-                voices, figure.start, _carried(speaker, sentence, figure.start), sentence.clauses, sentence.turns
+                voices,
+                figure.start,
+                _carried(speaker, sentence, figure.start),
+                sentence.clauses,
+                sentence.turns,
             )
             before = victim
             # Only a victim named in this sentence carries to its next figure: "2 لاشیں اور 4 زخمی لائے گئے" takes the
