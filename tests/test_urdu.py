@@ -462,6 +462,23 @@ def test_two_numbers_joined_by_or_are_one_range() -> None:
     assert (count.low, count.high, count.text) == (7, 8, "سات یا آٹھ")
 
 
+def test_a_number_and_a_verb_of_being_after_an_outcome_noun_is_a_tally() -> None:
+    claim = _only("علاقے کے عمائدین کا کہنا ہے کہ اموات 13 ہیں۔")
+    assert (claim.outcome, claim.count.low, claim.claimant.kind) == ("killed", 13, "local_source")
+
+
+def test_people_an_armed_group_owns_are_its_fighters() -> None:
+    text = "سی ٹی ڈی نے کالعدم بلوچستان لبریشن آرمی کے 5 ارکان کو ہلاک کرنے کا دعویٰ کیا ہے۔"
+    assert _only(text).victim == "militants"
+    # Members of anything else are who they are: a student body's are civilians.
+    assert _only("تنظیم کا کہنا ہے کہ اس کے 19 ارکان لاپتا ہیں۔").victim == "civilians"
+
+
+def test_those_among_the_dead_after_the_noun_the_outcome_word_qualifies() -> None:
+    claim = _only("ترجمان کا کہنا ہے کہ ہلاک دہشت گردوں میں 2 اہم کمانڈر بھی شامل ہیں۔")
+    assert (claim.outcome, claim.count.low, claim.victim) == ("killed", 2, "militants")
+
+
 def test_a_word_made_into_a_state_by_its_ending_names_no_people() -> None:
     # "دہشت گردی" (terrorism) holds "دہشت گرد" (terrorists): the dead are the policemen counted.
     claim = _only("رواں برس ضلع میں 27 پولیس اہلکار دہشت گردی کی کارروائیوں میں شہید ہوئے۔")

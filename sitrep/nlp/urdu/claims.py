@@ -13,6 +13,7 @@ from sitrep.nlp.urdu.figures import (
     figures_after,
     follows_of_them,
     joined_before,
+    of_an_armed_group,
     object_before,
     oblique_singular,
     one_as_article,
@@ -144,6 +145,8 @@ def read_urdu_claims(text: str) -> list[Claim]:
                     (outcome_kind(lexicon.outcomes[outcome.phrase]), figure.low), "unspecified"
                 )
             )
+            if victim in ("unspecified", "civilians") and of_an_armed_group(seen, figure, lexicon):
+                victim = "militants"  # "بی ایل اے کے 5 ارکان": the group's own men
             if victim == "side":  # "ان کا ایک ساتھی" (one of their comrades): of those counted before
                 # In an armed group's claim they are its fighters ("15 فوجی مارے گئے جبکہ اس کے تین ساتھی جان سے
                 # گئے"): groups call their own men so.

@@ -137,9 +137,20 @@ def figures_after(sentence: Sentence, outcome: Match, stop: int, lexicon: Lexico
             noun = next(lexicon.victim_finder.find(sentence.seen, figure.end, stop), None)
             if noun is not None and not sentence.seen[figure.end : noun.start].strip():
                 return [(_read_with_noun(sentence, outcome, right, stop, [], lexicon), "definite")]
+            # "اموات 13 ہیں" (the deaths are 13): the number and a verb of being right after the word, a tally
+            being = next((n for n in after if n.start >= figure.end), None)
+            if being is not None and being.kind == "included" and being.start - figure.end <= _RIGHT_AFTER:
+                return [(_read_with_noun(sentence, outcome, right, stop, [], lexicon), "total")]
         # "زخمیوں میں چار بچے بھی شامل ہیں" (among the injured are four children): a list right after the word
         # (closed by "شامل": "زخمیوں میں سے دو کی حالت نازک ہے", two of them critical, is a state, not a count)
-        among = next((n for n in after if n.kind == "among" and n.start - outcome.end <= _RIGHT_AFTER), None)
+        # … or after the noun the word qualifies: "ہلاک دہشت گردوں میں 2 اہم کمانڈر بھی شامل ہیں"
+        noun = next(lexicon.victim_finder.find(sentence.seen, outcome.end, stop), None)
+        start = (
+            noun.end
+            if noun is not None and not sentence.seen[outcome.end : noun.start].strip()
+            else outcome.end
+        )
+        among = next((n for n in after if n.kind == "among" and 0 <= n.start - start <= _RIGHT_AFTER), None)
         closed = among and any(n.kind == "included" and n.start > among.end for n in after)
         return _list_of_parts(sentence, outcome, among, stop, lexicon) if closed else []
     values = [n for n in after if n.start >= lead.end and n.kind in VALUE_KINDS]
@@ -442,6 +453,22 @@ def one_as_article(text: str, figure: Figure, outcome: Match, lexicon: Lexicon) 
     between = text[noun.end : outcome.start]
     told_how = not between.strip() or _manner().fullmatch(between) is not None
     return len(text[after : noun.start].split()) != 1 or not told_how
+
+
+_OF_A_GROUP_REACH = 60  # characters back from a figure to the start of the armed group's name owning it
+
+
+def of_an_armed_group(text: str, figure: Figure, lexicon: Lexicon) -> bool:
+    """Whether the figure counts people an armed group owns, named right before it with the genitive: "کالعدم
+    بلوچستان لبریشن آرمی کے 5 ارکان" (five members of the BLA), "ٹی ٹی پی کے تین کارندے"."""
+    names = lexicon.claimant_finder.find(text, max(0, figure.start - _OF_A_GROUP_REACH), figure.start)
+    return any(
+        name.phrase in lexicon.actors and _GENITIVE_PLURAL.fullmatch(text, name.end, figure.start) is not None
+        for name in names
+    )
+
+
+_GENITIVE_PLURAL = re.compile(r"\s*کے\s*")
 
 
 def follows_of_them(numbers: list[Number], figure: Figure) -> bool:
