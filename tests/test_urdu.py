@@ -479,6 +479,36 @@ def test_those_among_the_dead_after_the_noun_the_outcome_word_qualifies() -> Non
     assert (claim.outcome, claim.count.low, claim.victim) == ("killed", 2, "militants")
 
 
+def test_the_media_offices_a_group_rang_are_no_claimant() -> None:
+    text = (
+        "کالعدم ٹی ٹی پی کے ایک ترجمان نے نامعلوم مقام سے ذرائع ابلاغ کے دفاتر کو فون کر کے دعویٰ کیا کہ حملے میں"
+        " نو اہلکار ہلاک ہوئے۔"
+    )
+    assert _only(text).claimant.kind == "armed_group"
+
+
+def test_one_official_who_speaks_is_no_figure() -> None:
+    assert (
+        read_urdu_claims("لیویز کے ایک اہلکار کے مطابق لاشوں کو ضروری کارروائی کے لیے ہسپتال پہنچایا گیا۔")
+        == []
+    )
+
+
+def test_some_of_a_people_named_before_them_are_of_that_people() -> None:
+    claim = _only("ایک ہفتہ قبل اغوا کیے گئے چار لیویز اہلکاروں میں سے دو کی لاشیں برآمد ہوئی ہیں۔")
+    assert (claim.outcome, claim.count.low, claim.victim) == ("killed", 2, "security_forces")
+
+
+def test_some_of_those_a_participle_names_take_their_own_outcome_word() -> None:
+    text = "حکام کا کہنا ہے کہ کوچوں سے اتار کر اغوا کیے جانے والے افراد میں سے سات کی لاشیں ملی ہیں۔"
+    claim = _only(text)
+    assert (claim.outcome, claim.count.low) == ("killed", 7)
+    # … and those of them told of again are no new figure.
+    assert (
+        read_urdu_claims("ترجمان نے بتایا کہ ہلاک ہونے والوں میں سے تین کی میتیں پشاور بھیج دی گئیں۔") == []
+    )
+
+
 def test_a_word_made_into_a_state_by_its_ending_names_no_people() -> None:
     # "دہشت گردی" (terrorism) holds "دہشت گرد" (terrorists): the dead are the policemen counted.
     claim = _only("رواں برس ضلع میں 27 پولیس اہلکار دہشت گردی کی کارروائیوں میں شہید ہوئے۔")

@@ -13,6 +13,7 @@ from sitrep.nlp.urdu.figures import (
     figures_after,
     follows_of_them,
     joined_before,
+    names_the_speaker,
     object_before,
     oblique_singular,
     of_an_armed_group,
@@ -20,6 +21,7 @@ from sitrep.nlp.urdu.figures import (
     part_including,
     parts_among_whom,
     up_to_the_object,
+    whole_before_of_them,
     wounded_who_died,
 )
 from sitrep.nlp.urdu.lexicon import Lexicon, urdu_lexicon
@@ -114,6 +116,8 @@ def read_urdu_claims(text: str) -> list[Claim]:
                 and not oblique_singular(seen, nouns[-1])
             ):
                 continue  # "ایک الگ حملے میں اہلکاروں کو": "ایک" is "a" (attack), not the count of a plural
+            if figure.low == 1 and nouns and names_the_speaker(seen, nouns[-1], lexicon):
+                continue  # "لیویز کے ایک اہلکار کے مطابق لاشوں کو …": who speaks, not one of the dead
             if figure.low is None and not nouns:
                 continue  # "متعدد کی حالت تشویشناک": "several" stands for people told of before, not a figure
             if seen[figure.start : figure.end] in function_words("needs_noun") and not (
@@ -155,6 +159,9 @@ def read_urdu_claims(text: str) -> list[Claim]:
             # "جن میں سے پانچ شدید زخمیوں کو ریفر کیا گیا" (five of whom were referred): part of the figure before.
             total = _last_of(claims, lexicon.outcomes[outcome.phrase])
             of_them = total if follows_of_them(sentence.numbers, figure) else None
+            whole = whole_before_of_them(seen, figure, lexicon) if not nouns else None
+            if whole is not None and victim == "unspecified":
+                victim = lexicon.victims[whole.phrase]  # "چار لیویز اہلکاروں میں سے دو": of the Levies men
             if of_them is not None and victim == "unspecified":
                 victim = next(c.victim for c in claims if c.id == of_them)  # a part is of its whole's people
             main = sentence.claim(

@@ -156,6 +156,10 @@ def figures_after(sentence: Sentence, outcome: Match, stop: int, lexicon: Lexico
     values = [n for n in after if n.start >= lead.end and n.kind in VALUE_KINDS]
     if lead.kind == "who_were":
         among = next((n for n in after if n.kind == "among" and n.start >= lead.end), None)
+        if among is not None and _FROM.match(sentence.seen, among.end):
+            # "ہلاک ہونے والوں میں سے تین کی میتیں …" (three of those killed): some of them, told of again, or
+            # with an outcome word of their own ("اغوا کیے جانے والے افراد میں سے سات کی لاشیں"), not a list
+            among = None
         if (
             among is not None
             and among.start - lead.end <= _AMONG_REACH
@@ -469,6 +473,25 @@ def of_an_armed_group(text: str, figure: Figure, lexicon: Lexicon) -> bool:
 
 
 _GENITIVE_PLURAL = re.compile(r"\s*کے\s*")
+
+
+def names_the_speaker(text: str, noun: Match, lexicon: Lexicon) -> bool:
+    """Whether a figure's noun is the claimant of a reporting phrase right after it: "لیویز کے ایک اہلکار کے مطابق"
+    (according to an official of the Levies) names who speaks, not one of the dead."""
+    after = _SPACES.match(text, noun.end).end()
+    report = next(lexicon.reporting_finder.find(text, after, min(len(text), after + 30)), None)
+    return report is not None and report.start == after and lexicon.reporting[report.phrase][1] != "none"
+
+
+def whole_before_of_them(text: str, figure: Figure, lexicon: Lexicon) -> Match | None:
+    """The people noun right before "میں سے" (of) right before the figure: "چار لیویز اہلکاروں میں سے دو کی لاشیں"
+    (the bodies of two of the four Levies men) counts Levies men."""
+    nouns = list(lexicon.victim_finder.find(text, max(0, figure.start - 40), figure.start))
+    return nouns[-1] if nouns and _OF.fullmatch(text, nouns[-1].end, figure.start) else None
+
+
+_OF = re.compile(r"\s*میں\s*سے\s*")  # "میں سے" (of, from among) between a noun of people and a figure
+_FROM = re.compile(r"\s*سے(?!\S)")  # "سے" after "میں": "میں سے" (of them), no list of those among them
 
 
 def follows_of_them(numbers: list[Number], figure: Figure) -> bool:
