@@ -509,10 +509,29 @@ def test_some_of_those_a_participle_names_take_their_own_outcome_word() -> None:
     )
 
 
+def test_a_post_of_an_organisation_named_with_the_place_it_serves() -> None:
+    text = "سول اسپتال کراچی کی ایک ایمرجنسی افسر نے بتایا کہ اسپتال میں چھ لاشیں لائی گئیں۔"
+    assert _only(text).claimant.kind == "medical"
+
+
+def test_a_party_named_before_the_word_party_is_that_party() -> None:
+    text = "حملے میں لشکر جھنگوی کے ملوث ہونے کا امکان ہے۔ ہزارہ ڈیموکریٹک پارٹی کے ترجمان نے کہا کہ مرنے والوں کی تعداد ۵ ہے۔"
+    assert _only(text).claimant.kind == "other"
+    # "اس پارٹی" (this party) refers back to the one named before.
+    text = "عوامی نیشنل پارٹی نے احتجاج کیا۔ اس پارٹی کے ترجمان نے کہا کہ دو کارکن زخمی ہوئے۔"
+    assert _only(text).claimant.name == "Awami National Party"
+
+
+def test_our_correspondent_is_the_reports_own_voice() -> None:
+    assert _only("مردان سے نامہ نگار کے مطابق فائرنگ سے دو افراد زخمی ہو گئے۔").claimant.kind == "none"
+
+
 def test_a_word_made_into_a_state_by_its_ending_names_no_people() -> None:
     # "دہشت گردی" (terrorism) holds "دہشت گرد" (terrorists): the dead are the policemen counted.
     claim = _only("رواں برس ضلع میں 27 پولیس اہلکار دہشت گردی کی کارروائیوں میں شہید ہوئے۔")
     assert (claim.count.low, claim.victim) == (27, "security_forces")
+    # "مردان" (Mardan) holds "مرد" (man): a place, no people.
+    assert _only("فائرنگ سے دو اہلکار مردان میں زخمی ہوئے۔").victim == "security_forces"
 
 
 def test_one_counted_with_where_it_befell_them_between_noun_and_verb() -> None:
@@ -712,6 +731,7 @@ def test_every_function_word_role_is_one_a_rule_reads() -> None:
         "degree",
         "manner",
         "turn",
+        "demonstrative",
         "agent",
         "relative",
         "people",

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from sitrep.model import Claimant
 from sitrep.nlp.urdu.lexicon import Lexicon
 from sitrep.nlp.urdu.numbers import VALUE_KINDS, numbers_of
-from sitrep.nlp.urdu.writing import Match, alternation, word_after
+from sitrep.nlp.urdu.writing import Match, alternation, function_words
 
 
 class Voice(NamedTuple):
@@ -203,8 +203,16 @@ def _held_in(text: str, organisation: Match, post: Match) -> bool:
     """Whether the post follows the organisation's name and its genitive: "… کمیشن کے ایک علاقائی کوآرڈینیٹر"."""
     return (
         post.start - organisation.end <= _POST_REACH
-        and word_after("possessive").match(text, organisation.end) is not None
+        and _possessive_after_its_place().match(text, organisation.end) is not None
     )
+
+
+@cache
+def _possessive_after_its_place() -> re.Pattern[str]:
+    """The genitive after an organisation's name, the place it serves between, if any: "سول اسپتال کراچی کی ایک
+    ایمرجنسی افسر" (an emergency officer of Civil Hospital Karachi)."""
+    place = r"[^\s\d۰-۹٠-٩،۔؛:\"'()]+"
+    return re.compile(rf"(?:\s+{place})?\s*(?:{alternation('possessive')})(?!\S)")
 
 
 def _counted(text: str, word: Match, lexicon: Lexicon) -> bool:
@@ -472,8 +480,24 @@ def resolve(word: Match, lexicon: Lexicon, memory: dict[str, Claimant], written:
     if kind == "previous_institution":
         return memory.get("institution", memory.get("claimant", Claimant()))
     if kind == "previous_organisation":
-        return memory.get("organisation", Claimant())
+        named = _named_party(written, word)
+        return named if named is not None else memory.get("organisation", Claimant())
     return Claimant(name=name or words, kind=kind, text=words)  # type: ignore[arg-type]
+
+
+_PARTY = "پارٹی"
+_WORD_BEFORE = re.compile(r"(?<!\S)([^\s\d۰-۹٠-٩،۔؛:\"'()]+)\s+$")
+
+
+def _named_party(written: str, word: Match) -> Claimant | None:
+    """ "پارٹی" after a name is that party, not the organisation named before ("ہزارہ ڈیموکریٹک پارٹی کے ترجمان");
+    after "اس" (this) or opening a clause it refers back."""
+    if word.phrase != _PARTY:
+        return None
+    before = _WORD_BEFORE.search(written, max(0, word.start - 25), word.start)
+    if before is None or before.group(1) in function_words("demonstrative"):
+        return None
+    return Claimant(name="party", kind="other", text=written[before.start(1) : word.end])
 
 
 def remember(

@@ -230,15 +230,22 @@ def on_boundaries(text: str, start: int, end: int, glued: bool = False) -> bool:
     starts = not before.isalpha() or (
         long and before in NON_JOINING and (glued or glued_after_word(text, start))
     )
-    ends = not after.isalpha() or (long and text[end - 1] in NON_JOINING and not _abstract_ending(text, end))
+    ends = not after.isalpha() or (long and text[end - 1] in NON_JOINING and not _word_ending(text, end))
     return starts and ends
 
 
-def _abstract_ending(text: str, end: int) -> bool:
-    """Whether a word goes on past ``end`` with "ی" alone: the noun of a state or trade made from the word
-    ("دہشت گردی" terrorism from "دہشت گرد" terrorist, "مزدوری" wage from "مزدور" labourer), not the word glued to
-    the next."""
-    return text[end] == "ی" and (end + 1 == len(text) or not text[end + 1].isalpha())
+_ENDINGS = ("ی", "ان")
+
+
+def _word_ending(text: str, end: int) -> bool:
+    """Whether a word goes on past ``end`` with an ending that closes it: "ی", the noun of a state or trade made
+    from the word ("دہشت گردی" terrorism from "دہشت گرد" terrorist, "مزدوری" wage from "مزدور" labourer), or "ان"
+    ("مردان", the town, is no "مرد", man); not the word glued to the next."""
+    return any(
+        text.startswith(ending, end)
+        and (end + len(ending) == len(text) or not text[end + len(ending)].isalpha())
+        for ending in _ENDINGS
+    )
 
 
 def within_words(text: str, start: int, end: int) -> bool:
