@@ -522,6 +522,23 @@ def test_a_party_named_before_the_word_party_is_that_party() -> None:
     assert _only(text).claimant.name == "Awami National Party"
 
 
+def test_a_post_right_after_the_organisations_name_is_its_own() -> None:
+    assert (
+        _only("سی ٹی ڈی حکام کے مطابق مقابلے میں چاروں دہشت گرد مارے گئے۔").claimant.kind == "security_forces"
+    )
+
+
+def test_people_joined_to_the_marked_object_are_the_verbs_object_too() -> None:
+    text = "مسلح افراد نے دو پولیو ورکرز اور ان کی حفاظت پر مامور پولیس اہلکار کو اغوا کر لیا۔"
+    claim = _only(text)
+    assert (claim.outcome, claim.count.low, claim.victim) == ("abducted", 2, "civilians")
+
+
+def test_a_verb_after_the_writers_turn_does_not_speak_for_what_came_before() -> None:
+    text = "مارچ میں ایک کمپنی کے 3 انجینئرز اغوا ہوئے جو بعد میں رہا ہوئے، تاہم حکام اس کی تردید کرتے ہیں۔"
+    assert _only(text).claimant.kind == "none"
+
+
 def test_our_correspondent_is_the_reports_own_voice() -> None:
     assert _only("مردان سے نامہ نگار کے مطابق فائرنگ سے دو افراد زخمی ہو گئے۔").claimant.kind == "none"
 

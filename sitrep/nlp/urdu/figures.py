@@ -78,10 +78,33 @@ def object_before(text: str, numbers: list[Number], lo: int, at: int, lexicon: L
         noun = next(lexicon.victim_finder.find(text, after, at), None)
         if noun is None or noun.start != after:
             continue  # "ایک کارروائی": a number counting no one
-        if _object_marker().match(text, noun.end) is None:
+        if _object_marker().match(text, noun.end) is None and not _joined_object(text, noun, at, lexicon):
             return None  # a figure of people that is not the object: not this verb's
         return bounded(numbers, number, at)
     return None
+
+
+_AND_THEN = re.compile(r"\s*اور\s")  # "اور" (and) right after a noun, joining another object to it
+
+
+def _joined_object(text: str, noun: Match, at: int, lexicon: Lexicon) -> bool:
+    """Whether the people a noun counts are joined by "اور" to others "کو" marks as the verb's object, in one
+    clause with no number between: "دو پولیو ورکرز اور ان کی حفاظت پر مامور پولیس اہلکار کو اغوا کر لیا"."""
+    joined = _AND_THEN.match(text, noun.end)
+    if joined is None:
+        return False
+    between = text[joined.end() : at]
+    if any(c.isdigit() for c in between) or any(p in between for p in "،,؛۔"):
+        return False
+    other = next(
+        (
+            m
+            for m in lexicon.victim_finder.find(text, joined.end(), at)
+            if _object_marker().match(text, m.end)
+        ),
+        None,
+    )
+    return other is not None
 
 
 def up_to_the_object(text: str, nouns: list[Match]) -> list[Match]:

@@ -201,6 +201,8 @@ _POST_REACH = 30  # characters from an organisation's name to the post after it:
 
 def _held_in(text: str, organisation: Match, post: Match) -> bool:
     """Whether the post follows the organisation's name and its genitive: "… کمیشن کے ایک علاقائی کوآرڈینیٹر"."""
+    if not text[organisation.end : post.start].strip():
+        return True  # the post right after the name: "سی ٹی ڈی حکام" (CTD officials), "ایف سی حکام"
     return (
         post.start - organisation.end <= _POST_REACH
         and _possessive_after_its_place().match(text, organisation.end) is not None
@@ -310,9 +312,10 @@ def voice_at(
     leading = [v for v in voices if v.leads and v.end <= at]
     opened = leading[-1].end if leading else 0
     claimed = [v for v in voices if v.named is not None and opened <= v.named < at < v.start]
-    # A verb told before the figure does not reach past the writer's turn from it: "پولیس نے ۳ اموات کی تصدیق کی
-    # تھی، تاہم ایک زخمی دکاندار … دم توڑ گیا" (``turns``: where "تاہم", however, stands).
-    verbs = [v for v in voices if not v.leads and not any(v.end <= t < at for t in turns)]
+    # A verb does not reach across the writer's turn to a figure on its other side: "پولیس نے ۳ اموات کی تصدیق کی
+    # تھی، تاہم ایک زخمی دکاندار … دم توڑ گیا"; "3 انجینئرز اغوا ہوئے …، تاہم حکام اس کی تردید کرتے ہیں" (``turns``:
+    # where "تاہم", however, stands).
+    verbs = [v for v in voices if not v.leads and not any(v.end <= t < at or at < t < v.start for t in turns)]
     # A clause of its own with its own speaker's verb after the figure is that speaker's, not the statement
     # before it: "… ایس پی نے بتایا تھا کہ …، تاہم ڈپٹی کمشنر نے جاں بحق افراد کی تعداد 5 بتائی".
     if leading and any(leading[-1].end <= c <= at for c in clauses):
