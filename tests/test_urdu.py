@@ -539,6 +539,13 @@ def test_a_verb_after_the_writers_turn_does_not_speak_for_what_came_before() -> 
     assert _only(text).claimant.kind == "none"
 
 
+def test_a_constituencys_letters_inside_a_partys_name_name_no_constituency() -> None:
+    # "پی کے" before a number is a provincial seat ("پی کے 70"); in "اے این پی کے تین" it is ANP's genitive.
+    claim = _only("حملے میں اے این پی کے تین کارکن جاں بحق ہو گئے۔")
+    assert (claim.count.low, claim.victim) == (3, "civilians")
+    assert read_urdu_claims("حلقہ پی کے 70 سے امیدوار زخمی نہیں ہوا۔") == []
+
+
 def test_our_correspondent_is_the_reports_own_voice() -> None:
     assert _only("مردان سے نامہ نگار کے مطابق فائرنگ سے دو افراد زخمی ہو گئے۔").claimant.kind == "none"
 

@@ -154,7 +154,9 @@ def _counts_things(text: str, number: Number, end: int, lexicon: Lexicon) -> boo
     before = number.start - (1 if text[number.start - 1 : number.start] == " " else 0)
     names = list(lexicon.non_casualty_before.find(text, max(0, before - 20), before))
     if names and names[-1].end == before:
-        return True
+        # … unless the name starts inside a claimant's: "اے این پی کے تین کارکن" (three ANP workers) holds "پی کے"
+        claimants = lexicon.claimant_finder.find(text, max(0, before - 40), names[-1].end)
+        return not any(m.start < names[-1].start < m.end for m in claimants)
     noun = next(lexicon.victim_finder.find(text, after, min(end, after + 20)), None)
     return number.value in _YEARS and (noun is None or noun.start != after)
 
