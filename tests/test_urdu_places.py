@@ -172,6 +172,7 @@ def test_a_district_named_with_its_town_frames_it() -> None:
         ("ڈیرہ بگٹی کے علاقے سوئی میں بارودی سرنگ کے دھماکے سے چار مزدور زخمی ہوئے۔", "Sui", "Dera Bugti"),
         ("باجوڑ کی تحصیل ماموند میں حملے کے دوران دو پولیس اہلکار جاں بحق ہو گئے۔", "Mamund", "Bajaur"),
         ("ضلع کچھی کے علاقے مچھ میں راکٹ حملے میں پانچ افراد زخمی ہو گئے۔", "Mach", "Kachhi"),
+        ("ترجمان نے کہا کہ مستونگ ہی کے علاقے دشت سے دو ملازمین اغوا ہو گئے۔", "Mastung", "Mastung"),
         (
             "لکی مروت کے علاقے تاجوری میں پولیس چوکی پر حملے میں ایک اہلکار شہید ہو گیا۔",
             "Tajori",
@@ -225,6 +226,12 @@ def test_the_dateline_is_where_the_report_was_filed(dateline: str) -> None:
     assert [(p.name, p.role) for p in places] == [("Quetta", "mention"), ("Mastung", "event")]
     # Named again in the body it is an event place.
     assert find_urdu_places("مستونگ: مستونگ میں دھماکہ ہوا۔")[1].role == "event"
+
+
+def test_both_places_of_a_two_place_dateline_are_where_it_was_filed() -> None:
+    text = "پشاور، بنوں (نمائندگان جنگ) شمالی وزیرستان کے علاقے میر علی میں 3 دہشت گرد ہلاک ہو گئے۔"
+    roles = {p.name: p.role for p in find_urdu_places(text)}
+    assert (roles["Peshawar"], roles["Bannu"], roles["Mir Ali"]) == ("mention", "mention", "event")
 
 
 def test_the_places_of_a_road_name_are_mentions() -> None:

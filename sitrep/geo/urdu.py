@@ -93,6 +93,10 @@ def find_urdu_places(text: str) -> list[Place]:
     # stage reads it: its dateline becomes the event place. A page of briefs run together has a dateline to each
     # ("پنجگور (نامہ نگار) …", then "خاران (نمائندہ) …"): each brief is read so, to the next dateline.
     datelines = [i for i, p in enumerate(places) if _is_dateline(text, p)]
+    # the second place of a two-place dateline ("پشاور، بنوں (…)") opens no brief of its own
+    datelines = [
+        i for i in datelines if i - 1 not in datelines or "\n" in text[places[i - 1].end : places[i].start]
+    ]
     for at, end in itertools.pairwise([*datelines, len(places)]):
         if all(p.role == "mention" for p in places[at:end]):
             places[at] = places[at].model_copy(update={"role": "event"})
@@ -119,7 +123,8 @@ def _inside_their_district(text: str, places: list[Place]) -> list[Place]:
 @cache
 def _district_before() -> re.Pattern[str]:
     """What stands between a district and a place it holds: "کے علاقے", "کی تحصیل", "کے ضلع"."""
-    return re.compile(rf"\s+(?:{alternation('genitive')})\s+(?:{alternation('within')})\s+$")
+    # "ہی" (the very) may stand after the district: "مستونگ ہی کے علاقے دشت" (Dasht of Mastung itself)
+    return re.compile(rf"(?:\s+ہی)?\s+(?:{alternation('genitive')})\s+(?:{alternation('within')})\s+$")
 
 
 def _whole_names(text: str, finder: PhraseFinder) -> list[Match]:
@@ -239,7 +244,8 @@ def _ends_with_word(text: str, word: str) -> bool:
 
 @cache
 def _away_cues() -> dict[str, dict[str, tuple[str, ...]]]:
-    """The words of ``ur/away_places.tsv`` by kind (home, destination, road), then by side, longest first."""
+    """The words of ``ur/away_places.tsv`` by kind (home, destination, road, direction, statement), then by side,
+    longest first."""
     rows = read_table("ur/away_places.tsv")
     return {
         kind: {
@@ -252,7 +258,7 @@ def _away_cues() -> dict[str, dict[str, tuple[str, ...]]]:
             )
             for side in ("before", "after")
         }
-        for kind in ("home", "destination", "road")
+        for kind in ("home", "destination", "road", "direction", "statement")
     }
 
 
@@ -264,6 +270,10 @@ def _place_words() -> tuple[str, ...]:
 # Between the names of one list, or a place and one inside it ("بنوں، کرک اور پنجاب کے ضلع میانوالی").
 # What the dateline's place is followed by: "کوئٹہ:", "پشاور (نمائندہ)", "پشاور…", "مچھ -".
 _DATELINE = re.compile(r"\s*(?:[:(\u2026]|-\s|\u2013|\u2014)")
+# Two places of one dateline: a one- or two-word name, then "،" or "/", then the other.
+_NAME = r"[^\s\d،,/:()]+(?:\s[^\s\d،,/:()]+)?"
+_FIRST_OF_TWO = re.compile(rf"\s*{_NAME}\s*[،,/]\s*")
+_AND_SECOND = re.compile(rf"\s*[،,/]\s*{_NAME}")
 
 
 def _away(text: str, places: list[Place]) -> set[str]:
@@ -290,7 +300,17 @@ def _is_dateline(text: str, name: Match | Place) -> bool:
     """Whether the name opens the text, or a brief's line in a page of them, as its dateline ("چمن:", "کوئٹہ
     (نمائندہ)"): where the report was filed, which is cue enough for a name that is also an ordinary word."""
     line = text.rfind("\n", 0, name.start) + 1
-    return not text[line : name.start].strip() and _DATELINE.match(text, name.end) is not None
+    if text[line : name.start].strip():
+        # the second of two places a dateline names: "پشاور، بنوں (نمائندگان جنگ)", "کوئٹہ/آواران (بیورو رپورٹ)"
+        return (
+            _FIRST_OF_TWO.fullmatch(text, line, name.start) is not None
+            and _DATELINE.match(text, name.end) is not None
+        )
+    if _DATELINE.match(text, name.end) is not None:
+        return True
+    # the first of two
+    second = _AND_SECOND.match(text, name.end)
+    return second is not None and _DATELINE.match(text, second.end()) is not None
 
 
 def _opens_the_report(text: str, name: Match) -> bool:
