@@ -546,6 +546,20 @@ def test_a_constituencys_letters_inside_a_partys_name_name_no_constituency() -> 
     assert read_urdu_claims("حلقہ پی کے 70 سے امیدوار زخمی نہیں ہوا۔") == []
 
 
+def test_text_typed_without_spaces_after_digits_and_commas_reads_alike() -> None:
+    # Web pages often drop the space after digits and commas.
+    assert _only("حملوں میں 2ہزار سے زائد افراد جاں بحق ہوئے۔").count.low == 2001
+    assert _only("حملوں میں 2 ہزار سے زائد افراد جاں بحق ہوئے۔").count.low == 2001  # no year: "2024" is one
+    assert (
+        read_urdu_claims("دھماکے میں 5 افراد جاں بحق ہوئے۔ پولیس کے مطابق اب تک 4لاشوں کی شناخت ہو سکی ہے۔")[
+            -1
+        ].count.low
+        == 5
+    )
+    text = "مارچ میں ایک کمپنی کے 3انجینئرز اغوا ہوئے جو بعد میں رہا ہوئے،تاہم حکام اس کی تردید کرتے ہیں۔"
+    assert _only(text).claimant.kind == "none"
+
+
 def test_our_correspondent_is_the_reports_own_voice() -> None:
     assert _only("مردان سے نامہ نگار کے مطابق فائرنگ سے دو افراد زخمی ہو گئے۔").claimant.kind == "none"
 

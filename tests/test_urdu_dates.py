@@ -241,6 +241,11 @@ def test_urdu_and_eastern_arabic_digits_are_quoted_as_written() -> None:
     assert _ur("۳ روز قبل دھماکہ ہوا۔").date == D(2025, 8, 11)
 
 
+def test_digits_typed_against_the_next_word_still_make_a_date() -> None:
+    # Web pages often drop the space after digits: "12اور 13اکتوبر" is "12 اور 13 اکتوبر".
+    assert _ur("12اور 13اکتوبر 2024 کی درمیانی شب آپریشن کیا گیا۔").date == D(2024, 10, 12)
+
+
 def test_arabic_keyboard_letters_and_spelling_variants_read_as_the_rows() -> None:
     assert _ur("گذشتہ روز فائرنگ ہوئی۔").date == D(2025, 8, 13)  # ذ for ز
     assert _ur("جمعه كو فائرنگ ہوئی۔").date == D(2025, 8, 8)  # Arabic heh and kaf

@@ -88,7 +88,7 @@ def load_urdu_grammar() -> Grammar:
         (?:(?P<shift>{shift})\s+(?!{relative}(?!\w)))?
         (?:
             (?P<dmy>(?:(?P<dmy_ys>{shift})\s+{years}\s+)?(?:(?:{weekday}),?\s+)?
-                (?P<dmy_d>{day})(?:\s+(?:اور|تا)\s+{day}|\s*[-–]\s*{day})?\s*(?P<dmy_m>{month})
+                (?P<dmy_d>{day})(?:\s*(?:اور|تا)\s+{day}|\s*[-–]\s*{day})?\s*(?P<dmy_m>{month})
                 (?:\s*,?\s*(?P<dmy_y>{YEAR}))?)
           | (?P<my>(?P<my_m>{month}),?\s+(?P<my_y>{YEAR}))
           | (?P<wd>(?P<wd_name>{weekday})(?P<wd_week>(?!))?{weekday_is_a_date})

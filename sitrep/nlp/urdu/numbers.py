@@ -12,6 +12,7 @@ from sitrep.nlp.urdu.lexicon import Lexicon
 from sitrep.nlp.urdu.writing import alternation, within_words
 
 _DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+_DIGIT_CHARS = frozenset("0123456789۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩")
 
 
 # Digits, with thousands set apart by commas ("1,012", "۲٬۵۰۷") read as one number; and a clock time ("3:00",
@@ -49,8 +50,13 @@ def numbers_of(text: str, start: int, end: int, lexicon: Lexicon) -> list[Number
     ]
     for m in lexicon.number_finder.find(text, start, end):
         kind, value = lexicon.numbers[m.phrase]
-        if kind in _WORD_KINDS and not within_words(text, m.start, m.end):
-            continue  # "ہزار" (thousand) in "ہزارہ" (Hazara)
+        glued_to_digits = kind == "scale" and m.start > 0 and text[m.start - 1] in _DIGIT_CHARS
+        if (
+            kind in _WORD_KINDS
+            and not within_words(text, m.start, m.end)
+            and not (glued_to_digits and within_words(text, m.start - 1, m.end))
+        ):
+            continue  # "ہزار" (thousand) in "ہزارہ" (Hazara); but "2ہزار", typed against its digits, is 2,000
         found.append(Number(m.start, m.end, kind, value))
     found.sort()
     out: list[Number] = []
@@ -114,7 +120,7 @@ def _said_of_others() -> tuple[re.Pattern[str], ...]:
     "4 لاشوں کی شناخت ہو سکی": the dead who were identified, some of those counted before)."""
     return (
         re.compile(rf"\s*(?:{alternation('negation')})\s+(?:{alternation('but_rather')})\s+[^\s]"),
-        re.compile(rf"(?:\s+[^\s،۔]+)?\s+(?:{alternation('identification')})(?![^\s،۔])"),
+        re.compile(rf"(?:\s*[^\s،۔]+)?\s+(?:{alternation('identification')})(?![^\s،۔])"),
     )
 
 
@@ -158,7 +164,10 @@ def _counts_things(text: str, number: Number, end: int, lexicon: Lexicon) -> boo
         claimants = lexicon.claimant_finder.find(text, max(0, before - 40), names[-1].end)
         return not any(m.start < names[-1].start < m.end for m in claimants)
     noun = next(lexicon.victim_finder.find(text, after, min(end, after + 20)), None)
-    return number.value in _YEARS and (noun is None or noun.start != after)
+    written_as_year = len(text[number.start : number.end]) == 4 and all(
+        c in _DIGIT_CHARS for c in text[number.start : number.end]
+    )  # "2024", not "2 ہزار" (2,000)
+    return written_as_year and number.value in _YEARS and (noun is None or noun.start != after)
 
 
 VALUE_KINDS = ("number", "dozens", "hundreds", "vague")

@@ -177,9 +177,10 @@ def clause_breaks() -> re.Pattern[str]:
 
 @cache
 def whole_word(role: str) -> re.Pattern[str]:
-    """A word of ``role`` (``function_words``) standing as a whole word, to search for: spaces or the text's edge
-    before it, spaces, a comma or a full stop after ("کہ", "جبکہ", "نہیں")."""
-    return re.compile(rf"(?<!\S)(?:{alternation(role)})(?![^\s،۔])")
+    """A word of ``role`` (``function_words``) standing as a whole word, to search for: spaces, a comma (often
+    typed with no space after it: "،تاہم") or the text's edge before it, spaces, a comma or a full stop after
+    ("کہ", "جبکہ", "نہیں")."""
+    return re.compile(rf"(?<![^\s،,؛])(?:{alternation(role)})(?![^\s،۔])")
 
 
 @cache
