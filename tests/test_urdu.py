@@ -560,6 +560,15 @@ def test_text_typed_without_spaces_after_digits_and_commas_reads_alike() -> None
     assert _only(text).claimant.kind == "none"
 
 
+def test_a_claimant_is_one_however_its_letters_were_typed() -> None:
+    # A statement's figure said again with Arabic-keyboard letters ("ٹي ٹي پي") is the same claim, read once.
+    text = (
+        "ٹی ٹی پی کے ترجمان نے دعویٰ کیا کہ حملے میں تین اہلکار ہلاک ہوئے۔ "
+        "ٹي ٹي پي کے ترجمان نے مزید دعویٰ کیا کہ حملے میں تین اہلکار ہلاک ہوئے۔"
+    )
+    assert len(read_urdu_claims(text)) == 1
+
+
 def test_our_correspondent_is_the_reports_own_voice() -> None:
     assert _only("مردان سے نامہ نگار کے مطابق فائرنگ سے دو افراد زخمی ہو گئے۔").claimant.kind == "none"
 

@@ -5,6 +5,8 @@ other's machinery."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sitrep.model import Claim, Claimant
 
 
@@ -13,10 +15,12 @@ class Told:
     a figure looks up the few that can answer, not every earlier claim, so an article's cost follows its
     length. Claims are added in text order: their starts never fall."""
 
-    def __init__(self, by_claimant_words: bool = False) -> None:
+    def __init__(self, by_claimant_words: bool = False, fold: Callable[[str], str] = str) -> None:
         # The Urdu reader tells claimants of one kind apart by their words: an RPO's toll said again by the
         # police spokesman is each one's claim, as the gold counts it. The English reader goes by kind only.
+        # ``fold``: the words' spelling, however they were typed ("ٹي ٹي پي" is "ٹی ٹی پی").
         self.by_claimant_words = by_claimant_words
+        self.fold = fold
         # (outcome, victim), and (outcome, None) for any victim → the start of the first such claim.
         self.first: dict[tuple[str, str | None], int] = {}
         # A lower bound → the victim of the last claim with that bound and a known victim; and by kind of
@@ -71,7 +75,9 @@ class Told:
         )
 
     def _claimant(self, claimant: Claimant) -> str:
-        return f"{claimant.kind}:{claimant.text}" if self.by_claimant_words else claimant.kind
+        return (
+            f"{claimant.kind}:{self.fold(claimant.text or '')}" if self.by_claimant_words else claimant.kind
+        )
 
 
 def said_key(

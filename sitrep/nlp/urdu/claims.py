@@ -32,6 +32,7 @@ from sitrep.nlp.urdu.voices import Speaker, Voice, own_doer, remember, voice_at,
 from sitrep.nlp.urdu.writing import (
     Match,
     clauses_of,
+    folded,
     function_words,
     other_stories,
     urdu_letters,
@@ -46,7 +47,7 @@ def read_urdu_claims(text: str) -> list[Claim]:
     seen = urdu_letters(text)  # what the finders read; quotes and offsets are the text's own
     memory: dict[str, Claimant] = {}
     claims: list[Claim] = []
-    told = Told(by_claimant_words=True)
+    told = Told(by_claimant_words=True, fold=folded)
     speakers = Speaker(seen, lexicon)
     links = other_stories(seen)
     sentences = [s for s in urdu_sentences(seen) if not any(a <= s[0] < b for a, b in links)]
@@ -249,7 +250,8 @@ def _add(claims: list[Claim], told: Told, claim: Claim) -> bool:
     if claim.stance == "denied" and any(
         c.outcome == claim.outcome
         and (c.count.low, c.count.high) == (claim.count.low, claim.count.high)
-        and c.claimant != claim.claimant
+        and (c.claimant.kind, folded(c.claimant.text or ""))
+        != (claim.claimant.kind, folded(claim.claimant.text or ""))
         for c in claims
     ):
         return False

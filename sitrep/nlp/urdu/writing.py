@@ -62,6 +62,11 @@ def urdu_letters(text: str) -> str:
     return text.translate(_LETTERS)
 
 
+def folded(words: str) -> str:
+    """Words as the reader tells them apart, however typed: Urdu letters, no marks ("ٹي ٹي پي" is "ٹی ٹی پی")."""
+    return spelling(urdu_letters(words))
+
+
 def spelling(phrase: str) -> str:
     """How the finders match a phrase: without marks and the spaces after non-joining letters, for a phrase of
     three letters or more (two phrases with one spelling are one to the reader)."""
