@@ -569,6 +569,20 @@ def test_a_claimant_is_one_however_its_letters_were_typed() -> None:
     assert len(read_urdu_claims(text)) == 1
 
 
+def test_both_of_the_two_counted_before_is_no_new_figure() -> None:
+    text = (
+        "پولیس کے مطابق فائرنگ سے دو اہلکار جاں بحق ہو گئے۔ "
+        "ڈی پی او نے بتایا کہ دونوں اہلکاروں کو سر میں گولیاں مار کر قتل کیا گیا۔"
+    )
+    assert [(c.count.low, c.count.text) for c in read_urdu_claims(text)] == [(2, "دو")]
+
+
+def test_the_article_of_the_people_s_employer_is_no_count_of_them() -> None:
+    text = "سپین وام سے اغوا کیے گئے ایک نجی تعمیراتی کمپنی کے 4 مزدوروں کو بازیاب کرا لیا گیا۔"
+    claim = _only(text)
+    assert (claim.outcome, claim.count.low) == ("abducted", 4)
+
+
 def test_our_correspondent_is_the_reports_own_voice() -> None:
     assert _only("مردان سے نامہ نگار کے مطابق فائرنگ سے دو افراد زخمی ہو گئے۔").claimant.kind == "none"
 

@@ -125,6 +125,10 @@ def read_urdu_claims(text: str) -> list[Claim]:
                 nouns and not seen[figure.end : nouns[0].start].strip()
             ):
                 continue  # "دونوں" (both) counts only the people named right after it, not "دونوں جانب" (both sides)
+            if seen[figure.start : figure.end] in function_words("needs_noun") and any(
+                c.count.low == figure.low and c.outcome == lexicon.outcomes[outcome.phrase] for c in claims
+            ):
+                continue  # "دونوں اہلکاروں کو … قتل کیا گیا": both of the two counted before, no new figure
             if head is outcome and one_as_article(seen, figure, head, lexicon):
                 continue  # "ایک لاپتہ نوجوان کی والدہ": a missing youth's mother, not a count
             victim_text = text[nouns[-1].start : nouns[-1].end] if nouns else ""  # as written

@@ -192,6 +192,15 @@ def figures_after(sentence: Sentence, outcome: Match, stop: int, lexicon: Lexico
         # "جاں بحق ہونے والے پانچ افراد" (the five people killed): the number right after, or its quantity phrase
         # ("زخمی ہونے والے کم از کم 7 اہلکاروں")
         first = bounded(numbers, values[0], stop) if values else None
+        if (
+            first is not None
+            and len(values) > 1
+            and _article(sentence.seen, values[0], lexicon)
+            and _OWNER_THEN.fullmatch(sentence.seen, values[0].end, values[1].start)
+        ):
+            # "اغوا کیے گئے ایک نجی کمپنی کے 4 مزدوروں" (4 labourers of a private company): "ایک" is the company's
+            # article, the number after the genitive the people's
+            return [(_read_with_noun(sentence, outcome, values[1], stop, [], lexicon), "definite")]
         values = values[:1] if first is not None and first.start - lead.end <= _RIGHT_AFTER else []
         role = "definite"
     else:
@@ -514,6 +523,9 @@ def whole_before_of_them(text: str, figure: Figure, lexicon: Lexicon) -> Match |
 
 
 _OF = re.compile(r"\s*میں\s*سے\s*")  # "میں سے" (of, from among) between a noun of people and a figure
+_OWNER_THEN = re.compile(
+    r"(?:\s+[^\s\d،۔]+){1,4}\s+(?:کے|کی|کا)\s+"
+)  # a few words and the genitive: "نجی کمپنی کے"
 _FROM = re.compile(r"\s*سے(?!\S)")  # "سے" after "میں": "میں سے" (of them), no list of those among them
 
 
