@@ -583,6 +583,11 @@ def test_the_article_of_the_people_s_employer_is_no_count_of_them() -> None:
     assert (claim.outcome, claim.count.low) == ("abducted", 4)
 
 
+def test_the_doer_of_a_sentence_nobody_reports_tells_what_it_did() -> None:
+    claim = _only("واقعے کے بعد سی ٹی ڈی نے قریبی آبادی سے 2 مشتبہ افراد کو حراست میں لے لیا۔")
+    assert (claim.outcome, claim.claimant.kind) == ("arrested", "security_forces")
+
+
 def test_our_correspondent_is_the_reports_own_voice() -> None:
     assert _only("مردان سے نامہ نگار کے مطابق فائرنگ سے دو افراد زخمی ہو گئے۔").claimant.kind == "none"
 

@@ -56,7 +56,7 @@ def read_urdu_claims(text: str) -> list[Claim]:
         voices = voices_of(seen, s_start, s_end, lexicon, memory, text)
         speaker = speakers.read(s_start, s_end, voices)
         named = list(lexicon.claimant_finder.find(seen, s_start, s_end))  # read once for both
-        if not voices and speaker is not None:
+        if not voices:
             speaker = own_doer(seen, named, lexicon, memory, text, speaker) or speaker
         remember(seen, named, lexicon, memory, text, voiced=bool(voices))
         outcomes = [o for o in outcomes if lexicon.outcomes[o.phrase] != "none"]

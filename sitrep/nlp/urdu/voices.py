@@ -446,17 +446,20 @@ def _doers(text: str, words: Iterable[Match], lexicon: Lexicon) -> list[Match]:
 
 
 def own_doer(
-    text: str, named: list[Match], lexicon: Lexicon, memory: dict[str, Claimant], written: str, speaker: Voice
+    text: str,
+    named: list[Match],
+    lexicon: Lexicon,
+    memory: dict[str, Claimant],
+    written: str,
+    speaker: Voice | None,
 ) -> Voice | None:
-    """The doer of a sentence with no reporting phrase, when of another kind than the speaker going on into it:
-    "پولیس نے رات گئے چھاپے مار کر ۳۷ افراد کو حراست میں لے لیا" after what a hospital said is the police's
-    account of what they did, not the hospital's. Not an armed group: what it did is no claim of its own.
-    ``named``: the sentence's claimant words (``claimant_finder``), as ``remember`` reads them too."""
-    doers = [
-        m
-        for m in _doers(text, named, lexicon)
-        if _kind(m, lexicon) not in (speaker.claimant.kind, "armed_group")
-    ]
+    """The doer of a sentence with no reporting phrase, when of another kind than the speaker going on into it
+    (or with no speaker): "پولیس نے رات گئے چھاپے مار کر ۳۷ افراد کو حراست میں لے لیا" after what a hospital said,
+    or "سی ٹی ڈی نے … 2 مشتبہ افراد کو حراست میں لے لیا", is the police's account of what they did. Not an armed
+    group: what it did is no claim of its own. ``named``: the sentence's claimant words (``claimant_finder``), as
+    ``remember`` reads them too."""
+    other = speaker.claimant.kind if speaker is not None else None
+    doers = [m for m in _doers(text, named, lexicon) if _kind(m, lexicon) not in (other, "armed_group")]
     if not doers:
         return None
     return Voice(
