@@ -470,6 +470,8 @@ def test_a_number_and_a_verb_of_being_after_an_outcome_noun_is_a_tally() -> None
 def test_people_an_armed_group_owns_are_its_fighters() -> None:
     text = "سی ٹی ڈی نے کالعدم بلوچستان لبریشن آرمی کے 5 ارکان کو ہلاک کرنے کا دعویٰ کیا ہے۔"
     assert _only(text).victim == "militants"
+    text = "رینجرز نے کالعدم لشکر جھنگوی سے تعلق رکھنے والے ۳ مبینہ ٹارگٹ کلرز کو گرفتار کر لیا۔"
+    assert _only(text).victim == "militants"
     # Members of anything else are who they are: a student body's are civilians.
     assert _only("تنظیم کا کہنا ہے کہ اس کے 19 ارکان لاپتا ہیں۔").victim == "civilians"
 

@@ -504,7 +504,8 @@ def of_an_armed_group(text: str, figure: Figure, lexicon: Lexicon) -> bool:
     )
 
 
-_GENITIVE_PLURAL = re.compile(r"\s*کے\s*")
+# the genitive, or "سے تعلق رکھنے والے" (belonging to): "لشکر جھنگوی سے تعلق رکھنے والے ۳ مبینہ ٹارگٹ کلرز"
+_GENITIVE_PLURAL = re.compile(r"\s*(?:کے|سے\s+تعلق\s+رکھنے\s+والے)\s*")
 
 
 def names_the_speaker(text: str, noun: Match, lexicon: Lexicon) -> bool:
