@@ -210,9 +210,12 @@ class TollPoint(Contract):
     low: int | None = None
     high: int | None = None
     text: str
-    stance: Stance | None = Field(default=None, description="'confirmed' marks a figure a claimant confirmed.")
+    stance: Stance | None = Field(
+        default=None, description="'confirmed' marks a figure a claimant confirmed."
+    )
     superseded: bool = Field(
-        default=False, description="A later article gives this claimant's newer figures: this one no longer counts."
+        default=False,
+        description="A later article gives this claimant's newer figures: this one no longer counts.",
     )
 
 
@@ -256,7 +259,9 @@ class DatasetCampaign(Campaign):
     abducted: Figure = Field(default_factory=Figure)
     by_side: BySide = Field(default_factory=BySide)
     notes: str = Field(default="", description="Who claims what for the whole campaign; the figures' rules.")
-    toll: list[TollPoint] = Field(default_factory=list, description="Campaign-wide figures over publication time.")
+    toll: list[TollPoint] = Field(
+        default_factory=list, description="Campaign-wide figures over publication time."
+    )
 
 
 class Dataset(Contract):

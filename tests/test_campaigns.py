@@ -52,7 +52,9 @@ TOWNS_NEXT_DAY = {
 }
 
 
-def _claim(article: str, published: str, kind: str, name: str, victim: str, low: int, high: int | None) -> SourcedClaim:
+def _claim(
+    article: str, published: str, kind: str, name: str, victim: str, low: int, high: int | None
+) -> SourcedClaim:
     return SourcedClaim(
         id=f"{article}#c{low}",
         outcome="killed",
@@ -148,7 +150,12 @@ def test_a_province_only_report_keeps_its_claims_in_a_campaign_that_a_later_repo
     assert all(e.campaign_id == campaign.id for e in second.events)
     # The officials' later count (19 + 23) supersedes their first (14 + 23); the group's claim stays the high.
     assert (campaign.fatalities.low, campaign.fatalities.best, campaign.fatalities.high) == (42, 42, 124)
-    assert [p.superseded for p in campaign.toll if p.claimant_kind == "government"] == [True, True, False, False]
+    assert [p.superseded for p in campaign.toll if p.claimant_kind == "government"] == [
+        True,
+        True,
+        False,
+        False,
+    ]
 
     # ACLED: the campaign's unplaced total is divided equally across its events, said in the notes, and
     # nothing is added to events outside it.

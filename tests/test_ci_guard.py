@@ -28,7 +28,9 @@ def guarded(pytester: pytest.Pytester) -> pytest.Pytester:
     return pytester
 
 
-def test_a_skip_is_a_skip_on_a_users_machine(guarded: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_skip_is_a_skip_on_a_users_machine(
+    guarded: pytest.Pytester, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("SITREP_TEST_ALL", raising=False)
     monkeypatch.delenv("CI", raising=False)
     result = guarded.runpytest("-rs")

@@ -63,7 +63,9 @@ def test_demo_on_a_busy_port_says_so_after_ingesting(tmp_path: Path, busy_port: 
     )
     assert result.exit_code == 1
     assert f"now holds {EXAMPLE_ARTICLES} articles" in result.stdout and "serving" not in result.stdout
-    assert f"sitrep: error: port {busy_port} is in use on 127.0.0.1: choose another with --port" in result.stderr
+    assert (
+        f"sitrep: error: port {busy_port} is in use on 127.0.0.1: choose another with --port" in result.stderr
+    )
 
 
 def test_serve_warns_in_one_line_when_the_dashboard_libraries_are_missing(

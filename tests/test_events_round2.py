@@ -45,14 +45,18 @@ def test_a_grenade_answered_with_fire_is_a_clash() -> None:
 
 def test_a_grenade_thrown_and_nothing_more_stays_a_grenade() -> None:
     event = _only(
-        _read("On Monday unknown men hurled a hand grenade at a police van in Kharan, wounding two constables.")
+        _read(
+            "On Monday unknown men hurled a hand grenade at a police van in Kharan, wounding two constables."
+        )
     )
     assert event.sub_event_type == "Grenade"
 
 
 def test_rockets_fired_with_small_arms_is_a_clash() -> None:
     event = _only(
-        _read("On Friday militants attacked an army camp in Awaran with rockets and small arms, killing a soldier.")
+        _read(
+            "On Friday militants attacked an army camp in Awaran with rockets and small arms, killing a soldier."
+        )
     )
     assert event.sub_event_type == "Armed clash"
 
@@ -72,7 +76,9 @@ def test_rockets_alone_stay_a_shelling() -> None:
 def test_civilians_killed_for_helping_the_army_are_an_attack_on_civilians() -> None:
     # The army is named only as the reason the gunmen gave: the dead were civilians, so it is one-sided.
     event = _only(
-        _read("On Sunday gunmen shot dead two shopkeepers in Nushki, accusing them of selling food to the army.")
+        _read(
+            "On Sunday gunmen shot dead two shopkeepers in Nushki, accusing them of selling food to the army."
+        )
     )
     assert event.sub_event_type == "Attack"
 
@@ -173,7 +179,9 @@ def test_attackers_shot_dead_are_added_to_the_people_they_killed() -> None:
 
 def test_attackers_counted_inside_the_toll_are_not_added_again() -> None:
     event = _only(
-        _read("Six people, including two attackers, were killed when gunmen stormed a guest house in Gwadar on Monday.")
+        _read(
+            "Six people, including two attackers, were killed when gunmen stormed a guest house in Gwadar on Monday."
+        )
     )
     assert (event.fatalities.low, event.fatalities.high) == (6, 6)
 
@@ -243,7 +251,9 @@ def test_a_bomb_found_and_defused_is_a_disrupted_weapon() -> None:
 
 
 def test_bodies_found_after_a_blast_keep_the_blast() -> None:
-    event = _only(_read("A bomb exploded near a school in Turbat on Sunday; two bodies were found in the rubble."))
+    event = _only(
+        _read("A bomb exploded near a school in Turbat on Sunday; two bodies were found in the rubble.")
+    )
     assert event.sub_event_type == "Remote explosive/landmine/IED"
 
 
@@ -273,7 +283,9 @@ def test_a_lede_total_over_two_operations_is_not_the_first_operations_toll() -> 
         "In the first operation in Bara, seven militants were killed. "
         "In the second operation in Jamrud, two more militants were killed."
     )
-    tolls = sorted((e.fatalities.low, e.fatalities.high) for e in result.events if e.fatalities.low is not None)
+    tolls = sorted(
+        (e.fatalities.low, e.fatalities.high) for e in result.events if e.fatalities.low is not None
+    )
     assert tolls == [(2, 2), (7, 7)]
 
 
@@ -287,7 +299,9 @@ def test_violence_against_civilians_has_civilians_as_its_second_actor() -> None:
 
 def test_rockets_and_other_weapons_are_a_clash() -> None:
     event = _only(
-        _read("On Friday militants attacked a Levies post in Washuk with rockets and other weapons, killing a guard.")
+        _read(
+            "On Friday militants attacked a Levies post in Washuk with rockets and other weapons, killing a guard."
+        )
     )
     assert event.sub_event_type == "Armed clash"
 
@@ -304,7 +318,9 @@ def test_attackers_wounded_are_not_added_to_the_people_wounded() -> None:
 
 def test_policemen_shot_without_warning_are_an_attack() -> None:
     event = _only(
-        _read("On Saturday gunmen opened fire without warning on two constables on patrol in Lakki Marwat, killing both.")
+        _read(
+            "On Saturday gunmen opened fire without warning on two constables on patrol in Lakki Marwat, killing both."
+        )
     )
     assert event.sub_event_type == "Attack"
 

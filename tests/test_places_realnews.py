@@ -397,8 +397,14 @@ def test_a_state_written_after_a_town_pins_it() -> None:
 def test_a_state_spelled_out_after_a_town_is_the_state_that_holds_it() -> None:
     # "Georgia" is a country and a US state: after a town it is the one that holds the town; and a town the text
     # places in a state is kept even where the report's other words point to another country.
-    found = {p.text: p for p in find_places("A man was shot dead in Macon, Georgia, on Saturday, police said.")}
-    assert (found["Macon"].country_code, found["Macon"].admin1, found["Macon"].role) == ("US", "Georgia", "event")
+    found = {
+        p.text: p for p in find_places("A man was shot dead in Macon, Georgia, on Saturday, police said.")
+    }
+    assert (found["Macon"].country_code, found["Macon"].admin1, found["Macon"].role) == (
+        "US",
+        "Georgia",
+        "event",
+    )
     assert (found["Georgia"].country_code, found["Georgia"].kind) == ("US", "admin1")
     found = {p.text: p for p in find_places("Two soldiers were killed in Tbilisi, Georgia, on Monday.")}
     assert found["Georgia"].country_code == found["Tbilisi"].country_code == "GE"
@@ -501,7 +507,12 @@ def test_a_town_named_with_a_state_that_lacks_it_is_placed_at_the_state_not_at_a
     assert all(p.admin1 == "Ohio" for p in found)
     # A town of that name found only in other states is not taken either.
     [fairmount, ohio] = find_places("Four people were shot on Tuesday in Fairmount, Ohio, police said.")
-    assert (fairmount.text, fairmount.admin1, fairmount.kind, fairmount.role) == ("Fairmount", "Ohio", "admin1", "event")
+    assert (fairmount.text, fairmount.admin1, fairmount.kind, fairmount.role) == (
+        "Fairmount",
+        "Ohio",
+        "admin1",
+        "event",
+    )
     assert ohio.text == "Ohio"
 
 

@@ -105,7 +105,12 @@ def campaign_batch(url: str) -> None:
 
 def test_ingest_examples_stores_articles_claims_places_events(store_url: str) -> None:
     summary = store(store_url, EXAMPLES)
-    assert (summary.new, summary.duplicates, summary.already_stored, summary.failed) == (EXAMPLE_ARTICLES, 0, 0, 0)
+    assert (summary.new, summary.duplicates, summary.already_stored, summary.failed) == (
+        EXAMPLE_ARTICLES,
+        0,
+        0,
+        0,
+    )
     expected = [extract(a) for a in read_inputs([str(EXAMPLES)]) if isinstance(a, Article)]
     stored = counts(store_url)
     assert stored["articles"] == EXAMPLE_ARTICLES
@@ -126,7 +131,12 @@ def test_ingesting_again_changes_nothing(store_url: str) -> None:
     store(store_url, EXAMPLES)
     before_counts, before_data = counts(store_url), dataset(store_url)
     summary = store(store_url, EXAMPLES)
-    assert (summary.new, summary.already_stored, summary.new_events, summary.merged_events) == (0, EXAMPLE_ARTICLES, 0, 0)
+    assert (summary.new, summary.already_stored, summary.new_events, summary.merged_events) == (
+        0,
+        EXAMPLE_ARTICLES,
+        0,
+        0,
+    )
     assert counts(store_url) == before_counts
     assert dataset(store_url) == before_data
 

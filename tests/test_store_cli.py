@@ -133,7 +133,9 @@ def write_at_revision(url: str, revision: str, inputs: list[Path], scratch: Path
                 if target.dialect.name == "postgresql" and "id" in table.c:
                     # Rows came with their ids: move the id sequence past them, as the writer's inserts would.
                     writing.execute(
-                        text(f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), max(id)) FROM {table.name}")
+                        text(
+                            f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), max(id)) FROM {table.name}"
+                        )
                     )
     finally:
         target.dispose()

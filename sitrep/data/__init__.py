@@ -119,7 +119,8 @@ TABLES: dict[str, Table] = {
     "ur/place_cues.tsv": Table(("phrase", "side")),
     "ur/actor_words.tsv": Table(("phrase", "actor", "generic")),
     "ur/tactics.tsv": Table(
-        ("phrase", "event_type", "sub_event_type", "gtd_attack_type", "priority", "target", "by"), ("english",)
+        ("phrase", "event_type", "sub_event_type", "gtd_attack_type", "priority", "target", "by"),
+        ("english",),
     ),
     "ur/responsibility.tsv": Table(("phrase", "role", "side")),
     "ur/weapon_haul.tsv": Table(("phrase", "role")),

@@ -22,7 +22,9 @@ def main(argv: list[str] | None = None) -> int:
     acled_csv = args.shared / "acled_balochistan_2020_2022.csv"
     scores = []
     for half in HALVES:
-        scores.append(score_claims(f"own sentences {half}", sentence_items(args.devset / "sentences.jsonl", half)))
+        scores.append(
+            score_claims(f"own sentences {half}", sentence_items(args.devset / "sentences.jsonl", half))
+        )
     if acled_csv.exists():
         for half in HALVES:
             notes = acled_note_items(args.devset / "coder_notes_gold.jsonl", acled_csv, half)

@@ -146,4 +146,3 @@ def acled_note_items(
 
 def _note_key(notes: str) -> str:
     return hashlib.sha1(notes.encode("utf-8")).hexdigest()[:12]
-

@@ -132,7 +132,9 @@ def _describe_claim(claim: Claim) -> str:
     )
 
 
-def _score_claims(report: Report, key: str, claims: list[Claim], gold: list[dict[str, Any]], keep: int) -> None:
+def _score_claims(
+    report: Report, key: str, claims: list[Claim], gold: list[dict[str, Any]], keep: int
+) -> None:
     required = [g for g in gold if not g.get("optional")]
     optional = [g for g in gold if g.get("optional")]
     for prefix, with_kind in (("claims", True), ("figures", False)):
@@ -283,7 +285,9 @@ def score_gva(report: Report, record: Record, result: ExtractResult, keep: int) 
     injured = (event.injured.best or 0) if event else 0
     wanted_killed, wanted_injured = int(gold["num_killed"]), int(gold["num_injured"])
     rule = event.fatalities.rule if event else "no event"
-    report.field("killed_exact").add(killed == wanted_killed, f"{key}: killed {killed} ≠ {wanted_killed} ({rule})", keep)
+    report.field("killed_exact").add(
+        killed == wanted_killed, f"{key}: killed {killed} ≠ {wanted_killed} ({rule})", keep
+    )
     report.field("injured_exact").add(
         injured == wanted_injured, f"{key}: injured {injured} ≠ {wanted_injured}", keep
     )
@@ -292,5 +296,7 @@ def score_gva(report: Report, record: Record, result: ExtractResult, keep: int) 
     if gold.get("state"):
         got = place.admin1 if place else None
         report.field("state").add(
-            (got or "").casefold() == str(gold["state"]).casefold(), f"{key}: state {got} ≠ {gold['state']}", keep
+            (got or "").casefold() == str(gold["state"]).casefold(),
+            f"{key}: state {got} ≠ {gold['state']}",
+            keep,
         )

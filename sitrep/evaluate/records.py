@@ -146,9 +146,7 @@ def _score_acled(report: Report, record: Record, result: ExtractResult, keep: in
     if _known(gold.get("latitude")) and _known(gold.get("longitude")):
         km = None
         if place and place.lat is not None and place.lon is not None:
-            km = places.haversine_km(
-                place.lat, place.lon, float(gold["latitude"]), float(gold["longitude"])
-            )
+            km = places.haversine_km(place.lat, place.lon, float(gold["latitude"]), float(gold["longitude"]))
         report.field("within_25km").add(
             km is not None and km <= _NEAR_KM, f"{where}: {km and round(km)} km", keep
         )

@@ -100,7 +100,9 @@ def read_sentences(
         sentence = Sentence(start, end, tokens, norms, claims_at.get(start, []), found, [], named)
         if sentence.is_incident:
             if in_order:
-                sentence.places = event_places[bisect_left(place_starts, start) : bisect_left(place_starts, end)]
+                sentence.places = event_places[
+                    bisect_left(place_starts, start) : bisect_left(place_starts, end)
+                ]
             else:
                 sentence.places = [p for p in event_places if start <= p.start < end]
             words = text[start:end]

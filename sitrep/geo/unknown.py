@@ -55,7 +55,9 @@ class _Taken:
         return last >= 0 and self.ends[last] > start
 
 
-_BEFORE_CONTAINER = 80  # characters before a container read for "<Name> area in": the unknown name stands there
+_BEFORE_CONTAINER = (
+    80  # characters before a container read for "<Name> area in": the unknown name stands there
+)
 
 
 def unknown_locality_hits(doc: Doc, hits: list[Hit], lexicon: Lexicon, fuzzy: bool) -> list[Hit]:

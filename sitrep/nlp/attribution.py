@@ -303,9 +303,7 @@ class AttributionReader:
                         # one it joins speakers ("…, Levies and police said").
                         if clause_ends is None:  # found once a sentence, as the first scope is asked for
                             clause_ends = positions(tokens, _RELATIVE_CLAUSE_ENDS)
-                        scope = _subject_scope(
-                            tokens, memory.found_at, match.end, comma is None, clause_ends
-                        )
+                        scope = _subject_scope(tokens, memory.found_at, match.end, comma is None, clause_ends)
                 if claimant is None and match.start == 0:
                     claimant = self._claimant_in(tokens, *self._window_after(tokens, match.end, 5), memory)
             if claimant is None:

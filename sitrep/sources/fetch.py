@@ -205,7 +205,9 @@ class Fetcher:
             addresses = self._checked_addresses(target, deadline)
             with _Watchdog(deadline, self._total_reason()) as watchdog:
                 sent = {"User-Agent": self.user_agent, **headers}
-                response = self._send(target, addresses, sent, deadline, watchdog, method="POST", content=body)
+                response = self._send(
+                    target, addresses, sent, deadline, watchdog, method="POST", content=body
+                )
                 watchdog.disarm()
                 response.close()
             return response.status_code

@@ -218,7 +218,21 @@ def ensure_writable(engine: Engine) -> None:
 # The migrations' revisions, oldest first. Reading a store's schema version needs only these, not Alembic
 # (whose import is most of a light command's start-up); Alembic runs the migrations. A new migration adds its
 # revision here: tests/test_store.py checks this list against the migration scripts.
-REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009", "0010", "0011", "0012", "0013")
+REVISIONS = (
+    "0001",
+    "0002",
+    "0003",
+    "0004",
+    "0005",
+    "0006",
+    "0007",
+    "0008",
+    "0009",
+    "0010",
+    "0011",
+    "0012",
+    "0013",
+)
 
 
 def _alembic_config(connection: Connection | None = None) -> Config:
