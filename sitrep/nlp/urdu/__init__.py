@@ -1,7 +1,8 @@
 """Urdu: the reader of Urdu reports, into the English reader's contract (``quote`` and offsets in the Urdu text,
 claimant kinds and canonical names neutral and in English, the words as written). The words are data
 (``sitrep/data/ur/*.tsv``); the grammar is Urdu's, verb-final. Modules: ``writing`` (how Urdu is written: letters,
-phrases, sentences), ``lexicon`` (the word lists), ``figures``, ``voices`` (claimants and stance),
+phrases, sentences), ``lexicon`` (the word lists), ``figures``, ``claimants`` (who a claimant word names, and
+what later words refer back to), ``voices`` (who speaks through each reporting phrase, and stance),
 ``verification``, ``claims`` (the steps run in order).
 """
 

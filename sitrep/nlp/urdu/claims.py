@@ -5,8 +5,9 @@ claim each becomes), ``voices`` (claimants), ``verification``; this one runs the
 
 from __future__ import annotations
 
-from sitrep.model import Claim, Claimant
+from sitrep.model import Claim
 from sitrep.nlp.told import Told, outcome_kind
+from sitrep.nlp.urdu.claimants import Claimants
 from sitrep.nlp.urdu.figures import (
     counted_nouns,
     figure_before,
@@ -28,7 +29,7 @@ from sitrep.nlp.urdu.lexicon import Lexicon, urdu_lexicon
 from sitrep.nlp.urdu.numbers import numbers_of
 from sitrep.nlp.urdu.sentence import Read, Sentence, background_spans, side_of
 from sitrep.nlp.urdu.verification import unverified_by_later_sentences, verified_in
-from sitrep.nlp.urdu.voices import Speaker, Voice, own_doer, remember, voice_at, voices_of
+from sitrep.nlp.urdu.voices import Speaker, Voice, own_doer, voice_at, voices_of
 from sitrep.nlp.urdu.writing import (
     Match,
     clauses_of,
@@ -45,7 +46,7 @@ def read_urdu_claims(text: str) -> list[Claim]:
     """Every casualty figure in the Urdu ``text`` with its claimant, stance and verification, in text order."""
     lexicon = urdu_lexicon()
     seen = urdu_letters(text)  # what the finders read; quotes and offsets are the text's own
-    memory: dict[str, Claimant] = {}
+    claimants = Claimants(seen, text, lexicon)
     claims: list[Claim] = []
     told = Told(by_claimant_words=True, fold=folded)
     speakers = Speaker(seen, lexicon)
@@ -53,12 +54,12 @@ def read_urdu_claims(text: str) -> list[Claim]:
     sentences = [s for s in urdu_sentences(seen) if not any(a <= s[0] < b for a, b in links)]
     for s_start, s_end in sentences:
         outcomes = _outcomes_in(seen, s_start, s_end, lexicon)
-        voices = voices_of(seen, s_start, s_end, lexicon, memory, text)
+        voices = voices_of(claimants, s_start, s_end)
         speaker = speakers.read(s_start, s_end, voices)
         named = list(lexicon.claimant_finder.find(seen, s_start, s_end))  # read once for both
         if not voices:
-            speaker = own_doer(seen, named, lexicon, memory, text, speaker) or speaker
-        remember(seen, named, lexicon, memory, text, voiced=bool(voices))
+            speaker = own_doer(claimants, named, speaker) or speaker
+        claimants.remember(named, voiced=bool(voices))
         outcomes = [o for o in outcomes if lexicon.outcomes[o.phrase] != "none"]
         if not outcomes:
             continue

@@ -6,8 +6,8 @@ import re
 from functools import cache
 
 from sitrep.model import Claim
+from sitrep.nlp.urdu.claimants import Claimants
 from sitrep.nlp.urdu.lexicon import Lexicon
-from sitrep.nlp.urdu.voices import resolve
 from sitrep.nlp.urdu.writing import alternation
 
 
@@ -37,13 +37,14 @@ def unverified_by_later_sentences(
     reader reads it, of the figures of the claimants it names (those that gave figures); of "these claims" (the
     figures claimed); else of the last sentence with figures before it."""
     updates: dict[str, bool] = {}
+    claimants = Claimants(text, text, lexicon)  # no memory: a word that refers back names no one here
     for start, end in sentences:
         said = next(lexicon.verification_finder.find(text, start, end), None)
         before = [c for c in claims if c.end <= start]
         if said is None or not before or any(start <= c.start < end for c in claims):
             continue
         named = {
-            resolve(m, lexicon, {}, text).kind
+            claimants.resolve(m).kind
             for m in lexicon.claimant_finder.find(text, start, end)
             if not said.start <= m.start < said.end
             and lexicon.claimants.get(m.phrase, ("armed_group",))[0] != "none"

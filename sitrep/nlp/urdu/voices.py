@@ -1,22 +1,23 @@
 """Who speaks in an Urdu sentence: each reporting phrase with the claimant named before it.
 
-The claimant is the nearest claimant word before a reporting phrase ("پولیس کے مطابق"); a word that refers back
-("بیان", "تنظیم") takes the claimant, or the armed group, named before; whom a claimant told, and where a statement
-was put, are no claimants. A leading phrase ("کے مطابق", or a verb opening "کہ") gives the figures after it; a
+The claimant is the nearest claimant word before a reporting phrase ("پولیس کے مطابق"), as ``claimants`` resolves
+it (a word that refers back, "بیان", "تنظیم", takes the claimant, or the armed group, named before); whom a
+claimant told, and where a statement was put, are no claimants. A leading phrase ("کے مطابق", or a verb opening "کہ") gives the figures after it; a
 verb the sentence's.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
 
 from sitrep.model import Claimant
+from sitrep.nlp.urdu.claimants import BACK, Claimants, agent
 from sitrep.nlp.urdu.lexicon import Lexicon
 from sitrep.nlp.urdu.numbers import VALUE_KINDS, numbers_of
-from sitrep.nlp.urdu.writing import Match, alternation, function_words
+from sitrep.nlp.urdu.writing import Match, alternation
 
 
 class Voice(NamedTuple):
@@ -32,15 +33,13 @@ class Voice(NamedTuple):
     line_end: int | None = None  # a speaker's label ("کانسٹیبل: …") speaks to the end of its line
 
 
-def voices_of(
-    text: str, s_start: int, s_end: int, lexicon: Lexicon, memory: dict[str, Claimant], written: str
-) -> list[Voice]:
-    """The sentence's reporting phrases, each with the claimant words before it (after the previous phrase).
-    ``text`` is read (``urdu_letters``); the claimant's words are cut from ``written``, the text as written."""
+def voices_of(claimants: Claimants, s_start: int, s_end: int) -> list[Voice]:
+    """The sentence's reporting phrases, each with the claimant words before it (after the previous phrase)."""
+    text, lexicon = claimants.seen, claimants.lexicon
     voices: list[Voice] = []
     contents: list[Voice] = []  # the voices of what denied reports said (``_reports_told``)
     after = s_start
-    label = _label(text, s_start, s_end, lexicon, memory, written)
+    label = _label(claimants, s_start, s_end)
     if label is not None:
         voices.append(label)
         after = label.end
@@ -59,16 +58,16 @@ def voices_of(
         # Whom a claimant told or talked to is no claimant: "پولیس نے میڈیا کو بتایا" (police told the media).
         found = list(lexicon.claimant_finder.find(text, after, report.start))
         words = [m for m in found if not _addressee().match(text, m.end)]
-        media = [m for m in found if m not in words and _kind(m, lexicon) in _MEDIA]
+        media = [m for m in found if m not in words and claimants.kind(m) in _MEDIA]
         if table_stance == "denied" and (words or voices):
             # the reports' source may stand before an earlier word of the same denial ("… کو بے بنیاد اور من گھڑت")
             sources = [
                 m
                 for m in lexicon.claimant_finder.find(text, s_start, report.start)
-                if _kind(m, lexicon) in _MEDIA and _addressee().match(text, m.end)
+                if claimants.kind(m) in _MEDIA and _addressee().match(text, m.end)
             ]
             if sources:
-                contents.extend(_reports_told(text, report.end, sources[-1], lexicon, memory, written))
+                contents.extend(_reports_told(claimants, report.end, sources[-1]))
         if form == "untrue":  # "… درست نہیں": the words before it are what is denied, not who denies
             if unowned and len(voices) > 1:
                 # A claim noun named by no one, called untrue: the speaker before it denies the claim ("ترجمان نے
@@ -87,24 +86,24 @@ def voices_of(
                 # A verb on a claim noun is said by the doer before its owner, not by the owner: "آر پی او نے ٹی
                 # ٹی پی کے دعوے کو مسترد کرتے ہوئے کہا" (the RPO rejected the TTP's claim).
                 since = voices[-2].end if len(voices) > 1 else s_start
-                doers = _doers(text, lexicon.claimant_finder.find(text, since, voices[-1].named), lexicon)
+                doers = claimants.doers(lexicon.claimant_finder.find(text, since, voices[-1].named))
                 if doers:
-                    claimant = resolve(doers[-1], lexicon, memory, written)
+                    claimant = claimants.resolve(doers[-1])
         elif not words and media:
             # Where a figure is put, with no one who put it, is its source: "سوشل میڈیا پر ہلاکتوں کی تعداد 15
             # بتائی جا رہی ہے" (on social media the toll is said to be 15).
-            claimant = resolve(media[-1], lexicon, memory, written)
+            claimant = claimants.resolve(media[-1])
         elif not words:
             # The sentence's doer says what its later verbs say: "بی ایل ایف نے حملے کی ذمہ داری قبول کرتے ہوئے
             # 12 اہلکاروں کو ہلاک کرنے کا دعویٰ کیا" (the BLF, claiming the attack, claimed twelve killed).
-            doers = _doers(text, lexicon.claimant_finder.find(text, s_start, report.start), lexicon)
-            claimant = resolve(doers[-1], lexicon, memory, written) if doers else Claimant()
+            doers = claimants.doers(lexicon.claimant_finder.find(text, s_start, report.start))
+            claimant = claimants.resolve(doers[-1]) if doers else Claimant()
         elif form == "names" and media:
             # News put somewhere is that place's: "بعض ٹی وی چینلز پر نشر ہونے والی 5 ہلاکتوں کی خبروں کو بے بنیاد
             # قرار دیا" (the channels' five, which the spokesman denies)
-            claimant, named = resolve(media[-1], lexicon, memory, written), media[-1].start
+            claimant, named = claimants.resolve(media[-1]), media[-1].start
         else:
-            claimant, named = _claimant_of(text, found, words, report, form, lexicon, memory, written)
+            claimant, named = _claimant_of(claimants, found, words, report, form)
             if claimant.kind == "none" and voices and voices[-1].leads and voices[-1].claimant.kind != "none":
                 # What a speaker says "according to initial reports" is still the speaker's: "ڈی آئی جی نے کہا کہ
                 # ابتدائی اطلاعات کے مطابق 7 افراد جاں بحق ہوئے"
@@ -115,28 +114,19 @@ def voices_of(
         leads = form == "leads" or _that().match(text, report.end) is not None
         voices.append(Voice(report.start, report.end, leads, claimant, stance, spoken, named))
         noun = form == "names" and named is None and not leads
-        if claimant.kind != "none":
-            memory["claimant"] = claimant
-        if claimant.kind in _ORGANISATIONS:
-            memory["organisation"] = claimant
+        claimants.heard(claimant)
     return sorted(voices + contents, key=lambda v: v.start) if contents else voices
 
 
 def _claimant_of(
-    text: str,
-    found: list[Match],
-    words: list[Match],
-    report: Match,
-    form: str,
-    lexicon: Lexicon,
-    memory: dict[str, Claimant],
-    written: str,
+    claimants: Claimants, found: list[Match], words: list[Match], report: Match, form: str
 ) -> tuple[Claimant, int | None]:
     """Who speaks through a reporting phrase, of the claimant ``words`` before it (``found``: with whom they
     told), and where the owner of a claim noun starts when it is named before the noun."""
+    text, lexicon = claimants.seen, claimants.lexicon
     # A name beats a word that refers back; of those, "تنظیم" (the group) beats "بیان" (the statement).
-    kinds = [_kind(m, lexicon) for m in words]
-    names = [m for m, k in zip(words, kinds, strict=True) if k not in _BACK]
+    kinds = [claimants.kind(m) for m in words]
+    names = [m for m, k in zip(words, kinds, strict=True) if k not in BACK]
     group = [
         m for m, k in zip(words, kinds, strict=True) if k in ("previous_armed_group", "previous_organisation")
     ]
@@ -152,45 +142,44 @@ def _claimant_of(
     # Who did the saying: "X نے" (the doer of a perfective verb) before the other names of the sentence ("سی ٹی
     # ڈی نے کالعدم بی ایل اے سے تعلق رکھنے والے 3 ملزمان گرفتار کرنے کا دعویٰ کیا"), unless the claim noun's own
     # owner is named ("ٹی ٹی پی کا … کا دعویٰ").
-    doers = [m for m in names if _agent().match(text, m.end)]
+    doers = [m for m in names if agent().match(text, m.end)]
     if doers and form != "leads" and not owner:
         word = doers[-1]
     if word.phrase in lexicon.posts:
         # A post speaks for the organisation it is held in: "ایچ آر سی پی کے ایک علاقائی کوآرڈینیٹر" is the HRCP's,
         # "پارٹی کے سیکرٹری اطلاعات" the party's named before.
         held = (m for m in reversed(words) if m.end <= word.start and _held_in(text, m, word))
-        word = next((m for m in held if resolve(m, lexicon, memory, written).kind != "none"), word)
-    claimant = resolve(word, lexicon, memory, written)
+        word = next((m for m in held if claimants.resolve(m).kind != "none"), word)
+    claimant = claimants.resolve(word)
     if claimant.kind == "none":
         # Reports are those of the source named just before them: "سوشل میڈیا پر آنے والی اطلاعات کے مطابق"
         # (according to reports on social media); "پولیس نے ان اطلاعات کی تردید کی" (the police denied these
         # reports) is the police's denial.
-        before = [m for m in found if m.end <= word.start and _kind(m, lexicon) not in (*_BACK, "none")]
+        before = [m for m in found if m.end <= word.start and claimants.kind(m) not in (*BACK, "none")]
         near = [m for m in before if word.start - m.end <= _CARRIED]
         # … or of the doer who put them out: "آئی ایس پی آر نے … کارروائیوں کی تفصیلات جاری کیں، جن کے مطابق"
-        doers = _doers(text, before, lexicon)
+        doers = claimants.doers(before)
         if near or doers:
-            claimant = resolve((near or doers)[-1], lexicon, memory, written)
+            claimant = claimants.resolve((near or doers)[-1])
     return claimant, word.start if owner and claimant.kind != "none" else None
 
 
 _LABEL = re.compile(r"([^:：\n۔]{1,40}?)\s*[:：]")  # a speaker's label: a few words and a colon
 
 
-def _label(
-    text: str, s_start: int, s_end: int, lexicon: Lexicon, memory: dict[str, Claimant], written: str
-) -> Voice | None:
+def _label(claimants: Claimants, s_start: int, s_end: int) -> Voice | None:
     """A line opened by a speaker's label, as interviews are printed ("کانسٹیبل: تین ساتھی وہیں شہید ہو گئے"):
     the speaker says the whole line. Only a label that names a claimant: "کوئٹہ:" is a dateline."""
+    text = claimants.seen
     if s_start and text[s_start - 1] != "\n":
         return None
     label = _LABEL.match(text, s_start, s_end)
     if label is None:
         return None
-    word = next(lexicon.claimant_finder.find(text, s_start, label.end(1)), None)
+    word = next(claimants.lexicon.claimant_finder.find(text, s_start, label.end(1)), None)
     if word is None:
         return None
-    claimant = resolve(word, lexicon, memory, written)
+    claimant = claimants.resolve(word)
     line_end = text.find("\n", s_start)
     line_end = len(text) if line_end < 0 else line_end
     return Voice(s_start, label.end(), True, claimant, "reported", True, line_end=line_end)
@@ -248,26 +237,14 @@ def _addressee() -> re.Pattern[str]:
     return re.compile(rf"\s*(?:{alternation('addressee')})(?![^\s،۔])")
 
 
-@cache
-def _agent() -> re.Pattern[str]:
-    """After a claimant's words (a closing bracket between): "نے", marking the doer ("سی ٹی ڈی) نے"); a post is
-    often followed by the place it serves, a name of up to three words with no case marker, conjunction, relative
-    pronoun or figure ("ڈی پی او لکی مروت نے", "وزیراعلیٰ بلوچستان نے"; not "سپاہی جس نے", the soldier who)."""
-    stops = "|".join(alternation(role) for role in ("case_marker", "and", "that", "relative"))
-    plain = rf"(?!(?:{stops})(?![^\s،۔]))[^\s\d۰-۹٠-٩،۔؛:\"'()]+"
-    return re.compile(rf"\)?(?:\s+{plain}){{0,3}}?\s*(?:{alternation('agent')})(?![^\s،۔])")
-
-
-def _reports_told(
-    text: str, denial_end: int, source: Match, lexicon: Lexicon, memory: dict[str, Claimant], written: str
-) -> list[Voice]:
+def _reports_told(claimants: Claimants, denial_end: int, source: Match) -> list[Voice]:
     """What reports said, told after a denial of them, is the reports' source's: "… نے سوشل میڈیا پر گردش کرنے
     والی ان خبروں کو غلط قرار دیا کہ حملے میں 12 اہلکار مارے گئے" (social media's twelve, which an official
     denies). A leading voice where what they said opens, if it opens right after the denial."""
-    content = _content().match(text, denial_end)
+    content = _content().match(claimants.seen, denial_end)
     if content is None:
         return []
-    claimant = resolve(source, lexicon, memory, written)
+    claimant = claimants.resolve(source)
     return [Voice(content.end(), content.end(), True, claimant, "reported", False)]
 
 
@@ -279,12 +256,6 @@ def _content() -> re.Pattern[str]:
         rf"(?:\s+(?!(?:{alternation('and')})(?!\S))[^\s،۔]+){{0,2}}?"
         rf"\s+(?:{alternation('that')}|(?:{alternation('relative')})\s+میں)(?![^\s،۔])"
     )
-
-
-@cache
-def _indefinite() -> re.Pattern[str]:
-    """ "ایک" (a, one) right before the word it qualifies, where the search ends."""
-    return re.compile(r"(?<!\S)ایک\s+$")
 
 
 @cache
@@ -307,8 +278,8 @@ def voice_at(
 ) -> tuple[Claimant, str]:
     """Who gives the figure at ``at``: a claimant named before it with a claim noun after it ("ٹی ٹی پی کا تین
     اہلکاروں کی ہلاکت کا دعویٰ", the TTP's claim of three killed, even inside what another says of it); else the
-    last leading phrase before it, else the sentence's first verb (not one told before a turn before the figure); in a sentence with no reporting phrase, the
-    speaker of the sentence before (``Speaker``) goes on."""
+    last leading phrase before it, else the sentence's first verb (not one across a turn from the figure); in a
+    sentence with no reporting phrase, the speaker of the sentence before (``Speaker``) goes on."""
     leading = [v for v in voices if v.leads and v.end <= at]
     opened = leading[-1].end if leading else 0
     claimed = [v for v in voices if v.named is not None and opened <= v.named < at < v.start]
@@ -434,104 +405,17 @@ def _brief() -> re.Pattern[str]:
     return re.compile(rf"(?:(?<=\n)|^)[^\s(۔]+(?:\s+[^\s(۔]+){{0,2}}\s*\(\s*(?:{alternation('byline')})")
 
 
-_BACK = ("previous", "previous_armed_group", "previous_institution", "previous_organisation")
-_INSTITUTIONS = ("other", "rights_group")  # whom "ادارہ" (the institute) or "کمیشن" refers back to
-_ORGANISATIONS = ("armed_group", *_INSTITUTIONS)  # whom "تنظیم" (the organisation) refers back to
 _MEDIA = ("media", "unofficial")  # claimant kinds that are places a figure is put ("سوشل میڈیا پر")
 
 
-def _doers(text: str, words: Iterable[Match], lexicon: Lexicon) -> list[Match]:
-    """The claimant words ("X نے") that name the doer of a perfective verb: a name, not a word referring back."""
-    return [m for m in words if _kind(m, lexicon) not in (*_BACK, "none") and _agent().match(text, m.end)]
-
-
-def own_doer(
-    text: str,
-    named: list[Match],
-    lexicon: Lexicon,
-    memory: dict[str, Claimant],
-    written: str,
-    speaker: Voice | None,
-) -> Voice | None:
+def own_doer(claimants: Claimants, named: list[Match], speaker: Voice | None) -> Voice | None:
     """The doer of a sentence with no reporting phrase, when of another kind than the speaker going on into it
     (or with no speaker): "پولیس نے رات گئے چھاپے مار کر ۳۷ افراد کو حراست میں لے لیا" after what a hospital said,
     or "سی ٹی ڈی نے … 2 مشتبہ افراد کو حراست میں لے لیا", is the police's account of what they did. Not an armed
     group: what it did is no claim of its own. ``named``: the sentence's claimant words (``claimant_finder``), as
-    ``remember`` reads them too."""
+    ``Claimants.remember`` reads them too."""
     other = speaker.claimant.kind if speaker is not None else None
-    doers = [m for m in _doers(text, named, lexicon) if _kind(m, lexicon) not in (other, "armed_group")]
+    doers = [m for m in claimants.doers(named) if claimants.kind(m) not in (other, "armed_group")]
     if not doers:
         return None
-    return Voice(
-        doers[0].start, doers[0].start, True, resolve(doers[0], lexicon, memory, written), "reported", False
-    )
-
-
-def _kind(word: Match, lexicon: Lexicon) -> str:
-    """A claimant word's kind; an actor's name is an armed group's."""
-    return lexicon.claimants.get(word.phrase, ("armed_group", ""))[0]
-
-
-def resolve(word: Match, lexicon: Lexicon, memory: dict[str, Claimant], written: str) -> Claimant:
-    words = written[word.start : word.end]
-    if word.phrase in lexicon.actors:
-        return Claimant(name=lexicon.actors[word.phrase], kind="armed_group", text=words)
-    kind, name = lexicon.claimants[word.phrase]
-    if kind == "none":  # "اطلاعات کے مطابق" (according to reports): the article's own voice
-        return Claimant()
-    if kind == "previous":
-        return memory.get("claimant", Claimant())
-    if kind == "previous_armed_group":
-        return memory.get("armed_group", Claimant())
-    if kind == "previous_institution":
-        return memory.get("institution", memory.get("claimant", Claimant()))
-    if kind == "previous_organisation":
-        named = _named_party(written, word)
-        return named if named is not None else memory.get("organisation", Claimant())
-    return Claimant(name=name or words, kind=kind, text=words)  # type: ignore[arg-type]
-
-
-_PARTY = "پارٹی"
-_WORD_BEFORE = re.compile(r"(?<!\S)([^\s\d۰-۹٠-٩،۔؛:\"'()]+)\s+$")
-
-
-def _named_party(written: str, word: Match) -> Claimant | None:
-    """ "پارٹی" after a name is that party, not the organisation named before ("ہزارہ ڈیموکریٹک پارٹی کے ترجمان");
-    after "اس" (this) or opening a clause it refers back."""
-    if word.phrase != _PARTY:
-        return None
-    before = _WORD_BEFORE.search(written, max(0, word.start - 25), word.start)
-    if before is None or before.group(1) in function_words("demonstrative"):
-        return None
-    return Claimant(name="party", kind="other", text=written[before.start(1) : word.end])
-
-
-def remember(
-    text: str,
-    named: list[Match],
-    lexicon: Lexicon,
-    memory: dict[str, Claimant],
-    written: str,
-    voiced: bool = True,
-) -> None:
-    """The last armed group named in a sentence, for a later "تنظیم" (the group) to refer to, and the last
-    institution (a think tank, a rights body), for "ادارے" (the institute); and in a sentence
-    that reports nothing (``voiced`` false), its doer, for a later "انہوں" or "کمیشن" to refer to: "انسانی حقوق
-    کمیشن پاکستان نے تحقیقات کا مطالبہ کیا ہے۔ کمیشن کے مطابق …" (the commission demanded an inquiry; according
-    to the commission …)."""
-    for m in named:
-        if m.phrase in lexicon.actors:
-            memory["armed_group"] = memory["organisation"] = resolve(m, lexicon, memory, written)
-        elif _kind(m, lexicon) in _INSTITUTIONS:
-            memory["institution"] = memory["organisation"] = resolve(m, lexicon, memory, written)
-        elif _kind(m, lexicon) == "previous_organisation" and _indefinite().search(
-            text, max(0, m.start - 12), m.start
-        ):
-            # "اساتذہ کی ایک تنظیم" (an organisation of teachers) is a new one, not the group named before: a later
-            # "تنظیم کے ایک رہنما" is its leader
-            memory["organisation"] = Claimant(
-                name="organisation", kind="other", text=written[m.start : m.end]
-            )
-    doers = [] if voiced else [m for m in _doers(text, named, lexicon) if m.phrase not in lexicon.actors]
-    if doers:
-        memory["claimant"] = resolve(doers[-1], lexicon, memory, written)
+    return Voice(doers[0].start, doers[0].start, True, claimants.resolve(doers[0]), "reported", False)
