@@ -590,6 +590,15 @@ def test_the_doer_of_a_sentence_nobody_reports_tells_what_it_did() -> None:
     assert (claim.outcome, claim.claimant.kind) == ("arrested", "security_forces")
 
 
+def test_one_of_an_age_is_one() -> None:
+    claim = _only("فائرنگ کے تبادلے میں پاک فوج کا ایک ۲۳ سالہ سپاہی شہید ہو گیا۔")
+    assert (claim.count.low, claim.victim) == (1, "security_forces")
+
+
+def test_weapons_taken_are_no_people_taken() -> None:
+    assert read_urdu_claims("تنظیم کے ارکان نو ہتھیار اپنے ساتھ لے گئے۔") == []
+
+
 def test_our_correspondent_is_the_reports_own_voice() -> None:
     assert _only("مردان سے نامہ نگار کے مطابق فائرنگ سے دو افراد زخمی ہو گئے۔").claimant.kind == "none"
 

@@ -471,6 +471,8 @@ def one_as_article(text: str, figure: Figure, outcome: Match, lexicon: Lexicon) 
     if text[figure.start : figure.end] != "ایک":
         return False
     after = _SPACES.match(text, figure.end).end()
+    age = _age().match(text, after)
+    after = age.end() if age else after  # "ایک ۲۳ سالہ سپاہی شہید ہو گیا": one soldier, 23 years old
     even, negation = _not_one()
     if even.match(text, after) and negation.search(text, outcome.end, outcome.end + _NOT_REACH):
         return True  # "ایک بھی ملزم گرفتار نہیں ہوا": not one suspect arrested
