@@ -124,7 +124,8 @@ def _inside_their_district(text: str, places: list[Place]) -> list[Place]:
 def _district_before() -> re.Pattern[str]:
     """What stands between a district and a place it holds: "کے علاقے", "کی تحصیل", "کے ضلع"."""
     # "ہی" (the very) may stand after the district: "مستونگ ہی کے علاقے دشت" (Dasht of Mastung itself)
-    return re.compile(rf"(?:\s+ہی)?\s+(?:{alternation('genitive')})\s+(?:{alternation('within')})\s+$")
+    emphatic, genitive, within = (alternation(role) for role in ("emphatic", "genitive", "within"))
+    return re.compile(rf"(?:\s+(?:{emphatic}))?\s+(?:{genitive})\s+(?:{within})\s+$")
 
 
 def _whole_names(text: str, finder: PhraseFinder) -> list[Match]:

@@ -95,7 +95,7 @@ class Claimants:
     def _named_party(self, word: Match) -> Claimant | None:
         """ "پارٹی" after a name is that party, not the organisation named before ("ہزارہ ڈیموکریٹک پارٹی کے
         ترجمان"); after "اس" (this) or opening a clause it refers back."""
-        if word.phrase != _PARTY:
+        if word.phrase not in function_words("party"):
             return None
         before = _WORD_BEFORE.search(self.written, max(0, word.start - 25), word.start)
         if before is None or before.group(1) in function_words("demonstrative"):
@@ -103,7 +103,6 @@ class Claimants:
         return Claimant(name="party", kind="other", text=self.written[before.start(1) : word.end])
 
 
-_PARTY = "پارٹی"
 _WORD_BEFORE = re.compile(r"(?<!\S)([^\s\d۰-۹٠-٩،۔؛:\"'()]+)\s+$")
 
 

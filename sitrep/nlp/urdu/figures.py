@@ -84,13 +84,16 @@ def object_before(text: str, numbers: list[Number], lo: int, at: int, lexicon: L
     return None
 
 
-_AND_THEN = re.compile(r"\s*اور\s")  # "اور" (and) right after a noun, joining another object to it
+@cache
+def _and_then() -> re.Pattern[str]:
+    """ "اور" (and) right after a noun, joining another object to it."""
+    return re.compile(rf"\s*(?:{alternation('and')})\s")
 
 
 def _joined_object(text: str, noun: Match, at: int, lexicon: Lexicon) -> bool:
     """Whether the people a noun counts are joined by "اور" to others "کو" marks as the verb's object, in one
     clause with no number between: "دو پولیو ورکرز اور ان کی حفاظت پر مامور پولیس اہلکار کو اغوا کر لیا"."""
-    joined = _AND_THEN.match(text, noun.end)
+    joined = _and_then().match(text, noun.end)
     if joined is None:
         return False
     between = text[joined.end() : at]
@@ -179,7 +182,7 @@ def figures_after(sentence: Sentence, outcome: Match, stop: int, lexicon: Lexico
     values = [n for n in after if n.start >= lead.end and n.kind in VALUE_KINDS]
     if lead.kind == "who_were":
         among = next((n for n in after if n.kind == "among" and n.start >= lead.end), None)
-        if among is not None and _FROM.match(sentence.seen, among.end):
+        if among is not None and _of().match(sentence.seen, among.start):
             # "ہلاک ہونے والوں میں سے تین کی میتیں …" (three of those killed): some of them, told of again, or
             # with an outcome word of their own ("اغوا کیے جانے والے افراد میں سے سات کی لاشیں"), not a list
             among = None
@@ -196,7 +199,7 @@ def figures_after(sentence: Sentence, outcome: Match, stop: int, lexicon: Lexico
             first is not None
             and len(values) > 1
             and _article(sentence.seen, values[0], lexicon)
-            and _OWNER_THEN.fullmatch(sentence.seen, values[0].end, values[1].start)
+            and _owner_then().fullmatch(sentence.seen, values[0].end, values[1].start)
         ):
             # "اغوا کیے گئے ایک نجی کمپنی کے 4 مزدوروں" (4 labourers of a private company): "ایک" is the company's
             # article, the number after the genitive the people's
@@ -501,13 +504,15 @@ def of_an_armed_group(text: str, figure: Figure, lexicon: Lexicon) -> bool:
     بلوچستان لبریشن آرمی کے 5 ارکان" (five members of the BLA), "ٹی ٹی پی کے تین کارندے"."""
     names = lexicon.claimant_finder.find(text, max(0, figure.start - _OF_A_GROUP_REACH), figure.start)
     return any(
-        name.phrase in lexicon.actors and _GENITIVE_PLURAL.fullmatch(text, name.end, figure.start) is not None
+        name.phrase in lexicon.actors and _belonging().fullmatch(text, name.end, figure.start) is not None
         for name in names
     )
 
 
-# the genitive, or "سے تعلق رکھنے والے" (belonging to): "لشکر جھنگوی سے تعلق رکھنے والے ۳ مبینہ ٹارگٹ کلرز"
-_GENITIVE_PLURAL = re.compile(r"\s*(?:کے|سے\s+تعلق\s+رکھنے\s+والے)\s*")
+@cache
+def _belonging() -> re.Pattern[str]:
+    """The genitive, or "سے تعلق رکھنے والے" (belonging to): "لشکر جھنگوی سے تعلق رکھنے والے ۳ مبینہ ٹارگٹ کلرز"."""
+    return re.compile(rf"\s*(?:{alternation('belonging')})\s*")
 
 
 def names_the_speaker(text: str, noun: Match, lexicon: Lexicon) -> bool:
@@ -518,18 +523,23 @@ def names_the_speaker(text: str, noun: Match, lexicon: Lexicon) -> bool:
     return report is not None and report.start == after and lexicon.reporting[report.phrase][1] != "none"
 
 
+@cache
+def _of() -> re.Pattern[str]:
+    """ "میں سے" (of, from among)."""
+    return re.compile(rf"(?:{alternation('of')})(?!\S)")
+
+
 def whole_before_of_them(text: str, figure: Figure, lexicon: Lexicon) -> Match | None:
     """The people noun right before "میں سے" (of) right before the figure: "چار لیویز اہلکاروں میں سے دو کی لاشیں"
     (the bodies of two of the four Levies men) counts Levies men."""
     nouns = list(lexicon.victim_finder.find(text, max(0, figure.start - 40), figure.start))
-    return nouns[-1] if nouns and _OF.fullmatch(text, nouns[-1].end, figure.start) else None
+    return nouns[-1] if nouns and _of().fullmatch(text[nouns[-1].end : figure.start].strip()) else None
 
 
-_OF = re.compile(r"\s*میں\s*سے\s*")  # "میں سے" (of, from among) between a noun of people and a figure
-_OWNER_THEN = re.compile(
-    r"(?:\s+[^\s\d،۔]+){1,4}\s+(?:کے|کی|کا)\s+"
-)  # a few words and the genitive: "نجی کمپنی کے"
-_FROM = re.compile(r"\s*سے(?!\S)")  # "سے" after "میں": "میں سے" (of them), no list of those among them
+@cache
+def _owner_then() -> re.Pattern[str]:
+    """A few words and the genitive: "نجی کمپنی کے" (of a private company)."""
+    return re.compile(rf"(?:\s+[^\s\d،۔]+){{1,4}}\s+(?:{alternation('possessive')})\s+")
 
 
 def follows_of_them(numbers: list[Number], figure: Figure) -> bool:
