@@ -599,6 +599,12 @@ def test_weapons_taken_are_no_people_taken() -> None:
     assert read_urdu_claims("تنظیم کے ارکان نو ہتھیار اپنے ساتھ لے گئے۔") == []
 
 
+def test_people_counted_with_a_policeman_among_them_are_of_both_sides() -> None:
+    text = "شہر میں فائرنگ کے مختلف واقعات میں پولیس اہلکار سمیت 5 افراد جاں بحق ہو گئے۔"
+    assert _only(text).victim == "unspecified"
+    assert _only("شہر میں فائرنگ کے مختلف واقعات میں 5 افراد جاں بحق ہو گئے۔").victim == "civilians"
+
+
 def test_our_correspondent_is_the_reports_own_voice() -> None:
     assert _only("مردان سے نامہ نگار کے مطابق فائرنگ سے دو افراد زخمی ہو گئے۔").claimant.kind == "none"
 

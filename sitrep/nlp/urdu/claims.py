@@ -14,6 +14,7 @@ from sitrep.nlp.urdu.figures import (
     figures_after,
     follows_of_them,
     joined_before,
+    named_with_no_number,
     names_the_speaker,
     object_before,
     oblique_singular,
@@ -48,6 +49,7 @@ def read_urdu_claims(text: str) -> list[Claim]:
     seen = urdu_letters(text)  # what the finders read; quotes and offsets are the text's own
     claimants = Claimants(seen, text, lexicon)
     claims: list[Claim] = []
+    armed_named = False  # a man of an armed side named among people counted, with no number of his own
     told = Told(by_claimant_words=True, fold=folded)
     speakers = Speaker(seen, lexicon)
     links = other_stories(seen)
@@ -183,6 +185,9 @@ def read_urdu_claims(text: str) -> list[Claim]:
                 read = Read(part, outcome.phrase, lexicon.victims[noun.phrase], text[noun.start : noun.end])
                 _add(claims, told, sentence.claim(read, claimant, stance, len(claims), of_them))
             subset = part_including(seen, sentence.numbers, lo, figure, lexicon)
+            side = None if subset else named_with_no_number(seen, sentence.numbers, lo, figure, lexicon)
+            if side in ARMED_SIDES:
+                armed_named = True  # "پولیس اہلکار سمیت 5 افراد": the five are of both sides, not civilians
             if subset is not None:  # "ایک پولیس اہلکار سمیت تین راہگیر زخمی": one policeman among the three
                 for part, noun in [subset, *joined_before(seen, sentence.numbers, lo, subset[0], lexicon)]:
                     read = Read(
@@ -205,7 +210,8 @@ def read_urdu_claims(text: str) -> list[Claim]:
                     claims[next(i for i, c in enumerate(claims) if c.id == main.id)] = main
                 _add(claims, told, sentence.claim(read, claimant, stance, len(claims), main.id))
                 lo = max(lo, read.figure.end)
-    return unverified_by_later_sentences(seen, sentences, _all_civilians(claims), lexicon)
+    claims = claims if armed_named else _all_civilians(claims)
+    return unverified_by_later_sentences(seen, sentences, claims, lexicon)
 
 
 def _outcomes_in(seen: str, start: int, end: int, lexicon: Lexicon) -> list[Match]:
@@ -228,6 +234,9 @@ def _carried(speaker: Voice | None, sentence: Sentence, at: int) -> Voice | None
     closed = min([sentence.span[1], *(c for c in sentence.clauses if c > at)])
     earlier = lexicon.background.find(sentence.seen, at, closed)
     return None if any(lexicon.background_reach[c.phrase] == "clause" for c in earlier) else speaker
+
+
+ARMED_SIDES = ("security_forces", "militants")
 
 
 def _all_civilians(claims: list[Claim]) -> list[Claim]:

@@ -358,6 +358,20 @@ def part_including(
     return (part, nouns[-1]) if nouns else None
 
 
+def named_with_no_number(
+    text: str, numbers: list[Number], lo: int, figure: Figure, lexicon: Lexicon
+) -> str | None:
+    """The side of the one person named with no number right before "سمیت" (including) before ``figure``:
+    "پولیس اہلکار سمیت 5 افراد" (five people, a policeman among them) counts a man of the forces."""
+    including = [n for n in numbers if n.kind == "including" and lo <= n.start and n.end <= figure.start]
+    if not including or figure.start - including[-1].end > 2:
+        return None
+    nouns = list(lexicon.victim_finder.find(text, max(lo, including[-1].start - 25), including[-1].start))
+    if not nouns or text[nouns[-1].end : including[-1].start].strip():
+        return None
+    return lexicon.victims[nouns[-1].phrase]
+
+
 _SPACES = re.compile(r"\s*")  # where the next word starts
 
 
