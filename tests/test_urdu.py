@@ -605,6 +605,18 @@ def test_people_counted_with_a_policeman_among_them_are_of_both_sides() -> None:
     assert _only("شہر میں فائرنگ کے مختلف واقعات میں 5 افراد جاں بحق ہو گئے۔").victim == "civilians"
 
 
+def test_an_injured_mans_death_before_the_new_toll_is_in_the_toll() -> None:
+    text = "ترجمان نے بتایا کہ ایک زخمی دوران علاج دم توڑ گیا جس سے جاں بحق افراد کی تعداد تین ہو گئی۔"
+    assert [(c.outcome, c.count.low) for c in read_urdu_claims(text)] == [("killed", 3)]
+    # Told alone, the death is a figure.
+    assert _only("ترجمان نے بتایا کہ ایک زخمی دوران علاج دم توڑ گیا۔").count.low == 1
+
+
+def test_a_movement_and_its_head_speak() -> None:
+    text = "حق دو تحریک کے سربراہ نے الزام عائد کیا کہ پولیس کی فائرنگ سے 2 مظاہرین جاں بحق ہو گئے۔"
+    assert _only(text).claimant.kind == "other"
+
+
 def test_our_correspondent_is_the_reports_own_voice() -> None:
     assert _only("مردان سے نامہ نگار کے مطابق فائرنگ سے دو افراد زخمی ہو گئے۔").claimant.kind == "none"
 

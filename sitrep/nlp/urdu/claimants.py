@@ -78,7 +78,7 @@ class Claimants:
         for m in named:
             if m.phrase in self.lexicon.actors:
                 memory["armed_group"] = memory["organisation"] = self.resolve(m)
-            elif self.kind(m) in _INSTITUTIONS:
+            elif self.kind(m) in _INSTITUTIONS and not self._held_post(m, named):
                 memory["institution"] = memory["organisation"] = self.resolve(m)
             elif self.kind(m) == "previous_organisation" and _indefinite().search(
                 self.seen, max(0, m.start - 12), m.start
@@ -92,6 +92,14 @@ class Claimants:
         if doers:
             memory["claimant"] = self.resolve(doers[-1])
 
+    def _held_post(self, word: Match, named: list[Match]) -> bool:
+        """Whether the word is a post held in an organisation named before it ("… مسنگ پرسنز کے چیئرمین"): the
+        organisation is the one a later word refers back to, not its chairman."""
+        return word.phrase in self.lexicon.posts and any(
+            m.end <= word.start and held_in(self.seen, m, word) and self.resolve(m).kind != "none"
+            for m in named
+        )
+
     def _named_party(self, word: Match) -> Claimant | None:
         """ "پارٹی" after a name is that party, not the organisation named before ("ہزارہ ڈیموکریٹک پارٹی کے
         ترجمان"); after "اس" (this) or opening a clause it refers back."""
@@ -104,6 +112,27 @@ class Claimants:
 
 
 _WORD_BEFORE = re.compile(r"(?<!\S)([^\s\d۰-۹٠-٩،۔؛:\"'()]+)\s+$")
+
+
+_POST_REACH = 30  # characters from an organisation's name to the post after it: "کے ایک علاقائی "
+
+
+def held_in(text: str, organisation: Match, post: Match) -> bool:
+    """Whether the post follows the organisation's name and its genitive: "… کمیشن کے ایک علاقائی کوآرڈینیٹر"."""
+    if not text[organisation.end : post.start].strip():
+        return True  # the post right after the name: "سی ٹی ڈی حکام" (CTD officials), "ایف سی حکام"
+    return (
+        post.start - organisation.end <= _POST_REACH
+        and _possessive_after_its_place().match(text, organisation.end) is not None
+    )
+
+
+@cache
+def _possessive_after_its_place() -> re.Pattern[str]:
+    """The genitive after an organisation's name, the place it serves between, if any: "سول اسپتال کراچی کی ایک
+    ایمرجنسی افسر" (an emergency officer of Civil Hospital Karachi)."""
+    place = r"[^\s\d۰-۹٠-٩،۔؛:\"'()]+"
+    return re.compile(rf"(?:\s+{place})?\s*(?:{alternation('possessive')})(?!\S)")
 
 
 @cache

@@ -22,6 +22,7 @@ from sitrep.nlp.urdu.figures import (
     one_as_article,
     part_including,
     parts_among_whom,
+    toll_follows,
     up_to_the_object,
     whole_before_of_them,
     wounded_who_died,
@@ -82,6 +83,7 @@ def read_urdu_claims(text: str) -> list[Claim]:
             if wounded_who_died(sentence, outcomes, at, lexicon):
                 wounded = outcome  # "ایک زخمی دوران علاج دم توڑ گیا": the figure is the death's
                 continue
+            was_wounded = wounded is not None
             head, wounded = wounded or outcome, None  # where the figure's phrase ends
             lo = max([lo, *(c for c in sentence.clauses if c <= head.start)])
             figure = figure_before(seen, sentence.numbers, lo, head.start, lexicon)
@@ -124,6 +126,11 @@ def read_urdu_claims(text: str) -> list[Claim]:
                 continue  # "لیویز کے ایک اہلکار کے مطابق لاشوں کو …": who speaks, not one of the dead
             if figure.low is None and not nouns:
                 continue  # "متعدد کی حالت تشویشناک": "several" stands for people told of before, not a figure
+            if was_wounded and toll_follows(sentence, outcome, outcomes[at + 1 :], lexicon):
+                lo = (
+                    outcome.end
+                )  # "ایک زخمی … دم توڑ گیا جس سے … تعداد تین ہو گئی": the new toll counts the one
+                continue
             if seen[figure.start : figure.end] in function_words("needs_noun") and not (
                 nouns and not seen[figure.end : nouns[0].start].strip()
             ):

@@ -344,6 +344,19 @@ def wounded_who_died(sentence: Sentence, outcomes: list[Match], at: int, lexicon
     )
 
 
+def toll_follows(sentence: Sentence, death: Match, later: list[Match], lexicon: Lexicon) -> bool:
+    """Whether the death of an injured person is followed in its sentence by the new toll of the dead: "ایک زخمی
+    دوران علاج دم توڑ گیا جس سے جاں بحق افراد کی تعداد تین ہو گئی" (the toll, three, counts the one who died)."""
+    kind = lexicon.outcomes[death.phrase]
+    for word in later:
+        if lexicon.outcomes[word.phrase] != kind:
+            continue
+        tally = next((n for n in sentence.numbers if n.kind == "tally" and n.start >= word.end), None)
+        if tally is not None and tally.start - word.end <= _AFTER_REACH:
+            return any(n.kind in VALUE_KINDS and n.start >= tally.end for n in sentence.numbers)
+    return False
+
+
 def part_including(
     text: str, numbers: list[Number], lo: int, figure: Figure, lexicon: Lexicon
 ) -> tuple[Figure, Match] | None:

@@ -14,7 +14,7 @@ from functools import cache
 from typing import NamedTuple
 
 from sitrep.model import Claimant
-from sitrep.nlp.urdu.claimants import BACK, Claimants, agent
+from sitrep.nlp.urdu.claimants import BACK, Claimants, agent, held_in
 from sitrep.nlp.urdu.lexicon import Lexicon
 from sitrep.nlp.urdu.numbers import VALUE_KINDS, numbers_of
 from sitrep.nlp.urdu.writing import Match, alternation
@@ -148,7 +148,7 @@ def _claimant_of(
     if word.phrase in lexicon.posts:
         # A post speaks for the organisation it is held in: "ایچ آر سی پی کے ایک علاقائی کوآرڈینیٹر" is the HRCP's,
         # "پارٹی کے سیکرٹری اطلاعات" the party's named before.
-        held = (m for m in reversed(words) if m.end <= word.start and _held_in(text, m, word))
+        held = (m for m in reversed(words) if m.end <= word.start and held_in(text, m, word))
         word = next((m for m in held if claimants.resolve(m).kind != "none"), word)
     claimant = claimants.resolve(word)
     if claimant.kind == "none":
@@ -183,27 +183,6 @@ def _label(claimants: Claimants, s_start: int, s_end: int) -> Voice | None:
     line_end = text.find("\n", s_start)
     line_end = len(text) if line_end < 0 else line_end
     return Voice(s_start, label.end(), True, claimant, "reported", True, line_end=line_end)
-
-
-_POST_REACH = 30  # characters from an organisation's name to the post after it: "کے ایک علاقائی "
-
-
-def _held_in(text: str, organisation: Match, post: Match) -> bool:
-    """Whether the post follows the organisation's name and its genitive: "… کمیشن کے ایک علاقائی کوآرڈینیٹر"."""
-    if not text[organisation.end : post.start].strip():
-        return True  # the post right after the name: "سی ٹی ڈی حکام" (CTD officials), "ایف سی حکام"
-    return (
-        post.start - organisation.end <= _POST_REACH
-        and _possessive_after_its_place().match(text, organisation.end) is not None
-    )
-
-
-@cache
-def _possessive_after_its_place() -> re.Pattern[str]:
-    """The genitive after an organisation's name, the place it serves between, if any: "سول اسپتال کراچی کی ایک
-    ایمرجنسی افسر" (an emergency officer of Civil Hospital Karachi)."""
-    place = r"[^\s\d۰-۹٠-٩،۔؛:\"'()]+"
-    return re.compile(rf"(?:\s+{place})?\s*(?:{alternation('possessive')})(?!\S)")
 
 
 def _counted(text: str, word: Match, lexicon: Lexicon) -> bool:
