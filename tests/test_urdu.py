@@ -617,6 +617,16 @@ def test_a_movement_and_its_head_speak() -> None:
     assert _only(text).claimant.kind == "other"
 
 
+def test_a_toll_lists_those_among_its_dead() -> None:
+    text = "دھماکے میں جاں بحق افراد کی تعداد 4 ہو گئی جن میں 3 پولیس اہلکار اور ایک شہری شامل ہیں۔"
+    claims = read_urdu_claims(text)
+    assert [(c.count.low, c.victim, c.part_of is not None) for c in claims] == [
+        (4, "unspecified", False),
+        (3, "security_forces", True),
+        (1, "civilians", True),
+    ]
+
+
 def test_our_correspondent_is_the_reports_own_voice() -> None:
     assert _only("مردان سے نامہ نگار کے مطابق فائرنگ سے دو افراد زخمی ہو گئے۔").claimant.kind == "none"
 

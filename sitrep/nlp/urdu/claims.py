@@ -5,7 +5,7 @@ claim each becomes), ``voices`` (claimants), ``verification``; this one runs the
 
 from __future__ import annotations
 
-from sitrep.model import Claim
+from sitrep.model import Claim, Claimant
 from sitrep.nlp.told import Told, outcome_kind
 from sitrep.nlp.urdu.claimants import Claimants
 from sitrep.nlp.urdu.figures import (
@@ -106,7 +106,15 @@ def read_urdu_claims(text: str) -> list[Claim]:
                         sentence.turns,
                     )
                     whole = total if role == "part" else None
-                    _add(claims, told, sentence.claim(read, claimant, stance, len(claims), whole))
+                    added = _add(claims, told, sentence.claim(read, claimant, stance, len(claims), whole))
+                    if added and role == "total":
+                        # "جاں بحق افراد کی تعداد 4 ہو گئی جن میں 3 پولیس اہلکار اور ایک شہری شامل ہیں"
+                        toll = Match(outcome.start, read.figure.end, outcome.phrase)
+                        parts = parts_among_whom(sentence, toll, following, lexicon)
+                        named = read.victim_text not in ("", *function_words("people"))
+                        lo = _add_parts(
+                            claims, told, sentence, claims[-1], parts, (claimant, stance), named, lo
+                        )
                 continue
             found = up_to_the_object(seen, list(lexicon.victim_finder.find(seen, figure.end, outcome.start)))
             nouns = counted_nouns(seen, figure, found)
@@ -205,20 +213,37 @@ def read_urdu_claims(text: str) -> list[Claim]:
                     _add(claims, told, sentence.claim(read, claimant, stance, len(claims), main.id))
             lo = outcome.end
             following = outcomes[at + 1].start if at + 1 < len(outcomes) else s_end
-            for read in parts_among_whom(sentence, outcome, following, lexicon):
-                # "25 افراد زخمی ہوئے جن میں 6 خواتین بھی شامل ہیں": six women among the 25; a part that names
-                # no people of its own is of the whole's ("23 شدت پسند … جن میں 6 غیر ملکی", six foreigners)
-                if read.victim == "unspecified" and not read.victim_text:
-                    read = read._replace(victim=main.victim)
-                elif not nouns and read.victim not in (main.victim, "unspecified"):
-                    # A whole that names no one, with a part of another side ("گیارہ زخمیوں کو طبی امداد دی گئی
-                    # جن میں چار پولیس اہلکار ہیں"), is of both: not the side an earlier figure carried to it.
-                    main = main.model_copy(update={"victim": "unspecified"})
-                    claims[next(i for i, c in enumerate(claims) if c.id == main.id)] = main
-                _add(claims, told, sentence.claim(read, claimant, stance, len(claims), main.id))
-                lo = max(lo, read.figure.end)
+            parts = parts_among_whom(sentence, outcome, following, lexicon)
+            lo = _add_parts(claims, told, sentence, main, parts, (claimant, stance), bool(nouns), lo)
     claims = claims if armed_named else _all_civilians(claims)
     return unverified_by_later_sentences(seen, sentences, claims, lexicon)
+
+
+def _add_parts(
+    claims: list[Claim],
+    told: Told,
+    sentence: Sentence,
+    main: Claim,
+    parts: list[Read],
+    voice: tuple[Claimant, str],
+    named: bool,
+    lo: int,
+) -> int:
+    """The parts of a whole listed after it, "جن میں … شامل ہیں" (among whom are …), each a claim that is part of
+    ``main``; ``named``: whether the whole names its people. Returns where the reading goes on."""
+    for read in parts:
+        # "25 افراد زخمی ہوئے جن میں 6 خواتین بھی شامل ہیں": six women among the 25; a part that names no people of
+        # its own is of the whole's ("23 شدت پسند … جن میں 6 غیر ملکی", six foreigners)
+        if read.victim == "unspecified" and not read.victim_text:
+            read = read._replace(victim=main.victim)
+        elif not named and read.victim not in (main.victim, "unspecified"):
+            # A whole that names no one, with a part of another side ("گیارہ زخمیوں کو طبی امداد دی گئی جن میں چار
+            # پولیس اہلکار ہیں"), is of both: not the side an earlier figure carried to it.
+            main = main.model_copy(update={"victim": "unspecified"})
+            claims[next(i for i, c in enumerate(claims) if c.id == main.id)] = main
+        _add(claims, told, sentence.claim(read, *voice, len(claims), main.id))
+        lo = max(lo, read.figure.end)
+    return lo
 
 
 def _outcomes_in(seen: str, start: int, end: int, lexicon: Lexicon) -> list[Match]:

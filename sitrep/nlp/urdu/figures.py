@@ -210,7 +210,9 @@ def figures_after(sentence: Sentence, outcome: Match, stop: int, lexicon: Lexico
         values = values[:1] if values and values[0].start - lead.end <= _AFTER_REACH else []
         role = "total"
     named = list(lexicon.victim_finder.find(sentence.seen, outcome.end, lead.start))
-    return [(_read_with_noun(sentence, outcome, v, stop, named, lexicon), role) for v in values]
+    # A list of those among them ("… کی تعداد 4 ہو گئی جن میں 3 پولیس اہلکار …") names the parts, not the toll.
+    whom = next((n.start for n in numbers if n.kind == "among_whom" and n.start >= lead.end), stop)
+    return [(_read_with_noun(sentence, outcome, v, min(stop, whom), named, lexicon), role) for v in values]
 
 
 def _people_between(sentence: Sentence, lead: Number, among: Number, lexicon: Lexicon) -> bool:
