@@ -627,6 +627,11 @@ def test_a_toll_lists_those_among_its_dead() -> None:
     ]
 
 
+def test_of_whom_refers_to_the_people_of_its_clause() -> None:
+    text = "تنظیم کے ترجمان نے دعویٰ کیا کہ گاڑی میں ایف سی اہلکار سوار تھے جن میں سے 10 مارے گئے۔"
+    assert _only(text).victim == "security_forces"
+
+
 def test_our_correspondent_is_the_reports_own_voice() -> None:
     assert _only("مردان سے نامہ نگار کے مطابق فائرنگ سے دو افراد زخمی ہو گئے۔").claimant.kind == "none"
 

@@ -182,7 +182,7 @@ def read_urdu_claims(text: str) -> list[Claim]:
             # "جن میں سے پانچ شدید زخمیوں کو ریفر کیا گیا" (five of whom were referred): part of the figure before.
             total = _last_of(claims, lexicon.outcomes[outcome.phrase])
             of_them = total if follows_of_them(sentence.numbers, figure) else None
-            whole = whole_before_of_them(seen, figure, lexicon) if not nouns else None
+            whole = whole_before_of_them(seen, sentence.numbers, figure, lexicon) if not nouns else None
             if whole is not None and victim == "unspecified":
                 victim = lexicon.victims[whole.phrase]  # "چار لیویز اہلکاروں میں سے دو": of the Levies men
             if of_them is not None and victim == "unspecified":

@@ -558,11 +558,27 @@ def _of() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation('of')})(?!\S)")
 
 
-def whole_before_of_them(text: str, figure: Figure, lexicon: Lexicon) -> Match | None:
+def whole_before_of_them(text: str, numbers: list[Number], figure: Figure, lexicon: Lexicon) -> Match | None:
     """The people noun right before "میں سے" (of) right before the figure: "چار لیویز اہلکاروں میں سے دو کی لاشیں"
-    (the bodies of two of the four Levies men) counts Levies men."""
+    (the bodies of two of the four Levies men) counts Levies men; or the one in the clause "جن میں سے" (of whom)
+    refers to: "گاڑی میں ایف سی اہلکار سوار تھے جن میں سے 10 مارے گئے" (FC men, ten of whom were killed)."""
     nouns = list(lexicon.victim_finder.find(text, max(0, figure.start - 40), figure.start))
-    return nouns[-1] if nouns and _of().fullmatch(text[nouns[-1].end : figure.start].strip()) else None
+    if nouns and _of().fullmatch(text[nouns[-1].end : figure.start].strip()):
+        return nouns[-1]
+    whom = next((n for n in numbers if n.kind == "of_them" and 0 <= figure.start - n.end <= 2), None)
+    if whom is None:
+        return None
+    before = list(lexicon.victim_finder.find(text, max(0, whom.start - _OF_WHOM_REACH), whom.start))
+    between = text[before[-1].end : whom.start] if before else ""
+    counted = (
+        any(n.kind in VALUE_KINDS and before[-1].end <= n.start < whom.start for n in numbers)
+        if before
+        else True
+    )
+    return before[-1] if before and not counted and not any(p in between for p in "،,؛۔") else None
+
+
+_OF_WHOM_REACH = 40  # characters back from "جن میں سے" to the people it refers to: "اہلکار سوار تھے"
 
 
 @cache
