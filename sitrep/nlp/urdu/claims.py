@@ -1,7 +1,8 @@
 """Urdu claims: every casualty figure of an Urdu article with its claimant, stance and verification. In: the
 article's text; out: ``Claim``s in the English reader's contract. The steps are modules of their own: ``writing``
 (letters, phrases, sentences), ``numbers``, ``figures``, ``sentence`` (what a sentence's figures share, and the
-claim each becomes), ``voices`` (claimants), ``verification``; this one runs them."""
+claim each becomes), ``claimants`` (who a claimant word names), ``voices`` (who speaks through each reporting
+phrase, and stance), ``verification``; this one runs them."""
 
 from __future__ import annotations
 
@@ -42,6 +43,8 @@ from sitrep.nlp.urdu.writing import (
     urdu_sentences,
     whole_word,
 )
+
+ARMED_SIDES = ("security_forces", "militants")  # the sides a fight has, as against civilians
 
 
 def read_urdu_claims(text: str) -> list[Claim]:
@@ -135,18 +138,19 @@ def read_urdu_claims(text: str) -> list[Claim]:
             if figure.low is None and not nouns:
                 continue  # "متعدد کی حالت تشویشناک": "several" stands for people told of before, not a figure
             if was_wounded and toll_follows(sentence, outcome, outcomes[at + 1 :], lexicon):
-                lo = (
-                    outcome.end
-                )  # "ایک زخمی … دم توڑ گیا جس سے … تعداد تین ہو گئی": the new toll counts the one
+                # "ایک زخمی … دم توڑ گیا جس سے … تعداد تین ہو گئی": the new toll counts the one who died
+                lo = outcome.end
                 continue
-            if seen[figure.start : figure.end] in function_words("needs_noun") and not (
-                nouns and not seen[figure.end : nouns[0].start].strip()
+            if seen[figure.start : figure.end] in function_words("needs_noun") and (
+                not (nouns and not seen[figure.end : nouns[0].start].strip())
+                or any(
+                    c.count.low == figure.low and c.outcome == lexicon.outcomes[outcome.phrase]
+                    for c in claims
+                )
             ):
-                continue  # "دونوں" (both) counts only the people named right after it, not "دونوں جانب" (both sides)
-            if seen[figure.start : figure.end] in function_words("needs_noun") and any(
-                c.count.low == figure.low and c.outcome == lexicon.outcomes[outcome.phrase] for c in claims
-            ):
-                continue  # "دونوں اہلکاروں کو … قتل کیا گیا": both of the two counted before, no new figure
+                # "دونوں" (both) counts only the people named right after it, not "دونوں جانب" (both sides); and both
+                # of the two counted before are no new figure ("دونوں اہلکاروں کو … قتل کیا گیا")
+                continue
             if head is outcome and one_as_article(seen, figure, head, lexicon):
                 continue  # "ایک لاپتہ نوجوان کی والدہ": a missing youth's mother, not a count
             victim_text = text[nouns[-1].start : nouns[-1].end] if nouns else ""  # as written
@@ -266,9 +270,6 @@ def _carried(speaker: Voice | None, sentence: Sentence, at: int) -> Voice | None
     closed = min([sentence.span[1], *(c for c in sentence.clauses if c > at)])
     earlier = lexicon.background.find(sentence.seen, at, closed)
     return None if any(lexicon.background_reach[c.phrase] == "clause" for c in earlier) else speaker
-
-
-ARMED_SIDES = ("security_forces", "militants")
 
 
 def _all_civilians(claims: list[Claim]) -> list[Claim]:
