@@ -45,7 +45,7 @@ def event_place(text: str, written: str) -> Place:
         ("Militants fired rockets at a post near Darra Pezu.", "Darra Pezu", "Lakki Marwat"),
         ("The police station in Hassan Khel came under attack.", "Hassan Khel", "Peshawar"),
         ("A car bomb went off in Khyber Bazaar, killing four.", "Khyber Bazaar", "Peshawar"),
-        ("Firing from across the border hit houses in Arandu.", "Arandu", "Chitral Lower"),
+        ("Firing from across the border hit houses in Arandu in Chitral.", "Arandu", "Chitral Lower"),
         ("Trucks were stopped at Kharlachi on Tuesday.", "Kharlachi", "Kurram"),
     ],
 )
