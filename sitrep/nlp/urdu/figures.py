@@ -97,7 +97,7 @@ def _joined_object(text: str, noun: Match, at: int, lexicon: Lexicon) -> bool:
     if joined is None:
         return False
     between = text[joined.end() : at]
-    if any(c.isdigit() for c in between) or any(p in between for p in "،,؛۔"):
+    if any(c.isdigit() for c in between) or any(p in between for p in _CLAUSE_MARKS):
         return False
     other = next(
         (
@@ -359,17 +359,23 @@ def toll_follows(sentence: Sentence, death: Match, later: list[Match], lexicon: 
     return False
 
 
+def _including_before(numbers: list[Number], lo: int, figure: Figure) -> Number | None:
+    """ "سمیت" (including) right before ``figure``, after ``lo``."""
+    including = [n for n in numbers if n.kind == "including" and lo <= n.start and n.end <= figure.start]
+    return including[-1] if including and figure.start - including[-1].end <= 2 else None
+
+
 def part_including(
     text: str, numbers: list[Number], lo: int, figure: Figure, lexicon: Lexicon
 ) -> tuple[Figure, Match] | None:
     """A figure with its victim noun right before "سمیت" (including) before ``figure``: part of it."""
-    including = [n for n in numbers if n.kind == "including" and lo <= n.start and n.end <= figure.start]
-    if not including or figure.start - including[-1].end > 2:
+    including = _including_before(numbers, lo, figure)
+    if including is None:
         return None
-    part = figure_before(text, numbers, lo, including[-1].start, lexicon)
+    part = figure_before(text, numbers, lo, including.start, lexicon)
     if part is None:
         return None
-    nouns = list(lexicon.victim_finder.find(text, part.end, including[-1].start))
+    nouns = list(lexicon.victim_finder.find(text, part.end, including.start))
     return (part, nouns[-1]) if nouns else None
 
 
@@ -378,16 +384,17 @@ def named_with_no_number(
 ) -> str | None:
     """The side of the one person named with no number right before "سمیت" (including) before ``figure``:
     "پولیس اہلکار سمیت 5 افراد" (five people, a policeman among them) counts a man of the forces."""
-    including = [n for n in numbers if n.kind == "including" and lo <= n.start and n.end <= figure.start]
-    if not including or figure.start - including[-1].end > 2:
+    including = _including_before(numbers, lo, figure)
+    if including is None:
         return None
-    nouns = list(lexicon.victim_finder.find(text, max(lo, including[-1].start - 25), including[-1].start))
-    if not nouns or text[nouns[-1].end : including[-1].start].strip():
+    nouns = list(lexicon.victim_finder.find(text, max(lo, including.start - 25), including.start))
+    if not nouns or text[nouns[-1].end : including.start].strip():
         return None
     return lexicon.victims[nouns[-1].phrase]
 
 
 _SPACES = re.compile(r"\s*")  # where the next word starts
+_CLAUSE_MARKS = "،,؛۔"  # a comma, semicolon or full stop: what a figure's people do not reach across
 
 
 @cache
@@ -565,17 +572,16 @@ def whole_before_of_them(text: str, numbers: list[Number], figure: Figure, lexic
     nouns = list(lexicon.victim_finder.find(text, max(0, figure.start - 40), figure.start))
     if nouns and _of().fullmatch(text[nouns[-1].end : figure.start].strip()):
         return nouns[-1]
-    whom = next((n for n in numbers if n.kind == "of_them" and 0 <= figure.start - n.end <= 2), None)
+    whom = _of_them_before(numbers, figure)
     if whom is None:
         return None
     before = list(lexicon.victim_finder.find(text, max(0, whom.start - _OF_WHOM_REACH), whom.start))
-    between = text[before[-1].end : whom.start] if before else ""
-    counted = (
-        any(n.kind in VALUE_KINDS and before[-1].end <= n.start < whom.start for n in numbers)
-        if before
-        else True
-    )
-    return before[-1] if before and not counted and not any(p in between for p in "،,؛۔") else None
+    if not before:
+        return None
+    # the people "جن" refers to, in its clause, with no figure of their own
+    counted = any(n.kind in VALUE_KINDS and before[-1].end <= n.start < whom.start for n in numbers)
+    apart = any(p in text[before[-1].end : whom.start] for p in _CLAUSE_MARKS)
+    return None if counted or apart else before[-1]
 
 
 _OF_WHOM_REACH = 40  # characters back from "جن میں سے" to the people it refers to: "اہلکار سوار تھے"
@@ -587,6 +593,11 @@ def _owner_then() -> re.Pattern[str]:
     return re.compile(rf"(?:\s+[^\s\d،۔]+){{1,4}}\s+(?:{alternation('possessive')})\s+")
 
 
+def _of_them_before(numbers: list[Number], figure: Figure) -> Number | None:
+    """ "جن میں سے" / "ان میں سے" (of whom, of them) right before the figure."""
+    return next((n for n in numbers if n.kind == "of_them" and 0 <= figure.start - n.end <= 2), None)
+
+
 def follows_of_them(numbers: list[Number], figure: Figure) -> bool:
     """Whether the figure comes right after "جن میں سے" / "ان میں سے" (of whom, of them)."""
-    return any(n.kind == "of_them" and n.end <= figure.start and figure.start - n.end <= 2 for n in numbers)
+    return _of_them_before(numbers, figure) is not None
