@@ -1692,3 +1692,25 @@ def test_an_organisation_named_as_a_new_one_is_not_the_group_before() -> None:
 def test_the_martyrs_are_the_dead_of_the_speakers_side() -> None:
     claim = _only("ڈی پی او نے شہدا کی تعداد 3 ہونے کی تصدیق کی۔")
     assert (claim.count.low, claim.victim) == (3, "security_forces")
+
+
+def test_a_tally_right_after_the_outcome_word_is_its_figure() -> None:
+    # "… میں سے دو … چل بسے جس کے بعد اموات کی تعداد 6": the two of the injured who died are not the toll's figure
+    claims = read_urdu_claims(
+        "ضلعی پولیس افسر نے بتایا کہ زخمیوں میں سے دو ہسپتال میں چل بسے جس کے بعد اموات کی تعداد 6 ہو گئی ہے۔"
+    )
+    assert [(c.outcome, c.count.low) for c in claims] == [("killed", 2), ("killed", 6)]
+
+
+def test_a_number_joined_to_an_age_is_an_age() -> None:
+    # "پانچ اور سات سال کے تین بچے": three children aged five and seven, not five children
+    claim = _only("اسپتال کے ترجمان کے مطابق زخمیوں میں پانچ اور سات سال کے تین بچے شامل ہیں۔")
+    assert (claim.outcome, claim.count.low, claim.victim) == ("injured", 3, "civilians")
+
+
+def test_those_killed_list_their_parts_after_a_passive_participle() -> None:
+    # "مارے جانے والوں میں" (among those killed): "جانے والوں" begins inside the outcome word "مارے جانے"
+    whole, part = read_urdu_claims(
+        "پولیس کے مطابق فائرنگ سے چار افراد جاں بحق ہوئے۔ مارے جانے والوں میں دو خواتین بھی شامل ہیں۔"
+    )
+    assert (part.count.low, part.part_of) == (2, whole.id)

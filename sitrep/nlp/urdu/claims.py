@@ -23,6 +23,7 @@ from sitrep.nlp.urdu.figures import (
     one_as_article,
     part_including,
     parts_among_whom,
+    tallied,
     toll_follows,
     up_to_the_object,
     whole_before_of_them,
@@ -90,6 +91,9 @@ def read_urdu_claims(text: str) -> list[Claim]:
             head, wounded = wounded or outcome, None  # where the figure's phrase ends
             lo = max([lo, *(c for c in sentence.clauses if c <= head.start)])
             figure = figure_before(seen, sentence.numbers, lo, head.start, lexicon)
+            if head is outcome and tallied(sentence.numbers, outcome):
+                # "… میں سے ایک دم توڑ گیا جس کے بعد ہلاکتوں کی تعداد 3 ہو گئی": the tally's figure, not "ایک"
+                figure = None
             # "ایک" before a wounded person who died counts them: "ایک زخمی بچہ ہسپتال میں دم توڑ گیا"
             article = head is outcome and figure is not None and one_as_article(seen, figure, head, lexicon)
             if figure is None or article:

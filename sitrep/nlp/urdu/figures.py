@@ -148,7 +148,14 @@ def figures_after(sentence: Sentence, outcome: Match, stop: int, lexicon: Lexico
     read before, as the English reader reads "the two injured were shifted") or "part" (a list of those among
     the dead, parts of the total before). ``stop`` is where the next outcome word starts."""
     numbers = sentence.numbers
-    after = [n for n in numbers if outcome.end <= n.start and n.end <= stop]
+    # "مارے جانے والوں میں چھ غیر ملکی" (among those killed, six foreigners): "جانے والوں" (who were) starts inside
+    # the outcome word "مارے جانے"
+    after = [
+        n
+        for n in numbers
+        if n.end <= stop
+        and (outcome.end <= n.start or (n.start < outcome.end < n.end and _among_after(numbers, n)))
+    ]
     near = [n for n in after if n.start - outcome.end <= _AFTER_REACH]
     # "ہلاک ہونے والوں کی تعداد 9" (the number of those killed): the tally decides.
     lead = next((n for n in near if n.kind == "tally"), None) or next(
@@ -213,6 +220,13 @@ def figures_after(sentence: Sentence, outcome: Match, stop: int, lexicon: Lexico
     # A list of those among them ("… کی تعداد 4 ہو گئی جن میں 3 پولیس اہلکار …") names the parts, not the toll.
     whom = next((n.start for n in numbers if n.kind == "among_whom" and n.start >= lead.end), stop)
     return [(_read_with_noun(sentence, outcome, v, min(stop, whom), named, lexicon), role) for v in values]
+
+
+def _among_after(numbers: list[Number], lead: Number) -> bool:
+    """Whether "ہونے والوں" (who were) is followed right after by its "میں" (among)."""
+    return lead.kind == "who_were" and any(
+        n.kind == "among" and 0 <= n.start - lead.end <= _RIGHT_AFTER for n in numbers
+    )
 
 
 def _people_between(sentence: Sentence, lead: Number, among: Number, lexicon: Lexicon) -> bool:
@@ -350,13 +364,23 @@ def toll_follows(sentence: Sentence, death: Match, later: list[Match], lexicon: 
     """Whether the death of an injured person is followed in its sentence by the new toll of the dead: "ایک زخمی
     دوران علاج دم توڑ گیا جس سے جاں بحق افراد کی تعداد تین ہو گئی" (the toll, three, counts the one who died)."""
     kind = lexicon.outcomes[death.phrase]
-    for word in later:
-        if lexicon.outcomes[word.phrase] != kind:
-            continue
-        tally = next((n for n in sentence.numbers if n.kind == "tally" and n.start >= word.end), None)
-        if tally is not None and tally.start - word.end <= _AFTER_REACH:
-            return any(n.kind in VALUE_KINDS and n.start >= tally.end for n in sentence.numbers)
-    return False
+    return any(
+        lexicon.outcomes[w.phrase] == kind and _tally_after(sentence.numbers, w, _AFTER_REACH) for w in later
+    )
+
+
+def _tally_after(numbers: list[Number], word: Match, reach: int) -> bool:
+    """Whether a tally ("کی تعداد") with its value after it stands within ``reach`` after the outcome word."""
+    tally = next((n for n in numbers if n.kind == "tally" and n.start >= word.end), None)
+    if tally is None or tally.start - word.end > reach:
+        return False
+    return any(n.kind in VALUE_KINDS and n.start >= tally.end for n in numbers)
+
+
+def tallied(numbers: list[Number], word: Match) -> bool:
+    """Whether the outcome word heads a tally right after it: "ہلاکتوں کی تعداد 3 ہو گئی" (the toll rose to three),
+    whose figure is the tally's, not a number told before the word."""
+    return _tally_after(numbers, word, _RIGHT_AFTER)
 
 
 def _including_before(numbers: list[Number], lo: int, figure: Figure) -> Number | None:

@@ -106,11 +106,29 @@ def numbers_of(text: str, start: int, end: int, lexicon: Lexicon) -> list[Number
             continue
         out.append(number)
     counted = ("number", "range", "vague", "dozens", "hundreds")  # "کئی ماہ" (several months) counts no one
+    things: set[int] = set()  # where the numbers that count things start
+    for at in range(len(out) - 1, -1, -1):
+        number, following = out[at], out[at + 1] if at + 1 < len(out) else None
+        if number.kind in counted and (
+            _counts_things(text, number, end, lexicon)
+            # "آٹھ اور گیارہ سال کے دو بچے" (two children, eight and eleven years old): a number joined to one
+            # that counts things counts them too
+            or (
+                following is not None
+                and following.start in things
+                and _joined().fullmatch(text, number.end, following.start)
+            )
+        ):
+            things.add(number.start)
     return [
-        n
-        for n in out
-        if n.kind not in counted or not (_counts_things(text, n, end, lexicon) or _not_its_own(text, n, end))
+        n for n in out if n.start not in things and not (n.kind in counted and _not_its_own(text, n, end))
     ]
+
+
+@cache
+def _joined() -> re.Pattern[str]:
+    """What joins two numbers of a list: "اور" (and), a comma."""
+    return re.compile(rf"\s*(?:،|(?:{alternation('and')})(?!\S))\s*")
 
 
 @cache
