@@ -1714,3 +1714,21 @@ def test_those_killed_list_their_parts_after_a_passive_participle() -> None:
         "پولیس کے مطابق فائرنگ سے چار افراد جاں بحق ہوئے۔ مارے جانے والوں میں دو خواتین بھی شامل ہیں۔"
     )
     assert (part.count.low, part.part_of) == (2, whole.id)
+
+
+def test_a_rider_of_a_counted_vehicle_is_a_person() -> None:
+    # "دو موٹر سائیکل" counts vehicles; "دو موٹر سائیکل سوار" (two motorcyclists) counts people
+    claim = _only("پولیس کے مطابق فائرنگ سے دو موٹر سائیکل سوار جاں بحق ہو گئے۔")
+    assert (claim.outcome, claim.count.low, claim.victim) == ("killed", 2, "civilians")
+
+
+def test_a_source_named_at_the_end_of_a_sentence_gives_what_came_before() -> None:
+    claim = _only(
+        "رواں برس صوبے میں 40 سے زیادہ اہلکار حملوں میں مارے گئے، ایک تحقیقی ادارے کے اعداد و شمار کے مطابق۔"
+    )
+    assert (claim.count.low, claim.claimant.kind) == (41, "other")
+
+
+def test_one_man_named_by_rank_in_a_list_among_the_dead_is_no_figure() -> None:
+    claim = _only("آئی ایس پی آر کے مطابق جھڑپ میں دو جوان شہید ہو گئے جن میں ایک حوالدار بھی شامل ہے۔")
+    assert (claim.count.low, claim.victim) == (2, "security_forces")

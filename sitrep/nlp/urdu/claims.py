@@ -240,6 +240,8 @@ def _add_parts(
     """The parts of a whole listed after it, "جن میں … شامل ہیں" (among whom are …), each a claim that is part of
     ``main``; ``named``: whether the whole names its people. Returns where the reading goes on."""
     for read in parts:
+        if read.figure.low == 1 and read.victim == main.victim == "security_forces":
+            continue  # "دو جوان … جن میں ایک لانس نائیک شامل ہے": one of the men named by rank, no figure
         # "25 افراد زخمی ہوئے جن میں 6 خواتین بھی شامل ہیں": six women among the 25; a part that names no people of
         # its own is of the whole's ("23 شدت پسند … جن میں 6 غیر ملکی", six foreigners)
         if read.victim == "unspecified" and not read.victim_text:

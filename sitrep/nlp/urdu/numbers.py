@@ -173,15 +173,16 @@ def _counts_things(text: str, number: Number, end: int, lexicon: Lexicon) -> boo
     after it."""
     after = number.end + (1 if text[number.end : number.end + 1] == " " else 0)
     unit = next(lexicon.non_casualty_after.find(text, after, min(end, after + 20)), None)
+    noun = next(lexicon.victim_finder.find(text, after, min(end, after + 20)), None)
     if unit is not None and unit.start == after:
-        return True
+        # … unless people are named by it: "دو موٹر سائیکل سوار" (two motorcyclists), not "دو موٹر سائیکل"
+        return noun is None or noun.start != after or noun.end <= unit.end
     before = number.start - (1 if text[number.start - 1 : number.start] == " " else 0)
     names = list(lexicon.non_casualty_before.find(text, max(0, before - 20), before))
     if names and names[-1].end == before:
         # … unless the name starts inside a claimant's: "اے این پی کے تین کارکن" (three ANP workers) holds "پی کے"
         claimants = lexicon.claimant_finder.find(text, max(0, before - 40), names[-1].end)
         return not any(m.start < names[-1].start < m.end for m in claimants)
-    noun = next(lexicon.victim_finder.find(text, after, min(end, after + 20)), None)
     written_as_year = len(text[number.start : number.end]) == 4 and all(
         c in _DIGIT_CHARS for c in text[number.start : number.end]
     )  # "2024", not "2 ہزار" (2,000)

@@ -19,6 +19,8 @@ from sitrep.nlp.urdu.lexicon import Lexicon
 from sitrep.nlp.urdu.numbers import VALUE_KINDS, numbers_of
 from sitrep.nlp.urdu.writing import Match, alternation
 
+_CLOSING = " ۔.؟?!'\"\n"  # what may stand after a sentence's last word
+
 
 class Voice(NamedTuple):
     """A reporting phrase of a sentence with who speaks through it."""
@@ -111,7 +113,10 @@ def voices_of(claimants: Claimants, s_start: int, s_end: int) -> list[Voice]:
         # An armed group's word is a claim, except its denial ("تنظیم نے … کی تردید کی").
         stance = "claimed" if claimant.kind == "armed_group" and table_stance != "denied" else table_stance
         spoken = table_stance in ("reported", "confirmed")
-        leads = form == "leads" or _that().match(text, report.end) is not None
+        # A leading phrase that closes the sentence gives what came before it: "… 30 سے زیادہ فوجی مارے گئے، ایک
+        # تحقیقی ادارے کے اعداد و شمار کے مطابق۔" (according to a research body's figures)
+        closes = not text[report.end : s_end].strip(_CLOSING)
+        leads = (form == "leads" and not closes) or _that().match(text, report.end) is not None
         voices.append(Voice(report.start, report.end, leads, claimant, stance, spoken, named))
         noun = form == "names" and named is None and not leads
         claimants.heard(claimant)
