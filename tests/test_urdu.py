@@ -826,6 +826,8 @@ def test_every_function_word_role_is_one_a_rule_reads() -> None:
         "byline",
         "suspects",
         "age",
+        "purpose",
+        "infinitive",
         "succumbing",
         "glues",
         "case_marker",
@@ -1732,3 +1734,20 @@ def test_a_source_named_at_the_end_of_a_sentence_gives_what_came_before() -> Non
 def test_one_man_named_by_rank_in_a_list_among_the_dead_is_no_figure() -> None:
     claim = _only("آئی ایس پی آر کے مطابق جھڑپ میں دو جوان شہید ہو گئے جن میں ایک حوالدار بھی شامل ہے۔")
     assert (claim.count.low, claim.victim) == (2, "security_forces")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "گروہ کے تین دیگر ارکان فرار ہیں جن کی گرفتاری کے لیے چھاپے مارے جا رہے ہیں۔",
+        "مسلح افراد دو انجینئروں کو اغوا کرنے کے لیے کیمپ میں داخل ہوئے تھے۔",
+    ],
+)
+def test_what_was_to_be_done_is_no_outcome(text: str) -> None:
+    # "گرفتاری کے لیے" (for the arrest of), "اغوا کرنے کے لیے" (to abduct): a purpose, not what befell anyone
+    assert read_urdu_claims(text) == []
+
+
+def test_a_hospitals_administration_is_the_hospital() -> None:
+    claim = _only("سول اسپتال کی انتظامیہ کے مطابق اسپتال میں چھ زخمی لائے گئے۔")
+    assert (claim.count.low, claim.claimant.kind) == (6, "medical")

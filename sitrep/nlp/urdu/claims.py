@@ -6,6 +6,9 @@ phrase, and stance), ``verification``; this one runs them."""
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from sitrep.model import Claim, Claimant
 from sitrep.nlp.told import Told, outcome_kind
 from sitrep.nlp.urdu.claimants import Claimants
@@ -36,6 +39,7 @@ from sitrep.nlp.urdu.verification import unverified_by_later_sentences, verified
 from sitrep.nlp.urdu.voices import Speaker, Voice, own_doer, voice_at, voices_of
 from sitrep.nlp.urdu.writing import (
     Match,
+    alternation,
     clauses_of,
     folded,
     function_words,
@@ -67,7 +71,9 @@ def read_urdu_claims(text: str) -> list[Claim]:
         if not voices:
             speaker = own_doer(claimants, named, speaker) or speaker
         claimants.remember(named, voiced=bool(voices))
-        outcomes = [o for o in outcomes if lexicon.outcomes[o.phrase] != "none"]
+        outcomes = [
+            o for o in outcomes if lexicon.outcomes[o.phrase] != "none" and not _purpose().match(seen, o.end)
+        ]
         if not outcomes:
             continue
         clauses = clauses_of(seen, s_start, s_end)
@@ -266,6 +272,12 @@ def _outcomes_in(seen: str, start: int, end: int, lexicon: Lexicon) -> list[Matc
         if not any(g.start <= w.start < g.end for w in words)
     ]
     return sorted(words + gapped) if gapped else words
+
+
+@cache
+def _purpose() -> re.Pattern[str]:
+    """What was to be done, right after an outcome word: "گرفتاری کے لیے" (for the arrest of), "اغوا کرنے کے لیے"."""
+    return re.compile(rf"(?:\s+(?:{alternation('infinitive')}))?\s*(?:{alternation('purpose')})(?!\S)")
 
 
 def _carried(speaker: Voice | None, sentence: Sentence, at: int) -> Voice | None:
