@@ -827,6 +827,8 @@ def test_every_function_word_role_is_one_a_rule_reads() -> None:
         "suspects",
         "age",
         "purpose",
+        "brought",
+        "another",
         "infinitive",
         "succumbing",
         "glues",
@@ -1751,3 +1753,16 @@ def test_what_was_to_be_done_is_no_outcome(text: str) -> None:
 def test_a_hospitals_administration_is_the_hospital() -> None:
     claim = _only("سول اسپتال کی انتظامیہ کے مطابق اسپتال میں چھ زخمی لائے گئے۔")
     assert (claim.count.low, claim.claimant.kind) == (6, "medical")
+
+
+def test_one_more_told_with_an_ordinal_is_one() -> None:
+    claim = _only("پولیس کے مطابق چوکی پر موجود ایک تیسرا اہلکار بازو پر گولی لگنے سے زخمی ہوا۔")
+    assert (claim.outcome, claim.count.low, claim.victim) == ("injured", 1, "security_forces")
+
+
+def test_one_injured_person_brought_to_hospital_is_counted() -> None:
+    # "a wounded soldier said" names a speaker; "one injured woman was brought" counts her
+    assert read_urdu_claims("ایک زخمی اہلکار نے بتایا کہ حملہ آور فرار ہو گئے۔") == []
+    claim = _only("ہسپتال کی انتظامیہ کے مطابق صرف ایک زخمی خاتون ہسپتال لائی گئی۔")
+    assert (claim.outcome, claim.count.low, claim.victim) == ("injured", 1, "civilians")
+

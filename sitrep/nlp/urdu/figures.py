@@ -14,7 +14,7 @@ from functools import cache
 from sitrep.nlp.urdu.lexicon import Lexicon
 from sitrep.nlp.urdu.numbers import VALUE_KINDS, Figure, Number, bounded
 from sitrep.nlp.urdu.sentence import Read, Sentence
-from sitrep.nlp.urdu.writing import Match, alternation, whole_word, word_after
+from sitrep.nlp.urdu.writing import Match, alternation, clause_breaks, whole_word, word_after
 
 NEAR = 45  # characters between a number and its outcome word: "کیپٹن سمیت 9 فوجی اہلکار شہید" fits
 
@@ -526,6 +526,9 @@ def oblique_singular(text: str, noun: Match) -> bool:
     )
 
 
+_CLAUSE_END = re.compile(rf"{clause_breaks().pattern}|[۔؟?!\n]")  # where a clause or its sentence ends
+
+
 def one_as_article(text: str, figure: Figure, outcome: Match, lexicon: Lexicon) -> bool:
     """Whether "ایک" (one, a) is the article, not a count: before a word that names no person and is no outcome
     word ("ایک کارروائی میں گرفتار", arrested in an operation; "ایک اہم کمانڈر"), or before an outcome word that
@@ -541,9 +544,19 @@ def one_as_article(text: str, figure: Figure, outcome: Match, lexicon: Lexicon) 
         return True  # "ایک بھی ملزم گرفتار نہیں ہوا": not one suspect arrested
     if after == outcome.start:
         noun = next(lexicon.victim_finder.find(text, outcome.end, min(len(text), outcome.end + 20)), None)
-        return noun is not None and not text[outcome.end : noun.start].strip()
-    if text.startswith("اور", after) and not text[after + 3 : after + 4].isalpha():
-        return False
+        if noun is None or text[outcome.end : noun.start].strip():
+            return False
+        # … but for one brought to a hospital or moved: "ایک زخمی خاتون پولیو ورکر لائی گئی" (one injured woman
+        # polio worker was brought), as a hospital counts
+        end = noun.end
+        for more in lexicon.victim_finder.find(text, noun.end, min(len(text), noun.end + 30)):
+            if text[end : more.start].strip():
+                break
+            end = more.end
+        clause = _CLAUSE_END.search(text, end)
+        return whole_word("brought").search(text, end, clause.start() if clause else len(text)) is None
+    if word_after("another").match(text, figure.end):
+        return False  # "ایک اور", "ایک تیسرا اہلکار" (one more, a third): one counted
     if _degree().fullmatch(text, after, outcome.start):
         return False  # "ایک شدید زخمی ہو گیا": one badly hurt
     noun = next(lexicon.victim_finder.find(text, after, outcome.start), None)
