@@ -1766,3 +1766,9 @@ def test_one_injured_person_brought_to_hospital_is_counted() -> None:
     claim = _only("ہسپتال کی انتظامیہ کے مطابق صرف ایک زخمی خاتون ہسپتال لائی گئی۔")
     assert (claim.outcome, claim.count.low, claim.victim) == ("injured", 1, "civilians")
 
+
+@pytest.mark.parametrize("became", [r[0] for r in _rows("numbers.tsv") if r[1] == "became"])
+def test_the_toll_an_outcome_word_became_is_a_tally(became: str) -> None:
+    # "ہلاکتیں 9 ہو گئیں" (the deaths became nine), after "مزید 3 … دم توڑ گئے" (three more died)
+    claims = read_urdu_claims(f"ڈاکٹروں کے مطابق مزید 2 زخمی دم توڑ گئے جس کے بعد ہلاکتیں 7 {became}۔")
+    assert [(c.outcome, c.count.low) for c in claims] == [("killed", 2), ("killed", 7)]

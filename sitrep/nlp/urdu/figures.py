@@ -172,7 +172,11 @@ def figures_after(sentence: Sentence, outcome: Match, stop: int, lexicon: Lexico
                 return [(_read_with_noun(sentence, outcome, right, stop, [], lexicon), "definite")]
             # "اموات 13 ہیں" (the deaths are 13): the number and a verb of being right after the word, a tally
             being = next((n for n in after if n.start >= figure.end), None)
-            if being is not None and being.kind == "included" and being.start - figure.end <= _RIGHT_AFTER:
+            if (
+                being is not None
+                and being.kind in ("included", "became")
+                and being.start - figure.end <= _RIGHT_AFTER
+            ):
                 return [(_read_with_noun(sentence, outcome, right, stop, [], lexicon), "total")]
         # "زخمیوں میں چار بچے بھی شامل ہیں" (among the injured are four children): a list right after the word
         # (closed by "شامل": "زخمیوں میں سے دو کی حالت نازک ہے", two of them critical, is a state, not a count)
