@@ -1772,3 +1772,10 @@ def test_the_toll_an_outcome_word_became_is_a_tally(became: str) -> None:
     # "ہلاکتیں 9 ہو گئیں" (the deaths became nine), after "مزید 3 … دم توڑ گئے" (three more died)
     claims = read_urdu_claims(f"ڈاکٹروں کے مطابق مزید 2 زخمی دم توڑ گئے جس کے بعد ہلاکتیں 7 {became}۔")
     assert [(c.outcome, c.count.low) for c in claims] == [("killed", 2), ("killed", 7)]
+
+
+def test_a_number_in_brackets_after_a_name_is_an_age() -> None:
+    claims = read_urdu_claims(
+        "جاں بحق ہونے والوں میں دکاندار حاجی شیر علی (62) اور ان کا بھتیجا نعیم (19) شامل ہیں۔"
+    )
+    assert claims == []

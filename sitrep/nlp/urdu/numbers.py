@@ -171,6 +171,8 @@ def _counts_things(text: str, number: Number, end: int, lexicon: Lexicon) -> boo
     """Whether a number counts something other than people: a unit or a thing right after it ("دو روز", two
     days; "تین گاڑیوں", three vehicles), a name right before it ("ریسکیو 1122"), or a year with no victim noun
     after it."""
+    if text[number.start - 1 : number.start] == "(" and text[number.end : number.end + 1] == ")":
+        return True  # "حاجی فضل حق (58)": an age after a name, as lists of the dead give it
     after = number.end + (1 if text[number.end : number.end + 1] == " " else 0)
     unit = next(lexicon.non_casualty_after.find(text, after, min(end, after + 20)), None)
     noun = next(lexicon.victim_finder.find(text, after, min(end, after + 20)), None)
