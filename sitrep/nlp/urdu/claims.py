@@ -312,6 +312,8 @@ def _add(claims: list[Claim], told: Told, claim: Claim) -> bool:
     reader's rule, ``Told.said_before``), or an earlier figure of another claimant repeated only to deny it ("ایف
     سی کے ترجمان نے سات اہلکاروں کی ہلاکت کے دعوے کی تردید کی": the seven are the group's claim, read before);
     whether it was kept."""
+    if claim.count.low is None:
+        return False  # "متعدد افراد زخمی" (several injured): no number, so no figure to code (``ur/numbers.tsv``)
     if claim.stance == "denied" and any(
         c.outcome == claim.outcome
         and (c.count.low, c.count.high) == (claim.count.low, claim.count.high)
