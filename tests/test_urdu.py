@@ -829,6 +829,8 @@ def test_every_function_word_role_is_one_a_rule_reads() -> None:
         "suspects",
         "age",
         "purpose",
+        "between",
+        "fight",
         "brought",
         "another",
         "infinitive",
@@ -1781,3 +1783,9 @@ def test_a_number_in_brackets_after_a_name_is_an_age() -> None:
         "جاں بحق ہونے والوں میں دکاندار حاجی شیر علی (62) اور ان کا بھتیجا نعیم (19) شامل ہیں۔"
     )
     assert claims == []
+
+
+def test_the_unnamed_dead_of_a_fight_between_two_sides_are_not_called_civilians() -> None:
+    text = "پولیس کے مطابق زمین کے تنازع پر دو قبائل کے درمیان جھڑپ میں پانچ افراد جاں بحق ہو گئے۔"
+    assert _only(text).victim == "unspecified"
+    assert _only("پولیس کے مطابق بازار میں دھماکے سے پانچ افراد جاں بحق ہو گئے۔").victim == "civilians"

@@ -317,7 +317,15 @@ def _is_dateline(text: str, name: Match | Place) -> bool:
 def _opens_the_report(text: str, name: Match) -> bool:
     """Whether the name is the report's first word, a case marker after it ("چمن کے مال روڈ پر …", "سوات میں …"):
     reports open with their place, which is cue enough for a name that is also an ordinary word."""
-    return not text[: name.start].strip() and _opening_marker().match(text, name.end) is not None
+    line = text.rfind("\n", 0, name.start) + 1
+    before = text[line : name.start]
+    # … or the first word after the dateline: "کوئٹہ: چمن میں پاک افغان سرحد پر …"
+    opens = not before.strip() or _DATELINE_BEFORE.fullmatch(before) is not None
+    return opens and _opening_marker().match(text, name.end) is not None
+
+
+# A dateline before the report's first word: a one- to three-word name, then ":", a byline in brackets or a dash.
+_DATELINE_BEFORE = re.compile(r"\s*[^\s\d:()]+(?:\s[^\s\d:()]+){0,2}\s*(?::|\([^()\n]*\)|[-\u2013\u2014])\s*")
 
 
 @cache

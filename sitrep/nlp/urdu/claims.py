@@ -229,7 +229,7 @@ def read_urdu_claims(text: str) -> list[Claim]:
             following = outcomes[at + 1].start if at + 1 < len(outcomes) else s_end
             parts = parts_among_whom(sentence, outcome, following, lexicon)
             lo = _add_parts(claims, told, sentence, main, parts, (claimant, stance), bool(nouns), lo)
-    claims = claims if armed_named else _all_civilians(claims)
+    claims = claims if armed_named or _fight_of_two_sides().search(seen) else _all_civilians(claims)
     return unverified_by_later_sentences(seen, sentences, claims, lexicon)
 
 
@@ -288,6 +288,13 @@ def _carried(speaker: Voice | None, sentence: Sentence, at: int) -> Voice | None
     closed = min([sentence.span[1], *(c for c in sentence.clauses if c > at)])
     earlier = lexicon.background.find(sentence.seen, at, closed)
     return None if any(lexicon.background_reach[c.phrase] == "clause" for c in earlier) else speaker
+
+
+@cache
+def _fight_of_two_sides() -> re.Pattern[str]:
+    """A fight between two sides: "دو مسلکی گروہوں کے درمیان تصادم", "قبائل کے درمیان جھڑپوں" (its dead are the
+    sides' people, whom the report does not call civilians)."""
+    return re.compile(rf"(?:{alternation('between')})\s+(?:\S+\s+){{0,3}}?(?:{alternation('fight')})(?!\S)")
 
 
 def _all_civilians(claims: list[Claim]) -> list[Claim]:
