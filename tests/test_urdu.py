@@ -1789,3 +1789,14 @@ def test_the_unnamed_dead_of_a_fight_between_two_sides_are_not_called_civilians(
     text = "پولیس کے مطابق زمین کے تنازع پر دو قبائل کے درمیان جھڑپ میں پانچ افراد جاں بحق ہو گئے۔"
     assert _only(text).victim == "unspecified"
     assert _only("پولیس کے مطابق بازار میں دھماکے سے پانچ افراد جاں بحق ہو گئے۔").victim == "civilians"
+
+
+def test_a_source_after_the_last_comma_gives_a_ticker_line() -> None:
+    claim = _only("بنوں: چیک پوسٹ پر حملے میں 2 اہلکار شہید، پولیس")
+    assert (claim.count.low, claim.claimant.kind) == (2, "security_forces")
+
+
+def test_a_statement_label_after_a_live_pages_time_stamp_gives_its_line() -> None:
+    text = 'صبح 8:40 — آئی ایس پی آر کا بیان: "جوابی کارروائی میں 3 دہشت گرد ہلاک ہو گئے۔"'
+    claim = _only(text)
+    assert (claim.count.low, claim.victim, claim.claimant.name) == (3, "militants", "ISPR")

@@ -120,6 +120,9 @@ def voices_of(claimants: Claimants, s_start: int, s_end: int) -> list[Voice]:
         voices.append(Voice(report.start, report.end, leads, claimant, stance, spoken, named))
         noun = form == "names" and named is None and not leads
         claimants.heard(claimant)
+    if not voices:
+        tail = _tail_source(claimants, s_start, s_end)
+        voices = [tail] if tail is not None else voices
     return sorted(voices + contents, key=lambda v: v.start) if contents else voices
 
 
@@ -170,6 +173,29 @@ def _claimant_of(
 
 
 _LABEL = re.compile(r"([^:：\n۔]{1,40}?)\s*[:：]")  # a speaker's label: a few words and a colon
+# A live page's time stamp before a line ("صبح 9:10 —"): a word for the time of day, the clock, a dash
+_STAMP = re.compile(r"\s*(?:[^\s\d]+\s+)?[0-9۰-۹]{1,2}[:：][0-9۰-۹]{2}\s*[-\u2013\u2014]\s*")
+
+
+def _tail_source(claimants: Claimants, s_start: int, s_end: int) -> Voice | None:
+    """A source named after the last comma of a sentence that reports nothing else, as tickers and live pages
+    print it ("… 3 افراد جاں بحق، پولیس"; "… 4 ساتھی مارے گئے، طالبان ترجمان کا دعویٰ"): it gives the sentence."""
+    text = claimants.seen
+    comma = text.rfind("،", s_start, s_end)
+    if comma < 0:
+        return None
+    words = list(claimants.lexicon.claimant_finder.find(text, comma + 1, s_end))
+    if not words or _TAIL.fullmatch(text, words[-1].end, s_end) is None:
+        return None
+    if text[comma + 1 : words[0].start].strip():
+        return None  # more than the source after the comma
+    claimant = claimants.resolve(words[-1])
+    stance = "claimed" if claimant.kind == "armed_group" else "reported"
+    return Voice(comma, s_end, False, claimant, stance, False)
+
+
+# After a source at a sentence's end: nothing, or its claim noun ("کا دعویٰ"), and the closing marks
+_TAIL = re.compile(r"(?:\s+(?:کا|کی)\s+دعو(?:یٰ|ی|ے))?[\s۔.؟?!'\"]*")
 
 
 def _label(claimants: Claimants, s_start: int, s_end: int) -> Voice | None:
@@ -178,10 +204,11 @@ def _label(claimants: Claimants, s_start: int, s_end: int) -> Voice | None:
     text = claimants.seen
     if s_start and text[s_start - 1] != "\n":
         return None
-    label = _LABEL.match(text, s_start, s_end)
+    stamp = _STAMP.match(text, s_start, s_end)
+    label = _LABEL.match(text, stamp.end() if stamp else s_start, s_end)
     if label is None:
         return None
-    word = next(claimants.lexicon.claimant_finder.find(text, s_start, label.end(1)), None)
+    word = next(claimants.lexicon.claimant_finder.find(text, label.start(1), label.end(1)), None)
     if word is None:
         return None
     claimant = claimants.resolve(word)
