@@ -829,6 +829,8 @@ def test_every_function_word_role_is_one_a_rule_reads() -> None:
         "suspects",
         "age",
         "purpose",
+        "its_own",
+        "members",
         "between",
         "fight",
         "brought",
@@ -1800,3 +1802,11 @@ def test_a_statement_label_after_a_live_pages_time_stamp_gives_its_line() -> Non
     text = 'صبح 8:40 — آئی ایس پی آر کا بیان: "جوابی کارروائی میں 3 دہشت گرد ہلاک ہو گئے۔"'
     claim = _only(text)
     assert (claim.count.low, claim.victim, claim.claimant.name) == (3, "militants", "ISPR")
+
+
+def test_its_own_members_in_a_groups_statement_are_its_fighters() -> None:
+    text = "بی ایل اے نے دعویٰ کیا کہ کیمپ میں 12 اہلکار ہلاک ہوئے، جبکہ حملے میں شریک اس کے 3 ارکان بھی مارے گئے۔"
+    assert [(c.count.low, c.victim) for c in read_urdu_claims(text)] == [
+        (12, "security_forces"),
+        (3, "militants"),
+    ]

@@ -186,8 +186,16 @@ def read_urdu_claims(text: str) -> list[Claim]:
                     (outcome_kind(lexicon.outcomes[outcome.phrase]), figure.low), "unspecified"
                 )
             )
-            if victim in ("unspecified", "civilians") and of_an_armed_group(seen, figure, lexicon):
-                victim = "militants"  # "بی ایل اے کے 5 ارکان": the group's own men
+            if victim in ("unspecified", "civilians") and (
+                of_an_armed_group(seen, figure, lexicon)
+                or (
+                    claimant.kind == "armed_group"
+                    and victim_text in function_words("members")
+                    and _its_own().search(seen, max(0, figure.start - 12), figure.start) is not None
+                )
+            ):
+                # "بی ایل اے کے 5 ارکان", and in a group's statement "اس کے 4 ارکان" (its four members): its own men
+                victim = "militants"
             if victim == "side":  # "ان کا ایک ساتھی" (one of their comrades): of those counted before
                 # In an armed group's claim they are its fighters ("15 فوجی مارے گئے جبکہ اس کے تین ساتھی جان سے
                 # گئے"): groups call their own men so.
@@ -272,6 +280,12 @@ def _outcomes_in(seen: str, start: int, end: int, lexicon: Lexicon) -> list[Matc
         if not any(g.start <= w.start < g.end for w in words)
     ]
     return sorted(words + gapped) if gapped else words
+
+
+@cache
+def _its_own() -> re.Pattern[str]:
+    """ "اس کے", "اپنے" (its, their own) right before a figure."""
+    return re.compile(rf"(?<!\S)(?:{alternation('its_own')})\s*$")
 
 
 @cache
