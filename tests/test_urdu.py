@@ -829,6 +829,7 @@ def test_every_function_word_role_is_one_a_rule_reads() -> None:
         "suspects",
         "age",
         "purpose",
+        "alleged",
         "its_own",
         "members",
         "between",
@@ -1810,3 +1811,10 @@ def test_its_own_members_in_a_groups_statement_are_its_fighters() -> None:
         (12, "security_forces"),
         (3, "militants"),
     ]
+
+
+def test_a_figure_is_written_with_its_noun_over_alleged() -> None:
+    text = (
+        "سی ٹی ڈی کے مطابق اس کی تحویل میں موجود تین مبینہ شدت پسند اپنے ہی ساتھیوں کی فائرنگ سے ہلاک ہو گئے۔"
+    )
+    assert _only(text).victim == "militants"

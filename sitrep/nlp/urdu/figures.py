@@ -14,7 +14,7 @@ from functools import cache
 from sitrep.nlp.urdu.lexicon import Lexicon
 from sitrep.nlp.urdu.numbers import VALUE_KINDS, Figure, Number, bounded
 from sitrep.nlp.urdu.sentence import Read, Sentence
-from sitrep.nlp.urdu.writing import Match, alternation, clause_breaks, whole_word, word_after
+from sitrep.nlp.urdu.writing import Match, alternation, clause_breaks, function_words, whole_word, word_after
 
 NEAR = 45  # characters between a number and its outcome word: "کیپٹن سمیت 9 فوجی اہلکار شہید" fits
 
@@ -121,8 +121,8 @@ def counted_nouns(text: str, figure: Figure, nouns: list[Match]) -> list[Match]:
     """The nouns a figure counts: those right after it, when it is written with its noun ("4 دہشت گرد"), not the
     nouns of what is told of them before the outcome word ("4 دہشت گرد اپنے ہی ساتھیوں کی فائرنگ سے مارے گئے",
     killed by their own comrades' fire; "ایک ملزم … پولیس مقابلے کے دوران مارا گیا")."""
-    if not nouns or text[figure.end : nouns[0].start].strip():
-        return nouns
+    if not nouns or text[figure.end : nouns[0].start].strip() not in ("", *function_words("alleged")):
+        return nouns  # (a figure is written with its noun over "مبینہ", alleged: "تین مبینہ شدت پسند")
     run = nouns[:1]
     for noun in nouns[1:]:
         if text[run[-1].end : noun.start].strip():
