@@ -279,3 +279,14 @@ def test_haul_row(phrase: str) -> None:
 @pytest.mark.parametrize("phrase", [r["phrase"] for r in _HAUL if r["role"] == "use"])
 def test_haul_use_row(phrase: str) -> None:
     assert "دستی بم" in _sentence_tactics(f"ایک دستی بم برآمد ہوا جبکہ دوسرا دستی بم {phrase} گیا۔")
+
+
+def test_a_second_incident_told_apart_in_one_town_is_another_event() -> None:
+    # "دوسرا واقعہ … پیش آیا" (the second incident happened …): two attacks in one town on one day, as ACLED codes
+    text = (
+        "کوئٹہ میں پیر کو فائرنگ کے واقعات میں ایک دکاندار جاں بحق اور دو اہلکار زخمی ہو گئے۔\n"
+        "پہلا واقعہ صبح مسجد روڈ پر پیش آیا جہاں مسلح افراد نے ایک دکاندار کو فائرنگ کر کے قتل کر دیا۔\n"
+        "دوسرا واقعہ شام کو ائیرپورٹ روڈ پر پیش آیا جہاں مسلح افراد نے ایف سی کی چوکی پر حملہ کیا جس میں دو اہلکار زخمی ہوئے۔"
+    )
+    result = extract(Article(id="two", text=text, language="ur"))
+    assert len(result.events) == 2
