@@ -1818,3 +1818,12 @@ def test_a_figure_is_written_with_its_noun_over_alleged() -> None:
         "سی ٹی ڈی کے مطابق اس کی تحویل میں موجود تین مبینہ شدت پسند اپنے ہی ساتھیوں کی فائرنگ سے ہلاک ہو گئے۔"
     )
     assert _only(text).victim == "militants"
+
+
+def test_one_marked_as_the_object_is_one_counted() -> None:
+    # "ایک کو … گرفتار کر لیا گیا" (one of them was arrested): "ایک" with "کو" is one person, not an article
+    claims = read_urdu_claims("سی ٹی ڈی کے مطابق جھڑپ میں 3 دہشت گرد مارے گئے جبکہ ایک کو گرفتار کر لیا گیا۔")
+    assert [(c.outcome, c.count.low, c.victim) for c in claims] == [
+        ("killed", 3, "militants"),
+        ("arrested", 1, "militants"),
+    ]

@@ -559,8 +559,8 @@ def one_as_article(text: str, figure: Figure, outcome: Match, lexicon: Lexicon) 
             end = more.end
         clause = _CLAUSE_END.search(text, end)
         return whole_word("brought").search(text, end, clause.start() if clause else len(text)) is None
-    if word_after("another").match(text, figure.end):
-        return False  # "ایک اور", "ایک تیسرا اہلکار" (one more, a third): one counted
+    if word_after("another").match(text, figure.end) or _object_marker().match(text, figure.end):
+        return False  # "ایک اور", "ایک تیسرا اہلکار" (one more, a third), "ایک کو" (one of them): one counted
     if _degree().fullmatch(text, after, outcome.start):
         return False  # "ایک شدید زخمی ہو گیا": one badly hurt
     noun = next(lexicon.victim_finder.find(text, after, outcome.start), None)
