@@ -1827,3 +1827,12 @@ def test_one_marked_as_the_object_is_one_counted() -> None:
         ("killed", 3, "militants"),
         ("arrested", 1, "militants"),
     ]
+
+
+def test_an_organisation_of_someone_is_a_new_one() -> None:
+    # "پولیو ورکرز کی نمائندہ تنظیم" (the polio workers' body) is not the armed group named before
+    text = (
+        "ٹی ٹی پی نے حملے کی ذمہ داری قبول کی۔ پولیو ورکرز کی نمائندہ تنظیم کا موقف مختلف ہے۔"
+        " تنظیم کے ایک عہدیدار نے کہا کہ حملے میں ہمارے تین ساتھی جان سے گئے۔"
+    )
+    assert _only(text).claimant.kind == "other"

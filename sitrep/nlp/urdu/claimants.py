@@ -81,7 +81,7 @@ class Claimants:
             elif self.kind(m) in _INSTITUTIONS and not self._held_post(m, named):
                 memory["institution"] = memory["organisation"] = self.resolve(m)
             elif self.kind(m) == "previous_organisation" and _indefinite().search(
-                self.seen, max(0, m.start - 12), m.start
+                self.seen, max(0, m.start - 20), m.start
             ):
                 # "اساتذہ کی ایک تنظیم" (an organisation of teachers) is a new one, not the group named before: a
                 # later "تنظیم کے ایک رہنما" is its leader
@@ -147,5 +147,6 @@ def agent() -> re.Pattern[str]:
 
 @cache
 def _indefinite() -> re.Pattern[str]:
-    """ "ایک" (a, one) right before the word it qualifies, where the search ends."""
-    return re.compile(r"(?<!\S)ایک\s+$")
+    """ "ایک" (a, one) right before the word it qualifies, where the search ends, or an owner's genitive and at
+    most one word ("پولیو ورکرز کی نمائندہ تنظیم", the polio workers' representative body)."""
+    return re.compile(rf"(?:(?<!\S)ایک|(?<!\S)(?:{alternation('possessive')})(?:\s+\S+)?)\s+$")
