@@ -147,6 +147,6 @@ def agent() -> re.Pattern[str]:
 
 @cache
 def _indefinite() -> re.Pattern[str]:
-    """ "ایک" (a, one) right before the word it qualifies, where the search ends, or an owner's genitive and at
-    most one word ("پولیو ورکرز کی نمائندہ تنظیم", the polio workers' representative body)."""
-    return re.compile(rf"(?:(?<!\S)ایک|(?<!\S)(?:{alternation('possessive')})(?:\s+\S+)?)\s+$")
+    """ "ایک" (a, one) or an owner's genitive, and at most one word, before the word it qualifies, where the search
+    ends: "ایک ٹرانسپورٹر تنظیم" (a transporters' body), "پولیو ورکرز کی نمائندہ تنظیم" (the polio workers' body)."""
+    return re.compile(rf"(?<!\S)(?:ایک|{alternation('possessive')})(?:\s+\S+)?\s+$")
