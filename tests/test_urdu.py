@@ -1836,3 +1836,8 @@ def test_an_organisation_of_someone_is_a_new_one() -> None:
         " تنظیم کے ایک عہدیدار نے کہا کہ حملے میں ہمارے تین ساتھی جان سے گئے۔"
     )
     assert _only(text).claimant.kind == "other"
+
+
+def test_an_official_of_a_body_named_in_his_sentence_speaks_for_it() -> None:
+    text = "بی ایل اے نے ذمہ داری قبول کی۔ ایک ٹرانسپورٹر تنظیم کے عہدیدار نے کہا کہ حملے میں چار ڈرائیور مارے گئے۔"
+    assert _only(text).claimant.kind == "other"

@@ -53,8 +53,21 @@ class Claimants:
             return memory.get("institution", memory.get("claimant", Claimant()))
         if kind == "previous_organisation":
             named = self._named_party(word)
+            if named is None and _a_new_one().search(
+                self.seen, max(0, word.start - _OWNER_REACH), word.start
+            ):
+                named = self._organisation(word)
             return named if named is not None else memory.get("organisation", Claimant())
         return Claimant(name=name or words, kind=kind, text=words)  # type: ignore[arg-type]
+
+    def _organisation(self, word: Match) -> Claimant:
+        """An organisation "تنظیم" names for itself, not one named before."""
+        return Claimant(name="organisation", kind="other", text=self.written[word.start : word.end])
+
+    def _new_organisation(self, word: Match) -> bool:
+        """Whether "تنظیم" names an organisation of its own ("ایک ٹرانسپورٹر تنظیم", "پولیو ورکرز کی نمائندہ
+        تنظیم"), not the group named before."""
+        return _indefinite().search(self.seen, max(0, word.start - _OWNER_REACH), word.start) is not None
 
     def doers(self, words: Iterable[Match]) -> list[Match]:
         """The claimant words ("X نے") that name the doer of a perfective verb: a name, not a word referring
@@ -80,14 +93,10 @@ class Claimants:
                 memory["armed_group"] = memory["organisation"] = self.resolve(m)
             elif self.kind(m) in _INSTITUTIONS and not self._held_post(m, named):
                 memory["institution"] = memory["organisation"] = self.resolve(m)
-            elif self.kind(m) == "previous_organisation" and _indefinite().search(
-                self.seen, max(0, m.start - 20), m.start
-            ):
+            elif self.kind(m) == "previous_organisation" and self._new_organisation(m):
                 # "اساتذہ کی ایک تنظیم" (an organisation of teachers) is a new one, not the group named before: a
                 # later "تنظیم کے ایک رہنما" is its leader
-                memory["organisation"] = Claimant(
-                    name="organisation", kind="other", text=self.written[m.start : m.end]
-                )
+                memory["organisation"] = self._organisation(m)
         doers = [] if voiced else [m for m in self.doers(named) if m.phrase not in self.lexicon.actors]
         if doers:
             memory["claimant"] = self.resolve(doers[-1])
@@ -143,6 +152,17 @@ def agent() -> re.Pattern[str]:
     stops = "|".join(alternation(role) for role in ("case_marker", "and", "that", "relative"))
     plain = rf"(?!(?:{stops})(?![^\s،۔]))[^\s\d۰-۹٠-٩،۔؛:\"'()]+"
     return re.compile(rf"\)?(?:\s+{plain}){{0,3}}?\s*(?:{alternation('agent')})(?![^\s،۔])")
+
+
+# Characters back from "تنظیم" to the "ایک" or genitive that makes it an organisation of its own
+_OWNER_REACH = 20
+
+
+@cache
+def _a_new_one() -> re.Pattern[str]:
+    """ "ایک" (a) and at most one word before "تنظیم": "ایک ٹرانسپورٹر تنظیم کے عہدیدار" (an official of a
+    transporters' body) is of that body, in the sentence that names it."""
+    return re.compile(r"(?<!\S)ایک(?:\s+\S+)?\s+$")
 
 
 @cache
