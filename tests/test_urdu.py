@@ -1841,3 +1841,9 @@ def test_an_organisation_of_someone_is_a_new_one() -> None:
 def test_an_official_of_a_body_named_in_his_sentence_speaks_for_it() -> None:
     text = "بی ایل اے نے ذمہ داری قبول کی۔ ایک ٹرانسپورٹر تنظیم کے عہدیدار نے کہا کہ حملے میں چار ڈرائیور مارے گئے۔"
     assert _only(text).claimant.kind == "other"
+
+
+def test_a_list_among_them_after_the_figure_gives_its_parts() -> None:
+    text = "اسسٹنٹ کمشنر نے بتایا کہ مسلح افراد جن 5 مسافروں کو ساتھ لے گئے ان میں 3 سرکاری ملازمین بھی شامل ہیں۔"
+    whole, part = read_urdu_claims(text)
+    assert (whole.count.low, part.count.low, part.part_of) == (5, 3, whole.id)
