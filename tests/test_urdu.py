@@ -829,6 +829,7 @@ def test_every_function_word_role_is_one_a_rule_reads() -> None:
         "suspects",
         "age",
         "purpose",
+        "protest",
         "alleged",
         "its_own",
         "members",
@@ -1847,3 +1848,16 @@ def test_a_list_among_them_after_the_figure_gives_its_parts() -> None:
     text = "اسسٹنٹ کمشنر نے بتایا کہ مسلح افراد جن 5 مسافروں کو ساتھ لے گئے ان میں 3 سرکاری ملازمین بھی شامل ہیں۔"
     whole, part = read_urdu_claims(text)
     assert (whole.count.low, part.count.low, part.part_of) == (5, 3, whole.id)
+
+
+def test_the_people_counted_with_a_protest_are_protesters() -> None:
+    # Beside counted police, plain people stay unspecified; those told with the protest are civilians
+    text = (
+        "پولیس کے مطابق پتھراؤ سے 5 اہلکار زخمی ہوئے۔"
+        " کمیٹی کے رہنماؤں کا کہنا ہے کہ پولیس کی فائرنگ سے 8 مظاہرین زخمی ہوئے اور 12 افراد کو احتجاج کے دوران گرفتار کیا گیا۔"
+    )
+    assert [(c.count.low, c.victim) for c in read_urdu_claims(text)] == [
+        (5, "security_forces"),
+        (8, "civilians"),
+        (12, "civilians"),
+    ]

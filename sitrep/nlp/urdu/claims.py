@@ -237,7 +237,8 @@ def read_urdu_claims(text: str) -> list[Claim]:
             following = outcomes[at + 1].start if at + 1 < len(outcomes) else s_end
             parts = parts_among_whom(sentence, outcome, following, lexicon)
             lo = _add_parts(claims, told, sentence, main, parts, (claimant, stance), bool(nouns), lo)
-    claims = claims if armed_named or _fight_of_two_sides().search(seen) else _all_civilians(claims)
+    if not _fight_of_two_sides().search(seen):
+        claims = _protesters(claims) if armed_named else _all_civilians(_protesters(claims))
     return unverified_by_later_sentences(seen, sentences, claims, lexicon)
 
 
@@ -309,6 +310,23 @@ def _fight_of_two_sides() -> re.Pattern[str]:
     """A fight between two sides: "دو مسلکی گروہوں کے درمیان تصادم", "قبائل کے درمیان جھڑپوں" (its dead are the
     sides' people, whom the report does not call civilians)."""
     return re.compile(rf"(?:{alternation('between')})\s+(?:\S+\s+){{0,3}}?(?:{alternation('fight')})(?!\S)")
+
+
+def _protesters(claims: list[Claim]) -> list[Claim]:
+    """The plain people a figure told with a protest counts ("مظاہرین پر فائرنگ سے 3 افراد جاں بحق", "مظاہرین کو
+    منتشر کیا اور 30 افراد کو گرفتار کر لیا") are the protesters: civilians, as the forces facing them are not."""
+    people = {"", *function_words("people")}
+    # not where the sentence also counts the forces ("63 زخمی جن میں 41 پولیس اہلکار"): a total of both sides
+    armed = {c.start for c in claims if c.victim in ARMED_SIDES}
+    return [
+        c.model_copy(update={"victim": "civilians"})
+        if c.victim == "unspecified"
+        and c.victim_text in people
+        and c.start not in armed
+        and whole_word("protest").search(c.quote)
+        else c
+        for c in claims
+    ]
 
 
 def _all_civilians(claims: list[Claim]) -> list[Claim]:
