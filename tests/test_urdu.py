@@ -1861,3 +1861,13 @@ def test_the_people_counted_with_a_protest_are_protesters() -> None:
         (8, "civilians"),
         (12, "civilians"),
     ]
+
+
+def test_whom_a_news_agency_cites_speaks_for_it() -> None:
+    text = "خبر رساں ادارے روئٹرز نے دو سیکیورٹی عہدیداروں کے حوالے سے بتایا کہ حملے میں ۵ فوجی مارے گئے۔"
+    assert _only(text).claimant.kind == "security_forces"
+    # whom a spokesman told is no claimant
+    told = _only(
+        "ریسکیو 1122 کے ترجمان نے خبر رساں ادارے روئٹرز کو بتایا کہ 31 زخمیوں کو ہسپتال منتقل کیا گیا۔"
+    )
+    assert told.claimant.kind != "media"

@@ -46,6 +46,9 @@ def voices_of(claimants: Claimants, s_start: int, s_end: int) -> list[Voice]:
         voices.append(label)
         after = label.end
     noun = False  # the last voice is a claim noun with no owner named before it
+    cited: Claimant | None = (
+        None  # whom a reporter cites ("کے حوالے سے"), who speaks through the reporter's verb
+    )
     opened = s_start  # where the last voice's claimant words were looked for
     for report in lexicon.reporting_finder.find(text, s_start, s_end):
         table_stance, form = lexicon.reporting[report.phrase]
@@ -116,7 +119,11 @@ def voices_of(claimants: Claimants, s_start: int, s_end: int) -> list[Voice]:
         # A leading phrase that closes the sentence gives what came before it: "… 30 سے زیادہ فوجی مارے گئے، ایک
         # تحقیقی ادارے کے اعداد و شمار کے مطابق۔" (according to a research body's figures)
         closes = not text[report.end : s_end].strip(_CLOSING)
-        leads = (form == "leads" and not closes) or _that().match(text, report.end) is not None
+        if claimant.kind in _MEDIA and cited is not None:
+            claimant = cited  # "روئٹرز نے دو عہدیداروں کے حوالے سے … بتایا": the officials Reuters cites
+        if form == "cites" and claimant.kind not in _MEDIA:
+            cited = claimant
+        leads = (form in ("leads", "cites") and not closes) or _that().match(text, report.end) is not None
         voices.append(Voice(report.start, report.end, leads, claimant, stance, spoken, named))
         noun = form == "names" and named is None and not leads
         claimants.heard(claimant)
@@ -151,7 +158,7 @@ def _claimant_of(
     # ڈی نے کالعدم بی ایل اے سے تعلق رکھنے والے 3 ملزمان گرفتار کرنے کا دعویٰ کیا"), unless the claim noun's own
     # owner is named ("ٹی ٹی پی کا … کا دعویٰ").
     doers = [m for m in names if agent().match(text, m.end)]
-    if doers and form != "leads" and not owner:
+    if doers and form not in ("leads", "cites") and not owner:
         word = doers[-1]
     if word.phrase in lexicon.posts:
         # A post speaks for the organisation it is held in: "ایچ آر سی پی کے ایک علاقائی کوآرڈینیٹر" is the HRCP's,
