@@ -1871,3 +1871,14 @@ def test_whom_a_news_agency_cites_speaks_for_it() -> None:
         "ریسکیو 1122 کے ترجمان نے خبر رساں ادارے روئٹرز کو بتایا کہ 31 زخمیوں کو ہسپتال منتقل کیا گیا۔"
     )
     assert told.claimant.kind != "media"
+
+
+def test_the_people_arrested_in_a_report_of_a_protest_are_protesters() -> None:
+    text = (
+        "کراچی میں اساتذہ کے احتجاجی مظاہرے پر پولیس نے لاٹھی چارج کیا جس سے 3 اہلکار بھی زخمی ہوئے۔"
+        " ایس ایس پی کے مطابق 20 افراد کو حراست میں لیا گیا۔"
+    )
+    assert [(c.outcome, c.victim) for c in read_urdu_claims(text)] == [
+        ("injured", "security_forces"),
+        ("arrested", "civilians"),
+    ]

@@ -238,7 +238,7 @@ def read_urdu_claims(text: str) -> list[Claim]:
             parts = parts_among_whom(sentence, outcome, following, lexicon)
             lo = _add_parts(claims, told, sentence, main, parts, (claimant, stance), bool(nouns), lo)
     if not _fight_of_two_sides().search(seen):
-        claims = _protesters(claims) if armed_named else _all_civilians(_protesters(claims))
+        claims = _protesters(claims, seen) if armed_named else _all_civilians(_protesters(claims, seen))
     return unverified_by_later_sentences(seen, sentences, claims, lexicon)
 
 
@@ -312,18 +312,23 @@ def _fight_of_two_sides() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation('between')})\s+(?:\S+\s+){{0,3}}?(?:{alternation('fight')})(?!\S)")
 
 
-def _protesters(claims: list[Claim]) -> list[Claim]:
+def _protesters(claims: list[Claim], text: str) -> list[Claim]:
     """The plain people a figure told with a protest counts ("مظاہرین پر فائرنگ سے 3 افراد جاں بحق", "مظاہرین کو
-    منتشر کیا اور 30 افراد کو گرفتار کر لیا") are the protesters: civilians, as the forces facing them are not."""
+    منتشر کیا اور 30 افراد کو گرفتار کر لیا") are the protesters: civilians, as the forces facing them are not; and
+    so are the people arrested in a report that opens with a protest ("47 افراد کو حراست میں لیا گیا")."""
     people = {"", *function_words("people")}
     # not where the sentence also counts the forces ("63 زخمی جن میں 41 پولیس اہلکار"): a total of both sides
     armed = {c.start for c in claims if c.victim in ARMED_SIDES}
+    lede = next(iter(urdu_sentences(text)), (0, 0))
+    protest_report = whole_word("protest").search(text, *lede) is not None
     return [
         c.model_copy(update={"victim": "civilians"})
         if c.victim == "unspecified"
         and c.victim_text in people
         and c.start not in armed
-        and whole_word("protest").search(c.quote)
+        and (
+            whole_word("protest").search(c.quote) is not None or (protest_report and c.outcome == "arrested")
+        )
         else c
         for c in claims
     ]
