@@ -829,6 +829,7 @@ def test_every_function_word_role_is_one_a_rule_reads() -> None:
         "suspects",
         "age",
         "purpose",
+        "how_many",
         "protest",
         "alleged",
         "its_own",
@@ -1881,4 +1882,12 @@ def test_the_people_arrested_in_a_report_of_a_protest_are_protesters() -> None:
     assert [(c.outcome, c.victim) for c in read_urdu_claims(text)] == [
         ("injured", "security_forces"),
         ("arrested", "civilians"),
+    ]
+
+
+def test_the_answer_to_a_how_many_question_gives_its_figures() -> None:
+    text = "کتنے افراد جاں بحق ہوئے؟ پولیس کے مطابق 6، جبکہ ہسپتال ذرائع 8 بتا رہے ہیں۔"
+    assert [(c.outcome, c.count.low, c.claimant.kind) for c in read_urdu_claims(text)] == [
+        ("killed", 6, "security_forces"),
+        ("killed", 8, "medical"),
     ]

@@ -33,7 +33,7 @@ from sitrep.nlp.urdu.figures import (
     wounded_who_died,
 )
 from sitrep.nlp.urdu.lexicon import Lexicon, urdu_lexicon
-from sitrep.nlp.urdu.numbers import numbers_of
+from sitrep.nlp.urdu.numbers import VALUE_KINDS, bounded, numbers_of
 from sitrep.nlp.urdu.sentence import Read, Sentence, background_spans, side_of
 from sitrep.nlp.urdu.verification import unverified_by_later_sentences, verified_in
 from sitrep.nlp.urdu.voices import Speaker, Voice, own_doer, voice_at, voices_of
@@ -63,6 +63,7 @@ def read_urdu_claims(text: str) -> list[Claim]:
     speakers = Speaker(seen, lexicon)
     links = other_stories(seen)
     sentences = [s for s in urdu_sentences(seen) if not any(a <= s[0] < b for a, b in links)]
+    asked: Match | None = None  # the outcome a question just asked the count of ("کتنے افراد جاں بحق ہوئے؟")
     for s_start, s_end in sentences:
         outcomes = _outcomes_in(seen, s_start, s_end, lexicon)
         voices = voices_of(claimants, s_start, s_end)
@@ -74,7 +75,8 @@ def read_urdu_claims(text: str) -> list[Claim]:
         outcomes = [
             o for o in outcomes if lexicon.outcomes[o.phrase] != "none" and not _purpose().match(seen, o.end)
         ]
-        if not outcomes:
+        was_asked, asked = asked, _asked(seen, s_start, s_end, outcomes)
+        if not outcomes and was_asked is None:
             continue
         clauses = clauses_of(seen, s_start, s_end)
         sentence = Sentence(
@@ -87,6 +89,14 @@ def read_urdu_claims(text: str) -> list[Claim]:
             background_spans(seen, s_start, s_end, clauses, lexicon, lede=s_start == sentences[0][0]),
             [m.start() for m in whole_word("turn").finditer(seen, s_start, s_end)],
         )
+        if not outcomes and was_asked is not None:
+            # The answer to "کتنے افراد جاں بحق ہوئے؟" (how many were killed?): "پولیس کے مطابق 7، جبکہ ہسپتال
+            # ذرائع 9 بتا رہے ہیں" gives the figures of the outcome asked, each its speaker's
+            for number in [n for n in sentence.numbers if n.kind in VALUE_KINDS]:
+                read = Read(bounded(sentence.numbers, number, s_end), was_asked.phrase, "unspecified", "")
+                claimant, stance = voice_at(voices, number.start, speaker, sentence.clauses, sentence.turns)
+                _add(claims, told, sentence.claim(read, claimant, stance, len(claims), None))
+            continue
         lo, victim, wounded = s_start, None, None
         named_here = False  # the last figure's victim was named in this sentence
         for at, outcome in enumerate(outcomes):
@@ -281,6 +291,14 @@ def _outcomes_in(seen: str, start: int, end: int, lexicon: Lexicon) -> list[Matc
         if not any(g.start <= w.start < g.end for w in words)
     ]
     return sorted(words + gapped) if gapped else words
+
+
+def _asked(seen: str, start: int, end: int, outcomes: list[Match]) -> Match | None:
+    """The outcome word of a question asking a count ("کتنے افراد جاں بحق ہوئے؟", how many were killed?), as
+    explainers put their figures as answers."""
+    if not outcomes or not seen[start:end].rstrip().endswith(("؟", "?")):
+        return None
+    return outcomes[0] if whole_word("how_many").search(seen, start, end) else None
 
 
 @cache
