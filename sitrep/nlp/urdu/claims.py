@@ -201,7 +201,7 @@ def read_urdu_claims(text: str) -> list[Claim]:
                 or (
                     claimant.kind == "armed_group"
                     and victim_text in function_words("members")
-                    and _its_own().search(seen, max(0, figure.start - 12), figure.start) is not None
+                    and _its_own().search(seen, max(0, figure.start - _OWN_REACH), figure.start) is not None
                 )
             ):
                 # "بی ایل اے کے 5 ارکان", and in a group's statement "اس کے 4 ارکان" (its four members): its own men
@@ -299,6 +299,9 @@ def _asked(seen: str, start: int, end: int, outcomes: list[Match]) -> Match | No
     if not outcomes or not seen[start:end].rstrip().endswith(("؟", "?")):
         return None
     return outcomes[0] if whole_word("how_many").search(seen, start, end) else None
+
+
+_OWN_REACH = 12  # characters back from a figure to "اس کے" (its) before it
 
 
 @cache

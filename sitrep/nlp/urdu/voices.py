@@ -46,9 +46,8 @@ def voices_of(claimants: Claimants, s_start: int, s_end: int) -> list[Voice]:
         voices.append(label)
         after = label.end
     noun = False  # the last voice is a claim noun with no owner named before it
-    cited: Claimant | None = (
-        None  # whom a reporter cites ("کے حوالے سے"), who speaks through the reporter's verb
-    )
+    # whom a reporter cites ("کے حوالے سے"), who speaks through the reporter's verb
+    cited: Claimant | None = None
     opened = s_start  # where the last voice's claimant words were looked for
     for report in lexicon.reporting_finder.find(text, s_start, s_end):
         table_stance, form = lexicon.reporting[report.phrase]
@@ -192,7 +191,7 @@ def _tail_source(claimants: Claimants, s_start: int, s_end: int) -> Voice | None
     if comma < 0:
         return None
     words = list(claimants.lexicon.claimant_finder.find(text, comma + 1, s_end))
-    if not words or _TAIL.fullmatch(text, words[-1].end, s_end) is None:
+    if not words or _tail().fullmatch(text, words[-1].end, s_end) is None:
         return None
     if text[comma + 1 : words[0].start].strip():
         return None  # more than the source after the comma
@@ -201,8 +200,10 @@ def _tail_source(claimants: Claimants, s_start: int, s_end: int) -> Voice | None
     return Voice(comma, s_end, False, claimant, stance, False)
 
 
-# After a source at a sentence's end: nothing, or its claim noun ("کا دعویٰ"), and the closing marks
-_TAIL = re.compile(r"(?:\s+(?:کا|کی)\s+دعو(?:یٰ|ی|ے))?[\s۔.؟?!'\"]*")
+@cache
+def _tail() -> re.Pattern[str]:
+    """After a source at a sentence's end: nothing, or its claim noun ("کا دعویٰ"), and the closing marks."""
+    return re.compile(rf"(?:\s+(?:{alternation('possessive')})\s+دعو(?:یٰ|ی|ے))?[{re.escape(_CLOSING)}]*")
 
 
 def _label(claimants: Claimants, s_start: int, s_end: int) -> Voice | None:
