@@ -9,6 +9,7 @@ names after itself (a tally, the number a participle qualifies, a list of those 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 from sitrep.nlp.urdu.lexicon import Lexicon
@@ -123,9 +124,14 @@ def counted_nouns(text: str, figure: Figure, nouns: list[Match]) -> list[Match]:
     killed by their own comrades' fire; "ایک ملزم … پولیس مقابلے کے دوران مارا گیا")."""
     if not nouns or text[figure.end : nouns[0].start].strip() not in ("", *function_words("alleged")):
         return nouns  # (a figure is written with its noun over "مبینہ", alleged: "تین مبینہ شدت پسند")
-    run = nouns[:1]
-    for noun in nouns[1:]:
-        if text[run[-1].end : noun.start].strip():
+    return _adjacent(text, nouns)
+
+
+def _adjacent(text: str, nouns: Iterable[Match]) -> list[Match]:
+    """The first noun and those written right after it, one noun phrase ("خاتون پولیو ورکر")."""
+    run: list[Match] = []
+    for noun in nouns:
+        if run and text[run[-1].end : noun.start].strip():
             break
         run.append(noun)
     return run
@@ -552,11 +558,9 @@ def one_as_article(text: str, figure: Figure, outcome: Match, lexicon: Lexicon) 
             return False
         # … but for one brought to a hospital or moved: "ایک زخمی خاتون پولیو ورکر لائی گئی" (one injured woman
         # polio worker was brought), as a hospital counts
-        end = noun.end
-        for more in lexicon.victim_finder.find(text, noun.end, min(len(text), noun.end + 30)):
-            if text[end : more.start].strip():
-                break
-            end = more.end
+        end = _adjacent(text, lexicon.victim_finder.find(text, noun.start, min(len(text), noun.end + 30)))[
+            -1
+        ].end
         clause = _CLAUSE_END.search(text, end)
         return whole_word("brought").search(text, end, clause.start() if clause else len(text)) is None
     if word_after("another").match(text, figure.end) or _object_marker().match(text, figure.end):
