@@ -1891,3 +1891,68 @@ def test_the_answer_to_a_how_many_question_gives_its_figures() -> None:
         ("killed", 6, "security_forces"),
         ("killed", 8, "medical"),
     ]
+
+
+def test_an_owner_of_two_words_joins_the_second_figure_of_a_list() -> None:
+    claims = read_urdu_claims("فوج کے مطابق فائرنگ سے 3 شہری اور لیویز فورس کا ایک سپاہی شہید ہوئے۔")
+    assert sorted((c.count.low, c.victim) for c in claims) == [(1, "security_forces"), (3, "civilians")]
+
+
+def test_an_injured_person_who_died_in_a_hospital_is_dead() -> None:
+    # The hospital's "ایک" is its article, and the hospital's name does not part the injured word from the death
+    for text, figure in (
+        ("رات کو تین زخمی مزدور کوئٹہ کے ایک نجی ہسپتال میں دم توڑ گئے۔", 3),
+        ("اگلے روز ایک زخمی سول ہسپتال کوئٹہ میں چل بسا۔", 1),
+    ):
+        claim = _only(text)
+        assert (claim.outcome, claim.count.low) == ("killed", figure)
+    # … but a number of people between the two is a figure of its own
+    assert [c.outcome for c in read_urdu_claims("پانچ زخمی ہوئے اور ہسپتال میں دو دم توڑ گئے۔")] == [
+        "injured",
+        "killed",
+    ]
+
+
+def test_a_body_that_wrote_a_report_speaks_through_it() -> None:
+    sdma = _only("صوبائی ڈیزاسٹر مینجمنٹ اتھارٹی کی رپورٹ میں 4 اموات کا ذکر ہے۔")
+    assert (sdma.count.low, sdma.claimant.kind) == (4, "government")
+    jit = _only("جے آئی ٹی کی رپورٹ میں تین مزدوروں کی ہلاکت کی تصدیق کی گئی۔")
+    assert (jit.count.low, jit.claimant.kind) == (3, "government")
+    party = read_urdu_claims(
+        "پولیس نے دو افراد کو گرفتار کیا۔ بی این ایم نے اپنی رپورٹ میں کہا کہ چھاپے میں 6 افراد لاپتہ کیے گئے۔"
+    )[-1]
+    assert (party.count.low, party.claimant.kind) == (6, "other")
+
+
+def test_a_mosque_committee_is_a_local_source() -> None:
+    claim = _only("مسجد کمیٹی کا موقف ہے کہ حملے میں 5 نمازی شہید ہوئے۔")
+    assert (claim.count.low, claim.claimant.kind) == (5, "local_source")
+
+
+def test_the_killed_of_a_passive_participle_are_counted() -> None:
+    # "مارے جانے والے" (those who were killed) qualifies the number right after it, as "ہلاک ہونے والے" does
+    claim = _only("مقامی لوگوں کا کہنا ہے کہ کارروائی میں مارے جانے والے 4 افراد چرواہے تھے۔")
+    assert (claim.outcome, claim.count.low) == ("killed", 4)
+
+
+def test_the_dead_counted_before_leave_their_number_to_a_later_outcome() -> None:
+    # The four killed were counted; what the rights body says of them is that they had been missing
+    text = (
+        "سی ٹی ڈی کے مطابق مقابلے میں 4 دہشت گرد مارے گئے۔"
+        " انسانی حقوق کمیشن کا کہنا ہے کہ مارے جانے والے چاروں افراد پہلے سے لاپتہ تھے۔"
+    )
+    assert [(c.outcome, c.count.low, c.claimant.kind) for c in read_urdu_claims(text)] == [
+        ("killed", 4, "security_forces"),
+        ("missing", 4, "rights_group"),
+    ]
+
+
+def test_the_group_word_of_its_own_clause_beats_the_forces_named_before_it() -> None:
+    text = (
+        "بی ایل ایف نے حملے کی ذمہ داری قبول کی۔"
+        " ترجمان نے کہا کہ یہ حملہ فورسز کے اس آپریشن کا بدلہ ہے جس میں، تنظیم کے بقول، تین چرواہے مارے گئے تھے۔"
+    )
+    assert _only(text).claimant.kind == "armed_group"
+    # … while a group named before the comma keeps its word
+    text = "گزشتہ ماہ بی ایل اے نے ایک حملے کی ذمہ داری قبول کی تھی، جس میں تنظیم کے مطابق ۴ اہلکار مارے گئے تھے۔"
+    assert _only(text).claimant.name == "BLA: Baloch Liberation Army"

@@ -29,6 +29,7 @@ from sitrep.nlp.urdu import (
     alternation,
     other_stories,
     urdu_letters,
+    urdu_lexicon,
     urdu_sentences,
     within_words,
 )
@@ -338,12 +339,7 @@ def _opening_marker() -> re.Pattern[str]:
 _CARE_REACH = 25  # characters from a place name to the hospital word it names: "تربت کے ٹیچنگ ہسپتال"
 
 
-@cache
-def _care_finder() -> PhraseFinder:
-    return PhraseFinder([row["phrase"] for row in read_table("ur/care_places.tsv")])
-
-
 def _is_care_place(text: str, place: Place) -> bool:
     """Whether the place is named as where the wounded or dead were taken (a hospital word right after it)."""
     stop = min(len(text), place.end + _CARE_REACH)
-    return next(_care_finder().find(text, place.end, stop), None) is not None
+    return next(urdu_lexicon().care_places.find(text, place.end, stop), None) is not None

@@ -117,10 +117,13 @@ def read_urdu_claims(text: str) -> list[Claim]:
             if figure is None:
                 following = outcomes[at + 1].start if at + 1 < len(outcomes) else s_end
                 for read, role in figures_after(sentence, outcome, following, lexicon):
-                    lo = max(lo, read.figure.end)
                     total = _last_of(claims, lexicon.outcomes[read.outcome])
                     if role == "definite" and total is not None:
-                        continue  # "شہید ہونے والے تین اہلکاروں کی شناخت": the three already counted
+                        # "شہید ہونے والے تین اہلکاروں کی شناخت": the three already counted. Their number is still
+                        # the figure of a later outcome word: "مارے جانے والے پانچوں افراد پہلے سے لاپتہ تھے" (the
+                        # five killed had been missing).
+                        continue
+                    lo = max(lo, read.figure.end)
                     claimant, stance = voice_at(
                         voices,
                         read.figure.start,

@@ -154,13 +154,13 @@ def figures_after(sentence: Sentence, outcome: Match, stop: int, lexicon: Lexico
     read before, as the English reader reads "the two injured were shifted") or "part" (a list of those among
     the dead, parts of the total before). ``stop`` is where the next outcome word starts."""
     numbers = sentence.numbers
-    # "مارے جانے والوں میں چھ غیر ملکی" (among those killed, six foreigners): "جانے والوں" (who were) starts inside
-    # the outcome word "مارے جانے"
+    # "مارے جانے والوں میں چھ غیر ملکی" (among those killed, six foreigners), "مارے جانے والے 9 افراد" (the nine
+    # killed): "جانے والوں" (who were) starts inside the outcome word "مارے جانے"
     after = [
         n
         for n in numbers
         if n.end <= stop
-        and (outcome.end <= n.start or (n.start < outcome.end < n.end and _among_after(numbers, n)))
+        and (outcome.end <= n.start or (n.start < outcome.end < n.end and n.kind == "who_were"))
     ]
     near = [n for n in after if n.start - outcome.end <= _AFTER_REACH]
     # "ہلاک ہونے والوں کی تعداد 9" (the number of those killed): the tally decides.
@@ -230,13 +230,6 @@ def figures_after(sentence: Sentence, outcome: Match, stop: int, lexicon: Lexico
     # A list of those among them ("… کی تعداد 4 ہو گئی جن میں 3 پولیس اہلکار …") names the parts, not the toll.
     whom = next((n.start for n in numbers if n.kind == "among_whom" and n.start >= lead.end), stop)
     return [(_read_with_noun(sentence, outcome, v, min(stop, whom), named, lexicon), role) for v in values]
-
-
-def _among_after(numbers: list[Number], lead: Number) -> bool:
-    """Whether "ہونے والوں" (who were) is followed right after by its "میں" (among)."""
-    return lead.kind == "who_were" and any(
-        n.kind == "among" and 0 <= n.start - lead.end <= _RIGHT_AFTER for n in numbers
-    )
 
 
 def _people_between(sentence: Sentence, lead: Number, among: Number, lexicon: Lexicon) -> bool:
@@ -361,13 +354,32 @@ def wounded_who_died(sentence: Sentence, outcomes: list[Match], at: int, lexicon
     # who died however far the death word is told after where and when.
     qualifies = next(lexicon.victim_finder.find(sentence.seen, injured.end, death.start), None)
     adjective = qualifies is not None and not sentence.seen[injured.end : qualifies.start].strip()
-    if len(between) > (_WOUNDED_CLAUSE if adjective else _WOUNDED_REACH):
+    # So does the hospital they died in: "ایک زخمی الائیڈ ہسپتال فیصل آباد میں چل بسا", "دو زخمی بچے پشاور کے ایک
+    # ہسپتال میں دم توڑ گئے" (whose "ایک" is the article, no count).
+    hospitals = list(lexicon.care_places.find(sentence.seen, injured.end, death.start))
+    if len(between) > (_WOUNDED_CLAUSE if adjective or hospitals else _WOUNDED_REACH):
         return False
     return (
         _AUXILIARY.search(between) is None
         and not any(injured.end <= c <= death.start for c in sentence.clauses)
-        and not any(injured.end <= n.start < death.start and n.kind in VALUE_KINDS for n in sentence.numbers)
+        and not any(
+            injured.end <= n.start < death.start
+            and n.kind in VALUE_KINDS
+            and not _names_a_hospital(sentence, n, hospitals)
+            for n in sentence.numbers
+        )
     )
+
+
+def _names_a_hospital(sentence: Sentence, number: Number, hospitals: list[Match]) -> bool:
+    """Whether ``number`` is the article "ایک" of a hospital word after it, at most one word between ("ایک
+    ہسپتال", "ایک نجی ہسپتال")."""
+    if sentence.seen[number.start : number.end] != "ایک":
+        return False
+    return any(_ONE_WORD.fullmatch(sentence.seen, number.end, h.start) for h in hospitals)
+
+
+_ONE_WORD = re.compile(r"\s+(?:\S+\s+)?")  # from a word to the next but one
 
 
 def toll_follows(sentence: Sentence, death: Match, later: list[Match], lexicon: Lexicon) -> bool:
@@ -434,10 +446,10 @@ _CLAUSE_MARKS = "،,؛۔"  # a comma, semicolon or full stop: what a figure's pe
 @cache
 def _joining() -> re.Pattern[str]:
     """Between two figures of one outcome word: "اور" (and), as in "11 اہلکار اور 3 شہری جاں بحق", and the one
-    word owning the second figure, if any ("3 لیویز اہلکار اور ریلوے کا ایک ملازم", and one employee of the
-    railway). (A comma opens a clause, which a figure does not reach across.)"""
+    or two words owning the second figure, if any ("3 لیویز اہلکار اور ریلوے کا ایک ملازم", and one employee of the
+    railway; "4 شہری اور پاک فوج کا ایک سپاہی"). (A comma opens a clause, which a figure does not reach across.)"""
     return re.compile(
-        rf"\s*(?:{alternation('and')})(?![^\s])\s*(?:[^\s\d،۔]+\s+(?:{alternation('possessive')})\s+)?"
+        rf"\s*(?:{alternation('and')})(?![^\s])\s*(?:(?:[^\s\d،۔]+\s+){{1,2}}(?:{alternation('possessive')})\s+)?"
     )
 
 

@@ -34,6 +34,7 @@ class Lexicon:
     verification_finder: PhraseFinder
     posts: frozenset[str]  # claimant words for a post in an organisation (``ur/claimants.tsv`` role "post")
     months: frozenset[str]  # month names (``ur/dates.tsv``): a year after one is a date, not a whole year
+    care_places: PhraseFinder  # where the wounded or dead are taken (``ur/care_places.tsv``: "ہسپتال")
 
 
 def _rows(name: str, *columns: str) -> dict[str, tuple[str, ...]]:
@@ -80,4 +81,5 @@ def urdu_lexicon() -> Lexicon:
         months=frozenset(
             row["phrase"] for row in read_table("ur/dates.tsv") if row["rule"] in ("month_name", "month_abbr")
         ),
+        care_places=PhraseFinder([row["phrase"] for row in read_table("ur/care_places.tsv")]),
     )

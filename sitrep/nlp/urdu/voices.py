@@ -14,12 +14,13 @@ from functools import cache
 from typing import NamedTuple
 
 from sitrep.model import Claimant
-from sitrep.nlp.urdu.claimants import BACK, Claimants, agent, held_in
+from sitrep.nlp.urdu.claimants import BACK, ORGANISATIONS, Claimants, agent, held_in
 from sitrep.nlp.urdu.lexicon import Lexicon
 from sitrep.nlp.urdu.numbers import VALUE_KINDS, numbers_of
 from sitrep.nlp.urdu.writing import Match, alternation
 
 _CLOSING = " ۔.؟?!'\"\n"  # what may stand after a sentence's last word
+_COMMAS = "،,"
 
 
 class Voice(NamedTuple):
@@ -144,6 +145,15 @@ def _claimant_of(
     group = [
         m for m, k in zip(words, kinds, strict=True) if k in ("previous_armed_group", "previous_organisation")
     ]
+    if (
+        names
+        and group
+        and claimants.kind(names[-1]) not in ORGANISATIONS
+        and any(mark in text[names[-1].end : group[-1].start] for mark in _COMMAS)
+    ):
+        # … but not a name of another clause that the group word cannot refer to: "فورسز کی اس کارروائی … جس میں،
+        # تنظیم کے بقول، چار عام شہری مارے گئے" (in which, as the group says, four civilians were killed).
+        names = []
     word = (names or group or words)[-1]
     # The owner is the last claimant word before the noun: "تنظیم کے ترجمان" is the group's spokesman; and no
     # number before it: "3 سرمچاروں کے … دعوے" counts the fighters.
