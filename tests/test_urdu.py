@@ -1956,3 +1956,34 @@ def test_the_group_word_of_its_own_clause_beats_the_forces_named_before_it() -> 
     # … while a group named before the comma keeps its word
     text = "گزشتہ ماہ بی ایل اے نے ایک حملے کی ذمہ داری قبول کی تھی، جس میں تنظیم کے مطابق ۴ اہلکار مارے گئے تھے۔"
     assert _only(text).claimant.name == "BLA: Baloch Liberation Army"
+
+
+def test_the_air_force_and_the_navy_speak_for_their_men() -> None:
+    claim = _only("پاک بحریہ کے ترجمان نے بتایا کہ حملے میں دو سیلرز زخمی ہوئے۔")
+    assert (claim.victim, claim.claimant.name) == ("security_forces", "Pakistan Navy")
+    claim = _only("پاک فضائیہ کے ایک ترجمان کے مطابق فائرنگ سے فضائیہ کا ایک اہلکار شہید ہوا۔")
+    assert claim.claimant.name == "Pakistan Air Force"
+
+
+def test_a_list_set_off_by_commas_gives_the_parts_of_the_figure_before_it() -> None:
+    text = "پولیس کے مطابق ایک گاڑی میں سوار چار مسافر، جن میں ایک بچہ اور دو خواتین شامل تھیں، فائرنگ سے جاں بحق ہو گئے۔"
+    whole, *parts = read_urdu_claims(text)
+    assert (whole.count.low, whole.part_of) == (4, None)
+    assert [(p.count.low, p.part_of) for p in parts] == [(1, whole.id), (2, whole.id)]
+    # a relative clause set off with no list keeps its figure before it
+    assert _only("مسلح افراد نے تین اہلکاروں کو، جو ڈیوٹی سے واپس آ رہے تھے، اغوا کر لیا۔").count.low == 3
+
+
+def test_an_institution_brought_in_with_a_is_a_new_one() -> None:
+    # "ایک ادارے" (an institute) is not the claimant named before
+    text = (
+        "مقامی عمائدین کا کہنا ہے کہ حملے میں پانچ افراد مارے گئے۔"
+        " امریکہ میں قائم ایک تحقیقی ادارے کے مطابق 2010 سے اب تک 900 سے زیادہ افراد ہلاک ہوئے۔"
+    )
+    assert [c.claimant.kind for c in read_urdu_claims(text)] == ["local_source", "other"]
+
+
+def test_bodies_spelt_nash_and_an_end_met_are_deaths() -> None:
+    assert _only("لیویز کے مطابق پہاڑی علاقے سے دو افراد کی نعشیں ملی ہیں۔").outcome == "killed"
+    claim = _only("آئی ایس پی آر کے مطابق کارروائی میں چار دہشت گرد اپنے انجام کو پہنچے۔")
+    assert (claim.outcome, claim.count.low, claim.victim) == ("killed", 4, "militants")

@@ -18,6 +18,7 @@ from sitrep.nlp.urdu.figures import (
     figures_after,
     follows_of_them,
     joined_before,
+    list_set_off,
     named_with_no_number,
     names_the_speaker,
     object_before,
@@ -114,6 +115,10 @@ def read_urdu_claims(text: str) -> list[Claim]:
             article = head is outcome and figure is not None and one_as_article(seen, figure, head, lexicon)
             if figure is None or article:
                 figure = object_before(seen, sentence.numbers, lo, head.start, lexicon) or figure
+            # "تین افراد، جن میں ایک خاتون اور اس کی دو بیٹیاں شامل ہیں، … جاں بحق": the figure is told before the list
+            set_off = list_set_off(sentence, figure, head, lexicon) if figure is not None else None
+            if set_off is not None:
+                figure = figure_before(seen, sentence.numbers, lo, set_off.comma, lexicon)
             if figure is None:
                 following = outcomes[at + 1].start if at + 1 < len(outcomes) else s_end
                 for read, role in figures_after(sentence, outcome, following, lexicon):
@@ -142,7 +147,8 @@ def read_urdu_claims(text: str) -> list[Claim]:
                             claims, told, sentence, claims[-1], parts, (claimant, stance), named, lo
                         )
                 continue
-            found = up_to_the_object(seen, list(lexicon.victim_finder.find(seen, figure.end, outcome.start)))
+            nouns_end = set_off.comma if set_off is not None else outcome.start
+            found = up_to_the_object(seen, list(lexicon.victim_finder.find(seen, figure.end, nouns_end)))
             nouns = counted_nouns(seen, figure, found)
             if not nouns:  # "دو زخمی اہلکاروں کو …": the outcome word qualifies the noun right after it
                 after = next(
@@ -248,7 +254,11 @@ def read_urdu_claims(text: str) -> list[Claim]:
                     _add(claims, told, sentence.claim(read, claimant, stance, len(claims), main.id))
             lo = outcome.end
             following = outcomes[at + 1].start if at + 1 < len(outcomes) else s_end
-            parts = parts_among_whom(sentence, outcome, following, lexicon)
+            parts = (
+                set_off.parts
+                if set_off is not None
+                else parts_among_whom(sentence, outcome, following, lexicon)
+            )
             lo = _add_parts(claims, told, sentence, main, parts, (claimant, stance), bool(nouns), lo)
     if not _fight_of_two_sides().search(seen):
         claims = _protesters(claims, seen) if armed_named else _all_civilians(_protesters(claims, seen))

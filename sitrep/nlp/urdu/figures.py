@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache
+from typing import NamedTuple
 
 from sitrep.nlp.urdu.lexicon import Lexicon
 from sitrep.nlp.urdu.numbers import VALUE_KINDS, Figure, Number, bounded
@@ -289,8 +290,13 @@ def parts_among_whom(sentence: Sentence, outcome: Match, stop: int, lexicon: Lex
     included = next(
         (n for n in sentence.numbers if n.kind == "included" and whom.end <= n.start < stop), None
     )
-    if included is None:
-        return []
+    return [] if included is None else _parts_between(sentence, outcome, whom, included, lexicon)
+
+
+def _parts_between(
+    sentence: Sentence, outcome: Match, whom: Number, included: Number, lexicon: Lexicon
+) -> list[Read]:
+    """The figures of a list from its "جن میں" (among whom) to its "شامل" (are included), each with its noun."""
     values = [
         n
         for n in sentence.numbers
@@ -302,6 +308,35 @@ def parts_among_whom(sentence: Sentence, outcome: Match, stop: int, lexicon: Lex
         )
         for i, v in enumerate(values)
     ]
+
+
+_COMMA_BEFORE = re.compile(r"[،,]\s*$")
+
+
+class SetOff(NamedTuple):
+    """A list "، جن میں … شامل ہیں،" set between commas after a figure, before the figure's outcome word."""
+
+    comma: int  # where the comma opening the list stands: the figure is told before it
+    parts: list[Read]
+
+
+def list_set_off(sentence: Sentence, figure: Figure, outcome: Match, lexicon: Lexicon) -> SetOff | None:
+    """The list set off by commas that holds ``figure``, a number of the parts, not the whole: "ایک ہی خاندان کے
+    تین افراد، جن میں ایک خاتون اور اس کی دو بیٹیاں شامل ہیں، فائرنگ سے جاں بحق ہو گئے" (three of one family,
+    among whom a woman and her two daughters, were killed): the three are the figure, the woman and the two
+    daughters its parts."""
+    seen, numbers = sentence.seen, sentence.numbers
+    whom = next((n for n in reversed(numbers) if n.kind == "among_whom" and n.end <= figure.start), None)
+    included = next(
+        (n for n in numbers if n.kind == "included" and figure.end <= n.start < outcome.start), None
+    )
+    if whom is None or included is None:
+        return None
+    opening = _COMMA_BEFORE.search(seen, max(0, whom.start - 3), whom.start)
+    closed = any(mark in seen[included.end : outcome.start] for mark in "،,")
+    if opening is None or not closed or any(mark in seen[whom.end : included.start] for mark in "،,"):
+        return None
+    return SetOff(opening.start(), _parts_between(sentence, outcome, whom, included, lexicon))
 
 
 def _read_with_noun(
