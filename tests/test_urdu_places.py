@@ -281,3 +281,9 @@ def test_a_place_set_inside_a_district_is_read_in_that_district(district: str, p
     named = next(p for p in places if p.text == place)
     district_place = next(p for p in places if p.text == district)
     assert named.admin2 == district_place.admin2
+
+
+def test_where_rockets_were_fired_from_is_a_mention_and_an_agency_is_its_district() -> None:
+    text = "پشاور: شہر کے نواحی علاقے متنی پر رات گئے 3 راکٹ گرے جس سے ایک شخص زخمی ہو گیا۔ پولیس کے مطابق راکٹ باجوڑ ایجنسی کی جانب سے داغے گئے۔"
+    places = {p.name: p.role for p in find_urdu_places(text)}
+    assert places["Bajaur"] == "mention"
