@@ -1987,3 +1987,12 @@ def test_bodies_spelt_nash_and_an_end_met_are_deaths() -> None:
     assert _only("لیویز کے مطابق پہاڑی علاقے سے دو افراد کی نعشیں ملی ہیں۔").outcome == "killed"
     claim = _only("آئی ایس پی آر کے مطابق کارروائی میں چار دہشت گرد اپنے انجام کو پہنچے۔")
     assert (claim.outcome, claim.count.low, claim.victim) == ("killed", 4, "militants")
+
+
+def test_of_which_closed_by_a_genitive_lists_whose_they_were() -> None:
+    text = "ہسپتال کے ترجمان نے بتایا کہ سات لاشیں لائی گئیں جن میں سے دو خودکش حملہ آوروں کی ہیں۔"
+    whole, part = read_urdu_claims(text)
+    assert (part.count.low, part.victim, part.part_of) == (2, "militants", whole.id)
+    # … and of which some are still held is a state, no part
+    held = read_urdu_claims("ان کے مطابق چھ افراد اغوا کیے گئے جن میں سے تین اب بھی مغوی ہیں۔")
+    assert [c.count.low for c in held] == [6]

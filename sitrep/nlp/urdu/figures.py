@@ -279,18 +279,31 @@ _WHOM_REACH = 30
 
 
 def parts_among_whom(sentence: Sentence, outcome: Match, stop: int, lexicon: Lexicon) -> list[Read]:
-    """The figures of a list "جن میں … شامل ہیں" (among whom are …) right after an outcome word and its figure:
-    parts of that figure. Only a list closed by "شامل": "جن میں سے دو کی حالت نازک ہے" (two of them critical)
-    is a state, not a count of a casualty."""
+    """The figures of a list "جن میں … شامل ہیں" (among whom are …), or "جن میں سے … کی تھیں" (of which … were
+    …'s), right after an outcome word and its figure: parts of that figure. Only a closed list: "جن میں سے دو کی
+    حالت نازک ہے" (two of them critical) is a state, not a count of a casualty."""
     whom = next(
-        (n for n in sentence.numbers if n.kind == "among_whom" and outcome.end <= n.start < stop), None
+        (
+            n
+            for n in sentence.numbers
+            if n.kind in ("among_whom", "of_them") and outcome.end <= n.start < stop
+        ),
+        None,
     )
     if whom is None or whom.start - outcome.end > _WHOM_REACH:
         return []
     included = next(
         (n for n in sentence.numbers if n.kind == "included" and whom.end <= n.start < stop), None
     )
-    return [] if included is None else _parts_between(sentence, outcome, whom, included, lexicon)
+    if included is None:
+        return []
+    if whom.kind == "of_them" and sentence.seen[included.start : included.end].split()[
+        0
+    ] not in function_words("possessive"):
+        # "جن میں سے" (of whom) lists parts only as whose they were: "9 لاشیں … جن میں سے تین حملہ آوروں کی تھیں"
+        # (three were the attackers'); "جن میں سے دو اب بھی … قبضے میں ہیں" (two are still held) is a state
+        return []
+    return _parts_between(sentence, outcome, whom, included, lexicon)
 
 
 def _parts_between(
