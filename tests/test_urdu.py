@@ -1996,3 +1996,22 @@ def test_of_which_closed_by_a_genitive_lists_whose_they_were() -> None:
     # … and of which some are still held is a state, no part
     held = read_urdu_claims("ان کے مطابق چھ افراد اغوا کیے گئے جن میں سے تین اب بھی مغوی ہیں۔")
     assert [c.count.low for c in held] == [6]
+
+
+def test_a_post_on_a_platform_is_social_medias_word() -> None:
+    claim = _only("دھماکے کے بعد ٹوئٹر پر ایک پیغام پھیلا جس میں لکھا تھا کہ 40 نمازی شہید ہو گئے ہیں۔")
+    assert (claim.count.low, claim.claimant.kind) == (40, "unofficial")
+    news = _only("شام کو بعض نجی ٹی وی چینلوں نے چھ اہلکاروں کی ہلاکت کی خبر نشر کی۔")
+    assert (news.count.low, news.claimant.kind) == (6, "media")
+
+
+def test_taken_off_a_bus_and_led_away_is_an_abduction() -> None:
+    claim = _only("لیویز کے مطابق مسلح افراد 3 مسافروں کو کوچ سے اتار کر قریبی پہاڑوں کی جانب لے گئے۔")
+    assert (claim.outcome, claim.count.low) == ("abducted", 3)
+
+
+def test_a_shia_partys_and_an_emergency_centres_word() -> None:
+    claim = _only("ایم ڈبلیو ایم کے ایک رہنما نے کہا کہ حملے میں 9 زائرین جاں بحق ہوئے۔")
+    assert (claim.count.low, claim.victim, claim.claimant.kind) == (9, "civilians", "other")
+    claim = _only("ایمرجنسی آپریشنز سنٹر کے ترجمان کے مطابق پولیو ٹیم پر حملے میں ایک رضاکار زخمی ہوا۔")
+    assert claim.claimant.kind == "government"
