@@ -2015,3 +2015,9 @@ def test_a_shia_partys_and_an_emergency_centres_word() -> None:
     assert (claim.count.low, claim.victim, claim.claimant.kind) == (9, "civilians", "other")
     claim = _only("ایمرجنسی آپریشنز سنٹر کے ترجمان کے مطابق پولیو ٹیم پر حملے میں ایک رضاکار زخمی ہوا۔")
     assert claim.claimant.kind == "government"
+
+
+def test_a_word_naming_a_vehicles_kind_is_no_speaker() -> None:
+    # "مسافر گاڑی" is a passenger vehicle, not passengers speaking: the post on social media gives the figure
+    text = "مسافر گاڑی پر فائرنگ کے بعد فیس بک پر ایک پوسٹ میں لکھا گیا کہ 30 افراد مارے گئے۔"
+    assert _only(text).claimant.kind == "unofficial"

@@ -17,7 +17,7 @@ from sitrep.model import Claimant
 from sitrep.nlp.urdu.claimants import BACK, ORGANISATIONS, Claimants, agent, held_in
 from sitrep.nlp.urdu.lexicon import Lexicon
 from sitrep.nlp.urdu.numbers import VALUE_KINDS, numbers_of
-from sitrep.nlp.urdu.writing import Match, alternation
+from sitrep.nlp.urdu.writing import Match, alternation, word_after
 
 _CLOSING = " ۔.؟?!'\"\n"  # what may stand after a sentence's last word
 _COMMAS = "،,"
@@ -62,7 +62,12 @@ def voices_of(claimants: Claimants, s_start: int, s_end: int) -> list[Voice]:
         unowned, noun, opened = noun, False, after  # ``unowned``: the last voice was a claim noun no one owns
         # Whom a claimant told or talked to is no claimant: "پولیس نے میڈیا کو بتایا" (police told the media).
         found = list(lexicon.claimant_finder.find(text, after, report.start))
-        words = [m for m in found if not _addressee().match(text, m.end)]
+        # Nor is a word naming a vehicle's kind: "مسافر گاڑی پر فائرنگ" (firing on a passenger vehicle).
+        words = [
+            m
+            for m in found
+            if not _addressee().match(text, m.end) and not word_after("vehicle").match(text, m.end)
+        ]
         media = [m for m in found if m not in words and claimants.kind(m) in _MEDIA]
         if table_stance == "denied" and (words or voices):
             # the reports' source may stand before an earlier word of the same denial ("… کو بے بنیاد اور من گھڑت")
