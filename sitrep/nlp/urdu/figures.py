@@ -349,7 +349,9 @@ def list_set_off(sentence: Sentence, figure: Figure, outcome: Match, lexicon: Le
     closed = any(mark in seen[included.end : outcome.start] for mark in "،,")
     if opening is None or not closed or any(mark in seen[whom.end : included.start] for mark in "،,"):
         return None
-    return SetOff(opening.start(), _parts_between(sentence, outcome, whom, included, lexicon))
+    # One person named in the list ("ایک خاتون") is who one of them was, not a count, as one named by rank is.
+    parts = _parts_between(sentence, outcome, whom, included, lexicon)
+    return SetOff(opening.start(), [p for p in parts if seen[p.figure.start : p.figure.end] != "ایک"])
 
 
 def _read_with_noun(
