@@ -51,9 +51,8 @@ class Claimants:
             return memory.get("armed_group", Claimant())
         if kind == "previous_institution":
             if _a_new_one().search(self.seen, max(0, word.start - _OWNER_REACH), word.start):
-                return self._organisation(
-                    word
-                )  # "تحقیقاتی صحافت کے ایک ادارے" (a journalism body): a new one
+                # "تحقیقاتی صحافت کے ایک ادارے" (a journalism body): a new one, not the institution named before
+                return self._organisation(word)
             return memory.get("institution", memory.get("claimant", Claimant()))
         if kind == "previous_organisation":
             named = self._named_party(word)

@@ -16,7 +16,15 @@ from typing import NamedTuple
 from sitrep.nlp.urdu.lexicon import Lexicon
 from sitrep.nlp.urdu.numbers import VALUE_KINDS, Figure, Number, bounded
 from sitrep.nlp.urdu.sentence import Read, Sentence
-from sitrep.nlp.urdu.writing import Match, alternation, clause_breaks, function_words, whole_word, word_after
+from sitrep.nlp.urdu.writing import (
+    COMMAS,
+    Match,
+    alternation,
+    clause_breaks,
+    function_words,
+    whole_word,
+    word_after,
+)
 
 NEAR = 45  # characters between a number and its outcome word: "کیپٹن سمیت 9 فوجی اہلکار شہید" fits
 
@@ -297,9 +305,7 @@ def parts_among_whom(sentence: Sentence, outcome: Match, stop: int, lexicon: Lex
     )
     if included is None:
         return []
-    if whom.kind == "of_them" and sentence.seen[included.start : included.end].split()[
-        0
-    ] not in function_words("possessive"):
+    if whom.kind == "of_them" and not word_after("possessive").match(sentence.seen, included.start):
         # "جن میں سے" (of whom) lists parts only as whose they were: "9 لاشیں … جن میں سے تین حملہ آوروں کی تھیں"
         # (three were the attackers'); "جن میں سے دو اب بھی … قبضے میں ہیں" (two are still held) is a state
         return []
@@ -323,7 +329,7 @@ def _parts_between(
     ]
 
 
-_COMMA_BEFORE = re.compile(r"[،,]\s*$")
+_COMMA_BEFORE = re.compile(rf"[{COMMAS}]\s*$")
 
 
 class SetOff(NamedTuple):
@@ -346,8 +352,8 @@ def list_set_off(sentence: Sentence, figure: Figure, outcome: Match, lexicon: Le
     if whom is None or included is None:
         return None
     opening = _COMMA_BEFORE.search(seen, max(0, whom.start - 3), whom.start)
-    closed = any(mark in seen[included.end : outcome.start] for mark in "،,")
-    if opening is None or not closed or any(mark in seen[whom.end : included.start] for mark in "،,"):
+    closed = any(mark in seen[included.end : outcome.start] for mark in COMMAS)
+    if opening is None or not closed or any(mark in seen[whom.end : included.start] for mark in COMMAS):
         return None
     # One person named in the list ("ایک خاتون") is who one of them was, not a count, as one named by rank is.
     parts = _parts_between(sentence, outcome, whom, included, lexicon)

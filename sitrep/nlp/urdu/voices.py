@@ -17,10 +17,9 @@ from sitrep.model import Claimant
 from sitrep.nlp.urdu.claimants import BACK, ORGANISATIONS, Claimants, agent, held_in
 from sitrep.nlp.urdu.lexicon import Lexicon
 from sitrep.nlp.urdu.numbers import VALUE_KINDS, numbers_of
-from sitrep.nlp.urdu.writing import Match, alternation, word_after
+from sitrep.nlp.urdu.writing import COMMAS, Match, alternation, word_after
 
 _CLOSING = " ۔.؟?!'\"\n"  # what may stand after a sentence's last word
-_COMMAS = "،,"
 
 
 class Voice(NamedTuple):
@@ -154,7 +153,7 @@ def _claimant_of(
         names
         and group
         and claimants.kind(names[-1]) not in ORGANISATIONS
-        and any(mark in text[names[-1].end : group[-1].start] for mark in _COMMAS)
+        and any(mark in text[names[-1].end : group[-1].start] for mark in COMMAS)
     ):
         # … but not a name of another clause that the group word cannot refer to: "فورسز کی اس کارروائی … جس میں،
         # تنظیم کے بقول، چار عام شہری مارے گئے" (in which, as the group says, four civilians were killed).

@@ -22,6 +22,7 @@ from sitrep.data import read_table
 
 # Letters that never join the next letter: a word may follow them without a space.
 NON_JOINING = "اآأدڈذرڑزژوؤےۓۃ"
+COMMAS = "،,"  # the Urdu comma and the Latin one, both typed in Urdu text
 
 
 _SENTENCE_END = re.compile(r"[۔؟!?]+|\n+")
@@ -206,8 +207,8 @@ def clauses_of(text: str, start: int, end: int) -> list[int]:
     inset: set[int] = set()
     for opening, closing in pairwise(breaks):
         if (
-            opening.group() in "،,"
-            and closing.group() in "،,"
+            opening.group() in COMMAS
+            and closing.group() in COMMAS
             and closing.start() - opening.end() <= _INSET_REACH
             and word_after("relative").match(text, opening.end())
         ):
