@@ -866,6 +866,7 @@ def test_every_function_word_role_is_one_a_rule_reads() -> None:
         "over_a_year",
         "needs_noun",
         "link",
+        "vehicle",
     }
     assert roles == read
 
